@@ -1,0 +1,95 @@
+// "On every chain from an entry point to a call site, does evidence dominate the call?" A chain
+// is a sequence of call edges; the pair holds when, on each chain, some frame has evidence that
+// dominates the call leading on (or the target call itself). Decided as reachability over the
+// edges evidence does not cover, so cycles and many chains cost no more than one search.
+import type { CallEdge } from '../graph/call-graph.js';
+import type { EvidenceNode, FlowFacts } from './flow-facts.js';
+import { reachableFrom, reachingSet, type Program } from './program.js';
+
+export interface ChainResult {
+  holds: boolean;
+  /** A failing chain when the pair fails, the shortest chain when it holds. */
+  chain: CallEdge[];
+  /** Evidence on the reported chain (holding pairs), with the function it sits in. */
+  evidence: (EvidenceNode & { fn: string }) | null;
+  approximate: boolean;
+}
+
+export interface ChainTarget {
+  fn: string;
+  site: number;
+}
+
+export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: string, target: ChainTarget): ChainResult {
+  const onChain = intersect(reachableFrom(program.graph, entry), reachingSet(program.graph, [target.fn]));
+  const coveredMemo = new Map<string, EvidenceNode | null>();
+  const coverOf = (fn: string, site: number): EvidenceNode | null => {
+    const k = `${fn}@${site}`;
+    if (!coveredMemo.has(k)) coveredMemo.set(k, coveringEvidence(flow, fn, site));
+    return coveredMemo.get(k)!;
+  };
+  const targetCover = coverOf(target.fn, target.site);
+  const edgesOf = (fn: string) => (program.graph.out.get(fn) ?? []).filter((e) => onChain.has(e.to));
+
+  if (!targetCover) {
+    const bad = shortestChain(entry, target.fn, (e) => !coverOf(e.from, e.site), edgesOf);
+    if (bad) return { holds: false, chain: bad, evidence: null, approximate: bad.some((e) => e.kind === 'approximate') };
+  }
+  const chain = shortestChain(entry, target.fn, () => true, edgesOf) ?? [];
+  let evidence: ChainResult['evidence'] = null;
+  for (const e of chain) {
+    const c = coverOf(e.from, e.site);
+    if (c) {
+      evidence = { ...c, fn: e.from };
+      break;
+    }
+  }
+  if (!evidence && targetCover) evidence = { ...targetCover, fn: target.fn };
+  return { holds: true, chain, evidence, approximate: chain.some((e) => e.kind === 'approximate') };
+}
+
+/** Evidence dominating every flow node of a call site (a site can have several: finally copies). */
+function coveringEvidence(flow: FlowFacts, fn: string, site: number): EvidenceNode | null {
+  const nodes = flow.siteNodes(fn, site);
+  const dom = flow.dominators(fn);
+  if (!dom || nodes.length === 0) return null;
+  let found: EvidenceNode | null = null;
+  for (const node of nodes) {
+    if (!dom.reachable[node]) continue;
+    const e = flow.dominatingEvidence(fn, node);
+    if (!e) return null;
+    found ??= e;
+  }
+  return found;
+}
+
+function shortestChain(
+  from: string, to: string, allowed: (e: CallEdge) => boolean, edgesOf: (fn: string) => CallEdge[],
+): CallEdge[] | null {
+  if (from === to) return [];
+  const parent = new Map<string, CallEdge>();
+  const queue = [from];
+  const seen = new Set([from]);
+  while (queue.length > 0) {
+    const fn = queue.shift()!;
+    // Deterministic order: by file, then site.
+    const edges = edgesOf(fn).filter(allowed).sort((a, b) => (a.file === b.file ? a.site - b.site : a.file < b.file ? -1 : 1));
+    for (const e of edges) {
+      if (seen.has(e.to)) continue;
+      seen.add(e.to);
+      parent.set(e.to, e);
+      if (e.to === to) {
+        const chain: CallEdge[] = [];
+        for (let x: string = to; x !== from; x = parent.get(x)!.from) chain.unshift(parent.get(x)!);
+        return chain;
+      }
+      queue.push(e.to);
+    }
+  }
+  return null;
+}
+
+function intersect(a: Set<string>, b: Set<string>): Set<string> {
+  return new Set([...a].filter((x) => b.has(x)));
+}
+

@@ -1,0 +1,282 @@
+// Per-function flow queries shared by the checks: where each call's promise completes, which
+// nodes never continue (calls that never return), dominators, and the nodes at which a record of
+// interest is known to exist (a completed write, a read that aborts when the record is missing, or
+// a call to a function that guarantees one on every normal exit). Function summaries are computed
+// to a fixpoint over the call graph; recursion converges to "no guarantee".
+import { computeDominators, dominates, type Dominators } from '../flow/dominators.js';
+import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
+import { fnKey, type Value } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { functionOf, reachingSet, siteKey, type Program } from './program.js';
+
+export interface EvidenceSource {
+  kind: 'write' | 'guarded-read';
+  fact: SiteFact;
+}
+
+export interface EvidenceNode {
+  node: number;
+  source: EvidenceSource;
+  /** The helper (function key) whose summary provides it, when not direct. */
+  via: string | null;
+  /** The call site that provides it (for helper calls and direct operations). */
+  site: number | null;
+}
+
+interface FunctionFlow {
+  key: string;
+  ir: FileIR;
+  fn: FunctionIR;
+  siteNodes: Map<number, number[]>;
+  /** Promise consumers: site -> await or group-call nodes that complete it later. */
+  consumers: Map<number, number[]>;
+  dom: Dominators | null;
+}
+
+const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'result', 'value']);
+
+export class FlowFacts {
+  private readonly flows = new Map<string, FunctionFlow>();
+  readonly neverReturns = new Set<string>();
+  readonly summaries = new Map<string, EvidenceSource>();
+  private readonly program: Program;
+  /** Which facts are records of interest (booking-like writes and reads). */
+  private readonly isRecordFact: (f: SiteFact) => boolean;
+
+  constructor(program: Program, isRecordFact: (f: SiteFact) => boolean) {
+    this.program = program;
+    this.isRecordFact = isRecordFact;
+    this.computeNeverReturns();
+    this.computeSummaries();
+  }
+
+  flow(key: string): FunctionFlow | null {
+    let f = this.flows.get(key);
+    if (f) return f;
+    const found = functionOf(this.program, key);
+    if (!found) return null;
+    const siteNodes = new Map<number, number[]>();
+    found.fn.nodes.forEach((n, i) => {
+      if (n.kind === 'call' && n.site !== undefined) siteNodes.set(n.site, [...(siteNodes.get(n.site) ?? []), i]);
+    });
+    f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn), dom: null };
+    this.flows.set(key, f);
+    return f;
+  }
+
+  dominators(key: string): Dominators | null {
+    const f = this.flow(key);
+    if (!f) return null;
+    f.dom ??= computeDominators(f.fn.nodes, (i) => this.isTerminal(f, i));
+    return f.dom;
+  }
+
+  siteNodes(key: string, site: number): number[] {
+    return this.flow(key)?.siteNodes.get(site) ?? [];
+  }
+
+  /** Nodes where the promise of `site` has completed: the awaited call itself, its group, or a later await. */
+  completionNodes(key: string, site: number, depth = 0): number[] {
+    const f = this.flow(key);
+    if (!f || depth > 4) return [];
+    let outer = site;
+    for (let s = f.ir.sites[outer]; s && s.chainedBy !== null && f.ir.sites[s.chainedBy]?.fn === s.fn; s = f.ir.sites[outer]) outer = s.chainedBy;
+    const s = f.ir.sites[outer]!;
+    if (s.completion === 'await' || s.completion === 'return') return f.siteNodes.get(outer) ?? [];
+    if (s.completion === 'group' && s.group !== null) return this.completionNodes(key, s.group, depth + 1);
+    return (f.consumers.get(outer) ?? []).flatMap((n) => {
+      const node = f.fn.nodes[n]!;
+      return node.kind === 'call' && node.site !== undefined ? this.completionNodes(key, node.site, depth + 1) : [n];
+    });
+  }
+
+  private isTerminal(f: FunctionFlow, node: number): boolean {
+    const n = f.fn.nodes[node]!;
+    if (n.kind !== 'call' || n.site === undefined) return false;
+    const facts = this.program.factsBySite.get(siteKey(f.ir.file, n.site)) ?? [];
+    if (facts.some((x) => x.kind === 'abort')) return true;
+    const calls = (this.program.graph.out.get(f.key) ?? []).filter((e) => e.site === n.site && e.file === f.ir.file && e.kind === 'call');
+    if (calls.length === 0 || !calls.every((e) => this.neverReturns.has(e.to))) return false;
+    const site = f.ir.sites[n.site]!;
+    return site.completion === 'await' || calls.every((e) => !functionOf(this.program, e.to)?.fn.async);
+  }
+
+  private computeNeverReturns(): void {
+    const queue: string[] = [];
+    for (const ir of this.program.files.values()) {
+      ir.functions.forEach((_, i) => i > 0 && queue.push(fnKey({ file: ir.file, fn: i })));
+    }
+    const queued = new Set(queue);
+    while (queue.length > 0) {
+      const key = queue.shift()!;
+      queued.delete(key);
+      if (this.neverReturns.has(key)) continue;
+      const f = this.flow(key);
+      if (!f || f.fn.nodes.length === 0) continue;
+      const dom = computeDominators(f.fn.nodes, (i) => this.isTerminal(f, i));
+      if (dom.reachable[1]) continue;
+      this.neverReturns.add(key);
+      for (const e of this.program.graph.in.get(key) ?? []) {
+        if (!queued.has(e.from)) {
+          queued.add(e.from);
+          queue.push(e.from);
+        }
+      }
+    }
+  }
+
+  private computeSummaries(): void {
+    const direct = this.program.facts.filter((f) => this.isRecordFact(f)).map((f) => fnKey({ file: f.file, fn: f.fn }));
+    const relevant = [...reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred')].sort();
+    let changed = true;
+    for (let round = 0; changed && round < 50; round++) {
+      changed = false;
+      for (const key of relevant) {
+        if (this.summaries.has(key)) continue;
+        const f = this.flow(key);
+        if (!f || f.fn.kind === 'module') continue;
+        const dom = this.dominators(key)!;
+        if (!dom.reachable[1]) continue;
+        const found = this.evidenceNodes(key).find((e) => dominates(dom, e.node, 1));
+        if (found) {
+          this.summaries.set(key, found.source);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** Nodes in a function after which a record of interest is known to exist. */
+  evidenceNodes(key: string): EvidenceNode[] {
+    const f = this.flow(key);
+    if (!f) return [];
+    const out: EvidenceNode[] = [];
+    for (const fact of this.program.factsByFn.get(key) ?? []) {
+      if (!this.isRecordFact(fact)) continue;
+      const op = fact.match?.store;
+      if (fact.kind === 'write' || (fact.kind === 'read' && op?.guard === 'throws')) {
+        const nodes = op?.sync ? f.siteNodes.get(fact.site) ?? [] : this.completionNodes(key, fact.site);
+        const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
+        for (const node of nodes) out.push({ node, source: { kind, fact }, via: null, site: fact.site });
+      }
+    }
+    for (const e of this.program.graph.out.get(key) ?? []) {
+      if (e.kind === 'deferred' || e.file !== f.ir.file) continue;
+      const summary = this.summaries.get(e.to);
+      if (!summary) continue;
+      const callee = functionOf(this.program, e.to)?.fn;
+      const site = f.ir.sites[e.site]!;
+      const nodes = !callee?.async && site.completion === null && e.kind === 'call' && isSync(summary) ? f.siteNodes.get(e.site) ?? [] : this.completionNodes(key, e.site);
+      for (const node of nodes) out.push({ node, source: summary, via: e.to, site: e.site });
+    }
+    f.fn.nodes.forEach((n, node) => {
+      if (n.kind !== 'assume' || !n.expr) return;
+      const source = this.guardSource(f.ir.file, n.expr, n.truthy === true);
+      if (source) out.push({ node, source, via: null, site: null });
+    });
+    return out;
+  }
+
+  /** `if (!booking) throw` / `if (error) return`: the branch where a read record is known to exist. */
+  private guardSource(file: string, expr: Expr, truthy: boolean): EvidenceSource | null {
+    if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'await' && expr.k !== 'call') return null;
+    for (const v of this.program.ev.values(file, expr)) {
+      const found = this.recordOf(v);
+      if (!found) continue;
+      const { fact, rest } = found;
+      const guard = fact.match?.store?.guard ?? (fact.kind === 'write' ? 'null' : undefined);
+      if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (guard === 'null' || guard === 'throws' || fact.kind === 'write')) {
+        return { kind: fact.kind === 'write' ? 'write' : 'guarded-read', fact };
+      }
+      if (!truthy && guard === 'error' && rest[rest.length - 1] === 'error') return { kind: 'guarded-read', fact };
+    }
+    return null;
+  }
+
+  /** The record fact a value was produced by, and the steps taken from the record after the query chain. */
+  recordOf(v: Value): { fact: SiteFact; rest: string[] } | null {
+    if (v.t !== 'ext' && v.t !== 'global') return null;
+    for (let i = v.steps.length - 1; i >= 0; i--) {
+      const step = v.steps[i]!;
+      if (step.site === undefined || step.file === undefined) continue;
+      const fact = (this.program.factsBySite.get(siteKey(step.file, step.site)) ?? []).find((x) => this.isRecordFact(x));
+      if (!fact) continue;
+      const after = v.steps.slice(i + 1).map((s) => s.p);
+      // Query-builder calls after the operation (`.eq().single()`) still yield the record.
+      const rest: string[] = [];
+      for (let j = 0; j < after.length; j++) {
+        if (after[j + 1] === '()' && !RECORD_ACCESSORS.has(after[j]!)) {
+          j++;
+          continue;
+        }
+        if (after[j] !== '()') rest.push(after[j]!);
+      }
+      return { fact, rest };
+    }
+    return null;
+  }
+
+  /** The nearest evidence node that dominates `node` in function `key`. */
+  dominatingEvidence(key: string, node: number): EvidenceNode | null {
+    const dom = this.dominators(key);
+    if (!dom) return null;
+    let best: EvidenceNode | null = null;
+    let bestDepth = -1;
+    for (const e of this.evidenceNodes(key)) {
+      if (!dominates(dom, e.node, node)) continue;
+      const depth = depthOf(dom, e.node);
+      if (depth > bestDepth) {
+        best = e;
+        bestDepth = depth;
+      }
+    }
+    return best;
+  }
+}
+
+function isSync(source: EvidenceSource): boolean {
+  return Boolean(source.fact.match?.store?.sync);
+}
+
+function depthOf(dom: Dominators, node: number): number {
+  let d = 0;
+  for (let x = node; x !== -1 && d < 100000; x = dom.idom[x]!) d++;
+  return d;
+}
+
+/** For promises kept in variables: which await nodes and Promise.all calls consume each call's promise. */
+function consumersOf(ir: FileIR, fn: FunctionIR): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const add = (site: number, node: number) => out.set(site, [...(out.get(site) ?? []), node]);
+  fn.nodes.forEach((n, node) => {
+    if (n.kind === 'await' && n.expr) for (const s of referencedSites(ir, n.expr, 0)) add(s, node);
+    if (n.kind === 'call' && n.site !== undefined) {
+      const site = ir.sites[n.site]!;
+      const c = site.callee;
+      if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'Promise' && (c.prop === 'all' || c.prop === 'allSettled')) {
+        for (const a of site.args) for (const s of referencedSites(ir, a, 0)) if (s !== n.site) add(s, node);
+      }
+    }
+  });
+  return out;
+}
+
+function referencedSites(ir: FileIR, e: Expr, depth: number): number[] {
+  if (depth > 4) return [];
+  switch (e.k) {
+    case 'call':
+      return [e.site];
+    case 'await':
+      return referencedSites(ir, e.of, depth + 1);
+    case 'arr':
+      return e.items.flatMap((x) => referencedSites(ir, x, depth + 1));
+    case 'any':
+      return e.of.flatMap((x) => referencedSites(ir, x, depth + 1));
+    case 'ref': {
+      const b = ir.bindings[e.b];
+      return b && b.kind !== 'import' ? b.defs.flatMap((x) => referencedSites(ir, x, depth + 1)) : [];
+    }
+    default:
+      return [];
+  }
+}

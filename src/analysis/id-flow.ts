@@ -1,0 +1,179 @@
+// Does the booking's id reach the provider? Follows the payment payload's reference fields
+// (metadata, client_reference_id, reference_id, receipt...) back through values: a write's or a
+// guarded read's record and its id field, or an id generated before the write and stored by it.
+// A variable merely named `bookingId` that came from the request is not the booking's id.
+import type { Expr } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { ID_FIELDS } from '../recognizers/vocabulary.js';
+import type { FlowFacts } from './flow-facts.js';
+import type { Program } from './program.js';
+
+export interface ReferenceResult {
+  passed: boolean;
+  /** Field path through which the id reaches the provider, e.g. 'metadata.bookingId'. */
+  via: string | null;
+  /** A booking-named reference field carries a value taken from the request. */
+  fromClient: boolean;
+}
+
+interface Leaf {
+  path: string[];
+  file: string;
+  expr: Expr;
+}
+
+const TRANSPARENT_GLOBALS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'Number', 'JSON']);
+const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'stringify', 'trim', 'padStart']);
+
+export function referencePassed(program: Program, flow: FlowFacts, payment: SiteFact, generatedIds: Set<string>): ReferenceResult {
+  const provider = payment.recognizer;
+  if (provider.kind !== 'provider') return { passed: false, via: null, fromClient: false };
+  const patterns = provider.referenceFields.map((f) => f.split('.'));
+  const leaves = payloadLeaves(program, payment);
+  let fromClient = false;
+  for (const leaf of leaves) {
+    const pattern = patterns.find((p) => pathMatches(p, leaf.path));
+    if (!pattern) continue;
+    const values = sources(program, leaf.file, leaf.expr, 0);
+    if (values.some((v) => isBookingId(flow, v, generatedIds))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
+    if (program.vocabulary.signalsBooking(leaf.path[leaf.path.length - 1]) && values.some((v) => v.t === 'param')) fromClient = true;
+  }
+  return { passed: false, via: null, fromClient };
+}
+
+/** Sites of ids generated in memory and stored as a booking's id by a booking write. */
+export function generatedIdSites(program: Program, isBookingWrite: (f: SiteFact) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const fact of program.facts) {
+    if (!isBookingWrite(fact)) continue;
+    const ir = program.files.get(fact.file)!;
+    const sites = [fact.site];
+    for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
+    for (const site of sites) {
+      for (const arg of ir.sites[site]!.args) {
+        for (const leaf of fieldsOf(program, fact.file, arg, [], 0)) {
+          if (!ID_FIELDS.has(leaf.path[leaf.path.length - 1] ?? '')) continue;
+          for (const v of sources(program, leaf.file, leaf.expr, 0)) for (const k of callSteps(v)) out.add(k);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function callSteps(v: Value): string[] {
+  if (v.t !== 'ext' && v.t !== 'global') return [];
+  return v.steps.filter((s) => s.site !== undefined).map((s) => `${s.file}:${s.site}`);
+}
+
+function isBookingId(flow: FlowFacts, v: Value, generatedIds: Set<string>): boolean {
+  const record = flow.recordOf(v);
+  if (record) {
+    const last = record.rest[record.rest.length - 1];
+    if (last !== undefined && ID_FIELDS.has(last)) return true;
+  }
+  return callSteps(v).some((k) => generatedIds.has(k));
+}
+
+/** The payload of a payment call: its payload argument, or the arguments of `request.requestBody(...)`-style calls. */
+function payloadLeaves(program: Program, payment: SiteFact): Leaf[] {
+  const ir = program.files.get(payment.file)!;
+  const site = ir.sites[payment.site]!;
+  const op = payment.match?.provider;
+  const roots: Expr[] = [];
+  if (payment.rest) {
+    for (const arg of site.args.slice(1)) roots.push(arg);
+  } else if (op?.payload?.method) {
+    const arg = site.args[op.payload.index];
+    if (arg) {
+      for (const other of ir.sites) {
+        if (other.callee.k === 'member' && other.callee.prop === op.payload.method && sameBinding(other.callee.obj, arg)) roots.push(...other.args);
+      }
+      roots.push(arg);
+    }
+  } else {
+    const arg = site.args[op?.payload?.index ?? 0];
+    if (arg) roots.push(arg);
+    // SDKs that take (id, params) or (params, options): keep every argument.
+    roots.push(...site.args.filter((a) => a !== arg));
+  }
+  const leaves = roots.flatMap((r) => fieldsOf(program, payment.file, r, [], 0));
+  // Form-encoded REST bodies: 'metadata[bookingId]' is metadata.bookingId.
+  return leaves.map((l) => ({ ...l, path: l.path.flatMap((p) => p.replace(/\]/g, '').split('[')) }));
+}
+
+function sameBinding(a: Expr, b: Expr): boolean {
+  return a.k === 'ref' && b.k === 'ref' && a.b === b.b;
+}
+
+/** Every (path, value) pair inside an object/array expression, following variables and spreads. */
+function fieldsOf(program: Program, file: string, e: Expr, path: string[], depth: number): Leaf[] {
+  if (depth > 6) return [];
+  const out: Leaf[] = [];
+  if (path.length > 0) out.push({ path, file, expr: e });
+  const unwrapped = unwrapCall(program, file, e);
+  if (unwrapped !== e) return [...out, ...fieldsOf(program, file, unwrapped, path, depth + 1)];
+  if (e.k === 'arr') {
+    e.items.forEach((item, i) => out.push(...fieldsOf(program, file, item, [...path, String(i)], depth + 1)));
+    return out;
+  }
+  for (const v of program.ev.values(file, e)) {
+    if (v.t !== 'obj') continue;
+    for (const p of v.props) {
+      if (p.key === '...') out.push(...fieldsOf(program, v.file, p.value, path, depth + 1));
+      else if (p.key !== null) out.push(...fieldsOf(program, v.file, p.value, [...path, p.key], depth + 1));
+    }
+  }
+  if (e.k === 'ref') {
+    // Arrays kept in variables (`const items = [...]`).
+    const b = program.files.get(file)?.bindings[e.b];
+    for (const d of b && b.kind !== 'import' ? b.defs : []) if (d.k === 'arr') out.push(...fieldsOf(program, file, d, path, depth + 1));
+  }
+  return out;
+}
+
+/** JSON.stringify(x), new URLSearchParams(x), String(x), x.toString(), `${x}`: the value inside. */
+function unwrapCall(program: Program, file: string, e: Expr): Expr {
+  if (e.k !== 'call') return e;
+  const site = program.files.get(file)?.sites[e.site];
+  if (!site) return e;
+  const c = site.callee;
+  if (c.k === 'global' && (TRANSPARENT_GLOBALS.has(c.name) || c.name === 'URLSearchParams') && site.args[0]) return site.args[0];
+  if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'JSON' && site.args[0]) return site.args[0];
+  return e;
+}
+
+function sources(program: Program, file: string, e: Expr, depth: number): Value[] {
+  if (depth > 6) return [];
+  switch (e.k) {
+    case 'tpl':
+      return e.parts.flatMap((p) => sources(program, file, p, depth + 1));
+    case 'any':
+      return e.of.flatMap((p) => sources(program, file, p, depth + 1));
+    case 'await':
+      return sources(program, file, e.of, depth + 1);
+    case 'call': {
+      const site = program.files.get(file)?.sites[e.site];
+      if (site) {
+        const c = site.callee;
+        if (c.k === 'global' && TRANSPARENT_GLOBALS.has(c.name) && site.args[0]) return sources(program, file, site.args[0], depth + 1);
+        if (c.k === 'member' && c.prop !== null && TRANSPARENT_METHODS.has(c.prop)) return sources(program, file, c.obj, depth + 1);
+      }
+      break;
+    }
+    case 'ref': {
+      const b = program.files.get(file)?.bindings[e.b];
+      if (b && b.kind !== 'import' && b.kind !== 'param' && b.defs.some((d) => d.k === 'tpl' || d.k === 'call')) {
+        return b.defs.flatMap((d) => sources(program, file, d, depth + 1));
+      }
+      break;
+    }
+  }
+  return program.ev.values(file, e);
+}
+
+function pathMatches(pattern: string[], path: string[]): boolean {
+  return pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]);
+}
+

@@ -1,0 +1,76 @@
+// Why evidence does not dominate a call: how record writes on a chain relate to the call that
+// leads on to the payment, frame by frame. The first relation found, in this order, names it:
+// concurrent (same Promise.all), not awaited, on some paths only, after the payment.
+import { dominates, reaches } from '../flow/dominators.js';
+import type { CallEdge } from '../graph/call-graph.js';
+import { fnKey } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import type { FlowFacts } from './flow-facts.js';
+import { reachingSet, type Program } from './program.js';
+
+export type WriteRelation = 'concurrent' | 'not-awaited' | 'some-paths' | 'after';
+
+export interface RelationFound {
+  relation: WriteRelation;
+  /** The write (or the call leading to one) in question. */
+  file: string;
+  site: number;
+}
+
+const ORDER: WriteRelation[] = ['concurrent', 'not-awaited', 'some-paths', 'after'];
+
+export function relateWrites(
+  program: Program, flow: FlowFacts, chain: CallEdge[], target: { fn: string; site: number }, isWrite: (f: SiteFact) => boolean,
+): RelationFound | null {
+  const writers = reachingSet(program.graph, program.facts.filter(isWrite).map((f) => fnKey({ file: f.file, fn: f.fn })), (e) => e.kind !== 'deferred');
+  const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), target];
+  let best: RelationFound | null = null;
+  for (const frame of frames) {
+    const found = relateInFrame(program, flow, frame, writers, isWrite);
+    if (found && (!best || ORDER.indexOf(found.relation) < ORDER.indexOf(best.relation))) best = found;
+  }
+  return best;
+}
+
+function relateInFrame(
+  program: Program, flow: FlowFacts, frame: { fn: string; site: number }, writers: Set<string>, isWrite: (f: SiteFact) => boolean,
+): RelationFound | null {
+  const f = flow.flow(frame.fn);
+  const dom = flow.dominators(frame.fn);
+  if (!f || !dom) return null;
+  const points = flow.siteNodes(frame.fn, frame.site);
+  const pointGroup = outermost(f.ir.sites, frame.site).group;
+  // Writes here: direct record writes, and calls into functions that write one.
+  const writes: number[] = [];
+  for (const fact of program.factsByFn.get(frame.fn) ?? []) if (isWrite(fact)) writes.push(fact.site);
+  for (const e of program.graph.out.get(frame.fn) ?? []) {
+    if (e.kind !== 'deferred' && writers.has(e.to) && e.site !== frame.site && !writes.includes(e.site)) writes.push(e.site);
+  }
+  const found: RelationFound[] = [];
+  for (const w of writes) {
+    const at = { file: f.ir.file, site: w };
+    const group = outermost(f.ir.sites, w).group;
+    if (group !== null && group === pointGroup) {
+      found.push({ relation: 'concurrent', ...at });
+      continue;
+    }
+    const starts = flow.siteNodes(frame.fn, w);
+    const completes = flow.completionNodes(frame.fn, w);
+    for (const p of points) {
+      const started = starts.some((s) => dominates(dom, s, p));
+      const completed = completes.some((c) => dominates(dom, c, p));
+      if (started && !completed) found.push({ relation: 'not-awaited', ...at });
+      else if (!completed && starts.some((s) => reaches(f.fn.nodes, s, p))) found.push({ relation: completes.length === 0 ? 'not-awaited' : 'some-paths', ...at });
+      else if (completed) found.push({ relation: 'some-paths', ...at }); // the write's helper writes on some paths only
+      else if (starts.some((s) => reaches(f.fn.nodes, p, s))) found.push({ relation: 'after', ...at });
+    }
+  }
+  found.sort((a, b) => ORDER.indexOf(a.relation) - ORDER.indexOf(b.relation));
+  return found[0] ?? null;
+}
+
+function outermost(sites: { chainedBy: number | null; group: number | null; fn: number }[], site: number): { group: number | null } {
+  let s = sites[site]!;
+  while (s.chainedBy !== null && sites[s.chainedBy]?.fn === s.fn) s = sites[s.chainedBy]!;
+  return s;
+}

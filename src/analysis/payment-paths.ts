@@ -1,0 +1,74 @@
+// Payment initiation paths: (entry point, payment initiation call site) pairs joined by the call
+// graph, plus the locations and traces the report shows for them.
+import { describeExpr } from '../debug/flow-dump.js';
+import type { CallEdge } from '../graph/call-graph.js';
+import type { EntryPoint } from '../graph/entries.js';
+import type { Location, TraceStep } from '../model/report.js';
+import { fnKey } from '../model/values.js';
+import { columnOf, lineOf } from '../parse/source-guards.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { functionOf, reachableFrom, type Program } from './program.js';
+
+export interface PaymentPath {
+  entry: EntryPoint;
+  payment: SiteFact;
+}
+
+export function isInitiation(f: SiteFact): boolean {
+  return f.kind === 'provider' && f.role === 'initiation';
+}
+
+export function paymentPaths(program: Program): PaymentPath[] {
+  const payments = program.facts.filter(isInitiation);
+  const out: PaymentPath[] = [];
+  for (const entry of program.entries) {
+    const reach = reachableFrom(program.graph, entry.fn);
+    for (const payment of payments) {
+      if (reach.has(fnKey({ file: payment.file, fn: payment.fn }))) out.push({ entry, payment });
+    }
+  }
+  return out.sort(
+    (a, b) => cmp(a.payment.file, b.payment.file) || a.payment.site - b.payment.site || cmp(a.entry.file, b.entry.file) || a.entry.pos - b.entry.pos,
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function locate(program: Program, file: string, offset: number): Location {
+  const ir = program.files.get(file);
+  if (!ir) return { file, line: 1, column: 1 };
+  return { file, line: lineOf(ir.lineStarts, offset), column: columnOf(ir.lineStarts, offset) };
+}
+
+export function siteStart(program: Program, file: string, site: number): number {
+  return program.files.get(file)?.sites[site]?.start ?? 0;
+}
+
+/** Human name of a call site's callee: `stripe.checkout.sessions.create`. */
+export function calleeText(program: Program, file: string, site: number): string {
+  const ir = program.files.get(file);
+  const s = ir?.sites[site];
+  return ir && s ? describeExpr(ir, s.callee) : '?';
+}
+
+export function functionName(program: Program, key: string): string {
+  return functionOf(program, key)?.fn.name ?? key;
+}
+
+/** entry -> each call on the chain -> (evidence) -> payment call, in source terms. */
+export function traceOf(program: Program, entry: EntryPoint, chain: CallEdge[], payment: SiteFact, extra: TraceStep[] = []): TraceStep[] {
+  const steps: TraceStep[] = [{ ...line(program, entry.file, entry.pos), note: `entry point ${entry.name} (${entry.kind})` }];
+  for (const e of chain) {
+    steps.push({ ...line(program, e.file, siteStart(program, e.file, e.site)), note: `calls ${functionName(program, e.to)}${e.kind === 'approximate' ? ' (resolved by method name)' : ''}` });
+  }
+  steps.push(...extra);
+  steps.push({ ...line(program, payment.file, siteStart(program, payment.file, payment.site)), note: `payment: ${payment.recognizer.name} ${payment.api}` });
+  return steps;
+}
+
+function line(program: Program, file: string, offset: number): { file: string; line: number } {
+  const { line } = locate(program, file, offset);
+  return { file, line };
+}

@@ -1,0 +1,83 @@
+// Everything the analyses query, assembled once: files, resolved values, facts by site and by
+// function, the call graph and the entry points. Checks read this; they never see an AST.
+import type { EntryPoint } from '../graph/entries.js';
+import type { CallEdge, CallGraph } from '../graph/call-graph.js';
+import type { FileIR, FunctionIR } from '../model/ir.js';
+import { fnKey } from '../model/values.js';
+import type { Project } from '../project/discover.js';
+import type { Recognizer } from '../recognizers/define.js';
+import type { Vocabulary } from '../recognizers/vocabulary.js';
+import type { SiteFact } from '../recognize/facts.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+
+export interface Program {
+  root: string;
+  project: Project;
+  files: Map<string, FileIR>;
+  ev: Evaluator;
+  recognizers: Recognizer[];
+  vocabulary: Vocabulary;
+  facts: SiteFact[];
+  factsBySite: Map<string, SiteFact[]>;
+  factsByFn: Map<string, SiteFact[]>;
+  graph: CallGraph;
+  entries: EntryPoint[];
+}
+
+export function siteKey(file: string, site: number): string {
+  return `${file}:${site}`;
+}
+
+export function parseFnKey(key: string): { file: string; fn: number } {
+  const i = key.lastIndexOf('#');
+  return { file: key.slice(0, i), fn: Number(key.slice(i + 1)) };
+}
+
+export function functionOf(program: Program, key: string): { ir: FileIR; fn: FunctionIR; index: number } | null {
+  const { file, fn } = parseFnKey(key);
+  const ir = program.files.get(file);
+  const f = ir?.functions[fn];
+  return ir && f ? { ir, fn: f, index: fn } : null;
+}
+
+export function indexFacts(facts: SiteFact[]): { bySite: Map<string, SiteFact[]>; byFn: Map<string, SiteFact[]> } {
+  const bySite = new Map<string, SiteFact[]>();
+  const byFn = new Map<string, SiteFact[]>();
+  for (const f of facts) {
+    const s = siteKey(f.file, f.site);
+    bySite.set(s, [...(bySite.get(s) ?? []), f]);
+    const k = fnKey({ file: f.file, fn: f.fn });
+    byFn.set(k, [...(byFn.get(k) ?? []), f]);
+  }
+  return { bySite, byFn };
+}
+
+/** Functions from which `targets` can be reached (including themselves), over the given edges. */
+export function reachingSet(graph: CallGraph, targets: Iterable<string>, follow: (e: CallEdge) => boolean = () => true): Set<string> {
+  const seen = new Set<string>(targets);
+  const stack = [...seen];
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    for (const e of graph.in.get(k) ?? []) {
+      if (!follow(e) || seen.has(e.from)) continue;
+      seen.add(e.from);
+      stack.push(e.from);
+    }
+  }
+  return seen;
+}
+
+/** Functions reachable from `start` (including it). */
+export function reachableFrom(graph: CallGraph, start: string, follow: (e: CallEdge) => boolean = () => true): Set<string> {
+  const seen = new Set<string>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    for (const e of graph.out.get(k) ?? []) {
+      if (!follow(e) || seen.has(e.to)) continue;
+      seen.add(e.to);
+      stack.push(e.to);
+    }
+  }
+  return seen;
+}

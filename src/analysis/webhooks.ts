@@ -1,0 +1,38 @@
+// Webhook and payment-success handlers: entry points that hear back from a provider. An entry is
+// one for a provider when it verifies that provider's webhook signature, branches on its event
+// types, or retrieves/captures a payment without starting one (success and return callbacks).
+import type { EntryPoint } from '../graph/entries.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { functionOf, reachableFrom, type Program } from './program.js';
+
+export interface WebhookHandler {
+  entry: EntryPoint;
+  /** Provider ids this entry hears from. */
+  providers: string[];
+  /** Record facts (booking writes, reads, updates) reachable from it. */
+  facts: SiteFact[];
+}
+
+const CALLBACK_NAME = /webhook|callback|success|return|confirm|notify|notification|ipn|verify|capture|complete/i;
+
+export function findWebhookHandlers(program: Program): WebhookHandler[] {
+  const out: WebhookHandler[] = [];
+  for (const entry of program.entries) {
+    const reach = reachableFrom(program.graph, entry.fn);
+    const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
+    const strings = new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? []));
+    const providers: string[] = [];
+    for (const r of program.recognizers) {
+      if (r.kind !== 'provider') continue;
+      const own = facts.filter((f) => f.kind === 'provider' && f.recognizer.id === r.id);
+      const verifies = own.some((f) => f.role === 'verify-webhook');
+      const initiates = own.some((f) => f.role === 'initiation');
+      const hearsEvents = r.events.success.some((e) => strings.has(e)) || r.events.failure.some((e) => strings.has(e));
+      const followsUp = own.some((f) => f.role === 'retrieve' || f.role === 'capture');
+      const named = CALLBACK_NAME.test(`${entry.name} ${entry.file}`);
+      if (verifies || (hearsEvents && !initiates) || (followsUp && (!initiates || named))) providers.push(r.id);
+    }
+    if (providers.length > 0) out.push({ entry, providers, facts: facts.filter((f) => f.kind === 'write' || f.kind === 'read' || f.kind === 'update') });
+  }
+  return out;
+}

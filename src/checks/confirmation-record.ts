@@ -1,0 +1,144 @@
+// Booking record created before payment: every payment initiation path must have a persisted
+// booking (a completed write, or a read that aborts when the booking is missing) dominating the
+// payment call on every chain from its entry point, and should pass the booking's id to the provider.
+import { evidenceOnEveryChain } from '../analysis/chains.js';
+import { generatedIdSites, referencePassed } from '../analysis/id-flow.js';
+import { relateWrites, type WriteRelation } from '../analysis/ordering.js';
+import { calleeText, functionName, locate, paymentPaths, siteStart, traceOf, type PaymentPath } from '../analysis/payment-paths.js';
+import { reachableFrom, type Program } from '../analysis/program.js';
+import type { WebhookHandler } from '../analysis/webhooks.js';
+import type { PathResult, TraceStep } from '../model/report.js';
+import { fnKey } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { defineCheck } from './define.js';
+import { remediationFor } from './remediation.js';
+
+const REASON: Record<WriteRelation, string> = {
+  concurrent: 'concurrent-with-payment',
+  'not-awaited': 'booking-not-awaited',
+  'some-paths': 'booking-on-some-paths',
+  after: 'booking-after-payment',
+};
+
+const isBookingRecord = (f: SiteFact) => (f.kind === 'write' || f.kind === 'read') && f.bookingLike;
+const isBookingWrite = (f: SiteFact) => f.kind === 'write' && f.bookingLike;
+
+export default defineCheck({
+  id: 'confirmation-record',
+  catalogId: 'booking-flow-lifecycle.booking-creation.confirmation-record',
+  label: 'Booking record created before payment',
+  severity: 'high',
+  cwe: ['CWE-362', 'CWE-841'],
+  description: 'Every payment initiation is preceded by a persisted booking record whose id is passed to the provider.',
+  summary: (x, y) => `${x} of ${y} payment initiation paths create a booking record first`,
+  run(cx) {
+    const skipReason = cx.applicability();
+    const program = cx.program;
+    const flow = cx.flowFacts('booking-record', isBookingRecord);
+    const webhooks = cx.webhooks();
+    const generated = generatedIdSites(program, isBookingWrite);
+    const paths: PathResult[] = [];
+    if (!skipReason) {
+      for (const path of paymentPaths(program)) {
+        const chain = evidenceOnEveryChain(program, flow, path.entry.fn, { fn: fnKey(path.payment), site: path.payment.site });
+        const ref = referencePassed(program, flow, path.payment, generated);
+        const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
+        const webhookWrites = hooks.flatMap((w) => w.facts.filter(isBookingWrite)).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
+        const result: PathResult = {
+          status: 'pass', reason: 'booking-written-first', entry: entryRef(program, path), payment: paymentRef(program, path.payment),
+          evidence: null, bookingIdPassed: ref.passed, via: ref.via, webhookWrites: dedupe(webhookWrites), trace: [],
+          approximate: chain.approximate, warnings: [], snippets: [],
+        };
+        const exclusion = excludedBecause(program, path, hooks);
+        if (exclusion) {
+          result.status = 'excluded';
+          result.reason = exclusion;
+          result.trace = traceOf(program, path.entry, chain.chain, path.payment);
+        } else if (chain.holds && chain.evidence) {
+          const fact = chain.evidence.source.fact;
+          const at = locate(program, fact.file, siteStart(program, fact.file, fact.site));
+          const guarded = chain.evidence.source.kind === 'guarded-read';
+          result.reason = guarded ? 'booking-read-and-checked-first' : 'booking-written-first';
+          result.evidence = { file: fact.file, line: at.line, kind: chain.evidence.source.kind, entity: fact.entity ?? '?' };
+          const note: TraceStep = { file: fact.file, line: at.line, note: `${guarded ? 'booking read, aborts if missing' : 'booking written'}: ${fact.api}${chain.evidence.via ? ` (in ${functionName(program, chain.evidence.via)})` : ''}` };
+          result.trace = insertEvidence(traceOf(program, path.entry, chain.chain, path.payment), note, chain.evidence.fn, chain.chain);
+          if (!ref.passed) result.warnings.push('the booking id is not passed to the provider, so its webhook cannot find the booking');
+        } else {
+          result.status = 'fail';
+          const relation = relateWrites(program, flow, chain.chain, { fn: fnKey(path.payment), site: path.payment.site }, isBookingWrite);
+          result.reason = relation ? REASON[relation.relation]
+            : webhookWrites.length > 0 ? 'booking-only-in-webhook'
+            : ref.fromClient ? 'client-supplied-id-unverified'
+            : 'no-booking-write';
+          const extra: TraceStep[] = relation
+            ? [{ ...locate(program, relation.file, siteStart(program, relation.file, relation.site)), note: `booking write ${relation.relation.replace('-', ' ')}: ${calleeText(program, relation.file, relation.site)}` }].map(({ file, line, note }) => ({ file, line, note }))
+            : [];
+          result.trace = traceOf(program, path.entry, chain.chain, path.payment, extra);
+        }
+        paths.push(result);
+      }
+    }
+    const counted = paths.filter((p) => p.status !== 'excluded');
+    const passed = counted.filter((p) => p.status === 'pass').length;
+    const total = counted.length;
+    const verdict = skipReason || total === 0 ? 'skip' : passed === total ? 'pass' : 'fail';
+    const failing = counted.filter((p) => p.status === 'fail');
+    return {
+      verdict,
+      skipReason: skipReason ?? (total === 0 ? (paths.length > 0 ? 'all-paths-excluded' : 'no-payment-initiation-paths') : null),
+      passed,
+      total,
+      paths,
+      detail: failing.length > 0 ? failing.map(describeFailure).join(' ').slice(0, 2000) : null,
+      remediation: remediationFor(program, paths),
+    };
+  },
+});
+
+function entryRef(program: Program, path: PaymentPath): PathResult['entry'] {
+  return { ...locate(program, path.entry.file, path.entry.pos), kind: path.entry.kind, name: path.entry.name };
+}
+
+function paymentRef(program: Program, f: SiteFact): PathResult['payment'] {
+  return { ...locate(program, f.file, siteStart(program, f.file, f.site)), provider: f.recognizer.id, api: f.api };
+}
+
+/**
+ * Positively not a booking payment: recurring billing, or a payment whose path and webhooks touch
+ * no booking-like record and whose names say nothing of a booking (donations, top-ups, shop orders).
+ */
+function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHandler[]): string | null {
+  if (path.payment.billing) return 'subscription-billing';
+  const reach = reachableFrom(program.graph, path.entry.fn);
+  const touched = [...reach].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.bookingLike))
+    || hooks.some((h) => h.facts.some((f) => f.bookingLike));
+  if (touched) return null;
+  const v = program.vocabulary;
+  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k))];
+  if (names.some((n) => v.signalsBooking(n))) return null;
+  return 'not-a-booking-payment';
+}
+
+function insertEvidence(trace: TraceStep[], note: TraceStep, fn: string, chain: { from: string }[]): TraceStep[] {
+  // Evidence in frame i dominates the call that frame makes (trace step i + 1); in the payment's frame, the payment.
+  const frameIndex = chain.findIndex((e) => e.from === fn);
+  const at = frameIndex === -1 ? trace.length - 1 : frameIndex + 1;
+  return [...trace.slice(0, at), note, ...trace.slice(at)];
+}
+
+function dedupe<T extends { file: string; line: number }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = `${x.file}:${x.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+function describeFailure(p: PathResult): string {
+  const where = p.webhookWrites.length > 0 && p.reason === 'booking-only-in-webhook'
+    ? ` The booking is created only in the webhook (${p.webhookWrites.map((w) => `${w.file}:${w.line}`).join(', ')}); if webhook delivery fails, the customer is charged with no booking.`
+    : '';
+  return `${p.entry.name} -> ${p.payment.provider} ${p.payment.api} (${p.payment.file}:${p.payment.line}): ${p.reason}.${where}`;
+}

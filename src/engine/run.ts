@@ -1,0 +1,126 @@
+// The one place that knows the stage order:
+// project -> files -> parse -> resolve -> symbols -> recognize -> call graph/entries -> checks -> report.
+import fs from 'node:fs';
+import path from 'node:path';
+import { FlowFacts } from '../analysis/flow-facts.js';
+import { indexFacts, type Program } from '../analysis/program.js';
+import { findWebhookHandlers, type WebhookHandler } from '../analysis/webhooks.js';
+import { CHECKS } from '../checks/index.js';
+import type { CheckContext } from '../checks/define.js';
+import { listFiles } from '../files/walk.js';
+import { buildCallGraph } from '../graph/call-graph.js';
+import { findEntries } from '../graph/entries.js';
+import type { FileIR } from '../model/ir.js';
+import type { CheckResult, Diagnostic, Report } from '../model/report.js';
+import { discoverProject } from '../project/discover.js';
+import { factsOfFile, type FactContext, type SiteFact } from '../recognize/facts.js';
+import { Matcher } from '../recognizers/match.js';
+import { RECOGNIZERS } from '../recognizers/index.js';
+import { Vocabulary } from '../recognizers/vocabulary.js';
+import { ModuleResolver } from '../resolve/resolve.js';
+import { Evaluator } from '../symbols/evaluate.js';
+import { parseSources } from './parse-all.js';
+import { applicability } from './applicability.js';
+import { attachSnippets } from './snippets.js';
+import { implicitEntries, paramSources } from './wiring.js';
+import { VERSION } from './version.js';
+
+export interface ScanOptions {
+  /** Directory to scan. */
+  root: string;
+  /** Check ids to run (default: all). */
+  checks?: string[];
+  /** Scan test and fixture files for paths too. */
+  includeTests?: boolean;
+  /** Root-relative globs to leave out. */
+  exclude?: string[];
+  /** Extra booking-like entity names. */
+  entities?: string[];
+}
+
+export class UsageError extends Error {}
+
+export async function scan(options: ScanOptions): Promise<Report> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`not a directory: ${options.root}`);
+  const unknown = (options.checks ?? []).filter((id) => !CHECKS.some((c) => c.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown check: ${unknown.join(', ')} (known: ${CHECKS.map((c) => c.id).join(', ')})`);
+
+  const listed = listFiles(root, { includeTests: options.includeTests, exclude: options.exclude });
+  const project = discoverProject(root, listed.files);
+  const parsed = parseSources(listed.files.filter((f) => f.kind === 'source'));
+  const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
+  const resolver = new ModuleResolver(project, new Set(files.keys()), RECOGNIZERS);
+  const ev = new Evaluator(files, resolver);
+  const vocabulary = new Vocabulary(options.entities ?? []);
+  const factContext: FactContext = {
+    ev, matcher: new Matcher(RECOGNIZERS), vocabulary, providers: RECOGNIZERS.filter((r) => r.kind === 'provider'),
+    schemaNames: new Map(project.schemaEntities.map((e) => [e.name.toLowerCase(), e.name])),
+    bookingTables: new Set(project.schemaEntities.filter((e) => vocabulary.isBookingLike(e.name) && e.table).map((e) => e.table!.toLowerCase())),
+  };
+  const irs = [...files.values()];
+
+  // Two rounds: parameters learn their callers' arguments once a first call graph exists.
+  let facts: SiteFact[] = [];
+  let index = indexFacts([]);
+  let graph = buildCallGraph(ev, irs, index.bySite);
+  for (let round = 0; round < 2; round++) {
+    ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph);
+    ev.reset();
+    facts = irs.flatMap((ir) => factsOfFile(factContext, ir));
+    index = indexFacts(facts);
+    graph = buildCallGraph(ev, irs, index.bySite);
+  }
+  const frameworks = RECOGNIZERS.filter((r) => r.kind === 'framework');
+  const entries = findEntries(ev, irs, frameworks, facts);
+  const program: Program = {
+    root, project, files, ev, recognizers: RECOGNIZERS, vocabulary, facts,
+    factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
+  };
+  program.entries = [...entries, ...implicitEntries(program, entries)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
+
+  const flowCache = new Map<string, FlowFacts>();
+  let webhooks: WebhookHandler[] | null = null;
+  const cx: CheckContext = {
+    program,
+    flowFacts: (name, isRecordFact) => {
+      let f = flowCache.get(name);
+      if (!f) flowCache.set(name, (f = new FlowFacts(program, isRecordFact)));
+      return f;
+    },
+    webhooks: () => (webhooks ??= findWebhookHandlers(program)),
+    applicability: () => applicability(program),
+  };
+  const selected = options.checks && options.checks.length > 0 ? CHECKS.filter((c) => options.checks!.includes(c.id)) : CHECKS;
+  const checks: CheckResult[] = selected.map((check) => {
+    const base = { id: check.id, catalogId: check.catalogId, label: check.label, severity: check.severity, cwe: check.cwe };
+    try {
+      const outcome = check.run(cx);
+      return { ...base, ...outcome, summary: check.summary(outcome.passed, outcome.total) };
+    } catch (error) {
+      return {
+        ...base, verdict: 'error', skipReason: null, passed: 0, total: 0, summary: check.summary(0, 0),
+        detail: `internal error: ${(error as Error).stack ?? String(error)}`.slice(0, 2000), remediation: '', paths: [],
+      };
+    }
+  });
+  attachSnippets(root, checks);
+
+  const diagnostics: Diagnostic[] = [...listed.diagnostics, ...project.diagnostics, ...parsed.diagnostics].sort(
+    (a, b) => (a.file === b.file ? a.line - b.line || (a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1),
+  );
+  return {
+    schemaVersion: 1,
+    tool: { name: 'bookfirst', version: VERSION },
+    root: options.root,
+    checks,
+    diagnostics,
+    stats: {
+      files: listed.files.filter((f) => f.kind === 'source').length,
+      parsed: parsed.files.filter((f) => !f.skipped).length,
+      parseErrors: parsed.files.filter((f) => f.diagnostics.some((d) => d.code === 'parse-error')).length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Code excerpts around the payment call and the evidence of each path, for people reading a report.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CheckResult, Snippet } from '../model/report.js';
+
+const CONTEXT = 2;
+const MAX_LINE = 160;
+
+export function attachSnippets(root: string, checks: CheckResult[]): void {
+  const cache = new Map<string, string[] | null>();
+  const lines = (file: string) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, fs.readFileSync(path.join(root, file), 'utf8').split(/\r?\n/));
+      } catch {
+        cache.set(file, null);
+      }
+    }
+    return cache.get(file)!;
+  };
+  const snippet = (file: string, line: number): Snippet | null => {
+    const all = lines(file);
+    if (!all) return null;
+    const first = Math.max(1, line - CONTEXT);
+    const last = Math.min(all.length, line + CONTEXT);
+    return { file, line: first, focus: line, lines: all.slice(first - 1, last).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) + '…' : l)) };
+  };
+  for (const check of checks) {
+    for (const p of check.paths) {
+      p.snippets = [snippet(p.payment.file, p.payment.line), p.evidence ? snippet(p.evidence.file, p.evidence.line) : null].filter((s): s is Snippet => s !== null);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// What the stages feed back into each other: parameter values learned from transaction callbacks
+// and callers' arguments, and entry points for payment code nobody in the scan calls.
+import type { CallGraph } from '../graph/call-graph.js';
+import type { EntryPoint } from '../graph/entries.js';
+import { reachingSet, functionOf, type Program } from '../analysis/program.js';
+import { fnKey, type Value } from '../model/values.js';
+import type { Matcher } from '../recognizers/match.js';
+import type { Evaluator, ParamSource } from '../symbols/evaluate.js';
+
+const MAX_CALLERS = 8;
+
+export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null): ParamSource {
+  const passedAt = new Map<string, Map<number, { site: number; arg: number }[]>>();
+  const callbackSites = (file: string) => {
+    let m = passedAt.get(file);
+    if (!m) {
+      m = new Map();
+      ev.ir(file)?.sites.forEach((s, site) => s.args.forEach((a, arg) => {
+        if (a.k === 'fn') m!.set(a.fn, [...(m!.get(a.fn) ?? []), { site, arg }]);
+      }));
+      passedAt.set(file, m);
+    }
+    return m;
+  };
+  return (file, fn, index) => {
+    const out: Value[] = [];
+    // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store.
+    for (const { site } of callbackSites(file).get(fn) ?? []) {
+      const s = ev.ir(file)!.sites[site]!;
+      for (const v of ev.values(file, s.callee)) {
+        for (const m of matcher.match(v)) {
+          if (m.kind !== 'transaction' || m.transaction!.param !== index || v.t !== 'ext') continue;
+          out.push(m.transaction!.client === 'receiver' ? { ...v, steps: v.steps.slice(0, -1) } : v);
+        }
+      }
+    }
+    if (graph) {
+      const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => e.kind === 'call').slice(0, MAX_CALLERS);
+      for (const e of callers) {
+        const arg = ev.ir(e.file)?.sites[e.site]?.args[index];
+        if (arg) out.push(...ev.values(e.file, arg).filter((v) => v.t !== 'unknown'));
+      }
+    }
+    return out.length > 0 ? out : null;
+  };
+}
+
+/** A function that reaches a provider call and has no caller in the scanned code is its own entry point. */
+export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoint[] {
+  const knownFns = new Set(known.map((e) => e.fn));
+  const providerFns = program.facts.filter((f) => f.kind === 'provider').map((f) => fnKey({ file: f.file, fn: f.fn }));
+  const out: EntryPoint[] = [];
+  for (const key of [...reachingSet(program.graph, providerFns)].sort()) {
+    if (knownFns.has(key)) continue;
+    const callers = (program.graph.in.get(key) ?? []).filter((e) => e.from !== key);
+    if (callers.length > 0) continue;
+    const found = functionOf(program, key);
+    if (!found) continue;
+    const isModule = found.fn.kind === 'module';
+    out.push({
+      fn: key, file: found.ir.file, pos: found.fn.start, kind: isModule ? 'module' : 'uncalled-function',
+      name: isModule ? found.ir.file : found.fn.name, route: null, framework: null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+// Reads a source file as text: refuses binary files, decodes UTF-8 (with or without BOM) and
+// UTF-16, and reports undecodable bytes instead of failing.
+import fs from 'node:fs';
+
+export type ReadResult = { ok: true; text: string; warning: string | null } | { ok: false; code: string; message: string };
+
+export function readSource(abs: string): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(abs);
+  } catch (error) {
+    return { ok: false, code: 'unreadable', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    const le = buf[0] === 0xff;
+    const body = buf.subarray(2);
+    const text = le ? body.toString('utf16le') : Buffer.from(body).swap16().toString('utf16le');
+    return { ok: true, text, warning: null };
+  }
+  if (buf.subarray(0, 8000).includes(0)) return { ok: false, code: 'binary', message: 'file contains NUL bytes (binary); not analyzed' };
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(buf);
+  let bad = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1 && bad < 100; i = text.indexOf('\uFFFD', i + 1)) bad++;
+  return { ok: true, text, warning: bad > 0 ? 'file is not valid UTF-8; undecodable bytes were replaced' : null };
+}

@@ -1,0 +1,154 @@
+// Lists the files of a project: sources, manifests, tsconfigs and schema files. Honours .gitignore,
+// skips dependencies and build output, and never follows a symlink out of the root or in a loop.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../model/report.js';
+import { IgnoreRules, globToRegExp } from '../util/glob.js';
+
+export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'sql' | 'config';
+
+export interface ListedFile {
+  /** Root-relative posix path. */
+  path: string;
+  abs: string;
+  kind: FileKind;
+  /** Tests, fixtures, stories and mocks: not scanned for payment paths by default. */
+  test: boolean;
+}
+
+const SKIPPED_DIRS = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', '.next', 'out', 'coverage', '.turbo', '.vercel',
+  '.netlify', '.output', '.nuxt', '.svelte-kit', '.cache', '.parcel-cache', '.yarn', 'bower_components',
+  '.expo', '.serverless', '.aws-sam', 'storybook-static', '.docusaurus', '.bookfirst-cache', '.wrangler',
+]);
+const SOURCE_EXT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
+const TEST_DIR = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures?|e2e|cypress|playwright|spec|mocks?|stories|__snapshots__)\//;
+const TEST_FILE = /\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+$/;
+const GENERATED_FILE = /(?:\.d\.[mc]?ts|\.min\.[mc]?js|[.-]bundle\.js|\.generated\.[jt]sx?)$/;
+const MAX_FILES = 200_000;
+
+export interface WalkOptions {
+  includeTests?: boolean;
+  /** Extra root-relative globs to skip. */
+  exclude?: string[];
+}
+
+export function listFiles(root: string, options: WalkOptions = {}): { files: ListedFile[]; diagnostics: Diagnostic[] } {
+  const files: ListedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const excludes = (options.exclude ?? []).map(globToRegExp);
+  const rootReal = safeRealpath(root) ?? root;
+  const visited = new Set<string>([rootReal]);
+  // Each directory carries the .gitignore rules in force there, with the dir they are relative to.
+  const stack: { dir: string; rel: string; ignores: { base: string; rules: IgnoreRules }[] }[] = [
+    { dir: root, rel: '', ignores: [] },
+  ];
+  while (stack.length > 0 && files.length < MAX_FILES) {
+    const { dir, rel, ignores } = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(diag(rel || '.', 'unreadable', `directory could not be read: ${(error as Error).message}`));
+      continue;
+    }
+    const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
+    const active = gitignore ? [...ignores, { base: rel, rules: new IgnoreRules(readText(path.join(dir, '.gitignore'))) }] : ignores;
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const entry of entries) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const abs = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const real = safeRealpath(abs);
+        if (!real || !isInside(rootReal, real)) {
+          diagnostics.push(diag(childRel, 'symlink-skipped', real ? 'symlink points outside the scanned root; not followed' : 'broken symlink; skipped'));
+          continue;
+        }
+        const stat = safeStat(real);
+        isDir = Boolean(stat?.isDirectory());
+        isFile = Boolean(stat?.isFile());
+        if (isDir) {
+          if (visited.has(real)) {
+            diagnostics.push(diag(childRel, 'symlink-loop', 'symlink leads to a directory already scanned; not followed'));
+            continue;
+          }
+          visited.add(real);
+        }
+      }
+      if (isIgnored(active, childRel, isDir) || excludes.some((re) => re.test(childRel))) continue;
+      if (isDir) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (!entry.isSymbolicLink()) {
+          const real = safeRealpath(abs);
+          if (real) visited.add(real);
+        }
+        stack.push({ dir: abs, rel: childRel, ignores: active });
+      } else if (isFile) {
+        const kind = kindOf(entry.name, childRel);
+        if (!kind) continue;
+        const test = kind === 'source' && (TEST_DIR.test(childRel) || TEST_FILE.test(childRel));
+        if (kind === 'source' && (GENERATED_FILE.test(entry.name) || (test && !options.includeTests))) continue;
+        files.push({ path: childRel, abs, kind, test });
+      }
+    }
+  }
+  if (files.length >= MAX_FILES) diagnostics.push(diag('.', 'too-many-files', `stopped listing at ${MAX_FILES} files`));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics };
+}
+
+function kindOf(name: string, rel: string): FileKind | null {
+  if (name === 'package.json') return 'manifest';
+  if (name === 'deno.json' || name === 'deno.jsonc' || name === 'import_map.json') return 'deno';
+  if (/^[tj]sconfig(?:\..+)?\.json$/.test(name)) return 'tsconfig';
+  if (name.endsWith('.prisma')) return 'schema';
+  if (name.endsWith('.sql')) return 'sql';
+  if (name === 'vercel.json' || name === 'bookfirst.config.json' || name === '.bookfirst.json') return 'config';
+  if (SOURCE_EXT.test(name)) return 'source';
+  void rel;
+  return null;
+}
+
+function isIgnored(ignores: { base: string; rules: IgnoreRules }[], rel: string, isDir: boolean): boolean {
+  let result = false;
+  for (const { base, rules } of ignores) {
+    const local = base ? rel.slice(base.length + 1) : rel;
+    const m = rules.match(local, isDir);
+    if (m !== null) result = m;
+  }
+  return result;
+}
+
+function isInside(root: string, p: string): boolean {
+  return p === root || p.startsWith(root + path.sep);
+}
+
+function safeRealpath(p: string): string | null {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function safeStat(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function readText(p: string): string {
+  try {
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function diag(file: string, code: string, message: string): Diagnostic {
+  return { file, line: 1, severity: 'warning', code, message };
+}

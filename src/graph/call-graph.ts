@@ -1,0 +1,115 @@
+// The cross-file call graph: an edge per (call site, target function). Targets come from resolved
+// callee values; function arguments are callbacks that run within the call; when a receiver cannot
+// be resolved, methods are looked up by name over the scanned classes (marked approximate).
+import type { CallSite, FileIR } from '../model/ir.js';
+import { fnKey, type Value } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+
+export interface CallEdge {
+  from: string;
+  file: string;
+  site: number;
+  to: string;
+  /** 'call' direct; 'callback' a function argument; 'deferred' a callback run later; 'approximate' by method name. */
+  kind: 'call' | 'callback' | 'deferred' | 'approximate';
+}
+
+export interface CallGraph {
+  out: Map<string, CallEdge[]>;
+  in: Map<string, CallEdge[]>;
+}
+
+/** Callbacks of these run after the call returns, not within it. */
+const DEFERRING_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestIdleCallback']);
+const DEFERRING_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'nextTick', 'subscribe', 'listen']);
+/** Method names too common to look up by name alone. */
+const TOO_COMMON = new Set([
+  'get', 'set', 'has', 'delete', 'add', 'push', 'pop', 'map', 'filter', 'find', 'forEach', 'reduce', 'some', 'every', 'then',
+  'catch', 'finally', 'json', 'send', 'status', 'end', 'log', 'error', 'warn', 'info', 'debug', 'toString', 'call', 'apply',
+  'bind', 'emit', 'on', 'use', 'init', 'run', 'start', 'stop', 'close', 'open', 'execute', 'handle', 'render', 'parse',
+  'validate', 'create', 'update', 'save', 'remove', 'findOne', 'findAll', 'findById', 'list', 'query', 'request', 'next',
+]);
+const MAX_APPROXIMATE_TARGETS = 3;
+
+export function buildCallGraph(ev: Evaluator, files: FileIR[], factsBySite: Map<string, SiteFact[]>): CallGraph {
+  const graph: CallGraph = { out: new Map(), in: new Map() };
+  const methodsByName = indexMethods(files);
+  const add = (e: CallEdge) => {
+    const list = graph.out.get(e.from) ?? [];
+    if (list.some((x) => x.site === e.site && x.to === e.to && x.file === e.file)) return;
+    list.push(e);
+    graph.out.set(e.from, list);
+    const back = graph.in.get(e.to) ?? [];
+    back.push(e);
+    graph.in.set(e.to, back);
+  };
+  for (const ir of files) {
+    ir.sites.forEach((site, index) => {
+      const from = fnKey({ file: ir.file, fn: site.fn });
+      const facts = factsBySite.get(`${ir.file}:${index}`) ?? [];
+      const callee = ev.values(ir.file, site.callee);
+      let resolved = false;
+      for (const v of callee) {
+        const target = targetOf(ev, v, site);
+        if (target) {
+          resolved = true;
+          add({ from, file: ir.file, site: index, to: target, kind: 'call' });
+        }
+      }
+      if (!resolved && facts.length === 0) {
+        for (const to of approximateTargets(site, callee, methodsByName)) add({ from, file: ir.file, site: index, to, kind: 'approximate' });
+      }
+      // Route registrations hand their functions to the framework: those are entry points, not calls.
+      if (facts.some((f) => f.kind === 'registration')) return;
+      const deferred = facts.some((f) => f.kind === 'deferred') || isDeferring(site);
+      site.args.forEach((arg) => {
+        for (const v of ev.values(ir.file, arg)) {
+          if (v.t === 'fn') add({ from, file: ir.file, site: index, to: fnKey(v), kind: deferred ? 'deferred' : 'callback' });
+        }
+      });
+    });
+  }
+  return graph;
+}
+
+function targetOf(ev: Evaluator, v: Value, site: CallSite): string | null {
+  if (v.t === 'fn') return fnKey(v);
+  if (v.t === 'class' && site.isNew) {
+    const ctor = ev.ir(v.file)?.classes[v.cls]?.methods['constructor'];
+    return ctor === undefined ? null : fnKey({ file: v.file, fn: ctor });
+  }
+  return null;
+}
+
+function isDeferring(site: CallSite): boolean {
+  const c = site.callee;
+  if (c.k === 'global') return DEFERRING_GLOBALS.has(c.name);
+  return c.k === 'member' && c.prop !== null && DEFERRING_METHODS.has(c.prop);
+}
+
+function indexMethods(files: FileIR[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const ir of files) {
+    for (const cls of ir.classes) {
+      for (const [name, fn] of Object.entries(cls.methods)) {
+        if (name.startsWith('static ') || name === 'constructor') continue;
+        const list = index.get(name) ?? [];
+        list.push(fnKey({ file: ir.file, fn }));
+        index.set(name, list);
+      }
+    }
+  }
+  return index;
+}
+
+/** `x.bookSlot()` with `x` unresolvable: the scanned classes that define `bookSlot`, if few. */
+function approximateTargets(site: CallSite, callee: Value[], methodsByName: Map<string, string[]>): string[] {
+  if (site.callee.k !== 'member' || site.callee.prop === null) return [];
+  const name = site.callee.prop;
+  if (TOO_COMMON.has(name)) return [];
+  const receiverUnknown = callee.every((v) => v.t === 'unknown' || v.t === 'param');
+  if (!receiverUnknown) return [];
+  const candidates = methodsByName.get(name) ?? [];
+  return candidates.length <= MAX_APPROXIMATE_TARGETS ? candidates : [];
+}

@@ -1,0 +1,141 @@
+// Entry points: where a request or event enters the app, found from the frameworks' route-file
+// conventions, directives, route registrations and decorators, plus every function that reaches
+// a payment call and has no caller in the scanned code.
+import type { Expr, FileIR } from '../model/ir.js';
+import { fnKey, type Value } from '../model/values.js';
+import type { FrameworkRecognizer } from '../recognizers/define.js';
+import type { SiteFact } from '../recognize/facts.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+import { staticText } from '../symbols/text.js';
+import { globToRegExp } from '../util/glob.js';
+
+export interface EntryPoint {
+  fn: string;
+  file: string;
+  pos: number;
+  kind: string;
+  name: string;
+  /** Route path or URL pattern, when known. */
+  route: string | null;
+  framework: string | null;
+}
+
+export function findEntries(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], facts: SiteFact[]): EntryPoint[] {
+  const entries = new Map<string, EntryPoint>();
+  const add = (e: EntryPoint) => {
+    if (!entries.has(e.fn)) entries.set(e.fn, e);
+  };
+  for (const fw of frameworks) {
+    for (const rule of fw.routeFiles ?? []) {
+      const re = globToRegExp(rule.glob);
+      for (const ir of files) {
+        if (!re.test(ir.file) && !re.test(`/${ir.file}`)) continue;
+        for (const name of rule.exports) {
+          for (const x of ir.exports) {
+            if (x.kind !== 'local' || x.name !== name) continue;
+            for (const fn of entryFunctions(ev, ir, x.value)) {
+              add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: `${name === 'default' ? '' : name + ' '}${routeOfFile(ir.file)}`.trim(), route: routeOfFile(ir.file), framework: fw.id });
+            }
+          }
+        }
+      }
+    }
+    for (const d of fw.directives ?? []) addDirectiveEntries(ev, files, fw, d, add);
+  }
+  for (const f of facts) {
+    if (f.kind !== 'registration') continue;
+    const ir = ev.ir(f.file)!;
+    const site = ir.sites[f.site]!;
+    const reg = f.match!.registration!;
+    const route = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
+    const method = reg.methodFromCall ? f.api.split('.').pop()!.toUpperCase() : '';
+    site.args.forEach((arg, i) => {
+      if (i === reg.routeArg && route !== null) return;
+      for (const fn of entryFunctions(ev, ir, arg)) {
+        add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
+      }
+    });
+  }
+  addDecoratedEntries(ev, files, frameworks, add);
+  return [...entries.values()];
+}
+
+function addDirectiveEntries(
+  ev: Evaluator, files: FileIR[], fw: FrameworkRecognizer, d: { directive: string; entry: string }, add: (e: EntryPoint) => void,
+): void {
+  for (const ir of files) {
+    if (ir.directives.includes(d.directive)) {
+      for (const x of ir.exports) {
+        if (x.kind !== 'local') continue;
+        for (const fn of entryFunctions(ev, ir, x.value)) add({ fn, file: ir.file, pos: x.pos, kind: d.entry, name: x.name, route: null, framework: fw.id });
+      }
+    }
+    ir.functions.forEach((f, i) => {
+      if (i > 0 && f.directives.includes(d.directive)) {
+        add({ fn: fnKey({ file: ir.file, fn: i }), file: ir.file, pos: f.start, kind: d.entry, name: f.name, route: null, framework: fw.id });
+      }
+    });
+  }
+}
+
+function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], add: (e: EntryPoint) => void): void {
+  const rules = frameworks.flatMap((fw) => (fw.decorators ?? []).map((rule) => ({ fw, rule })));
+  if (rules.length === 0) return;
+  for (const ir of files) {
+    for (const cls of ir.classes) {
+      for (const { fw, rule } of rules) {
+        const classDeco = cls.decorators.find((d) => decoratorIs(ev, ir, d.name, rule.module, rule.classDecorators));
+        if (!classDeco) continue;
+        const base = staticText(ir, classDeco.args[0]) ?? '';
+        for (const fnIndex of Object.values(cls.methods)) {
+          const f = ir.functions[fnIndex]!;
+          const deco = f.decorators.find((d) => decoratorIs(ev, ir, d.name, rule.module, rule.methodDecorators));
+          if (!deco) continue;
+          const decoName = ev.values(ir.file, deco.name).find((v) => v.t === 'ext');
+          const verb = decoName?.t === 'ext' ? decoName.steps[decoName.steps.length - 1]?.p ?? '' : '';
+          const sub = staticText(ir, deco.args[0]) ?? '';
+          const route = '/' + [base, sub].map((s) => s.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+          add({ fn: fnKey({ file: ir.file, fn: fnIndex }), file: ir.file, pos: f.start, kind: rule.entry, name: `${verb.toUpperCase()} ${route} (${f.name})`, route, framework: fw.id });
+        }
+      }
+    }
+  }
+}
+
+function decoratorIs(ev: Evaluator, ir: FileIR, name: Expr, module: string, names: string[]): boolean {
+  return ev.values(ir.file, name).some((v) => v.t === 'ext' && v.module === module && v.steps.length === 1 && names.includes(v.steps[0]!.p));
+}
+
+/**
+ * The functions an exported or registered value stands for. A wrapper call such as
+ * `withAuth(handler)` or `asyncHandler(async (req, res) => ...)` stands for the function it wraps:
+ * the wrapper's own returned closure is shared by every route and would merge them.
+ */
+export function entryFunctions(ev: Evaluator, ir: FileIR, e: Expr, depth = 0): string[] {
+  if (depth > 4) return [];
+  const call = asCall(ir, e);
+  if (call !== null) {
+    const site = ir.sites[call]!;
+    const wrapped = site.args.flatMap((a) => entryFunctions(ev, ir, a, depth + 1));
+    if (wrapped.length > 0) return wrapped;
+  }
+  return ev.values(ir.file, e).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+}
+
+function asCall(ir: FileIR, e: Expr): number | null {
+  if (e.k === 'call') return e.site;
+  if (e.k === 'await') return asCall(ir, e.of);
+  if (e.k === 'ref') {
+    const b = ir.bindings[e.b];
+    if (b && b.kind !== 'import' && b.defs.length === 1) return asCall(ir, b.defs[0]!);
+  }
+  return null;
+}
+
+/** `apps/web/src/app/api/checkout/[id]/route.ts` -> `/api/checkout/[id]`. */
+export function routeOfFile(file: string): string {
+  const m = /(?:^|\/)(?:app|pages|routes|functions|api)\/(.*)$/.exec(file);
+  let route = m ? m[0].replace(/^\/?(?:app|pages|routes)\//, '/').replace(/^\/?functions\//, '/') : `/${file}`;
+  route = route.replace(/\/\([^)]*\)/g, '').replace(/\/(?:route|page|index|\+server|\+page\.server)\.[^/]+$/, '').replace(/\.[^/.]+$/, '');
+  return route || '/';
+}

@@ -1,0 +1,173 @@
+// The per-file intermediate representation: what one walk over a file's AST keeps. Plain JSON data,
+// so it can cross a worker boundary or sit in a cache; everything after `parse` reads only this.
+
+/** A symbolic value: what an expression evaluates to, with names still unresolved across files. */
+export type Expr =
+  | { k: 'ref'; b: number } // a binding of this file (index into FileIR.bindings)
+  | { k: 'global'; name: string } // a free identifier: fetch, Deno, require, process...
+  | { k: 'this'; cls: number | null } // `this` inside a class body (index into FileIR.classes)
+  | { k: 'super'; cls: number | null }
+  | { k: 'member'; obj: Expr; prop: string | null } // prop null = computed, unknown key
+  | { k: 'index'; obj: Expr; at: number } // `x[0]` and array destructuring
+  | { k: 'call'; site: number } // result of a call site (index into FileIR.sites)
+  | { k: 'await'; of: Expr }
+  | { k: 'lit'; value: string | number | boolean | null }
+  | { k: 'tpl'; parts: Expr[]; text: string } // template or string concatenation; text = static parts
+  | { k: 'obj'; props: ObjProp[]; pos: number }
+  | { k: 'arr'; items: Expr[] }
+  | { k: 'fn'; fn: number } // a function value (index into FileIR.functions)
+  | { k: 'class'; cls: number }
+  | { k: 'typed'; type: TypeRef } // a value known only by its declared type
+  | { k: 'param'; fn: number; index: number } // a function parameter, before destructuring
+  | { k: 'any'; of: Expr[] } // one of several values (conditional, logical, reassignment)
+  | { k: 'require'; specifier: string } // require('x') / await import('x') with a literal specifier
+  | { k: 'unknown' };
+
+export interface ObjProp {
+  /** Static key, or null for a computed one; `...` marks a spread. */
+  key: string | null;
+  value: Expr;
+}
+
+/** A TypeScript type reference: `Repository<Booking>` is { name: ref Repository, args: [ref Booking] }. */
+export interface TypeRef {
+  name: Expr;
+  args: TypeRef[];
+}
+
+export interface Binding {
+  name: string;
+  kind: 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'import' | 'catch';
+  /** Every value assigned to it, in source order. */
+  defs: Expr[];
+  /** Declared type, if annotated. */
+  type: TypeRef | null;
+  /** Function that owns it (0 = module scope). */
+  fn: number;
+  pos: number;
+}
+
+export interface ImportDecl {
+  binding: number;
+  specifier: string;
+  /** 'default', '*' (namespace), or the imported name. */
+  imported: string;
+  typeOnly: boolean;
+}
+
+export type ExportDecl =
+  | { kind: 'local'; name: string; value: Expr; pos: number }
+  | { kind: 'from'; name: string; specifier: string; imported: string }
+  | { kind: 'star'; specifier: string };
+
+export interface Decorator {
+  name: Expr;
+  args: Expr[];
+}
+
+export interface CallSite {
+  callee: Expr;
+  args: Expr[];
+  /** Present when an argument is a spread, so positions after it are uncertain. */
+  spread: boolean;
+  isNew: boolean;
+  /** Tagged template: args are the template's expressions, text its static parts. */
+  tagged: string | null;
+  start: number;
+  end: number;
+  fn: number;
+  /**
+   * How the call's promise completes, when syntax tells: 'await' (awaited where it stands),
+   * 'group' (an element of a Promise.all/allSettled call or of an array handed to a call, which
+   * completes when that call completes), 'return' (returned, so it completes when the caller's
+   * call completes), or null.
+   */
+  completion: 'await' | 'group' | 'return' | null;
+  /** Call whose receiver is this call's result (`a().b()`), for query-builder chains. */
+  chainedBy: number | null;
+  /** Site of the Promise.all (or similar) this call is an element of. */
+  group: number | null;
+}
+
+export type FlowNodeKind =
+  | 'entry'
+  | 'exit' // normal completion of the function
+  | 'throw-exit' // abrupt completion by an exception
+  | 'call' // a call site; reaching the node means the call was made
+  | 'await' // `await x` where x is not itself a call: completes the promises x holds
+  | 'assume' // start of a branch: `test` is known truthy or falsy here
+  | 'return'
+  | 'throw'
+  | 'join';
+
+export interface FlowNode {
+  kind: FlowNodeKind;
+  /** Normal successors. */
+  next: number[];
+  /** Exceptional successors: the handler reached if the next call throws before completing. */
+  exc: number[];
+  pos: number;
+  site?: number;
+  expr?: Expr;
+  truthy?: boolean;
+}
+
+export interface FunctionIR {
+  name: string;
+  kind: 'module' | 'function' | 'arrow' | 'method' | 'constructor' | 'getter' | 'setter';
+  async: boolean;
+  start: number;
+  end: number;
+  /** Enclosing function (-1 for the module function). */
+  parent: number;
+  /** Class that declares it, for methods. */
+  cls: number | null;
+  isStatic: boolean;
+  /** Binding of each parameter, by position; -1 for a destructuring pattern. */
+  params: number[];
+  decorators: Decorator[];
+  /** One decorator list per parameter (NestJS @Body(), @InjectRepository(X)...). */
+  paramDecorators: Decorator[][];
+  directives: string[];
+  returns: Expr[];
+  /** Flow graph: node 0 is entry, 1 is exit, 2 is throw-exit. */
+  nodes: FlowNode[];
+  /** String literals in the body (event types, route paths, URLs), deduplicated, capped. */
+  strings: string[];
+}
+
+export interface ClassIR {
+  name: string;
+  start: number;
+  superClass: Expr | null;
+  decorators: Decorator[];
+  /** Methods and accessors by name (static ones prefixed with 'static '). */
+  methods: Record<string, number>;
+  /** Fields: property definitions, constructor parameter properties, `this.x = ...` assignments. */
+  fields: Record<string, Expr[]>;
+}
+
+export interface ParseDiagnostic {
+  line: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+export interface FileIR {
+  file: string;
+  /** Offsets where each line starts, to turn offsets into line and column. */
+  lineStarts: number[];
+  directives: string[];
+  imports: ImportDecl[];
+  exports: ExportDecl[];
+  bindings: Binding[];
+  functions: FunctionIR[];
+  classes: ClassIR[];
+  sites: CallSite[];
+  /** Interfaces and type aliases declared here (names only), for entity discovery. */
+  typeNames: string[];
+  diagnostics: ParseDiagnostic[];
+  /** True when the file could not be analyzed at all (binary, too deep, parse failed). */
+  skipped: boolean;
+}

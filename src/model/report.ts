@@ -1,0 +1,94 @@
+// The report: the JSON contract of `scan --format json` (see docs/report-format.md). Every
+// reporter is a pure function of this object.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type Verdict = 'pass' | 'fail' | 'skip' | 'error';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface EntryRef extends Location {
+  /** How the request or event enters: 'next-route', 'express-route', 'uncalled-function', ... */
+  kind: string;
+  name: string;
+}
+
+export interface PaymentRef extends Location {
+  provider: string;
+  api: string;
+}
+
+export interface Evidence {
+  file: string;
+  line: number;
+  kind: 'write' | 'guarded-read';
+  entity: string;
+}
+
+export interface TraceStep {
+  file: string;
+  line: number;
+  note: string;
+}
+
+export interface Snippet {
+  file: string;
+  /** First line number of `lines`. */
+  line: number;
+  lines: string[];
+  /** Line to highlight. */
+  focus: number;
+}
+
+export interface PathResult {
+  status: 'pass' | 'fail' | 'excluded';
+  reason: string;
+  entry: EntryRef;
+  payment: PaymentRef;
+  evidence: Evidence | null;
+  bookingIdPassed: boolean;
+  via: string | null;
+  webhookWrites: { file: string; line: number }[];
+  trace: TraceStep[];
+  /** True when some link of the chain was resolved by method name only. */
+  approximate: boolean;
+  warnings: string[];
+  /** Code excerpts at the payment call and the evidence, for the text and HTML reporters. */
+  snippets: Snippet[];
+}
+
+export interface CheckResult {
+  id: string;
+  catalogId: string;
+  label: string;
+  severity: Severity;
+  cwe: string[];
+  verdict: Verdict;
+  skipReason: string | null;
+  passed: number;
+  total: number;
+  summary: string;
+  detail: string | null;
+  remediation: string;
+  paths: PathResult[];
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  root: string;
+  checks: CheckResult[];
+  diagnostics: Diagnostic[];
+  stats: { files: number; parsed: number; parseErrors: number; durationMs: number };
+}

@@ -1,0 +1,36 @@
+// Resolved values: what a symbolic Expr denotes once imports, exports, classes and factories are
+// followed across files. Ext values keep the path taken from a package's root, so recognizers can
+// match `stripe: new().paymentIntents.create.()` however the client reached the call.
+
+export interface Step {
+  /** A property name, '()' for a call, 'new()' for construction, '[]' for an element. */
+  p: string;
+  /** For call steps: the site, so arguments can be read (entity names, payloads). */
+  file?: string;
+  site?: number;
+}
+
+export type Value =
+  | { t: 'ext'; module: string; steps: Step[]; typeArgs?: string[] }
+  | { t: 'global'; steps: Step[] } // steps[0] is the global's name
+  | { t: 'fn'; file: string; fn: number }
+  | { t: 'class'; file: string; cls: number }
+  | { t: 'inst'; file: string; cls: number }
+  | { t: 'obj'; file: string; pos: number; props: { key: string | null; value: import('./ir.js').Expr }[] }
+  | { t: 'ns'; file: string }
+  | { t: 'lit'; value: string | number | boolean | null }
+  | { t: 'param'; file: string; fn: number; index: number; steps: Step[] }
+  | { t: 'unknown' };
+
+export interface FnRef {
+  file: string;
+  fn: number;
+}
+
+export function fnKey(r: FnRef): string {
+  return `${r.file}#${r.fn}`;
+}
+
+export function stepsText(steps: Step[]): string {
+  return steps.map((s) => s.p).join('.');
+}

@@ -1,0 +1,365 @@
+// Expressions: each returns its symbolic value and adds flow nodes for the calls it makes, in
+// evaluation order, with branches for ?:, &&, ||, ?? and optional chains.
+import type { CallSite, Expr, ObjProp } from '../../model/ir.js';
+import { declareClass } from './classes.js';
+import { MAX_DEPTH, type AstNode, type Ctx } from './context.js';
+import { bindPattern, declareFunction, literalKey, propertyKey } from './functions.js';
+
+const UNKNOWN: Expr = { k: 'unknown' };
+/** Calls whose array argument's promises all complete when the call's own promise does. */
+const GROUP_CALLS = new Set(['all', 'allSettled']);
+const SKIP_KEYS = new Set(['type', 'start', 'end', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators', 'parent']);
+
+export function expr(cx: Ctx, n: AstNode | null | undefined): Expr {
+  if (!n) return UNKNOWN;
+  if (cx.depth > MAX_DEPTH) {
+    cx.tooDeep = true;
+    return UNKNOWN;
+  }
+  cx.depth++;
+  try {
+    return exprInner(cx, n);
+  } finally {
+    cx.depth--;
+  }
+}
+
+function exprInner(cx: Ctx, n: AstNode): Expr {
+  switch (n.type) {
+    case 'Identifier':
+      return n.name === 'undefined' ? { k: 'lit', value: null } : cx.lookup(n.name);
+    case 'Literal':
+      if (typeof n.value === 'string') cx.addString(n.value);
+      if (n.value === null || ['string', 'number', 'boolean'].includes(typeof n.value)) return { k: 'lit', value: n.value };
+      return UNKNOWN;
+    case 'TemplateLiteral':
+      return template(cx, n.quasis, n.expressions);
+    case 'TaggedTemplateExpression':
+      return call(cx, n, expr(cx, n.tag), n.quasi.expressions, false, templateText(n.quasi.quasis));
+    case 'MemberExpression':
+      return member(cx, n);
+    case 'CallExpression':
+      return callExpression(cx, n);
+    case 'NewExpression':
+      return call(cx, n, expr(cx, n.callee), n.arguments, true, null);
+    case 'ChainExpression':
+      return chain(cx, n);
+    case 'AwaitExpression':
+      return awaitExpression(cx, n);
+    case 'ParenthesizedExpression':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'TSInstantiationExpression':
+      return expr(cx, n.expression);
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return { k: 'fn', fn: declareFunction(cx, n, n.id?.name ?? cx.nameHint ?? 'anonymous', n.type === 'ArrowFunctionExpression' ? 'arrow' : 'function') };
+    case 'ClassExpression':
+      return { k: 'class', cls: declareClass(cx, n, n.id?.name ?? cx.nameHint ?? 'anonymous') };
+    case 'ObjectExpression':
+      return object(cx, n);
+    case 'ArrayExpression':
+      return { k: 'arr', items: (n.elements as (AstNode | null)[]).map((e) => (e ? expr(cx, e.type === 'SpreadElement' ? e.argument : e) : UNKNOWN)) };
+    case 'AssignmentExpression':
+      return assignment(cx, n);
+    case 'LogicalExpression':
+      return logical(cx, n);
+    case 'ConditionalExpression':
+      return conditional(cx, n);
+    case 'BinaryExpression':
+      return binary(cx, n);
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+    case 'SpreadElement':
+    case 'YieldExpression':
+      expr(cx, n.argument);
+      return UNKNOWN;
+    case 'SequenceExpression': {
+      let last: Expr = UNKNOWN;
+      for (const e of n.expressions as AstNode[]) last = expr(cx, e);
+      return last;
+    }
+    case 'ThisExpression':
+      return { k: 'this', cls: cx.cls };
+    case 'Super':
+      return { k: 'super', cls: cx.cls };
+    case 'ImportExpression': {
+      const spec = n.source.type === 'Literal' && typeof n.source.value === 'string' ? n.source.value : null;
+      if (spec) return { k: 'require', specifier: spec };
+      expr(cx, n.source);
+      return UNKNOWN;
+    }
+    default:
+      walkChildren(cx, n);
+      return UNKNOWN;
+  }
+}
+
+/** Nodes without a value of interest (JSX, type-level and rare syntax): still find calls and functions inside. */
+function walkChildren(cx: Ctx, n: AstNode): void {
+  for (const key of Object.keys(n)) {
+    if (SKIP_KEYS.has(key)) continue;
+    const v = n[key];
+    if (Array.isArray(v)) for (const c of v) isNode(c) && expr(cx, c);
+    else if (isNode(v)) expr(cx, v);
+  }
+}
+
+function isNode(v: unknown): v is AstNode {
+  return typeof v === 'object' && v !== null && typeof (v as AstNode).type === 'string';
+}
+
+function templateText(quasis: AstNode[]): string {
+  return quasis.map((q) => q.value.cooked ?? q.value.raw).join('${}');
+}
+
+function template(cx: Ctx, quasis: AstNode[], expressions: AstNode[]): Expr {
+  const text = templateText(quasis);
+  cx.addString(text);
+  return { k: 'tpl', parts: expressions.map((e) => expr(cx, e)), text };
+}
+
+function member(cx: Ctx, n: AstNode): Expr {
+  const obj = expr(cx, n.object);
+  if (n.optional) optionalSkip(cx, obj, n.start);
+  if (!n.computed) return { k: 'member', obj, prop: n.property.name };
+  const key = literalKey(n.property);
+  if (key === null) {
+    expr(cx, n.property);
+    return { k: 'member', obj, prop: null };
+  }
+  return /^\d+$/.test(key) ? { k: 'index', obj, at: Number(key) } : { k: 'member', obj, prop: key };
+}
+
+/** `a?.b`: when `a` is nullish, evaluation skips to the end of the chain. */
+function optionalSkip(cx: Ctx, value: Expr, pos: number): void {
+  const skips = cx.fb.chainSkips[cx.fb.chainSkips.length - 1];
+  if (!skips) return;
+  const { t, f } = cx.fork(value, pos);
+  if (f !== null) skips.push(f);
+  cx.fb.cur = t;
+}
+
+function chain(cx: Ctx, n: AstNode): Expr {
+  cx.fb.chainSkips.push([]);
+  const value = expr(cx, n.expression);
+  const skips = cx.fb.chainSkips.pop()!;
+  cx.fb.cur = cx.join(n.end, cx.fb.cur, ...skips);
+  return value;
+}
+
+function callExpression(cx: Ctx, n: AstNode): Expr {
+  const callee: AstNode = n.callee;
+  if (callee.type === 'Identifier' && callee.name === 'require' && cx.lookup('require').k === 'global') {
+    const arg: AstNode | undefined = n.arguments[0];
+    const spec = arg ? literalKey(arg) : null;
+    if (spec !== null) return { k: 'require', specifier: spec };
+  }
+  const calleeValue = expr(cx, callee);
+  if (n.optional) optionalSkip(cx, calleeValue, n.start);
+  return call(cx, n, calleeValue, n.arguments, false, null);
+}
+
+function call(cx: Ctx, n: AstNode, callee: Expr, argNodes: AstNode[], isNew: boolean, tagged: string | null): Expr {
+  const hint = calleeName(callee);
+  const saved = cx.nameHint;
+  let spread = false;
+  const args = argNodes.map((a) => {
+    if (a.type === 'SpreadElement') spread = true;
+    cx.nameHint = hint ? `${hint} callback` : null;
+    return expr(cx, a.type === 'SpreadElement' ? a.argument : a);
+  });
+  cx.nameHint = saved;
+  let site = cx.siteOf.get(n);
+  if (site === undefined) {
+    site = cx.ir.sites.length;
+    cx.siteOf.set(n, site);
+    const record: CallSite = {
+      callee, args, spread, isNew, tagged, start: n.start, end: n.end, fn: cx.fb.id,
+      completion: null, chainedBy: null, group: null,
+    };
+    cx.ir.sites.push(record);
+    linkChain(cx, callee, site);
+    if (isGroupCall(callee)) markGroup(cx, args, site);
+  }
+  cx.emit('call', n.start, { site });
+  return { k: 'call', site };
+}
+
+/** `db.insert(t).values(v)`: the inner call's result is the outer call's receiver. */
+function linkChain(cx: Ctx, callee: Expr, site: number): void {
+  if (callee.k !== 'member') return;
+  let obj = callee.obj;
+  while (obj.k === 'await') obj = obj.of;
+  if (obj.k === 'call') {
+    const inner = cx.ir.sites[obj.site];
+    if (inner && inner.chainedBy === null) inner.chainedBy = site;
+  }
+}
+
+function isGroupCall(callee: Expr): boolean {
+  return callee.k === 'member' && callee.obj.k === 'global' && callee.obj.name === 'Promise' && GROUP_CALLS.has(callee.prop ?? '');
+}
+
+/** Elements of `Promise.all([...])` (or of `Promise.all(xs.map(...))`) complete with it. */
+export function markGroup(cx: Ctx, args: Expr[], group: number): void {
+  const first = args[0];
+  const items = first?.k === 'arr' ? first.items : first ? [first] : [];
+  for (const item of items) {
+    const v = item.k === 'await' ? item.of : item;
+    if (v.k !== 'call') continue;
+    const s = cx.ir.sites[v.site];
+    if (s && s.completion === null) {
+      s.completion = 'group';
+      s.group = group;
+    }
+  }
+}
+
+function calleeName(callee: Expr): string | null {
+  if (callee.k === 'member') return callee.prop;
+  if (callee.k === 'global') return callee.name;
+  return null;
+}
+
+function awaitExpression(cx: Ctx, n: AstNode): Expr {
+  const value = expr(cx, n.argument);
+  if (value.k === 'call') {
+    const site = cx.ir.sites[value.site]!;
+    if (site.completion === null || site.completion === 'return') site.completion = 'await';
+  } else if (value.k !== 'lit' && value.k !== 'require') {
+    cx.emit('await', n.start, { expr: value });
+  }
+  return { k: 'await', of: value };
+}
+
+function object(cx: Ctx, n: AstNode): Expr {
+  const props: ObjProp[] = [];
+  const saved = cx.nameHint;
+  for (const p of n.properties as AstNode[]) {
+    if (p.type === 'SpreadElement') {
+      props.push({ key: '...', value: expr(cx, p.argument) });
+      continue;
+    }
+    const key = propertyKey(p);
+    if (p.computed && key === null) expr(cx, p.key);
+    cx.nameHint = key;
+    const isAccessor = p.kind === 'get' || p.kind === 'set';
+    const value = p.value.type === 'FunctionExpression' && (p.method || isAccessor)
+      ? { k: 'fn' as const, fn: declareFunction(cx, p.value, key ?? 'anonymous', isAccessor ? (p.kind === 'get' ? 'getter' : 'setter') : 'method') }
+      : expr(cx, p.value);
+    props.push({ key, value });
+  }
+  cx.nameHint = saved;
+  return { k: 'obj', props, pos: n.start };
+}
+
+function assignment(cx: Ctx, n: AstNode): Expr {
+  const left: AstNode = n.left;
+  if (left.type === 'MemberExpression') {
+    expr(cx, left.object);
+    if (left.computed) expr(cx, left.property);
+  }
+  const saved = cx.nameHint;
+  cx.nameHint = left.type === 'Identifier' ? left.name : left.type === 'MemberExpression' && !left.computed ? left.property.name : null;
+  let value = expr(cx, n.right);
+  cx.nameHint = saved;
+  if (n.operator !== '=') {
+    if (n.operator === '+=') value = { k: 'tpl', parts: [expr(cx, left), value], text: '${}${}' };
+    else if (n.operator === '??=' || n.operator === '||=') value = { k: 'any', of: [expr(cx, left), value] };
+    else return UNKNOWN;
+  }
+  bindPattern(cx, left, value, null);
+  return value;
+}
+
+function logical(cx: Ctx, n: AstNode): Expr {
+  const left = expr(cx, n.left);
+  const { t, f } = cx.fork(left, n.start);
+  // `a && b` evaluates b when a is truthy; `a || b` and `a ?? b` when it is not.
+  const evaluateRight = n.operator === '&&' ? t : f;
+  const skip = n.operator === '&&' ? f : t;
+  cx.fb.cur = evaluateRight;
+  const right = expr(cx, n.right);
+  cx.fb.cur = cx.join(n.end, cx.fb.cur, skip);
+  return { k: 'any', of: [left, right] };
+}
+
+function conditional(cx: Ctx, n: AstNode): Expr {
+  const { t, f } = condition(cx, n.test);
+  cx.fb.cur = t;
+  const a = expr(cx, n.consequent);
+  const endT = cx.fb.cur;
+  cx.fb.cur = f;
+  const b = expr(cx, n.alternate);
+  cx.fb.cur = cx.join(n.end, endT, cx.fb.cur);
+  return { k: 'any', of: [a, b] };
+}
+
+function binary(cx: Ctx, n: AstNode): Expr {
+  if (n.operator !== '+') {
+    expr(cx, n.left);
+    expr(cx, n.right);
+    return UNKNOWN;
+  }
+  // Left-nested `a + b + c + ...` chains are flattened without recursion: generated and
+  // minified code has chains of tens of thousands of operands.
+  const operands: AstNode[] = [];
+  let cur: AstNode = n;
+  while (cur.type === 'BinaryExpression' && cur.operator === '+') {
+    operands.push(cur.right);
+    cur = cur.left;
+  }
+  operands.push(cur);
+  operands.reverse();
+  const parts: Expr[] = [];
+  let text = '';
+  for (const o of operands) {
+    const v = expr(cx, o);
+    if (v.k === 'lit' && typeof v.value === 'string') text += v.value;
+    else if (v.k === 'tpl' && parts.length < 64) {
+      parts.push(...v.parts);
+      text += v.text;
+    } else {
+      if (parts.length < 64) parts.push(v);
+      text += '${}';
+    }
+  }
+  return { k: 'tpl', parts, text };
+}
+
+/**
+ * Evaluates a test and splits the flow into the frontier where it held and where it did not,
+ * short-circuiting `&&`, `||` and `!` so each branch passes through what it implies.
+ */
+export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | null } {
+  while (n.type === 'ParenthesizedExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') n = n.expression;
+  if (n.type === 'UnaryExpression' && n.operator === '!') {
+    const { t, f } = condition(cx, n.argument);
+    return { t: f, f: t };
+  }
+  if (n.type === 'LogicalExpression' && (n.operator === '&&' || n.operator === '||')) {
+    const a = condition(cx, n.left);
+    const and = n.operator === '&&';
+    cx.fb.cur = and ? a.t : a.f;
+    const b = condition(cx, n.right);
+    return and ? { t: b.t, f: cx.join(n.end, a.f, b.f) } : { t: cx.join(n.end, a.t, b.t), f: b.f };
+  }
+  if (n.type === 'BinaryExpression' && /^[!=]==?$/.test(n.operator)) {
+    const nullish = isNullish(n.right) ? n.left : isNullish(n.left) ? n.right : null;
+    if (nullish) {
+      // `x == null` holds where x is falsy: assume x's truthiness the other way round.
+      const value = expr(cx, nullish);
+      const { t, f } = cx.fork(value, n.start);
+      return n.operator.startsWith('=') ? { t: f, f: t } : { t, f };
+    }
+  }
+  return cx.fork(expr(cx, n), n.start);
+}
+
+function isNullish(n: AstNode): boolean {
+  return (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined');
+}
+

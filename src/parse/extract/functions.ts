@@ -1,0 +1,234 @@
+// Functions, parameters, destructuring patterns and type annotations.
+import type { Decorator, Expr, FunctionIR, TypeRef } from '../../model/ir.js';
+import type { AstNode, Ctx } from './context.js';
+import { expr } from './expressions.js';
+import { hoistDeclarations, statements } from './statements.js';
+
+export function declareFunction(
+  cx: Ctx,
+  node: AstNode,
+  name: string,
+  kind: FunctionIR['kind'],
+  opts: { cls?: number | null; isStatic?: boolean; decorators?: Decorator[] } = {},
+): number {
+  const memo = cx.fnOf.get(node);
+  if (memo !== undefined) return memo;
+  const id = cx.ir.functions.length;
+  cx.fnOf.set(node, id);
+  const ir: FunctionIR = {
+    name,
+    kind,
+    async: Boolean(node.async),
+    start: node.start,
+    end: node.end,
+    parent: cx.fb ? cx.fb.id : -1,
+    cls: opts.cls ?? null,
+    isStatic: opts.isStatic ?? false,
+    params: [],
+    decorators: opts.decorators ?? [],
+    paramDecorators: [],
+    directives: [],
+    returns: [],
+    nodes: [],
+    strings: [],
+  };
+  cx.ir.functions.push(ir);
+  walkFunctionBody(cx, id, ir, node);
+  return id;
+}
+
+function walkFunctionBody(cx: Ctx, id: number, ir: FunctionIR, node: AstNode): void {
+  const outer = cx.fb;
+  const outerCopying = cx.copying;
+  cx.copying = 0;
+  cx.fb = { id, ir, cur: null, handlers: [], finallies: [], targets: [], chainSkips: [] };
+  cx.node('entry', node.start);
+  cx.node('exit', node.end);
+  cx.node('throw-exit', node.end);
+  cx.fb.cur = 0;
+  cx.pushScope(true);
+  const params: AstNode[] = node.params ?? [];
+  params.forEach((p, index) => {
+    const param = p.type === 'TSParameterProperty' ? p.parameter : p;
+    ir.paramDecorators.push(decorators(cx, [...(p.decorators ?? []), ...(p === param ? [] : param.decorators ?? [])]));
+    const declared: number[] = [];
+    bindPattern(cx, param, { k: 'param', fn: id, index }, 'param', declared);
+    const simple = param.type === 'Identifier' || (param.type === 'AssignmentPattern' && param.left.type === 'Identifier');
+    ir.params.push(simple && declared.length > 0 ? declared[0]! : -1);
+  });
+  const body: AstNode | null = node.body ?? null;
+  if (body && body.type === 'BlockStatement') {
+    ir.directives = directivesOf(body.body);
+    hoistDeclarations(cx, body.body);
+    statements(cx, body.body);
+  } else if (body) {
+    // Concise arrow body: its value is returned.
+    const value = expr(cx, body);
+    markReturned(cx, value);
+    ir.returns.push(value);
+    cx.emit('return', body.start, { expr: value });
+  }
+  cx.link(cx.fb.cur, 1);
+  cx.popScope();
+  cx.fb = outer;
+  cx.copying = outerCopying;
+}
+
+/** `return call()` completes when the caller's call completes. */
+export function markReturned(cx: Ctx, value: Expr): void {
+  const v = unwrapAwait(value);
+  if (v.k !== 'call') return;
+  const site = cx.ir.sites[v.site];
+  if (site && site.completion === null) site.completion = 'return';
+}
+
+function unwrapAwait(v: Expr): Expr {
+  return v.k === 'await' ? v.of : v;
+}
+
+export function directivesOf(body: AstNode[]): string[] {
+  const out: string[] = [];
+  for (const s of body) {
+    if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') break;
+    out.push(s.directive);
+  }
+  return out;
+}
+
+export function decorators(cx: Ctx, list: AstNode[]): Decorator[] {
+  return list.map((d) => {
+    const e: AstNode = d.expression;
+    if (e.type === 'CallExpression') {
+      return { name: expr(cx, e.callee), args: e.arguments.map((a: AstNode) => expr(cx, a)) };
+    }
+    return { name: expr(cx, e), args: [] };
+  });
+}
+
+/**
+ * Declares (kind given) or assigns (kind null) every name in a pattern, each bound to the part of
+ * `value` it destructures. Collects declared binding ids into `out` when given.
+ */
+export function bindPattern(
+  cx: Ctx,
+  pattern: AstNode,
+  value: Expr,
+  kind: 'const' | 'let' | 'var' | 'param' | 'catch' | null,
+  out?: number[],
+): void {
+  switch (pattern.type) {
+    case 'Identifier': {
+      if (kind === null) {
+        const ref = cx.lookup(pattern.name);
+        if (ref.k === 'ref') cx.addDef(ref.b, value);
+        return;
+      }
+      const b = cx.declare(pattern.name, kind, pattern, pattern.start);
+      const type = typeAnnotation(cx, pattern.typeAnnotation);
+      const binding = cx.ir.bindings[b]!;
+      if (type && !binding.type) binding.type = type;
+      cx.addDef(b, value);
+      out?.push(b);
+      return;
+    }
+    case 'ObjectPattern':
+      for (const prop of pattern.properties as AstNode[]) {
+        if (prop.type === 'RestElement') bindPattern(cx, prop.argument, value, kind, out);
+        else bindPattern(cx, prop.value, { k: 'member', obj: value, prop: propertyKey(prop) }, kind, out);
+      }
+      return;
+    case 'ArrayPattern':
+      (pattern.elements as (AstNode | null)[]).forEach((el, at) => {
+        if (!el) return;
+        if (el.type === 'RestElement') bindPattern(cx, el.argument, value, kind, out);
+        else bindPattern(cx, el, { k: 'index', obj: value, at }, kind, out);
+      });
+      return;
+    case 'AssignmentPattern': {
+      const fallback = expr(cx, pattern.right);
+      bindPattern(cx, pattern.left, { k: 'any', of: [value, fallback] }, kind, out);
+      return;
+    }
+    case 'RestElement':
+      bindPattern(cx, pattern.argument, value, kind, out);
+      return;
+    case 'MemberExpression':
+      if (kind === null) assignMember(cx, pattern, value);
+      return;
+    default:
+      return;
+  }
+}
+
+/** `this.x = v` records a class field; `module.exports... = v` an export. */
+export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
+  const prop = target.computed ? literalKey(target.property) : target.property.name;
+  const obj: AstNode = target.object;
+  if (obj.type === 'ThisExpression' && cx.cls !== null && prop) {
+    if (cx.copying) return;
+    const fields = cx.ir.classes[cx.cls]!.fields;
+    (fields[prop] ??= []).push(value);
+    return;
+  }
+  const path = memberPath(target);
+  if (!path || cx.copying) return;
+  const [root, ...rest] = path;
+  if (root === 'module' && rest[0] === 'exports' && cx.lookup('module').k === 'global') {
+    if (rest.length === 1) cx.ir.exports.push({ kind: 'local', name: 'module.exports', value, pos: target.start });
+    else if (rest.length === 2) cx.ir.exports.push({ kind: 'local', name: rest[1]!, value, pos: target.start });
+  } else if (root === 'exports' && rest.length === 1 && cx.lookup('exports').k === 'global') {
+    cx.ir.exports.push({ kind: 'local', name: rest[0]!, value, pos: target.start });
+  }
+}
+
+function memberPath(node: AstNode): string[] | null {
+  if (node.type === 'Identifier') return [node.name];
+  if (node.type !== 'MemberExpression') return null;
+  const key = node.computed ? literalKey(node.property) : node.property.name;
+  const head = memberPath(node.object);
+  return head && key ? [...head, key] : null;
+}
+
+export function propertyKey(prop: AstNode): string | null {
+  if (prop.computed) return literalKey(prop.key);
+  const key: AstNode = prop.key;
+  if (key.type === 'Identifier' || key.type === 'PrivateIdentifier') return key.name;
+  return literalKey(key);
+}
+
+export function literalKey(node: AstNode): string | null {
+  if (node.type === 'Literal' && (typeof node.value === 'string' || typeof node.value === 'number')) {
+    return String(node.value);
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+export function typeAnnotation(cx: Ctx, ann: AstNode | null | undefined): TypeRef | null {
+  if (!ann) return null;
+  return typeRef(cx, ann.type === 'TSTypeAnnotation' ? ann.typeAnnotation : ann);
+}
+
+function typeRef(cx: Ctx, t: AstNode): TypeRef | null {
+  if (t.type === 'TSTypeReference') {
+    const args = ((t.typeArguments ?? t.typeParameters)?.params ?? []) as AstNode[];
+    return {
+      name: typeName(cx, t.typeName),
+      args: args.map((a) => typeRef(cx, a)).filter((a): a is TypeRef => a !== null),
+    };
+  }
+  if (t.type === 'TSUnionType') {
+    // `Stripe | null`: the first named member is the useful one.
+    for (const member of t.types as AstNode[]) {
+      const r = typeRef(cx, member);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+function typeName(cx: Ctx, n: AstNode): Expr {
+  if (n.type === 'Identifier') return cx.lookup(n.name);
+  if (n.type === 'TSQualifiedName') return { k: 'member', obj: typeName(cx, n.left), prop: n.right.name };
+  return { k: 'unknown' };
+}

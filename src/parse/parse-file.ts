@@ -1,0 +1,100 @@
+// Parses one file with oxc-parser and extracts its FileIR in a single walk. Inputs that would make
+// the parser or the walk misbehave (binary, minified, huge, absurdly deep) are turned away first
+// with a diagnostic: a segfault in native code cannot be caught, so it must never be risked.
+import { parseSync, type ParserOptions } from 'oxc-parser';
+import type { FileIR, ParseDiagnostic } from '../model/ir.js';
+import { Ctx, type AstNode } from './extract/context.js';
+import { directivesOf } from './extract/functions.js';
+import { hoistDeclarations, statements } from './extract/statements.js';
+import { inspectSource, lineStartsOf, lineOf } from './source-guards.js';
+
+const useRawTransfer = Number(process.versions.node.split('.')[0]) >= 22;
+
+export function emptyIR(file: string, source = ''): FileIR {
+  return {
+    file, lineStarts: lineStartsOf(source), directives: [], imports: [], exports: [], bindings: [],
+    functions: [], classes: [], sites: [], typeNames: [], diagnostics: [], skipped: false,
+  };
+}
+
+/** `file` is the root-relative path used in reports; `source` is already decoded text. */
+export function parseFile(file: string, source: string): FileIR {
+  const ir = emptyIR(file, source);
+  const refusal = inspectSource(source);
+  if (refusal) {
+    ir.skipped = true;
+    ir.diagnostics.push({ line: 1, severity: 'warning', ...refusal });
+    return ir;
+  }
+  let program: AstNode;
+  try {
+    const options: ParserOptions & { experimentalRawTransfer?: boolean } = {
+      lang: langOf(file),
+      sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : /\.m[jt]s$/.test(file) ? 'module' : 'unambiguous',
+      preserveParens: false,
+    };
+    if (useRawTransfer) options.experimentalRawTransfer = true;
+    const result = parseSync(file, source, options);
+    program = result.program as unknown as AstNode;
+    const first = result.errors[0];
+    if (first) {
+      const at = first.labels[0]?.start ?? 0;
+      ir.diagnostics.push({
+        line: lineOf(ir.lineStarts, at),
+        severity: program.body.length === 0 ? 'error' : 'warning',
+        code: 'parse-error',
+        message: `${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
+      });
+      if (program.body.length === 0) {
+        ir.skipped = true;
+        return ir;
+      }
+    }
+  } catch (error) {
+    ir.skipped = true;
+    ir.diagnostics.push({ line: 1, severity: 'error', code: 'parse-error', message: String(error) });
+    return ir;
+  }
+  extract(ir, program);
+  return ir;
+}
+
+function extract(ir: FileIR, program: AstNode): void {
+  const cx = new Ctx(ir);
+  try {
+    ir.functions.push({
+      name: '<module>', kind: 'module', async: true, start: 0, end: program.end, parent: -1, cls: null,
+      isStatic: false, params: [], decorators: [], paramDecorators: [], directives: directivesOf(program.body),
+      returns: [], nodes: [], strings: [],
+    });
+    ir.directives = ir.functions[0]!.directives;
+    cx.fb = { id: 0, ir: ir.functions[0]!, cur: null, handlers: [], finallies: [], targets: [], chainSkips: [] };
+    cx.node('entry', 0);
+    cx.node('exit', program.end);
+    cx.node('throw-exit', program.end);
+    cx.fb.cur = 0;
+    hoistDeclarations(cx, program.body);
+    statements(cx, program.body);
+    cx.link(cx.fb.cur, 1);
+  } catch (error) {
+    // A walker bug must cost one file, never the scan.
+    const diagnostic: ParseDiagnostic = {
+      line: 1, severity: 'error', code: 'extract-error',
+      message: error instanceof RangeError ? 'file is too deeply nested to analyze' : `could not analyze: ${String(error)}`,
+    };
+    Object.assign(ir, emptyIR(ir.file), { lineStarts: ir.lineStarts, skipped: true, diagnostics: [...ir.diagnostics, diagnostic] });
+    return;
+  }
+  if (cx.tooDeep) {
+    ir.diagnostics.push({
+      line: 1, severity: 'warning', code: 'too-deep',
+      message: 'nesting deeper than the analyzer follows; the innermost code was not analyzed',
+    });
+  }
+}
+
+function langOf(file: string): 'ts' | 'tsx' | 'js' | 'jsx' {
+  if (/\.[mc]?ts$/.test(file)) return file.endsWith('.d.ts') ? 'ts' : 'ts';
+  if (file.endsWith('.tsx')) return 'tsx';
+  return 'jsx'; // plain .js files in React projects routinely hold JSX
+}

@@ -1,0 +1,76 @@
+// Cheap checks on raw text before parsing, and offset-to-line helpers.
+
+export const MAX_FILE_CHARS = 1_500_000;
+/** oxc-parser overflows its native stack on nesting in the tens of thousands; stay far below. */
+const MAX_BRACKET_DEPTH = 1_000;
+const MINIFIED_LINE_CHARS = 1_000;
+
+export interface Refusal {
+  code: 'too-large' | 'minified' | 'too-deep';
+  message: string;
+}
+
+export function inspectSource(source: string): Refusal | null {
+  if (source.length > MAX_FILE_CHARS) {
+    return { code: 'too-large', message: `file has ${source.length} characters (limit ${MAX_FILE_CHARS}); not analyzed` };
+  }
+  if (looksMinified(source)) return { code: 'minified', message: 'file looks minified or generated; not analyzed' };
+  const depth = bracketDepth(source);
+  if (depth > MAX_BRACKET_DEPTH) {
+    return { code: 'too-deep', message: `brackets nest ${depth} deep (limit ${MAX_BRACKET_DEPTH}); not analyzed` };
+  }
+  return null;
+}
+
+function looksMinified(source: string): boolean {
+  if (source.length < 20_000) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
+    lines++;
+    longest = Math.max(longest, i - start);
+    start = i + 1;
+  }
+  longest = Math.max(longest, source.length - start);
+  return source.length / lines > MINIFIED_LINE_CHARS || longest > 20 * MINIFIED_LINE_CHARS;
+}
+
+/**
+ * Maximum nesting of (), [] and {}. Strings and comments are not skipped, so this over-counts on
+ * odd inputs, which only makes the guard more careful.
+ */
+function bracketDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+export function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of an offset. */
+export function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** 1-based column of an offset. */
+export function columnOf(lineStarts: number[], offset: number): number {
+  return offset - lineStarts[lineOf(lineStarts, offset) - 1]! + 1;
+}

@@ -1,0 +1,137 @@
+// Reads what describes the project: every package.json (root, workspaces, nested apps), Deno
+// configs and import maps, tsconfig/jsconfig files (checked here, applied by the resolver) and
+// schema files that name entities (Prisma models, SQL tables).
+import fs from 'node:fs';
+import type { ListedFile } from '../files/walk.js';
+import type { Diagnostic } from '../model/report.js';
+import { parseJsonc } from '../util/jsonc.js';
+
+export interface Manifest {
+  /** Root-relative posix directory ('' for the root). */
+  dir: string;
+  name: string | null;
+  dependencies: string[];
+  /** `main`, `module`, `exports["."]`, used to find a workspace package's entry file. */
+  entryFields: string[];
+}
+
+export interface SchemaEntity {
+  /** Model, table or collection name as declared. */
+  name: string;
+  /** Table it is stored in, when the schema maps it (`@@map`). */
+  table: string | null;
+  file: string;
+  line: number;
+  source: 'prisma' | 'sql';
+}
+
+export interface Project {
+  root: string;
+  manifests: Manifest[];
+  /** Workspace package name -> root-relative directory. */
+  packages: Record<string, string>;
+  /** Deno import map entries: specifier (or prefix ending in '/') -> target. */
+  denoImports: Record<string, string>;
+  tsconfigs: string[];
+  schemaEntities: SchemaEntity[];
+  diagnostics: Diagnostic[];
+}
+
+export function discoverProject(root: string, files: ListedFile[]): Project {
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], schemaEntities: [], diagnostics: [] };
+  for (const f of files) {
+    if (f.kind === 'manifest') readManifest(project, f);
+    else if (f.kind === 'deno') readDenoConfig(project, f);
+    else if (f.kind === 'tsconfig') checkTsconfig(project, f);
+    else if (f.kind === 'schema') project.schemaEntities.push(...prismaModels(f, read(project, f) ?? ''));
+    else if (f.kind === 'sql') project.schemaEntities.push(...sqlTables(f, read(project, f) ?? ''));
+  }
+  return project;
+}
+
+function read(project: Project, f: ListedFile): string | null {
+  try {
+    return fs.readFileSync(f.abs, 'utf8');
+  } catch (error) {
+    project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'unreadable', message: (error as Error).message });
+    return null;
+  }
+}
+
+function parseConfig(project: Project, f: ListedFile, code: string): Record<string, unknown> | null {
+  const text = read(project, f);
+  if (text === null) return null;
+  try {
+    const value = parseJsonc(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    throw new Error('not a JSON object');
+  } catch (error) {
+    project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code, message: `could not be read as JSON: ${(error as Error).message}` });
+    return null;
+  }
+}
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i === -1 ? '' : p.slice(0, i);
+}
+
+function readManifest(project: Project, f: ListedFile): void {
+  const json = parseConfig(project, f, 'manifest-invalid');
+  if (!json) return;
+  const deps = new Set<string>();
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const v = json[field];
+    if (v && typeof v === 'object') for (const name of Object.keys(v)) deps.add(name);
+  }
+  const dir = dirOf(f.path);
+  const name = typeof json.name === 'string' ? json.name : null;
+  const entryFields: string[] = [];
+  const exp = json.exports;
+  const dot = exp && typeof exp === 'object' ? (exp as Record<string, unknown>)['.'] ?? exp : exp;
+  collectStrings(dot, entryFields);
+  for (const field of ['source', 'module', 'main', 'types']) if (typeof json[field] === 'string') entryFields.push(json[field] as string);
+  project.manifests.push({ dir, name, dependencies: [...deps].sort(), entryFields });
+  if (name && !(name in project.packages)) project.packages[name] = dir;
+}
+
+function collectStrings(v: unknown, out: string[]): void {
+  if (typeof v === 'string') out.push(v);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) collectStrings(x, out);
+}
+
+function readDenoConfig(project: Project, f: ListedFile): void {
+  const json = parseConfig(project, f, 'deno-config-invalid');
+  const imports = json?.imports;
+  if (!imports || typeof imports !== 'object') return;
+  for (const [k, v] of Object.entries(imports)) if (typeof v === 'string') project.denoImports[k] = v;
+}
+
+function checkTsconfig(project: Project, f: ListedFile): void {
+  if (parseConfig(project, f, 'tsconfig-invalid')) project.tsconfigs.push(f.path);
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export function prismaModels(f: { path: string }, text: string): SchemaEntity[] {
+  const out: SchemaEntity[] = [];
+  const re = /^\s*model\s+(\w+)\s*\{([^}]*)\}/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const map = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(m[2]!);
+    out.push({ name: m[1]!, table: map?.[1] ?? null, file: f.path, line: lineAt(text, m.index), source: 'prisma' });
+  }
+  return out;
+}
+
+export function sqlTables(f: { path: string }, text: string): SchemaEntity[] {
+  const out: SchemaEntity[] = [];
+  const re = /create\s+table\s+(?:if\s+not\s+exists\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ name: m[1]!, table: m[1]!, file: f.path, line: lineAt(text, m.index), source: 'sql' });
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+// The recognize stage: what each call site is, according to the recognizers. Reads the FileIR and
+// resolved values only; never an AST.
+import type { CallSite, FileIR } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
+import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
+import type { Vocabulary } from '../recognizers/vocabulary.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+import { exprNames, staticText } from '../symbols/text.js';
+import { restFact } from './rest.js';
+
+export interface SiteFact {
+  file: string;
+  site: number;
+  fn: number;
+  kind: Exclude<MatchKind, 'client'>;
+  recognizer: Recognizer;
+  role: ProviderRole | null;
+  /** Operation name for reports: 'checkout.sessions.create', 'booking.create', 'POST /v1/...'. */
+  api: string;
+  entity: string | null;
+  bookingLike: boolean;
+  billing: boolean;
+  match: Match | null;
+  rest: RestEndpoint | null;
+}
+
+export interface FactContext {
+  ev: Evaluator;
+  matcher: Matcher;
+  vocabulary: Vocabulary;
+  /** Entity names that schemas map to booking-like models (`@@map("tbl_res")` -> tbl_res). */
+  bookingTables: Set<string>;
+  /** Schema entity names by lower-case name, to report `Booking` rather than the accessor `booking`. */
+  schemaNames: Map<string, string>;
+  providers: Recognizer[];
+}
+
+export function calleeValues(ev: Evaluator, file: string, site: CallSite): Value[] {
+  return ev.values(file, site.callee);
+}
+
+export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
+  const out: SiteFact[] = [];
+  ir.sites.forEach((site, index) => {
+    const values = calleeValues(cx.ev, ir.file, site);
+    const seen = new Set<string>();
+    for (const v of values) {
+      for (const m of cx.matcher.match(v)) {
+        if (m.kind === 'client') continue;
+        const fact = toFact(cx, ir, index, site, v, m);
+        if (!fact) continue;
+        const key = `${fact.kind}:${fact.recognizer.id}:${fact.api}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(fact);
+      }
+      const rest = restFact(cx, ir, index, site, v);
+      if (rest && !seen.has(`rest:${rest.api}`)) {
+        seen.add(`rest:${rest.api}`);
+        out.push(rest);
+      }
+    }
+  });
+  return out;
+}
+
+function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value, m: Match): SiteFact | null {
+  const base = { file: ir.file, site: index, fn: site.fn, recognizer: m.recognizer, match: m, rest: null };
+  if (m.kind === 'provider') {
+    const op = m.provider!;
+    if (op.argIs && !argMatches(cx, ir, site, op.argIs)) return null;
+    const billing = Boolean(op.billing) || (m.recognizer.kind === 'provider' && isBillingPayload(cx, ir, site, m));
+    return { ...base, kind: 'provider', role: op.role, api: op.api ?? op.call, entity: null, bookingLike: false, billing };
+  }
+  if (m.kind === 'write' || m.kind === 'read' || m.kind === 'update') {
+    const op = m.store!;
+    let kind: 'write' | 'read' | 'update' = m.kind;
+    if (op.entity.includes('sql')) {
+      // One driver call runs any statement: the SQL says which it is.
+      const verb = sqlVerb(sqlText(ir, site));
+      kind = verb === 'select' ? 'read' : verb === 'insert' ? 'write' : verb === 'update' ? 'update' : kind;
+      if (verb === 'other') return null;
+    }
+    const names = entityNames(cx, ir, site, v, m);
+    const found = names.find((n) => isBookingEntity(cx, n)) ?? names[0] ?? null;
+    const entity = found === null ? null : cx.schemaNames.get(found.toLowerCase()) ?? found;
+    const wildcard = m.wildcards.map((w) => w.p).join('.');
+    const api = wildcard ? m.call.replace('*', wildcard) : m.call;
+    return { ...base, kind, role: null, api, entity, bookingLike: entity !== null && isBookingEntity(cx, entity), billing: false };
+  }
+  if (m.kind === 'client') return null;
+  return { ...base, kind: m.kind, role: null, api: m.call, entity: null, bookingLike: false, billing: false };
+}
+
+export function isBookingEntity(cx: FactContext, name: string): boolean {
+  return cx.vocabulary.isBookingLike(name) || cx.bookingTables.has(name.toLowerCase());
+}
+
+function argMatches(cx: FactContext, ir: FileIR, site: CallSite, argIs: { index: number; path: string }): boolean {
+  const arg = site.args[argIs.index];
+  if (!arg) return false;
+  const tokens = compilePath(argIs.path);
+  return cx.ev.values(ir.file, arg).some((v) => v.t === 'ext' && matchSteps(tokens, v.steps) !== null);
+}
+
+function isBillingPayload(cx: FactContext, ir: FileIR, site: CallSite, m: Match): boolean {
+  const r = m.recognizer;
+  if (r.kind !== 'provider' || !r.billingWhen) return false;
+  const payload = site.args[0];
+  if (!payload) return false;
+  for (const rule of r.billingWhen) {
+    for (const obj of cx.ev.values(ir.file, payload)) {
+      if (obj.t !== 'obj') continue;
+      const field = cx.ev.member(obj, rule.field, 0);
+      if (field.some((f) => f.t === 'lit' && f.value === rule.equals)) return true;
+    }
+  }
+  return false;
+}
+
+/** Candidate entity names for a store operation, in the order the recognizer lists sources. */
+function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: Match): string[] {
+  const names: string[] = [];
+  for (const source of m.store!.entity) {
+    if (source === 'wildcard') names.push(...m.wildcards.map((w) => w.p));
+    else if (source === 'types' && v.t === 'ext') names.push(...(v.typeArgs ?? []));
+    else if (source === 'sql') {
+      const table = sqlTable(sqlText(ir, site));
+      if (table) names.push(table);
+    } else if (source === 'args') names.push(...argNames(cx, ir.file, site));
+    else if (source === 'chain' && (v.t === 'ext' || v.t === 'global')) {
+      for (const step of v.steps) {
+        const callIr = step.file !== undefined ? cx.ev.ir(step.file) : undefined;
+        const s = step.site !== undefined ? callIr?.sites[step.site] : undefined;
+        if (s && callIr) names.push(...argNames(cx, callIr.file, s));
+      }
+      if (v.t === 'ext') names.push(...(v.typeArgs ?? []));
+    }
+  }
+  return names.filter((n, i) => n && names.indexOf(n) === i);
+}
+
+/** Names in a call's arguments: literals, identifiers, and what a table constant was declared as. */
+function argNames(cx: FactContext, file: string, site: CallSite): string[] {
+  const ir = cx.ev.ir(file)!;
+  const out: string[] = [];
+  for (const arg of site.args.slice(0, 3)) {
+    out.push(...exprNames(ir, arg));
+    for (const v of cx.ev.values(file, arg)) {
+      if (v.t === 'class') out.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
+      // `export const bookings = pgTable('bookings', ...)`: the table's declared name.
+      const last = v.t === 'ext' ? v.steps[v.steps.length - 1] : undefined;
+      if (last?.site !== undefined && last.file !== undefined) {
+        const declIr = cx.ev.ir(last.file);
+        const decl = declIr?.sites[last.site];
+        const first = decl?.args[0];
+        if (declIr && first?.k === 'lit' && typeof first.value === 'string') out.push(first.value);
+        void declIr;
+      }
+    }
+  }
+  return out.filter(Boolean);
+}
+
+export function sqlText(ir: FileIR, site: CallSite): string {
+  if (site.tagged !== null) return site.tagged;
+  return staticText(ir, site.args[0]) ?? staticText(ir, site.args[0]?.k === 'obj' ? site.args[0].props.find((p) => p.key === 'text' || p.key === 'sql')?.value : undefined) ?? '';
+}
+
+function sqlVerb(sql: string): 'insert' | 'select' | 'update' | 'other' {
+  const m = /^\s*(?:with\b[\s\S]*?\)\s*)?(insert|replace|select|update|delete|merge|upsert)\b/i.exec(sql);
+  const verb = m?.[1]?.toLowerCase();
+  if (verb === 'insert' || verb === 'replace' || verb === 'merge' || verb === 'upsert') return 'insert';
+  if (verb === 'update' || verb === 'delete') return 'update';
+  return verb === 'select' ? 'select' : 'other';
+}
+
+function sqlTable(sql: string): string | null {
+  const m = /\b(?:into|from|update)\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)/i.exec(sql);
+  return m?.[1] ?? null;
+}

@@ -1,0 +1,74 @@
+// Direct REST calls to a provider (`fetch('https://api.stripe.com/v1/checkout/sessions', ...)`):
+// the HTTP client table says where URL and method are, the providers' endpoints say what it is.
+import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
+import { compilePath, matchSteps } from '../recognizers/match.js';
+import { staticText } from '../symbols/text.js';
+import type { FactContext, SiteFact } from './facts.js';
+
+const compiled = HTTP_CLIENTS.map((c) => ({ client: c, tokens: compilePath(c.path) }));
+
+function httpClientOf(v: Value): HttpClient | null {
+  for (const { client, tokens } of compiled) {
+    if (client.global && v.t === 'global' && v.steps[0]?.p === client.global && matchSteps(tokens, v.steps.slice(1))) return client;
+    if (client.module && v.t === 'ext' && v.module === client.module && matchSteps(tokens, v.steps)) return client;
+  }
+  return null;
+}
+
+export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {
+  const client = httpClientOf(v);
+  if (!client) return null;
+  const request = requestOf(cx, ir, site, client, v);
+  if (!request) return null;
+  let host: string;
+  let path: string;
+  try {
+    const url = new URL(request.url.replace(/\$\{\}/g, 'X'));
+    host = url.hostname;
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  for (const provider of cx.providers) {
+    if (provider.kind !== 'provider') continue;
+    for (const endpoint of provider.rest ?? []) {
+      if (!new RegExp(endpoint.host).test(host) || !new RegExp(endpoint.path).test(path)) continue;
+      if (endpoint.method && request.method && endpoint.method !== request.method) continue;
+      return {
+        file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: endpoint.role,
+        api: endpoint.api, entity: null, bookingLike: false, billing: Boolean(endpoint.billing), match: null, rest: endpoint,
+      };
+    }
+  }
+  return null;
+}
+
+function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClient, v: Value): { url: string; method: string | null } | null {
+  const urlArg = site.args[client.urlArg];
+  let url = staticText(ir, urlArg);
+  let method: string | null = client.method === 'options' ? null : client.method;
+  const options = client.optionsArg !== null ? site.args[client.optionsArg] : undefined;
+  const fromOptions = (key: string): string | null => (options ? propText(cx, ir, options, key) : null);
+  if (url === null && urlArg && client.optionsArg === client.urlArg) url = fromOptions('url');
+  if (client.method === 'options') method = (fromOptions('method') ?? 'GET').toUpperCase();
+  // axios.create({ baseURL }) instances: prefix the base URL.
+  if (url !== null && !/^https?:/.test(url) && v.t === 'ext') {
+    const create = v.steps.find((s) => s.p === '()' && s.site !== undefined);
+    const createIr = create?.file ? cx.ev.ir(create.file) : undefined;
+    const config = create?.site !== undefined ? createIr?.sites[create.site]?.args[0] : undefined;
+    const base = config && createIr ? propText(cx, createIr, config, 'baseURL') : null;
+    if (base) url = base.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
+  }
+  return url && /^https?:\/\//.test(url) ? { url, method } : null;
+}
+
+function propText(cx: FactContext, ir: FileIR, obj: Expr, key: string): string | null {
+  for (const v of cx.ev.values(ir.file, obj)) {
+    if (v.t !== 'obj') continue;
+    const prop = [...v.props].reverse().find((p) => p.key === key);
+    if (prop) return staticText(cx.ev.ir(v.file)!, prop.value);
+  }
+  return null;
+}

@@ -1,0 +1,161 @@
+// The shapes in which providers, stores and frameworks are declared: plain data, matched by the
+// shared engine in `match.ts`. A path is dot-separated steps from a package's root (or a client):
+// a property name, `()` for a call, `new()` for construction, `*` for any one step, `**` for any
+// number of steps. `new()` also stands for "a value of this type" (a typed parameter).
+
+/** How a package's export becomes the object that operations are called on. */
+export interface ClientPattern {
+  /** Package (or module glob such as `drizzle-orm/*`); defaults to every package of the recognizer. */
+  module?: string;
+  /** A global instead of a package (`Deno`, `fetch`). */
+  global?: string;
+  /** Steps from the module root to the client: '' (the module itself), 'new()', 'Stripe.new()', 'model.()'. */
+  path: string;
+}
+
+export type ProviderRole = 'initiation' | 'capture' | 'refund' | 'retrieve' | 'verify-webhook' | 'cancel';
+
+export interface ProviderOperation {
+  /** Steps after the client, e.g. 'checkout.sessions.create'. */
+  call: string;
+  role: ProviderRole;
+  /** Name in reports; defaults to `call`. */
+  api?: string;
+  /** Recurring billing, not a booking payment (subscriptions, plans). */
+  billing?: boolean;
+  /** The operation only counts when argument `index` resolves to this path (PayPal `execute(new OrdersCreateRequest())`). */
+  argIs?: { index: number; path: string; module?: string };
+  /** Where the request payload is, when it is not argument 0: another argument, or calls of `method` on it. */
+  payload?: { index: number; method?: string };
+}
+
+export interface RestEndpoint {
+  /** Regex source matched against the URL's host. */
+  host: string;
+  /** Regex source matched against the URL's path (static parts; `${}` marks an interpolation). */
+  path: string;
+  method?: 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+  role: ProviderRole;
+  api: string;
+  billing?: boolean;
+}
+
+export interface ProviderRecognizer {
+  kind: 'provider';
+  id: string;
+  name: string;
+  docs: string;
+  /** Server-side SDK packages: depending on one of them is a payment integration. */
+  packages: string[];
+  /** Browser-only packages: they start no server-side payment. */
+  browserPackages?: string[];
+  clients: ClientPattern[];
+  operations: ProviderOperation[];
+  rest?: RestEndpoint[];
+  /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
+  referenceFields: string[];
+  /** Payload fields whose value makes an initiation recurring billing, e.g. mode: 'subscription'. */
+  billingWhen?: { field: string; equals: string }[];
+  /** Event types the provider sends on success and failure (webhooks). */
+  events: { success: string[]; failure: string[] };
+  /** How to start a payment that carries `booking.id`, for remediation text. */
+  example?: string;
+}
+
+/** Where a store operation's entity name comes from. */
+export type EntitySource =
+  | 'wildcard' // the step matched by `*` (Prisma `prisma.booking.create`)
+  | 'chain' // arguments of the calls that produced the client (`from('bookings')`, `model('Booking')`)
+  | 'args' // the operation's own arguments (`insert(bookings)`, `save(Booking, {...})`)
+  | 'types' // type arguments and injection decorators (`Repository<Booking>`)
+  | 'sql'; // an INSERT/SELECT statement in the first argument or tagged template
+
+export interface StoreOperation {
+  call: string;
+  entity: EntitySource[];
+  /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
+  record?: 'result' | 'receiver' | 'arg0';
+  /** Reads: how a missing record shows. 'null' = falsy result, 'throws' = the call throws, 'error' = an error field. */
+  guard?: 'null' | 'throws' | 'error';
+  /** Completes synchronously (better-sqlite3): no await needed. */
+  sync?: boolean;
+}
+
+export interface StoreRecognizer {
+  kind: 'store';
+  id: string;
+  name: string;
+  docs: string;
+  packages: string[];
+  /** Specifiers that load this store's client without naming the package (a generated Prisma client). */
+  specifiers?: string[];
+  clients: ClientPattern[];
+  /** Methods that return the same client (`$extends`, `withSchema`): skipped when matching. */
+  passthrough?: string[];
+  writes: StoreOperation[];
+  reads: StoreOperation[];
+  /** Updates and deletes of existing records (status changes, cancellations). */
+  updates?: StoreOperation[];
+  /** How this store creates a pending booking, for remediation text; `booking` is the variable. */
+  example?: string;
+  /** Calls that run a callback inline with a transaction client as parameter `param`. */
+  transactions?: { call: string; param: number; client: 'receiver' | 'same' }[];
+  /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */
+  groups?: string[];
+}
+
+export interface RouteFileRule {
+  /** Root-relative glob, matched against the path below any folder (monorepo apps). */
+  glob: string;
+  /** Exports that are entry points; 'default' for a default export. */
+  exports: string[];
+  entry: string;
+}
+
+export interface RegistrationRule {
+  clients: ClientPattern[];
+  /** Steps after the client whose function arguments are entry points: 'post', 'route.().post'. */
+  calls: string[];
+  entry: string;
+  /** Argument holding the route path, if any. */
+  routeArg?: number;
+  /** The HTTP method is the last call step's name (Express `app.post`). */
+  methodFromCall?: boolean;
+}
+
+export interface DecoratorRule {
+  module: string;
+  classDecorators: string[];
+  methodDecorators: string[];
+  entry: string;
+}
+
+export interface FrameworkRecognizer {
+  kind: 'framework';
+  id: string;
+  name: string;
+  docs: string;
+  packages: string[];
+  routeFiles?: RouteFileRule[];
+  directives?: { directive: string; entry: string }[];
+  registrations?: RegistrationRule[];
+  decorators?: DecoratorRule[];
+  /** Calls that never return normally (Next.js `notFound()`, `redirect()`). */
+  aborts?: ClientPattern[];
+  /** Calls that run their function argument later, not before the call returns (`after()`, `waitUntil`). */
+  deferred?: ClientPattern[];
+}
+
+export type Recognizer = ProviderRecognizer | StoreRecognizer | FrameworkRecognizer;
+
+export function defineProvider(r: Omit<ProviderRecognizer, 'kind'>): ProviderRecognizer {
+  return { kind: 'provider', ...r };
+}
+
+export function defineStore(r: Omit<StoreRecognizer, 'kind'>): StoreRecognizer {
+  return { kind: 'store', ...r };
+}
+
+export function defineFramework(r: Omit<FrameworkRecognizer, 'kind'>): FrameworkRecognizer {
+  return { kind: 'framework', ...r };
+}

@@ -1,0 +1,37 @@
+// HTTP clients through which a provider's REST API is called directly. Each entry says where the
+// URL, method and body are; `recognize/rest.ts` matches the URL against providers' endpoints.
+// https://developer.mozilla.org/docs/Web/API/Window/fetch · https://axios-http.com/docs/api_intro
+
+export interface HttpClient {
+  module?: string;
+  global?: string;
+  /** Steps from the module root or global to the callee; `*` matches any one step. */
+  path: string;
+  /** Fixed method, or 'options' to read `method` from the options argument. */
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'options';
+  urlArg: number;
+  bodyArg: number | null;
+  optionsArg: number | null;
+}
+
+const verbs = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const upper = (v: (typeof verbs)[number]) => v.toUpperCase() as HttpClient['method'];
+
+export const HTTP_CLIENTS: HttpClient[] = [
+  { global: 'fetch', path: '', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { global: 'globalThis', path: 'fetch', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { module: 'node-fetch', path: '', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { module: 'cross-fetch', path: '', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { module: 'undici', path: 'fetch', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { module: 'undici', path: 'request', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { module: 'ofetch', path: 'ofetch', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { module: 'ofetch', path: '$fetch', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
+  { module: 'axios', path: '', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 0 },
+  { module: 'axios', path: 'request', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 0 },
+  ...verbs.flatMap((v): HttpClient[] => [
+    { module: 'axios', path: v, method: upper(v), urlArg: 0, bodyArg: 1, optionsArg: 2 },
+    { module: 'axios', path: `create.().${v}`, method: upper(v), urlArg: 0, bodyArg: 1, optionsArg: 2 },
+    { module: 'got', path: v, method: upper(v), urlArg: 0, bodyArg: null, optionsArg: 1 },
+    { module: 'ky', path: v, method: upper(v), urlArg: 0, bodyArg: null, optionsArg: 1 },
+  ]),
+];

@@ -1,0 +1,31 @@
+// https://www.prisma.io/docs/orm/reference/prisma-client-reference
+import { defineStore } from '../define.js';
+
+export default defineStore({
+  id: 'prisma',
+  name: 'Prisma',
+  docs: 'https://www.prisma.io/docs/orm/reference/prisma-client-reference',
+  packages: ['@prisma/client', '.prisma/client'],
+  // Prisma 6+ generates the client into the app (`output = "../src/generated/prisma"`).
+  specifiers: ['(?:^|/)generated/prisma(?:/(?:client|index|edge))?$', '(?:^|/)prisma/generated(?:/client)?$', '^\\.prisma/client'],
+  clients: [
+    { path: 'PrismaClient.new()' },
+    { path: 'Prisma.TransactionClient.new()' },
+    { path: 'default.new()' },
+  ],
+  passthrough: ['$extends'],
+  writes: [
+    { call: '*.create', entity: ['wildcard'] },
+    { call: '*.upsert', entity: ['wildcard'] },
+    { call: '*.createMany', entity: ['wildcard'] },
+    { call: '*.createManyAndReturn', entity: ['wildcard'] },
+  ],
+  reads: [
+    { call: '*.findUnique', entity: ['wildcard'], guard: 'null' },
+    { call: '*.findFirst', entity: ['wildcard'], guard: 'null' },
+    { call: '*.findUniqueOrThrow', entity: ['wildcard'], guard: 'throws' },
+    { call: '*.findFirstOrThrow', entity: ['wildcard'], guard: 'throws' },
+  ],
+  transactions: [{ call: '$transaction', param: 0, client: 'receiver' }],
+  groups: ['$transaction'],
+});

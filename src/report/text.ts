@@ -1,0 +1,77 @@
+// The report for people: grouped by check, every path with its reason, code frames at the payment
+// call and the evidence, the trace, and a remediation fitted to the stack found.
+import type { CheckResult, PathResult, Report, Snippet } from '../model/report.js';
+import { createStyle, type Style } from './style.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** List every diagnostic instead of a count. */
+  verbose?: boolean;
+}
+
+export function renderText(report: Report, options: TextOptions): string {
+  const s = createStyle(options.color);
+  const out: string[] = [];
+  out.push(s.bold(`bookfirst ${report.tool.version}`) + s.dim(` scanned ${report.root} (${report.stats.files} files, ${report.stats.durationMs} ms)`), '');
+  for (const check of report.checks) out.push(...renderCheck(check, s), '');
+  const diags = report.diagnostics;
+  if (diags.length > 0) {
+    if (options.verbose) {
+      out.push(s.bold('Diagnostics'));
+      for (const d of diags) out.push(`  ${d.file}:${d.line} ${d.severity} ${d.code}: ${d.message}`);
+    } else {
+      out.push(s.dim(`${diags.length} diagnostic${diags.length === 1 ? '' : 's'} (files skipped or partly analyzed); --verbose lists them`));
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+const VERDICT: Record<CheckResult['verdict'], (s: Style) => string> = {
+  pass: (s) => s.green('PASS'),
+  fail: (s) => s.red('FAIL'),
+  skip: (s) => s.yellow('SKIP'),
+  error: (s) => s.red('ERROR'),
+};
+
+function renderCheck(check: CheckResult, s: Style): string[] {
+  const out = [`${VERDICT[check.verdict](s)}  ${s.bold(check.id)}  ${check.label}  ${s.dim(`[${check.severity}]`)}`];
+  out.push(`  ${check.summary}${check.skipReason ? s.dim(` (skipped: ${check.skipReason})`) : ''}`);
+  if (check.verdict === 'error' && check.detail) out.push(`  ${s.red(check.detail.split('\n')[0]!)}`);
+  for (const p of check.paths) out.push('', ...renderPath(p, s));
+  if (check.verdict === 'fail') {
+    out.push('', `  ${s.bold('How to fix')}`, ...check.remediation.split('\n').map((l) => `    ${l}`));
+  }
+  return out;
+}
+
+function renderPath(p: PathResult, s: Style): string[] {
+  const mark = p.status === 'pass' ? s.green('✓') : p.status === 'fail' ? s.red('✗') : s.dim('–');
+  const out = [`  ${mark} ${s.bold(p.entry.name)} -> ${p.payment.provider} ${p.payment.api}  ${s.dim(p.reason)}${p.approximate ? s.dim(' (approximate)') : ''}`];
+  out.push(`    entry    ${p.entry.file}:${p.entry.line}:${p.entry.column} ${s.dim(`(${p.entry.kind})`)}`);
+  out.push(`    payment  ${p.payment.file}:${p.payment.line}:${p.payment.column}`);
+  const paymentFrame = p.snippets.find((x) => x.file === p.payment.file && x.focus === p.payment.line);
+  if (paymentFrame && p.status !== 'excluded') out.push(...frame(paymentFrame, s));
+  if (p.evidence) {
+    out.push(`    booking  ${p.evidence.kind === 'write' ? 'written' : 'read and checked'} at ${p.evidence.file}:${p.evidence.line} (${p.evidence.entity})`);
+    const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
+    if (ev) out.push(...frame(ev, s));
+  } else if (p.status === 'fail') {
+    out.push(`    booking  ${p.webhookWrites.length > 0 ? `created only in the webhook: ${p.webhookWrites.map((w) => `${w.file}:${w.line}`).join(', ')}` : 'no booking record exists before this payment'}`);
+  }
+  if (p.status !== 'excluded') out.push(`    id       ${p.bookingIdPassed ? `passed to the provider via ${p.via}` : 'not passed to the provider'}`);
+  for (const w of p.warnings) out.push(`    ${s.yellow('warning')}  ${w}`);
+  if (p.status === 'fail' && p.trace.length > 0) {
+    out.push(`    trace`);
+    for (const t of p.trace) out.push(`      ${s.dim(`${t.file}:${t.line}`)}  ${t.note}`);
+  }
+  return out;
+}
+
+function frame(snippet: Snippet, s: Style): string[] {
+  const width = String(snippet.line + snippet.lines.length).length;
+  return snippet.lines.map((text, i) => {
+    const n = snippet.line + i;
+    const gutter = `${n === snippet.focus ? '>' : ' '} ${String(n).padStart(width)} |`;
+    return `      ${n === snippet.focus ? s.bold(gutter) : s.dim(gutter)} ${text}`;
+  });
+}

@@ -1,0 +1,164 @@
+// Turns an import specifier into a scanned file or an external package name. Relative paths and
+// tsconfig `paths` go through oxc-resolver; workspace package names map to their source (not their
+// unbuilt `dist`); Deno URL, `npm:` and import-map specifiers map to the npm package they load.
+import path from 'node:path';
+import { ResolverFactory } from 'oxc-resolver';
+import type { Project } from '../project/discover.js';
+import type { Recognizer } from '../recognizers/define.js';
+
+export type ResolvedModule =
+  | { kind: 'file'; file: string }
+  | { kind: 'package'; name: string }
+  | { kind: 'unresolved' };
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
+const SOURCE_SUFFIXES = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export class ModuleResolver {
+  private readonly withTsconfig: ResolverFactory;
+  private readonly plain: ResolverFactory;
+  private readonly cache = new Map<string, ResolvedModule>();
+  private readonly packageNames: string[];
+
+  private readonly project: Project;
+  private readonly files: Set<string>;
+  /** Specifiers a recognizer claims for its package (a generated Prisma client), as [regex, package]. */
+  private readonly claimed: [RegExp, string][];
+
+  constructor(project: Project, files: Set<string>, recognizers: Recognizer[] = []) {
+    this.project = project;
+    this.files = files;
+    this.claimed = recognizers.flatMap((r) => (r.kind === 'store' ? (r.specifiers ?? []).map((s): [RegExp, string] => [new RegExp(s), r.packages[0]!]) : []));
+    const base = {
+      extensions: EXTENSIONS,
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+      conditionNames: ['source', 'types', 'import', 'require', 'node', 'default'],
+      mainFields: ['source', 'types', 'module', 'main'],
+      builtinModules: true,
+      symlinks: false,
+    };
+    this.withTsconfig = new ResolverFactory({ ...base, tsconfig: 'auto' });
+    this.plain = new ResolverFactory(base);
+    // Longest names first, so `@acme/db-client` wins over `@acme/db`.
+    this.packageNames = Object.keys(project.packages).sort((a, b) => b.length - a.length);
+  }
+
+  resolve(fromFile: string, specifier: string): ResolvedModule {
+    const key = `${path.posix.dirname(fromFile)}\0${specifier}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = this.resolveUncached(fromFile, specifier, 0);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private resolveUncached(fromFile: string, spec: string, depth: number): ResolvedModule {
+    const mapped = depth < 4 ? this.fromImportMap(spec) : null;
+    if (mapped !== null) return this.resolveUncached(fromFile, mapped, depth + 1);
+    for (const [re, name] of this.claimed) if (re.test(spec)) return { kind: 'package', name };
+    const remote = packageOfRemote(spec);
+    if (remote) return { kind: 'package', name: remote };
+    if (spec.startsWith('node:')) return { kind: 'package', name: spec };
+    const isPath = spec.startsWith('.') || spec.startsWith('/');
+    if (!isPath) {
+      const workspace = this.fromWorkspace(spec);
+      if (workspace) return workspace;
+    }
+    const file = this.viaOxc(fromFile, spec);
+    if (file) return file;
+    if (isPath) return { kind: 'unresolved' };
+    return { kind: 'package', name: packageName(spec) };
+  }
+
+  private fromImportMap(spec: string): string | null {
+    const map = this.project.denoImports;
+    if (spec in map) return map[spec]!;
+    let best: string | null = null;
+    for (const key of Object.keys(map)) if (key.endsWith('/') && spec.startsWith(key) && (!best || key.length > best.length)) best = key;
+    return best ? map[best]! + spec.slice(best.length) : null;
+  }
+
+  private viaOxc(fromFile: string, spec: string): ResolvedModule | null {
+    const abs = path.join(this.project.root, fromFile);
+    for (const resolver of [this.withTsconfig, this.plain]) {
+      let result;
+      try {
+        result = resolver.resolveFileSync(abs, spec);
+      } catch {
+        continue;
+      }
+      if (!result.path) continue;
+      const rel = this.toScanned(result.path);
+      if (rel) return { kind: 'file', file: rel };
+      if (result.path.includes(`${path.sep}node_modules${path.sep}`)) return { kind: 'package', name: packageName(spec) };
+    }
+    return null;
+  }
+
+  /** A resolved path inside the root that we scan; a built `dist` file maps back to its source. */
+  private toScanned(absPath: string): string | null {
+    const rel = path.relative(this.project.root, absPath).split(path.sep).join('/');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    if (this.files.has(rel)) return rel;
+    return this.sourceOf(rel);
+  }
+
+  private sourceOf(rel: string): string | null {
+    const stem = rel.replace(/\.d\.[mc]?ts$|\.[mc]?[jt]sx?$/, '');
+    for (const candidate of [stem, stem.replace(/(^|\/)(?:dist|build|lib|out)\//, '$1src/')]) {
+      for (const ext of SOURCE_SUFFIXES) if (this.files.has(candidate + ext)) return candidate + ext;
+      for (const ext of SOURCE_SUFFIXES) if (this.files.has(`${candidate}/index${ext}`)) return `${candidate}/index${ext}`;
+    }
+    return null;
+  }
+
+  private fromWorkspace(spec: string): ResolvedModule | null {
+    const name = this.packageNames.find((n) => spec === n || spec.startsWith(n + '/'));
+    if (name === undefined) return null;
+    const dir = this.project.packages[name]!;
+    const sub = spec.slice(name.length + 1);
+    const prefix = dir ? `${dir}/` : '';
+    const candidates: string[] = [];
+    if (sub) candidates.push(`${prefix}${sub}`, `${prefix}src/${sub}`);
+    else {
+      const manifest = this.project.manifests.find((m) => m.dir === dir);
+      for (const field of manifest?.entryFields ?? []) candidates.push(path.posix.join(dir, field));
+      candidates.push(`${prefix}src/index`, `${prefix}index`);
+    }
+    for (const c of candidates) {
+      const found = this.sourceOf(path.posix.normalize(c));
+      if (found) return { kind: 'file', file: found };
+    }
+    return null;
+  }
+}
+
+/** `stripe/lib/x` -> `stripe`, `@scope/pkg/x` -> `@scope/pkg`, `npm:stripe@14` -> `stripe`. */
+export function packageName(spec: string): string {
+  const s = spec.replace(/^npm:\/?/, '');
+  const parts = s.split('/');
+  const name = s.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  return name.replace(/(.)@[^/]*$/, '$1');
+}
+
+/** Deno and CDN URLs that load an npm package, and `npm:`/`jsr:` specifiers. */
+export function packageOfRemote(spec: string): string | null {
+  if (spec.startsWith('npm:')) return packageName(spec);
+  if (spec.startsWith('jsr:')) return spec.replace(/^jsr:\/?/, 'jsr:').replace(/(@[^/]+\/[^@/]+)@[^/]*/, '$1');
+  const m = /^https?:\/\/([^/]+)\/(.*)$/.exec(spec);
+  if (!m) return null;
+  const [, host, rest] = m as unknown as [string, string, string];
+  const pathPart = rest.split('?')[0]!;
+  if (host === 'deno.land') {
+    const std = /^std(?:@[^/]+)?\/(.+?)(?:\.ts)?$/.exec(pathPart);
+    if (std) return `deno:std/${std[1]}`;
+    const x = /^x\/([^@/]+)/.exec(pathPart);
+    return x ? x[1]! : `deno:${pathPart}`;
+  }
+  const npmPath = pathPart.replace(/^(?:npm\/|v\d+\/|pin\/)/, '');
+  if (/^(?:esm\.sh|cdn\.skypack\.dev|cdn\.jsdelivr\.net|unpkg\.com|esm\.run|jspm\.dev|ga\.jspm\.io)$/.test(host)) {
+    return packageName(npmPath.replace(/^npm:/, ''));
+  }
+  return `url:${host}`;
+}

@@ -1,0 +1,334 @@
+// Evaluates symbolic Exprs to resolved Values across files: follows bindings, imports, re-export
+// barrels, CommonJS exports, class members (with constructor-injected types), object-literal
+// services and factory functions. Bounded in depth and breadth, cycle-safe, memoized.
+import type { ClassIR, Expr, FileIR, TypeRef } from '../model/ir.js';
+import type { Step, Value } from '../model/values.js';
+import type { ModuleResolver } from '../resolve/resolve.js';
+
+const MAX_DEPTH = 28;
+const MAX_VALUES = 12;
+const UNKNOWN: Value = { t: 'unknown' };
+
+/** Values a parameter takes that syntax alone cannot tell (callers' arguments, callback rules). */
+export type ParamSource = (file: string, fn: number, index: number) => Value[] | null;
+
+export class Evaluator {
+  paramSource: ParamSource | null = null;
+  private readonly memo = new Map<string, Value[]>();
+  private readonly active = new Set<string>();
+
+  readonly files: Map<string, FileIR>;
+  private readonly resolver: ModuleResolver;
+
+  constructor(files: Map<string, FileIR>, resolver: ModuleResolver) {
+    this.files = files;
+    this.resolver = resolver;
+  }
+
+  /** Forget memoized answers (after `paramSource` learns more). */
+  reset(): void {
+    this.memo.clear();
+  }
+
+  ir(file: string): FileIR | undefined {
+    return this.files.get(file);
+  }
+
+  values(file: string, e: Expr, depth = 0): Value[] {
+    if (depth > MAX_DEPTH) return [UNKNOWN];
+    const d = depth + 1;
+    switch (e.k) {
+      case 'ref':
+        return this.binding(file, e.b, d);
+      case 'global':
+        return [{ t: 'global', steps: [{ p: e.name }] }];
+      case 'this':
+        return e.cls === null ? [UNKNOWN] : [{ t: 'inst', file, cls: e.cls }];
+      case 'super': {
+        const cls = e.cls === null ? undefined : this.ir(file)?.classes[e.cls];
+        return cls?.superClass ? this.values(file, cls.superClass, d).map((v) => (v.t === 'class' ? { ...v, t: 'inst' as const } : v)) : [UNKNOWN];
+      }
+      case 'member':
+        return this.union(this.values(file, e.obj, d).map((v) => this.member(v, e.prop, d)));
+      case 'index':
+        return this.union(this.values(file, e.obj, d).map((v) => this.element(v, e.at, d)));
+      case 'call':
+        return this.callResult(file, e.site, d);
+      case 'await':
+        return this.values(file, e.of, d);
+      case 'lit':
+        return [{ t: 'lit', value: e.value }];
+      case 'obj':
+        return [{ t: 'obj', file, pos: e.pos, props: e.props }];
+      case 'fn':
+        return [{ t: 'fn', file, fn: e.fn }];
+      case 'class':
+        return [{ t: 'class', file, cls: e.cls }];
+      case 'typed':
+        return this.typed(file, e.type, [], d);
+      case 'param':
+        return this.param(file, e.fn, e.index, d);
+      case 'any':
+        return this.union(e.of.map((x) => this.values(file, x, d)));
+      case 'require':
+        return this.requireValue(file, e.specifier, d);
+      case 'tpl':
+      case 'arr':
+      case 'unknown':
+        return [UNKNOWN];
+    }
+  }
+
+  private cached(key: string, compute: () => Value[]): Value[] {
+    const hit = this.memo.get(key);
+    if (hit) return hit;
+    if (this.active.has(key)) return [];
+    this.active.add(key);
+    try {
+      const result = compute();
+      this.memo.set(key, result);
+      return result;
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  private union(lists: Value[][]): Value[] {
+    const out: Value[] = [];
+    const seen = new Set<string>();
+    for (const list of lists) {
+      for (const v of list) {
+        const key = valueKey(v);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(v);
+        if (out.length >= MAX_VALUES) return out;
+      }
+    }
+    return out;
+  }
+
+  binding(file: string, b: number, depth: number): Value[] {
+    return this.cached(`${file}:b${b}`, () => {
+      const ir = this.ir(file);
+      const binding = ir?.bindings[b];
+      if (!ir || !binding) return [UNKNOWN];
+      if (binding.kind === 'import') {
+        const decl = ir.imports.find((i) => i.binding === b);
+        return decl ? this.importValue(file, decl.specifier, decl.imported, depth) : [UNKNOWN];
+      }
+      const typed = binding.type ? this.typed(file, binding.type, [], depth) : [];
+      const known = typed.filter((v) => v.t !== 'unknown');
+      // A declared type beats whatever a parameter might receive; otherwise take every definition.
+      const defs = binding.defs.filter((x) => !(known.length > 0 && x.k === 'param'));
+      return this.union([known, ...defs.map((x) => this.values(file, x, depth))]);
+    });
+  }
+
+  private param(file: string, fn: number, index: number, depth: number): Value[] {
+    return this.cached(`${file}:p${fn}.${index}`, () => {
+      const ir = this.ir(file);
+      const f = ir?.functions[fn];
+      if (!ir || !f) return [UNKNOWN];
+      const b = f.params[index];
+      const binding = b !== undefined && b >= 0 ? ir.bindings[b] : undefined;
+      const decoratorTypes = (f.paramDecorators[index] ?? []).flatMap((d) => d.args.map((a) => typeName(ir, a))).filter((n): n is string => n !== null);
+      if (binding?.type) {
+        const typed = this.typed(file, binding.type, decoratorTypes, depth).filter((v) => v.t !== 'unknown');
+        if (typed.length > 0) return typed;
+      }
+      const fromSource = this.paramSource?.(file, fn, index);
+      const own: Value = { t: 'param', file, fn, index, steps: [] };
+      return fromSource && fromSource.length > 0 ? this.union([fromSource, [own]]) : [own];
+    });
+  }
+
+  /** A value known by its declared type: an instance of a scanned class or of a package's export. */
+  typed(file: string, type: TypeRef, extraArgs: string[], depth: number): Value[] {
+    const ir = this.ir(file);
+    if (!ir) return [UNKNOWN];
+    const typeArgs = [...type.args.map((a) => typeName(ir, a.name)).filter((n): n is string => n !== null), ...extraArgs];
+    return this.values(file, type.name, depth).map((v): Value => {
+      if (v.t === 'ext') return { ...v, steps: [...v.steps, { p: 'new()' }], typeArgs };
+      if (v.t === 'class') return { t: 'inst', file: v.file, cls: v.cls };
+      return UNKNOWN;
+    });
+  }
+
+  member(v: Value, prop: string | null, depth: number): Value[] {
+    if (prop === null) return v.t === 'ext' || v.t === 'param' ? [{ ...v, steps: [...v.steps, { p: '[?]' }] }] : [UNKNOWN];
+    switch (v.t) {
+      case 'ext':
+      case 'global':
+      case 'param':
+        return [{ ...v, steps: [...v.steps, { p: prop }] }];
+      case 'inst':
+        return this.classMember(v.file, v.cls, prop, false, depth);
+      case 'class':
+        return this.classMember(v.file, v.cls, prop, true, depth);
+      case 'obj':
+        return this.objectMember(v, prop, depth);
+      case 'ns':
+        return this.exportValue(v.file, prop, depth);
+      case 'fn':
+        return prop === 'bind' || prop === 'call' || prop === 'apply' ? [v] : [UNKNOWN];
+      default:
+        return [UNKNOWN];
+    }
+  }
+
+  private element(v: Value, at: number, depth: number): Value[] {
+    if (v.t === 'ext' || v.t === 'param') return [{ ...v, steps: [...v.steps, { p: '[]' }] }];
+    if (v.t === 'obj') return this.objectMember(v, String(at), depth);
+    return [UNKNOWN];
+  }
+
+  private objectMember(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
+    for (let i = v.props.length - 1; i >= 0; i--) {
+      const p = v.props[i]!;
+      if (p.key === prop) return this.values(v.file, p.value, depth);
+      if (p.key === '...') {
+        const found = this.values(v.file, p.value, depth).flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth) : []));
+        if (found.some((x) => x.t !== 'unknown')) return found;
+      }
+    }
+    return [UNKNOWN];
+  }
+
+  classMember(file: string, cls: number, prop: string, isStatic: boolean, depth: number): Value[] {
+    const ir = this.ir(file);
+    const c: ClassIR | undefined = ir?.classes[cls];
+    if (!ir || !c) return [UNKNOWN];
+    const key = isStatic ? `static ${prop}` : prop;
+    const method = c.methods[key];
+    if (method !== undefined) return [{ t: 'fn', file, fn: method }];
+    const getter = c.methods[isStatic ? `static get ${prop}` : `get ${prop}`];
+    if (getter !== undefined) return this.fnReturns(file, getter, depth);
+    const fields = c.fields[key];
+    if (fields) return this.union(fields.map((x) => this.values(file, x, depth + 1)));
+    if (!c.superClass) return [UNKNOWN];
+    return this.union(
+      this.values(file, c.superClass, depth + 1).map((s) => {
+        if (s.t === 'class') return this.classMember(s.file, s.cls, prop, isStatic, depth + 1);
+        if (s.t === 'ext') return [{ ...s, steps: [...s.steps, ...(isStatic ? [] : [{ p: 'new()' }]), { p: prop }] }];
+        return [UNKNOWN];
+      }),
+    );
+  }
+
+  callResult(file: string, siteIndex: number, depth: number): Value[] {
+    return this.cached(`${file}:s${siteIndex}`, () => {
+      const site = this.ir(file)?.sites[siteIndex];
+      if (!site) return [UNKNOWN];
+      const step: Step = { p: site.isNew ? 'new()' : '()', file, site: siteIndex };
+      // `fn.bind(x)` returns the same function.
+      if (site.callee.k === 'member' && site.callee.prop === 'bind') return this.values(file, site.callee.obj, depth);
+      return this.union(
+        this.values(file, site.callee, depth).map((v): Value[] => {
+          switch (v.t) {
+            case 'fn':
+              return this.fnReturns(v.file, v.fn, depth);
+            case 'class':
+              return site.isNew ? [{ t: 'inst', file: v.file, cls: v.cls }] : [UNKNOWN];
+            case 'ext':
+            case 'global':
+            case 'param':
+              return [{ ...v, steps: [...v.steps, step] }];
+            default:
+              return [UNKNOWN];
+          }
+        }),
+      );
+    });
+  }
+
+  fnReturns(file: string, fn: number, depth: number): Value[] {
+    return this.cached(`${file}:r${fn}`, () => {
+      const f = this.ir(file)?.functions[fn];
+      if (!f || f.returns.length === 0) return [UNKNOWN];
+      return this.union(f.returns.map((r) => this.values(file, r, depth)));
+    });
+  }
+
+  importValue(file: string, specifier: string, imported: string, depth: number): Value[] {
+    const target = this.resolver.resolve(file, specifier);
+    if (target.kind === 'package') return [{ t: 'ext', module: target.name, steps: imported === '*' || imported === 'default' ? [] : [{ p: imported }] }];
+    if (target.kind === 'unresolved') return [UNKNOWN];
+    if (imported === '*') return [{ t: 'ns', file: target.file }];
+    return this.exportValue(target.file, imported, depth);
+  }
+
+  private requireValue(file: string, specifier: string, depth: number): Value[] {
+    const target = this.resolver.resolve(file, specifier);
+    if (target.kind === 'package') return [{ t: 'ext', module: target.name, steps: [] }];
+    if (target.kind === 'unresolved') return [UNKNOWN];
+    return this.moduleValue(target.file, depth);
+  }
+
+  /** What `require(file)` returns: `module.exports` if assigned, else the namespace. */
+  moduleValue(file: string, depth: number): Value[] {
+    const ir = this.ir(file);
+    const assigned = ir?.exports.filter((x) => x.kind === 'local' && x.name === 'module.exports') ?? [];
+    if (assigned.length === 0) return [{ t: 'ns', file }];
+    return this.union(assigned.map((x) => (x.kind === 'local' ? this.values(file, x.value, depth) : [])));
+  }
+
+  exportValue(file: string, name: string, depth: number): Value[] {
+    return this.cached(`${file}:e${name}`, () => {
+      const ir = this.ir(file);
+      if (!ir) return [UNKNOWN];
+      const found: Value[][] = [];
+      for (const x of ir.exports) {
+        if (x.kind === 'local' && x.name === name) found.push(this.values(file, x.value, depth));
+        else if (x.kind === 'from' && x.name === name) found.push(this.importValue(file, x.specifier, x.imported, depth));
+      }
+      if (found.length > 0) return this.union(found);
+      if (name !== 'default') {
+        for (const x of ir.exports) {
+          if (x.kind !== 'star') continue;
+          const target = this.resolver.resolve(file, x.specifier);
+          if (target.kind !== 'file') continue;
+          const v = this.exportValue(target.file, name, depth + 1);
+          if (v.some((y) => y.t !== 'unknown')) return v;
+        }
+      }
+      // CommonJS: `module.exports = { name }` or `module.exports = router` (the default).
+      const assigned = ir.exports.some((x) => x.kind === 'local' && x.name === 'module.exports');
+      if (!assigned) return [UNKNOWN];
+      const mod = this.moduleValue(file, depth + 1);
+      return name === 'default' ? mod : this.union(mod.map((m) => this.member(m, name, depth + 1)));
+    });
+  }
+}
+
+/** The name a type argument or decorator argument denotes: `Booking`, `Booking.name` -> 'Booking'. */
+function typeName(ir: FileIR, e: Expr): string | null {
+  if (e.k === 'ref') return ir.bindings[e.b]?.name ?? null;
+  if (e.k === 'global') return e.name;
+  if (e.k === 'member') return e.prop === 'name' ? typeName(ir, e.obj) : e.prop;
+  if (e.k === 'lit' && typeof e.value === 'string') return e.value;
+  return null;
+}
+
+export function valueKey(v: Value): string {
+  switch (v.t) {
+    case 'ext':
+      return `x:${v.module}:${v.steps.map((s) => s.p + (s.site !== undefined ? `@${s.file}:${s.site}` : '')).join('.')}:${v.typeArgs?.join(',') ?? ''}`;
+    case 'global':
+    case 'param':
+      return `${v.t}:${v.t === 'param' ? `${v.file}#${v.fn}.${v.index}` : ''}:${v.steps.map((s) => s.p + (s.site !== undefined ? `@${s.site}` : '')).join('.')}`;
+    case 'fn':
+      return `f:${v.file}#${v.fn}`;
+    case 'class':
+    case 'inst':
+      return `${v.t}:${v.file}#${v.cls}`;
+    case 'obj':
+      return `o:${v.file}:${v.pos}`;
+    case 'ns':
+      return `n:${v.file}`;
+    case 'lit':
+      return `l:${String(v.value)}`;
+    case 'unknown':
+      return 'u';
+  }
+}

@@ -1,0 +1,60 @@
+// Static text of string-valued expressions (URLs, SQL, route paths), following local constants;
+// unknown parts become `${}`.
+import type { Expr, FileIR } from '../model/ir.js';
+
+export function staticText(ir: FileIR, e: Expr | undefined, depth = 0): string | null {
+  if (!e || depth > 8) return null;
+  switch (e.k) {
+    case 'lit':
+      return typeof e.value === 'string' ? e.value : null;
+    case 'tpl': {
+      // Substitute known parts into the template's placeholders.
+      const pieces = e.text.split('${}');
+      let out = pieces[0] ?? '';
+      for (let i = 1; i < pieces.length; i++) out += (staticText(ir, e.parts[i - 1], depth + 1) ?? '${}') + pieces[i];
+      return out;
+    }
+    case 'ref': {
+      const b = ir.bindings[e.b];
+      if (!b || b.kind === 'param' || b.defs.length !== 1) return null;
+      return staticText(ir, b.defs[0], depth + 1);
+    }
+    case 'call': {
+      // `new URL('/v1/x', base)` and `String(x)` keep their text.
+      const site = ir.sites[e.site];
+      if (site?.callee.k === 'global' && (site.callee.name === 'URL' || site.callee.name === 'String')) {
+        const path = staticText(ir, site.args[0], depth + 1);
+        const base = site.args[1] ? staticText(ir, site.args[1], depth + 1) ?? '${}' : '';
+        return path === null ? null : /^https?:/.test(path) ? path : base + path;
+      }
+      return null;
+    }
+    case 'any':
+      for (const x of e.of) {
+        const t = staticText(ir, x, depth + 1);
+        if (t !== null) return t;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** Names an expression carries: a literal's text, a variable's or property's name. */
+export function exprNames(ir: FileIR, e: Expr | undefined): string[] {
+  if (!e) return [];
+  switch (e.k) {
+    case 'lit':
+      return typeof e.value === 'string' ? [e.value] : [];
+    case 'ref':
+      return [ir.bindings[e.b]?.name ?? ''].filter(Boolean);
+    case 'member':
+      return e.prop ? [e.prop === 'name' ? exprNames(ir, e.obj)[0] ?? e.prop : e.prop] : [];
+    case 'global':
+      return [e.name];
+    case 'await':
+      return exprNames(ir, e.of);
+    default:
+      return [];
+  }
+}
