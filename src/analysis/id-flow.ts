@@ -4,6 +4,7 @@
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr } from '../model/ir.js';
 import type { Value } from '../model/values.js';
+import { valueKey } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
@@ -26,7 +27,7 @@ interface Leaf {
 const TRANSPARENT_GLOBALS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'Number', 'JSON']);
 const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'stringify', 'trim', 'padStart']);
 
-export function referencePassed(program: Program, flow: FlowFacts, payment: SiteFact, generatedIds: Set<string>): ReferenceResult {
+export function referencePassed(program: Program, flow: FlowFacts, payment: SiteFact, keys: Set<string>): ReferenceResult {
   const provider = payment.recognizer;
   if (provider.kind !== 'provider') return { passed: false, via: null, fromClient: false };
   const patterns = provider.referenceFields.map((f) => f.split('.'));
@@ -36,27 +37,40 @@ export function referencePassed(program: Program, flow: FlowFacts, payment: Site
     const pattern = patterns.find((p) => pathMatches(p, leaf.path));
     if (!pattern) continue;
     const values = sources(program, leaf.file, leaf.expr, 0);
-    if (values.some((v) => isBookingId(flow, v, generatedIds))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
+    if (values.some((v) => isBookingId(flow, v, keys))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
     if (program.vocabulary.signalsBooking(leaf.path[leaf.path.length - 1]) && values.some((v) => v.t === 'param')) fromClient = true;
   }
   return { passed: false, via: null, fromClient };
 }
 
-/** Sites of ids generated in memory and stored as a booking's id by a booking write. */
-export function generatedIdSites(program: Program, isBookingWrite: (f: SiteFact) => boolean): Set<string> {
+/**
+ * Values that are a booking's id without being read off a record: an id generated in memory and
+ * stored by a booking write (`id: randomUUID()`), and the key a guarded booking read looked up
+ * (`where: { id: bookingId }`, `.eq('id', bookingId)`, `findById(bookingId)`): after the guard,
+ * that key is the id of an existing booking.
+ */
+export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<string> {
   const out = new Set<string>();
-  for (const fact of program.facts) {
-    if (!isBookingWrite(fact)) continue;
+  for (const fact of facts) {
+    const write = fact.kind === 'write';
     const ir = program.files.get(fact.file)!;
     const sites = [fact.site];
     for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
     for (const site of sites) {
-      for (const arg of ir.sites[site]!.args) {
-        for (const leaf of fieldsOf(program, fact.file, arg, [], 0)) {
-          if (!ID_FIELDS.has(leaf.path[leaf.path.length - 1] ?? '')) continue;
-          for (const v of sources(program, leaf.file, leaf.expr, 0)) for (const k of callSteps(v)) out.add(k);
+      const args = ir.sites[site]!.args;
+      args.forEach((arg, i) => {
+        const keys: Leaf[] = fieldsOf(program, fact.file, arg, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? ''));
+        // `.eq('id', x)` and `findById(x)` name the key positionally.
+        const prev = args[i - 1];
+        if (!write && prev?.k === 'lit' && typeof prev.value === 'string' && ID_FIELDS.has(prev.value)) keys.push({ path: [prev.value], file: fact.file, expr: arg });
+        if (!write && site === fact.site && i === 0 && arg.k !== 'obj') keys.push({ path: [], file: fact.file, expr: arg });
+        for (const leaf of keys) {
+          for (const v of sources(program, leaf.file, leaf.expr, 0)) {
+            if (write) for (const k of callSteps(v)) out.add(k);
+            else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
+          }
         }
-      }
+      });
     }
   }
   return out;
@@ -67,13 +81,13 @@ function callSteps(v: Value): string[] {
   return v.steps.filter((s) => s.site !== undefined).map((s) => `${s.file}:${s.site}`);
 }
 
-function isBookingId(flow: FlowFacts, v: Value, generatedIds: Set<string>): boolean {
+function isBookingId(flow: FlowFacts, v: Value, keys: Set<string>): boolean {
   const record = flow.recordOf(v);
   if (record) {
     const last = record.rest[record.rest.length - 1];
     if (last !== undefined && ID_FIELDS.has(last)) return true;
   }
-  return callSteps(v).some((k) => generatedIds.has(k));
+  return keys.has(valueKey(v)) || callSteps(v).some((k) => keys.has(k));
 }
 
 /** The payload of a payment call: its payload argument, or the arguments of `request.requestBody(...)`-style calls. */

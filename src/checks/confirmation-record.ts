@@ -2,7 +2,7 @@
 // booking (a completed write, or a read that aborts when the booking is missing) dominating the
 // payment call on every chain from its entry point, and should pass the booking's id to the provider.
 import { evidenceOnEveryChain } from '../analysis/chains.js';
-import { generatedIdSites, referencePassed } from '../analysis/id-flow.js';
+import { bookingKeyValues, referencePassed } from '../analysis/id-flow.js';
 import { relateWrites, type WriteRelation } from '../analysis/ordering.js';
 import { calleeText, functionName, locate, paymentPaths, siteStart, traceOf, type PaymentPath } from '../analysis/payment-paths.js';
 import { reachableFrom, type Program } from '../analysis/program.js';
@@ -36,12 +36,15 @@ export default defineCheck({
     const program = cx.program;
     const flow = cx.flowFacts('booking-record', isBookingRecord);
     const webhooks = cx.webhooks();
-    const generated = generatedIdSites(program, isBookingWrite);
+    const writtenKeys = bookingKeyValues(program, program.facts.filter(isBookingWrite));
     const paths: PathResult[] = [];
     if (!skipReason) {
       for (const path of paymentPaths(program)) {
         const chain = evidenceOnEveryChain(program, flow, path.entry.fn, { fn: fnKey(path.payment), site: path.payment.site });
-        const ref = referencePassed(program, flow, path.payment, generated);
+        // The key a guarded read looked up is the booking's id only when that read is this path's evidence.
+        const evidenceFact = chain.holds && chain.evidence?.source.kind === 'guarded-read' ? chain.evidence.source.fact : null;
+        const keys = evidenceFact ? new Set([...writtenKeys, ...bookingKeyValues(program, [evidenceFact])]) : writtenKeys;
+        const ref = referencePassed(program, flow, path.payment, keys);
         const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
         const webhookWrites = hooks.flatMap((w) => w.facts.filter(isBookingWrite)).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
         const result: PathResult = {

@@ -1,7 +1,7 @@
 // The recognize stage: what each call site is, according to the recognizers. Reads the FileIR and
 // resolved values only; never an AST.
 import type { CallSite, FileIR } from '../model/ir.js';
-import type { Value } from '../model/values.js';
+import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
@@ -135,13 +135,13 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
         const s = step.site !== undefined ? callIr?.sites[step.site] : undefined;
         if (s && callIr) names.push(...argNames(cx, callIr.file, s));
       }
-      if (v.t === 'ext') names.push(...(v.typeArgs ?? []));
+      names.push(...(v.t === 'ext' ? v.typeArgs ?? [] : []));
     }
   }
   return names.filter((n, i) => n && names.indexOf(n) === i);
 }
 
-/** Names in a call's arguments: literals, identifiers, and what a table constant was declared as. */
+/** Names in a call's arguments: literals, identifiers, and the literal arguments of the calls that produced them. */
 function argNames(cx: FactContext, file: string, site: CallSite): string[] {
   const ir = cx.ev.ir(file)!;
   const out: string[] = [];
@@ -149,18 +149,22 @@ function argNames(cx: FactContext, file: string, site: CallSite): string[] {
     out.push(...exprNames(ir, arg));
     for (const v of cx.ev.values(file, arg)) {
       if (v.t === 'class') out.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
-      // `export const bookings = pgTable('bookings', ...)`: the table's declared name.
-      const last = v.t === 'ext' ? v.steps[v.steps.length - 1] : undefined;
-      if (last?.site !== undefined && last.file !== undefined) {
-        const declIr = cx.ev.ir(last.file);
-        const decl = declIr?.sites[last.site];
-        const first = decl?.args[0];
-        if (declIr && first?.k === 'lit' && typeof first.value === 'string') out.push(first.value);
-        void declIr;
-      }
+      // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`.
+      if (v.t === 'ext' || v.t === 'global') out.push(...chainLiterals(cx, v.steps));
     }
   }
   return out.filter(Boolean);
+}
+
+function chainLiterals(cx: FactContext, steps: Step[]): string[] {
+  const out: string[] = [];
+  for (const step of steps) {
+    if (step.site === undefined || step.file === undefined) continue;
+    for (const a of cx.ev.ir(step.file)?.sites[step.site]?.args.slice(0, 3) ?? []) {
+      if (a.k === 'lit' && typeof a.value === 'string') out.push(a.value);
+    }
+  }
+  return out;
 }
 
 export function sqlText(ir: FileIR, site: CallSite): string {

@@ -22,11 +22,13 @@ export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallS
   if (!client) return null;
   const request = requestOf(cx, ir, site, client, v);
   if (!request) return null;
-  let host: string;
+  let host = '';
   let path: string;
   try {
-    const url = new URL(request.url.replace(/\$\{\}/g, 'X'));
-    host = url.hostname;
+    // A base URL from configuration (`${process.env.PAYPAL_API}/v2/checkout/orders`) leaves the host unknown.
+    const absolute = /^https?:\/\//.test(request.url);
+    const url = new URL(absolute ? request.url.replace(/\$\{\}/g, 'X') : request.url.replace(/^\$\{\}/, '').replace(/\$\{\}/g, 'X'), 'http://unknown.invalid');
+    if (absolute) host = url.hostname;
     path = decodeURIComponent(url.pathname);
   } catch {
     return null;
@@ -34,7 +36,8 @@ export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallS
   for (const provider of cx.providers) {
     if (provider.kind !== 'provider') continue;
     for (const endpoint of provider.rest ?? []) {
-      if (!new RegExp(endpoint.host).test(host) || !new RegExp(endpoint.path).test(path)) continue;
+      const hostOk = host ? new RegExp(endpoint.host).test(host) : Boolean(endpoint.anyHost);
+      if (!hostOk || !new RegExp(endpoint.path).test(path)) continue;
       if (endpoint.method && request.method && endpoint.method !== request.method) continue;
       return {
         file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: endpoint.role,
@@ -61,7 +64,7 @@ function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClie
     const base = config && createIr ? propText(cx, createIr, config, 'baseURL') : null;
     if (base) url = base.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
   }
-  return url && /^https?:\/\//.test(url) ? { url, method } : null;
+  return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method } : null;
 }
 
 function propText(cx: FactContext, ir: FileIR, obj: Expr, key: string): string | null {

@@ -38,6 +38,8 @@ export interface RestEndpoint {
   role: ProviderRole;
   api: string;
   billing?: boolean;
+  /** The path alone identifies the provider, so a URL whose host comes from configuration still matches. */
+  anyHost?: boolean;
 }
 
 export interface ProviderRecognizer {
@@ -67,6 +69,7 @@ export type EntitySource =
   | 'wildcard' // the step matched by `*` (Prisma `prisma.booking.create`)
   | 'chain' // arguments of the calls that produced the client (`from('bookings')`, `model('Booking')`)
   | 'args' // the operation's own arguments (`insert(bookings)`, `save(Booking, {...})`)
+  | 'receiver' // the name of the object the operation is called on (`Booking.create()` on a model class)
   | 'types' // type arguments and injection decorators (`Repository<Booking>`)
   | 'sql'; // an INSERT/SELECT statement in the first argument or tagged template
 

@@ -178,6 +178,13 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
     else if (rest.length === 2) cx.ir.exports.push({ kind: 'local', name: rest[1]!, value, pos: target.start });
   } else if (root === 'exports' && rest.length === 1 && cx.lookup('exports').k === 'global') {
     cx.ir.exports.push({ kind: 'local', name: rest[0]!, value, pos: target.start });
+  } else if (rest.length >= 1 && obj.type === 'Identifier') {
+    // `params.metadata = {...}` on an object literal variable: the object also has that property.
+    const ref = cx.lookup(root!);
+    const binding = ref.k === 'ref' ? cx.ir.bindings[ref.b] : undefined;
+    if (ref.k === 'ref' && binding && binding.kind !== 'import' && binding.defs.some((d) => d.k === 'obj')) {
+      cx.addDef(ref.b, { k: 'obj', props: [{ key: prop, value }], pos: target.start });
+    }
   }
 }
 
