@@ -61,3 +61,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+
+// Ctrl-C ends the scan with the usage/fatal code rather than a signal death.
+process.on('SIGINT', () => process.exit(130));

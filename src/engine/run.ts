@@ -40,6 +40,16 @@ export interface ScanOptions {
 
 export class UsageError extends Error {}
 
+/** One file's analysis failing must cost that file, never the scan. */
+function guarded<T>(file: string, errors: Map<string, unknown>, run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch (error) {
+    errors.set(file, error);
+    return fallback;
+  }
+}
+
 export async function scan(options: ScanOptions): Promise<Report> {
   const started = performance.now();
   const root = path.resolve(options.root);
@@ -47,9 +57,18 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const unknown = (options.checks ?? []).filter((id) => !CHECKS.some((c) => c.id === id));
   if (unknown.length > 0) throw new UsageError(`unknown check: ${unknown.join(', ')} (known: ${CHECKS.map((c) => c.id).join(', ')})`);
 
+  const timings: [string, number][] = [];
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings.push([stage, Math.round(now - mark)]);
+    mark = now;
+    if (process.env.BOOKFIRST_TIMINGS) process.stderr.write(`[timing] ${stage} ${Math.round(now - started)} ms\n`);
+  };
   const listed = listFiles(root, { includeTests: options.includeTests, exclude: options.exclude });
   const project = discoverProject(root, listed.files);
   const parsed = parseSources(listed.files.filter((f) => f.kind === 'source'));
+  lap('parse');
   const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
   const resolver = new ModuleResolver(project, new Set(files.keys()), RECOGNIZERS);
   const ev = new Evaluator(files, resolver);
@@ -62,15 +81,18 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const irs = [...files.values()];
 
   // Two rounds: parameters learn their callers' arguments once a first call graph exists.
+  const analysisErrors = new Map<string, unknown>();
   let facts: SiteFact[] = [];
   let index = indexFacts([]);
   let graph = buildCallGraph(ev, irs, index.bySite);
   for (let round = 0; round < 2; round++) {
     ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph);
     ev.reset();
-    facts = irs.flatMap((ir) => factsOfFile(factContext, ir));
+    facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
     index = indexFacts(facts);
-    graph = buildCallGraph(ev, irs, index.bySite);
+    lap(`facts round ${round}`);
+    graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error));
+    lap(`call graph round ${round}`);
   }
   const frameworks = RECOGNIZERS.filter((r) => r.kind === 'framework');
   const entries = findEntries(ev, irs, frameworks, facts);
@@ -105,9 +127,13 @@ export async function scan(options: ScanOptions): Promise<Report> {
       };
     }
   });
+  lap('checks');
   attachSnippets(root, checks);
 
-  const diagnostics: Diagnostic[] = [...listed.diagnostics, ...project.diagnostics, ...parsed.diagnostics].sort(
+  const analysisDiagnostics: Diagnostic[] = [...analysisErrors].map(([file, error]) => ({
+    file, line: 1, severity: 'error', code: 'analysis-error', message: `part of this file could not be analyzed: ${String(error).slice(0, 300)}`,
+  }));
+  const diagnostics: Diagnostic[] = [...listed.diagnostics, ...project.diagnostics, ...parsed.diagnostics, ...analysisDiagnostics].sort(
     (a, b) => (a.file === b.file ? a.line - b.line || (a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1),
   );
   return {

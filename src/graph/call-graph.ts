@@ -32,7 +32,9 @@ const TOO_COMMON = new Set([
 ]);
 const MAX_APPROXIMATE_TARGETS = 3;
 
-export function buildCallGraph(ev: Evaluator, files: FileIR[], factsBySite: Map<string, SiteFact[]>): CallGraph {
+export function buildCallGraph(
+  ev: Evaluator, files: FileIR[], factsBySite: Map<string, SiteFact[]>, onError: (file: string, error: unknown) => void = () => {},
+): CallGraph {
   const graph: CallGraph = { out: new Map(), in: new Map() };
   const methodsByName = indexMethods(files);
   const add = (e: CallEdge) => {
@@ -45,6 +47,15 @@ export function buildCallGraph(ev: Evaluator, files: FileIR[], factsBySite: Map<
     graph.in.set(e.to, back);
   };
   for (const ir of files) {
+    try {
+      addFileEdges(ir);
+    } catch (error) {
+      onError(ir.file, error);
+    }
+  }
+  return graph;
+
+  function addFileEdges(ir: FileIR): void {
     ir.sites.forEach((site, index) => {
       const from = fnKey({ file: ir.file, fn: site.fn });
       const facts = factsBySite.get(`${ir.file}:${index}`) ?? [];
@@ -70,7 +81,6 @@ export function buildCallGraph(ev: Evaluator, files: FileIR[], factsBySite: Map<
       });
     });
   }
-  return graph;
 }
 
 function targetOf(ev: Evaluator, v: Value, site: CallSite): string | null {

@@ -127,7 +127,10 @@ export interface RegistrationRule {
 }
 
 export interface DecoratorRule {
+  /** Package that exports the method decorators. */
   module: string;
+  /** Package that exports the class decorators, when another one (NestJS `@Controller` + `@MessagePattern`). */
+  classModule?: string;
   classDecorators: string[];
   methodDecorators: string[];
   entry: string;

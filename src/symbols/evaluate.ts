@@ -156,6 +156,7 @@ export class Evaluator {
   }
 
   member(v: Value, prop: string | null, depth: number): Value[] {
+    if (depth > MAX_DEPTH) return [UNKNOWN];
     if (prop === null) return v.t === 'ext' || v.t === 'param' ? [{ ...v, steps: [...v.steps, { p: '[?]' }] }] : [UNKNOWN];
     switch (v.t) {
       case 'ext':
@@ -184,11 +185,12 @@ export class Evaluator {
   }
 
   private objectMember(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
+    if (depth > MAX_DEPTH) return [UNKNOWN];
     for (let i = v.props.length - 1; i >= 0; i--) {
       const p = v.props[i]!;
-      if (p.key === prop) return this.values(v.file, p.value, depth);
+      if (p.key === prop) return this.values(v.file, p.value, depth + 1);
       if (p.key === '...') {
-        const found = this.values(v.file, p.value, depth).flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth) : []));
+        const found = this.values(v.file, p.value, depth + 1).flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : []));
         if (found.some((x) => x.t !== 'unknown')) return found;
       }
     }
@@ -196,6 +198,7 @@ export class Evaluator {
   }
 
   classMember(file: string, cls: number, prop: string, isStatic: boolean, depth: number): Value[] {
+    if (depth > MAX_DEPTH) return [UNKNOWN];
     const ir = this.ir(file);
     const c: ClassIR | undefined = ir?.classes[cls];
     if (!ir || !c) return [UNKNOWN];

@@ -1,7 +1,7 @@
 // https://nextjs.org/docs/app/api-reference/file-conventions/route
 import { defineFramework } from '../define.js';
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 export default defineFramework({
   id: 'next',
@@ -16,10 +16,15 @@ export default defineFramework({
   ],
   // https://nextjs.org/docs/app/api-reference/directives/use-server
   directives: [{ directive: 'use server', entry: 'server-action' }],
+  // Imports resolve to the package name without its subpath: `notFound` from 'next/navigation'
+  // is `next` + `notFound`, `after` from 'next/server' is `next` + `after`.
   aborts: [
-    { module: 'next/navigation', path: 'notFound' },
-    { module: 'next/navigation', path: 'redirect' },
-    { module: 'next/navigation', path: 'permanentRedirect' },
+    { module: 'next', path: 'notFound' },
+    { module: 'next', path: 'redirect' },
+    { module: 'next', path: 'permanentRedirect' },
+    // https://nextjs.org/docs/app/api-reference/functions/forbidden (and `unauthorized`)
+    { module: 'next', path: 'forbidden' },
+    { module: 'next', path: 'unauthorized' },
   ],
-  deferred: [{ module: 'next/server', path: 'after' }],
+  deferred: [{ module: 'next', path: 'after' }],
 });

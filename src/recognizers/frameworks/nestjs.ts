@@ -1,0 +1,34 @@
+// https://docs.nestjs.com/controllers
+import { defineFramework } from '../define.js';
+
+export default defineFramework({
+  id: 'nestjs',
+  name: 'NestJS',
+  docs: 'https://docs.nestjs.com/controllers',
+  packages: ['@nestjs/common', '@nestjs/core', '@nestjs/microservices', '@nestjs/graphql', '@nestjs/websockets', '@nestjs/bull'],
+  // Services reached through constructor injection need no rule: a parameter typed
+  // `BookingsService` already resolves to that class.
+  decorators: [
+    {
+      module: '@nestjs/common',
+      classDecorators: ['Controller'],
+      methodDecorators: ['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search'],
+      entry: 'nest-route',
+    },
+    // https://docs.nestjs.com/microservices/basics#request-response
+    {
+      module: '@nestjs/microservices',
+      classModule: '@nestjs/common',
+      classDecorators: ['Controller'],
+      methodDecorators: ['MessagePattern', 'EventPattern'],
+      entry: 'nest-message',
+    },
+    // https://docs.nestjs.com/graphql/resolvers
+    { module: '@nestjs/graphql', classDecorators: ['Resolver'], methodDecorators: ['Mutation', 'Query'], entry: 'nest-graphql' },
+    // https://docs.nestjs.com/websockets/gateways
+    { module: '@nestjs/websockets', classDecorators: ['WebSocketGateway'], methodDecorators: ['SubscribeMessage'], entry: 'nest-gateway' },
+    // https://docs.nestjs.com/techniques/queues (`@nestjs/bullmq` has no method decorator: its
+    // `process()` is found as a function nobody in the scan calls).
+    { module: '@nestjs/bull', classDecorators: ['Processor'], methodDecorators: ['Process'], entry: 'nest-queue' },
+  ],
+});

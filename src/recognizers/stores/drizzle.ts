@@ -1,0 +1,32 @@
+// https://orm.drizzle.team/docs/insert
+import { defineStore } from '../define.js';
+
+// `drizzle()` comes from a driver entry point (`drizzle-orm/node-postgres`, `drizzle-orm/postgres-js`...).
+const CLIENT = 'drizzle.()';
+
+export default defineStore({
+  id: 'drizzle',
+  name: 'Drizzle ORM',
+  docs: 'https://orm.drizzle.team/docs/insert',
+  packages: ['drizzle-orm'],
+  clients: [
+    { module: 'drizzle-orm/*', path: CLIENT },
+    // The resolver names a package without its subpath.
+    { path: CLIENT },
+  ],
+  // Neon HTTP `db.$withAuth(token)` returns the same database for row-level security.
+  passthrough: ['$withAuth'],
+  writes: [{ call: 'insert', entity: ['args'] }],
+  reads: [
+    { call: 'select.().from', entity: ['args'], guard: 'null' },
+    { call: 'selectDistinct.().from', entity: ['args'], guard: 'null' },
+    { call: 'query.*.findFirst', entity: ['wildcard'], guard: 'null' },
+  ],
+  updates: [
+    { call: 'update', entity: ['args'] },
+    { call: 'delete', entity: ['args'] },
+  ],
+  transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  groups: ['batch'],
+  example: "const [booking] = await db.insert(bookings).values({ ...input, status: 'pending' }).returning();",
+});

@@ -1,0 +1,59 @@
+// https://firebase.google.com/docs/firestore/manage-data/add-data
+import { defineStore } from '../define.js';
+
+// Admin SDK (`admin.firestore()`, `getFirestore()`, `new Firestore()`) chains from the database;
+// the web modular SDK (`firebase/firestore`) takes references as arguments of module functions.
+export default defineStore({
+  id: 'firestore',
+  name: 'Cloud Firestore',
+  docs: 'https://firebase.google.com/docs/firestore/manage-data/add-data',
+  packages: ['firebase-admin', '@google-cloud/firestore', 'firebase', '@firebase/firestore'],
+  clients: [
+    { module: 'firebase-admin', path: 'firestore.()' },
+    { module: 'firebase-admin', path: 'app.().firestore.()' },
+    { module: 'firebase-admin', path: 'getFirestore.()' },
+    { module: '@google-cloud/firestore', path: 'Firestore.new()' },
+    // A value typed `Firestore` (`firebase-admin/firestore`, or `admin.firestore.Firestore`).
+    { module: 'firebase-admin', path: 'Firestore.new()' },
+    { module: 'firebase-admin', path: 'firestore.Firestore.new()' },
+    { module: 'firebase', path: '' },
+    // v8 namespaced / compat API: `firebase.firestore().collection('bookings').add(...)`.
+    { module: 'firebase', path: 'firestore.()' },
+    { module: '@firebase/firestore', path: '' },
+  ],
+  // The record written through a document reference is that reference (`ref.id` is the booking's id).
+  writes: [
+    { call: 'collection.().**.add', entity: ['chain'] },
+    { call: 'collection.().**.doc.().set', entity: ['chain'], record: 'receiver' },
+    { call: 'collection.().**.doc.().create', entity: ['chain'], record: 'receiver' },
+    { call: 'doc.().set', entity: ['chain'], record: 'receiver' },
+    { call: 'doc.().create', entity: ['chain'], record: 'receiver' },
+    // Transaction and batch writes take a document reference and are queued synchronously; they
+    // commit with `runTransaction` (awaited by the caller) or `batch.commit()`, taken as done when queued.
+    { call: 'runTransaction.set', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'runTransaction.create', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'batch.().set', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'batch.().create', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'writeBatch.().set', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'addDoc', entity: ['args'] },
+    { call: 'setDoc', entity: ['args'], record: 'arg0' },
+  ],
+  reads: [
+    { call: 'collection.().**.doc.().get', entity: ['chain'], guard: 'null' },
+    { call: 'doc.().get', entity: ['chain'], guard: 'null' },
+    { call: 'runTransaction.get', entity: ['args'], guard: 'null' },
+    { call: 'getDoc', entity: ['args'], guard: 'null' },
+  ],
+  updates: [
+    { call: 'collection.().**.doc.().update', entity: ['chain'] },
+    { call: 'collection.().**.doc.().delete', entity: ['chain'] },
+    { call: 'runTransaction.update', entity: ['args'], sync: true },
+    { call: 'runTransaction.delete', entity: ['args'], sync: true },
+    { call: 'updateDoc', entity: ['args'] },
+    { call: 'deleteDoc', entity: ['args'] },
+  ],
+  // The callback's transaction is named after the call (`runTransaction.set`), apart from the
+  // Realtime Database's module-level `set()` / `get()` in the same package.
+  transactions: [{ call: 'runTransaction', param: 0, client: 'same' }],
+  example: "const ref = await db.collection('bookings').add({ ...input, status: 'pending' }); const booking = { id: ref.id };",
+});

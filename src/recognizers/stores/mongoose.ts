@@ -1,0 +1,49 @@
+// https://mongoosejs.com/docs/api/model.html
+import { defineStore, type StoreOperation } from '../define.js';
+
+const MODEL: StoreOperation['entity'] = ['chain', 'types', 'receiver'];
+
+// Every operation on a model from `model('Booking', schema)` / `Model<BookingDocument>`, and the
+// same on `mongoose.models.Booking` (entity from the step after `models`).
+function ops(list: StoreOperation[]): StoreOperation[] {
+  return list.flatMap((op) => [op, { ...op, call: `*.${op.call}`, entity: ['wildcard'] }]);
+}
+
+export default defineStore({
+  id: 'mongoose',
+  name: 'Mongoose',
+  docs: 'https://mongoosejs.com/docs/api/model.html',
+  packages: ['mongoose'],
+  clients: [
+    { path: 'model.()' },
+    { path: 'connection.model.()' },
+    { path: 'createConnection.().model.()' },
+    // NestJS: `@InjectModel(Booking.name) private model: Model<BookingDocument>`.
+    { path: 'Model.new()' },
+    { path: 'models' },
+  ],
+  writes: ops([
+    { call: 'create', entity: MODEL },
+    { call: 'insertMany', entity: MODEL },
+    { call: 'new().save', entity: MODEL, record: 'receiver' },
+  ]),
+  reads: ops([
+    { call: 'findById', entity: MODEL, guard: 'null' },
+    { call: 'findOne', entity: MODEL, guard: 'null' },
+    { call: 'findById.().orFail', entity: MODEL, guard: 'throws' },
+    { call: 'findOne.().orFail', entity: MODEL, guard: 'throws' },
+  ]),
+  // `findOneAndUpdate(..., { upsert: true })` may insert, but only when nothing matched: not a pending booking write.
+  updates: ops([
+    { call: 'updateOne', entity: MODEL },
+    { call: 'updateMany', entity: MODEL },
+    { call: 'findByIdAndUpdate', entity: MODEL },
+    { call: 'findOneAndUpdate', entity: MODEL },
+    { call: 'replaceOne', entity: MODEL },
+    { call: 'deleteOne', entity: MODEL },
+    { call: 'deleteMany', entity: MODEL },
+    { call: 'findByIdAndDelete', entity: MODEL },
+    { call: 'findOneAndDelete', entity: MODEL },
+  ]),
+  example: "const booking = await Booking.create({ ...input, status: 'pending' });",
+});

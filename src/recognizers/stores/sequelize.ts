@@ -1,0 +1,41 @@
+// https://sequelize.org/docs/v6/core-concepts/model-querying-basics/
+import { defineStore, type EntitySource } from '../define.js';
+
+// `sequelize.define('Booking', ...)` names the model in the chain; `class Booking extends Model` is the receiver.
+const MODEL: EntitySource[] = ['chain', 'receiver'];
+
+export default defineStore({
+  id: 'sequelize',
+  name: 'Sequelize',
+  docs: 'https://sequelize.org/docs/v6/core-concepts/model-querying-basics/',
+  packages: ['sequelize', 'sequelize-typescript'],
+  clients: [
+    { module: 'sequelize', path: 'Sequelize.new().define.()' },
+    { module: 'sequelize', path: 'new().define.()' },
+    { module: 'sequelize', path: 'Sequelize.new()' },
+    { module: 'sequelize', path: 'new()' },
+    { module: 'sequelize', path: 'Model' },
+    { module: 'sequelize-typescript', path: 'Model' },
+  ],
+  writes: [
+    { call: 'create', entity: MODEL },
+    { call: 'bulkCreate', entity: MODEL },
+    { call: 'findOrCreate', entity: MODEL },
+    { call: 'upsert', entity: MODEL },
+    { call: 'build.().save', entity: MODEL, record: 'receiver' },
+    // `sequelize.query('INSERT INTO ...')`: the statement decides.
+    { call: 'query', entity: ['sql'], guard: 'null' },
+  ],
+  reads: [
+    { call: 'findByPk', entity: MODEL, guard: 'null' },
+    { call: 'findOne', entity: MODEL, guard: 'null' },
+  ],
+  updates: [
+    { call: 'update', entity: MODEL },
+    { call: 'destroy', entity: MODEL },
+    { call: 'increment', entity: MODEL },
+  ],
+  // `sequelize.transaction(async (t) => ...)` runs the callback inline; its queries pass `{ transaction: t }`.
+  transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  example: "const booking = await Booking.create({ ...input, status: 'pending' });",
+});

@@ -1,0 +1,32 @@
+// https://supabase.com/docs/reference/javascript/insert
+import { defineStore } from '../define.js';
+
+export default defineStore({
+  id: 'supabase',
+  name: 'Supabase',
+  docs: 'https://supabase.com/docs/reference/javascript/insert',
+  // Deno loads the client from esm.sh / `npm:` (the package name) or from JSR (`jsr:@supabase/supabase-js`).
+  packages: ['@supabase/supabase-js', 'jsr:@supabase/supabase-js', '@supabase/ssr'],
+  clients: [
+    ...['@supabase/supabase-js', 'jsr:@supabase/supabase-js'].flatMap((module) => [
+      { module, path: 'createClient.()' },
+      { module, path: 'SupabaseClient.new()' },
+    ]),
+    { module: '@supabase/ssr', path: 'createServerClient.()' },
+    { module: '@supabase/ssr', path: 'createBrowserClient.()' },
+  ],
+  passthrough: ['schema'],
+  writes: [
+    { call: 'from.().insert', entity: ['chain'] },
+    { call: 'from.().upsert', entity: ['chain'] },
+    // A database function named after the booking (`create_booking`) is taken to insert one.
+    { call: 'rpc', entity: ['args'] },
+  ],
+  // `data` is null when `.single()` / `.maybeSingle()` finds no row.
+  reads: [{ call: 'from.().select', entity: ['chain'], guard: 'null' }],
+  updates: [
+    { call: 'from.().update', entity: ['chain'] },
+    { call: 'from.().delete', entity: ['chain'] },
+  ],
+  example: "const { data: booking, error } = await supabase.from('bookings').insert({ ...input, status: 'pending' }).select().single();",
+});

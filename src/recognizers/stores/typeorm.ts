@@ -1,0 +1,49 @@
+// https://typeorm.io/docs/working-with-entity-manager/repository-api
+import { defineStore, type EntitySource } from '../define.js';
+
+// Repositories know their entity by type (`Repository<Booking>`) or by the `getRepository(Booking)`
+// call that made them; the entity manager and query builder take it as an argument; active-record
+// entities (`class Booking extends BaseEntity`) are the receiver.
+const ENTITY: EntitySource[] = ['types', 'chain', 'args', 'receiver'];
+
+export default defineStore({
+  id: 'typeorm',
+  name: 'TypeORM',
+  docs: 'https://typeorm.io/docs/working-with-entity-manager/repository-api',
+  packages: ['typeorm'],
+  clients: [
+    { path: 'Repository.new()' },
+    { path: 'getRepository.()' },
+    { path: 'DataSource.new()' },
+    { path: 'DataSource.new().getRepository.()' },
+    { path: 'DataSource.new().manager' },
+    { path: 'DataSource.new().manager.getRepository.()' },
+    { path: 'EntityManager.new()' },
+    { path: 'EntityManager.new().getRepository.()' },
+    { path: 'getManager.()' },
+    { path: 'BaseEntity' },
+    { path: 'BaseEntity.new()' },
+  ],
+  writes: [
+    { call: 'save', entity: ENTITY },
+    { call: 'insert', entity: ENTITY },
+    { call: 'upsert', entity: ENTITY },
+    { call: 'create.().save', entity: ENTITY, record: 'receiver' },
+    { call: 'createQueryBuilder.().insert.().into', entity: ['args'] },
+  ],
+  reads: [
+    { call: 'findOne', entity: ENTITY, guard: 'null' },
+    { call: 'findOneBy', entity: ENTITY, guard: 'null' },
+    { call: 'findOneOrFail', entity: ENTITY, guard: 'throws' },
+    { call: 'findOneByOrFail', entity: ENTITY, guard: 'throws' },
+  ],
+  updates: [
+    { call: 'update', entity: ENTITY },
+    { call: 'delete', entity: ENTITY },
+    { call: 'remove', entity: ENTITY },
+    { call: 'softDelete', entity: ENTITY },
+    { call: 'createQueryBuilder.().update', entity: ['args'] },
+  ],
+  transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  example: "const booking = await bookingRepository.save(bookingRepository.create({ ...input, status: 'pending' }));",
+});

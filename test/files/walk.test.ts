@@ -1,0 +1,134 @@
+// listFiles: kinds, skipped folders, .gitignore, tests, generated files, excludes and symlinks.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/files/walk.js';
+import { makeProject } from '../helpers/project.js';
+
+const paths = (root: string, options = {}) => listFiles(root, options).files.map((f) => f.path);
+
+describe('listFiles', () => {
+  const root = makeProject({
+    'package.json': '{}',
+    'tsconfig.json': '{}',
+    'tsconfig.build.json': '{}',
+    'jsconfig.json': '{}',
+    'deno.json': '{}',
+    'prisma/schema.prisma': 'model Booking { id Int @id }',
+    'db/migrations/001.sql': 'create table bookings (id int);',
+    'src/a.ts': '',
+    'src/b.tsx': '',
+    'src/c.mjs': '',
+    'src/d.cts': '',
+    'src/readme.md': '',
+    'src/types.d.ts': '',
+    'src/vendor.min.js': '',
+    'src/app.bundle.js': '',
+    'src/a.test.ts': '',
+    'src/__tests__/x.ts': '',
+    'tests/e2e.ts': '',
+    'node_modules/stripe/index.js': '',
+    'dist/index.js': '',
+    '.next/server.js': '',
+    '.git/hooks/pre-commit.js': '',
+    'packages/api/package.json': '{}',
+    'packages/api/node_modules/x/index.js': '',
+    'packages/api/src/index.ts': '',
+  });
+
+  it('lists sources, manifests, configs and schemas with their kinds, sorted', () => {
+    const listed = listFiles(root).files;
+    expect(listed.map((f) => `${f.path} ${f.kind}`)).toEqual([
+      'db/migrations/001.sql sql',
+      'deno.json deno',
+      'jsconfig.json tsconfig',
+      'package.json manifest',
+      'packages/api/package.json manifest',
+      'packages/api/src/index.ts source',
+      'prisma/schema.prisma schema',
+      'src/a.ts source',
+      'src/b.tsx source',
+      'src/c.mjs source',
+      'src/d.cts source',
+      'tsconfig.build.json tsconfig',
+      'tsconfig.json tsconfig',
+    ]);
+    expect(listed.every((f) => path.isAbsolute(f.abs) && fs.existsSync(f.abs))).toBe(true);
+  });
+
+  it('includes test files, marked, only when asked', () => {
+    const listed = listFiles(root, { includeTests: true }).files.filter((f) => f.test).map((f) => f.path);
+    expect(listed).toEqual(['src/__tests__/x.ts', 'src/a.test.ts', 'tests/e2e.ts']);
+  });
+
+  it('leaves out files matching an exclude glob', () => {
+    expect(paths(root, { exclude: ['src/**'] }).filter((p) => p.startsWith('src/'))).toEqual([]);
+    expect(paths(root, { exclude: ['**/*.tsx'] })).not.toContain('src/b.tsx');
+    expect(paths(root, { exclude: ['**/*.tsx'] })).toContain('src/a.ts');
+  });
+});
+
+describe('listFiles and .gitignore', () => {
+  const root = makeProject({
+    '.gitignore': '# generated\n/generated\n*.log.ts\ncache/\n!keep.log.ts\nsrc/legacy/*.ts\n',
+    'generated/client.ts': '',
+    'src/generated/ok.ts': '',
+    'src/debug.log.ts': '',
+    'src/keep.log.ts': '',
+    'src/cache/x.ts': '',
+    'src/legacy/old.ts': '',
+    'src/legacy/deep/kept.ts': '',
+    'apps/web/.gitignore': 'local.ts\n',
+    'apps/web/local.ts': '',
+    'apps/web/page.ts': '',
+    'apps/other/local.ts': '',
+  });
+
+  it('honours anchored, unanchored, negated, directory-only and nested rules', () => {
+    expect(paths(root)).toEqual([
+      'apps/other/local.ts',
+      'apps/web/page.ts',
+      'src/generated/ok.ts',
+      'src/keep.log.ts',
+      'src/legacy/deep/kept.ts',
+    ]);
+  });
+});
+
+describe('listFiles and symlinks', () => {
+  it('does not follow a symlink that leaves the root', () => {
+    const outside = makeProject({ 'secret.ts': 'export const s = 1;' });
+    const root = makeProject({ 'src/a.ts': '' });
+    fs.symlinkSync(outside, path.join(root, 'src/out'));
+    fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(root, 'src/secret.ts'));
+    const { files, diagnostics } = listFiles(root);
+    expect(files.map((f) => f.path)).toEqual(['src/a.ts']);
+    expect(diagnostics.map((d) => `${d.file} ${d.code}`).sort()).toEqual(['src/out symlink-skipped', 'src/secret.ts symlink-skipped']);
+  });
+
+  it('reports a broken symlink and a directory linked into itself', () => {
+    const root = makeProject({ 'a/f.ts': '' });
+    fs.symlinkSync('../a', path.join(root, 'a/self'));
+    fs.symlinkSync('./nowhere.ts', path.join(root, 'a/broken.ts'));
+    const { files, diagnostics } = listFiles(root);
+    expect(files.map((f) => f.path)).toEqual(['a/f.ts']);
+    expect(diagnostics.map((d) => `${d.file} ${d.code}`).sort()).toEqual(['a/broken.ts symlink-skipped', 'a/self symlink-loop']);
+  });
+
+  it('lists a symlinked file inside the root under its link name', () => {
+    const root = makeProject({ 'src/real.ts': '' });
+    fs.symlinkSync('real.ts', path.join(root, 'src/alias.ts'));
+    expect(paths(root)).toEqual(['src/alias.ts', 'src/real.ts']);
+  });
+
+  it('lists the files of a directory once even when a symlink inside the root also leads to it', () => {
+    // Whichever name sorts first, each real file is listed under one path only.
+    for (const link of ['aaa', 'zzz']) {
+      const root = makeProject({ 'src/app/route.ts': '' });
+      fs.symlinkSync('src', path.join(root, link));
+      const real = listFiles(root).files.map((f) => fs.realpathSync(f.abs));
+      expect(new Set(real).size, `link named ${link}`).toBe(real.length);
+      expect(real).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,256 @@
+// Hostile inputs, generated at test time: each case is the small passing app plus something nasty.
+// The scan must end normally (exit 0 or 1, never 2, never a signal), quickly, with the diagnostic
+// the code produces for that input, and the bad file must cost only itself.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { passingApp, runCli } from '../helpers/cli.js';
+import { makeProject } from '../helpers/project.js';
+
+const LIMIT_MS = 8_000;
+const ROUTE = 'src/app/api/checkout/route.ts';
+const PAYMENT_LINE = 8;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+interface Scan {
+  status: number | null;
+  signal: string | null;
+  ms: number;
+  stderr: string;
+  report: any;
+}
+
+function scanDir(root: string): Scan {
+  const r = runCli(['scan', root, '--format', 'json'], { timeoutMs: 20_000 });
+  let report = null;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    // left null: asserted below
+  }
+  return { status: r.status, signal: r.signal, ms: r.ms, stderr: r.stderr, report };
+}
+
+/** Ends normally and in time, with a report. */
+function expectNormal(s: Scan): void {
+  expect(s.signal, `killed by ${s.signal}; stderr: ${s.stderr.slice(0, 300)}`).toBeNull();
+  expect([0, 1], `exit ${s.status}; stderr: ${s.stderr.slice(0, 300)}`).toContain(s.status);
+  expect(s.ms).toBeLessThan(LIMIT_MS);
+  expect(s.report).not.toBeNull();
+}
+
+/** The passing app's one path still passes: the hostile file cost only itself. */
+function expectAppStillPasses(s: Scan, routeFile = ROUTE): void {
+  const check = s.report.checks[0];
+  expect([check.verdict, check.passed, check.total]).toEqual(['pass', 1, 1]);
+  expect(check.paths[0].payment.file).toBe(routeFile);
+  expect(check.paths[0].payment.line).toBe(PAYMENT_LINE);
+  expect(s.status).toBe(0);
+}
+
+const codes = (s: Scan): string[] => s.report.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`);
+
+function app(extra: Record<string, string | Buffer>): string {
+  return makeProject({ ...passingApp, ...extra }, 'bookfirst-hostile-');
+}
+
+describe('hostile inputs', () => {
+  it('a file with a syntax error', () => {
+    const s = scanDir(app({ 'src/broken.ts': 'export const = ;\nfunction (\n', 'src/half.ts': 'export const ok = 1;\nconst x = ;\n' }));
+    expectNormal(s);
+    expect(codes(s)).toEqual(expect.arrayContaining(['src/broken.ts parse-error', 'src/half.ts parse-error']));
+    expect(s.report.stats.parseErrors).toBe(2);
+    expectAppStillPasses(s);
+  });
+
+  it('a binary file with NUL bytes', () => {
+    const s = scanDir(app({ 'src/blob.ts': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x00, 0x01, 0xff, 0x00]) }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/blob.ts binary');
+    expectAppStillPasses(s);
+  });
+
+  it('a file that is not valid UTF-8', () => {
+    const s = scanDir(app({ 'src/latin1.ts': Buffer.concat([Buffer.from("export const city = '"), Buffer.from([0xe9, 0xe8, 0xff]), Buffer.from("';\n")]) }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/latin1.ts encoding');
+    expectAppStillPasses(s);
+  });
+
+  it('the payment route with a UTF-8 BOM and CRLF line ends', () => {
+    const crlf = passingApp[ROUTE]!.replace(/\n/g, '\r\n');
+    const s = scanDir(app({ [ROUTE]: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf, 'utf8')]) }));
+    expectNormal(s);
+    expect(s.report.diagnostics).toEqual([]);
+    expectAppStillPasses(s);
+  });
+
+  it('the payment route in UTF-16 LE with a BOM', () => {
+    const s = scanDir(app({ [ROUTE]: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(passingApp[ROUTE]!, 'utf16le')]) }));
+    expectNormal(s);
+    expect(s.report.diagnostics).toEqual([]);
+    expectAppStillPasses(s);
+  });
+
+  it('a truncated UTF-16 file (BOM, odd byte count)', () => {
+    const s = scanDir(app({ 'src/odd.ts': Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00]) }));
+    expectNormal(s);
+    expectAppStillPasses(s);
+  });
+
+  it('a 2 MB minified bundle and a smaller minified chunk', () => {
+    const statement = 'var a=function(b){return b+1};';
+    const big = statement.repeat(Math.ceil((2 * 1024 * 1024) / statement.length));
+    const small = statement.repeat(Math.ceil(300_000 / statement.length));
+    const s = scanDir(app({ 'src/vendor/chunk.js': big, 'src/vendor/small-chunk.js': small }));
+    expectNormal(s);
+    expect(codes(s)).toEqual(expect.arrayContaining(['src/vendor/chunk.js too-large', 'src/vendor/small-chunk.js minified']));
+    expectAppStillPasses(s);
+  });
+
+  it('a file with 20,000 chained + operands', () => {
+    const operands = Array.from({ length: 20_000 }, (_, i) => `'p${i % 10}'`).join(' +\n  ');
+    const s = scanDir(app({ 'src/generated/strings.ts': `export const text =\n  ${operands};\n` }));
+    expectNormal(s);
+    expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual([]);
+    expect(s.report.stats.parsed).toBe(s.report.stats.files);
+    expectAppStillPasses(s);
+  });
+
+  it('a file with 3,000 nested blocks', () => {
+    const s = scanDir(app({ 'src/deep.ts': `export function f() {\n${'{\n'.repeat(3000)}g();\n${'}\n'.repeat(3000)}}\n` }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/deep.ts too-deep');
+    expectAppStillPasses(s);
+  });
+
+  it('a file with 600 nested blocks (under the bracket guard, over the walker depth)', () => {
+    const s = scanDir(app({ 'src/deep.ts': `export function f() {\n${'{\n'.repeat(600)}g();\n${'}\n'.repeat(600)}}\n` }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/deep.ts too-deep');
+    expectAppStillPasses(s);
+  });
+
+  it('a 20,000-long else-if chain without braces', () => {
+    const chain = `export function f(a: number) {\n  ${'if (a) g();\n  else '.repeat(20_000)}g();\n}\n`;
+    const s = scanDir(app({ 'src/chain.ts': chain }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/chain.ts too-deep');
+    expectAppStillPasses(s);
+  });
+
+  it('20,000 nested conditional operators', () => {
+    const s = scanDir(app({ 'src/ternary.ts': `export const x = (a: number) =>\n  ${'a ? 1 :\n  '.repeat(20_000)}0;\n` }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/ternary.ts too-deep');
+    expectAppStillPasses(s);
+  });
+
+  it('20,000 curried arrow functions', () => {
+    const s = scanDir(app({ 'src/curry.ts': `export const f =\n  ${'(a: number) =>\n  '.repeat(20_000)}0;\n` }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/curry.ts too-deep');
+    expectAppStillPasses(s);
+  });
+
+  it('a generated file with 10,000 try/catch/finally statements', () => {
+    const body = Array.from({ length: 10_000 }, (_, i) => `try { step${i}(); } catch (e) { report(e); } finally { tick(); }`).join('\n');
+    const s = scanDir(app({ 'src/generated/steps.ts': `${body}\n` }));
+    expectNormal(s);
+    expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual([]);
+    expectAppStillPasses(s);
+  });
+
+  it('a directory symlinked into itself', () => {
+    const root = app({ 'src/loop/a.ts': 'export const a = 1;\n' });
+    fs.symlinkSync('..', path.join(root, 'src/loop/again'));
+    const s = scanDir(root);
+    expectNormal(s);
+    expect(codes(s)).toContain('src/loop/again symlink-loop');
+    expectAppStillPasses(s);
+  });
+
+  it('a symlink pointing outside the root is not followed', () => {
+    // The outside tree holds a failing payment route: following the link would add a failing path.
+    const outside = makeProject({ 'api/pay/route.ts': "import Stripe from 'stripe';\nexport async function POST() {\n  return new Stripe('sk').paymentIntents.create({ amount: 1, currency: 'eur' });\n}\n" });
+    const root = app({});
+    fs.symlinkSync(outside, path.join(root, 'src/app/external'));
+    const s = scanDir(root);
+    expectNormal(s);
+    expect(codes(s)).toContain('src/app/external symlink-skipped');
+    expect(JSON.stringify(s.report)).not.toContain('external/api');
+    expectAppStillPasses(s);
+  });
+
+  it('an unreadable file (root reads it anyway; the scan succeeds either way)', () => {
+    const root = app({ 'src/secret.ts': 'export const s = 1;\n' });
+    const file = path.join(root, 'src/secret.ts');
+    fs.chmodSync(file, 0o000);
+    try {
+      const s = scanDir(root);
+      expectNormal(s);
+      if (!isRoot) expect(codes(s)).toContain('src/secret.ts unreadable');
+      else expect(codes(s)).not.toContain('src/secret.ts unreadable');
+      expectAppStillPasses(s);
+    } finally {
+      fs.chmodSync(file, 0o644);
+    }
+  });
+
+  it('an invalid nested package.json', () => {
+    const s = scanDir(app({ 'packages/broken/package.json': '{ "name": "broken", "dependencies": { ' }));
+    expectNormal(s);
+    expect(codes(s)).toContain('packages/broken/package.json manifest-invalid');
+    expectAppStillPasses(s);
+  });
+
+  it('an invalid root package.json', () => {
+    const s = scanDir(app({ 'package.json': '{{ not json' }));
+    expectNormal(s);
+    expect(codes(s)).toContain('package.json manifest-invalid');
+  });
+
+  it('tsconfigs with comments, trailing commas and an extends cycle, and one that is not JSON', () => {
+    const s = scanDir(
+      app({
+        'tsconfig.json': '{\n  // app\n  "extends": "./tsconfig.base.json",\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*",], }, },\n}\n',
+        'tsconfig.base.json': '{\n  /* loops back */\n  "extends": "./tsconfig.json",\n}\n',
+        'packages/x/tsconfig.json': '{ "compilerOptions": ',
+      }),
+    );
+    expectNormal(s);
+    expect(codes(s)).toEqual(['packages/x/tsconfig.json tsconfig-invalid']);
+    expect(s.report.checks[0].verdict).not.toBe('error');
+  });
+
+  it('a path alias pointing to a missing folder', () => {
+    const s = scanDir(
+      app({
+        'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'], '#gone/*': ['./missing-folder/*'] } } }),
+        'src/uses-gone.ts': "import { thing } from '#gone/thing';\nexport const x = thing;\n",
+      }),
+    );
+    expectNormal(s);
+    expectAppStillPasses(s);
+  });
+
+  it('file and folder names with spaces and non-ASCII characters', () => {
+    const route = 'src/app/api/réservation paiement/route.ts';
+    const files = { ...passingApp };
+    delete files[ROUTE];
+    delete files['src/lib/stripe.ts'];
+    const root = makeProject(
+      {
+        ...files,
+        'src/lib/clé stripe ✓.ts': passingApp['src/lib/stripe.ts']!,
+        [route]: passingApp[ROUTE]!.replace("'@/lib/stripe'", "'@/lib/clé stripe ✓'"),
+      },
+      'bookfirst-hostile-ü ',
+    );
+    const s = scanDir(root);
+    expectNormal(s);
+    expect(s.report.diagnostics).toEqual([]);
+    expectAppStillPasses(s, route);
+    expect(s.report.checks[0].paths[0].entry.file).toBe(route);
+  });
+});

@@ -1,0 +1,74 @@
+// discoverProject: manifests, workspaces, Deno import maps, config checks and schema entities.
+import { describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/files/walk.js';
+import { discoverProject, prismaModels, sqlTables } from '../../src/project/discover.js';
+import { makeProject } from '../helpers/project.js';
+
+describe('discoverProject', () => {
+  const root = makeProject({
+    'package.json': JSON.stringify({ name: 'shop', dependencies: { next: '15' }, devDependencies: { prisma: '6' } }),
+    'apps/api/package.json': JSON.stringify({
+      name: '@shop/api',
+      dependencies: { stripe: '17' },
+      peerDependencies: { react: '19' },
+      optionalDependencies: { pg: '8' },
+      main: 'dist/index.js',
+      exports: { '.': { import: './dist/index.mjs', types: './dist/index.d.ts' } },
+    }),
+    'apps/broken/package.json': '{ "name": "broken", ',
+    'apps/array/package.json': '[1, 2]',
+    'supabase/functions/deno.jsonc': '{\n  // map\n  "imports": { "stripe": "npm:stripe@14", },\n}\n',
+    'tsconfig.json': '{\n  // ok\n  "compilerOptions": { "strict": true, },\n}\n',
+    'apps/api/tsconfig.json': '{ "compilerOptions": { ',
+    'prisma/schema.prisma': 'model Booking {\n  id String @id\n  @@map("bookings")\n}\n\nmodel User {\n  id String @id\n}\n',
+  });
+  const project = discoverProject(root, listFiles(root).files);
+
+  it('reads every manifest, with all dependency kinds and entry fields', () => {
+    const api = project.manifests.find((m) => m.dir === 'apps/api');
+    expect(api).toEqual({
+      dir: 'apps/api',
+      name: '@shop/api',
+      dependencies: ['pg', 'react', 'stripe'],
+      entryFields: ['./dist/index.mjs', './dist/index.d.ts', 'dist/index.js'],
+    });
+    expect(project.manifests.find((m) => m.dir === '')?.dependencies).toEqual(['next', 'prisma']);
+    expect(project.packages).toEqual({ shop: '', '@shop/api': 'apps/api' });
+  });
+
+  it('reports a manifest that is not a JSON object', () => {
+    const codes = project.diagnostics.map((d) => `${d.file} ${d.code}`);
+    expect(codes).toContain('apps/broken/package.json manifest-invalid');
+    expect(codes).toContain('apps/array/package.json manifest-invalid');
+  });
+
+  it('accepts a tsconfig with comments and trailing commas and reports one that is not JSON', () => {
+    expect(project.tsconfigs).toEqual(['tsconfig.json']);
+    expect(project.diagnostics.map((d) => `${d.file} ${d.code}`)).toContain('apps/api/tsconfig.json tsconfig-invalid');
+  });
+
+  it('reads Deno import maps from deno.jsonc', () => {
+    expect(project.denoImports).toEqual({ stripe: 'npm:stripe@14' });
+  });
+
+  it('reads Prisma models with their mapped tables', () => {
+    expect(project.schemaEntities.map((e) => `${e.name} ${e.table} ${e.file}:${e.line}`)).toEqual([
+      'Booking bookings prisma/schema.prisma:1',
+      'User null prisma/schema.prisma:6',
+    ]);
+  });
+});
+
+describe('schema readers', () => {
+  it('finds SQL tables with schemas, quotes and IF NOT EXISTS', () => {
+    const sql = 'CREATE TABLE public."bookings" (id int);\n\ncreate table if not exists `reservations` (id int);\nCREATE TABLE [dbo].[Tickets] (id int);\n';
+    expect(sqlTables({ path: 'm.sql' }, sql).map((t) => `${t.name}:${t.line}`)).toEqual(['bookings:1', 'reservations:3', 'Tickets:4']);
+  });
+
+  it('finds Prisma models and @@map(name: ...)', () => {
+    const schema = 'model Appointment {\n  id Int @id\n  @@map(name: "appointments")\n}\n';
+    expect(prismaModels({ path: 's.prisma' }, schema)).toEqual([
+      { name: 'Appointment', table: 'appointments', file: 's.prisma', line: 1, source: 'prisma' },
+    ]);
+  });
+});

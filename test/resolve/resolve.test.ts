@@ -1,0 +1,162 @@
+// ModuleResolver over small temp projects: relative paths, tsconfig paths, workspaces, package
+// exports, Deno specifiers and import maps, builtins and bare packages.
+import { describe, expect, it } from 'vitest';
+import { packageName, packageOfRemote } from '../../src/resolve/resolve.js';
+import { load, makeProject } from '../helpers/project.js';
+
+const node = {
+  'package.json': JSON.stringify({ name: 'app', private: true, workspaces: ['packages/*'], dependencies: { stripe: '^14.0.0' } }),
+  // Comments and trailing commas, as tsc accepts them; the paths live in the extended base.
+  'tsconfig.json': '{\n  // app config\n  "extends": "./config/tsconfig.base.json",\n  /* only src */\n  "include": ["src"],\n}\n',
+  'config/tsconfig.base.json':
+    '{\n  "compilerOptions": {\n    "baseUrl": "..", // relative to this file\n    "paths": { "@/*": ["src/*"], "~lib/*": ["src/lib/*",], },\n  },\n}\n',
+  'src/main.ts': 'export {};\n',
+  'src/lib/a.ts': 'export const a = 1;\n',
+  'src/lib/view.tsx': 'export const view = 1;\n',
+  'src/lib/esm.mts': 'export const esm = 1;\n',
+  'src/util/index.ts': 'export const util = 1;\n',
+  'src/nested/deep/b.ts': 'export const b = 1;\n',
+  'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+  'packages/db/src/index.ts': 'export const db = 1;\n',
+  'packages/db/src/client.ts': 'export const client = 1;\n',
+  'packages/db-client/package.json': JSON.stringify({ name: '@acme/db-client', main: 'index.ts' }),
+  'packages/db-client/index.ts': 'export const dbClient = 1;\n',
+  'packages/ui/package.json': JSON.stringify({ name: '@acme/ui', exports: { '.': { import: './lib/entry.mjs', types: './lib/entry.d.ts' } } }),
+  'packages/ui/src/entry.ts': 'export const ui = 1;\n',
+  'packages/pay/package.json': JSON.stringify({ name: '@acme/pay', exports: { '.': './src/pay.ts' } }),
+  'packages/pay/src/pay.ts': 'export const pay = 1;\n',
+  'node_modules/stripe/package.json': JSON.stringify({ name: 'stripe', main: 'lib/stripe.js' }),
+  'node_modules/stripe/lib/stripe.js': 'module.exports = {};\n',
+  'node_modules/stripe/lib/x.js': 'module.exports = {};\n',
+  'src/generated/prisma/index.ts': 'export class PrismaClient {}\n',
+};
+
+describe('ModuleResolver: node projects', () => {
+  const { resolver } = load(makeProject(node));
+  const from = (file: string, spec: string) => resolver.resolve(file, spec);
+
+  it('resolves relative imports with and without extensions', () => {
+    expect(from('src/main.ts', './lib/a')).toEqual({ kind: 'file', file: 'src/lib/a.ts' });
+    expect(from('src/main.ts', './lib/a.ts')).toEqual({ kind: 'file', file: 'src/lib/a.ts' });
+    expect(from('src/nested/deep/b.ts', '../../lib/a')).toEqual({ kind: 'file', file: 'src/lib/a.ts' });
+    expect(from('src/main.ts', './lib/view')).toEqual({ kind: 'file', file: 'src/lib/view.tsx' });
+  });
+
+  it('resolves directory imports to index files', () => {
+    expect(from('src/main.ts', './util')).toEqual({ kind: 'file', file: 'src/util/index.ts' });
+    expect(from('src/main.ts', './util/index.js')).toEqual({ kind: 'file', file: 'src/util/index.ts' });
+  });
+
+  it('maps .js/.jsx/.mjs specifiers to their TypeScript sources', () => {
+    expect(from('src/main.ts', './lib/a.js')).toEqual({ kind: 'file', file: 'src/lib/a.ts' });
+    expect(from('src/main.ts', './lib/view.jsx')).toEqual({ kind: 'file', file: 'src/lib/view.tsx' });
+    expect(from('src/main.ts', './lib/esm.mjs')).toEqual({ kind: 'file', file: 'src/lib/esm.mts' });
+  });
+
+  it('applies tsconfig paths from an extended config written with comments and trailing commas', () => {
+    expect(from('src/main.ts', '@/lib/a')).toEqual({ kind: 'file', file: 'src/lib/a.ts' });
+    expect(from('src/nested/deep/b.ts', '@/util')).toEqual({ kind: 'file', file: 'src/util/index.ts' });
+    expect(from('src/main.ts', '~lib/view')).toEqual({ kind: 'file', file: 'src/lib/view.tsx' });
+  });
+
+  it('does not turn an alias to a missing file into a scanned file', () => {
+    expect(from('src/main.ts', '@/missing/thing').kind).not.toBe('file');
+    expect(from('src/main.ts', './missing')).toEqual({ kind: 'unresolved' });
+  });
+
+  it('maps workspace packages to their sources, not their unbuilt dist', () => {
+    expect(from('src/main.ts', '@acme/db')).toEqual({ kind: 'file', file: 'packages/db/src/index.ts' });
+    expect(from('src/main.ts', '@acme/db/client')).toEqual({ kind: 'file', file: 'packages/db/src/client.ts' });
+    // The longer name wins over its prefix.
+    expect(from('src/main.ts', '@acme/db-client')).toEqual({ kind: 'file', file: 'packages/db-client/index.ts' });
+  });
+
+  it('follows package exports to the entry file', () => {
+    expect(from('src/main.ts', '@acme/pay')).toEqual({ kind: 'file', file: 'packages/pay/src/pay.ts' });
+    expect(from('src/main.ts', '@acme/ui')).toEqual({ kind: 'file', file: 'packages/ui/src/entry.ts' });
+  });
+
+  it('resolves installed and uninstalled bare packages, with subpaths, to the package name', () => {
+    expect(from('src/main.ts', 'stripe')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('src/main.ts', 'stripe/lib/x')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('src/main.ts', '@paypal/checkout-server-sdk/lib/core')).toEqual({ kind: 'package', name: '@paypal/checkout-server-sdk' });
+    expect(from('src/main.ts', 'not-installed/deep/path')).toEqual({ kind: 'package', name: 'not-installed' });
+  });
+
+  it('keeps node: builtins as they are written', () => {
+    expect(from('src/main.ts', 'node:crypto')).toEqual({ kind: 'package', name: 'node:crypto' });
+    expect(from('src/main.ts', 'fs').kind).toBe('package');
+  });
+
+  it('claims a generated Prisma client for @prisma/client', () => {
+    expect(from('src/main.ts', './generated/prisma')).toEqual({ kind: 'package', name: '@prisma/client' });
+  });
+
+  it('gives the same answer from the cache', () => {
+    const first = from('src/lib/a.ts', './view');
+    expect(from('src/lib/view.tsx', './view')).toEqual(first);
+    expect(first).toEqual({ kind: 'file', file: 'src/lib/view.tsx' });
+  });
+});
+
+describe('ModuleResolver: Deno and Supabase edge functions', () => {
+  const root = makeProject({
+    'supabase/functions/deno.json': JSON.stringify({
+      imports: {
+        stripe: 'npm:stripe@14',
+        'std/': 'https://deno.land/std@0.224.0/',
+        'shared/': './_shared/',
+      },
+    }),
+    'supabase/functions/_shared/stripe.ts': 'export const stripe = 1;\n',
+    'supabase/functions/checkout/index.ts': 'export {};\n',
+  });
+  const { resolver } = load(root);
+  const from = (spec: string) => resolver.resolve('supabase/functions/checkout/index.ts', spec);
+
+  it('maps URL, npm: and jsr: specifiers to the package they load', () => {
+    expect(from('https://esm.sh/stripe@14')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('https://esm.sh/stripe@14.21.0?target=deno')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('https://esm.sh/@supabase/supabase-js@2.39.0')).toEqual({ kind: 'package', name: '@supabase/supabase-js' });
+    expect(from('npm:stripe@14')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('npm:stripe@14/lib/x')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('npm:@supabase/supabase-js@2')).toEqual({ kind: 'package', name: '@supabase/supabase-js' });
+    expect(from('jsr:@std/http')).toEqual({ kind: 'package', name: 'jsr:@std/http' });
+    expect(from('jsr:@std/http@1.0.0')).toEqual({ kind: 'package', name: 'jsr:@std/http' });
+  });
+
+  it('maps a jsr: subpath to its package, as it does for npm: and bare subpaths', () => {
+    expect(from('jsr:@std/http@1/server')).toEqual({ kind: 'package', name: 'jsr:@std/http' });
+  });
+
+  it('applies the deno.json import map to bare names and prefixes', () => {
+    expect(from('stripe')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('std/http/server.ts')).toEqual({ kind: 'package', name: 'deno:std/http/server' });
+  });
+
+  it('resolves a relative import-map target against the import map, not the importing file', () => {
+    expect(from('shared/stripe.ts')).toEqual({ kind: 'file', file: 'supabase/functions/_shared/stripe.ts' });
+  });
+});
+
+describe('packageName / packageOfRemote', () => {
+  it('strips subpaths and versions', () => {
+    expect(packageName('stripe')).toBe('stripe');
+    expect(packageName('stripe/lib/x')).toBe('stripe');
+    expect(packageName('@scope/pkg/sub/path')).toBe('@scope/pkg');
+    expect(packageName('npm:stripe@14.1.0')).toBe('stripe');
+    expect(packageName('npm:/@scope/pkg@1/x')).toBe('@scope/pkg');
+  });
+
+  it('knows the common CDNs and Deno hosts', () => {
+    expect(packageOfRemote('https://cdn.jsdelivr.net/npm/stripe@14/+esm')).toBe('stripe');
+    expect(packageOfRemote('https://unpkg.com/@paypal/paypal-js@8')).toBe('@paypal/paypal-js');
+    expect(packageOfRemote('https://cdn.skypack.dev/stripe?dts')).toBe('stripe');
+    expect(packageOfRemote('https://esm.sh/v135/stripe@14.0.0/deno/stripe.mjs')).toBe('stripe');
+    expect(packageOfRemote('https://deno.land/x/oak@v12.6.1/mod.ts')).toBe('oak');
+    expect(packageOfRemote('https://deno.land/std@0.224.0/http/server.ts')).toBe('deno:std/http/server');
+    expect(packageOfRemote('https://example.com/lib.js')).toBe('url:example.com');
+    expect(packageOfRemote('./local')).toBeNull();
+    expect(packageOfRemote('stripe')).toBeNull();
+  });
+});

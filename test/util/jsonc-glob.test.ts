@@ -1,0 +1,68 @@
+// parseJsonc (tsconfig/deno.jsonc syntax) and the glob / .gitignore compilers.
+import { describe, expect, it } from 'vitest';
+import { globToRegExp, IgnoreRules } from '../../src/util/glob.js';
+import { parseJsonc } from '../../src/util/jsonc.js';
+
+describe('parseJsonc', () => {
+  it('accepts line and block comments and trailing commas', () => {
+    const text = '\uFEFF{\n  // a comment\n  "a": [1, 2,], /* inline */\n  "b": { "c": true, },\n}\n';
+    expect(parseJsonc(text)).toEqual({ a: [1, 2], b: { c: true } });
+  });
+
+  it('leaves comment markers and escaped quotes inside strings alone', () => {
+    expect(parseJsonc('{ "url": "https://x.dev/a/*b*/", "q": "say \\"hi\\" // no" }')).toEqual({
+      url: 'https://x.dev/a/*b*/',
+      q: 'say "hi" // no',
+    });
+  });
+
+  it('leaves a comma followed by a bracket inside a string alone', () => {
+    expect(parseJsonc('{ "pattern": "a,]", "other": "x, }" }')).toEqual({ pattern: 'a,]', other: 'x, }' });
+  });
+
+  it('throws on input that is not JSON even with comments removed', () => {
+    expect(() => parseJsonc('{ "a": }')).toThrow();
+    expect(() => parseJsonc('{ "a": 1 /* unterminated')).toThrow();
+  });
+});
+
+describe('globToRegExp', () => {
+  const m = (glob: string, p: string) => globToRegExp(glob).test(p);
+
+  it('matches *, **, ?, {a,b} and [..] over posix paths', () => {
+    expect(m('src/*.ts', 'src/a.ts')).toBe(true);
+    expect(m('src/*.ts', 'src/x/a.ts')).toBe(false);
+    expect(m('**/*.ts', 'a.ts')).toBe(true);
+    expect(m('**/*.ts', 'a/b/c.ts')).toBe(true);
+    expect(m('src/**', 'src/a/b.ts')).toBe(true);
+    expect(m('file?.ts', 'file1.ts')).toBe(true);
+    expect(m('file?.ts', 'file/.ts')).toBe(false);
+    expect(m('*.{ts,tsx}', 'a.tsx')).toBe(true);
+    expect(m('*.{ts,tsx}', 'a.js')).toBe(false);
+    expect(m('[ab].ts', 'b.ts')).toBe(true);
+    expect(m('[!ab].ts', 'b.ts')).toBe(false);
+    expect(m('[!ab].ts', 'c.ts')).toBe(true);
+  });
+
+  it('escapes regex characters in literal parts', () => {
+    expect(m('a+b.(ts)', 'a+b.(ts)')).toBe(true);
+    expect(m('a.ts', 'abts')).toBe(false);
+    expect(m('$x^.ts', '$x^.ts')).toBe(true);
+  });
+});
+
+describe('IgnoreRules', () => {
+  const rules = new IgnoreRules('# c\n\n/build\n*.log\n!keep.log\ntmp/\ndocs/*.md\n');
+
+  it('applies anchoring, negation and directory-only rules', () => {
+    expect(rules.match('build', true)).toBe(true);
+    expect(rules.match('src/build', true)).toBeNull();
+    expect(rules.match('a/b/x.log', false)).toBe(true);
+    expect(rules.match('keep.log', false)).toBe(false);
+    expect(rules.match('tmp', true)).toBe(true);
+    expect(rules.match('tmp', false)).toBeNull();
+    expect(rules.match('src/tmp', true)).toBe(true);
+    expect(rules.match('docs/a.md', false)).toBe(true);
+    expect(rules.match('x/docs/a.md', false)).toBeNull();
+  });
+});
