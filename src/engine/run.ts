@@ -36,6 +36,8 @@ export interface ScanOptions {
   exclude?: string[];
   /** Extra booking-like entity names. */
   entities?: string[];
+  /** Parser worker threads (default: available cores; 0 parses on the calling thread). */
+  threads?: number;
 }
 
 export class UsageError extends Error {}
@@ -67,7 +69,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   };
   const listed = listFiles(root, { includeTests: options.includeTests, exclude: options.exclude });
   const project = discoverProject(root, listed.files);
-  const parsed = parseSources(listed.files.filter((f) => f.kind === 'source'));
+  const parsed = await parseSources(listed.files.filter((f) => f.kind === 'source'), { threads: options.threads });
   lap('parse');
   const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
   const resolver = new ModuleResolver(project, new Set(files.keys()), RECOGNIZERS);

@@ -4,9 +4,14 @@ import fs from 'node:fs';
 
 export type ReadResult = { ok: true; text: string; warning: string | null } | { ok: false; code: string; message: string };
 
+/** Files larger than this are refused before being read whole. */
+const MAX_BYTES = 4_000_000;
+
 export function readSource(abs: string): ReadResult {
   let buf: Buffer;
   try {
+    const size = fs.statSync(abs).size;
+    if (size > MAX_BYTES) return { ok: false, code: 'too-large', message: `file has ${size} bytes (limit ${MAX_BYTES}); not analyzed` };
     buf = fs.readFileSync(abs);
   } catch (error) {
     return { ok: false, code: 'unreadable', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
@@ -14,7 +19,9 @@ export function readSource(abs: string): ReadResult {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     const le = buf[0] === 0xff;
     const body = buf.subarray(2);
-    const text = le ? body.toString('utf16le') : Buffer.from(body).swap16().toString('utf16le');
+    // A truncated file can end on half a code unit: drop the odd byte.
+    const even = body.subarray(0, body.length - (body.length % 2));
+    const text = le ? even.toString('utf16le') : Buffer.from(even).swap16().toString('utf16le');
     return { ok: true, text, warning: null };
   }
   if (buf.subarray(0, 8000).includes(0)) return { ok: false, code: 'binary', message: 'file contains NUL bytes (binary); not analyzed' };

@@ -54,7 +54,8 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
     const active = gitignore ? [...ignores, { base: rel, rules: new IgnoreRules(readText(path.join(dir, '.gitignore'))) }] : ignores;
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    // Symlinks last, so a directory is listed under its real path when both lead to it.
+    entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const abs = path.join(dir, entry.name);
@@ -82,6 +83,7 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
         if (SKIPPED_DIRS.has(entry.name)) continue;
         if (!entry.isSymbolicLink()) {
           const real = safeRealpath(abs);
+          if (real && visited.has(real)) continue;
           if (real) visited.add(real);
         }
         stack.push({ dir: abs, rel: childRel, ignores: active });

@@ -5,7 +5,7 @@
 export type Expr =
   | { k: 'ref'; b: number } // a binding of this file (index into FileIR.bindings)
   | { k: 'global'; name: string } // a free identifier: fetch, Deno, require, process...
-  | { k: 'this'; cls: number | null } // `this` inside a class body (index into FileIR.classes)
+  | { k: 'this'; cls: number | null; obj?: Expr } // `this` in a class body (index into classes) or an object literal's method
   | { k: 'super'; cls: number | null }
   | { k: 'member'; obj: Expr; prop: string | null } // prop null = computed, unknown key
   | { k: 'index'; obj: Expr; at: number } // `x[0]` and array destructuring

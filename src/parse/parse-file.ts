@@ -68,7 +68,7 @@ function extract(ir: FileIR, program: AstNode): void {
       returns: [], nodes: [], strings: [],
     });
     ir.directives = ir.functions[0]!.directives;
-    cx.fb = { id: 0, ir: ir.functions[0]!, cur: null, handlers: [], finallies: [], targets: [], chainSkips: [] };
+    cx.fb = { id: 0, ir: ir.functions[0]!, cur: null, handlers: [], finallies: [], targets: [], chainSkips: [], reached: new Set() };
     cx.node('entry', 0);
     cx.node('exit', program.end);
     cx.node('throw-exit', program.end);

@@ -104,7 +104,12 @@ function readDenoConfig(project: Project, f: ListedFile): void {
   const json = parseConfig(project, f, 'deno-config-invalid');
   const imports = json?.imports;
   if (!imports || typeof imports !== 'object') return;
-  for (const [k, v] of Object.entries(imports)) if (typeof v === 'string') project.denoImports[k] = v;
+  // Relative targets are relative to the config file: store them root-relative, as `/`-anchored paths.
+  const dir = dirOf(f.path);
+  for (const [k, v] of Object.entries(imports)) {
+    if (typeof v !== 'string') continue;
+    project.denoImports[k] = /^\.\.?\//.test(v) ? `/${[dir, v].filter(Boolean).join('/')}`.replace(/\/\.\//g, '/') : v;
+  }
 }
 
 function checkTsconfig(project: Project, f: ListedFile): void {
@@ -119,7 +124,7 @@ function lineAt(text: string, offset: number): number {
 
 export function prismaModels(f: { path: string }, text: string): SchemaEntity[] {
   const out: SchemaEntity[] = [];
-  const re = /^\s*model\s+(\w+)\s*\{([^}]*)\}/gm;
+  const re = /^[ \t]*model\s+(\w+)\s*\{([^}]*)\}/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const map = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(m[2]!);
     out.push({ name: m[1]!, table: map?.[1] ?? null, file: f.path, line: lineAt(text, m.index), source: 'prisma' });

@@ -73,10 +73,12 @@ export class ModuleResolver {
 
   private fromImportMap(spec: string): string | null {
     const map = this.project.denoImports;
-    if (spec in map) return map[spec]!;
+    // Root-relative targets (relative ones, anchored by discovery) become absolute paths.
+    const anchor = (target: string) => (target.startsWith('/') ? path.join(this.project.root, target) : target);
+    if (spec in map) return anchor(map[spec]!);
     let best: string | null = null;
     for (const key of Object.keys(map)) if (key.endsWith('/') && spec.startsWith(key) && (!best || key.length > best.length)) best = key;
-    return best ? map[best]! + spec.slice(best.length) : null;
+    return best ? anchor(map[best]! + spec.slice(best.length)) : null;
   }
 
   private viaOxc(fromFile: string, spec: string): ResolvedModule | null {
@@ -145,7 +147,10 @@ export function packageName(spec: string): string {
 /** Deno and CDN URLs that load an npm package, and `npm:`/`jsr:` specifiers. */
 export function packageOfRemote(spec: string): string | null {
   if (spec.startsWith('npm:')) return packageName(spec);
-  if (spec.startsWith('jsr:')) return spec.replace(/^jsr:\/?/, 'jsr:').replace(/(@[^/]+\/[^@/]+)@[^/]*/, '$1');
+  if (spec.startsWith('jsr:')) {
+    const m = /^jsr:\/?(@[^/]+\/[^@/]+)/.exec(spec);
+    return m ? `jsr:${m[1]}` : spec;
+  }
   const m = /^https?:\/\/([^/]+)\/(.*)$/.exec(spec);
   if (!m) return null;
   const [, host, rest] = m as unknown as [string, string, string];

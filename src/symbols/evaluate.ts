@@ -43,6 +43,7 @@ export class Evaluator {
       case 'global':
         return [{ t: 'global', steps: [{ p: e.name }] }];
       case 'this':
+        if (e.obj) return this.values(file, e.obj, d);
         return e.cls === null ? [UNKNOWN] : [{ t: 'inst', file, cls: e.cls }];
       case 'super': {
         const cls = e.cls === null ? undefined : this.ir(file)?.classes[e.cls];
@@ -186,6 +187,10 @@ export class Evaluator {
 
   private objectMember(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
+    return this.cached(`${v.file}:o${v.pos}.${prop}`, () => this.objectMemberUncached(v, prop, depth));
+  }
+
+  private objectMemberUncached(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
     for (let i = v.props.length - 1; i >= 0; i--) {
       const p = v.props[i]!;
       if (p.key === prop) return this.values(v.file, p.value, depth + 1);
@@ -199,6 +204,10 @@ export class Evaluator {
 
   classMember(file: string, cls: number, prop: string, isStatic: boolean, depth: number): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
+    return this.cached(`${file}:c${cls}.${isStatic ? 'static ' : ''}${prop}`, () => this.classMemberUncached(file, cls, prop, isStatic, depth));
+  }
+
+  private classMemberUncached(file: string, cls: number, prop: string, isStatic: boolean, depth: number): Value[] {
     const ir = this.ir(file);
     const c: ClassIR | undefined = ir?.classes[cls];
     if (!ir || !c) return [UNKNOWN];

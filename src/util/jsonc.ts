@@ -15,10 +15,12 @@ export function parseJsonc(text: string): unknown {
     } else if (c === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
       i = end === -1 ? n : end + 2;
+    } else if (c === ',' && /^\s*[}\]]/.test(text.slice(i + 1).replace(/^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/, ''))) {
+      i++; // trailing comma
     } else {
       out += c;
       i++;
     }
   }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1').replace(/^\uFEFF/, ''));
+  return JSON.parse(out.replace(/^\uFEFF/, ''));
 }

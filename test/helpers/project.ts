@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, onTestFinished } from 'vitest';
-import { parseSources } from '../../src/engine/parse-all.js';
+import { parseSourcesHere } from '../../src/engine/parse-all.js';
 import { listFiles } from '../../src/files/walk.js';
 import type { FileIR } from '../../src/model/ir.js';
 import type { Value } from '../../src/model/values.js';
@@ -46,7 +46,7 @@ export interface Loaded {
 export function load(root: string): Loaded {
   const listed = listFiles(root);
   const project = discoverProject(root, listed.files);
-  const parsed = parseSources(listed.files.filter((f) => f.kind === 'source'));
+  const parsed = parseSourcesHere(listed.files.filter((f) => f.kind === 'source'));
   const files = new Map(parsed.files.map((ir) => [ir.file, ir]));
   const resolver = new ModuleResolver(project, new Set(files.keys()), RECOGNIZERS);
   return { root, project, files, resolver, ev: new Evaluator(files, resolver) };

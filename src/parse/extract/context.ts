@@ -34,6 +34,8 @@ export interface FnBuilder {
   targets: JumpTarget[];
   /** Nodes that skip to the end of the current optional chain, innermost chain last. */
   chainSkips: number[][];
+  /** Nodes with at least one predecessor, so "is this join reached?" costs nothing. */
+  reached: Set<number>;
 }
 
 export const MAX_DEPTH = 400;
@@ -47,6 +49,10 @@ export class Ctx {
   cls: number | null = null;
   /** Name for the anonymous function about to be walked: the variable, key or callee it belongs to. */
   nameHint: string | null = null;
+  /** What `this` is in a function outside classes: the object literal a method belongs to. */
+  thisObject: Expr | null = null;
+  /** Finally blocks already walked once for real; later walks (other exits) only add flow nodes. */
+  readonly walkedFinally = new Set<AstNode>();
   depth = 0;
   /** > 0 while re-walking a finally block for another exit: only flow nodes are added then. */
   copying = 0;
@@ -126,6 +132,7 @@ export class Ctx {
     if (from === null) return;
     const n = this.fb.ir.nodes[from];
     if (n && !n.next.includes(to)) n.next.push(to);
+    this.fb.reached.add(to);
   }
 
   /** Appends a node after the frontier and makes it the frontier. */
@@ -145,6 +152,7 @@ export class Ctx {
     if (handler === undefined || fb.cur === null) return;
     const n = fb.ir.nodes[fb.cur];
     if (n && !n.exc.includes(handler)) n.exc.push(handler);
+    fb.reached.add(handler);
   }
 
   /** Joins frontiers; null when none is reachable. */

@@ -82,7 +82,7 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
       return last;
     }
     case 'ThisExpression':
-      return { k: 'this', cls: cx.cls };
+      return cx.cls === null && cx.thisObject ? { k: 'this', cls: null, obj: cx.thisObject } : { k: 'this', cls: cx.cls };
     case 'Super':
       return { k: 'super', cls: cx.cls };
     case 'ImportExpression': {
@@ -237,6 +237,8 @@ function awaitExpression(cx: Ctx, n: AstNode): Expr {
 
 function object(cx: Ctx, n: AstNode): Expr {
   const props: ObjProp[] = [];
+  // Methods see the object as `this`; it is filled in as its properties are walked.
+  const self: Expr = { k: 'obj', props, pos: n.start };
   const saved = cx.nameHint;
   for (const p of n.properties as AstNode[]) {
     if (p.type === 'SpreadElement') {
@@ -247,13 +249,14 @@ function object(cx: Ctx, n: AstNode): Expr {
     if (p.computed && key === null) expr(cx, p.key);
     cx.nameHint = key;
     const isAccessor = p.kind === 'get' || p.kind === 'set';
-    const value = p.value.type === 'FunctionExpression' && (p.method || isAccessor)
-      ? { k: 'fn' as const, fn: declareFunction(cx, p.value, key ?? 'anonymous', isAccessor ? (p.kind === 'get' ? 'getter' : 'setter') : 'method') }
+    const isFunction = p.value.type === 'FunctionExpression';
+    const value = isFunction
+      ? { k: 'fn' as const, fn: declareFunction(cx, p.value, key ?? 'anonymous', isAccessor ? (p.kind === 'get' ? 'getter' : 'setter') : 'method', { thisObject: self }) }
       : expr(cx, p.value);
     props.push({ key, value });
   }
   cx.nameHint = saved;
-  return { k: 'obj', props, pos: n.start };
+  return self;
 }
 
 function assignment(cx: Ctx, n: AstNode): Expr {
@@ -264,14 +267,22 @@ function assignment(cx: Ctx, n: AstNode): Expr {
   }
   const saved = cx.nameHint;
   cx.nameHint = left.type === 'Identifier' ? left.name : left.type === 'MemberExpression' && !left.computed ? left.property.name : null;
-  let value = expr(cx, n.right);
-  cx.nameHint = saved;
-  if (n.operator !== '=') {
+  let value: Expr;
+  if (n.operator === '||=' || n.operator === '&&=' || n.operator === '??=') {
+    // `a ||= b()` evaluates b() only on some paths, like `a || b()`.
+    const current = expr(cx, left);
+    const { t, f } = cx.fork(current, n.start);
+    cx.fb.cur = n.operator === '&&=' ? t : f;
+    const right = expr(cx, n.right);
+    cx.fb.cur = cx.join(n.end, cx.fb.cur, n.operator === '&&=' ? f : t);
+    value = { k: 'any', of: [current, right] };
+  } else {
+    value = expr(cx, n.right);
     if (n.operator === '+=') value = { k: 'tpl', parts: [expr(cx, left), value], text: '${}${}' };
-    else if (n.operator === '??=' || n.operator === '||=') value = { k: 'any', of: [expr(cx, left), value] };
-    else return UNKNOWN;
+    else if (n.operator !== '=') value = UNKNOWN;
   }
-  bindPattern(cx, left, value, null);
+  cx.nameHint = saved;
+  if (value !== UNKNOWN) bindPattern(cx, left, value, null);
   return value;
 }
 

@@ -9,7 +9,7 @@ export function declareFunction(
   node: AstNode,
   name: string,
   kind: FunctionIR['kind'],
-  opts: { cls?: number | null; isStatic?: boolean; decorators?: Decorator[] } = {},
+  opts: { cls?: number | null; isStatic?: boolean; decorators?: Decorator[]; thisObject?: Expr } = {},
 ): number {
   const memo = cx.fnOf.get(node);
   if (memo !== undefined) return memo;
@@ -33,7 +33,11 @@ export function declareFunction(
     strings: [],
   };
   cx.ir.functions.push(ir);
+  // Arrow functions keep the enclosing `this`; other functions get their own.
+  const outerThis = cx.thisObject;
+  if (node.type !== 'ArrowFunctionExpression') cx.thisObject = opts.thisObject ?? null;
   walkFunctionBody(cx, id, ir, node);
+  cx.thisObject = outerThis;
   return id;
 }
 
@@ -41,7 +45,7 @@ function walkFunctionBody(cx: Ctx, id: number, ir: FunctionIR, node: AstNode): v
   const outer = cx.fb;
   const outerCopying = cx.copying;
   cx.copying = 0;
-  cx.fb = { id, ir, cur: null, handlers: [], finallies: [], targets: [], chainSkips: [] };
+  cx.fb = { id, ir, cur: null, handlers: [], finallies: [], targets: [], chainSkips: [], reached: new Set() };
   cx.node('entry', node.start);
   cx.node('exit', node.end);
   cx.node('throw-exit', node.end);

@@ -251,12 +251,15 @@ function throwOut(cx: Ctx): void {
   fb.cur = null;
 }
 
+/** Walks a finally block for one way out; only the first walk records bindings and sites' values. */
 function copyFinally(cx: Ctx, body: AstNode): void {
-  cx.copying++;
+  const first = !cx.walkedFinally.has(body);
+  cx.walkedFinally.add(body);
+  if (!first) cx.copying++;
   try {
     statement(cx, body);
   } finally {
-    cx.copying--;
+    if (!first) cx.copying--;
   }
 }
 
@@ -289,11 +292,8 @@ function tryStatement(cx: Ctx, s: AstNode): void {
 
   fb.cur = cx.join(s.end, endTry, endCatch);
   if (!finalizer) return;
-  // The finally block on normal completion: the one walk that records its sites and bindings.
-  const wasReachable = fb.cur !== null;
-  if (!wasReachable) cx.copying++;
-  statement(cx, finalizer);
-  if (!wasReachable) cx.copying--;
+  // The finally block on normal completion.
+  copyFinally(cx, finalizer);
   const endNormal = fb.cur;
   // A copy for the exceptional path, which then keeps propagating.
   if (excFinally !== null && isReached(cx, excFinally)) {
@@ -305,7 +305,7 @@ function tryStatement(cx: Ctx, s: AstNode): void {
 }
 
 function isReached(cx: Ctx, node: number): boolean {
-  return cx.fb.ir.nodes.some((n) => n.next.includes(node) || n.exc.includes(node));
+  return cx.fb.reached.has(node);
 }
 
 function pushTarget(cx: Ctx, labels: string[], continueTo: number | null, isLoopOrSwitch: boolean) {
