@@ -48,7 +48,10 @@ export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: s
   return { holds: true, chain, evidence, approximate: chain.some((e) => e.kind === 'approximate') };
 }
 
-/** Evidence dominating every flow node of a call site (a site can have several: finally copies). */
+/**
+ * Evidence holding on every path to every flow node of a call site (a site can have several:
+ * finally copies), before the call runs: what the call itself guarantees holds only after it.
+ */
 function coveringEvidence(flow: FlowFacts, fn: string, site: number): EvidenceNode | null {
   const nodes = flow.siteNodes(fn, site);
   const dom = flow.dominators(fn);
@@ -56,7 +59,7 @@ function coveringEvidence(flow: FlowFacts, fn: string, site: number): EvidenceNo
   let found: EvidenceNode | null = null;
   for (const node of nodes) {
     if (!dom.reachable[node]) continue;
-    const e = flow.dominatingEvidence(fn, node);
+    const e = flow.stateBefore(fn, node);
     if (!e) return null;
     found ??= e;
   }

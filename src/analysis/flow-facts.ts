@@ -1,8 +1,10 @@
 // Per-function flow queries shared by the checks: where each call's promise completes, which
-// nodes never continue (calls that never return), dominators, and the nodes at which a record of
-// interest is known to exist (a completed write, a read that aborts when the record is missing, or
-// a call to a function that guarantees one on every normal exit). Function summaries are computed
-// to a fixpoint over the call graph; recursion converges to "no guarantee".
+// nodes never continue (calls that never return), dominators, and where a record of interest is
+// known to exist on every path (a completed write, a read that aborts when the record is missing,
+// or a call to a function that guarantees one on every normal exit). That "exists on every path"
+// is a forward must-analysis, so a write in each branch of an if/else or switch counts. Function
+// summaries are a greatest fixpoint: a function keeps its guarantee unless some path to a normal
+// return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
 import { computeDominators, dominates, type Dominators } from '../flow/dominators.js';
 import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
@@ -127,27 +129,92 @@ export class FlowFacts {
 
   private computeSummaries(): void {
     const direct = this.program.facts.filter((f) => this.isRecordFact(f)).map((f) => fnKey({ file: f.file, fn: f.fn }));
-    const relevant = [...reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred')].sort();
+    const relevant = [...reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred')]
+      .filter((k) => {
+        const f = this.flow(k);
+        return f !== null && f.fn.kind !== 'module' && this.dominators(k)!.reachable[1] === 1;
+      })
+      .sort();
+    // Greatest fixpoint: assume every candidate guarantees a record, drop those with a path to exit that lacks one.
+    const candidates = new Set(relevant);
+    const holds = (k: string) => candidates.has(k);
     let changed = true;
-    for (let round = 0; changed && round < 50; round++) {
+    while (changed) {
       changed = false;
       for (const key of relevant) {
-        if (this.summaries.has(key)) continue;
-        const f = this.flow(key);
-        if (!f || f.fn.kind === 'module') continue;
-        const dom = this.dominators(key)!;
-        if (!dom.reachable[1]) continue;
-        const found = this.evidenceNodes(key).find((e) => dominates(dom, e.node, 1));
-        if (found) {
-          this.summaries.set(key, found.source);
+        if (!candidates.has(key)) continue;
+        if (this.stateBefore(key, 1, holds) === null) {
+          candidates.delete(key);
           changed = true;
         }
       }
     }
+    // Name the evidence behind each guarantee; functions whose guarantee rests only on each other
+    // (mutual recursion that never reaches a write) get none.
+    for (let round = 0; round <= candidates.size; round++) {
+      let assigned = false;
+      for (const key of relevant) {
+        if (!candidates.has(key) || this.summaries.has(key)) continue;
+        const found = this.stateBefore(key, 1, holds);
+        if (found && found.source !== PENDING) {
+          this.summaries.set(key, found.source);
+          assigned = true;
+        }
+      }
+      if (!assigned) break;
+    }
+    this.stateMemo.clear();
+  }
+
+  private readonly stateMemo = new Map<string, (EvidenceNode | null)[]>();
+
+  /**
+   * The evidence that holds on every path reaching `node`, before it runs (null if some path has
+   * none). `summarized(k)` says which callees guarantee a record; final summaries by default.
+   */
+  stateBefore(key: string, node: number, summarized?: (k: string) => boolean): EvidenceNode | null {
+    const memoKey = summarized ? null : key;
+    let states = memoKey ? this.stateMemo.get(memoKey) : undefined;
+    if (!states) {
+      states = this.mustAnalysis(key, summarized ?? ((k) => this.summaries.has(k)));
+      if (memoKey) this.stateMemo.set(memoKey, states);
+    }
+    return states[node] ?? null;
+  }
+
+  private mustAnalysis(key: string, summarized: (k: string) => boolean): (EvidenceNode | null)[] {
+    const f = this.flow(key)!;
+    const nodes = f.fn.nodes;
+    const gen = new Map<number, EvidenceNode>();
+    for (const e of this.evidenceNodes(key, summarized)) if (!gen.has(e.node)) gen.set(e.node, e);
+    const succ = (i: number) => (this.isTerminal(f, i) ? nodes[i]!.exc : [...nodes[i]!.next, ...nodes[i]!.exc]);
+    const order = reversePostorder(nodes.length, succ);
+    const preds: number[][] = nodes.map(() => []);
+    for (const i of order) for (const s of succ(i)) preds[s]!.push(i);
+    // TOP (not yet known) is undefined; null is "no evidence on some path".
+    const before: (EvidenceNode | null | undefined)[] = new Array(nodes.length).fill(undefined);
+    const after = (i: number): EvidenceNode | null | undefined => (before[i] === undefined ? undefined : gen.get(i) ?? before[i]);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const i of order) {
+        let v: EvidenceNode | null | undefined = i === 0 ? null : undefined;
+        for (const p of preds[i]!) {
+          const o = after(p);
+          if (o === undefined) continue;
+          v = v === undefined ? o : v && o ? (v.node <= o.node ? v : o) : null; // the earliest evidence represents
+        }
+        if (v !== undefined && v !== before[i]) {
+          before[i] = v;
+          changed = true;
+        }
+      }
+    }
+    return before.map((v) => v ?? null);
   }
 
   /** Nodes in a function after which a record of interest is known to exist. */
-  evidenceNodes(key: string): EvidenceNode[] {
+  evidenceNodes(key: string, summarized: (k: string) => boolean = (k) => this.summaries.has(k)): EvidenceNode[] {
     const f = this.flow(key);
     if (!f) return [];
     const out: EvidenceNode[] = [];
@@ -161,9 +228,8 @@ export class FlowFacts {
       }
     }
     for (const e of this.program.graph.out.get(key) ?? []) {
-      if (e.kind === 'deferred' || e.file !== f.ir.file) continue;
-      const summary = this.summaries.get(e.to);
-      if (!summary) continue;
+      if (e.kind === 'deferred' || e.kind === 'approximate' || e.file !== f.ir.file || !summarized(e.to)) continue;
+      const summary: EvidenceSource = this.summaries.get(e.to) ?? PENDING;
       const callee = functionOf(this.program, e.to)?.fn;
       const site = f.ir.sites[e.site]!;
       const nodes = !callee?.async && site.completion === null && e.kind === 'call' && isSync(summary) ? f.siteNodes.get(e.site) ?? [] : this.completionNodes(key, e.site);
@@ -216,32 +282,35 @@ export class FlowFacts {
     return null;
   }
 
-  /** The nearest evidence node that dominates `node` in function `key`. */
-  dominatingEvidence(key: string, node: number): EvidenceNode | null {
-    const dom = this.dominators(key);
-    if (!dom) return null;
-    let best: EvidenceNode | null = null;
-    let bestDepth = -1;
-    for (const e of this.evidenceNodes(key)) {
-      if (!dominates(dom, e.node, node)) continue;
-      const depth = depthOf(dom, e.node);
-      if (depth > bestDepth) {
-        best = e;
-        bestDepth = depth;
-      }
-    }
-    return best;
-  }
 }
 
 function isSync(source: EvidenceSource): boolean {
-  return Boolean(source.fact.match?.store?.sync);
+  return Boolean(source.fact?.match?.store?.sync);
 }
 
-function depthOf(dom: Dominators, node: number): number {
-  let d = 0;
-  for (let x = node; x !== -1 && d < 100000; x = dom.idom[x]!) d++;
-  return d;
+/** Placeholder source while the summary fixpoint has not named one yet. */
+const PENDING = { kind: 'write', fact: null } as unknown as EvidenceSource;
+
+function reversePostorder(n: number, succ: (i: number) => number[]): number[] {
+  const order: number[] = [];
+  const seen = new Uint8Array(n);
+  const stack: [number, number][] = [[0, 0]];
+  seen[0] = 1;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const out = succ(top[0]);
+    if (top[1] < out.length) {
+      const next = out[top[1]++]!;
+      if (!seen[next]) {
+        seen[next] = 1;
+        stack.push([next, 0]);
+      }
+    } else {
+      order.push(top[0]);
+      stack.pop();
+    }
+  }
+  return order.reverse();
 }
 
 /** For promises kept in variables: which await nodes and Promise.all calls consume each call's promise. */

@@ -121,7 +121,8 @@ export class Matcher {
     let candidates: Compiled[];
     let steps: Step[];
     if (v.t === 'ext') {
-      candidates = [...(this.byModule.get(v.module) ?? []), ...this.globbed.filter((c) => c.moduleRe!.test(v.module))];
+      // A pattern for `firebase-functions` also covers `firebase-functions/v2/https`.
+      candidates = [...modulePrefixes(v.module).flatMap((m) => this.byModule.get(m) ?? []), ...this.globbed.filter((c) => c.moduleRe!.test(v.module))];
       steps = v.steps;
     } else if (v.t === 'global' && v.steps[0]) {
       candidates = this.byGlobal.get(v.steps[0].p) ?? [];
@@ -160,6 +161,15 @@ function dropPassthrough(steps: Step[], names: Set<string>): Step[] {
     }
     out.push(steps[i]!);
   }
+  return out;
+}
+
+/** `a/b/c` -> ['a/b/c', 'a/b', 'a']; scoped names keep their scope. */
+function modulePrefixes(module: string): string[] {
+  const parts = module.split('/');
+  const min = module.startsWith('@') ? 2 : 1;
+  const out: string[] = [];
+  for (let n = parts.length; n >= min; n--) out.push(parts.slice(0, n).join('/'));
   return out;
 }
 

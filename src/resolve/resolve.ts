@@ -68,7 +68,7 @@ export class ModuleResolver {
     const file = this.viaOxc(fromFile, spec);
     if (file) return file;
     if (isPath) return { kind: 'unresolved' };
-    return { kind: 'package', name: packageName(spec) };
+    return { kind: 'package', name: moduleName(spec) };
   }
 
   private fromImportMap(spec: string): string | null {
@@ -93,7 +93,7 @@ export class ModuleResolver {
       if (!result.path) continue;
       const rel = this.toScanned(result.path);
       if (rel) return { kind: 'file', file: rel };
-      if (result.path.includes(`${path.sep}node_modules${path.sep}`)) return { kind: 'package', name: packageName(spec) };
+      if (result.path.includes(`${path.sep}node_modules${path.sep}`)) return { kind: 'package', name: moduleName(spec) };
     }
     return null;
   }
@@ -144,9 +144,22 @@ export function packageName(spec: string): string {
   return name.replace(/(.)@[^/]*$/, '$1');
 }
 
+/**
+ * The module an import loads, as recognizers name it: the specifier without versions, keeping the
+ * subpath, because packages export different APIs from subpaths (`next/navigation`,
+ * `firebase-functions/v2/https`, `drizzle-orm/pg-core`). `npm:stripe@14/x` -> `stripe/x`.
+ */
+export function moduleName(spec: string): string {
+  const s = spec.replace(/^npm:\/?/, '');
+  const parts = s.split('/');
+  const head = s.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, head).join('/').replace(/(.)@[^/]*$/, '$1');
+  return [name, ...parts.slice(head)].join('/');
+}
+
 /** Deno and CDN URLs that load an npm package, and `npm:`/`jsr:` specifiers. */
 export function packageOfRemote(spec: string): string | null {
-  if (spec.startsWith('npm:')) return packageName(spec);
+  if (spec.startsWith('npm:')) return moduleName(spec);
   if (spec.startsWith('jsr:')) {
     const m = /^jsr:\/?(@[^/]+\/[^@/]+)/.exec(spec);
     return m ? `jsr:${m[1]}` : spec;

@@ -1,7 +1,7 @@
 // ModuleResolver over small temp projects: relative paths, tsconfig paths, workspaces, package
 // exports, Deno specifiers and import maps, builtins and bare packages.
 import { describe, expect, it } from 'vitest';
-import { packageName, packageOfRemote } from '../../src/resolve/resolve.js';
+import { moduleName, packageName, packageOfRemote } from '../../src/resolve/resolve.js';
 import { load, makeProject } from '../helpers/project.js';
 
 const node = {
@@ -76,11 +76,11 @@ describe('ModuleResolver: node projects', () => {
     expect(from('src/main.ts', '@acme/ui')).toEqual({ kind: 'file', file: 'packages/ui/src/entry.ts' });
   });
 
-  it('resolves installed and uninstalled bare packages, with subpaths, to the package name', () => {
+  it('resolves installed and uninstalled bare packages to the module they name, subpath kept', () => {
     expect(from('src/main.ts', 'stripe')).toEqual({ kind: 'package', name: 'stripe' });
-    expect(from('src/main.ts', 'stripe/lib/x')).toEqual({ kind: 'package', name: 'stripe' });
-    expect(from('src/main.ts', '@paypal/checkout-server-sdk/lib/core')).toEqual({ kind: 'package', name: '@paypal/checkout-server-sdk' });
-    expect(from('src/main.ts', 'not-installed/deep/path')).toEqual({ kind: 'package', name: 'not-installed' });
+    expect(from('src/main.ts', 'stripe/lib/x')).toEqual({ kind: 'package', name: 'stripe/lib/x' });
+    expect(from('src/main.ts', '@paypal/checkout-server-sdk/lib/core')).toEqual({ kind: 'package', name: '@paypal/checkout-server-sdk/lib/core' });
+    expect(from('src/main.ts', 'not-installed/deep/path')).toEqual({ kind: 'package', name: 'not-installed/deep/path' });
   });
 
   it('keeps node: builtins as they are written', () => {
@@ -119,7 +119,7 @@ describe('ModuleResolver: Deno and Supabase edge functions', () => {
     expect(from('https://esm.sh/stripe@14.21.0?target=deno')).toEqual({ kind: 'package', name: 'stripe' });
     expect(from('https://esm.sh/@supabase/supabase-js@2.39.0')).toEqual({ kind: 'package', name: '@supabase/supabase-js' });
     expect(from('npm:stripe@14')).toEqual({ kind: 'package', name: 'stripe' });
-    expect(from('npm:stripe@14/lib/x')).toEqual({ kind: 'package', name: 'stripe' });
+    expect(from('npm:stripe@14/lib/x')).toEqual({ kind: 'package', name: 'stripe/lib/x' });
     expect(from('npm:@supabase/supabase-js@2')).toEqual({ kind: 'package', name: '@supabase/supabase-js' });
     expect(from('jsr:@std/http')).toEqual({ kind: 'package', name: 'jsr:@std/http' });
     expect(from('jsr:@std/http@1.0.0')).toEqual({ kind: 'package', name: 'jsr:@std/http' });
@@ -139,7 +139,14 @@ describe('ModuleResolver: Deno and Supabase edge functions', () => {
   });
 });
 
-describe('packageName / packageOfRemote', () => {
+describe('packageName / moduleName / packageOfRemote', () => {
+  it('keeps subpaths and drops versions in module names', () => {
+    expect(moduleName('next/navigation')).toBe('next/navigation');
+    expect(moduleName('npm:stripe@14.1.0')).toBe('stripe');
+    expect(moduleName('npm:@supabase/supabase-js@2/dist/x')).toBe('@supabase/supabase-js/dist/x');
+    expect(moduleName('@scope/pkg')).toBe('@scope/pkg');
+  });
+
   it('strips subpaths and versions', () => {
     expect(packageName('stripe')).toBe('stripe');
     expect(packageName('stripe/lib/x')).toBe('stripe');

@@ -19,12 +19,12 @@ export default defineFramework({
   // Imports resolve to the package name without its subpath: `notFound` from 'next/navigation'
   // is `next` + `notFound`, `after` from 'next/server' is `next` + `after`.
   aborts: [
-    { module: 'next', path: 'notFound' },
-    { module: 'next', path: 'redirect' },
-    { module: 'next', path: 'permanentRedirect' },
+    { module: 'next/navigation', path: 'notFound' },
+    { module: 'next/navigation', path: 'redirect' },
+    { module: 'next/navigation', path: 'permanentRedirect' },
     // https://nextjs.org/docs/app/api-reference/functions/forbidden (and `unauthorized`)
-    { module: 'next', path: 'forbidden' },
-    { module: 'next', path: 'unauthorized' },
+    { module: 'next/navigation', path: 'forbidden' },
+    { module: 'next/navigation', path: 'unauthorized' },
   ],
-  deferred: [{ module: 'next', path: 'after' }],
+  deferred: [{ module: 'next/server', path: 'after' }],
 });

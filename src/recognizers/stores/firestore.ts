@@ -16,9 +16,9 @@ export default defineStore({
     // A value typed `Firestore` (`firebase-admin/firestore`, or `admin.firestore.Firestore`).
     { module: 'firebase-admin', path: 'Firestore.new()' },
     { module: 'firebase-admin', path: 'firestore.Firestore.new()' },
-    { module: 'firebase', path: '' },
+    { module: 'firebase/firestore', path: '' },
     // v8 namespaced / compat API: `firebase.firestore().collection('bookings').add(...)`.
-    { module: 'firebase', path: 'firestore.()' },
+    { module: 'firebase/compat/app', path: 'firestore.()' },
     { module: '@firebase/firestore', path: '' },
   ],
   // The record written through a document reference is that reference (`ref.id` is the booking's id).
