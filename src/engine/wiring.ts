@@ -50,7 +50,10 @@ export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoi
   const knownFns = new Set(known.map((e) => e.fn));
   const providerFns = program.facts.filter((f) => f.kind === 'provider').map((f) => fnKey({ file: f.file, fn: f.fn }));
   const out: EntryPoint[] = [];
-  for (const key of [...reachingSet(program.graph, providerFns)].sort()) {
+  // Through calls and inline callbacks only: code that merely hands a function to something that
+  // runs it later (a library wrapper, a UI hook) is not itself where a request enters.
+  const reaching = reachingSet(program.graph, providerFns, (e) => e.kind !== 'deferred');
+  for (const key of [...reaching].sort()) {
     if (knownFns.has(key)) continue;
     const callers = (program.graph.in.get(key) ?? []).filter((e) => e.from !== key);
     if (callers.length > 0) continue;

@@ -20,6 +20,11 @@ export interface CallGraph {
   in: Map<string, CallEdge[]>;
 }
 
+/** Array and promise methods run their function argument (promise methods once the receiver settles). */
+const INLINE_METHODS = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'flatMap', 'sort',
+  'then', 'catch', 'finally',
+]);
 /** Callbacks of these run after the call returns, not within it. */
 const DEFERRING_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestIdleCallback']);
 const DEFERRING_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'nextTick', 'subscribe', 'listen']);
@@ -37,6 +42,7 @@ export function buildCallGraph(
 ): CallGraph {
   const graph: CallGraph = { out: new Map(), in: new Map() };
   const methodsByName = indexMethods(files);
+  const inlineParamCalls = new Map<string, boolean>();
   const add = (e: CallEdge) => {
     const list = graph.out.get(e.from) ?? [];
     if (list.some((x) => x.site === e.site && x.to === e.to && x.file === e.file)) return;
@@ -60,12 +66,17 @@ export function buildCallGraph(
       const from = fnKey({ file: ir.file, fn: site.fn });
       const facts = factsBySite.get(`${ir.file}:${index}`) ?? [];
       const callee = ev.values(ir.file, site.callee);
-      let resolved = false;
-      for (const v of callee) {
-        const target = targetOf(ev, v, site);
-        if (target) {
-          resolved = true;
-          add({ from, file: ir.file, site: index, to: target, kind: 'call' });
+      // `fn.bind(x)` makes a function; it calls nothing. A call of a parameter is resolved where the
+      // function argument is passed (a callback edge there), so each caller keeps its own callback.
+      const makesNoCall = site.callee.k === 'member' && site.callee.prop === 'bind';
+      let resolved = makesNoCall;
+      if (!makesNoCall && !isParameterCall(ir, site)) {
+        for (const v of callee) {
+          const target = targetOf(ev, v, site);
+          if (target) {
+            resolved = true;
+            add({ from, file: ir.file, site: index, to: target, kind: 'call' });
+          }
         }
       }
       if (!resolved && facts.length === 0) {
@@ -74,15 +85,54 @@ export function buildCallGraph(
       // Route registrations hand their functions to the framework: those are entry points, not calls.
       if (facts.some((f) => f.kind === 'registration')) return;
       const deferred = facts.some((f) => f.kind === 'deferred') || isDeferring(site);
-      site.args.forEach((arg) => {
+      const inline = facts.some((f) => f.kind === 'transaction' || f.kind === 'group') || isInlineMethod(site);
+      site.args.forEach((arg, i) => {
         for (const v of ev.values(ir.file, arg)) {
-          if (v.t === 'fn') add({ from, file: ir.file, site: index, to: fnKey(v), kind: deferred ? 'deferred' : 'callback' });
+          if (v.t !== 'fn') continue;
+          // Known inline runners (array and promise methods, transactions, scanned functions that call
+          // the parameter) run it within the call. A scanned wrapper that only returns a closure
+          // (`asyncHandler(fn)`) runs nothing now. Anything else (`payment.execute(id, cb)`,
+          // `withAuth(fn)` from a library) may run it, later: a deferred edge, which keeps the callback
+          // reachable without making the caller an entry point of its own.
+          const internal = callee.some((c) => c.t === 'fn');
+          if (!deferred && (inline || callee.some((c) => c.t === 'fn' && callsParameterInline(c.file, c.fn, i)))) {
+            add({ from, file: ir.file, site: index, to: fnKey(v), kind: 'callback' });
+          } else if (deferred || !internal) add({ from, file: ir.file, site: index, to: fnKey(v), kind: 'deferred' });
         }
       });
     });
   }
+
+  /** Does function `fn` call its parameter `index` while it runs (in its body or an inline callback)? */
+  function callsParameterInline(file: string, fn: number, index: number): boolean {
+    const key = `${file}#${fn}.${index}`;
+    let hit = inlineParamCalls.get(key);
+    if (hit !== undefined) return hit;
+    hit = false;
+    const ir = ev.ir(file);
+    const param = ir?.functions[fn]?.params[index];
+    if (ir && param !== undefined && param >= 0) {
+      const scope = new Set([fn]);
+      for (const site of ir.sites) {
+        if (site.fn !== fn) continue;
+        for (const a of site.args) if (a.k === 'fn') scope.add(a.fn);
+      }
+      hit = ir.sites.some((site) => scope.has(site.fn) && site.callee.k === 'ref' && site.callee.b === param);
+    }
+    inlineParamCalls.set(key, hit);
+    return hit;
+  }
 }
 
+function isParameterCall(ir: FileIR, site: CallSite): boolean {
+  return site.callee.k === 'ref' && ir.bindings[site.callee.b]?.kind === 'param';
+}
+
+function isInlineMethod(site: CallSite): boolean {
+  const c = site.callee;
+  if (site.isNew && c.k === 'global' && c.name === 'Promise') return true;
+  return c.k === 'member' && c.prop !== null && INLINE_METHODS.has(c.prop);
+}
 function targetOf(ev: Evaluator, v: Value, site: CallSite): string | null {
   if (v.t === 'fn') return fnKey(v);
   if (v.t === 'class' && site.isNew) {

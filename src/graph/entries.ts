@@ -84,7 +84,7 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
   for (const ir of files) {
     for (const cls of ir.classes) {
       for (const { fw, rule } of rules) {
-        const classDeco = cls.decorators.find((d) => decoratorIs(ev, ir, d.name, rule.module, rule.classDecorators));
+        const classDeco = cls.decorators.find((d) => decoratorIs(ev, ir, d.name, rule.classModule ?? rule.module, rule.classDecorators));
         if (!classDeco) continue;
         const base = staticText(ir, classDeco.args[0]) ?? '';
         for (const fnIndex of Object.values(cls.methods)) {
@@ -103,33 +103,26 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
 }
 
 function decoratorIs(ev: Evaluator, ir: FileIR, name: Expr, module: string, names: string[]): boolean {
-  return ev.values(ir.file, name).some((v) => v.t === 'ext' && v.module === module && v.steps.length === 1 && names.includes(v.steps[0]!.p));
+  return ev.values(ir.file, name).some((v) => v.t === 'ext' && (v.module === module || v.module.startsWith(module + '/')) && v.steps.length === 1 && names.includes(v.steps[0]!.p));
 }
 
 /**
  * The functions an exported or registered value stands for. A wrapper call such as
  * `withAuth(handler)` or `asyncHandler(async (req, res) => ...)` stands for the function it wraps:
- * the wrapper's own returned closure is shared by every route and would merge them.
+ * the wrapper's own returned closure is shared by every route and would merge them. The wrapper
+ * call may sit in another module (`router.post(path, controller.pay)` with
+ * `exports.pay = catchAsync(async (req, res) => ...)`).
  */
 export function entryFunctions(ev: Evaluator, ir: FileIR, e: Expr, depth = 0): string[] {
-  if (depth > 4) return [];
-  const call = asCall(ir, e);
-  if (call !== null) {
-    const site = ir.sites[call]!;
-    const wrapped = site.args.flatMap((a) => entryFunctions(ev, ir, a, depth + 1));
+  if (depth > 6) return [];
+  for (const def of ev.definitions(ir.file, e)) {
+    const defIr = ev.ir(def.file);
+    if (!defIr || def.expr.k !== 'call') continue;
+    const site = defIr.sites[def.expr.site]!;
+    const wrapped = site.args.flatMap((a) => entryFunctions(ev, defIr, a, depth + 1));
     if (wrapped.length > 0) return wrapped;
   }
   return ev.values(ir.file, e).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
-}
-
-function asCall(ir: FileIR, e: Expr): number | null {
-  if (e.k === 'call') return e.site;
-  if (e.k === 'await') return asCall(ir, e.of);
-  if (e.k === 'ref') {
-    const b = ir.bindings[e.b];
-    if (b && b.kind !== 'import' && b.defs.length === 1) return asCall(ir, b.defs[0]!);
-  }
-  return null;
 }
 
 /** `apps/web/src/app/api/checkout/[id]/route.ts` -> `/api/checkout/[id]`. */

@@ -262,6 +262,53 @@ export class Evaluator {
     });
   }
 
+  /**
+   * The expressions that define a value, followed through local constants, imports, namespace
+   * and object-literal members: where `controller.pay` was written as `catchAsync(async ...)`.
+   */
+  definitions(file: string, e: Expr, depth = 0): { file: string; expr: Expr }[] {
+    if (depth > 8) return [];
+    const ir = this.ir(file);
+    if (!ir) return [];
+    if (e.k === 'await') return this.definitions(file, e.of, depth + 1);
+    if (e.k === 'ref') {
+      const b = ir.bindings[e.b];
+      if (!b || b.kind === 'param') return [];
+      if (b.kind === 'import') {
+        const decl = ir.imports.find((i) => i.binding === e.b);
+        const target = decl ? this.resolver.resolve(file, decl.specifier) : null;
+        return decl && target?.kind === 'file' ? this.exportDefinitions(target.file, decl.imported, depth + 1) : [];
+      }
+      return b.defs.length === 1 ? this.definitions(file, b.defs[0]!, depth + 1) : [];
+    }
+    if (e.k === 'member' && e.prop !== null) {
+      const out: { file: string; expr: Expr }[] = [];
+      for (const v of this.values(file, e.obj)) {
+        if (v.t === 'ns') out.push(...this.exportDefinitions(v.file, e.prop, depth + 1));
+        else if (v.t === 'obj') {
+          const prop = [...v.props].reverse().find((p) => p.key === e.prop);
+          if (prop) out.push(...this.definitions(v.file, prop.value, depth + 1));
+        }
+      }
+      return out;
+    }
+    return [{ file, expr: e }];
+  }
+
+  private exportDefinitions(file: string, name: string, depth: number): { file: string; expr: Expr }[] {
+    const ir = this.ir(file);
+    if (!ir || depth > 8) return [];
+    const out: { file: string; expr: Expr }[] = [];
+    for (const x of ir.exports) {
+      if (x.kind === 'local' && x.name === name) out.push(...this.definitions(file, x.value, depth + 1));
+      else if (x.kind === 'from' && x.name === name) {
+        const target = this.resolver.resolve(file, x.specifier);
+        if (target.kind === 'file') out.push(...this.exportDefinitions(target.file, x.imported, depth + 1));
+      }
+    }
+    return out;
+  }
+
   importValue(file: string, specifier: string, imported: string, depth: number): Value[] {
     const target = this.resolver.resolve(file, specifier);
     if (target.kind === 'package') return [{ t: 'ext', module: target.name, steps: imported === '*' || imported === 'default' ? [] : [{ p: imported }] }];
