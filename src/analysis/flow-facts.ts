@@ -61,7 +61,8 @@ export class FlowFacts {
     found.fn.nodes.forEach((n, i) => {
       if (n.kind === 'call' && n.site !== undefined) siteNodes.set(n.site, [...(siteNodes.get(n.site) ?? []), i]);
     });
-    f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn), dom: null };
+    const isGroup = (site: number) => (this.program.factsBySite.get(siteKey(found.ir.file, site)) ?? []).some((x) => x.kind === 'group');
+    f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn, isGroup), dom: null };
     this.flows.set(key, f);
     return f;
   }
@@ -313,8 +314,11 @@ function reversePostorder(n: number, succ: (i: number) => number[]): number[] {
   return order.reverse();
 }
 
-/** For promises kept in variables: which await nodes and Promise.all calls consume each call's promise. */
-function consumersOf(ir: FileIR, fn: FunctionIR): Map<number, number[]> {
+/**
+ * For promises kept in variables or handed to a group call: which await nodes and group calls
+ * (Promise.all, a store's `$transaction([...])`) consume each call's promise.
+ */
+function consumersOf(ir: FileIR, fn: FunctionIR, isGroup: (site: number) => boolean): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const add = (site: number, node: number) => out.set(site, [...(out.get(site) ?? []), node]);
   fn.nodes.forEach((n, node) => {
@@ -322,7 +326,8 @@ function consumersOf(ir: FileIR, fn: FunctionIR): Map<number, number[]> {
     if (n.kind === 'call' && n.site !== undefined) {
       const site = ir.sites[n.site]!;
       const c = site.callee;
-      if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'Promise' && (c.prop === 'all' || c.prop === 'allSettled')) {
+      const promiseGroup = c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'Promise' && (c.prop === 'all' || c.prop === 'allSettled');
+      if (promiseGroup || isGroup(n.site)) {
         for (const a of site.args) for (const s of referencedSites(ir, a, 0)) if (s !== n.site) add(s, node);
       }
     }

@@ -22,7 +22,7 @@ import { Evaluator } from '../symbols/evaluate.js';
 import { parseSources } from './parse-all.js';
 import { applicability } from './applicability.js';
 import { attachSnippets } from './snippets.js';
-import { implicitEntries, paramSources } from './wiring.js';
+import { implicitEntries, paramSources, passesThrough } from './wiring.js';
 import { VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -89,6 +89,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   let graph = buildCallGraph(ev, irs, index.bySite);
   for (let round = 0; round < 2; round++) {
     ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph);
+    ev.passesThrough = passesThrough(factContext.matcher);
     ev.reset();
     facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
     index = indexFacts(facts);

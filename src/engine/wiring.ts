@@ -5,7 +5,7 @@ import type { EntryPoint } from '../graph/entries.js';
 import { reachingSet, functionOf, type Program } from '../analysis/program.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { Matcher } from '../recognizers/match.js';
-import type { Evaluator, ParamSource } from '../symbols/evaluate.js';
+import type { Evaluator, ParamSource, PassesThrough } from '../symbols/evaluate.js';
 
 const MAX_CALLERS = 8;
 
@@ -66,4 +66,9 @@ export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoi
     });
   }
   return out;
+}
+
+/** Transactions and grouped queries, as the store recognizers declare them. */
+export function passesThrough(matcher: Matcher): PassesThrough {
+  return (_file, _site, callee) => callee.some((v) => matcher.match(v).some((m) => m.kind === 'transaction' || m.kind === 'group'));
 }

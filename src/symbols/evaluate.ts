@@ -11,9 +11,15 @@ const UNKNOWN: Value = { t: 'unknown' };
 
 /** Values a parameter takes that syntax alone cannot tell (callers' arguments, callback rules). */
 export type ParamSource = (file: string, fn: number, index: number) => Value[] | null;
+/**
+ * Calls whose result comes from their arguments, as recognizers tell: a transaction returns what
+ * its callback returns, `$transaction([...])` resolves to its elements' results.
+ */
+export type PassesThrough = (file: string, site: number, callee: Value[]) => boolean;
 
 export class Evaluator {
   paramSource: ParamSource | null = null;
+  passesThrough: PassesThrough | null = null;
   private readonly memo = new Map<string, Value[]>();
   private readonly active = new Set<string>();
 
@@ -51,8 +57,11 @@ export class Evaluator {
       }
       case 'member':
         return this.union(this.values(file, e.obj, d).map((v) => this.member(v, e.prop, d)));
-      case 'index':
+      case 'index': {
+        const items = this.groupItems(file, e.obj);
+        if (items) return items[e.at] ? this.values(file, items[e.at]!, d) : [UNKNOWN];
         return this.union(this.values(file, e.obj, d).map((v) => this.element(v, e.at, d)));
+      }
       case 'call':
         return this.callResult(file, e.site, d);
       case 'await':
@@ -118,11 +127,11 @@ export class Evaluator {
         const decl = ir.imports.find((i) => i.binding === b);
         return decl ? this.importValue(file, decl.specifier, decl.imported, depth) : [UNKNOWN];
       }
-      const typed = binding.type ? this.typed(file, binding.type, [], depth) : [];
-      const known = typed.filter((v) => v.t !== 'unknown');
-      // A declared type beats whatever a parameter might receive; otherwise take every definition.
-      const defs = binding.defs.filter((x) => !(known.length > 0 && x.k === 'param'));
-      return this.union([known, ...defs.map((x) => this.values(file, x, depth))]);
+      // A plain parameter: its declared type and what callers pass (see `param`).
+      const only = binding.defs.length === 1 ? binding.defs[0]! : null;
+      if (binding.kind === 'param' && only?.k === 'param') return this.param(file, only.fn, only.index, depth);
+      const typed = binding.type ? this.typed(file, binding.type, [], depth).filter((v) => v.t !== 'unknown') : [];
+      return this.union([typed, ...binding.defs.map((x) => this.values(file, x, depth))]);
     });
   }
 
@@ -134,13 +143,11 @@ export class Evaluator {
       const b = f.params[index];
       const binding = b !== undefined && b >= 0 ? ir.bindings[b] : undefined;
       const decoratorTypes = (f.paramDecorators[index] ?? []).flatMap((d) => d.args.map((a) => typeName(ir, a))).filter((n): n is string => n !== null);
-      if (binding?.type) {
-        const typed = this.typed(file, binding.type, decoratorTypes, depth).filter((v) => v.t !== 'unknown');
-        if (typed.length > 0) return typed;
-      }
-      const fromSource = this.paramSource?.(file, fn, index);
-      const own: Value = { t: 'param', file, fn, index, steps: [] };
-      return fromSource && fromSource.length > 0 ? this.union([fromSource, [own]]) : [own];
+      const typed = binding?.type ? this.typed(file, binding.type, decoratorTypes, depth).filter((v) => v.t !== 'unknown') : [];
+      const fromSource = this.paramSource?.(file, fn, index) ?? [];
+      // With neither, the parameter stays itself: for an entry point, that is request input.
+      if (typed.length === 0 && fromSource.length === 0) return [{ t: 'param', file, fn, index, steps: [] }];
+      return this.union([typed, fromSource]);
     });
   }
 
@@ -228,6 +235,18 @@ export class Evaluator {
     );
   }
 
+  /** `const [a, b] = await Promise.all([x(), y()])`: the array a group call resolves element by element. */
+  private groupItems(file: string, e: Expr): Expr[] | null {
+    while (e.k === 'await') e = e.of;
+    if (e.k !== 'call') return null;
+    const site = this.ir(file)?.sites[e.site];
+    const first = site?.args[0];
+    if (!site || first?.k !== 'arr') return null;
+    const c = site.callee;
+    const isPromiseAll = c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'Promise' && c.prop === 'all';
+    return isPromiseAll || this.passesThrough?.(file, e.site, this.values(file, c)) ? first.items : null;
+  }
+
   callResult(file: string, siteIndex: number, depth: number): Value[] {
     return this.cached(`${file}:s${siteIndex}`, () => {
       const site = this.ir(file)?.sites[siteIndex];
@@ -235,8 +254,14 @@ export class Evaluator {
       const step: Step = { p: site.isNew ? 'new()' : '()', file, site: siteIndex };
       // `fn.bind(x)` returns the same function.
       if (site.callee.k === 'member' && site.callee.prop === 'bind') return this.values(file, site.callee.obj, depth);
-      return this.union(
-        this.values(file, site.callee, depth).map((v): Value[] => {
+      const callee = this.values(file, site.callee, depth);
+      // A transaction's result is its callback's return value.
+      const returned = this.passesThrough?.(file, siteIndex, callee)
+        ? site.args.flatMap((a) => this.values(file, a, depth)).flatMap((v) => (v.t === 'fn' ? this.fnReturns(v.file, v.fn, depth) : []))
+        : [];
+      return this.union([
+        returned,
+        ...callee.map((v): Value[] => {
           switch (v.t) {
             case 'fn':
               return this.fnReturns(v.file, v.fn, depth);
@@ -250,7 +275,7 @@ export class Evaluator {
               return [UNKNOWN];
           }
         }),
-      );
+      ]);
     });
   }
 
