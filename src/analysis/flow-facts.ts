@@ -9,6 +9,7 @@ import { computeDominators, dominates, type Dominators } from '../flow/dominator
 import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
+import type { Guard } from '../recognizers/define.js';
 import { functionOf, reachingSet, siteKey, type Program } from './program.js';
 
 export interface EvidenceSource {
@@ -36,6 +37,8 @@ interface FunctionFlow {
 }
 
 const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'result', 'value']);
+/** Methods that ask about the record rather than refine the query. */
+const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 
 export class FlowFacts {
   private readonly flows = new Map<string, FunctionFlow>();
@@ -222,7 +225,7 @@ export class FlowFacts {
     for (const fact of this.program.factsByFn.get(key) ?? []) {
       if (!this.isRecordFact(fact)) continue;
       const op = fact.match?.store;
-      if (fact.kind === 'write' || (fact.kind === 'read' && op?.guard === 'throws')) {
+      if (fact.kind === 'write' || (fact.kind === 'read' && guardsOf(fact).includes('throws'))) {
         const nodes = op?.sync ? f.siteNodes.get(fact.site) ?? [] : this.completionNodes(key, fact.site);
         const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
         for (const node of nodes) out.push({ node, source: { kind, fact }, via: null, site: fact.site });
@@ -244,45 +247,83 @@ export class FlowFacts {
     return out;
   }
 
-  /** `if (!booking) throw` / `if (error) return`: the branch where a read record is known to exist. */
+  /** `if (!booking) throw` / `if (error) return` / `if (!snap.exists) return`: the branch where a read record exists. */
   private guardSource(file: string, expr: Expr, truthy: boolean): EvidenceSource | null {
     if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'await' && expr.k !== 'call') return null;
     for (const v of this.program.ev.values(file, expr)) {
-      const found = this.recordOf(v);
+      const found = this.recordOf(v, false);
       if (!found) continue;
-      const { fact, rest } = found;
-      const guard = fact.match?.store?.guard ?? (fact.kind === 'write' ? 'null' : undefined);
-      if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (guard === 'null' || guard === 'throws' || fact.kind === 'write')) {
-        return { kind: fact.kind === 'write' ? 'write' : 'guarded-read', fact };
-      }
-      if (!truthy && guard === 'error' && rest[rest.length - 1] === 'error') return { kind: 'guarded-read', fact };
+      const { fact, rest, chain } = found;
+      const holds = (g: Guard) => {
+        const required = fact.match?.store?.guardRequires?.[g];
+        return guardsOf(fact).includes(g) && (!required || required.some((m) => chain.includes(m)));
+      };
+      const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
+      const last = rest[rest.length - 1];
+      if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
+      if (truthy && last === 'exists' && holds('exists')) return { kind, fact };
+      if (!truthy && last === 'error' && holds('error')) return { kind, fact };
     }
     return null;
   }
 
-  /** The record fact a value was produced by, and the steps taken from the record after the query chain. */
-  recordOf(v: Value): { fact: SiteFact; rest: string[] } | null {
+  /**
+   * The record fact a value was produced by, the steps taken from the record after the query chain,
+   * and the chain's method names. With `produced`, a record a write was handed (`new Booking()` then
+   * `booking.save()`, a document reference then `t.set(ref, data)`) counts as that write's record.
+   */
+  recordOf(v: Value, produced = true): { fact: SiteFact; rest: string[]; chain: string[] } | null {
     if (v.t !== 'ext' && v.t !== 'global') return null;
     for (let i = v.steps.length - 1; i >= 0; i--) {
       const step = v.steps[i]!;
       if (step.site === undefined || step.file === undefined) continue;
-      const fact = (this.program.factsBySite.get(siteKey(step.file, step.site)) ?? []).find((x) => this.isRecordFact(x));
+      const key = siteKey(step.file, step.site);
+      const fact = (this.program.factsBySite.get(key) ?? []).find((x) => this.isRecordFact(x)) ?? (produced ? this.producedRecords().get(key) : undefined);
       if (!fact) continue;
       const after = v.steps.slice(i + 1).map((s) => s.p);
       // Query-builder calls after the operation (`.eq().single()`) still yield the record.
       const rest: string[] = [];
+      const chain: string[] = [];
       for (let j = 0; j < after.length; j++) {
-        if (after[j + 1] === '()' && !RECORD_ACCESSORS.has(after[j]!)) {
+        const name = after[j]!;
+        if (after[j + 1] === '()' && !RECORD_ACCESSORS.has(name) && !RECORD_PROBES.has(name)) {
+          chain.push(name);
           j++;
           continue;
         }
-        if (after[j] !== '()') rest.push(after[j]!);
+        if (name !== '()') rest.push(name);
       }
-      return { fact, rest };
+      return { fact, rest, chain };
     }
     return null;
   }
 
+  private produced: Map<string, SiteFact> | null = null;
+
+  /** Sites that produced the record a write was handed, by the write's `record` declaration. */
+  private producedRecords(): Map<string, SiteFact> {
+    if (this.produced) return this.produced;
+    this.produced = new Map();
+    for (const fact of this.program.facts) {
+      const record = fact.match?.store?.record;
+      if (!this.isRecordFact(fact) || (record !== 'receiver' && record !== 'arg0')) continue;
+      const site = this.program.files.get(fact.file)?.sites[fact.site];
+      if (!site) continue;
+      const source = record === 'arg0' ? site.args[0] : site.callee.k === 'member' ? site.callee.obj : undefined;
+      if (!source) continue;
+      for (const v of this.program.ev.values(fact.file, source)) {
+        if (v.t !== 'ext' && v.t !== 'global') continue;
+        const producer = [...v.steps].reverse().find((s) => s.site !== undefined);
+        if (producer) this.produced.set(siteKey(producer.file!, producer.site!), fact);
+      }
+    }
+    return this.produced;
+  }
+}
+
+function guardsOf(fact: SiteFact): Guard[] {
+  const g = fact.match?.store?.guard;
+  return g === undefined ? [] : Array.isArray(g) ? g : [g];
 }
 
 function isSync(source: EvidenceSource): boolean {

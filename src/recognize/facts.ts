@@ -78,7 +78,7 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     let kind: 'write' | 'read' | 'update' = m.kind;
     if (op.entity.includes('sql')) {
       // One driver call runs any statement: the SQL says which it is.
-      const verb = sqlVerb(sqlText(ir, site));
+      const verb = sqlVerb(sqlOf(cx, ir, site, v));
       kind = verb === 'select' ? 'read' : verb === 'insert' ? 'write' : verb === 'update' ? 'update' : kind;
       if (verb === 'other') return null;
     }
@@ -126,7 +126,7 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     if (source === 'wildcard') names.push(...m.wildcards.map((w) => w.p));
     else if (source === 'types' && v.t === 'ext') names.push(...(v.typeArgs ?? []));
     else if (source === 'sql') {
-      const table = sqlTable(sqlText(ir, site));
+      const table = sqlTable(sqlOf(cx, ir, site, v));
       if (table) names.push(table);
     } else if (source === 'args') names.push(...argNames(cx, ir.file, site));
     else if (source === 'chain' && (v.t === 'ext' || v.t === 'global')) {
@@ -145,15 +145,17 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
 function argNames(cx: FactContext, file: string, site: CallSite): string[] {
   const ir = cx.ev.ir(file)!;
   const out: string[] = [];
+  // Declared names first (`collection(db, 'bookings')`), then the variable that holds them (`bookingRef`).
+  const declared: string[] = [];
   for (const arg of site.args.slice(0, 3)) {
-    out.push(...exprNames(ir, arg));
     for (const v of cx.ev.values(file, arg)) {
-      if (v.t === 'class') out.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
+      if (v.t === 'class') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
       // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`.
-      if (v.t === 'ext' || v.t === 'global') out.push(...chainLiterals(cx, v.steps));
+      if (v.t === 'ext' || v.t === 'global') declared.push(...chainLiterals(cx, v.steps));
     }
+    out.push(...exprNames(ir, arg));
   }
-  return out.filter(Boolean);
+  return [...declared, ...out].filter(Boolean);
 }
 
 function chainLiterals(cx: FactContext, steps: Step[]): string[] {
@@ -165,6 +167,19 @@ function chainLiterals(cx: FactContext, steps: Step[]): string[] {
     }
   }
   return out;
+}
+
+/** The statement an operation runs: its own text, or the text a prepared statement was made from (`prepare(sql).run()`). */
+export function sqlOf(cx: FactContext, ir: FileIR, site: CallSite, callee: Value): string {
+  const own = sqlText(ir, site);
+  if (own || (callee.t !== 'ext' && callee.t !== 'global')) return own;
+  for (const step of [...callee.steps].reverse()) {
+    const stepIr = step.file !== undefined ? cx.ev.ir(step.file) : undefined;
+    const s = step.site !== undefined ? stepIr?.sites[step.site] : undefined;
+    const text = s && stepIr ? sqlText(stepIr, s) : '';
+    if (text) return text;
+  }
+  return '';
 }
 
 export function sqlText(ir: FileIR, site: CallSite): string {

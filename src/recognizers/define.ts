@@ -73,13 +73,20 @@ export type EntitySource =
   | 'types' // type arguments and injection decorators (`Repository<Booking>`)
   | 'sql'; // an INSERT/SELECT statement in the first argument or tagged template
 
+export type Guard = 'null' | 'throws' | 'error' | 'exists';
+
 export interface StoreOperation {
   call: string;
   entity: EntitySource[];
   /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
   record?: 'result' | 'receiver' | 'arg0';
-  /** Reads: how a missing record shows. 'null' = falsy result, 'throws' = the call throws, 'error' = an error field. */
-  guard?: 'null' | 'throws' | 'error';
+  /**
+   * Reads: how a missing record shows. 'null' = a falsy result, 'throws' = the call throws,
+   * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false.
+   */
+  guard?: Guard | Guard[];
+  /** A guard kind holds only when one of these calls follows the operation (`.single()`). */
+  guardRequires?: Partial<Record<Guard, string[]>>;
   /** Completes synchronously (better-sqlite3): no await needed. */
   sync?: boolean;
 }

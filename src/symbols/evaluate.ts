@@ -229,7 +229,8 @@ export class Evaluator {
     return this.union(
       this.values(file, c.superClass, depth + 1).map((s) => {
         if (s.t === 'class') return this.classMember(s.file, s.cls, prop, isStatic, depth + 1);
-        if (s.t === 'ext') return [{ ...s, steps: [...s.steps, ...(isStatic ? [] : [{ p: 'new()' }]), { p: prop }] }];
+        // `class Booking extends BaseEntity`: the package's member, remembering which class it came through.
+        if (s.t === 'ext') return [{ ...s, steps: [...s.steps, ...(isStatic ? [] : [{ p: 'new()' }]), { p: prop }], typeArgs: [...(s.typeArgs ?? []), c.name] }];
         return [UNKNOWN];
       }),
     );

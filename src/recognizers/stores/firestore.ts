@@ -38,11 +38,12 @@ export default defineStore({
     { call: 'addDoc', entity: ['args'] },
     { call: 'setDoc', entity: ['args'], record: 'arg0' },
   ],
+  // A snapshot is never null: `snap.exists` (admin) or `snap.exists()` (web) says whether the document is there.
   reads: [
-    { call: 'collection.().**.doc.().get', entity: ['chain'], guard: 'null' },
-    { call: 'doc.().get', entity: ['chain'], guard: 'null' },
-    { call: 'runTransaction.get', entity: ['args'], guard: 'null' },
-    { call: 'getDoc', entity: ['args'], guard: 'null' },
+    { call: 'collection.().**.doc.().get', entity: ['chain'], guard: 'exists' },
+    { call: 'doc.().get', entity: ['chain'], guard: 'exists' },
+    { call: 'runTransaction.get', entity: ['args'], guard: 'exists' },
+    { call: 'getDoc', entity: ['args'], guard: 'exists' },
   ],
   updates: [
     { call: 'collection.().**.doc.().update', entity: ['chain'] },

@@ -22,8 +22,16 @@ export default defineStore({
     // A database function named after the booking (`create_booking`) is taken to insert one.
     { call: 'rpc', entity: ['args'] },
   ],
-  // `data` is null when `.single()` / `.maybeSingle()` finds no row.
-  reads: [{ call: 'from.().select', entity: ['chain'], guard: 'null' }],
+  // With `.single()` a missing row is an `error` and a null `data`; with `.maybeSingle()` a null `data`.
+  // Without either, `data` is an array, truthy even when empty: no guard.
+  reads: [
+    {
+      call: 'from.().select',
+      entity: ['chain'],
+      guard: ['null', 'error'],
+      guardRequires: { null: ['single', 'maybeSingle'], error: ['single'] },
+    },
+  ],
   updates: [
     { call: 'from.().update', entity: ['chain'] },
     { call: 'from.().delete', entity: ['chain'] },
