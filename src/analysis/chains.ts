@@ -3,6 +3,7 @@
 // dominates the call leading on (or the target call itself). Decided as reachability over the
 // edges evidence does not cover, so cycles and many chains cost no more than one search.
 import type { CallEdge } from '../graph/call-graph.js';
+import type { Evaluator } from '../symbols/evaluate.js';
 import type { EvidenceNode, FlowFacts } from './flow-facts.js';
 import { reachableFrom, reachingSet, type Program } from './program.js';
 
@@ -96,3 +97,18 @@ function intersect(a: Set<string>, b: Set<string>): Set<string> {
   return new Set([...a].filter((x) => b.has(x)));
 }
 
+
+/**
+ * An evaluator that follows one chain: a parameter of a function called on the chain holds what
+ * that call passes, not what every caller of the function passes.
+ */
+export function chainEvaluator(program: Program, chain: CallEdge[]): Evaluator {
+  const passed = new Map<string, CallEdge>();
+  for (const e of chain) if (e.kind === 'call') passed.set(e.to, e);
+  const ev: Evaluator = program.ev.fork((file, fn, index) => {
+    const edge = passed.get(`${file}#${fn}`);
+    const arg = edge ? program.files.get(edge.file)?.sites[edge.site]?.args[index] : undefined;
+    return edge ? (arg ? ev.values(edge.file, arg) : []) : null;
+  });
+  return ev;
+}

@@ -4,7 +4,7 @@
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr } from '../model/ir.js';
 import type { Value } from '../model/values.js';
-import { valueKey } from '../symbols/evaluate.js';
+import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
@@ -18,7 +18,7 @@ export interface ReferenceResult {
   fromClient: boolean;
 }
 
-interface Leaf {
+export interface Leaf {
   path: string[];
   file: string;
   expr: Expr;
@@ -27,16 +27,20 @@ interface Leaf {
 const TRANSPARENT_GLOBALS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'Number', 'JSON']);
 const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'stringify', 'trim', 'padStart']);
 
-export function referencePassed(program: Program, flow: FlowFacts, payment: SiteFact, keys: Set<string>): ReferenceResult {
+/**
+ * `ev` decides what parameters hold: pass one that follows a single chain of calls
+ * (`chainEvaluator`) so another caller's booking does not count for this path.
+ */
+export function referencePassed(program: Program, flow: FlowFacts, payment: SiteFact, keys: Set<string>, ev: Evaluator = program.ev): ReferenceResult {
   const provider = payment.recognizer;
   if (provider.kind !== 'provider') return { passed: false, via: null, fromClient: false };
   const patterns = provider.referenceFields.map((f) => f.split('.'));
-  const leaves = payloadLeaves(program, payment);
+  const leaves = payloadLeaves(program, payment, ev);
   let fromClient = false;
   for (const leaf of leaves) {
     const pattern = patterns.find((p) => pathMatches(p, leaf.path));
     if (!pattern) continue;
-    const values = sources(program, leaf.file, leaf.expr, 0);
+    const values = sources(program, ev, leaf.file, leaf.expr, 0);
     if (values.some((v) => isBookingId(flow, v, keys))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
     if (program.vocabulary.signalsBooking(leaf.path[leaf.path.length - 1]) && values.some((v) => v.t === 'param')) fromClient = true;
   }
@@ -59,13 +63,13 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     for (const site of sites) {
       const args = ir.sites[site]!.args;
       args.forEach((arg, i) => {
-        const keys: Leaf[] = fieldsOf(program, fact.file, arg, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? ''));
+        const keys: Leaf[] = fieldsOf(program, program.ev, fact.file, arg, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? ''));
         // `.eq('id', x)` and `findById(x)` name the key positionally.
         const prev = args[i - 1];
         if (!write && prev?.k === 'lit' && typeof prev.value === 'string' && ID_FIELDS.has(prev.value)) keys.push({ path: [prev.value], file: fact.file, expr: arg });
         if (!write && site === fact.site && i === 0 && arg.k !== 'obj') keys.push({ path: [], file: fact.file, expr: arg });
         for (const leaf of keys) {
-          for (const v of sources(program, leaf.file, leaf.expr, 0)) {
+          for (const v of sources(program, program.ev, leaf.file, leaf.expr, 0)) {
             if (write) for (const k of callSteps(v)) out.add(k);
             else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
           }
@@ -91,13 +95,13 @@ function isBookingId(flow: FlowFacts, v: Value, keys: Set<string>): boolean {
 }
 
 /** The payload of a payment call: its payload argument, or the arguments of `request.requestBody(...)`-style calls. */
-function payloadLeaves(program: Program, payment: SiteFact): Leaf[] {
+export function payloadLeaves(program: Program, payment: SiteFact, ev: Evaluator = program.ev): Leaf[] {
   const ir = program.files.get(payment.file)!;
   const site = ir.sites[payment.site]!;
   const op = payment.match?.provider;
   const roots: Expr[] = [];
   if (payment.rest) {
-    for (const arg of site.args.slice(1)) roots.push(arg);
+    if (payment.restBody) roots.push(payment.restBody);
   } else if (op?.payload?.method) {
     const arg = site.args[op.payload.index];
     if (arg) {
@@ -112,7 +116,7 @@ function payloadLeaves(program: Program, payment: SiteFact): Leaf[] {
     // SDKs that take (id, params) or (params, options): keep every argument.
     roots.push(...site.args.filter((a) => a !== arg));
   }
-  const leaves = roots.flatMap((r) => fieldsOf(program, payment.file, r, [], 0));
+  const leaves = roots.flatMap((r) => fieldsOf(program, ev, payment.file, r, [], 0));
   // Form-encoded REST bodies: 'metadata[bookingId]' is metadata.bookingId.
   return leaves.map((l) => ({ ...l, path: l.path.flatMap((p) => p.replace(/\]/g, '').split('[')) }));
 }
@@ -122,27 +126,27 @@ function sameBinding(a: Expr, b: Expr): boolean {
 }
 
 /** Every (path, value) pair inside an object/array expression, following variables and spreads. */
-function fieldsOf(program: Program, file: string, e: Expr, path: string[], depth: number): Leaf[] {
+function fieldsOf(program: Program, ev: Evaluator, file: string, e: Expr, path: string[], depth: number): Leaf[] {
   if (depth > 6) return [];
   const out: Leaf[] = [];
   if (path.length > 0) out.push({ path, file, expr: e });
   const unwrapped = unwrapCall(program, file, e);
-  if (unwrapped !== e) return [...out, ...fieldsOf(program, file, unwrapped, path, depth + 1)];
+  if (unwrapped !== e) return [...out, ...fieldsOf(program, ev, file, unwrapped, path, depth + 1)];
   if (e.k === 'arr') {
-    e.items.forEach((item, i) => out.push(...fieldsOf(program, file, item, [...path, String(i)], depth + 1)));
+    e.items.forEach((item, i) => out.push(...fieldsOf(program, ev, file, item, [...path, String(i)], depth + 1)));
     return out;
   }
-  for (const v of program.ev.values(file, e)) {
+  for (const v of ev.values(file, e)) {
     if (v.t !== 'obj') continue;
     for (const p of v.props) {
-      if (p.key === '...') out.push(...fieldsOf(program, v.file, p.value, path, depth + 1));
-      else if (p.key !== null) out.push(...fieldsOf(program, v.file, p.value, [...path, p.key], depth + 1));
+      if (p.key === '...') out.push(...fieldsOf(program, ev, v.file, p.value, path, depth + 1));
+      else if (p.key !== null) out.push(...fieldsOf(program, ev, v.file, p.value, [...path, p.key], depth + 1));
     }
   }
   if (e.k === 'ref') {
     // Arrays kept in variables (`const items = [...]`).
     const b = program.files.get(file)?.bindings[e.b];
-    for (const d of b && b.kind !== 'import' ? b.defs : []) if (d.k === 'arr') out.push(...fieldsOf(program, file, d, path, depth + 1));
+    for (const d of b && b.kind !== 'import' ? b.defs : []) if (d.k === 'arr') out.push(...fieldsOf(program, ev, file, d, path, depth + 1));
   }
   return out;
 }
@@ -158,33 +162,33 @@ function unwrapCall(program: Program, file: string, e: Expr): Expr {
   return e;
 }
 
-function sources(program: Program, file: string, e: Expr, depth: number): Value[] {
+function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: number): Value[] {
   if (depth > 6) return [];
   switch (e.k) {
     case 'tpl':
-      return e.parts.flatMap((p) => sources(program, file, p, depth + 1));
+      return e.parts.flatMap((p) => sources(program, ev, file, p, depth + 1));
     case 'any':
-      return e.of.flatMap((p) => sources(program, file, p, depth + 1));
+      return e.of.flatMap((p) => sources(program, ev, file, p, depth + 1));
     case 'await':
-      return sources(program, file, e.of, depth + 1);
+      return sources(program, ev, file, e.of, depth + 1);
     case 'call': {
       const site = program.files.get(file)?.sites[e.site];
       if (site) {
         const c = site.callee;
-        if (c.k === 'global' && TRANSPARENT_GLOBALS.has(c.name) && site.args[0]) return sources(program, file, site.args[0], depth + 1);
-        if (c.k === 'member' && c.prop !== null && TRANSPARENT_METHODS.has(c.prop)) return sources(program, file, c.obj, depth + 1);
+        if (c.k === 'global' && TRANSPARENT_GLOBALS.has(c.name) && site.args[0]) return sources(program, ev, file, site.args[0], depth + 1);
+        if (c.k === 'member' && c.prop !== null && TRANSPARENT_METHODS.has(c.prop)) return sources(program, ev, file, c.obj, depth + 1);
       }
       break;
     }
     case 'ref': {
       const b = program.files.get(file)?.bindings[e.b];
       if (b && b.kind !== 'import' && b.kind !== 'param' && b.defs.some((d) => d.k === 'tpl' || d.k === 'call')) {
-        return b.defs.flatMap((d) => sources(program, file, d, depth + 1));
+        return b.defs.flatMap((d) => sources(program, ev, file, d, depth + 1));
       }
       break;
     }
   }
-  return program.ev.values(file, e);
+  return ev.values(file, e);
 }
 
 function pathMatches(pattern: string[], path: string[]): boolean {

@@ -22,18 +22,22 @@ const ORDER: WriteRelation[] = ['concurrent', 'not-awaited', 'some-paths', 'afte
 export function relateWrites(
   program: Program, flow: FlowFacts, chain: CallEdge[], target: { fn: string; site: number }, isWrite: (f: SiteFact) => boolean,
 ): RelationFound | null {
-  const writers = reachingSet(program.graph, program.facts.filter(isWrite).map((f) => fnKey({ file: f.file, fn: f.fn })), (e) => e.kind !== 'deferred');
+  const writeFns = program.facts.filter(isWrite).map((f) => fnKey({ file: f.file, fn: f.fn }));
+  const writers = reachingSet(program.graph, writeFns, (e) => e.kind !== 'deferred');
+  // Writes handed to something that runs them later (`after(() => ...)`, a library callback).
+  const laterWriters = reachingSet(program.graph, writeFns);
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), target];
   let best: RelationFound | null = null;
   for (const frame of frames) {
-    const found = relateInFrame(program, flow, frame, writers, isWrite);
+    const found = relateInFrame(program, flow, frame, writers, laterWriters, isWrite);
     if (found && (!best || ORDER.indexOf(found.relation) < ORDER.indexOf(best.relation))) best = found;
   }
   return best;
 }
 
 function relateInFrame(
-  program: Program, flow: FlowFacts, frame: { fn: string; site: number }, writers: Set<string>, isWrite: (f: SiteFact) => boolean,
+  program: Program, flow: FlowFacts, frame: { fn: string; site: number }, writers: Set<string>, laterWriters: Set<string>,
+  isWrite: (f: SiteFact) => boolean,
 ): RelationFound | null {
   const f = flow.flow(frame.fn);
   const dom = flow.dominators(frame.fn);
@@ -47,6 +51,9 @@ function relateInFrame(
     if (e.kind !== 'deferred' && writers.has(e.to) && e.site !== frame.site && !writes.includes(e.site)) writes.push(e.site);
   }
   const found: RelationFound[] = [];
+  for (const e of program.graph.out.get(frame.fn) ?? []) {
+    if (e.kind === 'deferred' && laterWriters.has(e.to)) found.push({ relation: 'after', file: f.ir.file, site: e.site });
+  }
   for (const w of writes) {
     const at = { file: f.ir.file, site: w };
     const group = outermost(f.ir.sites, w).group;

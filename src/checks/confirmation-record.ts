@@ -1,8 +1,8 @@
 // Booking record created before payment: every payment initiation path must have a persisted
 // booking (a completed write, or a read that aborts when the booking is missing) dominating the
 // payment call on every chain from its entry point, and should pass the booking's id to the provider.
-import { evidenceOnEveryChain } from '../analysis/chains.js';
-import { bookingKeyValues, referencePassed } from '../analysis/id-flow.js';
+import { chainEvaluator, evidenceOnEveryChain } from '../analysis/chains.js';
+import { bookingKeyValues, payloadLeaves, referencePassed } from '../analysis/id-flow.js';
 import { relateWrites, type WriteRelation } from '../analysis/ordering.js';
 import { calleeText, functionName, locate, paymentPaths, siteStart, traceOf, type PaymentPath } from '../analysis/payment-paths.js';
 import { reachableFrom, type Program } from '../analysis/program.js';
@@ -44,7 +44,7 @@ export default defineCheck({
         // The key a guarded read looked up is the booking's id only when that read is this path's evidence.
         const evidenceFact = chain.holds && chain.evidence?.source.kind === 'guarded-read' ? chain.evidence.source.fact : null;
         const keys = evidenceFact ? new Set([...writtenKeys, ...bookingKeyValues(program, [evidenceFact])]) : writtenKeys;
-        const ref = referencePassed(program, flow, path.payment, keys);
+        const ref = referencePassed(program, flow, path.payment, keys, chainEvaluator(program, chain.chain));
         const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
         const webhookWrites = hooks.flatMap((w) => w.facts.filter(isBookingWrite)).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
         const result: PathResult = {
@@ -112,12 +112,18 @@ function paymentRef(program: Program, f: SiteFact): PathResult['payment'] {
  */
 function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHandler[]): string | null {
   if (path.payment.billing) return 'subscription-billing';
-  const reach = reachableFrom(program.graph, path.entry.fn);
-  const touched = [...reach].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.bookingLike))
-    || hooks.some((h) => h.facts.some((f) => f.bookingLike));
-  if (touched) return null;
   const v = program.vocabulary;
-  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k))];
+  const reach = reachableFrom(program.graph, path.entry.fn);
+  const onPath = [...reach].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.bookingLike));
+  if (onPath) return null;
+  // Names along the path, and the keys and literal texts the payment carries.
+  const leaves = payloadLeaves(program, path.payment);
+  const keys = leaves.map((l) => l.path[l.path.length - 1] ?? '');
+  const texts = leaves.map((l) => (l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : ''));
+  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys];
+  // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
+  if ([...names, ...texts].some((n) => v.signalsNotBooking(n)) && !names.some((n) => v.signalsBooking(n))) return 'not-a-booking-payment';
+  if (hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
   if (names.some((n) => v.signalsBooking(n))) return null;
   return 'not-a-booking-payment';
 }

@@ -1,6 +1,6 @@
 // The recognize stage: what each call site is, according to the recognizers. Reads the FileIR and
 // resolved values only; never an AST.
-import type { CallSite, FileIR } from '../model/ir.js';
+import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
@@ -23,6 +23,8 @@ export interface SiteFact {
   billing: boolean;
   match: Match | null;
   rest: RestEndpoint | null;
+  /** For REST calls: the request body (`body`, `json`, axios `data`), where the payload is. */
+  restBody?: Expr | null;
 }
 
 export interface FactContext {

@@ -42,13 +42,14 @@ export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallS
       return {
         file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: endpoint.role,
         api: endpoint.api, entity: null, bookingLike: false, billing: Boolean(endpoint.billing), match: null, rest: endpoint,
+        restBody: request.body,
       };
     }
   }
   return null;
 }
 
-function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClient, v: Value): { url: string; method: string | null } | null {
+function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClient, v: Value): { url: string; method: string | null; body: Expr | null } | null {
   const urlArg = site.args[client.urlArg];
   let url = staticText(ir, urlArg);
   let method: string | null = client.method === 'options' ? null : client.method;
@@ -64,7 +65,17 @@ function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClie
     const base = config && createIr ? propText(cx, createIr, config, 'baseURL') : null;
     if (base) url = base.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
   }
-  return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method } : null;
+  const body = client.bodyArg !== null ? site.args[client.bodyArg] ?? null : options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form']) : null;
+  return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method, body } : null;
+}
+
+function propExpr(cx: FactContext, ir: FileIR, obj: Expr, keys: string[]): Expr | null {
+  for (const v of cx.ev.values(ir.file, obj)) {
+    if (v.t !== 'obj' || v.file !== ir.file) continue;
+    const prop = [...v.props].reverse().find((p) => p.key !== null && keys.includes(p.key));
+    if (prop) return prop.value;
+  }
+  return null;
 }
 
 function propText(cx: FactContext, ir: FileIR, obj: Expr, key: string): string | null {

@@ -6,6 +6,9 @@ export const BOOKING_WORDS = ['booking', 'reservation', 'appointment', 'rental',
 /** Words that signal a booking flow in names and metadata keys, beyond entity names. */
 export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot', 'seat', 'checkin'];
 
+/** Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise. */
+export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'sponsor', 'sponsorship'];
+
 export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
 
 /** Splits `tbl_bookingSlots` into ['tbl', 'booking', 'slots']. */
@@ -24,6 +27,8 @@ function singular(w: string): string {
   return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
+const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
+
 export class Vocabulary {
   private readonly entityWords: Set<string>;
   private readonly signalWords: Set<string>;
@@ -40,6 +45,13 @@ export class Vocabulary {
     const ws = words(name).map(singular);
     if (ws.some((w) => this.entityWords.has(w))) return true;
     return this.entityWords.has(ws.join(''));
+  }
+
+  /** Names, keys and payload texts that say a payment is something else: `/api/donate`, `kind: 'donation'`. */
+  signalsNotBooking(text: string | null | undefined): boolean {
+    if (!text) return false;
+    const ws = words(text).map(singular);
+    return ws.some((w) => NOT_BOOKING.has(w)) || NOT_BOOKING.has(ws.join(''));
   }
 
   /** Names and keys that suggest a booking flow: `bookSlot`, `/api/reserve`, `appointmentId`. */

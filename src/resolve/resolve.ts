@@ -14,9 +14,14 @@ export type ResolvedModule =
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
 const SOURCE_SUFFIXES = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
+type ResolverOptions = ConstructorParameters<typeof ResolverFactory>[0];
+
 export class ModuleResolver {
-  private readonly withTsconfig: ResolverFactory;
+  private readonly base: ResolverOptions;
   private readonly plain: ResolverFactory;
+  /** One resolver per tsconfig/jsconfig, applied to every file below it (tests and JS files included). */
+  private readonly byConfig = new Map<string, ResolverFactory | null>();
+  private readonly configDirs: Map<string, string>;
   private readonly cache = new Map<string, ResolvedModule>();
   private readonly packageNames: string[];
 
@@ -37,8 +42,9 @@ export class ModuleResolver {
       builtinModules: true,
       symlinks: false,
     };
-    this.withTsconfig = new ResolverFactory({ ...base, tsconfig: 'auto' });
+    this.base = base;
     this.plain = new ResolverFactory(base);
+    this.configDirs = configByDir(project.tsconfigs);
     // Longest names first, so `@acme/db-client` wins over `@acme/db`.
     this.packageNames = Object.keys(project.packages).sort((a, b) => b.length - a.length);
   }
@@ -83,7 +89,8 @@ export class ModuleResolver {
 
   private viaOxc(fromFile: string, spec: string): ResolvedModule | null {
     const abs = path.join(this.project.root, fromFile);
-    for (const resolver of [this.withTsconfig, this.plain]) {
+    const configured = this.configuredResolver(fromFile);
+    for (const resolver of configured ? [configured, this.plain] : [this.plain]) {
       let result;
       try {
         result = resolver.resolveFileSync(abs, spec);
@@ -96,6 +103,26 @@ export class ModuleResolver {
       if (result.path.includes(`${path.sep}node_modules${path.sep}`)) return { kind: 'package', name: moduleName(spec) };
     }
     return null;
+  }
+
+  /** The resolver of the nearest tsconfig.json (or jsconfig.json) above a file. */
+  private configuredResolver(fromFile: string): ResolverFactory | null {
+    for (let dir = path.posix.dirname(fromFile); ; dir = path.posix.dirname(dir)) {
+      const config = this.configDirs.get(dir === '.' ? '' : dir);
+      if (config !== undefined) {
+        if (!this.byConfig.has(config)) {
+          let r: ResolverFactory | null = null;
+          try {
+            r = new ResolverFactory({ ...this.base, tsconfig: { configFile: path.join(this.project.root, config), references: 'auto' } });
+          } catch {
+            r = null; // a broken config: resolve without it (discovery reported it)
+          }
+          this.byConfig.set(config, r);
+        }
+        return this.byConfig.get(config)!;
+      }
+      if (dir === '.' || dir === '' || dir === '/') return null;
+    }
   }
 
   /** A resolved path inside the root that we scan; a built `dist` file maps back to its source. */
@@ -134,6 +161,18 @@ export class ModuleResolver {
     }
     return null;
   }
+}
+
+/** Directory -> the config that governs it: tsconfig.json, else jsconfig.json, else one tsconfig.*.json. */
+function configByDir(configs: string[]): Map<string, string> {
+  const rank = (name: string) => (name === 'tsconfig.json' ? 0 : name === 'jsconfig.json' ? 1 : 2);
+  const out = new Map<string, string>();
+  for (const c of [...configs].sort()) {
+    const dir = path.posix.dirname(c) === '.' ? '' : path.posix.dirname(c);
+    const current = out.get(dir);
+    if (current === undefined || rank(path.posix.basename(c)) < rank(path.posix.basename(current))) out.set(dir, c);
+  }
+  return out;
 }
 
 /** `stripe/lib/x` -> `stripe`, `@scope/pkg/x` -> `@scope/pkg`, `npm:stripe@14` -> `stripe`. */

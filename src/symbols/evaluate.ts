@@ -31,6 +31,15 @@ export class Evaluator {
     this.resolver = resolver;
   }
 
+  /** A copy with its own memo whose parameters take their values from `paramSource` first. */
+  fork(paramSource: ParamSource): Evaluator {
+    const copy = new Evaluator(this.files, this.resolver);
+    const fallback = this.paramSource;
+    copy.paramSource = (file, fn, index) => paramSource(file, fn, index) ?? fallback?.(file, fn, index) ?? null;
+    copy.passesThrough = this.passesThrough;
+    return copy;
+  }
+
   /** Forget memoized answers (after `paramSource` learns more). */
   reset(): void {
     this.memo.clear();

@@ -26,6 +26,13 @@ export default defineStore({
     { call: '*.findUniqueOrThrow', entity: ['wildcard'], guard: 'throws' },
     { call: '*.findFirstOrThrow', entity: ['wildcard'], guard: 'throws' },
   ],
+  updates: [
+    { call: '*.update', entity: ['wildcard'] },
+    { call: '*.updateMany', entity: ['wildcard'] },
+    { call: '*.delete', entity: ['wildcard'] },
+    { call: '*.deleteMany', entity: ['wildcard'] },
+  ],
   transactions: [{ call: '$transaction', param: 0, client: 'receiver' }],
   groups: ['$transaction'],
+  example: "const booking = await prisma.booking.create({ data: { ...input, status: 'PENDING_PAYMENT' } });",
 });
