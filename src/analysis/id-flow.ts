@@ -2,7 +2,8 @@
 // (metadata, client_reference_id, reference_id, receipt...) back through values: a write's or a
 // guarded read's record and its id field, or an id generated before the write and stored by it.
 // A variable merely named `bookingId` that came from the request is not the booking's id.
-import type { Expr } from '../model/ir.js';
+import type { Expr, FileIR } from '../model/ir.js';
+import { sqlText } from '../recognize/facts.js';
 import type { Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -60,6 +61,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     const ir = program.files.get(fact.file)!;
     const sites = [fact.site];
     for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
+    if (write) for (const leaf of sqlIdLeaves(ir, fact.site)) for (const v of sources(program, program.ev, fact.file, leaf, 0)) for (const k of callSteps(v)) out.add(k);
     for (const site of sites) {
       const args = ir.sites[site]!.args;
       args.forEach((arg, i) => {
@@ -77,6 +79,31 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
       });
     }
   }
+  return out;
+}
+
+/**
+ * `INSERT INTO bookings (id, ...) VALUES ($1, ...)` with `[id, ...]`: the parameters bound to id
+ * columns (`$n`, `?`, or the `${}` of a tagged template).
+ */
+function sqlIdLeaves(ir: FileIR, siteIndex: number): Expr[] {
+  const site = ir.sites[siteIndex]!;
+  const sql = sqlText(ir, site);
+  const m = /insert\s+into\s+[^(]*\(([^)]*)\)\s*values\s*\(([^)]*)\)/i.exec(sql);
+  if (!m) return [];
+  const columns = m[1]!.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
+  const values = m[2]!.split(',').map((v) => v.trim());
+  const params = site.tagged !== null ? site.args : site.args[1]?.k === 'arr' ? site.args[1].items : [];
+  const out: Expr[] = [];
+  let question = 0;
+  let slot = 0;
+  values.forEach((token, i) => {
+    let index: number | null = null;
+    if (/^\$\d+$/.test(token)) index = Number(token.slice(1)) - 1;
+    else if (token === '?') index = question++;
+    else if (token === '${}') index = slot++;
+    if (index !== null && ID_FIELDS.has(columns[i] ?? '') && params[index]) out.push(params[index]!);
+  });
   return out;
 }
 

@@ -85,14 +85,45 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
       if (verb === 'other') return null;
     }
     const names = entityNames(cx, ir, site, v, m);
+    if (kind === 'write' && op.nested) names.push(...nestedCreates(cx, ir.file, site.args[0], op.nested, 0));
     const found = names.find((n) => isBookingEntity(cx, n)) ?? names[0] ?? null;
-    const entity = found === null ? null : cx.schemaNames.get(found.toLowerCase()) ?? found;
+    const entity = found === null ? null : schemaName(cx, found);
     const wildcard = m.wildcards.map((w) => w.p).join('.');
     const api = wildcard ? m.call.replace('*', wildcard) : m.call;
     return { ...base, kind, role: null, api, entity, bookingLike: entity !== null && isBookingEntity(cx, entity), billing: false };
   }
   if (m.kind === 'client') return null;
   return { ...base, kind: m.kind, role: null, api: m.call, entity: null, bookingLike: false, billing: false };
+}
+
+/** `booking` / `bookings` -> the schema's `Booking`, when the schema declares it. */
+function schemaName(cx: FactContext, name: string): string {
+  const lower = name.toLowerCase();
+  return cx.schemaNames.get(lower) ?? cx.schemaNames.get(lower.replace(/s$/, '')) ?? name;
+}
+
+/** Relation fields under `data` whose value creates records: `{ data: { bookings: { create: ... } } }` -> ['bookings']. */
+function nestedCreates(cx: FactContext, file: string, payload: Expr | undefined, keys: string[], depth: number): string[] {
+  if (!payload || depth > 2) return [];
+  const out: string[] = [];
+  for (const root of cx.ev.values(file, payload)) {
+    if (root.t !== 'obj') continue;
+    const data = depth === 0 ? root.props.filter((p) => p.key === 'data').flatMap((p) => cx.ev.values(root.file, p.value)) : [root];
+    for (const obj of data) {
+      if (obj.t !== 'obj') continue;
+      for (const field of obj.props) {
+        if (!field.key || field.key === '...') continue;
+        for (const rel of cx.ev.values(obj.file, field.value)) {
+          if (rel.t !== 'obj') continue;
+          const creates = rel.props.filter((p) => p.key !== null && keys.includes(p.key));
+          if (creates.length === 0) continue;
+          out.push(field.key);
+          for (const c of creates) out.push(...nestedCreates(cx, rel.file, { k: 'obj', props: [{ key: 'data', value: c.value }], pos: -1 }, keys, depth + 1));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 export function isBookingEntity(cx: FactContext, name: string): boolean {

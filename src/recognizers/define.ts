@@ -89,6 +89,11 @@ export interface StoreOperation {
   guardRequires?: Partial<Record<Guard, string[]>>;
   /** Completes synchronously (better-sqlite3): no await needed. */
   sync?: boolean;
+  /**
+   * Keys that create related records inside the payload (`data: { bookings: { create: {...} } }`):
+   * the relation field names them, so a booking created through another model is a booking write.
+   */
+  nested?: string[];
 }
 
 export interface StoreRecognizer {

@@ -1,6 +1,9 @@
 // https://www.prisma.io/docs/orm/reference/prisma-client-reference
 import { defineStore } from '../define.js';
 
+// https://www.prisma.io/docs/orm/prisma-client/queries/relation-queries#nested-writes
+const NESTED = ['create', 'createMany', 'connectOrCreate'];
+
 export default defineStore({
   id: 'prisma',
   name: 'Prisma',
@@ -15,8 +18,8 @@ export default defineStore({
   ],
   passthrough: ['$extends'],
   writes: [
-    { call: '*.create', entity: ['wildcard'] },
-    { call: '*.upsert', entity: ['wildcard'] },
+    { call: '*.create', entity: ['wildcard'], nested: NESTED },
+    { call: '*.upsert', entity: ['wildcard'], nested: NESTED },
     { call: '*.createMany', entity: ['wildcard'] },
     { call: '*.createManyAndReturn', entity: ['wildcard'] },
   ],
