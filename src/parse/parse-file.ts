@@ -85,6 +85,12 @@ function extract(ir: FileIR, program: AstNode): void {
     Object.assign(ir, emptyIR(ir.file), { lineStarts: ir.lineStarts, skipped: true, diagnostics: [...ir.diagnostics, diagnostic] });
     return;
   }
+  if (cx.longestChain > 0) {
+    ir.diagnostics.push({
+      line: 1, severity: 'info', code: 'long-expression',
+      message: `an expression chains ${cx.longestChain} operands (generated code?); analyzed without recursion`,
+    });
+  }
   if (cx.tooDeep) {
     ir.diagnostics.push({
       line: 1, severity: 'warning', code: 'too-deep',

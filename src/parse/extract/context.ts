@@ -57,6 +57,8 @@ export class Ctx {
   /** > 0 while re-walking a finally block for another exit: only flow nodes are added then. */
   copying = 0;
   tooDeep = false;
+  /** Longest `a + b + ...` chain seen, when unusually long (generated code). */
+  longestChain = 0;
   readonly siteOf = new Map<AstNode, number>();
   readonly fnOf = new Map<AstNode, number>();
   readonly classOf = new Map<AstNode, number>();

@@ -8,6 +8,8 @@ import { bindPattern, declareFunction, literalKey, propertyKey } from './functio
 const UNKNOWN: Expr = { k: 'unknown' };
 /** Calls whose array argument's promises all complete when the call's own promise does. */
 const GROUP_CALLS = new Set(['all', 'allSettled']);
+/** Operand counts beyond this are generated code: still analyzed, and reported. */
+const LONG_CHAIN = 5_000;
 const SKIP_KEYS = new Set(['type', 'start', 'end', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators', 'parent']);
 
 export function expr(cx: Ctx, n: AstNode | null | undefined): Expr {
@@ -325,6 +327,7 @@ function binary(cx: Ctx, n: AstNode): Expr {
   }
   operands.push(cur);
   operands.reverse();
+  if (operands.length > LONG_CHAIN) cx.longestChain = Math.max(cx.longestChain, operands.length);
   const parts: Expr[] = [];
   let text = '';
   for (const o of operands) {
