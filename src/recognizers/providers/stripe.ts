@@ -49,6 +49,7 @@ export default defineProvider({
     'return_url',
   ],
   billingWhen: [{ field: 'mode', equals: 'subscription' }, { field: 'mode', equals: 'setup' }],
+  example: "const session = await stripe.checkout.sessions.create({ ...params, client_reference_id: booking.id, metadata: { bookingId: booking.id } });",
   events: {
     success: ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'payment_intent.succeeded', 'charge.succeeded', 'invoice.paid'],
     failure: ['payment_intent.payment_failed', 'payment_intent.canceled', 'checkout.session.expired', 'checkout.session.async_payment_failed', 'charge.failed'],
