@@ -2,7 +2,7 @@
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
-import { reachingSet, functionOf, type Program } from '../analysis/program.js';
+import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { Matcher } from '../recognizers/match.js';
 import type { Evaluator, ParamSource, PassesThrough } from '../symbols/evaluate.js';
@@ -45,23 +45,27 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   };
 }
 
-/** A function that reaches a provider call and has no caller in the scanned code is its own entry point. */
+/**
+ * A function that reaches a provider call and has no caller in the scanned code is its own entry
+ * point. Code that merely hands a function to something that runs it later (a library wrapper, a
+ * UI hook, a node-style callback) is not its caller: such a function is a root of its own
+ * ('callback'), unless a known entry point already reaches it. No payment call is left unreached.
+ */
 export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoint[] {
-  const knownFns = new Set(known.map((e) => e.fn));
+  const reachedByKnown = new Set<string>();
+  for (const e of known) for (const k of reachableFrom(program.graph, e.fn)) reachedByKnown.add(k);
   const providerFns = program.facts.filter((f) => f.kind === 'provider').map((f) => fnKey({ file: f.file, fn: f.fn }));
-  const out: EntryPoint[] = [];
-  // Through calls and inline callbacks only: code that merely hands a function to something that
-  // runs it later (a library wrapper, a UI hook) is not itself where a request enters.
   const reaching = reachingSet(program.graph, providerFns, (e) => e.kind !== 'deferred');
+  const out: EntryPoint[] = [];
   for (const key of [...reaching].sort()) {
-    if (knownFns.has(key)) continue;
+    if (reachedByKnown.has(key)) continue;
     const callers = (program.graph.in.get(key) ?? []).filter((e) => e.from !== key);
-    if (callers.length > 0) continue;
+    if (callers.some((e) => e.kind !== 'deferred')) continue;
     const found = functionOf(program, key);
     if (!found) continue;
     const isModule = found.fn.kind === 'module';
     out.push({
-      fn: key, file: found.ir.file, pos: found.fn.start, kind: isModule ? 'module' : 'uncalled-function',
+      fn: key, file: found.ir.file, pos: found.fn.start, kind: isModule ? 'module' : callers.length > 0 ? 'callback' : 'uncalled-function',
       name: isModule ? found.ir.file : found.fn.name, route: null, framework: null,
     });
   }
