@@ -167,6 +167,8 @@ export interface FileIR {
   sites: CallSite[];
   /** Interfaces and type aliases declared here (names only), for entity discovery. */
   typeNames: string[];
+  /** `// bookfirst-ignore <check-id> -- <reason>` comments, by line. */
+  directiveComments: { line: number; checkId: string; reason: string }[];
   diagnostics: ParseDiagnostic[];
   /** True when the file could not be analyzed at all (binary, too deep, parse failed). */
   skipped: boolean;

@@ -13,7 +13,7 @@ const useRawTransfer = Number(process.versions.node.split('.')[0]) >= 22;
 export function emptyIR(file: string, source = ''): FileIR {
   return {
     file, lineStarts: lineStartsOf(source), directives: [], imports: [], exports: [], bindings: [],
-    functions: [], classes: [], sites: [], typeNames: [], diagnostics: [], skipped: false,
+    functions: [], classes: [], sites: [], typeNames: [], directiveComments: [], diagnostics: [], skipped: false,
   };
 }
 
@@ -36,6 +36,7 @@ export function parseFile(file: string, source: string): FileIR {
     if (useRawTransfer) options.experimentalRawTransfer = true;
     const result = parseSync(file, source, options);
     program = result.program as unknown as AstNode;
+    ir.directiveComments = directiveComments(result.comments, ir.lineStarts);
     const first = result.errors[0];
     if (first) {
       const at = first.labels[0]?.start ?? 0;
@@ -97,6 +98,20 @@ function extract(ir: FileIR, program: AstNode): void {
       message: 'nesting deeper than the analyzer follows; the innermost code was not analyzed',
     });
   }
+}
+
+const DIRECTIVE = /^\s*bookfirst-ignore\b\s*(.*)$/;
+
+/** `// bookfirst-ignore <check-id> -- <reason>` comments, kept for suppressions. */
+function directiveComments(comments: { value: string; start: number }[], lineStarts: number[]): FileIR['directiveComments'] {
+  const out: FileIR['directiveComments'] = [];
+  for (const c of comments) {
+    const m = DIRECTIVE.exec(c.value.replace(/^\*+/, '').trim());
+    if (!m) continue;
+    const [head, ...reason] = m[1]!.split(/\s+--\s*/);
+    out.push({ line: lineOf(lineStarts, c.start), checkId: (head ?? '').trim(), reason: reason.join(' -- ').trim() });
+  }
+  return out;
 }
 
 function langOf(file: string): 'ts' | 'tsx' | 'js' | 'jsx' {
