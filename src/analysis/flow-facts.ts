@@ -5,7 +5,7 @@
 // is a forward must-analysis, so a write in each branch of an if/else or switch counts. Function
 // summaries are a greatest fixpoint: a function keeps its guarantee unless some path to a normal
 // return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
-import { computeDominators, dominates, type Dominators } from '../flow/dominators.js';
+import { computeDominators, reversePostorder, type Dominators } from '../flow/dominators.js';
 import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -333,27 +333,6 @@ function isSync(source: EvidenceSource): boolean {
 /** Placeholder source while the summary fixpoint has not named one yet. */
 const PENDING = { kind: 'write', fact: null } as unknown as EvidenceSource;
 
-function reversePostorder(n: number, succ: (i: number) => number[]): number[] {
-  const order: number[] = [];
-  const seen = new Uint8Array(n);
-  const stack: [number, number][] = [[0, 0]];
-  seen[0] = 1;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const out = succ(top[0]);
-    if (top[1] < out.length) {
-      const next = out[top[1]++]!;
-      if (!seen[next]) {
-        seen[next] = 1;
-        stack.push([next, 0]);
-      }
-    } else {
-      order.push(top[0]);
-      stack.pop();
-    }
-  }
-  return order.reverse();
-}
 
 /**
  * For promises kept in variables or handed to a group call: which await nodes and group calls

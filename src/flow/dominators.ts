@@ -15,26 +15,7 @@ export interface Dominators {
 export function computeDominators(nodes: FlowNode[], terminal: (i: number) => boolean = () => false): Dominators {
   const n = nodes.length;
   const succ = (i: number): number[] => (terminal(i) ? nodes[i]!.exc : [...nodes[i]!.next, ...nodes[i]!.exc]);
-  // Reverse postorder from the entry.
-  const order: number[] = [];
-  const state = new Uint8Array(n);
-  const stack: [number, number][] = [[0, 0]];
-  state[0] = 1;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const out = succ(top[0]);
-    if (top[1] < out.length) {
-      const next = out[top[1]++]!;
-      if (state[next] === 0) {
-        state[next] = 1;
-        stack.push([next, 0]);
-      }
-    } else {
-      order.push(top[0]);
-      stack.pop();
-    }
-  }
-  order.reverse();
+  const order = reversePostorder(n, succ);
   const rpo = new Int32Array(n).fill(-1);
   order.forEach((node, i) => (rpo[node] = i));
   const preds: number[][] = Array.from({ length: n }, () => []);
@@ -91,4 +72,27 @@ export function reaches(nodes: FlowNode[], from: number, to: number, terminal: (
     for (const s of terminal(x) ? node.exc : [...node.next, ...node.exc]) if (!seen[s]) stack.push(s);
   }
   return false;
+}
+
+/** Nodes reachable from node 0 in reverse postorder (every node before its successors, loops aside). */
+export function reversePostorder(n: number, succ: (i: number) => number[]): number[] {
+  const order: number[] = [];
+  const seen = new Uint8Array(n);
+  const stack: [number, number][] = [[0, 0]];
+  seen[0] = 1;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const out = succ(top[0]);
+    if (top[1] < out.length) {
+      const next = out[top[1]++]!;
+      if (!seen[next]) {
+        seen[next] = 1;
+        stack.push([next, 0]);
+      }
+    } else {
+      order.push(top[0]);
+      stack.pop();
+    }
+  }
+  return order.reverse();
 }
