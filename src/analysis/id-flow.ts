@@ -172,8 +172,16 @@ function fieldsOf(program: Program, ev: Evaluator, file: string, e: Expr, path: 
   }
   if (e.k === 'ref') {
     // Arrays kept in variables (`const items = [...]`).
-    const b = program.files.get(file)?.bindings[e.b];
+    const ir = program.files.get(file);
+    const b = ir?.bindings[e.b];
     for (const d of b && b.kind !== 'import' ? b.defs : []) if (d.k === 'arr') out.push(...fieldsOf(program, ev, file, d, path, depth + 1));
+    // Form bodies filled field by field: `form.append('metadata[bookingId]', booking.id)`.
+    for (const site of ir?.sites ?? []) {
+      const c = site.callee;
+      const key = site.args[0];
+      if (c.k !== 'member' || (c.prop !== 'append' && c.prop !== 'set') || c.obj.k !== 'ref' || c.obj.b !== e.b) continue;
+      if (key?.k === 'lit' && typeof key.value === 'string' && site.args[1]) out.push({ path: [...path, key.value], file, expr: site.args[1] });
+    }
   }
   return out;
 }
@@ -184,6 +192,7 @@ function unwrapCall(program: Program, file: string, e: Expr): Expr {
   const site = program.files.get(file)?.sites[e.site];
   if (!site) return e;
   const c = site.callee;
+  if (c.k === 'member' && c.prop === 'toString' && c.obj.k === 'call') return unwrapCall(program, file, c.obj);
   if (c.k === 'global' && (TRANSPARENT_GLOBALS.has(c.name) || c.name === 'URLSearchParams') && site.args[0]) return site.args[0];
   if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'JSON' && site.args[0]) return site.args[0];
   return e;
@@ -209,7 +218,7 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
     }
     case 'ref': {
       const b = program.files.get(file)?.bindings[e.b];
-      if (b && b.kind !== 'import' && b.kind !== 'param' && b.defs.some((d) => d.k === 'tpl' || d.k === 'call')) {
+      if (b && b.kind !== 'import' && b.kind !== 'param' && b.defs.some((d) => d.k === 'tpl' || d.k === 'call' || d.k === 'member')) {
         return b.defs.flatMap((d) => sources(program, ev, file, d, depth + 1));
       }
       break;

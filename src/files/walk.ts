@@ -19,7 +19,8 @@ export interface ListedFile {
 const SKIPPED_DIRS = new Set([
   'node_modules', '.git', '.hg', '.svn', 'dist', 'build', '.next', 'out', 'coverage', '.turbo', '.vercel',
   '.netlify', '.output', '.nuxt', '.svelte-kit', '.cache', '.parcel-cache', '.yarn', 'bower_components',
-  '.expo', '.serverless', '.aws-sam', 'storybook-static', '.docusaurus', '.bookfirst-cache', '.wrangler',
+  '.expo', '.serverless', '.aws-sam', 'storybook-static', '.docusaurus', '.bookfirst-cache', '.wrangler', '.open-next',
+  'cdk.out', '.amplify', '.firebase',
 ]);
 const SOURCE_EXT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
 const TEST_DIR = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures?|e2e|cypress|playwright|spec|mocks?|stories|__snapshots__)\//;

@@ -4,7 +4,7 @@ import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
 import { compilePath, matchSteps } from '../recognizers/match.js';
-import { staticText } from '../symbols/text.js';
+import { staticText, type Follow } from '../symbols/text.js';
 import type { FactContext, SiteFact } from './facts.js';
 
 const compiled = HTTP_CLIENTS.map((c) => ({ client: c, tokens: compilePath(c.path) }));
@@ -51,7 +51,13 @@ export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallS
 
 function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClient, v: Value): { url: string; method: string | null; body: Expr | null } | null {
   const urlArg = site.args[client.urlArg];
-  let url = staticText(ir, urlArg);
+  // Base URLs are often constants in a config module: follow imports to their definitions.
+  const follow: Follow = (at, e) => {
+    const def = cx.ev.definitions(at.file, e).find((d) => d.expr !== e);
+    const defIr = def ? cx.ev.ir(def.file) : undefined;
+    return def && defIr ? { ir: defIr, expr: def.expr } : null;
+  };
+  let url = staticText(ir, urlArg, 0, follow);
   let method: string | null = client.method === 'options' ? null : client.method;
   const options = client.optionsArg !== null ? site.args[client.optionsArg] : undefined;
   const fromOptions = (key: string): string | null => (options ? propText(cx, ir, options, key) : null);

@@ -8,6 +8,9 @@ import type { ModuleResolver } from '../resolve/resolve.js';
 const MAX_DEPTH = 28;
 const MAX_VALUES = 12;
 const UNKNOWN: Value = { t: 'unknown' };
+/** Validator methods that return their input, or wrap it as `{ data }` / `{ value }`. */
+const RETURNS_INPUT = new Set(['parse', 'parseAsync', 'validateSync', 'cast', 'assert']);
+const WRAPS_INPUT = new Set(['safeParse', 'safeParseAsync', 'validate', 'validateAsync']);
 
 /** Values a parameter takes that syntax alone cannot tell (callers' arguments, callback rules). */
 export type ParamSource = (file: string, fn: number, index: number) => Value[] | null;
@@ -154,8 +157,9 @@ export class Evaluator {
       const decoratorTypes = (f.paramDecorators[index] ?? []).flatMap((d) => d.args.map((a) => typeName(ir, a))).filter((n): n is string => n !== null);
       const typed = binding?.type ? this.typed(file, binding.type, decoratorTypes, depth).filter((v) => v.t !== 'unknown') : [];
       const fromSource = this.paramSource?.(file, fn, index) ?? [];
-      // With neither, the parameter stays itself: for an entry point, that is request input.
-      if (typed.length === 0 && fromSource.length === 0) return [{ t: 'param', file, fn, index, steps: [] }];
+      // Without callers the parameter also stays itself: for an entry point (`req: NextRequest`),
+      // that is request input, whatever its declared type.
+      if (fromSource.length === 0) return this.union([typed, [{ t: 'param', file, fn, index, steps: [] }]]);
       return this.union([typed, fromSource]);
     });
   }
@@ -271,6 +275,7 @@ export class Evaluator {
         : [];
       return this.union([
         returned,
+        this.validated(file, siteIndex, depth),
         ...callee.map((v): Value[] => {
           switch (v.t) {
             case 'fn':
@@ -287,6 +292,20 @@ export class Evaluator {
         }),
       ]);
     });
+  }
+
+  /**
+   * Validators hand back what they were given: `schema.parse(x)` is x, `schema.safeParse(x).data`
+   * and Joi's `validate(x).value` are x.
+   */
+  private validated(file: string, siteIndex: number, depth: number): Value[] {
+    const site = this.ir(file)?.sites[siteIndex];
+    const c = site?.callee;
+    const input = site?.args[0];
+    if (!input || c?.k !== 'member' || c.prop === null) return [];
+    if (RETURNS_INPUT.has(c.prop)) return this.values(file, input, depth);
+    if (WRAPS_INPUT.has(c.prop)) return [{ t: 'obj', file, pos: -1 - siteIndex, props: [{ key: 'data', value: input }, { key: 'value', value: input }] }];
+    return [];
   }
 
   fnReturns(file: string, fn: number, depth: number): Value[] {

@@ -2,8 +2,12 @@
 // unknown parts become `${}`.
 import type { Expr, FileIR } from '../model/ir.js';
 
-export function staticText(ir: FileIR, e: Expr | undefined, depth = 0): string | null {
+/** Where an imported name or a namespace member was defined: another file's expression. */
+export type Follow = (ir: FileIR, e: Expr) => { ir: FileIR; expr: Expr } | null;
+
+export function staticText(ir: FileIR, e: Expr | undefined, depth = 0, follow?: Follow): string | null {
   if (!e || depth > 8) return null;
+  const again = (x: Expr | undefined, at: FileIR = ir) => staticText(at, x, depth + 1, follow);
   switch (e.k) {
     case 'lit':
       return typeof e.value === 'string' ? e.value : null;
@@ -11,27 +15,35 @@ export function staticText(ir: FileIR, e: Expr | undefined, depth = 0): string |
       // Substitute known parts into the template's placeholders.
       const pieces = e.text.split('${}');
       let out = pieces[0] ?? '';
-      for (let i = 1; i < pieces.length; i++) out += (staticText(ir, e.parts[i - 1], depth + 1) ?? '${}') + pieces[i];
+      for (let i = 1; i < pieces.length; i++) out += (again(e.parts[i - 1]) ?? '${}') + pieces[i];
       return out;
     }
     case 'ref': {
       const b = ir.bindings[e.b];
+      if (b?.kind === 'import' && follow) {
+        const def = follow(ir, e);
+        return def ? again(def.expr, def.ir) : null;
+      }
       if (!b || b.kind === 'param' || b.defs.length !== 1) return null;
-      return staticText(ir, b.defs[0], depth + 1);
+      return again(b.defs[0]);
+    }
+    case 'member': {
+      const def = follow?.(ir, e);
+      return def ? again(def.expr, def.ir) : null;
     }
     case 'call': {
       // `new URL('/v1/x', base)` and `String(x)` keep their text.
       const site = ir.sites[e.site];
       if (site?.callee.k === 'global' && (site.callee.name === 'URL' || site.callee.name === 'String')) {
-        const path = staticText(ir, site.args[0], depth + 1);
-        const base = site.args[1] ? staticText(ir, site.args[1], depth + 1) ?? '${}' : '';
+        const path = again(site.args[0]);
+        const base = site.args[1] ? again(site.args[1]) ?? '${}' : '';
         return path === null ? null : /^https?:/.test(path) ? path : base + path;
       }
       return null;
     }
     case 'any':
       for (const x of e.of) {
-        const t = staticText(ir, x, depth + 1);
+        const t = again(x);
         if (t !== null) return t;
       }
       return null;

@@ -168,9 +168,11 @@ function call(cx: Ctx, n: AstNode, callee: Expr, argNodes: AstNode[], isNew: boo
   const hint = calleeName(callee);
   const saved = cx.nameHint;
   let spread = false;
+  // `const pay = catchAsync(async (req, res) => ...)`: the callback is best known as `pay`.
+  const argHint = saved ?? (hint ? `${hint} callback` : null);
   const args = argNodes.map((a) => {
     if (a.type === 'SpreadElement') spread = true;
-    cx.nameHint = hint ? `${hint} callback` : null;
+    cx.nameHint = argHint;
     return expr(cx, a.type === 'SpreadElement' ? a.argument : a);
   });
   cx.nameHint = saved;
