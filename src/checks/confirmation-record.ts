@@ -114,18 +114,20 @@ function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHand
   if (path.payment.billing) return 'subscription-billing';
   const v = program.vocabulary;
   const reach = reachableFrom(program.graph, path.entry.fn);
-  const onPath = [...reach].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.bookingLike));
-  if (onPath) return null;
+  const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
+  if (facts.some((f) => f.bookingLike)) return null;
   // Names along the path, and the keys and literal texts the payment carries.
   const leaves = payloadLeaves(program, path.payment);
   const keys = leaves.map((l) => l.path[l.path.length - 1] ?? '');
-  const texts = leaves.map((l) => (l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : ''));
+  const texts = leaves.map((l) => (l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : l.expr.k === 'tpl' ? l.expr.text : ''));
   const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys];
+  const booking = [...names, ...texts].some((n) => v.signalsBooking(n));
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
   if ([...names, ...texts].some((n) => v.signalsNotBooking(n)) && !names.some((n) => v.signalsBooking(n))) return 'not-a-booking-payment';
-  if (hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
-  if (names.some((n) => v.signalsBooking(n))) return null;
-  return 'not-a-booking-payment';
+  if (booking || hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
+  // Exclusion needs positive evidence: the path stores some other record (a shop order) instead.
+  const other = facts.some((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null);
+  return other ? 'not-a-booking-payment' : null;
 }
 
 function insertEvidence(trace: TraceStep[], note: TraceStep, fn: string, chain: { from: string }[]): TraceStep[] {

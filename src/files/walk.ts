@@ -24,7 +24,7 @@ const SKIPPED_DIRS = new Set([
 ]);
 const SOURCE_EXT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
 const TEST_DIR = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures?|e2e|cypress|playwright|spec|mocks?|stories|__snapshots__)\//;
-const TEST_FILE = /\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+$/;
+const TEST_FILE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+|(?:^|\/)test[-_][^/]+|[-_]test\.[^/.]+)$/;
 const GENERATED_FILE = /(?:\.d\.[mc]?ts|\.min\.[mc]?js|[.-]bundle\.js|\.generated\.[jt]sx?)$/;
 const MAX_FILES = 200_000;
 

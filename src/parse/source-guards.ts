@@ -14,16 +14,18 @@ export function inspectSource(source: string): Refusal | null {
   if (source.length > MAX_FILE_CHARS) {
     return { code: 'too-large', message: `file has ${source.length} characters (limit ${MAX_FILE_CHARS}); not analyzed` };
   }
-  if (looksMinified(source)) return { code: 'minified', message: 'file looks minified or generated; not analyzed' };
   const depth = bracketDepth(source);
   if (depth > MAX_BRACKET_DEPTH) {
     return { code: 'too-deep', message: `brackets nest ${depth} deep (limit ${MAX_BRACKET_DEPTH}); not analyzed` };
   }
+  if (looksMinified(source)) return { code: 'minified', message: 'file looks minified or generated; not analyzed' };
   return null;
 }
 
 function looksMinified(source: string): boolean {
-  if (source.length < 20_000) return false;
+  // Small bundles count too (a 5 KB single-line esbuild asset), so the floor is low; the average
+  // line length is what separates them from sources with one long string constant.
+  if (source.length < 2_000) return false;
   let lines = 1;
   let longest = 0;
   let start = 0;
@@ -33,7 +35,8 @@ function looksMinified(source: string): boolean {
     start = i + 1;
   }
   longest = Math.max(longest, source.length - start);
-  return source.length / lines > MINIFIED_LINE_CHARS || longest > 20 * MINIFIED_LINE_CHARS;
+  const average = source.length / lines;
+  return average > MINIFIED_LINE_CHARS || (lines <= 3 && average > 300) || longest > 20 * MINIFIED_LINE_CHARS;
 }
 
 /**

@@ -2,9 +2,11 @@
 // configs and import maps, tsconfig/jsconfig files (checked here, applied by the resolver) and
 // schema files that name entities (Prisma models, SQL tables).
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
+import { effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 
 export interface Manifest {
   /** Root-relative posix directory ('' for the root). */
@@ -33,18 +35,28 @@ export interface Project {
   /** Deno import map entries: specifier (or prefix ending in '/') -> target. */
   denoImports: Record<string, string>;
   tsconfigs: string[];
+  /** Compiled output folders (tsconfig `outDir`), root-relative: their files are builds of sources we scan. */
+  outDirs: string[];
+  /** Effective `paths` of each tsconfig/jsconfig (following `extends`), by config path. */
+  aliases: Record<string, PathAliases>;
   schemaEntities: SchemaEntity[];
   diagnostics: Diagnostic[];
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], schemaEntities: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], diagnostics: [] };
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
     else if (f.kind === 'deno') readDenoConfig(project, f);
     else if (f.kind === 'tsconfig') checkTsconfig(project, f);
     else if (f.kind === 'schema') project.schemaEntities.push(...prismaModels(f, read(project, f) ?? ''));
     else if (f.kind === 'sql') project.schemaEntities.push(...sqlTables(f, read(project, f) ?? ''));
+  }
+  // After the manifests: `extends` may name a workspace package.
+  const cycles = new Set<string>();
+  for (const config of project.tsconfigs) {
+    const aliases = effectiveAliases(config, { root, packages: project.packages, diagnostics: project.diagnostics, cycles });
+    if (aliases) project.aliases[config] = aliases;
   }
   return project;
 }
@@ -113,7 +125,12 @@ function readDenoConfig(project: Project, f: ListedFile): void {
 }
 
 function checkTsconfig(project: Project, f: ListedFile): void {
-  if (parseConfig(project, f, 'tsconfig-invalid')) project.tsconfigs.push(f.path);
+  const json = parseConfig(project, f, 'tsconfig-invalid');
+  if (!json) return;
+  project.tsconfigs.push(f.path);
+  const options = json.compilerOptions as Record<string, unknown> | undefined;
+  const outDir = typeof options?.outDir === 'string' ? path.posix.normalize(path.posix.join(dirOf(f.path), options.outDir)) : null;
+  if (outDir && outDir !== '.' && outDir !== dirOf(f.path) && !outDir.startsWith('..') && !project.outDirs.includes(outDir)) project.outDirs.push(outDir);
 }
 
 function lineAt(text: string, offset: number): number {

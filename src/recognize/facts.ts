@@ -84,9 +84,10 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
       kind = verb === 'select' ? 'read' : verb === 'insert' ? 'write' : verb === 'update' ? 'update' : kind;
       if (verb === 'other') return null;
     }
-    const names = entityNames(cx, ir, site, v, m);
-    if (kind === 'write' && op.nested) names.push(...nestedCreates(cx, ir.file, site.args[0], op.nested, 0));
-    const found = names.find((n) => isBookingEntity(cx, n)) ?? names[0] ?? null;
+    const [declared, named] = entityNames(cx, ir, site, v, m);
+    if (kind === 'write' && op.nested) declared.push(...nestedCreates(cx, ir.file, site.args[0], op.nested, 0));
+    const pick = (list: string[]) => list.find((n) => isBookingEntity(cx, n)) ?? list[0] ?? null;
+    const found = declared.length > 0 ? pick(declared) : pick(named);
     const entity = found === null ? null : schemaName(cx, found);
     const wildcard = m.wildcards.map((w) => w.p).join('.');
     const api = wildcard ? m.call.replace('*', wildcard) : m.call;
@@ -152,43 +153,56 @@ function isBillingPayload(cx: FactContext, ir: FileIR, site: CallSite, m: Match)
   return false;
 }
 
-/** Candidate entity names for a store operation, in the order the recognizer lists sources. */
-function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: Match): string[] {
-  const names: string[] = [];
+/**
+ * Candidate entity names for a store operation, as [declared, named]: declared names come from the
+ * store itself (a Prisma accessor, a collection or table literal, a model class, a type argument,
+ * SQL); named ones are only what variables are called (`doc(bookingId)`), used when nothing is declared.
+ */
+function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: Match): [string[], string[]] {
+  const declared: string[] = [];
+  const named: string[] = [];
+  const take = ([d, n]: [string[], string[]]) => {
+    declared.push(...d);
+    named.push(...n);
+  };
   for (const source of m.store!.entity) {
-    if (source === 'wildcard') names.push(...m.wildcards.map((w) => w.p));
-    else if (source === 'types' && v.t === 'ext') names.push(...(v.typeArgs ?? []));
+    if (source === 'wildcard') declared.push(...m.wildcards.map((w) => w.p));
+    else if (source === 'types' && v.t === 'ext') declared.push(...(v.typeArgs ?? []));
     else if (source === 'sql') {
       const table = sqlTable(sqlOf(cx, ir, site, v));
-      if (table) names.push(table);
-    } else if (source === 'args') names.push(...argNames(cx, ir.file, site));
-    else if (source === 'chain' && (v.t === 'ext' || v.t === 'global')) {
+      if (table) declared.push(table);
+    } else if (source === 'args') take(argNames(cx, ir.file, site));
+    else if (source === 'receiver' && site.callee.k === 'member') {
+      named.push(...exprNames(ir, site.callee.obj));
+      for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(cx.ev.ir(r.file)?.classes[r.cls]?.name ?? '');
+    } else if (source === 'chain' && (v.t === 'ext' || v.t === 'global')) {
       for (const step of v.steps) {
         const callIr = step.file !== undefined ? cx.ev.ir(step.file) : undefined;
         const s = step.site !== undefined ? callIr?.sites[step.site] : undefined;
-        if (s && callIr) names.push(...argNames(cx, callIr.file, s));
+        if (s && callIr) take(argNames(cx, callIr.file, s));
       }
-      names.push(...(v.t === 'ext' ? v.typeArgs ?? [] : []));
+      declared.push(...(v.t === 'ext' ? v.typeArgs ?? [] : []));
     }
   }
-  return names.filter((n, i) => n && names.indexOf(n) === i);
+  const unique = (list: string[]) => list.filter((n, i) => n && list.indexOf(n) === i);
+  return [unique(declared), unique(named)];
 }
 
-/** Names in a call's arguments: literals, identifiers, and the literal arguments of the calls that produced them. */
-function argNames(cx: FactContext, file: string, site: CallSite): string[] {
+/** Names in a call's arguments: [declared (literals, classes, what a table constant was declared as), named (identifiers)]. */
+function argNames(cx: FactContext, file: string, site: CallSite): [string[], string[]] {
   const ir = cx.ev.ir(file)!;
-  const out: string[] = [];
-  // Declared names first (`collection(db, 'bookings')`), then the variable that holds them (`bookingRef`).
   const declared: string[] = [];
+  const named: string[] = [];
   for (const arg of site.args.slice(0, 3)) {
+    if (arg.k === 'lit' && typeof arg.value === 'string') declared.push(arg.value);
+    else named.push(...exprNames(ir, arg));
     for (const v of cx.ev.values(file, arg)) {
       if (v.t === 'class') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
       // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`.
       if (v.t === 'ext' || v.t === 'global') declared.push(...chainLiterals(cx, v.steps));
     }
-    out.push(...exprNames(ir, arg));
   }
-  return [...declared, ...out].filter(Boolean);
+  return [declared.filter(Boolean), named.filter(Boolean)];
 }
 
 function chainLiterals(cx: FactContext, steps: Step[]): string[] {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
+import { aliasTargets } from '../project/tsconfig-paths.js';
 
 export type ResolvedModule =
   | { kind: 'file'; file: string }
@@ -72,6 +73,10 @@ export class ModuleResolver {
       if (workspace) return workspace;
     }
     const file = this.viaOxc(fromFile, spec);
+    if (file?.kind === 'file') return file;
+    // Our own reading of the nearest config's `paths`, for configs oxc-resolver cannot load.
+    const aliased = isPath ? null : this.viaAliases(fromFile, spec);
+    if (aliased) return aliased;
     if (file) return file;
     if (isPath) return { kind: 'unresolved' };
     return { kind: 'package', name: moduleName(spec) };
@@ -105,24 +110,39 @@ export class ModuleResolver {
     return null;
   }
 
-  /** The resolver of the nearest tsconfig.json (or jsconfig.json) above a file. */
-  private configuredResolver(fromFile: string): ResolverFactory | null {
+  private viaAliases(fromFile: string, spec: string): ResolvedModule | null {
+    const config = this.nearestConfig(fromFile);
+    const aliases = config ? this.project.aliases[config] : undefined;
+    if (!aliases) return null;
+    for (const target of aliasTargets(aliases, spec)) {
+      const found = this.sourceOf(target);
+      if (found) return { kind: 'file', file: found };
+    }
+    return null;
+  }
+
+  private nearestConfig(fromFile: string): string | null {
     for (let dir = path.posix.dirname(fromFile); ; dir = path.posix.dirname(dir)) {
       const config = this.configDirs.get(dir === '.' ? '' : dir);
-      if (config !== undefined) {
-        if (!this.byConfig.has(config)) {
-          let r: ResolverFactory | null = null;
-          try {
-            r = new ResolverFactory({ ...this.base, tsconfig: { configFile: path.join(this.project.root, config), references: 'auto' } });
-          } catch {
-            r = null; // a broken config: resolve without it (discovery reported it)
-          }
-          this.byConfig.set(config, r);
-        }
-        return this.byConfig.get(config)!;
-      }
+      if (config !== undefined) return config;
       if (dir === '.' || dir === '' || dir === '/') return null;
     }
+  }
+
+  /** The resolver of the nearest tsconfig.json (or jsconfig.json) above a file. */
+  private configuredResolver(fromFile: string): ResolverFactory | null {
+    const config = this.nearestConfig(fromFile);
+    if (config === null) return null;
+    if (!this.byConfig.has(config)) {
+      let r: ResolverFactory | null = null;
+      try {
+        r = new ResolverFactory({ ...this.base, tsconfig: { configFile: path.join(this.project.root, config), references: 'auto' } });
+      } catch {
+        r = null; // a broken config: resolve without it (discovery reported it)
+      }
+      this.byConfig.set(config, r);
+    }
+    return this.byConfig.get(config)!;
   }
 
   /** A resolved path inside the root that we scan; a built `dist` file maps back to its source. */

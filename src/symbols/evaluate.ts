@@ -159,7 +159,8 @@ export class Evaluator {
       const fromSource = this.paramSource?.(file, fn, index) ?? [];
       // Without callers the parameter also stays itself: for an entry point (`req: NextRequest`),
       // that is request input, whatever its declared type.
-      if (fromSource.length === 0) return this.union([typed, [{ t: 'param', file, fn, index, steps: [] }]]);
+      // (Constructors are the exception: their parameters are injected services, not input.)
+      if (fromSource.length === 0 && (f.kind !== 'constructor' || typed.length === 0)) return this.union([typed, [{ t: 'param', file, fn, index, steps: [] }]]);
       return this.union([typed, fromSource]);
     });
   }
@@ -178,7 +179,12 @@ export class Evaluator {
 
   member(v: Value, prop: string | null, depth: number): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
-    if (prop === null) return v.t === 'ext' || v.t === 'param' ? [{ ...v, steps: [...v.steps, { p: '[?]' }] }] : [UNKNOWN];
+    if (prop === null) {
+      if (v.t === 'ext' || v.t === 'param') return [{ ...v, steps: [...v.steps, { p: '[?]' }] }];
+      // `handlers[method](x)` on an object literal: any of its properties.
+      if (v.t === 'obj') return this.union(v.props.filter((p) => p.key !== null && p.key !== '...').map((p) => this.values(v.file, p.value, depth + 1)));
+      return [UNKNOWN];
+    }
     switch (v.t) {
       case 'ext':
       case 'global':

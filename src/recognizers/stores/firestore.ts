@@ -12,6 +12,9 @@ export default defineStore({
     { module: 'firebase-admin', path: 'firestore.()' },
     { module: 'firebase-admin', path: 'app.().firestore.()' },
     { module: 'firebase-admin', path: 'getFirestore.()' },
+    // `initializeApp().firestore()` / `getApp().firestore()` from firebase-admin/app.
+    { module: 'firebase-admin/app', path: 'initializeApp.().firestore.()' },
+    { module: 'firebase-admin/app', path: 'getApp.().firestore.()' },
     { module: '@google-cloud/firestore', path: 'Firestore.new()' },
     // A value typed `Firestore` (`firebase-admin/firestore`, or `admin.firestore.Firestore`).
     { module: 'firebase-admin', path: 'Firestore.new()' },

@@ -1,0 +1,105 @@
+// The `paths` a tsconfig/jsconfig applies, computed by us as well: oxc-resolver gives up on a whole
+// config when its `extends` chain loops or names a base that is not installed (a turborepo
+// `@repo/typescript-config/nextjs.json` in an unbuilt checkout), and every alias would be lost.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../model/report.js';
+import { parseJsonc } from '../util/jsonc.js';
+
+export interface PathAliases {
+  /** Root-relative directory the targets are relative to (baseUrl, or the config that declares `paths`). */
+  base: string;
+  paths: [string, string[]][];
+}
+
+interface Options {
+  root: string;
+  /** Workspace package name -> root-relative directory, for `extends` that name a workspace package. */
+  packages: Record<string, string>;
+  diagnostics: Diagnostic[];
+  /** Loops already reported (each config's chain meets the same loop). */
+  cycles?: Set<string>;
+}
+
+export function effectiveAliases(configRel: string, o: Options): PathAliases | null {
+  const chain = loadChain(configRel, o, new Set());
+  let base: string | null = null;
+  let paths: [string, string[]][] | null = null;
+  let pathsDir = '';
+  // The nearest config that sets a field wins.
+  for (const { dir, options } of chain) {
+    if (base === null && typeof options.baseUrl === 'string') base = path.posix.normalize(path.posix.join(dir, options.baseUrl));
+    if (paths === null && options.paths && typeof options.paths === 'object') {
+      paths = Object.entries(options.paths as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : []]);
+      pathsDir = dir;
+    }
+  }
+  if (!paths) return null;
+  return { base: base ?? pathsDir, paths };
+}
+
+function loadChain(rel: string, o: Options, seen: Set<string>): { dir: string; options: Record<string, unknown> }[] {
+  if (seen.has(rel)) {
+    const loop = [...seen].sort().join('|');
+    if (!o.cycles?.has(loop)) {
+      o.cycles?.add(loop);
+      o.diagnostics.push({ file: rel, line: 1, severity: 'warning', code: 'tsconfig-extends-cycle', message: 'tsconfig `extends` chain loops back to this file; the loop is cut here' });
+    }
+    return [];
+  }
+  seen.add(rel);
+  const json = readJson(path.join(o.root, rel));
+  if (!json) return [];
+  const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+  const own = { dir, options: (json.compilerOptions as Record<string, unknown> | undefined) ?? {} };
+  const bases = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
+  const inherited: { dir: string; options: Record<string, unknown> }[] = [];
+  // Later entries of an `extends` array override earlier ones.
+  for (const spec of [...bases].reverse()) {
+    const target = locateBase(spec, dir, o);
+    if (target) inherited.push(...loadChain(target, o, seen));
+  }
+  return [own, ...inherited];
+}
+
+function locateBase(spec: string, dir: string, o: Options): string | null {
+  const withJson = (p: string) => (p.endsWith('.json') ? p : `${p}.json`);
+  if (spec.startsWith('.')) return withJson(path.posix.normalize(path.posix.join(dir, spec)));
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+  const sub = spec.slice(name.length + 1) || 'tsconfig.json';
+  const workspace = o.packages[name];
+  const candidates = [
+    ...(workspace !== undefined ? [path.posix.join(workspace, sub)] : []),
+    path.posix.join('node_modules', name, sub),
+  ].map(withJson);
+  const found = candidates.find((c) => fs.existsSync(path.join(o.root, c)));
+  if (!found) {
+    o.diagnostics.push({ file: path.posix.join(dir, 'tsconfig.json'), line: 1, severity: 'info', code: 'tsconfig-extends-missing', message: `base config ${spec} is not in the tree; its settings are skipped` });
+  }
+  return found ?? null;
+}
+
+function readJson(abs: string): Record<string, unknown> | null {
+  try {
+    const v = parseJsonc(fs.readFileSync(abs, 'utf8'));
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Candidate root-relative paths (without extension handling) that `spec` maps to. */
+export function aliasTargets(aliases: PathAliases, spec: string): string[] {
+  const out: string[] = [];
+  for (const [pattern, targets] of aliases.paths) {
+    const star = pattern.indexOf('*');
+    let captured: string | null = null;
+    if (star === -1) captured = pattern === spec ? '' : null;
+    else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)) && spec.length >= pattern.length - 1) {
+      captured = spec.slice(star, spec.length - (pattern.length - star - 1));
+    }
+    if (captured === null) continue;
+    for (const t of targets) out.push(path.posix.normalize(path.posix.join(aliases.base, t.replace('*', captured))));
+  }
+  return out;
+}
