@@ -234,6 +234,9 @@ export class FlowFacts {
     for (const e of this.program.graph.out.get(key) ?? []) {
       if (e.kind === 'deferred' || e.kind === 'approximate' || e.file !== f.ir.file || !summarized(e.to)) continue;
       const summary: EvidenceSource = this.summaries.get(e.to) ?? PENDING;
+      // A helper that reads whatever record it is handed (`getDocument(ref)`) guarantees a booking
+      // only where it is handed one.
+      if (summary !== PENDING && !this.recordAtCall(summary.fact, e.to, f.ir.file, e.site)) continue;
       const callee = functionOf(this.program, e.to)?.fn;
       const site = f.ir.sites[e.site]!;
       const nodes = !callee?.async && site.completion === null && e.kind === 'call' && isSync(summary) ? f.siteNodes.get(e.site) ?? [] : this.completionNodes(key, e.site);
@@ -245,6 +248,32 @@ export class FlowFacts {
       if (source) out.push({ node, source, via: null, site: null });
     });
     return out;
+  }
+
+  /**
+   * Whether a record fact inside function `fn`, whose receiver is one of `fn`'s parameters, is still
+   * a record of interest when `fn` is called at this site: evaluated with the parameters bound to
+   * this call's arguments.
+   */
+  recordAtCall(fact: SiteFact, fn: string, callerFile: string, callerSite: number): boolean {
+    if (fnKey({ file: fact.file, fn: fact.fn }) !== fn) return true;
+    const ir = this.program.files.get(fact.file)!;
+    const site = ir.sites[fact.site]!;
+    const param = receiverParam(ir, site.callee, 0);
+    if (param === null) return true;
+    const args = this.program.files.get(callerFile)?.sites[callerSite]?.args ?? [];
+    const arg = args[param];
+    if (!arg) return true;
+    const ev = this.program.ev.fork((file, f, index) => (file === fact.file && f === fact.fn && index === param ? this.program.ev.values(callerFile, arg) : null));
+    const names: string[] = [];
+    for (const v of ev.values(fact.file, site.callee)) {
+      if (v.t !== 'ext') continue;
+      for (const step of v.steps) {
+        const call = step.site !== undefined && step.file ? this.program.files.get(step.file)?.sites[step.site] : undefined;
+        for (const a of call?.args ?? []) if (a.k === 'lit' && typeof a.value === 'string') names.push(a.value);
+      }
+    }
+    return names.length === 0 || names.some((n) => this.program.isBookingEntity(n));
   }
 
   /** `if (!booking) throw` / `if (error) return` / `if (!snap.exists) return`: the branch where a read record exists. */
@@ -262,6 +291,7 @@ export class FlowFacts {
       const last = rest[rest.length - 1];
       if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };
+      if (truthy && last === 'data' && rest.length === 1 && holds('data')) return { kind, fact };
       if (!truthy && last === 'error' && holds('error')) return { kind, fact };
     }
     return null;
@@ -319,6 +349,23 @@ export class FlowFacts {
     }
     return this.produced;
   }
+}
+
+/** The parameter a call's receiver chain starts from (`ref.get()` with `ref` the first parameter -> 0). */
+function receiverParam(ir: FileIR, e: Expr, depth: number): number | null {
+  if (depth > 8) return null;
+  if (e.k === 'member') return receiverParam(ir, e.obj, depth + 1);
+  if (e.k === 'await') return receiverParam(ir, e.of, depth + 1);
+  if (e.k === 'call') {
+    const callee = ir.sites[e.site]?.callee;
+    return callee ? receiverParam(ir, callee, depth + 1) : null;
+  }
+  if (e.k === 'param') return e.index;
+  if (e.k === 'ref') {
+    const b = ir.bindings[e.b];
+    return b && b.kind !== 'import' && b.defs.length === 1 ? receiverParam(ir, b.defs[0]!, depth + 1) : null;
+  }
+  return null;
 }
 
 function guardsOf(fact: SiteFact): Guard[] {

@@ -35,17 +35,25 @@ const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'strin
 export function referencePassed(program: Program, flow: FlowFacts, payment: SiteFact, keys: Set<string>, ev: Evaluator = program.ev): ReferenceResult {
   const provider = payment.recognizer;
   if (provider.kind !== 'provider') return { passed: false, via: null, fromClient: false };
-  const patterns = provider.referenceFields.map((f) => f.split('.'));
   const leaves = payloadLeaves(program, payment, ev);
   let fromClient = false;
-  for (const leaf of leaves) {
-    const pattern = patterns.find((p) => pathMatches(p, leaf.path));
-    if (!pattern) continue;
-    const values = sources(program, ev, leaf.file, leaf.expr, 0);
-    if (values.some((v) => isBookingId(flow, v, keys))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
-    if (program.vocabulary.signalsBooking(leaf.path[leaf.path.length - 1]) && values.some((v) => v.t === 'param')) fromClient = true;
+  // Fields in the recognizer's order: a reference field (metadata, client reference) is named
+  // before a redirect URL that happens to carry the id too.
+  for (const field of provider.referenceFields) {
+    const pattern = field.split('.');
+    for (const leaf of leaves) {
+      if (!pathMatches(pattern, leaf.path)) continue;
+      const values = sources(program, ev, leaf.file, leaf.expr, 0);
+      if (values.some((v) => isBookingId(flow, v, keys))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
+      if (isBookingIdKey(program, leaf.path[leaf.path.length - 1] ?? '') && values.some((v) => v.t === 'param')) fromClient = true;
+    }
   }
   return { passed: false, via: null, fromClient };
+}
+
+/** `bookingId`, `booking_id`, `reservationID`: a key that names a booking's id, not just any booking field. */
+function isBookingIdKey(program: Program, key: string): boolean {
+  return program.vocabulary.signalsBooking(key) && /(?:id|Id|ID|_id|Ref|ref|reference|Reference)$/.test(key);
 }
 
 /**
@@ -62,6 +70,8 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     const sites = [fact.site];
     for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
     if (write) for (const leaf of sqlIdLeaves(ir, fact.site)) for (const v of sources(program, program.ev, fact.file, leaf, 0)) for (const k of callSteps(v)) out.add(k);
+    // A read through a document reference keyed by the id: `collection('bookings').doc(id).get()`, `getDoc(doc(db, 'bookings', id))`.
+    if (!write) for (const key of documentKeys(program, fact)) out.add(key);
     for (const site of sites) {
       const args = ir.sites[site]!.args;
       args.forEach((arg, i) => {
@@ -104,6 +114,28 @@ function sqlIdLeaves(ir: FileIR, siteIndex: number): Expr[] {
     else if (token === '${}') index = slot++;
     if (index !== null && ID_FIELDS.has(columns[i] ?? '') && params[index]) out.push(params[index]!);
   });
+  return out;
+}
+
+const KEYED_STEPS = new Set(['doc', 'child', 'ref']);
+
+function documentKeys(program: Program, fact: SiteFact): string[] {
+  const site = program.files.get(fact.file)!.sites[fact.site]!;
+  const roots = [site.callee, ...(site.args[0] ? [site.args[0]] : [])];
+  const out: string[] = [];
+  for (const root of roots) {
+    for (const v of program.ev.values(fact.file, root)) {
+      if (v.t !== 'ext' && v.t !== 'global') continue;
+      v.steps.forEach((step, i) => {
+        const name = v.steps[i - 1]?.p;
+        if (step.site === undefined || step.file === undefined || !name || !KEYED_STEPS.has(name)) return;
+        const args = program.files.get(step.file)?.sites[step.site]?.args ?? [];
+        const key = args[args.length - 1];
+        if (!key || (key.k === 'lit' && args.length > 1)) return;
+        for (const k of sources(program, program.ev, step.file, key, 0)) if (k.t !== 'lit') out.push(valueKey(k));
+      });
+    }
+  }
   return out;
 }
 

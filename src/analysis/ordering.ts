@@ -22,10 +22,22 @@ const ORDER: WriteRelation[] = ['concurrent', 'not-awaited', 'some-paths', 'afte
 export function relateWrites(
   program: Program, flow: FlowFacts, chain: CallEdge[], target: { fn: string; site: number }, isWrite: (f: SiteFact) => boolean,
 ): RelationFound | null {
-  const writeFns = program.facts.filter(isWrite).map((f) => fnKey({ file: f.file, fn: f.fn }));
-  const writers = reachingSet(program.graph, writeFns, (e) => e.kind !== 'deferred');
+  const writes = program.facts.filter(isWrite);
+  const writeFns = writes.map((f) => fnKey({ file: f.file, fn: f.fn }));
+  // A helper that writes whatever record it is handed writes a booking only where it is handed one.
+  const own = new Map<string, SiteFact[]>();
+  for (const w of writes) own.set(fnKey({ file: w.file, fn: w.fn }), [...(own.get(fnKey({ file: w.file, fn: w.fn })) ?? []), w]);
+  // An edge into a function with its own writes counts where one of them holds for this call; an
+  // edge into a function that writes only through its callees counts as those edges do.
+  const writesAt = (e: CallEdge) => {
+    const mine = own.get(e.to);
+    if (!mine) return true;
+    if (mine.some((w) => flow.recordAtCall(w, e.to, e.file, e.site))) return true;
+    return (program.graph.out.get(e.to) ?? []).some((x) => x.to !== e.to && own.has(x.to));
+  };
+  const writers = reachingSet(program.graph, writeFns, (e) => e.kind !== 'deferred' && writesAt(e));
   // Writes handed to something that runs them later (`after(() => ...)`, a library callback).
-  const laterWriters = reachingSet(program.graph, writeFns);
+  const laterWriters = reachingSet(program.graph, writeFns, writesAt);
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), target];
   let best: RelationFound | null = null;
   for (const frame of frames) {

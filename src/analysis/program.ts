@@ -22,6 +22,8 @@ export interface Program {
   factsByFn: Map<string, SiteFact[]>;
   graph: CallGraph;
   entries: EntryPoint[];
+  /** Whether an entity name (model, table, collection) is booking-like, schema mappings included. */
+  isBookingEntity(name: string): boolean;
 }
 
 export function siteKey(file: string, site: number): string {

@@ -25,12 +25,15 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
     for (const r of program.recognizers) {
       if (r.kind !== 'provider') continue;
       const own = facts.filter((f) => f.kind === 'provider' && f.recognizer.id === r.id);
-      const verifies = own.some((f) => f.role === 'verify-webhook');
-      const initiates = own.some((f) => f.role === 'initiation');
+      const has = (role: string) => own.some((f) => f.role === role);
+      const initiates = has('initiation');
       const hearsEvents = r.events.success.some((e) => strings.has(e)) || r.events.failure.some((e) => strings.has(e));
-      const followsUp = own.some((f) => f.role === 'retrieve' || f.role === 'capture');
-      const named = CALLBACK_NAME.test(`${entry.name} ${entry.file}`);
-      if (verifies || (hearsEvents && !initiates) || (followsUp && (!initiates || named))) providers.push(r.id);
+      // Only what the app named the route or file says it is a callback; synthesized function names do not count.
+      const named = CALLBACK_NAME.test(`${entry.route ?? ''} ${entry.file}`);
+      // A success callback retrieves or captures a payment another request started; one that also
+      // refunds is a cancellation or reschedule flow, not a success callback.
+      const followsUp = !initiates && !has('refund') && (has('capture') || (has('retrieve') && named));
+      if (has('verify-webhook') || (hearsEvents && !initiates) || followsUp) providers.push(r.id);
     }
     if (providers.length > 0) out.push({ entry, providers, facts: facts.filter((f) => f.kind === 'write' || f.kind === 'read' || f.kind === 'update') });
   }

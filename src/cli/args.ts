@@ -1,12 +1,14 @@
-// Command-line arguments: `bookfirst scan [dir] [options]`. Hand-parsed; unknown flags are usage errors.
+// Command-line arguments: `bookfirst scan [dir] [options]` and `bookfirst render <report.json>
+// [options]`. Hand-parsed; unknown flags are usage errors.
 import type { Severity } from '../model/report.js';
+import { FORMATS, type Format } from '../report/render.js';
 
-export type Format = 'text' | 'json';
-export const FORMATS: Format[] = ['text', 'json'];
+export { FORMATS, type Format };
 export const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export interface CliArgs {
-  command: 'scan' | 'help' | 'version' | 'debug-flow';
+  command: 'scan' | 'render' | 'help' | 'version' | 'debug-flow';
+  /** The directory to scan, or for `render` the JSON report to read. */
   dir: string;
   format: Format;
   output: string | null;
@@ -17,22 +19,30 @@ export interface CliArgs {
   verbose: boolean;
   color: boolean | null;
   debugFlow: string | null;
+  linkBase: string | null;
+  baseline: string | null;
+  writeBaseline: string | null;
+  includeSuppressed: boolean;
 }
 
 export class ArgError extends Error {}
 
+/** Flags that only mean something while scanning. */
+const SCAN_ONLY = ['--check', '--fail-on', '--include-tests', '--exclude', '--debug-flow', '--baseline', '--write-baseline'];
+
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
     command: 'scan', dir: '.', format: 'text', output: null, checks: [], failOn: 'info', includeTests: false,
-    exclude: [], verbose: false, color: null, debugFlow: null,
+    exclude: [], verbose: false, color: null, debugFlow: null, linkBase: null, baseline: null, writeBaseline: null, includeSuppressed: false,
   };
   const rest = [...argv];
   const first = rest[0];
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { ...args, command: 'help' };
   if (first === '-v' || first === '--version') return { ...args, command: 'version' };
-  if (first !== 'scan') throw new ArgError(`unknown command: ${first} (try: bookfirst scan <dir>)`);
+  if (first !== 'scan' && first !== 'render') throw new ArgError(`unknown command: ${first} (try: bookfirst scan <dir>)`);
+  args.command = first;
   rest.shift();
-  let dirSeen = false;
+  let positional: string | null = null;
   const value = (flag: string) => {
     const v = rest.shift();
     if (v === undefined || v.startsWith('-')) throw new ArgError(`${flag} needs a value`);
@@ -42,6 +52,7 @@ export function parseArgs(argv: string[]): CliArgs {
     const a = rest.shift()!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
     if (inline !== null) rest.unshift(inline);
+    if (first === 'render' && SCAN_ONLY.includes(flag)) throw new ArgError(`${flag} applies to scan, not render`);
     switch (flag) {
       case '-f':
       case '--format': {
@@ -82,29 +93,47 @@ export function parseArgs(argv: string[]): CliArgs {
         args.debugFlow = value(flag);
         args.command = 'debug-flow';
         break;
+      case '--link-base':
+        args.linkBase = value(flag);
+        break;
+      case '--baseline':
+        args.baseline = value(flag);
+        break;
+      case '--write-baseline':
+        args.writeBaseline = value(flag);
+        break;
+      case '--include-suppressed':
+        args.includeSuppressed = true;
+        break;
       case '-h':
       case '--help':
         return { ...args, command: 'help' };
       default:
         if (flag.startsWith('-')) throw new ArgError(`unknown option: ${flag}`);
-        if (dirSeen) throw new ArgError(`unexpected argument: ${flag}`);
-        args.dir = flag;
-        dirSeen = true;
+        if (positional !== null) throw new ArgError(`unexpected argument: ${flag}`);
+        positional = flag;
     }
   }
+  if (first === 'render' && positional === null) throw new ArgError('render needs a JSON report: bookfirst render <report.json> --format <format>');
+  if (positional !== null) args.dir = positional;
   return args;
 }
 
 export const HELP = `bookfirst: audits booking-and-payment workflows in JavaScript/TypeScript projects
 
 Usage: bookfirst scan [dir] [options]
+       bookfirst render <report.json> [--format <format>] [-o <file>] [--link-base <url>]
 
 Options:
-  -f, --format <text|json>   output format (default: text)
+  -f, --format <format>      text (default), json, sarif, markdown, html, auditbuffet
   -o, --output <file>        write the report to a file instead of standard output
       --check <id>           run only this check (repeatable)
       --fail-on <severity>   exit 1 only for failing checks at or above this severity
                              (critical, high, medium, low, info; default: info)
+      --baseline <file>      exit 1 only for failing paths not recorded in this baseline
+      --write-baseline <file>  record the current failing paths as a baseline
+      --link-base <url>      make Markdown and HTML file links absolute under this URL
+      --include-suppressed   keep suppressed paths in SARIF output (marked as suppressed)
       --include-tests        also scan test and fixture files for payment paths
       --exclude <glob>       leave out files matching a root-relative glob (repeatable)
       --verbose              list every diagnostic
@@ -113,5 +142,9 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no failing check, 1 a failing check at or above --fail-on, 2 usage or fatal error.
+Suppress one path: // bookfirst-ignore <check-id> -- <reason>
+on or directly above its payment call or its entry point.
+
+Exit codes: 0 no failing check, 1 a failing check at or above --fail-on (with --baseline: a
+failing path not in the baseline), 2 usage or fatal error.
 `;

@@ -1,12 +1,16 @@
-// The `bookfirst` command: parses arguments, runs the scan, writes the chosen format, sets the exit code.
+// The `bookfirst` command: parses arguments, runs the scan (or reads a saved JSON report), applies
+// a baseline, writes the chosen format, sets the exit code.
 import fs from 'node:fs';
+import { applyBaseline, baselineOf, renderBaseline } from '../engine/baseline.js';
 import { scan, UsageError } from '../engine/run.js';
 import { VERSION } from '../engine/version.js';
-import type { Report } from '../model/report.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
+import type { CheckResult, Report, Severity } from '../model/report.js';
+import { openFailures } from '../report/reasons.js';
+import { render } from '../report/render.js';
 import { ArgError, HELP, parseArgs, SEVERITIES, type CliArgs } from './args.js';
 import { debugFlow } from './debug-flow.js';
+import { readBaseline, readReport } from './inputs.js';
+import { Progress } from './progress.js';
 
 async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
@@ -29,13 +33,27 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(await debugFlow(args.dir, args.debugFlow!));
       return 0;
     }
-    const report = await scan({ root: args.dir, checks: args.checks, includeTests: args.includeTests, exclude: args.exclude });
-    const toFile = args.output !== null;
-    const color = args.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
-    const text = args.format === 'json' ? renderJson(report) : renderText(report, { color, verbose: args.verbose });
-    if (toFile) fs.writeFileSync(args.output!, text);
-    else process.stdout.write(text);
-    return exitCode(report, args);
+    if (args.command === 'render') {
+      write(args, readReport(args.dir));
+      return 0;
+    }
+    const baseline = args.baseline !== null ? readBaseline(args.baseline) : null;
+    const progress = new Progress(process.stderr, args.dir);
+    let report: Report;
+    try {
+      report = await scan({ root: args.dir, checks: args.checks, includeTests: args.includeTests, exclude: args.exclude, onStage: (s) => progress.finished(s) });
+    } finally {
+      progress.stop();
+    }
+    if (baseline) applyBaseline(report, baseline);
+    if (args.writeBaseline !== null) {
+      const current = baselineOf(report);
+      writeFile(args.writeBaseline, renderBaseline(current), 'baseline');
+      // Everything failing now is in the baseline just written, unless an older one decides.
+      if (!baseline) applyBaseline(report, current);
+    }
+    write(args, report);
+    return exitCode(report, args.failOn);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`bookfirst: ${error.message}\n`);
@@ -46,10 +64,32 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function exitCode(report: Report, args: CliArgs): number {
-  const threshold = SEVERITIES.indexOf(args.failOn);
-  const failing = report.checks.some((c) => (c.verdict === 'fail' || c.verdict === 'error') && SEVERITIES.indexOf(c.severity) <= threshold);
-  return failing ? 1 : 0;
+function write(args: CliArgs, report: Report): void {
+  const toFile = args.output !== null;
+  const color = args.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const text = render(report, args.format, { color, verbose: args.verbose, linkBase: args.linkBase, includeSuppressed: args.includeSuppressed });
+  if (toFile) writeFile(args.output!, text, 'report');
+  else process.stdout.write(text);
+}
+
+function writeFile(file: string, text: string, what: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** 1 when a check at or above the threshold errored, or fails on a path no baseline accounts for. */
+function exitCode(report: Report, failOn: Severity): number {
+  const threshold = SEVERITIES.indexOf(failOn);
+  const blocks = (c: CheckResult) => {
+    if (SEVERITIES.indexOf(c.severity) > threshold) return false;
+    if (c.verdict === 'error') return true;
+    const open = openFailures(c);
+    return c.verdict === 'fail' && (open.length === 0 || open.some((p) => p.baselined !== true));
+  };
+  return report.checks.some(blocks) ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -13,7 +13,8 @@ import { findEntries } from '../graph/entries.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Report } from '../model/report.js';
 import { discoverProject } from '../project/discover.js';
-import { factsOfFile, type FactContext, type SiteFact } from '../recognize/facts.js';
+import { factsOfFile, isBookingEntity, type FactContext, type SiteFact } from '../recognize/facts.js';
+import { unresolvedPaymentCalls } from '../recognize/unresolved.js';
 import { Matcher } from '../recognizers/match.js';
 import { RECOGNIZERS } from '../recognizers/index.js';
 import { Vocabulary } from '../recognizers/vocabulary.js';
@@ -22,6 +23,7 @@ import { Evaluator } from '../symbols/evaluate.js';
 import { parseSources } from './parse-all.js';
 import { applicability } from './applicability.js';
 import { attachSnippets } from './snippets.js';
+import { applySuppressions } from './suppressions.js';
 import { implicitEntries, paramSources, passesThrough } from './wiring.js';
 import { VERSION } from './version.js';
 
@@ -38,6 +40,8 @@ export interface ScanOptions {
   entities?: string[];
   /** Parser worker threads (default: available cores; 0 parses on the calling thread). */
   threads?: number;
+  /** Called as each stage finishes (for a progress line). */
+  onStage?: (stage: string) => void;
 }
 
 export class UsageError extends Error {}
@@ -66,10 +70,13 @@ export async function scan(options: ScanOptions): Promise<Report> {
     timings.push([stage, Math.round(now - mark)]);
     mark = now;
     if (process.env.BOOKFIRST_TIMINGS) process.stderr.write(`[timing] ${stage} ${Math.round(now - started)} ms\n`);
+    options.onStage?.(stage);
   };
   const listed = listFiles(root, { includeTests: options.includeTests, exclude: options.exclude });
   const project = discoverProject(root, listed.files);
-  const parsed = await parseSources(listed.files.filter((f) => f.kind === 'source'), { threads: options.threads });
+  // Builds of scanned sources (a tsconfig's outDir, such as a committed functions/lib) would repeat every path.
+  const sources = listed.files.filter((f) => f.kind === 'source' && !project.outDirs.some((d) => f.path.startsWith(`${d}/`)));
+  const parsed = await parseSources(sources, { threads: options.threads });
   lap('parse');
   const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
   const resolver = new ModuleResolver(project, new Set(files.keys()), RECOGNIZERS);
@@ -102,6 +109,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const program: Program = {
     root, project, files, ev, recognizers: RECOGNIZERS, vocabulary, facts,
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
+    isBookingEntity: (name) => isBookingEntity(factContext, name),
   };
   program.entries = [...entries, ...implicitEntries(program, entries)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
 
@@ -119,7 +127,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   };
   const selected = options.checks && options.checks.length > 0 ? CHECKS.filter((c) => options.checks!.includes(c.id)) : CHECKS;
   const checks: CheckResult[] = selected.map((check) => {
-    const base = { id: check.id, catalogId: check.catalogId, label: check.label, severity: check.severity, cwe: check.cwe };
+    const base = { id: check.id, catalogId: check.catalogId, label: check.label, severity: check.severity, cwe: check.cwe, description: check.description };
     try {
       const outcome = check.run(cx);
       return { ...base, ...outcome, summary: check.summary(outcome.passed, outcome.total) };
@@ -131,12 +139,14 @@ export async function scan(options: ScanOptions): Promise<Report> {
     }
   });
   lap('checks');
+  const suppressionDiagnostics = applySuppressions(checks, files, CHECKS);
   attachSnippets(root, checks);
 
-  const analysisDiagnostics: Diagnostic[] = [...analysisErrors].map(([file, error]) => ({
+  const unresolved = unresolvedPaymentCalls(irs, factContext.providers, index.bySite);
+  const analysisDiagnostics: Diagnostic[] = [...unresolved, ...[...analysisErrors].map(([file, error]): Diagnostic => ({
     file, line: 1, severity: 'error', code: 'analysis-error', message: `part of this file could not be analyzed: ${String(error).slice(0, 300)}`,
-  }));
-  const diagnostics: Diagnostic[] = [...listed.diagnostics, ...project.diagnostics, ...parsed.diagnostics, ...analysisDiagnostics].sort(
+  }))];
+  const diagnostics: Diagnostic[] = [...listed.diagnostics, ...project.diagnostics, ...parsed.diagnostics, ...analysisDiagnostics, ...suppressionDiagnostics].sort(
     (a, b) => (a.file === b.file ? a.line - b.line || (a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1),
   );
   return {
@@ -146,7 +156,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     checks,
     diagnostics,
     stats: {
-      files: listed.files.filter((f) => f.kind === 'source').length,
+      files: sources.length,
       parsed: parsed.files.filter((f) => !f.skipped).length,
       parseErrors: parsed.files.filter((f) => f.diagnostics.some((d) => d.code === 'parse-error')).length,
       durationMs: Math.round(performance.now() - started),

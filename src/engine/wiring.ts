@@ -56,9 +56,10 @@ export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoi
   for (const e of known) for (const k of reachableFrom(program.graph, e.fn)) reachedByKnown.add(k);
   const providerFns = program.facts.filter((f) => f.kind === 'provider').map((f) => fnKey({ file: f.file, fn: f.fn }));
   const reaching = reachingSet(program.graph, providerFns, (e) => e.kind !== 'deferred');
+  const patches = patchedOntoPackages(program);
   const out: EntryPoint[] = [];
   for (const key of [...reaching].sort()) {
-    if (reachedByKnown.has(key)) continue;
+    if (reachedByKnown.has(key) || patches.has(key)) continue;
     const callers = (program.graph.in.get(key) ?? []).filter((e) => e.from !== key);
     if (callers.some((e) => e.kind !== 'deferred')) continue;
     const found = functionOf(program, key);
@@ -68,6 +69,20 @@ export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoi
       fn: key, file: found.ir.file, pos: found.fn.start, kind: isModule ? 'module' : callers.length > 0 ? 'callback' : 'uncalled-function',
       name: isModule ? found.ir.file : found.fn.name, route: null, framework: null,
     });
+  }
+  return out;
+}
+
+/**
+ * Functions patched onto a package's API (`stripe.paymentIntents.create = async (...) => real(...)`,
+ * for tests or instrumentation) run when that API is called: they are not where a request enters.
+ */
+function patchedOntoPackages(program: Program): Set<string> {
+  const out = new Set<string>();
+  for (const ir of program.files.values()) {
+    for (const a of ir.memberAssignments) {
+      if (program.ev.values(ir.file, a.target).some((v) => v.t === 'ext')) out.add(fnKey({ file: ir.file, fn: a.fn }));
+    }
   }
   return out;
 }

@@ -167,6 +167,8 @@ export interface FileIR {
   sites: CallSite[];
   /** Interfaces and type aliases declared here (names only), for entity discovery. */
   typeNames: string[];
+  /** Functions assigned onto members of other values (`obj.method = fn`), by target. */
+  memberAssignments: { target: Expr; fn: number }[];
   /** `// bookfirst-ignore <check-id> -- <reason>` comments, by line. */
   directiveComments: { line: number; checkId: string; reason: string }[];
   diagnostics: ParseDiagnostic[];

@@ -66,6 +66,17 @@ export interface PathResult {
   warnings: string[];
   /** Code excerpts at the payment call and the evidence, for the text and HTML reporters. */
   snippets: Snippet[];
+  /** Set on a failing path that a `// bookfirst-ignore` comment suppresses: listed, not counted. */
+  suppressed?: Suppression;
+  /** Set on every counted failing path when a baseline was given: true when the baseline has it. */
+  baselined?: boolean;
+}
+
+export interface Suppression {
+  reason: string;
+  /** Where the `// bookfirst-ignore` comment is. */
+  file: string;
+  line: number;
 }
 
 export interface CheckResult {
@@ -74,6 +85,8 @@ export interface CheckResult {
   label: string;
   severity: Severity;
   cwe: string[];
+  /** One sentence: what the check verifies. */
+  description: string;
   verdict: Verdict;
   skipReason: string | null;
   passed: number;

@@ -13,7 +13,7 @@ const useRawTransfer = Number(process.versions.node.split('.')[0]) >= 22;
 export function emptyIR(file: string, source = ''): FileIR {
   return {
     file, lineStarts: lineStartsOf(source), directives: [], imports: [], exports: [], bindings: [],
-    functions: [], classes: [], sites: [], typeNames: [], directiveComments: [], diagnostics: [], skipped: false,
+    functions: [], classes: [], sites: [], typeNames: [], memberAssignments: [], directiveComments: [], diagnostics: [], skipped: false,
   };
 }
 

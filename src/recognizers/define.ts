@@ -73,7 +73,7 @@ export type EntitySource =
   | 'types' // type arguments and injection decorators (`Repository<Booking>`)
   | 'sql'; // an INSERT/SELECT statement in the first argument or tagged template
 
-export type Guard = 'null' | 'throws' | 'error' | 'exists';
+export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data';
 
 export interface StoreOperation {
   call: string;
@@ -82,7 +82,8 @@ export interface StoreOperation {
   record?: 'result' | 'receiver' | 'arg0';
   /**
    * Reads: how a missing record shows. 'null' = a falsy result, 'throws' = the call throws,
-   * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false.
+   * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false,
+   * 'data' = the result's `data()` is empty (a Firestore snapshot).
    */
   guard?: Guard | Guard[];
   /** A guard kind holds only when one of these calls follows the operation (`.single()`). */

@@ -45,8 +45,11 @@ function renderCheck(check: CheckResult, s: Style): string[] {
 }
 
 function renderPath(p: PathResult, s: Style): string[] {
-  const mark = p.status === 'pass' ? s.green('✓') : p.status === 'fail' ? s.red('✗') : s.dim('–');
-  const out = [`  ${mark} ${s.bold(p.entry.name)} -> ${p.payment.provider} ${p.payment.api}  ${s.dim(p.reason)}${p.approximate ? s.dim(' (approximate)') : ''}`];
+  const mark = p.suppressed ? s.dim('–') : p.status === 'pass' ? s.green('✓') : p.status === 'fail' ? s.red('✗') : s.dim('–');
+  const tags = [p.approximate ? 'approximate' : '', p.suppressed ? 'suppressed' : '', p.baselined ? 'in baseline' : p.baselined === false ? 'new' : '']
+    .filter(Boolean).map((t) => s.dim(` (${t})`)).join('');
+  const out = [`  ${mark} ${s.bold(p.entry.name)} -> ${p.payment.provider} ${p.payment.api}  ${s.dim(p.reason)}${tags}`];
+  if (p.suppressed) out.push(`    ${s.yellow('suppressed')} at ${p.suppressed.file}:${p.suppressed.line}: ${p.suppressed.reason || 'no reason given'}`);
   out.push(`    entry    ${p.entry.file}:${p.entry.line}:${p.entry.column} ${s.dim(`(${p.entry.kind})`)}`);
   out.push(`    payment  ${p.payment.file}:${p.payment.line}:${p.payment.column}`);
   const paymentFrame = p.snippets.find((x) => x.file === p.payment.file && x.focus === p.payment.line);

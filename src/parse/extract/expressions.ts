@@ -265,9 +265,11 @@ function object(cx: Ctx, n: AstNode): Expr {
 
 function assignment(cx: Ctx, n: AstNode): Expr {
   const left: AstNode = n.left;
+  let target: Expr | null = null;
   if (left.type === 'MemberExpression') {
-    expr(cx, left.object);
+    const obj = expr(cx, left.object);
     if (left.computed) expr(cx, left.property);
+    if (!left.computed) target = { k: 'member', obj, prop: left.property.name };
   }
   const saved = cx.nameHint;
   cx.nameHint = left.type === 'Identifier' ? left.name : left.type === 'MemberExpression' && !left.computed ? left.property.name : null;
@@ -287,6 +289,8 @@ function assignment(cx: Ctx, n: AstNode): Expr {
   }
   cx.nameHint = saved;
   if (value !== UNKNOWN) bindPattern(cx, left, value, null);
+  // `client.paymentIntents.create = async (...) => ...`: a function patched onto another object.
+  if (target && value.k === 'fn' && !cx.copying) cx.ir.memberAssignments.push({ target, fn: value.fn });
   return value;
 }
 

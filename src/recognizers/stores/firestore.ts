@@ -43,10 +43,10 @@ export default defineStore({
   ],
   // A snapshot is never null: `snap.exists` (admin) or `snap.exists()` (web) says whether the document is there.
   reads: [
-    { call: 'collection.().**.doc.().get', entity: ['chain'], guard: 'exists' },
-    { call: 'doc.().get', entity: ['chain'], guard: 'exists' },
-    { call: 'runTransaction.get', entity: ['args'], guard: 'exists' },
-    { call: 'getDoc', entity: ['args'], guard: 'exists' },
+    { call: 'collection.().**.doc.().get', entity: ['chain'], guard: ['exists', 'data'] },
+    { call: 'doc.().get', entity: ['chain'], guard: ['exists', 'data'] },
+    { call: 'runTransaction.get', entity: ['args'], guard: ['exists', 'data'] },
+    { call: 'getDoc', entity: ['args'], guard: ['exists', 'data'] },
   ],
   updates: [
     { call: 'collection.().**.doc.().update', entity: ['chain'] },

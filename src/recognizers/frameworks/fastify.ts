@@ -1,0 +1,28 @@
+// https://fastify.dev/docs/latest/Reference/Routes/
+import { defineFramework } from '../define.js';
+
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all'];
+
+// `Fastify()` / `fastify()` from the default export, `{ fastify }` named, `require('fastify')()`;
+// plugins receive the instance as a parameter typed `FastifyInstance`.
+const INSTANCE = [{ path: '()' }, { path: 'fastify.()' }, { path: 'default.()' }, { path: 'FastifyInstance.new()' }];
+
+export default defineFramework({
+  id: 'fastify',
+  name: 'Fastify',
+  docs: 'https://fastify.dev/docs/latest/Reference/Routes/',
+  packages: ['fastify'],
+  registrations: [
+    // Shorthand: `app.post(url, [options], handler)`; `withTypeProvider<T>()` returns the same instance.
+    {
+      clients: INSTANCE,
+      calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`)],
+      routeArg: 0,
+      methodFromCall: true,
+      entry: 'fastify-route',
+    },
+    // Full declaration: `app.route({ method, url, handler })`. The handler sits in the options
+    // object, which entry discovery does not look into yet.
+    { clients: INSTANCE, calls: ['route', 'withTypeProvider.().route'], entry: 'fastify-route' },
+  ],
+});

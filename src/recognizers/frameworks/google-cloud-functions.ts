@@ -1,0 +1,21 @@
+// https://cloud.google.com/functions/docs/writing/write-http-functions
+import { defineFramework } from '../define.js';
+
+const SDK = [{ path: '' }];
+
+export default defineFramework({
+  id: 'google-cloud-functions',
+  name: 'Google Cloud Functions (Functions Framework)',
+  docs: 'https://cloud.google.com/functions/docs/writing/write-http-functions',
+  packages: ['@google-cloud/functions-framework'],
+  registrations: [
+    // `functions.http('name', (req, res) => ...)` with `import * as functions` or `require(...)`,
+    // or a named `{ http }` import. The name is the deployed entry point.
+    { clients: SDK, calls: ['http'], routeArg: 0, entry: 'gcf-http' },
+    // https://cloud.google.com/functions/docs/writing/write-event-driven-functions
+    { clients: SDK, calls: ['cloudEvent'], routeArg: 0, entry: 'gcf-event' },
+  ],
+  // Functions deployed without the framework's registry (`exports.book = (req, res) => ...` in the
+  // package's main file, chosen by `--entry-point`) are not declared here: an export name is not a
+  // convention, and route-file rules cannot yet be limited to projects that depend on a package.
+});

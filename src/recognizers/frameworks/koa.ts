@@ -1,0 +1,26 @@
+// https://github.com/koajs/router/blob/master/API.md
+import { defineFramework } from '../define.js';
+
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all'];
+
+export default defineFramework({
+  id: 'koa',
+  name: 'Koa (with @koa/router or koa-router)',
+  docs: 'https://github.com/koajs/router/blob/master/API.md',
+  packages: ['koa', '@koa/router', 'koa-router'],
+  registrations: [
+    // `new Router({ prefix })` from either router package (default export, or `{ Router }` in
+    // @koa/router 13+), a parameter typed `Router`, or the legacy call form `Router()`.
+    {
+      clients: ['@koa/router', 'koa-router'].flatMap((module) => [
+        { module, path: 'new()' }, { module, path: '()' }, { module, path: 'Router.new()' }, { module, path: 'default.new()' },
+      ]),
+      calls: VERBS,
+      routeArg: 0,
+      methodFromCall: true,
+      entry: 'koa-route',
+    },
+    // Application middleware runs on every request: `app.use(async (ctx, next) => ...)`.
+    { clients: [{ module: 'koa', path: 'new()' }, { module: 'koa', path: 'default.new()' }], calls: ['use'], entry: 'koa-middleware' },
+  ],
+});

@@ -1,0 +1,22 @@
+// https://remix.run/docs/en/main/route/action
+import { defineFramework } from '../define.js';
+
+// Route modules of Remix v2 and of its successor React Router v7 (framework mode,
+// https://reactrouter.com/start/framework/actions): `action` answers POST/PUT/PATCH/DELETE,
+// `loader` answers GET. `clientAction` / `clientLoader` run in the browser and are left out.
+const ROUTE_MODULE = '{ts,tsx,js,jsx,mts,mjs}';
+
+export default defineFramework({
+  id: 'remix',
+  name: 'Remix / React Router (framework mode)',
+  docs: 'https://remix.run/docs/en/main/route/action',
+  packages: [
+    '@remix-run/node', '@remix-run/cloudflare', '@remix-run/deno', '@remix-run/server-runtime', '@remix-run/react',
+    'react-router', '@react-router/node', '@react-router/cloudflare', '@react-router/dev',
+  ],
+  routeFiles: [
+    { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['action'], entry: 'remix-action' },
+    { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader' },
+    { glob: `**/app/root.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader' },
+  ],
+});

@@ -1,0 +1,21 @@
+// https://svelte.dev/docs/kit/routing#server
+import { defineFramework } from '../define.js';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'fallback'];
+
+export default defineFramework({
+  id: 'sveltekit',
+  name: 'SvelteKit',
+  docs: 'https://svelte.dev/docs/kit/routing#server',
+  packages: ['@sveltejs/kit'],
+  routeFiles: [
+    { glob: '**/src/routes/**/+server.{ts,js}', exports: METHODS, entry: 'sveltekit-route' },
+    // https://svelte.dev/docs/kit/form-actions: `export const actions = { default: ..., book: ... }`.
+    // The export is an object of functions; entry discovery does not expand object values yet, so
+    // these actions surface as functions nobody calls until it does.
+    { glob: '**/src/routes/**/+page.server.{ts,js}', exports: ['actions'], entry: 'sveltekit-action' },
+    { glob: '**/src/routes/**/+{page,layout}.server.{ts,js}', exports: ['load'], entry: 'sveltekit-load' },
+  ],
+  // https://svelte.dev/docs/kit/@sveltejs-kit#error and #redirect: both throw.
+  aborts: [{ path: 'error' }, { path: 'redirect' }],
+});

@@ -1,0 +1,35 @@
+// https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-aws-sdk-lib-dynamodb/
+import { defineStore } from '../define.js';
+
+// The table is a field of the request (`{ TableName: 'bookings', Item }`), and v3 commands are
+// classes handed to `send(new PutCommand(...))`. Entity names come from the arguments, so only a
+// request held in a variable named after the booking is recognized, and `send` is not declared
+// (telling a PutCommand from a GetCommand needs argument matching on store operations).
+export default defineStore({
+  id: 'dynamodb',
+  name: 'Amazon DynamoDB',
+  docs: 'https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-aws-sdk-lib-dynamodb/',
+  packages: ['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb', 'aws-sdk'],
+  clients: [
+    // v2: `new AWS.DynamoDB.DocumentClient()`, `new DynamoDB.DocumentClient()` from `aws-sdk/clients/dynamodb`.
+    { module: 'aws-sdk', path: 'DynamoDB.DocumentClient.new()' },
+    { module: 'aws-sdk/clients/dynamodb', path: 'DocumentClient.new()' },
+    { module: 'aws-sdk/clients/dynamodb', path: 'default.DocumentClient.new()' },
+    // v3 full document client: `DynamoDBDocument.from(new DynamoDBClient({}))` has put/get methods.
+    { module: '@aws-sdk/lib-dynamodb', path: 'DynamoDBDocument.from.()' },
+    { module: '@aws-sdk/lib-dynamodb', path: 'DynamoDBDocument.new()' },
+  ],
+  // v2 requests run on `.promise()` (the end of the same chain); v3 methods return promises.
+  writes: [
+    { call: 'put', entity: ['args'] },
+    { call: 'transactWrite', entity: ['args'] },
+    { call: 'batchWrite', entity: ['args'] },
+  ],
+  // A missing key shows as a response without `Item`.
+  reads: [{ call: 'get', entity: ['args'], guard: 'null' }],
+  updates: [
+    { call: 'update', entity: ['args'] },
+    { call: 'delete', entity: ['args'] },
+  ],
+  example: "await ddb.send(new PutCommand({ TableName: 'bookings', Item: { id: bookingId, ...input, status: 'pending' }, ConditionExpression: 'attribute_not_exists(id)' }));",
+});

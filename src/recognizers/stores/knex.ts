@@ -1,0 +1,30 @@
+// https://knexjs.org/guide/query-builder.html
+import { defineStore, type StoreOperation } from '../define.js';
+
+// `knex('bookings')` (or `knex.table/into/from('bookings')`) names the table; the query runs when
+// the builder is awaited. `first()` resolves to undefined when no row matched.
+const TABLE = ['()', 'table.()', 'into.()', 'from.()'];
+const on = (ops: string[], op: Omit<StoreOperation, 'call' | 'entity'> = {}): StoreOperation[] =>
+  TABLE.flatMap((t) => ops.map((o) => ({ call: `${t}.**.${o}`, entity: ['chain'] as StoreOperation['entity'], ...op })));
+
+export default defineStore({
+  id: 'knex',
+  name: 'Knex.js',
+  docs: 'https://knexjs.org/guide/query-builder.html',
+  packages: ['knex'],
+  // The knex instance is itself the query function; `Knex` / `Knex.Transaction` also stand for typed parameters.
+  clients: [{ path: '()' }, { path: 'knex.()' }, { path: 'default.()' }, { path: 'Knex.new()' }, { path: 'Knex.Transaction.new()' }],
+  // `const trx = await knex.transaction()` is a knex instance too; `.transacting(trx)` and
+  // `.withSchema(s)` keep the same query.
+  passthrough: ['transaction', 'transacting', 'withSchema'],
+  writes: [
+    ...on(['insert']),
+    { call: 'insert.().into', entity: ['args'] },
+    // `knex.raw('INSERT INTO ...')`: the statement decides.
+    { call: 'raw', entity: ['sql'], guard: 'null' },
+  ],
+  reads: [...on(['first'], { guard: 'null' })],
+  updates: on(['update', 'del', 'delete']),
+  transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  example: "const [booking] = await knex('bookings').insert({ ...input, status: 'pending' }).returning(['id']);",
+});

@@ -1,0 +1,54 @@
+// https://mikro-orm.io/docs/entity-manager
+import { defineStore, type EntitySource } from '../define.js';
+
+// The entity manager takes the entity class as an argument (`em.findOne(Booking, id)`); a
+// repository knows it by type (`EntityRepository<Booking>`, `@InjectRepository(Booking)`) or by
+// the `getRepository(Booking)` call that made it. A persisted entity is named by its variable.
+const ENTITY: EntitySource[] = ['args', 'types', 'chain'];
+// Every driver package re-exports the core API (`EntityManager` from `@mikro-orm/postgresql`).
+const DRIVERS = ['core', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'better-sqlite', 'libsql', 'mssql', 'mongodb', 'knex', 'nestjs'];
+
+export default defineStore({
+  id: 'mikro-orm',
+  name: 'MikroORM',
+  docs: 'https://mikro-orm.io/docs/entity-manager',
+  packages: DRIVERS.map((d) => `@mikro-orm/${d}`),
+  clients: [
+    { path: 'MikroORM.init.().em' },
+    { path: 'MikroORM.new().em' },
+    { path: 'EntityManager.new()' },
+    { path: 'SqlEntityManager.new()' },
+    { path: 'RequestContext.getEntityManager.()' },
+    { path: 'EntityRepository.new()' },
+    { path: 'MikroORM.init.().em.getRepository.()' },
+    { path: 'EntityManager.new().getRepository.()' },
+    { path: 'SqlEntityManager.new().getRepository.()' },
+  ],
+  // `em.fork()` is another entity manager over the same database.
+  passthrough: ['fork'],
+  // Unit of work: `create` / `persist` only mark an entity; it is written when the entity manager
+  // flushes. `persistAndFlush(x)` and `persist(x).flush()` write it at once; `insert` runs an INSERT.
+  // (`persist(x)` followed by a separate `flush()` call needs the engine to pair the two.)
+  writes: [
+    { call: 'persistAndFlush', entity: ENTITY, record: 'arg0' },
+    { call: 'persist.().flush', entity: ENTITY },
+    { call: 'insert', entity: ENTITY },
+    { call: 'insertMany', entity: ENTITY },
+    { call: 'nativeInsert', entity: ENTITY },
+    { call: 'upsert', entity: ENTITY },
+    { call: 'upsertMany', entity: ENTITY },
+  ],
+  reads: [
+    { call: 'findOne', entity: ENTITY, guard: 'null' },
+    { call: 'findOneOrFail', entity: ENTITY, guard: 'throws' },
+  ],
+  updates: [
+    { call: 'nativeUpdate', entity: ENTITY },
+    { call: 'nativeDelete', entity: ENTITY },
+    { call: 'removeAndFlush', entity: ENTITY },
+    { call: 'remove.().flush', entity: ENTITY },
+  ],
+  // `em.transactional(async (em) => ...)` runs inline with a forked entity manager.
+  transactions: [{ call: 'transactional', param: 0, client: 'receiver' }],
+  example: "const booking = em.create(Booking, { ...input, status: 'pending' }); await em.persist(booking).flush();",
+});

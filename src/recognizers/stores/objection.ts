@@ -1,0 +1,31 @@
+// https://vincit.github.io/objection.js/api/query-builder/
+import { defineStore, type StoreOperation } from '../define.js';
+
+// Models are classes (`class Booking extends Model`): the class name travels with the value
+// (`Model.query` remembers `Booking`), and `relatedQuery('bookings')` names the relation.
+const QUERY = ['query.()', 'relatedQuery.().**'];
+const on = (ops: string[], op: Omit<StoreOperation, 'call' | 'entity'> = {}): StoreOperation[] =>
+  QUERY.flatMap((q) => ops.map((o) => ({ call: `${q}.${o}`, entity: ['chain'] as StoreOperation['entity'], ...op })));
+
+export default defineStore({
+  id: 'objection',
+  name: 'Objection.js',
+  docs: 'https://vincit.github.io/objection.js/api/query-builder/',
+  packages: ['objection'],
+  clients: [{ path: 'Model' }, { path: 'Model.new()' }],
+  writes: on(['insert', 'insertAndFetch', 'insertGraph', 'insertGraphAndFetch', 'upsertGraph', 'upsertGraphAndFetch']),
+  // `findById` / `findOne` / `first` resolve to undefined when nothing matched; `throwIfNotFound()` rejects instead.
+  reads: [
+    ...on(['findById', 'findOne', '**.first'], { guard: 'null' }),
+    ...on(['**.throwIfNotFound'], { guard: 'throws' }),
+  ],
+  updates: [
+    ...on(['**.patch', '**.update', '**.delete', 'patchAndFetchById', 'updateAndFetchById', 'deleteById']),
+    { call: 'new().$query.().**.patch', entity: ['chain'] },
+    { call: 'new().$query.().**.patchAndFetch', entity: ['chain'] },
+    { call: 'new().$query.().**.delete', entity: ['chain'] },
+  ],
+  // `Booking.transaction(async (trx) => ...)` runs inline; queries join it with `query(trx)`.
+  transactions: [{ call: 'transaction', param: 0, client: 'same' }],
+  example: "const booking = await Booking.query().insertAndFetch({ ...input, status: 'pending' });",
+});

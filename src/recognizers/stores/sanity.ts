@@ -1,0 +1,30 @@
+// https://www.sanity.io/docs/js-client
+import { defineStore } from '../define.js';
+
+// Documents carry their type in the payload (`{ _type: 'booking', ... }`); the engine reads entity
+// names from arguments, so a document is recognized by the name of the variable that holds it.
+export default defineStore({
+  id: 'sanity',
+  name: 'Sanity',
+  docs: 'https://www.sanity.io/docs/js-client',
+  packages: ['@sanity/client', 'next-sanity'],
+  // v5+ `createClient(config)`; older releases export the factory as the default (`sanityClient(config)`).
+  clients: [{ path: 'createClient.()' }, { module: '@sanity/client', path: '()' }, { module: '@sanity/client', path: 'default.()' }],
+  passthrough: ['withConfig'],
+  writes: [
+    { call: 'create', entity: ['args'] },
+    { call: 'createOrReplace', entity: ['args'] },
+    { call: 'createIfNotExists', entity: ['args'] },
+    // Queued on a transaction, written by its `commit()` (the end of the same chain).
+    { call: 'transaction.().create', entity: ['args'] },
+    { call: 'transaction.().createOrReplace', entity: ['args'] },
+    { call: 'transaction.().createIfNotExists', entity: ['args'] },
+  ],
+  // `getDocument(id)` resolves to undefined for a missing id.
+  reads: [{ call: 'getDocument', entity: ['args'], guard: 'null' }],
+  updates: [
+    { call: 'patch.().**.commit', entity: ['chain'] },
+    { call: 'delete', entity: ['args'] },
+  ],
+  example: "const booking = await client.create({ _type: 'booking', ...input, status: 'pending' });",
+});
