@@ -45,10 +45,17 @@ export function referencePassed(program: Program, flow: FlowFacts, payment: Site
       if (!pathMatches(pattern, leaf.path)) continue;
       const values = sources(program, ev, leaf.file, leaf.expr, 0);
       if (values.some((v) => isBookingId(flow, v, keys))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
-      if (isBookingIdKey(program, leaf.path[leaf.path.length - 1] ?? '') && values.some((v) => v.t === 'param')) fromClient = true;
+      // A request value sent under a booking-id key, or read from a booking-id field of the request (`req.body.rentalId`).
+      const keyNamesId = isBookingIdKey(program, leaf.path[leaf.path.length - 1] ?? '');
+      if (values.some((v) => v.t === 'param' && (keyNamesId || isBookingIdKey(program, lastProp(v.steps))))) fromClient = true;
     }
   }
   return { passed: false, via: null, fromClient };
+}
+
+function lastProp(steps: { p: string }[]): string {
+  for (let i = steps.length - 1; i >= 0; i--) if (!['()', '[]', 'new()'].includes(steps[i]!.p)) return steps[i]!.p;
+  return '';
 }
 
 /** `bookingId`, `booking_id`, `reservationID`: a key that names a booking's id, not just any booking field. */

@@ -24,7 +24,7 @@ import { parseSources } from './parse-all.js';
 import { applicability } from './applicability.js';
 import { attachSnippets } from './snippets.js';
 import { applySuppressions } from './suppressions.js';
-import { implicitEntries, paramSources, passesThrough } from './wiring.js';
+import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough } from './wiring.js';
 import { VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -97,6 +97,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   for (let round = 0; round < 2; round++) {
     ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph);
     ev.passesThrough = passesThrough(factContext.matcher);
+    ev.globalSource = autoImports(ev, project.manifests, RECOGNIZERS.filter((r) => r.kind === 'framework'));
     ev.reset();
     facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
     index = indexFacts(facts);
@@ -105,7 +106,11 @@ export async function scan(options: ScanOptions): Promise<Report> {
     lap(`call graph round ${round}`);
   }
   const frameworks = RECOGNIZERS.filter((r) => r.kind === 'framework');
-  const entries = findEntries(ev, irs, frameworks, facts);
+  const appRelative = (file: string) => {
+    const dir = appOf(project.manifests, file)?.dir ?? '';
+    return dir ? file.slice(dir.length + 1) : file;
+  };
+  const entries = findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), appRelative);
   const program: Program = {
     root, project, files, ev, recognizers: RECOGNIZERS, vocabulary, facts,
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],

@@ -5,7 +5,10 @@ import type { EntryPoint } from '../graph/entries.js';
 import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { Matcher } from '../recognizers/match.js';
-import type { Evaluator, ParamSource, PassesThrough } from '../symbols/evaluate.js';
+import type { FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
+import type { Manifest } from '../project/discover.js';
+import { globToRegExp } from '../util/glob.js';
+import type { Evaluator, GlobalSource, ParamSource, PassesThrough } from '../symbols/evaluate.js';
 
 const MAX_CALLERS = 8;
 
@@ -22,13 +25,34 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     return m;
   };
+  // Functions by exported name, for fields a framework fills from a factory (`createContext`).
+  let exportsByName: Map<string, Value[]> | null = null;
+  const returnsOf = (names: string[]): Value[] => {
+    if (!exportsByName) {
+      exportsByName = new Map();
+      for (const ir of ev.files.values()) {
+        for (const x of ir.exports) {
+          if (x.kind !== 'local') continue;
+          exportsByName.set(x.name, [...(exportsByName.get(x.name) ?? []), ...ev.values(ir.file, x.value)]);
+        }
+      }
+    }
+    return names.flatMap((n) => exportsByName!.get(n) ?? []).flatMap((v) => (v.t === 'fn' ? ev.fnReturns(v.file, v.fn, 0) : []));
+  };
+  const handlerParam = (rules: HandlerParam[] | undefined, index: number): Value[] => {
+    const rule = rules?.find((r) => r.index === index);
+    if (!rule) return [];
+    return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, names]) => [k, returnsOf(names)])) }];
+  };
   return (file, fn, index) => {
     const out: Value[] = [];
-    // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store.
+    // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
+    // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site } of callbackSites(file).get(fn) ?? []) {
       const s = ev.ir(file)!.sites[site]!;
       for (const v of ev.values(file, s.callee)) {
         for (const m of matcher.match(v)) {
+          if (m.kind === 'registration') out.push(...handlerParam(m.registration?.handlerParams, index));
           if (m.kind !== 'transaction' || m.transaction!.param !== index || v.t !== 'ext') continue;
           out.push(m.transaction!.client === 'receiver' ? { ...v, steps: v.steps.slice(0, -1) } : v);
         }
@@ -90,4 +114,47 @@ function patchedOntoPackages(program: Program): Set<string> {
 /** Transactions and grouped queries, as the store recognizers declare them. */
 export function passesThrough(matcher: Matcher): PassesThrough {
   return (_file, _site, callee) => callee.some((v) => matcher.match(v).some((m) => m.kind === 'transaction' || m.kind === 'group'));
+}
+
+/** The app (nearest manifest with dependencies) a file belongs to. */
+export function appOf(manifests: Manifest[], file: string): Manifest | null {
+  let best: Manifest | null = null;
+  for (const m of manifests) {
+    if (m.dependencies.length === 0 || (m.dir && !file.startsWith(`${m.dir}/`))) continue;
+    if (!best || m.dir.length > best.dir.length) best = m;
+  }
+  return best;
+}
+
+/** A framework is in use for a file when its app depends on one of the framework's packages. */
+export function frameworkActive(manifests: Manifest[]): (fw: FrameworkRecognizer, file: string) => boolean {
+  const anyManifest = manifests.some((m) => m.dependencies.length > 0);
+  return (fw, file) => {
+    const app = appOf(manifests, file);
+    if (!app) return !anyManifest;
+    return fw.packages.some((p) => app.dependencies.includes(p));
+  };
+}
+
+/** Free names a framework auto-imports (Nuxt's server/utils): the exports of the declared files. */
+export function autoImports(ev: Evaluator, manifests: Manifest[], frameworks: FrameworkRecognizer[]): GlobalSource {
+  const active = frameworkActive(manifests);
+  const rules = frameworks.flatMap((fw) => (fw.autoImports ?? []).map((rule) => ({ fw, files: globToRegExp(rule.files), from: rule.from.map(globToRegExp) })));
+  const cache = new Map<string, Value[] | null>();
+  return (file, name) => {
+    const key = `${file}\0${name}`;
+    if (cache.has(key)) return cache.get(key)!;
+    let found: Value[] | null = null;
+    const app = appOf(manifests, file)?.dir ?? '';
+    const local = (f: string) => (app ? f.slice(app.length + 1) : f);
+    for (const rule of rules) {
+      if (!active(rule.fw, file) || !rule.files.test(local(file))) continue;
+      for (const ir of ev.files.values()) {
+        if ((app && !ir.file.startsWith(`${app}/`)) || !rule.from.some((re) => re.test(local(ir.file)))) continue;
+        if (ir.exports.some((x) => x.kind !== 'star' && x.name === name)) found = [...(found ?? []), ...ev.exportValue(ir.file, name, 0)];
+      }
+    }
+    cache.set(key, found);
+    return found;
+  };
 }

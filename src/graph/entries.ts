@@ -20,7 +20,15 @@ export interface EntryPoint {
   framework: string | null;
 }
 
-export function findEntries(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], facts: SiteFact[]): EntryPoint[] {
+/** Whether a framework is in use for a file (its package is a dependency of the app the file belongs to). */
+export type FrameworkActive = (fw: FrameworkRecognizer, file: string) => boolean;
+/** A file's path relative to the app (the nearest package.json) it belongs to. */
+export type AppRelative = (file: string) => string;
+
+export function findEntries(
+  ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], facts: SiteFact[],
+  active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f,
+): EntryPoint[] {
   const entries = new Map<string, EntryPoint>();
   const add = (e: EntryPoint) => {
     if (!entries.has(e.fn)) entries.set(e.fn, e);
@@ -29,18 +37,21 @@ export function findEntries(ev: Evaluator, files: FileIR[], frameworks: Framewor
     for (const rule of fw.routeFiles ?? []) {
       const re = globToRegExp(rule.glob);
       for (const ir of files) {
-        if (!re.test(ir.file) && !re.test(`/${ir.file}`)) continue;
-        for (const name of rule.exports) {
-          for (const x of ir.exports) {
-            if (x.kind !== 'local' || x.name !== name) continue;
-            for (const fn of entryFunctions(ev, ir, x.value)) {
-              add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: `${name === 'default' ? '' : name + ' '}${routeOfFile(ir.file)}`.trim(), route: routeOfFile(ir.file), framework: fw.id });
-            }
+        const inApp = appRelative(ir.file);
+        if ((!re.test(ir.file) && !re.test(`/${ir.file}`) && !re.test(inApp)) || !active(fw, ir.file)) continue;
+        const route = routeOfFile(ir.file);
+        for (const x of ir.exports) {
+          if (x.kind !== 'local' || x.name === 'module.exports' || !(rule.exports.includes(x.name) || rule.exports.includes('*'))) continue;
+          const label = x.name === 'default' ? route : `${x.name} ${route}`;
+          for (const fn of entryFunctions(ev, ir, x.value)) add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: label, route, framework: fw.id });
+          // `export const actions = { default: ..., book: ... }`: each function is an entry point.
+          for (const [key, fn, pos] of objectFunctions(ev, ir, x.value)) {
+            add({ fn, file: ir.file, pos, kind: rule.entry, name: `${x.name}.${key} ${route}`, route, framework: fw.id });
           }
         }
       }
     }
-    for (const d of fw.directives ?? []) addDirectiveEntries(ev, files, fw, d, add);
+    for (const d of fw.directives ?? []) addDirectiveEntries(ev, files.filter((ir) => active(fw, ir.file)), fw, d, add);
   }
   for (const f of facts) {
     if (f.kind !== 'registration') continue;
@@ -54,10 +65,46 @@ export function findEntries(ev: Evaluator, files: FileIR[], frameworks: Framewor
       for (const fn of entryFunctions(ev, ir, arg)) {
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
       }
+      // `app.route({ method: 'POST', url: '/x', handler })`.
+      if (reg.handlerKeys) {
+        for (const options of optionsObjects(ev, ir, arg)) {
+          const text = (keys: string[] | undefined) => {
+            const prop = options.props.find((p) => p.key !== null && (keys ?? []).includes(p.key));
+            const optionsIr = ev.ir(options.file);
+            return prop && optionsIr ? staticText(optionsIr, prop.value) : null;
+          };
+          const optionRoute = text(reg.routeKeys);
+          const optionMethod = text(reg.methodKeys)?.toUpperCase() ?? '';
+          for (const prop of options.props) {
+            if (prop.key === null || !reg.handlerKeys.includes(prop.key)) continue;
+            for (const fn of entryFunctions(ev, ev.ir(options.file)!, prop.value)) {
+              add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [optionMethod, optionRoute].filter(Boolean).join(' ') || f.api, route: optionRoute, framework: f.recognizer.id });
+            }
+          }
+        }
+      }
     });
   }
   addDecoratedEntries(ev, files, frameworks, add);
   return [...entries.values()];
+}
+
+function optionsObjects(ev: Evaluator, ir: FileIR, e: Expr): Extract<Value, { t: 'obj' }>[] {
+  return ev.values(ir.file, e).filter((v): v is Extract<Value, { t: 'obj' }> => v.t === 'obj');
+}
+
+/** The function-valued properties of an exported object: [key, function, position]. */
+function objectFunctions(ev: Evaluator, ir: FileIR, e: Expr): [string, string, number][] {
+  const out: [string, string, number][] = [];
+  for (const obj of optionsObjects(ev, ir, e)) {
+    for (const p of obj.props) {
+      if (p.key === null || p.key === '...') continue;
+      for (const v of ev.values(obj.file, p.value)) {
+        if (v.t === 'fn') out.push([p.key, fnKey(v), ev.ir(v.file)?.functions[v.fn]?.start ?? obj.pos]);
+      }
+    }
+  }
+  return out;
 }
 
 function addDirectiveEntries(

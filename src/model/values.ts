@@ -20,6 +20,7 @@ export type Value =
   | { t: 'ns'; file: string }
   | { t: 'lit'; value: string | number | boolean | null }
   | { t: 'param'; file: string; fn: number; index: number; steps: Step[] }
+  | { t: 'fields'; fields: Record<string, Value[]> } // an object a framework fills (tRPC's `{ ctx }`)
   | { t: 'unknown' };
 
 export interface FnRef {

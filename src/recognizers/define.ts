@@ -123,9 +123,19 @@ export interface StoreRecognizer {
 export interface RouteFileRule {
   /** Root-relative glob, matched against the path below any folder (monorepo apps). */
   glob: string;
-  /** Exports that are entry points; 'default' for a default export. */
+  /**
+   * Exports that are entry points; 'default' for a default export, '*' for every export. An export
+   * that is an object of functions (SvelteKit `actions`) makes each function an entry point.
+   */
   exports: string[];
   entry: string;
+}
+
+/** A handler's parameter whose fields the framework fills (tRPC's `{ ctx }`, Inngest's `{ step }`). */
+export interface HandlerParam {
+  index: number;
+  /** field -> exported functions (by name, anywhere in the scan) whose return value the field holds. */
+  fields: Record<string, string[]>;
 }
 
 export interface RegistrationRule {
@@ -137,6 +147,12 @@ export interface RegistrationRule {
   routeArg?: number;
   /** The HTTP method is the last call step's name (Express `app.post`). */
   methodFromCall?: boolean;
+  /** An options-object argument holding the handler (`app.route({ method, url, handler })`): its keys. */
+  handlerKeys?: string[];
+  /** Keys of that options object holding the route path and the method. */
+  routeKeys?: string[];
+  methodKeys?: string[];
+  handlerParams?: HandlerParam[];
 }
 
 export interface DecoratorRule {
@@ -163,6 +179,10 @@ export interface FrameworkRecognizer {
   aborts?: ClientPattern[];
   /** Calls that run their function argument later, not before the call returns (`after()`, `waitUntil`). */
   deferred?: ClientPattern[];
+  /** Import aliases the framework defines without a tsconfig in the tree (`$lib` -> `src/lib`), relative to the app. */
+  aliases?: Record<string, string>;
+  /** Auto-imports: free names in files matching `files` are the exports of files matching `from`. */
+  autoImports?: { files: string; from: string[] }[];
 }
 
 export type Recognizer = ProviderRecognizer | StoreRecognizer | FrameworkRecognizer;

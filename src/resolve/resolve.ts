@@ -30,11 +30,20 @@ export class ModuleResolver {
   private readonly files: Set<string>;
   /** Specifiers a recognizer claims for its package (a generated Prisma client), as [regex, package]. */
   private readonly claimed: [RegExp, string][];
+  /** Framework aliases per app directory (`$lib` -> `src/lib` where SvelteKit is a dependency). */
+  private readonly appAliases: { dir: string; prefix: string; target: string }[];
 
   constructor(project: Project, files: Set<string>, recognizers: Recognizer[] = []) {
     this.project = project;
     this.files = files;
     this.claimed = recognizers.flatMap((r) => (r.kind === 'store' ? (r.specifiers ?? []).map((s): [RegExp, string] => [new RegExp(s), r.packages[0]!]) : []));
+    this.appAliases = project.manifests.flatMap((m) =>
+      recognizers.flatMap((r) =>
+        r.kind === 'framework' && r.aliases && r.packages.some((p) => m.dependencies.includes(p))
+          ? Object.entries(r.aliases).map(([prefix, target]) => ({ dir: m.dir, prefix, target: path.posix.join(m.dir, target) }))
+          : [],
+      ),
+    ).sort((a, b) => b.dir.length - a.dir.length || b.prefix.length - a.prefix.length);
     const base = {
       extensions: EXTENSIONS,
       extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
@@ -75,7 +84,7 @@ export class ModuleResolver {
     const file = this.viaOxc(fromFile, spec);
     if (file?.kind === 'file') return file;
     // Our own reading of the nearest config's `paths`, for configs oxc-resolver cannot load.
-    const aliased = isPath ? null : this.viaAliases(fromFile, spec);
+    const aliased = isPath ? null : this.viaAliases(fromFile, spec) ?? this.viaFrameworkAliases(fromFile, spec);
     if (aliased) return aliased;
     if (file) return file;
     if (isPath) return { kind: 'unresolved' };
@@ -116,6 +125,16 @@ export class ModuleResolver {
     if (!aliases) return null;
     for (const target of aliasTargets(aliases, spec)) {
       const found = this.sourceOf(target);
+      if (found) return { kind: 'file', file: found };
+    }
+    return null;
+  }
+
+  private viaFrameworkAliases(fromFile: string, spec: string): ResolvedModule | null {
+    for (const a of this.appAliases) {
+      if (a.dir && !fromFile.startsWith(`${a.dir}/`)) continue;
+      if (spec !== a.prefix && !spec.startsWith(`${a.prefix}/`)) continue;
+      const found = this.sourceOf(path.posix.normalize(path.posix.join(a.target, spec.slice(a.prefix.length))));
       if (found) return { kind: 'file', file: found };
     }
     return null;

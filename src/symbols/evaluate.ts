@@ -12,6 +12,8 @@ const UNKNOWN: Value = { t: 'unknown' };
 const RETURNS_INPUT = new Set(['parse', 'parseAsync', 'validateSync', 'cast', 'assert']);
 const WRAPS_INPUT = new Set(['safeParse', 'safeParseAsync', 'validate', 'validateAsync']);
 
+/** What a free identifier stands for when a framework auto-imports it (Nuxt's `server/utils`). */
+export type GlobalSource = (file: string, name: string) => Value[] | null;
 /** Values a parameter takes that syntax alone cannot tell (callers' arguments, callback rules). */
 export type ParamSource = (file: string, fn: number, index: number) => Value[] | null;
 /**
@@ -23,6 +25,7 @@ export type PassesThrough = (file: string, site: number, callee: Value[]) => boo
 export class Evaluator {
   paramSource: ParamSource | null = null;
   passesThrough: PassesThrough | null = null;
+  globalSource: GlobalSource | null = null;
   private readonly memo = new Map<string, Value[]>();
   private readonly active = new Set<string>();
 
@@ -40,6 +43,7 @@ export class Evaluator {
     const fallback = this.paramSource;
     copy.paramSource = (file, fn, index) => paramSource(file, fn, index) ?? fallback?.(file, fn, index) ?? null;
     copy.passesThrough = this.passesThrough;
+    copy.globalSource = this.globalSource;
     return copy;
   }
 
@@ -58,8 +62,10 @@ export class Evaluator {
     switch (e.k) {
       case 'ref':
         return this.binding(file, e.b, d);
-      case 'global':
-        return [{ t: 'global', steps: [{ p: e.name }] }];
+      case 'global': {
+        const imported = this.globalSource?.(file, e.name);
+        return imported && imported.length > 0 ? imported : [{ t: 'global', steps: [{ p: e.name }] }];
+      }
       case 'this':
         if (e.obj) return this.values(file, e.obj, d);
         return e.cls === null ? [UNKNOWN] : [{ t: 'inst', file, cls: e.cls }];
@@ -198,6 +204,8 @@ export class Evaluator {
         return this.objectMember(v, prop, depth);
       case 'ns':
         return this.exportValue(v.file, prop, depth);
+      case 'fields':
+        return v.fields[prop] ?? [UNKNOWN];
       case 'fn':
         return prop === 'bind' || prop === 'call' || prop === 'apply' ? [v] : [UNKNOWN];
       default:
@@ -447,6 +455,8 @@ export function valueKey(v: Value): string {
       return `n:${v.file}`;
     case 'lit':
       return `l:${String(v.value)}`;
+    case 'fields':
+      return `fields:${Object.entries(v.fields).map(([k, vs]) => `${k}=${vs.map(valueKey).join('|')}`).join(',')}`;
     case 'unknown':
       return 'u';
   }

@@ -4,7 +4,7 @@ import type { Expr } from '../../model/ir.js';
 import type { AstNode, Ctx } from './context.js';
 import { expr } from './expressions.js';
 import { declareFunction } from './functions.js';
-import { statement } from './statements.js';
+import { collectIdentifiers, statement } from './statements.js';
 import { declareClass } from './classes.js';
 
 export function importDeclaration(cx: Ctx, s: AstNode): void {
@@ -91,9 +91,10 @@ function nameOf(n: AstNode): string {
 
 function declaredNames(d: AstNode): string[] {
   if (d.type === 'VariableDeclaration') {
-    const out: string[] = [];
-    for (const decl of d.declarations as AstNode[]) if (decl.id.type === 'Identifier') out.push(decl.id.name);
-    return out;
+    // `export const { Invoice } = xendit` exports every name the pattern declares.
+    const ids: AstNode[] = [];
+    for (const decl of d.declarations as AstNode[]) collectIdentifiers(decl.id, ids);
+    return ids.map((id) => id.name);
   }
   return d.id?.name && d.type !== 'TSInterfaceDeclaration' && d.type !== 'TSTypeAliasDeclaration' ? [d.id.name] : [];
 }

@@ -47,7 +47,7 @@ function declareNames(cx: Ctx, pattern: AstNode, kind: 'var' | 'let' | 'const'):
   for (const id of names) cx.declare(id.name, kind, id, id.start);
 }
 
-function collectIdentifiers(p: AstNode | null, out: AstNode[]): void {
+export function collectIdentifiers(p: AstNode | null, out: AstNode[]): void {
   if (!p) return;
   if (p.type === 'Identifier') out.push(p);
   else if (p.type === 'ObjectPattern') for (const q of p.properties) collectIdentifiers(q.type === 'RestElement' ? q.argument : q.value, out);

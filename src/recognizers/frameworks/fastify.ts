@@ -21,8 +21,14 @@ export default defineFramework({
       methodFromCall: true,
       entry: 'fastify-route',
     },
-    // Full declaration: `app.route({ method, url, handler })`. The handler sits in the options
-    // object, which entry discovery does not look into yet.
-    { clients: INSTANCE, calls: ['route', 'withTypeProvider.().route'], entry: 'fastify-route' },
+    // Full declaration: `app.route({ method, url, handler })`.
+    {
+      clients: INSTANCE,
+      calls: ['route', 'withTypeProvider.().route'],
+      handlerKeys: ['handler'],
+      routeKeys: ['url', 'path'],
+      methodKeys: ['method'],
+      entry: 'fastify-route',
+    },
   ],
 });

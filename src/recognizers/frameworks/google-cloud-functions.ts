@@ -15,7 +15,8 @@ export default defineFramework({
     // https://cloud.google.com/functions/docs/writing/write-event-driven-functions
     { clients: SDK, calls: ['cloudEvent'], routeArg: 0, entry: 'gcf-event' },
   ],
-  // Functions deployed without the framework's registry (`exports.book = (req, res) => ...` in the
-  // package's main file, chosen by `--entry-point`) are not declared here: an export name is not a
-  // convention, and route-file rules cannot yet be limited to projects that depend on a package.
+  // Functions deployed without the registry: every export of the app's main file
+  // (`exports.book = (req, res) => ...`), one of which `--entry-point` names at deploy time.
+  // Route-file rules apply only where the app depends on the framework.
+  routeFiles: [{ glob: '{index,main}.{js,mjs,cjs,ts}', exports: ['*'], entry: 'gcf-http' }],
 });

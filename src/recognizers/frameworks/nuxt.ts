@@ -16,6 +16,11 @@ export default defineFramework({
     { glob: `**/server/api/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route' },
     { glob: `**/server/routes/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route' },
   ],
+  // https://nuxt.com/docs/api/nuxt-config#alias: `~` / `@` are the source dir, `~~` / `@@` the root
+  // (Nuxt 3: the same folder), defined in the generated .nuxt/tsconfig.json.
+  aliases: { '~~': '', '@@': '', '~': '', '@': '' },
+  // https://nuxt.com/docs/guide/directory-structure/server#server-utilities: server/utils exports are auto-imported in server code.
+  autoImports: [{ files: 'server/**', from: ['server/utils/**'] }],
   // https://h3.dev/utils/response#sendredirectevent-location-code: `throw createError(...)` is a
   // plain throw; `sendRedirect` returns a promise and does not abort.
 });

@@ -10,12 +10,14 @@ export default defineFramework({
   packages: ['@sveltejs/kit'],
   routeFiles: [
     { glob: '**/src/routes/**/+server.{ts,js}', exports: METHODS, entry: 'sveltekit-route' },
-    // https://svelte.dev/docs/kit/form-actions: `export const actions = { default: ..., book: ... }`.
-    // The export is an object of functions; entry discovery does not expand object values yet, so
-    // these actions surface as functions nobody calls until it does.
+    // https://svelte.dev/docs/kit/form-actions: `export const actions = { default: ..., book: ... }`,
+    // an object of functions: each is an entry point.
     { glob: '**/src/routes/**/+page.server.{ts,js}', exports: ['actions'], entry: 'sveltekit-action' },
     { glob: '**/src/routes/**/+{page,layout}.server.{ts,js}', exports: ['load'], entry: 'sveltekit-load' },
   ],
+  // https://svelte.dev/docs/kit/configuration#alias: `$lib` is defined in the generated (and usually
+  // ignored) .svelte-kit/tsconfig.json.
+  aliases: { $lib: 'src/lib' },
   // https://svelte.dev/docs/kit/@sveltejs-kit#error and #redirect: both throw.
   aborts: [{ path: 'error' }, { path: 'redirect' }],
 });

@@ -16,6 +16,8 @@ export default defineFramework({
       calls: ['mutation', 'query', 'subscription'].map((kind) => `**.create.().procedure.**.${kind}`),
       // Names the entry after its kind (MUTATION, QUERY): the router key it sits under is not tracked.
       methodFromCall: true,
+      // https://trpc.io/docs/server/context: `{ ctx }` is what the context factory returns.
+      handlerParams: [{ index: 0, fields: { ctx: ['createContext', 'createTRPCContext', 'createInnerTRPCContext'] } }],
       entry: 'trpc-procedure',
     },
   ],

@@ -25,7 +25,8 @@ export default defineStore({
     { path: 'BaseEntity.new()' },
   ],
   writes: [
-    { call: 'save', entity: ENTITY },
+    // save(entity) returns the entity and also fills its generated id in place (`repo.save(booking); booking.id`).
+    { call: 'save', entity: ENTITY, record: 'arg0' },
     { call: 'insert', entity: ENTITY },
     { call: 'upsert', entity: ENTITY },
     { call: 'create.().save', entity: ENTITY, record: 'receiver' },
