@@ -110,6 +110,11 @@ export interface FlowNode {
   site?: number;
   expr?: Expr;
   truthy?: boolean;
+  /**
+   * For a comparison with a literal (`event.type === 'checkout.session.completed'`, a switch
+   * case): the compared value, the literal, and whether this branch is where they are equal.
+   */
+  compare?: { value: Expr; literal: string | number | boolean; equal: boolean };
 }
 
 export interface FunctionIR {

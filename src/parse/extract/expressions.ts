@@ -375,8 +375,23 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
       const { t, f } = cx.fork(value, n.start);
       return n.operator.startsWith('=') ? { t: f, f: t } : { t, f };
     }
+    // `event.type === 'checkout.session.completed'`: the branches know what was compared with what.
+    const literal = comparedLiteral(n.right) !== undefined ? n.right : comparedLiteral(n.left) !== undefined ? n.left : null;
+    if (literal) {
+      const value = expr(cx, literal === n.right ? n.left : n.right);
+      expr(cx, literal);
+      const equalOp = n.operator.startsWith('=');
+      const { t, f } = cx.fork({ k: 'unknown' }, n.start, { value, literal: comparedLiteral(literal)! });
+      return equalOp ? { t, f } : { t: f, f: t };
+    }
   }
   return cx.fork(expr(cx, n), n.start);
+}
+
+function comparedLiteral(n: AstNode): string | number | boolean | undefined {
+  if (n.type === 'Literal' && (typeof n.value === 'string' || typeof n.value === 'number' || typeof n.value === 'boolean')) return n.value;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 function isNullish(n: AstNode): boolean {

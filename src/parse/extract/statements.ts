@@ -390,7 +390,9 @@ function switchStatement(cx: Ctx, s: AstNode, labels: string[]): void {
     if (c.test) {
       fb.cur = testFrontier;
       const test = expr(cx, c.test);
-      const { t, f } = cx.fork({ k: 'any', of: [value, test] }, c.start);
+      // `case 'checkout.session.completed':` records what the branch compared.
+      const literal = test.k === 'lit' && test.value !== null ? test.value : undefined;
+      const { t, f } = cx.fork({ k: 'unknown' }, c.start, literal !== undefined ? { value, literal } : undefined);
       testFrontier = f;
       entry = cx.join(c.start, t, fallthrough);
     } else {
