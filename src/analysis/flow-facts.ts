@@ -5,7 +5,7 @@
 // is a forward must-analysis, so a write in each branch of an if/else or switch counts. Function
 // summaries are a greatest fixpoint: a function keeps its guarantee unless some path to a normal
 // return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
-import { computeDominators, reversePostorder, type Dominators } from '../flow/dominators.js';
+import { computeDominators, dominates, reversePostorder, type Dominators } from '../flow/dominators.js';
 import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -15,6 +15,8 @@ import { functionOf, reachingSet, siteKey, type Program } from './program.js';
 export interface EvidenceSource {
   kind: 'write' | 'guarded-read';
   fact: SiteFact;
+  /** Where the record comes to exist, when not at the fact's own call (the flush of a queued write). */
+  site?: number;
 }
 
 export interface EvidenceNode {
@@ -36,7 +38,7 @@ interface FunctionFlow {
   dom: Dominators | null;
 }
 
-const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'result', 'value']);
+const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'recordset', 'result', 'value']);
 /** Methods that ask about the record rather than refine the query. */
 const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 
@@ -225,9 +227,14 @@ export class FlowFacts {
     for (const fact of this.program.factsByFn.get(key) ?? []) {
       if (!this.isRecordFact(fact)) continue;
       const op = fact.match?.store;
-      if (fact.kind === 'write' || (fact.kind === 'read' && guardsOf(fact).includes('throws'))) {
-        const nodes = op?.sync ? f.siteNodes.get(fact.site) ?? [] : this.completionNodes(key, fact.site);
+      if (fact.kind === 'write' || (fact.kind === 'read' && guardsOf(fact).includes('throws') && requiredChain(f.ir, fact, 'throws'))) {
         const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
+        if (op?.queued) {
+          // A unit-of-work write is written by the flush: that is where the record exists.
+          for (const [node, flush] of this.flushNodes(key, fact)) out.push({ node, source: { kind, fact, site: flush }, via: null, site: fact.site });
+          continue;
+        }
+        const nodes = op?.sync ? f.siteNodes.get(fact.site) ?? [] : this.completionNodes(key, fact.site);
         for (const node of nodes) out.push({ node, source: { kind, fact }, via: null, site: fact.site });
       }
     }
@@ -274,6 +281,25 @@ export class FlowFacts {
       }
     }
     return names.length === 0 || names.some((n) => this.program.isBookingEntity(n));
+  }
+
+  /** Where a queued write (`em.persist(x)`) is written: a later flush of the same store, in the same function, that it dominates. */
+  private flushNodes(key: string, fact: SiteFact): [number, number][] {
+    const dom = this.dominators(key);
+    if (!dom) return [];
+    const starts = this.siteNodes(key, fact.site);
+    const out: [number, number][] = [];
+    for (const flush of this.program.factsByFn.get(key) ?? []) {
+      if (flush.kind !== 'flush' || flush.recognizer !== fact.recognizer) continue;
+      if (!this.siteNodes(key, flush.site).some((n) => starts.some((s) => dominates(dom, s, n)))) continue;
+      for (const node of this.completionNodes(key, flush.site)) out.push([node, flush.site]);
+    }
+    return out;
+  }
+
+  /** The write a record produced at this site was handed to (`new Booking()` then `em.persist(b)`). */
+  producedRecord(file: string, site: number): SiteFact | undefined {
+    return this.producedRecords().get(siteKey(file, site));
   }
 
   /** `if (!booking) throw` / `if (error) return` / `if (!snap.exists) return`: the branch where a read record exists. */
@@ -346,6 +372,10 @@ export class FlowFacts {
         const producer = [...v.steps].reverse().find((s) => s.site !== undefined);
         if (producer) this.produced.set(siteKey(producer.file!, producer.site!), fact);
       }
+      // A scanned entity class constructed in a local (`const b = new Booking(...)`): that `new` site.
+      const b = source.k === 'ref' ? this.program.files.get(fact.file)?.bindings[source.b] : undefined;
+      const def = b && b.kind !== 'import' && b.defs.length === 1 ? b.defs[0] : undefined;
+      if (def?.k === 'call') this.produced.set(siteKey(fact.file, def.site), fact);
     }
     return this.produced;
   }
@@ -366,6 +396,17 @@ function receiverParam(ir: FileIR, e: Expr, depth: number): number | null {
     return b && b.kind !== 'import' && b.defs.length === 1 ? receiverParam(ir, b.defs[0]!, depth + 1) : null;
   }
   return null;
+}
+
+/** A guard kind that needs a chained call (`executeTakeFirstOrThrow`) holds only when the query ends in one. */
+function requiredChain(ir: FileIR, fact: SiteFact, guard: Guard): boolean {
+  const required = fact.match?.store?.guardRequires?.[guard];
+  if (!required) return true;
+  for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) {
+    const next = ir.sites[s.chainedBy]!.callee;
+    if (next.k === 'member' && next.prop !== null && required.includes(next.prop)) return true;
+  }
+  return false;
 }
 
 function guardsOf(fact: SiteFact): Guard[] {

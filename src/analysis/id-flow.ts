@@ -3,7 +3,7 @@
 // guarded read's record and its id field, or an id generated before the write and stored by it.
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr, FileIR } from '../model/ir.js';
-import { sqlText } from '../recognize/facts.js';
+import { sqlText, taggedArg } from '../recognize/facts.js';
 import type { Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -44,13 +44,36 @@ export function referencePassed(program: Program, flow: FlowFacts, payment: Site
     for (const leaf of leaves) {
       if (!pathMatches(pattern, leaf.path)) continue;
       const values = sources(program, ev, leaf.file, leaf.expr, 0);
-      if (values.some((v) => isBookingId(flow, v, keys))) return { passed: true, via: leaf.path.join('.'), fromClient: false };
+      if (values.some((v) => isBookingId(flow, v, keys)) || isHandedRecordId(program, flow, leaf.file, leaf.expr, 0)) {
+        return { passed: true, via: leaf.path.join('.'), fromClient: false };
+      }
       // A request value sent under a booking-id key, or read from a booking-id field of the request (`req.body.rentalId`).
       const keyNamesId = isBookingIdKey(program, leaf.path[leaf.path.length - 1] ?? '');
       if (values.some((v) => v.t === 'param' && (keyNamesId || isBookingIdKey(program, lastProp(v.steps))))) fromClient = true;
     }
   }
   return { passed: false, via: null, fromClient };
+}
+
+/**
+ * `booking.id` where `booking` was constructed in memory and handed to a write (`new Booking(...)`,
+ * then `em.persist(booking)` / `booking.save()`): the write gives the object its id.
+ */
+function isHandedRecordId(program: Program, flow: FlowFacts, file: string, e: Expr, depth: number): boolean {
+  if (depth > 4) return false;
+  if (e.k === 'call') {
+    const site = program.files.get(file)?.sites[e.site];
+    const c = site?.callee;
+    if (c?.k === 'global' && c.name === 'String' && site?.args[0]) return isHandedRecordId(program, flow, file, site.args[0], depth + 1);
+    if (c?.k === 'member' && c.prop === 'toString') return isHandedRecordId(program, flow, file, c.obj, depth + 1);
+    return false;
+  }
+  if (e.k === 'tpl') return e.parts.some((p) => isHandedRecordId(program, flow, file, p, depth + 1));
+  if (e.k !== 'member' || !e.prop || !ID_FIELDS.has(e.prop) || e.obj.k !== 'ref') return false;
+  const b = program.files.get(file)?.bindings[e.obj.b];
+  const def = b && b.kind !== 'import' && b.defs.length === 1 ? b.defs[0] : undefined;
+  const made = def?.k === 'await' ? def.of : def;
+  return made?.k === 'call' && flow.producedRecord(file, made.site) !== undefined;
 }
 
 function lastProp(steps: { p: string }[]): string {
@@ -82,7 +105,8 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     for (const site of sites) {
       const args = ir.sites[site]!.args;
       args.forEach((arg, i) => {
-        const keys: Leaf[] = fieldsOf(program, program.ev, fact.file, arg, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? ''));
+        const input = commandInput(program, fact.file, arg);
+        const keys: Leaf[] = fieldsOf(program, program.ev, fact.file, input, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? ''));
         // `.eq('id', x)` and `findById(x)` name the key positionally.
         const prev = args[i - 1];
         if (!write && prev?.k === 'lit' && typeof prev.value === 'string' && ID_FIELDS.has(prev.value)) keys.push({ path: [prev.value], file: fact.file, expr: arg });
@@ -110,7 +134,8 @@ function sqlIdLeaves(ir: FileIR, siteIndex: number): Expr[] {
   if (!m) return [];
   const columns = m[1]!.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
   const values = m[2]!.split(',').map((v) => v.trim());
-  const params = site.tagged !== null ? site.args : site.args[1]?.k === 'arr' ? site.args[1].items : [];
+  const inner = taggedArg(ir, site);
+  const params = site.tagged !== null ? site.args : inner ? inner.args : site.args[1]?.k === 'arr' ? site.args[1].items : [];
   const out: Expr[] = [];
   let question = 0;
   let slot = 0;
@@ -270,3 +295,10 @@ function pathMatches(pattern: string[], path: string[]): boolean {
   return pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]);
 }
 
+
+/** `new PutCommand(input)` handed to a store call: the input is what gets written. */
+function commandInput(program: Program, file: string, arg: Expr): Expr {
+  if (arg.k !== 'call') return arg;
+  const site = program.files.get(file)?.sites[arg.site];
+  return site?.isNew && site.args[0] ? site.args[0] : arg;
+}

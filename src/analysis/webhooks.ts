@@ -35,7 +35,10 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       const followsUp = !initiates && !has('refund') && (has('capture') || (has('retrieve') && named));
       if (has('verify-webhook') || (hearsEvents && !initiates) || followsUp) providers.push(r.id);
     }
-    if (providers.length > 0) out.push({ entry, providers, facts: facts.filter((f) => f.kind === 'write' || f.kind === 'read' || f.kind === 'update') });
+    // A queued write (unit of work) writes nothing unless a flush of its store follows it.
+    const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
+    const records = facts.filter((f) => (f.kind === 'write' || f.kind === 'read' || f.kind === 'update') && flushed(f));
+    if (providers.length > 0) out.push({ entry, providers, facts: records });
   }
   return out;
 }

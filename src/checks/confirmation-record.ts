@@ -59,7 +59,7 @@ export default defineCheck({
           result.trace = traceOf(program, path.entry, chain.chain, path.payment);
         } else if (chain.holds && chain.evidence) {
           const fact = chain.evidence.source.fact;
-          const at = locate(program, fact.file, siteStart(program, fact.file, fact.site));
+          const at = locate(program, fact.file, siteStart(program, fact.file, chain.evidence.source.site ?? fact.site));
           const guarded = chain.evidence.source.kind === 'guarded-read';
           result.reason = guarded ? 'booking-read-and-checked-first' : 'booking-written-first';
           result.evidence = { file: fact.file, line: at.line, kind: chain.evidence.source.kind, entity: fact.entity ?? '?' };

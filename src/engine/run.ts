@@ -85,6 +85,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const factContext: FactContext = {
     ev, matcher: new Matcher(RECOGNIZERS), vocabulary, providers: RECOGNIZERS.filter((r) => r.kind === 'provider'),
     schemaNames: new Map(project.schemaEntities.map((e) => [e.name.toLowerCase(), e.name])),
+    sqlFunctions: new Map(project.sqlFunctions.map((f) => [f.name.toLowerCase(), f])),
     bookingTables: new Set(project.schemaEntities.filter((e) => vocabulary.isBookingLike(e.name) && e.table).map((e) => e.table!.toLowerCase())),
   };
   const irs = [...files.values()];

@@ -40,17 +40,23 @@ export interface Project {
   /** Effective `paths` of each tsconfig/jsconfig (following `extends`), by config path. */
   aliases: Record<string, PathAliases>;
   schemaEntities: SchemaEntity[];
+  /** SQL functions of the migrations (`create function f() ... $$ insert into bookings ... $$`) and the tables they touch. */
+  sqlFunctions: SqlFunction[];
   diagnostics: Diagnostic[];
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], sqlFunctions: [], diagnostics: [] };
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
     else if (f.kind === 'deno') readDenoConfig(project, f);
     else if (f.kind === 'tsconfig') checkTsconfig(project, f);
     else if (f.kind === 'schema') project.schemaEntities.push(...prismaModels(f, read(project, f) ?? ''));
-    else if (f.kind === 'sql') project.schemaEntities.push(...sqlTables(f, read(project, f) ?? ''));
+    else if (f.kind === 'sql') {
+      const text = read(project, f) ?? '';
+      project.schemaEntities.push(...sqlTables(f, text));
+      project.sqlFunctions.push(...sqlFunctions(f, text));
+    }
   }
   // After the manifests: `extends` may name a workspace package.
   const cycles = new Set<string>();
@@ -154,6 +160,38 @@ export function sqlTables(f: { path: string }, text: string): SchemaEntity[] {
   const re = /create\s+table\s+(?:if\s+not\s+exists\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ name: m[1]!, table: m[1]!, file: f.path, line: lineAt(text, m.index), source: 'sql' });
+  }
+  return out;
+}
+
+export interface SqlFunction {
+  name: string;
+  file: string;
+  line: number;
+  inserts: string[];
+  updates: string[];
+  reads: string[];
+  /** Other functions its body calls (`perform hold_slot(...)`, `select create_booking(...)`). */
+  calls: string[];
+}
+
+/** `create [or replace] function [schema.]name(...) ... as $tag$ body $tag$` (or a quoted body). */
+export function sqlFunctions(f: { path: string }, text: string): SqlFunction[] {
+  const out: SqlFunction[] = [];
+  const re = /create\s+(?:or\s+replace\s+)?function\s+(?:"?\w+"?\.)?"?(\w+)"?\s*\(/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const rest = text.slice(m.index);
+    const dollar = /\bas\s+(\$\w*\$)([\s\S]*?)\1/i.exec(rest);
+    const quoted = dollar ? null : /\bas\s+'((?:[^']|'')*)'/i.exec(rest);
+    const body = (dollar?.[2] ?? quoted?.[1] ?? '').replace(/--[^\n]*/g, '');
+    const tables = (re2: RegExp) => [...body.matchAll(re2)].map((x) => x[1]!.toLowerCase());
+    out.push({
+      name: m[1]!, file: f.path, line: lineAt(text, m.index),
+      inserts: tables(/\binsert\s+into\s+(?:"?\w+"?\.)?"?(\w+)/gi),
+      updates: [...tables(/\bupdate\s+(?:"?\w+"?\.)?"?(\w+)/gi), ...tables(/\bdelete\s+from\s+(?:"?\w+"?\.)?"?(\w+)/gi)],
+      reads: tables(/\bfrom\s+(?:"?\w+"?\.)?"?(\w+)/gi),
+      calls: tables(/\b(?:perform|select)\s+(?:"?\w+"?\.)?"?(\w+)\s*\(/gi),
+    });
   }
   return out;
 }

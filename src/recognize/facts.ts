@@ -1,6 +1,7 @@
 // The recognize stage: what each call site is, according to the recognizers. Reads the FileIR and
 // resolved values only; never an AST.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import type { SqlFunction } from '../project/discover.js';
 import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
@@ -36,6 +37,8 @@ export interface FactContext {
   /** Schema entity names by lower-case name, to report `Booking` rather than the accessor `booking`. */
   schemaNames: Map<string, string>;
   providers: Recognizer[];
+  /** SQL functions of the migrations by lower-case name, for `rpc('create_booking')`. */
+  sqlFunctions?: Map<string, SqlFunction>;
 }
 
 export function calleeValues(ev: Evaluator, file: string, site: CallSite): Value[] {
@@ -77,7 +80,15 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
   }
   if (m.kind === 'write' || m.kind === 'read' || m.kind === 'update') {
     const op = m.store!;
+    if (op.argIs && !argMatches(cx, ir, site, op.argIs)) return null;
+    if (op.argShape && isObjectArg(cx, ir, site, op.argShape.index) !== op.argShape.object) return null;
+    if (op.argShape && isObjectArg(cx, ir, site, op.argShape.index) !== op.argShape.object) return null;
     let kind: 'write' | 'read' | 'update' = m.kind;
+    if (op.entity.includes('function')) {
+      // What the SQL function does decides: inserts into a booking table is a write, and so on.
+      const fn = sqlFunctionOf(cx, ir, site);
+      if (fn) kind = fn.inserts.length > 0 ? 'write' : fn.updates.length > 0 ? 'update' : 'read';
+    }
     if (op.entity.includes('sql')) {
       // One driver call runs any statement: the SQL says which it is.
       const verb = sqlVerb(sqlOf(cx, ir, site, v));
@@ -138,6 +149,11 @@ function argMatches(cx: FactContext, ir: FileIR, site: CallSite, argIs: { index:
   return cx.ev.values(ir.file, arg).some((v) => v.t === 'ext' && matchSteps(tokens, v.steps) !== null);
 }
 
+function isObjectArg(cx: FactContext, ir: FileIR, site: CallSite, index: number): boolean {
+  const arg = site.args[index];
+  return arg !== undefined && cx.ev.values(ir.file, arg).some((v) => v.t === 'obj');
+}
+
 function isBillingPayload(cx: FactContext, ir: FileIR, site: CallSite, m: Match): boolean {
   const r = m.recognizer;
   if (r.kind !== 'provider' || !r.billingWhen) return false;
@@ -172,6 +188,17 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
       const table = sqlTable(sqlOf(cx, ir, site, v));
       if (table) declared.push(table);
     } else if (source === 'args') take(argNames(cx, ir.file, site));
+    else if (source === 'key') {
+      const key = keyEntity(staticText(ir, site.args[0]) ?? '');
+      if (key) declared.push(key);
+    } else if (source === 'function') {
+      const fn = sqlFunctionOf(cx, ir, site);
+      if (fn) {
+        const tables = fn.inserts.length > 0 ? fn.inserts : fn.updates.length > 0 ? fn.updates : fn.reads;
+        declared.push(...tables);
+        if (tables.length === 0) declared.push(fn.name);
+      }
+    } else if (source.startsWith('field:')) take(payloadField(cx, ir, site, source.slice('field:'.length)));
     else if (source === 'receiver' && site.callee.k === 'member') {
       named.push(...exprNames(ir, site.callee.obj));
       for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(cx.ev.ir(r.file)?.classes[r.cls]?.name ?? '');
@@ -197,9 +224,11 @@ function argNames(cx: FactContext, file: string, site: CallSite): [string[], str
     if (arg.k === 'lit' && typeof arg.value === 'string') declared.push(arg.value);
     else named.push(...exprNames(ir, arg));
     for (const v of cx.ev.values(file, arg)) {
-      if (v.t === 'class') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
+      if (v.t === 'class' || v.t === 'inst') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
       // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`.
       if (v.t === 'ext' || v.t === 'global') declared.push(...chainLiterals(cx, v.steps));
+      // A record made for an entity (`em.create(Booking, ...)`, `repo: EntityRepository<Booking>`).
+      if (v.t === 'ext') declared.push(...(v.typeArgs ?? []));
     }
   }
   return [declared.filter(Boolean), named.filter(Boolean)];
@@ -231,6 +260,8 @@ export function sqlOf(cx: FactContext, ir: FileIR, site: CallSite, callee: Value
 
 export function sqlText(ir: FileIR, site: CallSite): string {
   if (site.tagged !== null) return site.tagged;
+  const inner = taggedArg(ir, site);
+  if (inner) return inner.tagged!;
   return staticText(ir, site.args[0]) ?? staticText(ir, site.args[0]?.k === 'obj' ? site.args[0].props.find((p) => p.key === 'text' || p.key === 'sql')?.value : undefined) ?? '';
 }
 
@@ -245,4 +276,79 @@ function sqlVerb(sql: string): 'insert' | 'select' | 'update' | 'other' {
 function sqlTable(sql: string): string | null {
   const m = /\b(?:into|from|update)\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)/i.exec(sql);
   return m?.[1] ?? null;
+}
+
+/** `db.query(sql`...`)`, `pool.one(sql.typeAlias('x')`...`)`: a tagged template handed to the driver. */
+export function taggedArg(ir: FileIR, site: CallSite): CallSite | null {
+  const first = site.args[0];
+  const inner = first?.k === 'call' ? ir.sites[first.site] : undefined;
+  return inner && inner.tagged !== null ? inner : null;
+}
+
+/** Words that make a key transient state rather than a record: `lock:slot:1`, `hold:booking:9`. */
+const TRANSIENT = new Set(['lock', 'locks', 'hold', 'holds', 'lease', 'mutex', 'semaphore', 'sem', 'throttle', 'ratelimit', 'cache', 'session', 'sess', 'otp', 'idempotency', 'tmp', 'temp']);
+
+/** `booking:${id}` -> 'booking'; `app:booking:${id}` -> 'booking'; `lock:booking:${id}` -> 'lock'. */
+export function keyEntity(key: string): string | null {
+  const segments = key.split(/[:/#|]/).map((s) => s.trim());
+  const transient = segments.find((s) => TRANSIENT.has(s.toLowerCase().replace(/[-_]/g, '')));
+  if (transient) return transient;
+  const stat = [];
+  for (const s of segments) {
+    if (s.includes('${}')) break;
+    if (s) stat.push(s);
+  }
+  return stat[stat.length - 1] ?? null;
+}
+
+function sqlFunctionOf(cx: FactContext, ir: FileIR, site: CallSite): SqlFunction | null {
+  const name = staticText(ir, site.args[0]);
+  const fns = cx.sqlFunctions;
+  if (!name || !fns) return null;
+  const root = fns.get(name.toLowerCase().replace(/^\w+\./, ''));
+  if (!root) return null;
+  // Follow calls into other functions of the migrations (`perform create_booking_row(...)`).
+  const merged = { ...root, inserts: [...root.inserts], updates: [...root.updates], reads: [...root.reads] };
+  const seen = new Set([root.name.toLowerCase()]);
+  const queue = [...root.calls];
+  while (queue.length > 0) {
+    const next = fns.get(queue.shift()!);
+    if (!next || seen.has(next.name.toLowerCase())) continue;
+    seen.add(next.name.toLowerCase());
+    merged.inserts.push(...next.inserts);
+    merged.updates.push(...next.updates);
+    merged.reads.push(...next.reads);
+    queue.push(...next.calls);
+  }
+  return merged;
+}
+
+/** A payload field's names: its static text, else the names it carries (`TABLES.bookings`, `env.BOOKINGS_TABLE`). */
+function payloadField(cx: FactContext, ir: FileIR, site: CallSite, field: string): [string[], string[]] {
+  const declared: string[] = [];
+  const named: string[] = [];
+  for (const obj of payloadObjects(cx, ir.file, site.args[0], 0)) {
+    const prop = [...obj.props].reverse().find((p) => p.key === field);
+    if (!prop) continue;
+    const at = cx.ev.ir(obj.file)!;
+    const text = staticText(at, prop.value);
+    if (text) declared.push(text);
+    else declared.push(...exprNames(at, prop.value));
+  }
+  return [declared, named];
+}
+
+/** The object literals an argument is: itself, or the input of a command constructed in place (`new PutCommand({...})`). */
+export function payloadObjects(cx: FactContext, file: string, arg: Expr | undefined, depth: number): Extract<Value, { t: 'obj' }>[] {
+  if (!arg || depth > 2) return [];
+  const out: Extract<Value, { t: 'obj' }>[] = [];
+  for (const v of cx.ev.values(file, arg)) {
+    if (v.t === 'obj') out.push(v);
+    else if ((v.t === 'ext' || v.t === 'global') && v.steps[v.steps.length - 1]?.p === 'new()') {
+      const step = v.steps[v.steps.length - 1]!;
+      const s = step.file !== undefined && step.site !== undefined ? cx.ev.ir(step.file)?.sites[step.site] : undefined;
+      if (s) out.push(...payloadObjects(cx, step.file!, s.args[0], depth + 1));
+    }
+  }
+  return out;
 }

@@ -71,12 +71,19 @@ export type EntitySource =
   | 'args' // the operation's own arguments (`insert(bookings)`, `save(Booking, {...})`)
   | 'receiver' // the name of the object the operation is called on (`Booking.create()` on a model class)
   | 'types' // type arguments and injection decorators (`Repository<Booking>`)
-  | 'sql'; // an INSERT/SELECT statement in the first argument or tagged template
+  | 'sql' // an INSERT/SELECT statement in the first argument or tagged template
+  | 'key' // a key such as `booking:${id}` in the first argument: its entity segment (not a lock or hold)
+  | 'function' // the first argument names a SQL function of the migrations: the tables its body writes
+  | `field:${string}`; // a field of the payload (argument 0, or the input of `new Command(input)` there)
 
 export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data';
 
 export interface StoreOperation {
   call: string;
+  /** The operation only counts when argument `index` resolves to this path (`send(new PutCommand(...))`). */
+  argIs?: { index: number; path: string; module?: string };
+  /** The operation only counts when argument `index` is (or is not) an object: `hset(key, record)` vs `hset(key, field, value)`. */
+  argShape?: { index: number; object: boolean };
   entity: EntitySource[];
   /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
   record?: 'result' | 'receiver' | 'arg0';
@@ -90,6 +97,8 @@ export interface StoreOperation {
   guardRequires?: Partial<Record<Guard, string[]>>;
   /** Completes synchronously (better-sqlite3): no await needed. */
   sync?: boolean;
+  /** Only marks the record for writing (unit of work): it is written when a later `flushes` call completes. */
+  queued?: boolean;
   /**
    * Keys that create related records inside the payload (`data: { bookings: { create: {...} } }`):
    * the relation field names them, so a booking created through another model is a booking write.
@@ -118,6 +127,8 @@ export interface StoreRecognizer {
   transactions?: { call: string; param: number; client: 'receiver' | 'same' }[];
   /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */
   groups?: string[];
+  /** Calls that write every queued record (`em.flush()`). */
+  flushes?: string[];
 }
 
 export interface RouteFileRule {

@@ -7,7 +7,7 @@ import type {
   StoreOperation, StoreRecognizer,
 } from './define.js';
 
-export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'registration' | 'abort' | 'deferred' | 'client';
+export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'registration' | 'abort' | 'deferred' | 'client';
 
 export interface Match {
   kind: MatchKind;
@@ -103,6 +103,7 @@ export class Matcher {
       this.add(r, r.clients, t.call, (w, c) => ({ kind: 'transaction', recognizer: r, transaction: { param: t.param, client: t.client }, wildcards: w, clientSteps: c, call: t.call }), pass);
     }
     for (const g of r.groups ?? []) this.add(r, r.clients, g, (w, c) => ({ kind: 'group', recognizer: r, wildcards: w, clientSteps: c, call: g }), pass);
+    for (const g of r.flushes ?? []) this.add(r, r.clients, g, (w, c) => ({ kind: 'flush', recognizer: r, wildcards: w, clientSteps: c, call: g }), pass);
     this.add(r, r.clients, '**', (w, c) => ({ kind: 'client', recognizer: r, wildcards: w, clientSteps: c, call: '' }), pass);
   }
 

@@ -236,12 +236,12 @@ export class Evaluator {
     return [UNKNOWN];
   }
 
-  classMember(file: string, cls: number, prop: string, isStatic: boolean, depth: number): Value[] {
+  classMember(file: string, cls: number, prop: string, isStatic: boolean, depth: number, origin?: string): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
-    return this.cached(`${file}:c${cls}.${isStatic ? 'static ' : ''}${prop}`, () => this.classMemberUncached(file, cls, prop, isStatic, depth));
+    return this.cached(`${file}:c${cls}.${isStatic ? 'static ' : ''}${prop}${origin ? `@${origin}` : ''}`, () => this.classMemberUncached(file, cls, prop, isStatic, depth, origin));
   }
 
-  private classMemberUncached(file: string, cls: number, prop: string, isStatic: boolean, depth: number): Value[] {
+  private classMemberUncached(file: string, cls: number, prop: string, isStatic: boolean, depth: number, origin?: string): Value[] {
     const ir = this.ir(file);
     const c: ClassIR | undefined = ir?.classes[cls];
     if (!ir || !c) return [UNKNOWN];
@@ -255,9 +255,9 @@ export class Evaluator {
     if (!c.superClass) return [UNKNOWN];
     return this.union(
       this.values(file, c.superClass, depth + 1).map((s) => {
-        if (s.t === 'class') return this.classMember(s.file, s.cls, prop, isStatic, depth + 1);
+        if (s.t === 'class') return this.classMember(s.file, s.cls, prop, isStatic, depth + 1, origin ?? c.name);
         // `class Booking extends BaseEntity`: the package's member, remembering which class it came through.
-        if (s.t === 'ext') return [{ ...s, steps: [...s.steps, ...(isStatic ? [] : [{ p: 'new()' }]), { p: prop }], typeArgs: [...(s.typeArgs ?? []), c.name] }];
+        if (s.t === 'ext') return [{ ...s, steps: [...s.steps, ...(isStatic ? [] : [{ p: 'new()' }]), { p: prop }], typeArgs: [...(s.typeArgs ?? []), origin ?? c.name] }];
         return [UNKNOWN];
       }),
     );

@@ -1,5 +1,5 @@
 // https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-aws-sdk-lib-dynamodb/
-import { defineStore } from '../define.js';
+import { defineStore, type EntitySource } from '../define.js';
 
 // The table is a field of the request (`{ TableName: 'bookings', Item }`), and v3 commands are
 // classes handed to `send(new PutCommand(...))`. Entity names come from the arguments, so only a
@@ -18,18 +18,26 @@ export default defineStore({
     // v3 full document client: `DynamoDBDocument.from(new DynamoDBClient({}))` has put/get methods.
     { module: '@aws-sdk/lib-dynamodb', path: 'DynamoDBDocument.from.()' },
     { module: '@aws-sdk/lib-dynamodb', path: 'DynamoDBDocument.new()' },
+    { module: '@aws-sdk/lib-dynamodb', path: 'DynamoDBDocumentClient.from.()' },
+    { module: '@aws-sdk/lib-dynamodb', path: 'DynamoDBDocumentClient.new()' },
+    { module: '@aws-sdk/client-dynamodb', path: 'DynamoDBClient.new()' },
   ],
   // v2 requests run on `.promise()` (the end of the same chain); v3 methods return promises.
   writes: [
-    { call: 'put', entity: ['args'] },
-    { call: 'transactWrite', entity: ['args'] },
-    { call: 'batchWrite', entity: ['args'] },
+    { call: 'put', entity: ['field:TableName'] },
+    { call: 'transactWrite', entity: ['field:TableName'] },
+    { call: 'batchWrite', entity: ['field:TableName'] },
+    ...['PutCommand', 'PutItemCommand'].map((c) => ({ call: 'send', argIs: { index: 0, path: `${c}.new()` }, entity: ['field:TableName'] as EntitySource[] })),
   ],
   // A missing key shows as a response without `Item`.
-  reads: [{ call: 'get', entity: ['args'], guard: 'null' }],
+  reads: [
+    { call: 'get', entity: ['field:TableName'], guard: 'null' },
+    ...['GetCommand', 'GetItemCommand'].map((c) => ({ call: 'send', argIs: { index: 0, path: `${c}.new()` }, entity: ['field:TableName'] as EntitySource[], guard: 'null' as const })),
+  ],
   updates: [
-    { call: 'update', entity: ['args'] },
-    { call: 'delete', entity: ['args'] },
+    { call: 'update', entity: ['field:TableName'] },
+    { call: 'delete', entity: ['field:TableName'] },
+    ...['UpdateCommand', 'DeleteCommand', 'UpdateItemCommand', 'DeleteItemCommand'].map((c) => ({ call: 'send', argIs: { index: 0, path: `${c}.new()` }, entity: ['field:TableName'] as EntitySource[] })),
   ],
   example: "await ddb.send(new PutCommand({ TableName: 'bookings', Item: { id: bookingId, ...input, status: 'pending' }, ConditionExpression: 'attribute_not_exists(id)' }));",
 });

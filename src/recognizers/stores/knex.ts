@@ -23,7 +23,9 @@ export default defineStore({
     // `knex.raw('INSERT INTO ...')`: the statement decides.
     { call: 'raw', entity: ['sql'], guard: 'null' },
   ],
-  reads: [...on(['first'], { guard: 'null' })],
+  // The read is the table call itself (`knex('bookings')`), so its entity is the table and not a
+  // column named in `where(...)`; it yields one row or undefined only when the chain ends in `first()`.
+  reads: ['', 'table', '**.from'].map((call) => ({ call, entity: ['args'], guard: 'null', guardRequires: { null: ['first'] } })),
   updates: on(['update', 'del', 'delete']),
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
   example: "const [booking] = await knex('bookings').insert({ ...input, status: 'pending' }).returning(['id']);",

@@ -32,6 +32,8 @@ export default defineStore({
   writes: [
     { call: 'persistAndFlush', entity: ENTITY, record: 'arg0' },
     { call: 'persist.().flush', entity: ENTITY },
+    { call: 'persist', entity: ENTITY, record: 'arg0', queued: true },
+    { call: 'create', entity: ENTITY, queued: true },
     { call: 'insert', entity: ENTITY },
     { call: 'insertMany', entity: ENTITY },
     { call: 'nativeInsert', entity: ENTITY },
@@ -50,5 +52,6 @@ export default defineStore({
   ],
   // `em.transactional(async (em) => ...)` runs inline with a forked entity manager.
   transactions: [{ call: 'transactional', param: 0, client: 'receiver' }],
+  flushes: ['flush'],
   example: "const booking = em.create(Booking, { ...input, status: 'pending' }); await em.persist(booking).flush();",
 });

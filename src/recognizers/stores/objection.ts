@@ -1,11 +1,12 @@
 // https://vincit.github.io/objection.js/api/query-builder/
 import { defineStore, type StoreOperation } from '../define.js';
 
-// Models are classes (`class Booking extends Model`): the class name travels with the value
-// (`Model.query` remembers `Booking`), and `relatedQuery('bookings')` names the relation.
-const QUERY = ['query.()', 'relatedQuery.().**'];
+// Models are classes (`class Booking extends Model`) whose name travels with the value (`Model.query`
+// remembers `Booking`): that names the entity of `query()`, whatever columns the chain filters on.
+// `relatedQuery('bookings')` runs on the relation it names.
+const QUERY: [string, StoreOperation['entity']][] = [['query.()', ['types']], ['relatedQuery.().**', ['chain']]];
 const on = (ops: string[], op: Omit<StoreOperation, 'call' | 'entity'> = {}): StoreOperation[] =>
-  QUERY.flatMap((q) => ops.map((o) => ({ call: `${q}.${o}`, entity: ['chain'] as StoreOperation['entity'], ...op })));
+  QUERY.flatMap(([q, entity]) => ops.map((o) => ({ call: `${q}.${o}`, entity, ...op })));
 
 export default defineStore({
   id: 'objection',
@@ -21,9 +22,9 @@ export default defineStore({
   ],
   updates: [
     ...on(['**.patch', '**.update', '**.delete', 'patchAndFetchById', 'updateAndFetchById', 'deleteById']),
-    { call: 'new().$query.().**.patch', entity: ['chain'] },
-    { call: 'new().$query.().**.patchAndFetch', entity: ['chain'] },
-    { call: 'new().$query.().**.delete', entity: ['chain'] },
+    { call: 'new().$query.().**.patch', entity: ['types'] },
+    { call: 'new().$query.().**.patchAndFetch', entity: ['types'] },
+    { call: 'new().$query.().**.delete', entity: ['types'] },
   ],
   // `Booking.transaction(async (trx) => ...)` runs inline; queries join it with `query(trx)`.
   transactions: [{ call: 'transaction', param: 0, client: 'same' }],

@@ -2,9 +2,10 @@
 import { defineStore } from '../define.js';
 
 // Redis as the booking store: a booking is a hash (`HSET booking:<id> ...`) or a JSON document
-// (`JSON.SET booking:<id> $ {...}`). Plain `SET` is left out: it is how locks and slot holds are
-// taken (`SET lock:slot:<id> <booking> NX EX 600`), and those are not bookings; telling them apart
-// needs the key's prefix, which the engine does not read yet.
+// (`JSON.SET booking:<id> $ {...}`). The key names the entity, but entity names come from the
+// arguments' literals and variables until the engine reads key prefixes. Plain `SET` is left out:
+// it is how locks and slot holds are taken (`SET lock:slot:<id> <booking> NX EX 600`), which are
+// not bookings and can only be told apart by the key.
 export default defineStore({
   id: 'redis',
   name: 'Redis',
@@ -27,21 +28,25 @@ export default defineStore({
   // Commands queued on `multi()` run with its `exec()` (the end of the same chain).
   passthrough: ['multi', 'pipeline'],
   writes: [
-    { call: 'hset', entity: ['args'] },
-    { call: 'hSet', entity: ['args'] },
-    { call: 'hmset', entity: ['args'] },
-    { call: 'json.set', entity: ['args'] },
+    { call: 'set', entity: ['key'] },
+    // A whole record (`hset(key, { ... })`) is a write; `hset(key, 'status', 'paid')` sets one field.
+    { call: 'hset', entity: ['key'], argShape: { index: 1, object: true } },
+    { call: 'hSet', entity: ['key'], argShape: { index: 1, object: true } },
+    { call: 'hmset', entity: ['key'], argShape: { index: 1, object: true } },
+    { call: 'json.set', entity: ['key'] },
   ],
   // `JSON.GET` of a missing key is null; `HGETALL` answers an empty object, so it is no guard.
   reads: [
-    { call: 'json.get', entity: ['args'], guard: 'null' },
-    { call: 'hgetall', entity: ['args'] },
-    { call: 'hGetAll', entity: ['args'] },
+    { call: 'json.get', entity: ['key'], guard: 'null' },
+    { call: 'hgetall', entity: ['key'] },
+    { call: 'hGetAll', entity: ['key'] },
   ],
   updates: [
-    { call: 'del', entity: ['args'] },
-    { call: 'hdel', entity: ['args'] },
-    { call: 'hDel', entity: ['args'] },
+    { call: 'hset', entity: ['key'], argShape: { index: 1, object: false } },
+    { call: 'hSet', entity: ['key'], argShape: { index: 1, object: false } },
+    { call: 'del', entity: ['key'] },
+    { call: 'hdel', entity: ['key'] },
+    { call: 'hDel', entity: ['key'] },
   ],
   example: "await redis.hset(`booking:${bookingId}`, { ...input, status: 'pending' });",
 });

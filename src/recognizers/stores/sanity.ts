@@ -12,13 +12,13 @@ export default defineStore({
   clients: [{ path: 'createClient.()' }, { module: '@sanity/client', path: '()' }, { module: '@sanity/client', path: 'default.()' }],
   passthrough: ['withConfig'],
   writes: [
-    { call: 'create', entity: ['args'] },
-    { call: 'createOrReplace', entity: ['args'] },
-    { call: 'createIfNotExists', entity: ['args'] },
+    { call: 'create', entity: ['field:_type', 'args'] },
+    { call: 'createOrReplace', entity: ['field:_type', 'args'] },
+    { call: 'createIfNotExists', entity: ['field:_type', 'args'] },
     // Queued on a transaction, written by its `commit()` (the end of the same chain).
-    { call: 'transaction.().create', entity: ['args'] },
-    { call: 'transaction.().createOrReplace', entity: ['args'] },
-    { call: 'transaction.().createIfNotExists', entity: ['args'] },
+    { call: 'transaction.().create', entity: ['field:_type', 'args'] },
+    { call: 'transaction.().createOrReplace', entity: ['field:_type', 'args'] },
+    { call: 'transaction.().createIfNotExists', entity: ['field:_type', 'args'] },
   ],
   // `getDocument(id)` resolves to undefined for a missing id.
   reads: [{ call: 'getDocument', entity: ['args'], guard: 'null' }],

@@ -20,7 +20,7 @@ export default defineStore({
     { call: 'from.().insert', entity: ['chain'] },
     { call: 'from.().upsert', entity: ['chain'] },
     // A database function named after the booking (`create_booking`) is taken to insert one.
-    { call: 'rpc', entity: ['args'] },
+    { call: 'rpc', entity: ['function', 'args'] },
   ],
   // With `.single()` a missing row is an `error` and a null `data`; with `.maybeSingle()` a null `data`.
   // Without either, `data` is an array, truthy even when empty: no guard.
