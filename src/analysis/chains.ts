@@ -104,10 +104,10 @@ function intersect(a: Set<string>, b: Set<string>): Set<string> {
  */
 export function chainEvaluator(program: Program, chain: CallEdge[]): Evaluator {
   const passed = new Map<string, CallEdge>();
-  for (const e of chain) if (e.kind === 'call') passed.set(e.to, e);
+  for (const e of chain) if (e.kind === 'call' || e.message) passed.set(e.to, e);
   const ev: Evaluator = program.ev.fork((file, fn, index) => {
     const edge = passed.get(`${file}#${fn}`);
-    const arg = edge ? program.files.get(edge.file)?.sites[edge.site]?.args[index] : undefined;
+    const arg = edge ? program.files.get(edge.file)?.sites[edge.site]?.args[edge.argMap?.[index] ?? index] : undefined;
     return edge ? (arg ? ev.values(edge.file, arg) : []) : null;
   });
   return ev;

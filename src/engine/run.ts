@@ -9,7 +9,7 @@ import { CHECKS } from '../checks/index.js';
 import type { CheckContext } from '../checks/define.js';
 import { listFiles } from '../files/walk.js';
 import { buildCallGraph } from '../graph/call-graph.js';
-import { findEntries } from '../graph/entries.js';
+import { declaredEntries, findEntries } from '../graph/entries.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Report } from '../model/report.js';
 import { discoverProject } from '../project/discover.js';
@@ -90,28 +90,34 @@ export async function scan(options: ScanOptions): Promise<Report> {
   };
   const irs = [...files.values()];
 
+  const frameworks = RECOGNIZERS.filter((r) => r.kind === 'framework');
   // Two rounds: parameters learn their callers' arguments once a first call graph exists.
   const analysisErrors = new Map<string, unknown>();
   let facts: SiteFact[] = [];
   let index = indexFacts([]);
   let graph = buildCallGraph(ev, irs, index.bySite);
   for (let round = 0; round < 2; round++) {
-    ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph);
+    ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
     ev.passesThrough = passesThrough(factContext.matcher);
     ev.globalSource = autoImports(ev, project.manifests, RECOGNIZERS.filter((r) => r.kind === 'framework'));
     ev.reset();
     facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
     index = indexFacts(facts);
     lap(`facts round ${round}`);
-    graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error));
+    graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error), frameworks);
     lap(`call graph round ${round}`);
   }
-  const frameworks = RECOGNIZERS.filter((r) => r.kind === 'framework');
   const appRelative = (file: string) => {
     const dir = appOf(project.manifests, file)?.dir ?? '';
     return dir ? file.slice(dir.length + 1) : file;
   };
-  const entries = findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), appRelative);
+  const entries = [
+    ...declaredEntries(ev, irs, project.declaredHandlers),
+    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), appRelative),
+  ]
+    .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)
+    // A message handler with senders in the scan is a step of their chains.
+    .filter((e) => !(graph.in.get(e.fn) ?? []).some((x) => x.message));
   const program: Program = {
     root, project, files, ev, recognizers: RECOGNIZERS, vocabulary, facts,
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],

@@ -4,6 +4,7 @@ import type { CallGraph } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
 import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, type Value } from '../model/values.js';
+import type { TypeRef } from '../model/ir.js';
 import type { Matcher } from '../recognizers/match.js';
 import type { FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
@@ -12,7 +13,34 @@ import type { Evaluator, GlobalSource, ParamSource, PassesThrough } from '../sym
 
 const MAX_CALLERS = 8;
 
-export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null): ParamSource {
+export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null, frameworks: FrameworkRecognizer[] = []): ParamSource {
+  const typedRules = frameworks.flatMap((fw) => fw.typedFunctions ?? []);
+  // Declared function types of functions held in annotated variables, by file: fn -> types.
+  const declaredTypes = new Map<string, Map<number, TypeRef[]>>();
+  const typesOf = (file: string, fn: number) => {
+    let m = declaredTypes.get(file);
+    if (!m) {
+      m = new Map();
+      for (const b of ev.ir(file)?.bindings ?? []) {
+        if (!b.type) continue;
+        for (const d of b.defs) if (d.k === 'fn') m.set(d.fn, [...(m.get(d.fn) ?? []), b.type]);
+      }
+      declaredTypes.set(file, m);
+    }
+    return m.get(fn) ?? [];
+  };
+  const typedParam = (file: string, fn: number, index: number): Value[] => {
+    if (typedRules.length === 0) return [];
+    const out: Value[] = [];
+    for (const type of typesOf(file, fn)) {
+      for (const v of ev.values(file, type.name)) {
+        if (v.t !== 'ext') continue;
+        const rule = typedRules.find((r) => r.param === index && (v.module === r.module || v.module.startsWith(`${r.module}/`)) && v.steps.map((s) => s.p).join('.') === r.type);
+        if (rule) out.push({ t: 'ext', module: rule.module, steps: rule.value.split('.').map((p) => ({ p })) });
+      }
+    }
+    return out;
+  };
   const passedAt = new Map<string, Map<number, { site: number; arg: number }[]>>();
   const callbackSites = (file: string) => {
     let m = passedAt.get(file);
@@ -42,10 +70,12 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   const handlerParam = (rules: HandlerParam[] | undefined, index: number): Value[] => {
     const rule = rules?.find((r) => r.index === index);
     if (!rule) return [];
-    return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, names]) => [k, returnsOf(names)])) }];
+    const held = (what: string[] | { module: string; path: string }): Value[] =>
+      Array.isArray(what) ? returnsOf(what) : [{ t: 'ext', module: what.module, steps: what.path.split('.').map((p) => ({ p })) }];
+    return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, what]) => [k, held(what)])) }];
   };
   return (file, fn, index) => {
-    const out: Value[] = [];
+    const out: Value[] = [...typedParam(file, fn, index)];
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site } of callbackSites(file).get(fn) ?? []) {
@@ -59,9 +89,9 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       }
     }
     if (graph) {
-      const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => e.kind === 'call').slice(0, MAX_CALLERS);
+      const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => e.kind === 'call' || e.message).slice(0, MAX_CALLERS);
       for (const e of callers) {
-        const arg = ev.ir(e.file)?.sites[e.site]?.args[index];
+        const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];
         if (arg) out.push(...ev.values(e.file, arg).filter((v) => v.t !== 'unknown'));
       }
     }
@@ -113,7 +143,7 @@ function patchedOntoPackages(program: Program): Set<string> {
 
 /** Transactions and grouped queries, as the store recognizers declare them. */
 export function passesThrough(matcher: Matcher): PassesThrough {
-  return (_file, _site, callee) => callee.some((v) => matcher.match(v).some((m) => m.kind === 'transaction' || m.kind === 'group'));
+  return (_file, _site, callee) => callee.some((v) => matcher.match(v).some((m) => m.kind === 'transaction' || m.kind === 'group' || m.kind === 'inline'));
 }
 
 /** The app (nearest manifest with dependencies) a file belongs to. */

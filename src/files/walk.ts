@@ -109,6 +109,7 @@ function kindOf(name: string, rel: string): FileKind | null {
   if (name.endsWith('.prisma')) return 'schema';
   if (name.endsWith('.sql')) return 'sql';
   if (name === 'vercel.json' || name === 'bookfirst.config.json' || name === '.bookfirst.json') return 'config';
+  if (/^(?:template|serverless)\.ya?ml$/.test(name)) return 'config';
   if (SOURCE_EXT.test(name)) return 'source';
   void rel;
   return null;

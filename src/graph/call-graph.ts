@@ -5,6 +5,8 @@ import type { CallSite, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
+import type { FrameworkRecognizer } from '../recognizers/define.js';
+import { messageEdges } from './messages.js';
 
 export interface CallEdge {
   from: string;
@@ -13,6 +15,10 @@ export interface CallEdge {
   to: string;
   /** 'call' direct; 'callback' a function argument; 'deferred' a callback run later; 'approximate' by method name. */
   kind: 'call' | 'callback' | 'deferred' | 'approximate';
+  /** Which argument each parameter receives, when not the same position (a message payload). */
+  argMap?: number[];
+  /** A message link (sender to pattern handler) rather than a direct call. */
+  message?: boolean;
 }
 
 export interface CallGraph {
@@ -39,6 +45,7 @@ const MAX_APPROXIMATE_TARGETS = 3;
 
 export function buildCallGraph(
   ev: Evaluator, files: FileIR[], factsBySite: Map<string, SiteFact[]>, onError: (file: string, error: unknown) => void = () => {},
+  frameworks: FrameworkRecognizer[] = [],
 ): CallGraph {
   const graph: CallGraph = { out: new Map(), in: new Map() };
   const methodsByName = indexMethods(files);
@@ -59,6 +66,7 @@ export function buildCallGraph(
       onError(ir.file, error);
     }
   }
+  for (const e of messageEdges(ev, files, frameworks)) add(e);
   return graph;
 
   function addFileEdges(ir: FileIR): void {
@@ -85,7 +93,7 @@ export function buildCallGraph(
       // Route registrations hand their functions to the framework: those are entry points, not calls.
       if (facts.some((f) => f.kind === 'registration')) return;
       const deferred = facts.some((f) => f.kind === 'deferred') || isDeferring(site);
-      const inline = facts.some((f) => f.kind === 'transaction' || f.kind === 'group') || isInlineMethod(site);
+      const inline = facts.some((f) => f.kind === 'transaction' || f.kind === 'group' || f.kind === 'inline') || isInlineMethod(site);
       site.args.forEach((arg, i) => {
         for (const v of ev.values(ir.file, arg)) {
           if (v.t !== 'fn') continue;

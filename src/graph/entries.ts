@@ -8,6 +8,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globToRegExp } from '../util/glob.js';
+import type { DeclaredHandler } from '../project/deployment.js';
 
 export interface EntryPoint {
   fn: string;
@@ -87,6 +88,22 @@ export function findEntries(
   }
   addDecoratedEntries(ev, files, frameworks, add);
   return [...entries.values()];
+}
+
+/** Handlers a deployment descriptor names (`Handler: app.lambdaHandler` with `CodeUri: bookings/`). */
+export function declaredEntries(ev: Evaluator, files: FileIR[], handlers: DeclaredHandler[]): EntryPoint[] {
+  const out: EntryPoint[] = [];
+  for (const h of handlers) {
+    const ir = files.find((f) => f.file.replace(/\.[mc]?[jt]sx?$/, '') === h.stem);
+    if (!ir) continue;
+    for (const x of ir.exports) {
+      if (x.kind !== 'local' || x.name !== h.export) continue;
+      for (const fn of entryFunctions(ev, ir, x.value)) {
+        out.push({ fn, file: ir.file, pos: x.pos, kind: 'lambda-handler', name: h.route ?? `${h.export} (${h.descriptor})`, route: h.route, framework: 'aws-lambda' });
+      }
+    }
+  }
+  return out;
 }
 
 function optionsObjects(ev: Evaluator, ir: FileIR, e: Expr): Extract<Value, { t: 'obj' }>[] {

@@ -7,6 +7,7 @@ import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { effectiveAliases, type PathAliases } from './tsconfig-paths.js';
+import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
 
 export interface Manifest {
   /** Root-relative posix directory ('' for the root). */
@@ -40,19 +41,23 @@ export interface Project {
   /** Effective `paths` of each tsconfig/jsconfig (following `extends`), by config path. */
   aliases: Record<string, PathAliases>;
   schemaEntities: SchemaEntity[];
+  /** Handlers named by deployment descriptors (SAM template.yaml, serverless.yml). */
+  declaredHandlers: DeclaredHandler[];
   /** SQL functions of the migrations (`create function f() ... $$ insert into bookings ... $$`) and the tables they touch. */
   sqlFunctions: SqlFunction[];
   diagnostics: Diagnostic[];
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], sqlFunctions: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], sqlFunctions: [], declaredHandlers: [], diagnostics: [] };
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
     else if (f.kind === 'deno') readDenoConfig(project, f);
     else if (f.kind === 'tsconfig') checkTsconfig(project, f);
     else if (f.kind === 'schema') project.schemaEntities.push(...prismaModels(f, read(project, f) ?? ''));
-    else if (f.kind === 'sql') {
+    else if (f.kind === 'config' && isDeploymentDescriptor(f.path.slice(f.path.lastIndexOf('/') + 1))) {
+      project.declaredHandlers.push(...declaredHandlers(f.path, read(project, f) ?? ''));
+    } else if (f.kind === 'sql') {
       const text = read(project, f) ?? '';
       project.schemaEntities.push(...sqlTables(f, text));
       project.sqlFunctions.push(...sqlFunctions(f, text));

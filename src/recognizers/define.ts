@@ -145,8 +145,11 @@ export interface RouteFileRule {
 /** A handler's parameter whose fields the framework fills (tRPC's `{ ctx }`, Inngest's `{ step }`). */
 export interface HandlerParam {
   index: number;
-  /** field -> exported functions (by name, anywhere in the scan) whose return value the field holds. */
-  fields: Record<string, string[]>;
+  /**
+   * field -> what it holds: the return value of exported functions (by name, anywhere in the scan),
+   * or a value of the framework's package (`{ module: 'inngest', path: 'step' }`).
+   */
+  fields: Record<string, string[] | { module: string; path: string }>;
 }
 
 export interface RegistrationRule {
@@ -190,6 +193,22 @@ export interface FrameworkRecognizer {
   aborts?: ClientPattern[];
   /** Calls that run their function argument later, not before the call returns (`after()`, `waitUntil`). */
   deferred?: ClientPattern[];
+  /**
+   * Functions declared with one of the framework's function types (`const routes: FastifyPluginAsync =
+   * async (fastify) => ...`): parameter `param` is a value at `value` from the type's package.
+   */
+  typedFunctions?: { type: string; module: string; param: number; value: string }[];
+  /** Calls that run their function argument inline and return its result (Inngest `step.run(id, fn)`). */
+  inline?: { clients: ClientPattern[]; calls: string[] }[];
+  /**
+   * Message links: a sender call (`client.send(pattern, payload)`) reaches the handlers whose decorator
+   * names the same pattern (`@MessagePattern(pattern)`), so a handler with senders in the scan is a
+   * step of their chains, not an entry point of its own.
+   */
+  messages?: {
+    senders: { clients: ClientPattern[]; calls: Record<string, 'call' | 'deferred'>; patternArg: number; payloadArg: number }[];
+    handlers: { module: string; decorators: string[] };
+  };
   /** Import aliases the framework defines without a tsconfig in the tree (`$lib` -> `src/lib`), relative to the app. */
   aliases?: Record<string, string>;
   /** Auto-imports: free names in files matching `files` are the exports of files matching `from`. */

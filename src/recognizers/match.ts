@@ -7,7 +7,7 @@ import type {
   StoreOperation, StoreRecognizer,
 } from './define.js';
 
-export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'registration' | 'abort' | 'deferred' | 'client';
+export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'registration' | 'abort' | 'deferred' | 'client';
 
 export interface Match {
   kind: MatchKind;
@@ -114,6 +114,9 @@ export class Matcher {
       }
     }
     for (const a of r.aborts ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'abort', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
+    for (const rule of r.inline ?? []) {
+      for (const call of rule.calls) this.add(r, rule.clients, call, (w, c) => ({ kind: 'inline', recognizer: r, wildcards: w, clientSteps: c, call }));
+    }
     for (const a of r.deferred ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'deferred', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
   }
 

@@ -12,6 +12,11 @@ export default defineFramework({
   name: 'Fastify',
   docs: 'https://fastify.dev/docs/latest/Reference/Routes/',
   packages: ['fastify'],
+  // https://fastify.dev/docs/latest/Reference/Plugins/: a plugin (`FastifyPluginAsync`, loaded by
+  // @fastify/autoload or `register`) receives the instance as its first parameter.
+  typedFunctions: ['FastifyPluginAsync', 'FastifyPluginCallback', 'FastifyPluginAsyncTypebox', 'FastifyPluginAsyncZod'].map((type) => ({
+    type, module: 'fastify', param: 0, value: 'FastifyInstance.new()',
+  })),
   registrations: [
     // Shorthand: `app.post(url, [options], handler)`; `withTypeProvider<T>()` returns the same instance.
     {

@@ -9,6 +9,14 @@ export default defineFramework({
   registrations: [
     // `inngest.createFunction(config, trigger, handler)` on `new Inngest({ id })`; v4 puts the
     // trigger in the config: `createFunction({ id, triggers }, handler)`.
-    { clients: [{ path: 'Inngest.new()' }], calls: ['createFunction'], entry: 'inngest-function' },
+    {
+      clients: [{ path: 'Inngest.new()' }],
+      calls: ['createFunction'],
+      // https://www.inngest.com/docs/reference/functions/step-run: the handler's `{ step }`.
+      handlerParams: [{ index: 0, fields: { step: { module: 'inngest', path: 'step' } } }],
+      entry: 'inngest-function',
+    },
   ],
+  // `step.run(id, fn)` runs fn (once, memoized) and returns its result before the next step.
+  inline: [{ clients: [{ module: 'inngest', path: 'step' }], calls: ['run'] }],
 });

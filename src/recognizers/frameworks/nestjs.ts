@@ -6,6 +6,17 @@ export default defineFramework({
   name: 'NestJS',
   docs: 'https://docs.nestjs.com/controllers',
   packages: ['@nestjs/common', '@nestjs/core', '@nestjs/microservices', '@nestjs/graphql', '@nestjs/websockets', '@nestjs/bull'],
+  // https://docs.nestjs.com/microservices/basics#sending-messages: `client.send(pattern, data)`
+  // answers through the `@MessagePattern(pattern)` handler, `emit` reaches `@EventPattern` later.
+  messages: {
+    senders: [{
+      clients: ['ClientProxy', 'ClientKafka', 'ClientRMQ', 'ClientNats', 'ClientRedis', 'ClientTCP', 'ClientGrpcProxy', 'ClientMqtt'].map((c) => ({ module: '@nestjs/microservices', path: `${c}.new()` })),
+      calls: { send: 'call', emit: 'deferred' },
+      patternArg: 0,
+      payloadArg: 1,
+    }],
+    handlers: { module: '@nestjs/microservices', decorators: ['MessagePattern', 'EventPattern'] },
+  },
   // Services reached through constructor injection need no rule: a parameter typed
   // `BookingsService` already resolves to that class.
   decorators: [

@@ -1,0 +1,72 @@
+// Message links between services: `client.send(pattern, payload)` reaches the handlers whose
+// decorator names the same pattern (NestJS `@MessagePattern`/`@EventPattern`). Patterns are compared
+// as static text, following constants across files; object patterns (`{ cmd: 'book' }`) by their fields.
+import type { Expr, FileIR } from '../model/ir.js';
+import { fnKey } from '../model/values.js';
+import type { FrameworkRecognizer } from '../recognizers/define.js';
+import { compilePath, matchSteps } from '../recognizers/match.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+import { staticText, type Follow } from '../symbols/text.js';
+import type { CallEdge } from './call-graph.js';
+
+export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): CallEdge[] {
+  const rules = frameworks.flatMap((fw) => (fw.messages ? [fw.messages] : []));
+  if (rules.length === 0) return [];
+  const follow: Follow = (at, e) => {
+    const def = ev.definitions(at.file, e).find((d) => d.expr !== e);
+    const defIr = def ? ev.ir(def.file) : undefined;
+    return def && defIr ? { ir: defIr, expr: def.expr } : null;
+  };
+  const patternKey = (ir: FileIR, e: Expr | undefined): string | null => {
+    if (!e) return null;
+    const text = staticText(ir, e, 0, follow);
+    if (text !== null && !text.includes('${}')) return `s:${text}`;
+    for (const v of ev.values(ir.file, e)) {
+      if (v.t !== 'obj') continue;
+      const objIr = ev.ir(v.file)!;
+      const fields = v.props.map((p) => `${p.key}=${staticText(objIr, p.value, 0, follow)}`).sort();
+      if (fields.every((f) => !f.endsWith('=null'))) return `o:${fields.join(',')}`;
+    }
+    return null;
+  };
+  // Handlers by pattern.
+  const handlers = new Map<string, { fn: string; payloadParam: number }[]>();
+  for (const rule of rules) {
+    for (const ir of files) {
+      ir.functions.forEach((f, index) => {
+        for (const d of f.decorators) {
+          const named = ev.values(ir.file, d.name).some(
+            (v) => v.t === 'ext' && (v.module === rule.handlers.module || v.module.startsWith(`${rule.handlers.module}/`)) && v.steps.length === 1 && rule.handlers.decorators.includes(v.steps[0]!.p),
+          );
+          const key = named ? patternKey(ir, d.args[0]) : null;
+          if (!key) continue;
+          const payload = f.paramDecorators.findIndex((ds) => ds.some((x) => x.name.k === 'ref' && ir.bindings[x.name.b]?.name === 'Payload'));
+          handlers.set(key, [...(handlers.get(key) ?? []), { fn: fnKey({ file: ir.file, fn: index }), payloadParam: payload === -1 ? 0 : payload }]);
+        }
+      });
+    }
+  }
+  if (handlers.size === 0) return [];
+  const senders = rules.flatMap((r) => r.senders).flatMap((s) => s.clients.flatMap((c) =>
+    Object.entries(s.calls).map(([call, kind]) => ({ module: c.module ?? null, tokens: compilePath(c.path ? `${c.path}.${call}` : call), kind, sender: s })),
+  ));
+  const out: CallEdge[] = [];
+  for (const ir of files) {
+    ir.sites.forEach((site, index) => {
+      if (site.callee.k !== 'member' || !senders.some((s) => s.tokens[s.tokens.length - 1] === (site.callee as { prop: string | null }).prop)) return;
+      for (const v of ev.values(ir.file, site.callee)) {
+        if (v.t !== 'ext') continue;
+        const s = senders.find((x) => (!x.module || v.module === x.module || v.module.startsWith(`${x.module}/`)) && matchSteps(x.tokens, v.steps));
+        if (!s) continue;
+        const key = patternKey(ir, site.args[s.sender.patternArg]);
+        for (const h of (key && handlers.get(key)) || []) {
+          const argMap: number[] = [];
+          argMap[h.payloadParam] = s.sender.payloadArg;
+          out.push({ from: fnKey({ file: ir.file, fn: site.fn }), file: ir.file, site: index, to: h.fn, kind: s.kind, argMap, message: true });
+        }
+        return;
+      }
+    });
+  }
+  return out;
+}
