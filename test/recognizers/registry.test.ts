@@ -14,7 +14,7 @@ describe('recognizer registry', () => {
     const files = fs.readdirSync(path.join(src, 'recognizers', folder)).filter((f) => f.endsWith('.ts')).sort();
     it(`registers every ${kind} file under its own id`, () => {
       const ids = RECOGNIZERS.filter((r) => r.kind === kind).map((r) => r.id).sort();
-      expect(ids).toEqual(files.map((f) => f.replace(/\.ts$/, '')));
+      expect(ids).toEqual(files.map((f) => f.replace(/\.ts$/, '')).sort());
     });
     for (const file of files) {
       it(`${folder}/${file} opens with a link to the vendor docs`, () => {
