@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
+import { balanced, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
 export interface Manifest {
   /** Root-relative posix directory ('' for the root). */
@@ -25,7 +26,10 @@ export interface SchemaEntity {
   table: string | null;
   file: string;
   line: number;
-  source: 'prisma' | 'sql';
+  /** 'prisma', 'sql', the id of the store whose code declares it (`src/project/entities.ts`), or 'config'. */
+  source: string;
+  /** Fields with their defaults, where the schema file declares them (Prisma models, SQL tables). */
+  fields?: SchemaField[];
 }
 
 export interface Project {
@@ -45,11 +49,16 @@ export interface Project {
   declaredHandlers: DeclaredHandler[];
   /** SQL functions of the migrations (`create function f() ... $$ insert into bookings ... $$`) and the tables they touch. */
   sqlFunctions: SqlFunction[];
+  /** Routes requested on a schedule (Vercel `crons`). */
+  cronRoutes: CronRoute[];
+  /** pg_cron jobs of the migrations. */
+  sqlJobs: SqlJob[];
   diagnostics: Diagnostic[];
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], sqlFunctions: [], declaredHandlers: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], diagnostics: [] };
+  const altered: { table: string; field: SchemaField }[] = [];
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
     else if (f.kind === 'deno') readDenoConfig(project, f);
@@ -61,7 +70,26 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
       const text = read(project, f) ?? '';
       project.schemaEntities.push(...sqlTables(f, text));
       project.sqlFunctions.push(...sqlFunctions(f, text));
+      project.sqlJobs.push(...pgCronJobs(f.path, text));
+      altered.push(...sqlAlteredDefaults(text));
+    } else if (f.kind === 'config' && f.path.endsWith('vercel.json')) {
+      const text = read(project, f) ?? '';
+      let json: Record<string, unknown> | null = null;
+      try {
+        json = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        json = null;
+      }
+      project.cronRoutes.push(...vercelCrons(f.path, text, json));
     }
+  }
+  for (const { table, field } of altered) {
+    const entity = project.schemaEntities.find((e) => e.source === 'sql' && e.table?.toLowerCase() === table.toLowerCase());
+    if (!entity) continue;
+    const fields = (entity.fields ??= []);
+    const existing = fields.find((x) => x.name === field.name);
+    if (existing) existing.default = field.default ?? existing.default;
+    else fields.push(field);
   }
   // After the manifests: `extends` may name a workspace package.
   const cycles = new Set<string>();
@@ -155,7 +183,8 @@ export function prismaModels(f: { path: string }, text: string): SchemaEntity[] 
   const re = /^[ \t]*model\s+(\w+)\s*\{([^}]*)\}/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const map = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(m[2]!);
-    out.push({ name: m[1]!, table: map?.[1] ?? null, file: f.path, line: lineAt(text, m.index), source: 'prisma' });
+    const body = m.index + m[0].indexOf('{') + 1;
+    out.push({ name: m[1]!, table: map?.[1] ?? null, file: f.path, line: lineAt(text, m.index), source: 'prisma', fields: prismaFields(text, body, m[2]!) });
   }
   return out;
 }
@@ -164,7 +193,9 @@ export function sqlTables(f: { path: string }, text: string): SchemaEntity[] {
   const out: SchemaEntity[] = [];
   const re = /create\s+table\s+(?:if\s+not\s+exists\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ name: m[1]!, table: m[1]!, file: f.path, line: lineAt(text, m.index), source: 'sql' });
+    const open = text.indexOf('(', m.index + m[0].length);
+    const body = open === -1 || /\S/.test(text.slice(m.index + m[0].length, open)) ? null : balanced(text, open);
+    out.push({ name: m[1]!, table: m[1]!, file: f.path, line: lineAt(text, m.index), source: 'sql', fields: body === null ? [] : sqlColumns(text, open + 1, body) });
   }
   return out;
 }
@@ -178,6 +209,8 @@ export interface SqlFunction {
   reads: string[];
   /** Other functions its body calls (`perform hold_slot(...)`, `select create_booking(...)`). */
   calls: string[];
+  /** The body's SQL, comments removed. */
+  body?: string;
 }
 
 /** `create [or replace] function [schema.]name(...) ... as $tag$ body $tag$` (or a quoted body). */
@@ -196,6 +229,7 @@ export function sqlFunctions(f: { path: string }, text: string): SqlFunction[] {
       updates: [...tables(/\bupdate\s+(?:"?\w+"?\.)?"?(\w+)/gi), ...tables(/\bdelete\s+from\s+(?:"?\w+"?\.)?"?(\w+)/gi)],
       reads: tables(/\bfrom\s+(?:"?\w+"?\.)?"?(\w+)/gi),
       calls: tables(/\b(?:perform|select)\s+(?:"?\w+"?\.)?"?(\w+)\s*\(/gi),
+      body,
     });
   }
   return out;

@@ -1,7 +1,15 @@
 // Glob and .gitignore patterns compiled to regular expressions (no dependency, no I/O).
 
-/** Compiles a glob (`*`, `**`, `?`, `{a,b}`, `[abc]`) to a regex over posix paths. */
+const compiled = new Map<string, RegExp>();
+
+/** Compiles a glob (`*`, `**`, `?`, `{a,b}`, `[abc]`) to a regex over posix paths (memoized). */
 export function globToRegExp(glob: string): RegExp {
+  let re = compiled.get(glob);
+  if (!re) compiled.set(glob, (re = compileGlob(glob)));
+  return re;
+}
+
+function compileGlob(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;

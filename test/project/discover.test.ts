@@ -68,7 +68,33 @@ describe('schema readers', () => {
   it('finds Prisma models and @@map(name: ...)', () => {
     const schema = 'model Appointment {\n  id Int @id\n  @@map(name: "appointments")\n}\n';
     expect(prismaModels({ path: 's.prisma' }, schema)).toEqual([
-      { name: 'Appointment', table: 'appointments', file: 's.prisma', line: 1, source: 'prisma' },
+      { name: 'Appointment', table: 'appointments', file: 's.prisma', line: 1, source: 'prisma', fields: [{ name: 'id', type: 'Int', default: null, line: 2 }] },
+    ]);
+  });
+
+  it('reads field defaults of Prisma models and SQL tables, altered columns included', () => {
+    const schema = 'model Booking {\n  id     String @id @default(cuid())\n  status Status @default(PENDING)\n  note   String @default("a (b)")\n  paid   Boolean\n}\n';
+    expect(prismaModels({ path: 's.prisma' }, schema)[0]!.fields!.map((f) => `${f.name}=${f.default}:${f.line}`)).toEqual(['id=cuid():2', 'status=PENDING:3', 'note=a (b):4', 'paid=null:5']);
+    const sql = "create table bookings (\n  id uuid primary key default gen_random_uuid(),\n  status text not null default 'pending'::text,\n  seats int,\n  constraint one check (seats > 0)\n);\n";
+    expect(sqlTables({ path: 'm.sql' }, sql)[0]!.fields!.map((f) => `${f.name}=${f.default}:${f.line}`)).toEqual(['id=gen_random_uuid():2', 'status=pending:3', 'seats=null:4']);
+    const root = makeProject({
+      'db/001.sql': 'create table rentals (id serial primary key, status text);\n',
+      'db/002.sql': "alter table rentals alter column status set default 'held';\nalter table rentals add column kind text default 'day';\n",
+    });
+    const fields = discoverProject(root, listFiles(root).files).schemaEntities[0]!.fields!;
+    expect(fields.map((f) => `${f.name}=${f.default}`)).toEqual(['id=null', 'status=held', 'kind=day']);
+  });
+
+  it('reads scheduled jobs: Vercel crons and pg_cron jobs of the migrations', () => {
+    const root = makeProject({
+      'apps/web/vercel.json': JSON.stringify({ crons: [{ path: '/api/cron/expire-holds', schedule: '*/10 * * * *' }] }, null, 2),
+      'supabase/migrations/003_jobs.sql': "select cron.schedule('expire', '*/5 * * * *', $$ update bookings set status = 'expired' $$);\nselect cron.schedule('0 3 * * *', 'delete from holds');\n",
+    });
+    const project = discoverProject(root, listFiles(root).files);
+    expect(project.cronRoutes).toEqual([{ path: '/api/cron/expire-holds', schedule: '*/10 * * * *', file: 'apps/web/vercel.json', line: 4, dir: 'apps/web' }]);
+    expect(project.sqlJobs.map((j) => [j.name, j.schedule, j.command.trim(), j.line])).toEqual([
+      ['expire', '*/5 * * * *', "update bookings set status = 'expired'", 1],
+      [null, '0 3 * * *', 'delete from holds', 2],
     ]);
   });
 });

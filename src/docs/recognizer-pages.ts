@@ -1,0 +1,157 @@
+// Reference pages for the recognizers, generated from their data (`docs/recognizers/`): one page
+// per recognizer and an index. Every field of the data is shown, known ones with a sentence saying
+// what they mean; a field added to `define.ts` later appears as it is, so the pages never lag
+// behind the data (`test/docs/recognizer-docs.test.ts` regenerates them and compares).
+import type { Recognizer } from '../recognizers/define.js';
+
+const FOLDER = { provider: 'providers', store: 'stores', framework: 'frameworks' } as const;
+const KIND_TITLE = { provider: 'Providers', store: 'Stores', framework: 'Frameworks' } as const;
+export const GENERATED_NOTE = '<!-- Generated from the recognizer data by `npm run docs:recognizers`; do not edit by hand. -->';
+
+/** What each field means, by recognizer kind; fields are shown in this order, any other field after them. */
+const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
+  provider: [
+    ['packages', 'Packages', 'Server-side SDK packages: a manifest that depends on one of them has a payment integration.'],
+    ['browserPackages', 'Browser-only packages', 'They start no server-side payment by themselves.'],
+    ['clients', 'Clients', 'How a package export becomes the client that operations are called on (a missing module means every package above).'],
+    ['operations', 'Operations', 'Calls on a client and what they do: `initiation` starts a payment (a path of the confirmation-record check), the other roles capture, refund, retrieve, cancel or verify a webhook. `billing` marks recurring billing, which is excluded.'],
+    ['rest', 'REST endpoints', 'Direct HTTP calls (`fetch`, axios, got, ...) recognized by the URL: host and path are regular expressions.'],
+    ['referenceFields', 'Reference fields', "Payload fields that carry the app's own reference (the booking id), in order of preference; `*` is any key."],
+    ['billingWhen', 'Recurring billing', 'Payload values that make an initiation recurring billing.'],
+    ['events', 'Webhook events', 'Event types the provider sends: an entry point that branches on them hears from this provider.'],
+    ['example', 'Remediation example', 'How to start a payment that carries the booking id, used in the fix text.'],
+  ],
+  store: [
+    ['packages', 'Packages', 'Packages whose exports the client paths start from.'],
+    ['specifiers', 'Specifiers', "Import specifiers (regular expressions) that load this store's client without naming its package, such as a generated client."],
+    ['clients', 'Clients', 'How a package export becomes the client that operations are called on (a missing module means every package above).'],
+    ['passthrough', 'Pass-through methods', 'Methods that return the same client; they are skipped when matching.'],
+    ['writes', 'Writes', 'Persistent inserts: a booking write when the entity is booking-like. `entity` says where the entity name comes from, `record` where the written record is.'],
+    ['reads', 'Reads', 'Reads by key; `guard` says how a missing record shows, which is what makes `if (!booking) throw` evidence.'],
+    ['updates', 'Updates', 'Updates and deletes of existing records.'],
+    ['transactions', 'Transactions', 'Calls that run a callback inline, with a transaction client as parameter `param`.'],
+    ['groups', 'Groups', 'Calls whose array argument\'s queries complete with the call.'],
+    ['flushes', 'Flushes', 'Calls that write every queued record (unit of work).'],
+    ['entities', 'Entity declarations', 'Code that declares an entity and the table or collection it is stored in, read into the entity catalog: `name` and `table` list where to find them (`arg:N`, `arg:N.key`, `string`, `binding`, `class`, `static:key`).'],
+    ['example', 'Remediation example', 'How this store creates a pending booking, used in the fix text.'],
+  ],
+  framework: [
+    ['packages', 'Packages', 'The framework is in use for the files of an app (nearest package.json) that depends on one of these.'],
+    ['routeFiles', 'Route files', 'Files (globs, matched below any folder) whose exports are entry points of kind `entry`.'],
+    ['directives', 'Directives', 'Files and functions with this directive export entry points.'],
+    ['registrations', 'Registrations', 'Calls that register handlers: their function arguments are entry points.'],
+    ['decorators', 'Decorators', 'Decorated classes and methods that are entry points.'],
+    ['aborts', 'Aborting calls', 'Calls that never return normally (they end the request).'],
+    ['deferred', 'Deferred calls', 'Calls that run their function argument later, not before they return.'],
+    ['typedFunctions', 'Typed functions', "Functions declared with one of the framework's function types: parameter `param` is a value at `value` from the type's package."],
+    ['inline', 'Inline calls', 'Calls that run their function argument inline and return its result.'],
+    ['messages', 'Message links', 'Sender calls reach the handlers whose decorator names the same pattern.'],
+    ['aliases', 'Import aliases', 'Aliases the framework defines without a tsconfig, relative to the app.'],
+    ['autoImports', 'Auto-imports', 'Free names in matching files are the exports of these files.'],
+  ],
+};
+
+/** Pages by path under docs/recognizers/: one per recognizer and README.md. */
+export function recognizerPages(recognizers: Recognizer[]): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const r of recognizers) pages.set(`${FOLDER[r.kind]}/${r.id}.md`, page(r));
+  pages.set('README.md', index(recognizers));
+  return pages;
+}
+
+function page(r: Recognizer): string {
+  const source = `src/recognizers/${FOLDER[r.kind]}/${r.id}.ts`;
+  const out = [
+    GENERATED_NOTE,
+    `# ${r.name} (${r.kind} \`${r.id}\`)`,
+    '',
+    `- Vendor documentation: <${r.docs}>`,
+    `- Data: [\`${source}\`](../../../${source})`,
+    '',
+  ];
+  const known = FIELDS[r.kind];
+  const data = r as unknown as Record<string, unknown>;
+  const shown = new Set(['kind', 'id', 'name', 'docs']);
+  for (const [field, title, meaning] of known) {
+    shown.add(field);
+    if (data[field] === undefined) continue;
+    out.push(`## ${title}`, '', meaning, '', ...render(field, data[field]), '');
+  }
+  for (const field of Object.keys(data).filter((f) => !shown.has(f))) out.push(`## ${field}`, '', ...render(field, data[field]), '');
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function index(recognizers: Recognizer[]): string {
+  const out = [
+    GENERATED_NOTE,
+    '# Recognizers',
+    '',
+    'What bookfirst knows about payment providers, data stores and frameworks is declared as data, one',
+    'file per recognizer under `src/recognizers/` (shapes in `src/recognizers/define.ts`), and matched by',
+    'one engine against the values call sites resolve to. A path is dot-separated steps from a package\'s',
+    'root or a client: a property name, `()` for a call (`name()` for a call of `name`), `new()` for',
+    'construction (also "a value of this declared type"), `*` for any one step, `**` for any number.',
+    '',
+    'Payment wrappers and booking-write helpers of your own are declared the same way in the config file',
+    '(see [../config.md](../config.md)).',
+    '',
+  ];
+  for (const kind of ['provider', 'store', 'framework'] as const) {
+    const list = recognizers.filter((r) => r.kind === kind);
+    if (list.length === 0) continue;
+    out.push(`## ${KIND_TITLE[kind]}`, '', '| id | name | packages |', '| --- | --- | --- |');
+    for (const r of list) out.push(`| [\`${r.id}\`](${FOLDER[kind]}/${r.id}.md) | ${cell(r.name)} | ${r.packages.map((p) => code(p, true)).join(', ')} |`);
+    out.push('');
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
+
+function render(field: string, value: unknown): string[] {
+  if (field === 'example' && typeof value === 'string') return ['```ts', value, '```'];
+  if (field === 'events' && isRecord(value)) return Object.entries(value).map(([k, v]) => `- ${k}: ${Array.isArray(v) && v.length > 0 ? v.map((x) => code(String(x))).join(', ') : 'none'}`);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return ['None.'];
+    if (value.every((v) => typeof v === 'string')) return value.map((v) => `- ${code(v)}`);
+    if (value.every(isRecord)) return table(value);
+  }
+  if (isRecord(value) && Object.values(value).every((v) => typeof v === 'string')) {
+    return ['| key | value |', '| --- | --- |', ...Object.entries(value).map(([k, v]) => `| ${code(k, true)} | ${code(v as string, true)} |`)];
+  }
+  if (typeof value === 'string') return [code(value)];
+  return ['```json', JSON.stringify(value, null, 2), '```'];
+}
+
+/** One row per item, one column per key any item has (in first-seen order). */
+function table(items: Record<string, unknown>[]): string[] {
+  const columns: string[] = [];
+  for (const item of items) for (const k of Object.keys(item)) if (!columns.includes(k)) columns.push(k);
+  return [
+    `| ${columns.join(' | ')} |`,
+    `| ${columns.map(() => '---').join(' | ')} |`,
+    ...items.map((item) => `| ${columns.map((c) => valueCell(item[c])).join(' | ')} |`),
+  ];
+}
+
+function valueCell(v: unknown): string {
+  if (v === undefined) return '';
+  if (typeof v === 'string') return v === '' ? '`""`' : code(v, true);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => code(x, true)).join(', ');
+  return code(JSON.stringify(v), true);
+}
+
+/** A code span; in a table cell its `|` must be escaped. */
+function code(s: string, inTable = false): string {
+  const fence = s.includes('`') ? '``' : '`';
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inTable ? cell(s) : s}${pad}${fence}`;
+}
+
+/** Table cells cannot hold a bare `|` or a line break. */
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

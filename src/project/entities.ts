@@ -1,0 +1,209 @@
+// Entities the code declares, with the table or collection each is stored in: Drizzle tables,
+// Mongoose models, TypeORM / MikroORM / sequelize-typescript entity classes, Sequelize models,
+// Objection models, Sanity document types, Firestore collections. Read from the IR's call sites,
+// decorators and classes through resolved values, as the store recognizers declare them
+// (`entities` in `src/recognizers/define.ts`); nothing is run. With the schema files' entities
+// (Prisma models, SQL tables) they make the project's entity catalog: a booking stored in
+// `tbl_res` makes `tbl_res` a booking table, and a shop's `Order` stays what it is.
+import type { ClassIR, Expr, FileIR } from '../model/ir.js';
+import type { Step, Value } from '../model/values.js';
+import { lineOf } from '../parse/source-guards.js';
+import type { EntityDeclaration, EntityPlace, Recognizer, StoreRecognizer } from '../recognizers/define.js';
+import { compilePath, matchSteps } from '../recognizers/match.js';
+import type { Vocabulary } from '../recognizers/vocabulary.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+import { lastName, staticText } from '../symbols/text.js';
+import { globToRegExp } from '../util/glob.js';
+import type { SchemaEntity } from './discover.js';
+
+interface Compiled {
+  recognizer: StoreRecognizer;
+  decl: EntityDeclaration;
+  module: (name: string) => boolean;
+  tokens: string[];
+  /** The last named step, to skip sites that cannot be this declaration without evaluating them. */
+  last: string;
+}
+
+/** What a declaration is on: a call site, a decorated class, or a class with a base class. */
+interface Found {
+  ir: FileIR;
+  args: Expr[];
+  site: number | null;
+  callee: Expr | null;
+  cls: ClassIR | null;
+  pos: number;
+}
+
+export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recognizers: Recognizer[]): SchemaEntity[] {
+  const compiled = compileDeclarations(recognizers);
+  if (compiled.length === 0) return [];
+  const byLast = new Map<string, Compiled[]>();
+  for (const c of compiled) byLast.set(c.last, [...(byLast.get(c.last) ?? []), c]);
+  const out: SchemaEntity[] = [];
+  const seen = new Set<string>();
+  const add = (c: Compiled, found: Found) => {
+    const name = place(ev, found, c.decl.name);
+    if (!name) return;
+    if (c.decl.when && !c.decl.when.equals.includes(place(ev, found, [c.decl.when.place]) ?? '')) return;
+    const table = place(ev, found, c.decl.table ?? []);
+    const line = lineOf(found.ir.lineStarts, found.pos);
+    const key = `${found.ir.file}:${line}:${name}:${table}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ name, table, file: found.ir.file, line, source: c.recognizer.id });
+  };
+  for (const ir of files) {
+    if (ir.skipped) continue;
+    try {
+      fileEntities(ev, ir, byLast, add);
+    } catch {
+      // Entity discovery is best effort: what a file's analysis trips on is reported by the facts stage.
+    }
+  }
+  return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+function fileEntities(ev: Evaluator, ir: FileIR, byLast: Map<string, Compiled[]>, add: (c: Compiled, found: Found) => void): void {
+  ir.sites.forEach((site, index) => {
+    const candidates = byLast.get(lastName(ir, site.callee) ?? '');
+    if (!candidates) return;
+    const end = site.isNew ? 'new()' : '()';
+    const results = ev.values(ir.file, site.callee).flatMap((v) => withStep(v, { p: end, file: ir.file, site: index }));
+    for (const c of candidates) {
+      if ((c.decl.as ?? 'call') !== 'call' || c.tokens[c.tokens.length - 1] !== end) continue;
+      if (results.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) {
+        add(c, { ir, args: site.args, site: index, callee: site.callee, cls: null, pos: site.start });
+      }
+    }
+  });
+  for (const cls of ir.classes) {
+    for (const deco of cls.decorators) {
+      const candidates = byLast.get(lastName(ir, deco.name) ?? '');
+      if (!candidates) continue;
+      const results = ev.values(ir.file, deco.name).flatMap((v) => withStep(v, { p: '()' }));
+      for (const c of candidates) {
+        if (c.decl.as !== 'decorator') continue;
+        if (results.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) {
+          add(c, { ir, args: deco.args, site: null, callee: null, cls, pos: cls.start });
+        }
+      }
+    }
+    const base = cls.superClass;
+    const candidates = base ? byLast.get(lastName(ir, base) ?? '') : undefined;
+    if (!base || !candidates) continue;
+    const bases = ev.values(ir.file, base).filter((v): v is Extract<Value, { t: 'ext' }> => v.t === 'ext');
+    for (const c of candidates) {
+      if (c.decl.as !== 'subclass') continue;
+      if (bases.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) add(c, { ir, args: [], site: null, callee: null, cls, pos: cls.start });
+    }
+  }
+}
+
+/**
+ * Lower-case names and tables of every entity whose name or table is booking-like: the names a
+ * store operation may report for a booking (`Booking` stored in `tbl_res` makes both count).
+ */
+export function bookingEntityNames(entities: SchemaEntity[], vocabulary: Vocabulary): Set<string> {
+  const out = new Set<string>();
+  for (const e of entities) {
+    if (!vocabulary.isBookingLike(e.name) && !vocabulary.isBookingLike(e.table)) continue;
+    out.add(e.name.toLowerCase());
+    if (e.table) out.add(e.table.toLowerCase());
+  }
+  return out;
+}
+
+function compileDeclarations(recognizers: Recognizer[]): Compiled[] {
+  const out: Compiled[] = [];
+  for (const r of recognizers) {
+    if (r.kind !== 'store') continue;
+    for (const decl of r.entities ?? []) {
+      const bases = decl.onClient ? r.clients.filter((c) => !c.global).map((c) => ({ module: c.module ?? decl.module, path: c.path })) : [{ module: decl.module, path: '' }];
+      for (const base of bases) {
+        const tokens = [...compilePath(base.path), ...compilePath(decl.path)];
+        const last = [...tokens].reverse().find((t) => !['()', 'new()', '*', '**'].includes(t));
+        if (!last) continue;
+        out.push({ recognizer: r, decl, module: moduleTest(base.module, r.packages), tokens, last });
+      }
+    }
+  }
+  return out;
+}
+
+function moduleTest(module: string | undefined, packages: string[]): (name: string) => boolean {
+  if (module && /[*{]/.test(module)) {
+    const re = globToRegExp(module);
+    return (name) => re.test(name);
+  }
+  const names = module ? [module] : packages;
+  return (name) => names.some((m) => name === m || name.startsWith(`${m}/`));
+}
+
+function withStep(v: Value, step: Step): Extract<Value, { t: 'ext' }>[] {
+  return v.t === 'ext' ? [{ ...v, steps: [...v.steps, step] }] : [];
+}
+
+function place(ev: Evaluator, found: Found, places: EntityPlace[]): string | null {
+  for (const p of places) {
+    const text = placeText(ev, found, p);
+    if (text && !text.includes('${}')) return text;
+  }
+  return null;
+}
+
+function placeText(ev: Evaluator, found: Found, p: EntityPlace): string | null {
+  const { ir } = found;
+  if (p === 'string') {
+    for (const a of found.args) {
+      const text = staticText(ir, a);
+      if (text) return text;
+    }
+    return null;
+  }
+  if (p === 'binding') {
+    if (found.site === null) return null;
+    const site = found.site;
+    const holds = (d: Expr) => (d.k === 'call' && d.site === site) || (d.k === 'await' && d.of.k === 'call' && d.of.site === site);
+    return ir.bindings.find((b) => b.kind !== 'param' && b.defs.some(holds))?.name ?? null;
+  }
+  if (p === 'class') return classOf(ev, found)?.name ?? null;
+  if (p.startsWith('static:')) {
+    const key = p.slice('static:'.length);
+    const cls = classOf(ev, found);
+    if (!cls) return null;
+    for (const v of cls.fields[`static ${key}`] ?? []) {
+      const text = staticText(ir, v);
+      if (text) return text;
+    }
+    const getter = cls.methods[`static get ${key}`];
+    const fn = getter === undefined ? undefined : ir.functions[getter];
+    for (const r of fn?.returns ?? []) {
+      const text = staticText(ir, r);
+      if (text) return text;
+    }
+    return null;
+  }
+  const m = /^arg:(\d+)(?:\.(.+))?$/.exec(p);
+  const arg = m ? found.args[Number(m[1])] : undefined;
+  if (!m || !arg) return null;
+  if (!m[2]) return staticText(ir, arg);
+  for (const obj of ev.values(ir.file, arg)) {
+    if (obj.t !== 'obj') continue;
+    const prop = [...obj.props].reverse().find((x) => x.key === m[2]);
+    const at = ev.ir(obj.file);
+    const text = prop && at ? staticText(at, prop.value) : null;
+    if (text) return text;
+  }
+  return null;
+}
+
+/** The decorated or extending class, or the class a static call runs on (`Booking.init(...)`). */
+function classOf(ev: Evaluator, found: Found): ClassIR | null {
+  if (found.cls) return found.cls;
+  if (found.callee?.k !== 'member') return null;
+  for (const v of ev.values(found.ir.file, found.callee.obj)) {
+    if (v.t === 'class') return ev.ir(v.file)?.classes[v.cls] ?? null;
+  }
+  return null;
+}

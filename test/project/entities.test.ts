@@ -1,0 +1,187 @@
+// The entity catalog: entities the code declares (Drizzle, Mongoose, TypeORM, MikroORM, Sequelize,
+// Objection, Knex, Sanity, Firestore) with their tables, Prisma schemas split over several files,
+// and which names and tables count as booking-like.
+import { describe, expect, it } from 'vitest';
+import { bookingEntityNames, declaredEntities } from '../../src/project/entities.js';
+import type { SchemaEntity } from '../../src/project/discover.js';
+import { RECOGNIZERS } from '../../src/recognizers/index.js';
+import { Vocabulary } from '../../src/recognizers/vocabulary.js';
+import { load, makeProject } from '../helpers/project.js';
+
+function entitiesOf(files: Record<string, string>): string[] {
+  const l = load(makeProject(files));
+  return declaredEntities(l.ev, l.files.values(), RECOGNIZERS).map((e) => `${e.source} ${e.name} -> ${e.table ?? '-'} (${e.file}:${e.line})`);
+}
+
+const manifest = (deps: Record<string, string>) => JSON.stringify({ name: 'app', dependencies: deps });
+
+describe('declaredEntities', () => {
+  it('reads Drizzle tables: the variable names the entity, argument 0 the table', () => {
+    expect(entitiesOf({
+      'package.json': manifest({ 'drizzle-orm': '0.39.0' }),
+      'src/db/schema.ts': [
+        "import { pgTable, pgSchema, text, uuid } from 'drizzle-orm/pg-core';",
+        "import { sqliteTable as table } from 'drizzle-orm/sqlite-core';",
+        "export const reservations = pgTable('tbl_res', { id: uuid('id').primaryKey(), email: text('email') });",
+        "const legacy = pgSchema('legacy');",
+        "export const stays = legacy.table('stay_rows', { id: uuid('id') });",
+        "export const holds = table('holds', { id: text('id') });",
+      ].join('\n'),
+    })).toEqual([
+      'drizzle reservations -> tbl_res (src/db/schema.ts:3)',
+      'drizzle stays -> stay_rows (src/db/schema.ts:5)',
+      'drizzle holds -> holds (src/db/schema.ts:6)',
+    ]);
+  });
+
+  it('reads Mongoose models, with a collection given as the third argument', () => {
+    expect(entitiesOf({
+      'package.json': manifest({ mongoose: '8.9.0' }),
+      'src/models.ts': [
+        "import mongoose, { Schema, model } from 'mongoose';",
+        'const schema = new Schema({ email: String });',
+        "export const Booking = model('Booking', schema, 'tbl_res');",
+        "export const Guest = mongoose.models.Guest || mongoose.model('Guest', schema);",
+      ].join('\n'),
+    })).toEqual(['mongoose Booking -> tbl_res (src/models.ts:3)', 'mongoose Guest -> - (src/models.ts:4)']);
+  });
+
+  it('reads TypeORM and MikroORM entity classes and entity schemas', () => {
+    expect(entitiesOf({
+      'package.json': manifest({ typeorm: '0.3.20', '@mikro-orm/core': '6.4.0' }),
+      'src/booking.entity.ts': [
+        "import { Entity, PrimaryGeneratedColumn, EntitySchema } from 'typeorm';",
+        "@Entity('tbl_res')",
+        'export class Booking {',
+        '  @PrimaryGeneratedColumn() id!: number;',
+        '}',
+        "@Entity({ name: 'slot_holds' })",
+        'export class Hold {}',
+        '@Entity()',
+        'export class Guest {}',
+        "export const RoomSchema = new EntitySchema({ name: 'Room', tableName: 'tbl_rooms', columns: {} });",
+      ].join('\n'),
+      'src/appointment.ts': [
+        "import { Entity, PrimaryKey } from '@mikro-orm/core';",
+        "@Entity({ tableName: 'appt' })",
+        'export class Appointment {',
+        '  @PrimaryKey() id!: number;',
+        '}',
+      ].join('\n'),
+    })).toEqual([
+      'mikro-orm Appointment -> appt (src/appointment.ts:3)',
+      'typeorm Booking -> tbl_res (src/booking.entity.ts:3)',
+      'typeorm Hold -> slot_holds (src/booking.entity.ts:7)',
+      'typeorm Guest -> - (src/booking.entity.ts:9)',
+      'typeorm Room -> tbl_rooms (src/booking.entity.ts:10)',
+    ]);
+  });
+
+  it('reads Sequelize models: define, Model.init and sequelize-typescript tables', () => {
+    expect(entitiesOf({
+      'package.json': manifest({ sequelize: '6.37.0', 'sequelize-typescript': '2.1.6' }),
+      'src/db.ts': [
+        "import { Sequelize, DataTypes, Model } from 'sequelize';",
+        'export const sequelize = new Sequelize(process.env.DATABASE_URL!);',
+        "export const Reservation = sequelize.define('Reservation', { email: DataTypes.STRING }, { tableName: 'tbl_res' });",
+        'export class Rental extends Model {}',
+        "Rental.init({ email: DataTypes.STRING }, { sequelize, tableName: 'rentals_v2' });",
+      ].join('\n'),
+      'src/ticket.ts': [
+        "import { Table, Model } from 'sequelize-typescript';",
+        "@Table({ tableName: 'tix' })",
+        'export class Ticket extends Model {}',
+      ].join('\n'),
+    })).toEqual([
+      'sequelize Reservation -> tbl_res (src/db.ts:3)',
+      'sequelize Rental -> rentals_v2 (src/db.ts:5)',
+      'sequelize Ticket -> tix (src/ticket.ts:3)',
+    ]);
+  });
+
+  it('reads Objection models, Knex and Kysely migrations, Sanity document types and Firestore collections', () => {
+    expect(entitiesOf({
+      'package.json': manifest({ objection: '3.1.5', knex: '3.1.0', kysely: '0.27.5', sanity: '3.70.0', 'firebase-admin': '13.0.0', 'firebase': '11.2.0' }),
+      'src/models/booking.ts': [
+        "import { Model } from 'objection';",
+        "export class Booking extends Model { static tableName = 'tbl_res'; }",
+        "export class Guest extends Model { static get tableName() { return 'guests'; } }",
+      ].join('\n'),
+      'migrations/001.ts': [
+        "import type { Knex } from 'knex';",
+        "export async function up(knex: Knex) { await knex.schema.createTable('appointments', (t) => { t.increments('id'); }); }",
+      ].join('\n'),
+      'migrations/002.ts': [
+        "import type { Kysely } from 'kysely';",
+        "export async function up(db: Kysely<unknown>) { await db.schema.createTable('rentals').execute(); }",
+      ].join('\n'),
+      'studio/schemas/booking.ts': [
+        "import { defineType, defineField } from 'sanity';",
+        "export default defineType({ name: 'booking', title: 'Booking', type: 'document', fields: [defineField({ name: 'email', type: 'string' })] });",
+        "export const address = defineType({ name: 'address', type: 'object', fields: [] });",
+      ].join('\n'),
+      'src/firebase.ts': [
+        "import { getFirestore } from 'firebase-admin/firestore';",
+        "import { collection, getFirestore as web } from 'firebase/firestore';",
+        "export const reservations = getFirestore().collection('reservations');",
+        "export const waitlist = collection(web(), 'waitlist');",
+      ].join('\n'),
+    })).toEqual([
+      'knex appointments -> appointments (migrations/001.ts:2)',
+      'kysely rentals -> rentals (migrations/002.ts:2)',
+      'firestore reservations -> reservations (src/firebase.ts:3)',
+      'firestore waitlist -> waitlist (src/firebase.ts:4)',
+      'objection Booking -> tbl_res (src/models/booking.ts:2)',
+      'objection Guest -> guests (src/models/booking.ts:3)',
+      'sanity booking -> booking (studio/schemas/booking.ts:2)',
+    ]);
+  });
+
+  it('ignores look-alikes from other packages and computed names', () => {
+    expect(entitiesOf({
+      'package.json': manifest({ 'drizzle-orm': '0.39.0' }),
+      'src/x.ts': [
+        "import { pgTable } from './local-helpers';",
+        "import { pgTable as real } from 'drizzle-orm/pg-core';",
+        "export const a = pgTable('bookings', {});",
+        'export const b = real(`t_${process.env.PREFIX}`, {});',
+        "function model(name: string) { return name; }",
+        "model('Booking');",
+      ].join('\n'),
+      'src/local-helpers.ts': 'export function pgTable(name: string, cols: object) { return { name, cols }; }',
+    })).toEqual(['drizzle b -> - (src/x.ts:4)']);
+  });
+});
+
+describe('bookingEntityNames', () => {
+  const entity = (name: string, table: string | null, source = 'prisma'): SchemaEntity => ({ name, table, file: 'x', line: 1, source });
+
+  it('makes the table of a booking-like entity, and the entity of a booking-like table, booking names', () => {
+    const names = bookingEntityNames([entity('Booking', 'tbl_res'), entity('Res', 'reservations'), entity('Order', 'orders'), entity('Product', null)], new Vocabulary());
+    expect([...names].sort()).toEqual(['booking', 'res', 'reservations', 'tbl_res']);
+  });
+
+  it('takes extra entity names from the vocabulary (the config file)', () => {
+    const names = bookingEntityNames([entity('Order', 'tbl_ord')], new Vocabulary(['Order']));
+    expect([...names].sort()).toEqual(['order', 'tbl_ord']);
+  });
+});
+
+describe('schema files', () => {
+  it('reads a Prisma schema split over prisma/schema/*.prisma, with @@map tables', async () => {
+    const { discoverProject } = await import('../../src/project/discover.js');
+    const { listFiles } = await import('../../src/files/walk.js');
+    const root = makeProject({
+      'package.json': manifest({ '@prisma/client': '6.6.0' }),
+      'prisma/schema/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
+      'prisma/schema/booking.prisma': 'model Booking {\n  id String @id\n  guest Guest @relation(fields: [guestId], references: [id])\n  guestId String\n  @@map("tbl_res")\n}\n',
+      'prisma/schema/guest.prisma': '// model Commented {}\nmodel Guest {\n  id String @id\n  bookings Booking[]\n}\n',
+    });
+    const project = discoverProject(root, listFiles(root).files);
+    expect(project.schemaEntities.map((e) => `${e.name} -> ${e.table ?? '-'} (${e.file}:${e.line})`)).toEqual([
+      'Booking -> tbl_res (prisma/schema/booking.prisma:1)',
+      'Guest -> - (prisma/schema/guest.prisma:2)',
+    ]);
+    expect([...bookingEntityNames(project.schemaEntities, new Vocabulary())].sort()).toEqual(['booking', 'tbl_res']);
+  });
+});
