@@ -1,12 +1,10 @@
 // Booking record created before payment: every payment initiation path must have a persisted
 // booking (a completed write, or a read that aborts when the booking is missing) dominating the
 // payment call on every chain from its entry point, and should pass the booking's id to the provider.
-import { chainEvaluator, evidenceOnEveryChain } from '../analysis/chains.js';
-import { bookingKeyValues, payloadLeaves, referencePassed } from '../analysis/id-flow.js';
+import { bookingPaymentPaths, isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
 import { relateWrites, type WriteRelation } from '../analysis/ordering.js';
-import { calleeText, functionName, locate, paymentPaths, siteStart, traceOf, type PaymentPath } from '../analysis/payment-paths.js';
-import { reachableFrom, type Program } from '../analysis/program.js';
-import type { WebhookHandler } from '../analysis/webhooks.js';
+import { calleeText, functionName, locate, siteStart, traceOf, type PaymentPath } from '../analysis/payment-paths.js';
+import type { Program } from '../analysis/program.js';
 import type { PathResult, TraceStep } from '../model/report.js';
 import { fnKey } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -20,9 +18,6 @@ const REASON: Record<WriteRelation, string> = {
   after: 'booking-after-payment',
 };
 
-const isBookingRecord = (f: SiteFact) => (f.kind === 'write' || f.kind === 'read') && f.bookingLike;
-const isBookingWrite = (f: SiteFact) => f.kind === 'write' && f.bookingLike;
-
 export default defineCheck({
   id: 'confirmation-record',
   catalogId: 'booking-flow-lifecycle.booking-creation.confirmation-record',
@@ -35,27 +30,19 @@ export default defineCheck({
     const skipReason = cx.applicability();
     const program = cx.program;
     const flow = cx.flowFacts('booking-record', isBookingRecord);
-    const webhooks = cx.webhooks();
-    const writtenKeys = bookingKeyValues(program, program.facts.filter(isBookingWrite));
     const paths: PathResult[] = [];
     if (!skipReason) {
-      for (const path of paymentPaths(program)) {
-        const chain = evidenceOnEveryChain(program, flow, path.entry.fn, { fn: fnKey(path.payment), site: path.payment.site });
-        // The key a guarded read looked up is the booking's id only when that read is this path's evidence.
-        const evidenceFact = chain.holds && chain.evidence?.source.kind === 'guarded-read' ? chain.evidence.source.fact : null;
-        const keys = evidenceFact ? new Set([...writtenKeys, ...bookingKeyValues(program, [evidenceFact])]) : writtenKeys;
-        const ref = referencePassed(program, flow, path.payment, keys, chainEvaluator(program, chain.chain));
-        const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
+      for (const path of bookingPaymentPaths(program, flow, cx.webhooks())) {
+        const { chain, ref, hooks } = path;
         const webhookWrites = hooks.flatMap((w) => w.facts.filter(isBookingWrite)).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
         const result: PathResult = {
           status: 'pass', reason: 'booking-written-first', entry: entryRef(program, path), payment: paymentRef(program, path.payment),
           evidence: null, bookingIdPassed: ref.passed, via: ref.via, webhookWrites: dedupe(webhookWrites), trace: [],
-          approximate: chain.approximate, warnings: [], snippets: [],
+          approximate: chain.approximate || path.payment.approximate === true, warnings: [], snippets: [],
         };
-        const exclusion = excludedBecause(program, path, hooks);
-        if (exclusion) {
+        if (path.excluded) {
           result.status = 'excluded';
-          result.reason = exclusion;
+          result.reason = path.excluded;
           result.trace = traceOf(program, path.entry, chain.chain, path.payment);
         } else if (chain.holds && chain.evidence) {
           const fact = chain.evidence.source.fact;
@@ -69,9 +56,11 @@ export default defineCheck({
         } else {
           result.status = 'fail';
           const relation = relateWrites(program, flow, chain.chain, { fn: fnKey(path.payment), site: path.payment.site }, isBookingWrite);
+          // What this path does comes first: a booking id taken from the request and never looked
+          // up says more about it than a webhook elsewhere that also inserts bookings.
           result.reason = relation ? REASON[relation.relation]
-            : webhookWrites.length > 0 ? 'booking-only-in-webhook'
             : ref.fromClient ? 'client-supplied-id-unverified'
+            : webhookWrites.length > 0 ? 'booking-only-in-webhook'
             : 'no-booking-write';
           const extra: TraceStep[] = relation
             ? [{ ...locate(program, relation.file, siteStart(program, relation.file, relation.site)), note: `booking write ${relation.relation.replace('-', ' ')}: ${calleeText(program, relation.file, relation.site)}` }].map(({ file, line, note }) => ({ file, line, note }))
@@ -104,30 +93,6 @@ function entryRef(program: Program, path: PaymentPath): PathResult['entry'] {
 
 function paymentRef(program: Program, f: SiteFact): PathResult['payment'] {
   return { ...locate(program, f.file, siteStart(program, f.file, f.site)), provider: f.recognizer.id, api: f.api };
-}
-
-/**
- * Positively not a booking payment: recurring billing, or a payment whose path and webhooks touch
- * no booking-like record and whose names say nothing of a booking (donations, top-ups, shop orders).
- */
-function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHandler[]): string | null {
-  if (path.payment.billing) return 'subscription-billing';
-  const v = program.vocabulary;
-  const reach = reachableFrom(program.graph, path.entry.fn);
-  const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
-  if (facts.some((f) => f.bookingLike)) return null;
-  // Names along the path, and the keys and literal texts the payment carries.
-  const leaves = payloadLeaves(program, path.payment);
-  const keys = leaves.map((l) => l.path[l.path.length - 1] ?? '');
-  const texts = leaves.map((l) => (l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : l.expr.k === 'tpl' ? l.expr.text : ''));
-  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys];
-  const booking = [...names, ...texts].some((n) => v.signalsBooking(n));
-  // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
-  if ([...names, ...texts].some((n) => v.signalsNotBooking(n)) && !names.some((n) => v.signalsBooking(n))) return 'not-a-booking-payment';
-  if (booking || hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
-  // Exclusion needs positive evidence: the path stores some other record (a shop order) instead.
-  const other = facts.some((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null);
-  return other ? 'not-a-booking-payment' : null;
 }
 
 function insertEvidence(trace: TraceStep[], note: TraceStep, fn: string, chain: { from: string }[]): TraceStep[] {

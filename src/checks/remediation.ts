@@ -2,6 +2,7 @@
 // `example` snippets.
 import type { Program } from '../analysis/program.js';
 import type { PathResult } from '../model/report.js';
+import type { ProviderRecognizer, StoreRecognizer } from '../recognizers/define.js';
 
 const GENERIC_STORE = "const booking = await db.booking.create({ data: { ...input, status: 'PENDING_PAYMENT' } });";
 const GENERIC_PROVIDER = "const session = await stripe.checkout.sessions.create({ ...params, client_reference_id: booking.id, metadata: { bookingId: booking.id } });";
@@ -23,5 +24,64 @@ export function remediationFor(program: Program, paths: PathResult[]): string {
     `  // 2. start the payment with the booking id`,
     `  ${providerSnippet}`,
     `  // 3. in the webhook, find the booking by that id and set it to CONFIRMED`,
+  ].join('\n');
+}
+
+/** The store most of the code uses, and the provider of the given ids (or the first in use). */
+export function stackOf(program: Program, providerIds: Iterable<string> = []): { store: StoreRecognizer | null; provider: ProviderRecognizer | null } {
+  const ids = new Set(providerIds);
+  const used = new Set(program.facts.filter((f) => f.kind === 'provider').map((f) => f.recognizer.id));
+  const provider = (program.recognizers.find((r) => r.kind === 'provider' && ids.has(r.id)) ?? program.recognizers.find((r) => r.kind === 'provider' && used.has(r.id)) ?? null) as ProviderRecognizer | null;
+  const storeCounts = new Map<string, number>();
+  for (const f of program.facts) if (f.recognizer.kind === 'store') storeCounts.set(f.recognizer.id, (storeCounts.get(f.recognizer.id) ?? 0) + 1);
+  const storeId = [...storeCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const store = (program.recognizers.find((r) => r.id === storeId && r.kind === 'store') ?? null) as StoreRecognizer | null;
+  return { store, provider };
+}
+
+export function initialStateRemediation(program: Program): string {
+  const { store } = stackOf(program);
+  return [
+    `Create every booking in a not-yet-confirmed state${store ? ` (${store.name})` : ''}, explicitly or through the schema default, and set it to CONFIRMED only when the payment succeeds:`,
+    `  ${store?.example ?? GENERIC_STORE}`,
+    `  // or in the schema: status BookingStatus @default(PENDING_PAYMENT)`,
+  ].join('\n');
+}
+
+export function couplingRemediation(program: Program, paths: PathResult[]): string {
+  const { store, provider } = stackOf(program, paths.map((p) => p.payment.provider));
+  return [
+    `Link both ways: pass the booking id to ${provider?.name ?? 'the provider'} when starting the payment, and store the provider's payment id on the booking right after${store ? ` (${store.name})` : ''}:`,
+    `  ${provider?.example ?? GENERIC_PROVIDER}`,
+    `  await db.booking.update({ where: { id: booking.id }, data: { stripeSessionId: session.id } });`,
+  ].join('\n');
+}
+
+export function captureRemediation(program: Program, paths: PathResult[]): string {
+  const { provider } = stackOf(program, paths.map((p) => p.payment.provider));
+  return [
+    `Create the booking first, authorize the payment without capturing it, confirm the booking, then capture${provider ? ` (${provider.name})` : ''}:`,
+    `  ${provider?.captureExample ?? "const intent = await stripe.paymentIntents.create({ amount, currency, capture_method: 'manual', metadata: { bookingId: booking.id } });"}`,
+    `  // when the authorization succeeds: set the booking to CONFIRMED, then capture the payment`,
+  ].join('\n');
+}
+
+export function failureRemediation(program: Program): string {
+  const { store } = stackOf(program);
+  return [
+    `Handle every way a payment can fail (failure and expiry webhooks, errors of the payment call, a job that expires stale pending bookings) by releasing the booking and its slot together, in one transaction${store ? ` (${store.name})` : ''}:`,
+    `  await db.$transaction([`,
+    `    db.booking.update({ where: { id: bookingId }, data: { status: 'FAILED' } }),`,
+    `    db.slot.update({ where: { id: slotId }, data: { bookedCount: { decrement: 1 } } }),`,
+    `  ]);`,
+  ].join('\n');
+}
+
+export function refundRemediation(program: Program): string {
+  const { provider } = stackOf(program);
+  return [
+    `When a paid booking is cancelled, refund it through ${provider?.name ?? 'the provider'} before (or in the same step as) setting it to CANCELLED, or decide from the cancellation policy, in code, that no refund is due:`,
+    `  ${provider?.refundExample ?? 'if (booking.paymentIntentId) await stripe.refunds.create({ payment_intent: booking.paymentIntentId });'}`,
+    `  await db.booking.update({ where: { id: booking.id }, data: { status: 'CANCELLED' } });`,
   ].join('\n');
 }

@@ -57,8 +57,9 @@ describe('action/scan.sh', () => {
     expect(r.status, r.stderr).toBe(1);
     expect(r.output).toMatch(/^exit-code=1$/m);
     expect(r.output).toMatch(/^sarif-file=.*bookfirst\.sarif$/m);
-    expect(JSON.parse(r.sarif).runs[0].results).toHaveLength(1);
-    expect(r.summary).toContain('## bookfirst: 1 of 1 check failing');
+    // One failing path each for confirmation-record, failure-handling, payment-booking-coupling and payment-capture-timing.
+    expect(JSON.parse(r.sarif).runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['confirmation-record', 'failure-handling', 'payment-booking-coupling', 'payment-capture-timing']);
+    expect(r.summary).toContain('## bookfirst: 4 of 6 checks failing');
     expect(r.summary).toContain('(https://github.com/acme/courts/blob/abc123/examples/pitch-booking/src/app/api/checkout/route.ts#L7)');
   });
 

@@ -64,7 +64,7 @@ describe('--check and --fail-on', () => {
   });
 
   it('--fail-on sets the lowest severity that fails: the example fails a high check', () => {
-    const codes = ['critical', 'high', 'medium', 'low', 'info'].map((s) => runCli(['scan', example, '--fail-on', s, '--format', 'json']).status);
+    const codes = ['critical', 'high', 'medium', 'low', 'info'].map((s) => runCli(['scan', example, '--check', 'confirmation-record', '--fail-on', s, '--format', 'json']).status);
     expect(codes).toEqual([0, 1, 1, 1, 1]);
   });
 

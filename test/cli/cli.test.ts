@@ -28,9 +28,12 @@ describe('exit codes', () => {
   });
 
   it('0 with --fail-on critical on a failing high check, 1 with --fail-on high', () => {
-    expect(runCli(['scan', example, '--fail-on', 'critical']).status).toBe(0);
-    expect(runCli(['scan', example, '--fail-on=high']).status).toBe(1);
-    expect(runCli(['scan', example, '--fail-on', 'low']).status).toBe(1);
+    const only = ['--check', 'confirmation-record'];
+    expect(runCli(['scan', example, ...only, '--fail-on', 'critical']).status).toBe(0);
+    expect(runCli(['scan', example, ...only, '--fail-on=high']).status).toBe(1);
+    expect(runCli(['scan', example, ...only, '--fail-on', 'low']).status).toBe(1);
+    // The example also fails payment-booking-coupling, a critical check.
+    expect(runCli(['scan', example, '--fail-on', 'critical']).status).toBe(1);
   });
 
   it('2 on usage errors, with a message on stderr and nothing on stdout', () => {
@@ -85,11 +88,31 @@ describe('--format json', () => {
       summary: '1 of 2 payment initiation paths create a booking record first',
     });
     expect(typeof check.label).toBe('string');
+    const m = SUMMARY.exec(check.summary);
+    expect(m, check.summary).not.toBeNull();
+    expect([Number(m![1]), Number(m![2])]).toEqual([check.passed, check.total]);
+  });
+
+  it('runs all six checks by default, each with its X of Y summary line', () => {
+    const summaries: Record<string, RegExp> = {
+      'confirmation-record': SUMMARY,
+      'failure-handling': /^(\d+) of (\d+) payment failure paths release both booking and slot$/,
+      'initial-booking-state': /^(\d+) of (\d+) booking creation paths start in a pending state$/,
+      'payment-booking-coupling': /^(\d+) of (\d+) bidirectional links present$/,
+      'payment-capture-timing': /^(\d+) of (\d+) payment paths capture only after the booking exists and is confirmed$/,
+      'refund-logic': /^(\d+) of (\d+) cancellation paths for paid bookings trigger a refund$/,
+    };
+    expect(report.checks.map((c: { id: string }) => c.id)).toEqual(Object.keys(summaries));
     for (const c of report.checks) {
-      const m = SUMMARY.exec(c.summary);
+      const m = summaries[c.id]!.exec(c.summary);
       expect(m, c.summary).not.toBeNull();
       expect([Number(m![1]), Number(m![2])]).toEqual([c.passed, c.total]);
+      expect(c.catalogId).toMatch(/^booking-flow-lifecycle\.(booking-creation|payment)\.[a-z-]+$/);
     }
+    // The example's checkout starts a payment before any booking exists: its sibling checks say so too.
+    const verdicts = Object.fromEntries(report.checks.map((c: { id: string; verdict: string }) => [c.id, c.verdict]));
+    expect(verdicts['payment-capture-timing']).toBe('fail');
+    expect(verdicts['payment-booking-coupling']).toBe('fail');
   });
 
   it('has every path field, with root-relative posix files and 1-based positions', () => {

@@ -96,8 +96,8 @@ describe('suppressions through the command line', () => {
   const root = makeProject(files);
 
   it('exits 0 once every failing path is suppressed, 1 without the comments', () => {
-    expect(runCli(['scan', root]).status).toBe(0);
-    expect(runCli(['scan', makeProject(failingApp())]).status).toBe(1);
+    expect(runCli(['scan', root, '--check', 'confirmation-record']).status).toBe(0);
+    expect(runCli(['scan', makeProject(failingApp()), '--check', 'confirmation-record']).status).toBe(1);
   });
 
   it('lists suppressed paths with their reason in the text report', () => {
@@ -108,9 +108,9 @@ describe('suppressions through the command line', () => {
   });
 
   it('leaves suppressed paths out of SARIF unless --include-suppressed', () => {
-    const plain = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], { cwd: root }).stdout);
+    const plain = JSON.parse(runCli(['scan', '.', '--check', 'confirmation-record', '--format', 'sarif'], { cwd: root }).stdout);
     expect(plain.runs[0].results).toEqual([]);
-    const kept = JSON.parse(runCli(['scan', '.', '--format', 'sarif', '--include-suppressed'], { cwd: root }).stdout);
+    const kept = JSON.parse(runCli(['scan', '.', '--check', 'confirmation-record', '--format', 'sarif', '--include-suppressed'], { cwd: root }).stdout);
     expect(kept.runs[0].results).toHaveLength(2);
     expect(kept.runs[0].results[0].suppressions).toEqual([{
       kind: 'inSource', status: 'accepted', justification: 'the booking is created by the front desk before checkout',

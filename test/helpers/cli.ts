@@ -29,7 +29,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 
 export const ANSI = /\u001b\[/;
 
-/** A small Next.js + Prisma + Stripe app whose one payment path writes the booking first. */
+/** A small Next.js + Prisma + Stripe app whose one payment path writes the booking first and that passes every check. */
 export const passingApp: Record<string, string> = {
   'package.json': JSON.stringify({
     name: 'court-booking',
@@ -55,7 +55,22 @@ export const passingApp: Record<string, string> = {
     "    line_items: [{ price: 'price_court', quantity: 1 }],",
     "    success_url: 'https://example.com/ok',",
     '  });',
+    '  await db.booking.update({ where: { id: booking.id }, data: { stripeSessionId: session.id } });',
     '  return NextResponse.json({ url: session.url });',
+    '}',
+    '',
+  ].join('\n'),
+  // Confirms paid bookings and releases abandoned ones, so every check passes.
+  'src/app/api/webhooks/stripe/route.ts': [
+    "import { db } from '@/lib/db';",
+    "import { stripe } from '@/lib/stripe';",
+    '',
+    'export async function POST(req: Request) {',
+    "  const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get('stripe-signature')!, process.env.STRIPE_WEBHOOK_SECRET!);",
+    '  const bookingId = event.data.object.metadata!.bookingId!;',
+    "  if (event.type === 'checkout.session.completed') await db.booking.update({ where: { id: bookingId }, data: { status: 'CONFIRMED' } });",
+    "  if (event.type === 'checkout.session.expired') await db.booking.update({ where: { id: bookingId }, data: { status: 'EXPIRED' } });",
+    '  return Response.json({ received: true });',
     '}',
     '',
   ].join('\n'),

@@ -66,7 +66,9 @@ describe('AuditBuffet telemetry', () => {
     expect(a.stdout).toBe(b.stdout);
     const parsed = JSON.parse(a.stdout);
     expect(parsed).toMatchObject({ payload_type: 'audit_telemetry', audit: { slug: 'booking-flow-lifecycle' }, submission_id: null, generated_at: null });
-    expect(parsed.scoring).toMatchObject({ overall_score: 0, overall_grade: 'F', total_checks: 1, failed: 1 });
+    // Six checks: confirmation-record, failure-handling, payment-capture-timing (high) and payment-booking-coupling
+    // (critical) fail, initial-booking-state (medium) passes, refund-logic skips: 3 / (3 + 3 + 3 + 3 + 10) = 14.
+    expect(parsed.scoring).toMatchObject({ overall_score: 14, overall_grade: 'F', total_checks: 6, failed: 4, passed: 1, skipped: 1 });
     expect(a.stdout).not.toContain('stripe.checkout.sessions.create(');
   });
 

@@ -23,7 +23,7 @@ describe('HTML report in Chromium', () => {
   beforeAll(async () => {
     if (!fs.existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install -y chromium (.ci/run does this)');
     fs.mkdirSync(output, { recursive: true });
-    const r = runCli(['scan', 'examples/pitch-booking', '--format', 'html', '-o', reportFile]);
+    const r = runCli(['scan', 'examples/pitch-booking', '--check', 'confirmation-record', '--format', 'html', '-o', reportFile]);
     expect(r.status).toBe(1);
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bookfirst-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: LAUNCH_ARGS, viewport: { width: 1200, height: 900 } });

@@ -15,7 +15,7 @@ function rendered(md: string) {
   return { html, tables, links };
 }
 
-const example = await scan({ root: 'examples/pitch-booking', threads: 0 });
+const example = await scan({ root: 'examples/pitch-booking', threads: 0, checks: ['confirmation-record'] });
 
 describe('Markdown report', () => {
   const md = renderMarkdown(example);

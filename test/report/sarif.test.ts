@@ -28,11 +28,14 @@ function expectValid(log: unknown): void {
 type Log = ReturnType<typeof sarifLog>;
 type Result = Log['runs'][0]['results'][0];
 
-const example = await scan({ root: 'examples/pitch-booking', threads: 0 });
+const example = await scan({ root: 'examples/pitch-booking', threads: 0, checks: ['confirmation-record'] });
+const everyCheck = await scan({ root: 'examples/pitch-booking', threads: 0 });
 
 describe('SARIF against the official 2.1.0 schema', () => {
   it('accepts the example scan, as printed', () => {
     expectValid(JSON.parse(renderSarif(example)));
+    expectValid(JSON.parse(renderSarif(everyCheck)));
+    expect(sarifLog(everyCheck).runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(everyCheck.checks.map((c) => c.id));
   });
 
   it('accepts every kind of path, check and diagnostic, with suppressed results kept', () => {
@@ -147,14 +150,14 @@ describe('SARIF fingerprints', () => {
 
   it('survive edits above the finding, and change with the payment line', async () => {
     const root = makeProject(failingApp());
-    const before = await scan({ root, threads: 0 });
+    const before = await scan({ root, threads: 0, checks: ['confirmation-record'] });
     writeFiles(root, insertBefore(failingApp(), CHECKOUT, 'export async function POST', '// Court checkout.', 'const CURRENCY = "eur";', ''));
-    const moved = await scan({ root, threads: 0 });
+    const moved = await scan({ root, threads: 0, checks: ['confirmation-record'] });
     expect(moved.checks[0]!.paths.find((p) => p.entry.file === CHECKOUT)!.payment.line).toBe(8);
     expect(fingerprints(moved)).toEqual(fingerprints(before));
     expect(Object.keys(fingerprints(before))).toEqual(['POST /api/checkout', 'POST /api/lessons']);
     writeFiles(root, { [CHECKOUT]: failingApp()[CHECKOUT]!.replace('const session = await', 'const checkout = await') });
-    const changed = fingerprints(await scan({ root, threads: 0 }));
+    const changed = fingerprints(await scan({ root, threads: 0, checks: ['confirmation-record'] }));
     expect(changed['POST /api/checkout']).not.toBe(fingerprints(before)['POST /api/checkout']);
     expect(changed['POST /api/lessons']).toBe(fingerprints(before)['POST /api/lessons']);
   });

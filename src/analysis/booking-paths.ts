@@ -1,0 +1,47 @@
+// Payment initiation paths as every payment check sees them: each (entry point, initiation call)
+// pair with whether a booking exists first on every chain (the confirmation-record evidence),
+// whether the booking id reaches the provider, the provider's webhooks, and the exclusion that
+// takes it out of the count. Computed once per program and shared by the checks.
+import { fnKey } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { chainEvaluator, evidenceOnEveryChain, type ChainResult } from './chains.js';
+import { excludedBecause } from './exclusions.js';
+import type { FlowFacts } from './flow-facts.js';
+import { bookingKeyValues, referencePassed, type ReferenceResult } from './id-flow.js';
+import { paymentPaths, type PaymentPath } from './payment-paths.js';
+import type { Program } from './program.js';
+import type { WebhookHandler } from './webhooks.js';
+
+export interface BookingPaymentPath extends PaymentPath {
+  /** Booking evidence on every chain from the entry to the payment call. */
+  chain: ChainResult;
+  /** Why it is not counted (`subscription-billing`, `not-a-booking-payment`), or null. */
+  excluded: string | null;
+  /** Whether the booking id reaches the provider, and through which field. */
+  ref: ReferenceResult;
+  /** Webhook and success handlers of the payment's provider. */
+  hooks: WebhookHandler[];
+}
+
+/** Booking writes and reads: the records whose existence the payment checks ask about. */
+export const isBookingRecord = (f: SiteFact) => (f.kind === 'write' || f.kind === 'read') && f.bookingLike;
+export const isBookingWrite = (f: SiteFact) => f.kind === 'write' && f.bookingLike;
+
+const memo = new WeakMap<Program, BookingPaymentPath[]>();
+
+export function bookingPaymentPaths(program: Program, flow: FlowFacts, webhooks: WebhookHandler[]): BookingPaymentPath[] {
+  const hit = memo.get(program);
+  if (hit) return hit;
+  const writtenKeys = bookingKeyValues(program, program.facts.filter(isBookingWrite));
+  const out = paymentPaths(program).map((path): BookingPaymentPath => {
+    const chain = evidenceOnEveryChain(program, flow, path.entry.fn, { fn: fnKey(path.payment), site: path.payment.site });
+    const evidenceFact = chain.holds && chain.evidence?.source.kind === 'guarded-read' ? chain.evidence.source.fact : null;
+    const keys = evidenceFact ? new Set([...writtenKeys, ...bookingKeyValues(program, [evidenceFact])]) : writtenKeys;
+    const ev = chainEvaluator(program, chain.chain, path.entry.fn);
+    const ref = referencePassed(program, flow, path.payment, keys, ev);
+    const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
+    return { ...path, chain, ref, hooks, excluded: excludedBecause(program, path, hooks, ev) };
+  });
+  memo.set(program, out);
+  return out;
+}

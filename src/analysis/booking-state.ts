@@ -1,0 +1,76 @@
+// A booking's state as a change sets it: which field holds the state (`status`, `bookingStatus`,
+// `state`, or a flag such as `isPaid`) and what its values mean (pending, confirmed, cancelled,
+// failed), from the vocabulary's state words.
+import {
+  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
+} from '../recognizers/vocabulary.js';
+import type { FieldValue, RecordChange } from './record-changes.js';
+
+export type BookingState = 'pending' | 'confirmed' | 'cancelled' | 'failed';
+
+const FAILED = new Set(FAILED_STATE_WORDS);
+const CANCELLED = new Set(CANCELLED_STATE_WORDS);
+const PENDING = new Set(PENDING_STATE_WORDS);
+const CONFIRMED = new Set(CONFIRMED_STATE_WORDS);
+const STATE_FIELDS = new Set(STATE_FIELD_WORDS);
+const FLAGS = new Set(CONFIRMED_FLAG_WORDS);
+
+/** `PENDING_PAYMENT` -> pending, `payment_failed` -> failed, `CONFIRMED` -> confirmed, `NEW` -> null. */
+export function stateOfText(text: string): BookingState | null {
+  const ws = words(text);
+  if (ws.some((w) => FAILED.has(w))) return 'failed';
+  if (ws.some((w) => CANCELLED.has(w))) return 'cancelled';
+  if (ws.some((w) => PENDING.has(w)) || ws[0] === 'not' || ws[0] === 'un') return 'pending';
+  if (ws.some((w) => CONFIRMED.has(w))) return 'confirmed';
+  return null;
+}
+
+/** A field that holds a record's state: `status`, `bookingStatus`, `payment_status`, `state`. */
+export function isStateField(name: string): boolean {
+  const ws = words(name);
+  return ws.length > 0 && STATE_FIELDS.has(ws[ws.length - 1]!);
+}
+
+/** A flag such as `isPaid` or `confirmed`: true means confirmed. */
+function isStateFlag(name: string): boolean {
+  const ws = words(name).filter((w) => w !== 'is' && w !== 'has' && w !== 'been');
+  return ws.length === 1 && FLAGS.has(ws[0]!);
+}
+
+export interface StateWritten {
+  field: FieldValue;
+  /** What each value the field can take means; null for a value that is no known state. */
+  states: (BookingState | null)[];
+}
+
+/**
+ * The state a change sets, when it sets one: the best state field among the values it writes (a
+ * plain `status` first, then `<entity>Status`, then other `*Status`/`state` fields, then flags),
+ * at the top of the record or, with `under`, inside that nested relation (`bookings.create`).
+ */
+export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string): StateWritten | null {
+  const candidates = change.sets.filter((f) => (under ? f.path.includes(under) : true) && (isStateField(f.field) || isStateFlag(f.field)));
+  const depthOf = (f: FieldValue) => (under ? f.path.length - f.path.indexOf(under) : f.path.length);
+  const rank = (f: FieldValue) => {
+    const ws = words(f.field);
+    if (ws.length === 1 && STATE_FIELDS.has(ws[0]!)) return ws[0] === 'status' ? 0 : 2;
+    if (isStateFlag(f.field)) return 4;
+    return ws.includes('payment') ? 3 : 1;
+  };
+  const best = candidates.sort((a, b) => depthOf(a) - depthOf(b) || rank(a) - rank(b))[0];
+  if (!best) return null;
+  const states = isStateFlag(best.field)
+    ? best.texts.map((t) => (t === 'true' ? 'confirmed' : t === 'false' ? 'pending' : null))
+    : best.texts.map(stateOfText);
+  return { field: best, states };
+}
+
+/** Every state a change can set (any value of its state field). */
+export function statesSet(change: Pick<RecordChange, 'sets'>, under?: string): Set<BookingState> {
+  return new Set((stateWritten(change, under)?.states ?? []).filter((s): s is BookingState => s !== null));
+}
+
+/** The states a filter picks (`where: { status: 'PENDING' }`, `.eq('status', 'pending')`). */
+export function statesFiltered(change: Pick<RecordChange, 'filter'>): Set<BookingState> {
+  return statesSet({ sets: change.filter });
+}

@@ -1,0 +1,76 @@
+// Where a call's failure is handled in its function: the catch blocks (and exceptional finally
+// copies) its exceptions reach, and branches on its result that mean it failed (`if
+// (!result.success)`, `if (error)`, `if (res.status !== 'COMPLETED')`). Each is a region: what runs
+// from there on and not on the way the code goes when the call succeeded.
+import type { Value } from '../model/values.js';
+import { stateOfText } from './booking-state.js';
+import { functionOf, type Program } from './program.js';
+import { predecessors, regionFrom, type Region } from './regions.js';
+
+export interface FailureBranch {
+  kind: 'catch' | 'result-check';
+  fn: string;
+  file: string;
+  /** Where the handler or the branch starts. */
+  pos: number;
+  region: Region;
+}
+
+const SUCCESS_PROPS = new Set(['success', 'ok', 'paid', 'captured', 'succeeded', 'approved', 'isSuccess', 'successful']);
+const ERROR_PROPS = new Set(['error', 'errors', 'err', 'failed', 'failure', 'declined']);
+
+export function failureBranches(program: Program, fn: string, site: number): FailureBranch[] {
+  const found = functionOf(program, fn);
+  if (!found) return [];
+  const { ir } = found;
+  const nodes = found.fn.nodes;
+  const preds = predecessors(nodes);
+  const calls = nodes.flatMap((n, i) => (n.kind === 'call' && n.site === site ? [i] : []));
+  const out: FailureBranch[] = [];
+  const seen = new Set<number>();
+  for (const p of calls) {
+    // A call may throw before it completes: its handler hangs off the node before it.
+    const handlers = new Set(preds[p]!.flatMap((q) => nodes[q]!.exc));
+    for (const h of handlers) {
+      if (seen.has(h)) continue;
+      seen.add(h);
+      const region = regionFrom(program, fn, [h], () => false, nodes[p]!.next);
+      // The exceptional copy of a `finally` block rethrows without a throw statement: cleanup that
+      // runs on every way out, not handling of the failure.
+      const inFn = region.nodes.get(fn) ?? new Set<number>();
+      if ([...inFn].some((n) => nodes[n]!.kind !== 'throw' && nodes[n]!.next.includes(2))) continue;
+      out.push({ kind: 'catch', fn, file: ir.file, pos: nodes[h]!.pos, region });
+    }
+  }
+  // Branches on the call's result, after it.
+  const after = new Set<number>();
+  const stack = calls.flatMap((p) => nodes[p]!.next);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (after.has(n)) continue;
+    after.add(n);
+    stack.push(...nodes[n]!.next);
+  }
+  const fromCall = (v: Value) => (v.t === 'ext' || v.t === 'global') && v.steps.some((s) => s.site === site && s.file === ir.file);
+  for (const a of after) {
+    const n = nodes[a]!;
+    if (n.kind !== 'assume' || seen.has(a)) continue;
+    let failing = false;
+    if (n.compare) {
+      const values = program.ev.values(ir.file, n.compare.value).filter(fromCall);
+      const state = typeof n.compare.literal === 'string' ? stateOfText(n.compare.literal) : null;
+      failing = values.length > 0 && ((n.compare.equal && (state === 'failed' || state === 'cancelled')) || (!n.compare.equal && state === 'confirmed'));
+    } else if (n.expr) {
+      for (const v of program.ev.values(ir.file, n.expr).filter(fromCall)) {
+        const last = (v as Extract<Value, { steps: unknown }>).steps.at(-1)?.p ?? '';
+        if ((SUCCESS_PROPS.has(last) && n.truthy === false) || (ERROR_PROPS.has(last) && n.truthy === true)) failing = true;
+      }
+    }
+    if (!failing) continue;
+    seen.add(a);
+    // The other branch of the same test is how the code goes on when the call succeeded.
+    const siblings = preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === n.pos);
+    out.push({ kind: 'result-check', fn, file: ir.file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) });
+  }
+  return out;
+}

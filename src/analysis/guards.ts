@@ -1,0 +1,68 @@
+// The conditions a call runs under: the branches (assume nodes) that dominate it in its function
+// and, along a chain, the branches that dominate each call leading to it. With the names each
+// condition carries (`isRefundable(booking)`, `hoursUntilStart < 24` through the call it
+// evaluates, `booking.status === 'PENDING'`), so a check can tell a branch on a cancellation
+// policy, or on the booking's state, from any other.
+import type { CallEdge } from '../graph/call-graph.js';
+import type { FlowNode } from '../model/ir.js';
+import { exprNames } from '../symbols/text.js';
+import { functionOf, type Program } from './program.js';
+import { dominatorsOf, predecessors } from './regions.js';
+
+export interface Guard {
+  fn: string;
+  file: string;
+  node: FlowNode;
+  /** Names the condition carries: variables, properties, called functions, compared literals. */
+  names: string[];
+}
+
+/** Branches that hold whenever `site` runs in `fn`, and whenever each call of `chain` leading there runs. */
+export function guardsOf(program: Program, chain: CallEdge[], fn: string, site: number): Guard[] {
+  const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn, site }];
+  return frames.flatMap((f) => guardsInFrame(program, f.fn, f.site));
+}
+
+function guardsInFrame(program: Program, fn: string, site: number): Guard[] {
+  const found = functionOf(program, fn);
+  const dom = dominatorsOf(program, fn);
+  if (!found || !dom) return [];
+  const nodes = found.fn.nodes;
+  const preds = predecessors(nodes);
+  const targets = nodes.flatMap((n, i) => (n.kind === 'call' && n.site === site ? [i] : []));
+  const out: Guard[] = [];
+  const seen = new Set<number>();
+  for (const t of targets) {
+    for (let x = dom.idom[t]!; x !== -1 && x !== undefined; x = dom.idom[x]!) {
+      const n = nodes[x]!;
+      if (n.kind !== 'assume' || seen.has(x)) continue;
+      seen.add(x);
+      const names = [...exprNames(found.ir, n.expr), ...memberNames(n.expr), ...(n.compare ? [...memberNames(n.compare.value), String(n.compare.literal)] : [])];
+      // `hoursUntil(booking) < 24`: a comparison keeps no value, but the call it evaluated comes just before it.
+      for (const p of preds[x] ?? []) {
+        const q = nodes[p]!;
+        const s = q.kind === 'call' && q.site !== undefined ? found.ir.sites[q.site] : undefined;
+        if (s && s.start >= n.pos) names.push(...exprNames(found.ir, s.callee), ...memberNames(s.callee), ...s.args.flatMap((a) => [...exprNames(found.ir, a), ...memberNames(a)]));
+      }
+      if (n.expr?.k === 'call') {
+        const s = found.ir.sites[n.expr.site];
+        if (s) names.push(...exprNames(found.ir, s.callee), ...memberNames(s.callee));
+      }
+      out.push({ fn, file: found.ir.file, node: n, names: names.filter(Boolean) });
+    }
+  }
+  return out;
+}
+
+/** Every property name along a member chain (`booking.policy.refundable` -> policy, refundable). */
+function memberNames(e: FlowNode['expr']): string[] {
+  const out: string[] = [];
+  for (let x = e, depth = 0; x && depth < 8; depth++) {
+    if (x.k === 'member') {
+      if (x.prop) out.push(x.prop);
+      x = x.obj;
+    } else if (x.k === 'await') x = x.of;
+    else break;
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+// How a booking and its payment point at each other. Payment -> booking: the booking id travels in
+// the initiation payload (id-flow), or a payments row written on the path stores it. Booking ->
+// payment: the provider's id for this payment (a value of the initiation call's result, or an id
+// the provider's webhook hands over) is written onto the booking or onto a payments row.
+import type { SiteFact } from '../recognize/facts.js';
+import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
+import type { Value } from '../model/values.js';
+import type { BookingPaymentPath } from './booking-paths.js';
+import { reachableFrom, type Program } from './program.js';
+import { recordChanges, type FieldValue } from './record-changes.js';
+
+const PAYMENT_ENTITY = new Set(PAYMENT_ENTITY_WORDS);
+const PROVIDER_ID = new Set(PROVIDER_ID_WORDS);
+/** Properties of a provider's result that are its payment's id (`session.id`, `order.result.id`, `payment_intent`). */
+const RESULT_ID_PROPS = new Set([...ID_FIELDS, 'payment_intent', 'paymentIntent', 'orderID', 'orderId', 'transactionId', 'paymentId', 'token', 'reference']);
+
+/** `Payment`, `payments`, `booking_payments`, `Transaction`: a record of a payment apart from the booking. */
+export function isPaymentEntity(name: string | null): boolean {
+  if (!name) return false;
+  const ws = words(name).map((w) => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return ws.length > 0 && PAYMENT_ENTITY.has(ws[ws.length - 1]!);
+}
+
+/** `stripeSessionId`, `paymentIntentId`, `paypal_order_id`, `transactionRef`, `payment_intent`: a field for the provider's id. */
+export function isProviderIdField(name: string): boolean {
+  const ws = words(name);
+  if (!ws.some((w) => PROVIDER_ID.has(w))) return false;
+  const last = ws[ws.length - 1]!;
+  return ['id', 'ref', 'reference', 'token'].includes(last) || ws.join('_') === 'payment_intent' || ws.join('_') === 'checkout_session';
+}
+
+/** A booking itself, not a payment record kept for it (`BookingPayment`, `booking_payments`). */
+export function isBookingItself(fact: SiteFact): boolean {
+  return fact.bookingLike && !isPaymentEntity(fact.entity);
+}
+
+/** `bookingId`, `reservation_id`, a relation `booking: { connect: { id } }`: a field that points at a booking. */
+function isBookingReference(program: Program, f: FieldValue): boolean {
+  const [head] = f.path;
+  if (f.path.length > 1 && head && program.vocabulary.isBookingLike(head)) return true;
+  const ws = words(f.field);
+  return ws.length > 1 && program.vocabulary.signalsBooking(f.field) && ['id', 'ref', 'reference'].includes(ws[ws.length - 1]!);
+}
+
+const nonLiteral = (f: FieldValue) => f.texts.length === 0 && f.values.some((v) => v.t !== 'lit' && v.t !== 'unknown');
+
+export interface LinkFound {
+  fact: SiteFact;
+  field: FieldValue;
+  /** Where the link is written: on the path itself, or in the provider's webhook. */
+  where: 'path' | 'webhook';
+}
+
+/** A payments row written on the path that stores the booking id. */
+export function paymentRowReferencingBooking(program: Program, path: BookingPaymentPath): LinkFound | null {
+  for (const fact of factsOnPath(program, path)) {
+    if (fact.kind !== 'write' || !isPaymentEntity(fact.entity)) continue;
+    for (const change of recordChanges(program, fact)) {
+      const field = change.sets.find((f) => isBookingReference(program, f) && nonLiteral(f));
+      if (field) return { fact, field, where: 'path' };
+    }
+  }
+  return null;
+}
+
+/**
+ * Where the provider's id for this payment is stored on the booking (or a payments row): a write or
+ * update on the path whose value comes from the initiation call's result, else an update in one of
+ * the provider's webhooks that sets a provider-id field from what the provider sent.
+ */
+export function providerIdStored(program: Program, path: BookingPaymentPath): LinkFound | null {
+  const fromPayment = (v: Value) => (v.t === 'ext' || v.t === 'global') && resultIdOf(v, path.payment) !== null;
+  for (const fact of factsOnPath(program, path)) {
+    if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
+    for (const change of recordChanges(program, fact)) {
+      const field = change.sets.find((f) => f.values.some(fromPayment) && (isProviderIdField(f.field) || f.values.some((v) => RESULT_ID_PROPS.has(resultIdOf(v, path.payment) ?? ''))));
+      if (field) return { fact, field, where: 'path' };
+    }
+  }
+  for (const hook of path.hooks) {
+    for (const fact of hook.facts) {
+      if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
+      for (const change of recordChanges(program, fact)) {
+        if (change.op === 'delete') continue;
+        const field = change.sets.find((f) => isProviderIdField(f.field) && (nonLiteral(f) || f.fromRequest));
+        if (field) return { fact, field, where: 'webhook' };
+      }
+    }
+  }
+  return null;
+}
+
+/** The property read off the payment call's result (`session.id` -> 'id'), or null when the value is not from it. */
+function resultIdOf(v: Value, payment: SiteFact): string | null {
+  if (v.t !== 'ext' && v.t !== 'global') return null;
+  const i = v.steps.findIndex((s) => s.site === payment.site && s.file === payment.file);
+  if (i === -1) return null;
+  const rest = v.steps.slice(i + 1).map((s) => s.p).filter((p) => p !== '()' && p !== '[]' && p !== 'json' && p !== 'data' && p !== 'result' && p !== 'body');
+  return rest[rest.length - 1] ?? '';
+}
+
+function factsOnPath(program: Program, path: BookingPaymentPath): SiteFact[] {
+  return [...reachableFrom(program.graph, path.entry.fn)].sort().flatMap((k) => program.factsByFn.get(k) ?? []);
+}

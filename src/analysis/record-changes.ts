@@ -1,0 +1,460 @@
+// What a store operation does to its records: insert, update or delete, the field values it sets
+// (`status: 'PENDING'`, `seatsLeft: { increment: 1 }`, `SET status = 'cancelled'`, a field assigned
+// on a record before `booking.save()`), and the filter that picks the records it changes. Read from
+// payload objects, chained query-builder calls, SQL text (and the SQL functions `rpc()` runs) and
+// field assignments, through resolved values; never from an AST.
+import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import { sqlText, taggedArg, type SiteFact } from '../recognize/facts.js';
+import { staticText } from '../symbols/text.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+import type { Program } from './program.js';
+
+export interface FieldValue {
+  /** The field written: the last key of `path`. */
+  field: string;
+  /** Keys from the record's root (`['bookings', 'create', 'status']` for a nested create). */
+  path: string[];
+  file: string;
+  /** Offset where the value is written. */
+  pos: number;
+  expr: Expr | null;
+  /** Static texts the value can take: literals and enum members (`PENDING`). */
+  texts: string[];
+  /** Resolved values (for data flow: does it come from a payment call's result?). */
+  values: Value[];
+  /** A value taken from the request (a parameter of an entry point). */
+  fromRequest: boolean;
+  /** A counter change: `{ increment: 1 }`, `$inc: { seats: -1 }`, `seats = seats - 1`, `seats += 1`. */
+  delta: 'up' | 'down' | null;
+}
+
+export interface RecordChange {
+  fact: SiteFact;
+  op: 'insert' | 'update' | 'delete';
+  /** The table or entity changed: the fact's entity, or a table a SQL statement or function names. */
+  entity: string | null;
+  sets: FieldValue[];
+  filter: FieldValue[];
+}
+
+const DELETE_OPS = /^(delete|deleteMany|deleteOne|destroy|remove|del|hdel|hDel|deleteDoc|deleteFrom|findByIdAndDelete|findOneAndDelete|softDelete|softRemove|truncate)$/;
+/** Query-builder calls after the operation that carry the values written (`.values({...})`, `.set({...})`). */
+const SET_METHODS = new Set(['values', 'set', 'update', 'insert', 'upsert', 'onConflictDoUpdate', 'merge']);
+/** Calls (chained after or before the operation) that filter the records it changes. */
+const FILTER_METHODS = new Set(['where', 'andWhere', 'eq', 'match', 'in', 'is', 'whereIn', 'filter']);
+/** Keys that wrap the written fields without naming one. */
+const WRAPPERS = new Set(['data', '$set', 'set', 'values', '$setOnInsert']);
+const MAX_LEAVES = 200;
+
+const memo = new WeakMap<SiteFact, RecordChange[]>();
+
+/** What a write or update fact does, one change per table it touches (a SQL function may touch several). */
+export function recordChanges(program: Program, fact: SiteFact): RecordChange[] {
+  let found = memo.get(fact);
+  if (!found) {
+    found = compute(program, fact);
+    memo.set(fact, found);
+  }
+  return found;
+}
+
+function compute(program: Program, fact: SiteFact): RecordChange[] {
+  if (fact.kind !== 'write' && fact.kind !== 'update') return [];
+  const ir = program.files.get(fact.file);
+  const site = ir?.sites[fact.site];
+  if (!ir || !site) return [];
+  const op = fact.match?.store;
+  const ev = program.ev;
+  const entitySources = op?.entity ?? [];
+  if (entitySources.includes('function')) {
+    const fn = sqlFunctionOf(program, ir, site);
+    if (fn?.body) return sqlChanges(program, fact, fn.body, null).map((c) => ({ ...c, fact }));
+  }
+  if (entitySources.includes('sql')) {
+    const sql = statementOf(program, ir, site);
+    if (sql) return sqlChanges(program, fact, sql, sqlParams(ir, site)).map((c) => ({ ...c, fact }));
+  }
+  const last = fact.api.split('.').pop() ?? '';
+  const kindOp: RecordChange['op'] = fact.kind === 'write' ? (recordIsLoaded(program, fact) ? 'update' : 'insert') : DELETE_OPS.test(last) ? 'delete' : 'update';
+  const sets: FieldValue[] = [];
+  const filter: FieldValue[] = [];
+  const add = (out: FieldValue[], file: string, e: Expr | undefined, path: string[] = []) => {
+    if (e) leaves(program, ev, file, e, path, 0, { sets: out, filter, op: kindOp });
+  };
+  // `manager.update(Booking, criteria, changes)`: an entity class first shifts the arguments.
+  const shift = site.args[0] && ev.values(fact.file, site.args[0]).some((v) => v.t === 'class') ? 1 : 0;
+  if (op?.setsArg !== undefined) add(sets, fact.file, site.args[op.setsArg + shift]);
+  if (op?.filterArg !== undefined) add(filter, fact.file, site.args[op.filterArg + shift]);
+  if (op?.setsArg === undefined) {
+    const first = site.args.find((a) => isObjectish(program, fact.file, a));
+    if (first) add(sets, fact.file, first);
+    // `update(values, { where })`: the filter of the other object arguments.
+    for (const a of site.args) if (a !== first && isObjectish(program, fact.file, a)) add([], fact.file, a);
+  }
+  // Chained builder calls: `.values({...})`, `.set({...})`, `.eq('id', id)`.
+  for (let s = site; s.chainedBy !== null; ) {
+    const next = ir.sites[s.chainedBy];
+    if (!next || next.fn !== site.fn) break;
+    const name = next.callee.k === 'member' ? next.callee.prop : null;
+    if (name && SET_METHODS.has(name)) add(sets, fact.file, next.args[0]);
+    if (name && FILTER_METHODS.has(name)) filter.push(...filterCall(program, ev, fact.file, next));
+    s = next;
+  }
+  // Builder calls before it, in the callee's chain: `knex('bookings').where({ id }).update({...})`.
+  for (const v of ev.values(fact.file, site.callee)) {
+    if (v.t !== 'ext' && v.t !== 'global') continue;
+    v.steps.forEach((step, i) => {
+      const name = v.steps[i - 1]?.p;
+      if (step.p !== '()' || step.site === undefined || !step.file || !name || !FILTER_METHODS.has(name)) return;
+      const call = program.files.get(step.file)?.sites[step.site];
+      if (call) filter.push(...filterCall(program, ev, step.file, call));
+    });
+    break;
+  }
+  // The record a write was handed: `new Booking({...}).save()`, `repo.save(repo.create({...}))`, and
+  // the fields assigned on it before (`booking.status = 'CANCELLED'; await booking.save()`).
+  const record = op?.record === 'receiver' ? (site.callee.k === 'member' ? site.callee.obj : undefined) : op?.record === 'arg0' ? site.args[0] : undefined;
+  if (record) {
+    for (const v of ev.values(fact.file, record)) {
+      if (v.t !== 'ext' && v.t !== 'global') continue;
+      const producer = [...v.steps].reverse().find((s) => s.site !== undefined && (s.p === 'new()' || s.p === '()'));
+      const call = producer?.file ? program.files.get(producer.file)?.sites[producer.site!] : undefined;
+      if (call && producer?.file && call.args[0] && isObjectish(program, producer.file, call.args[0])) add(sets, producer.file, call.args[0]);
+      break;
+    }
+    sets.push(...assignedFields(program, ev, ir, site, record));
+  }
+  // `Event.increment({ seatsLeft: -1 })`, `knex('slots').decrement('booked', 1)`: every value is a counter step.
+  if (/^(increment|decrement)$/.test(last)) {
+    const sign = last === 'increment' ? 1 : -1;
+    const column = staticText(ir, site.args[0]);
+    if (column) sets.push({ ...fieldValue(program, ev, fact.file, site.args[1] ?? { k: 'lit', value: 1 }, [column], site.start), delta: null });
+    for (const f of sets) {
+      const n = Number(f.texts[0] ?? (column ? 1 : NaN));
+      f.delta = Number.isNaN(n) ? (sign > 0 ? 'up' : 'down') : n * sign >= 0 ? 'up' : 'down';
+    }
+  }
+  return [{ fact, op: kindOp, entity: fact.entity, sets: dedupe(sets), filter: dedupe(filter) }];
+}
+
+/** `repo.save(booking)` where `booking` was read first: an update of a loaded record, not an insert. */
+function recordIsLoaded(program: Program, fact: SiteFact): boolean {
+  const op = fact.match?.store;
+  const site = program.files.get(fact.file)?.sites[fact.site];
+  const record = op?.record === 'arg0' ? site?.args[0] : op?.record === 'receiver' && site?.callee.k === 'member' ? site.callee.obj : undefined;
+  if (!record) return false;
+  for (const v of program.ev.values(fact.file, record)) {
+    if (v.t !== 'ext' && v.t !== 'global') continue;
+    for (const step of v.steps) {
+      if (step.site === undefined || !step.file) continue;
+      if ((program.factsBySite.get(`${step.file}:${step.site}`) ?? []).some((f) => f.kind === 'read')) return true;
+    }
+  }
+  return false;
+}
+
+function isObjectish(program: Program, file: string, e: Expr): boolean {
+  if (e.k === 'obj') return true;
+  if (e.k === 'arr') return e.items.some((x) => isObjectish(program, file, x));
+  return program.ev.values(file, e).some((v) => v.t === 'obj');
+}
+
+interface LeafSink {
+  sets: FieldValue[];
+  filter: FieldValue[];
+  op: RecordChange['op'];
+}
+
+function leaves(program: Program, ev: Evaluator, file: string, e: Expr, path: string[], depth: number, sink: LeafSink, delta: 'inc' | null = null): void {
+  if (depth > 6 || sink.sets.length > MAX_LEAVES) return;
+  if (e.k === 'arr') {
+    e.items.forEach((item) => leaves(program, ev, file, item, path, depth + 1, sink, delta));
+    return;
+  }
+  if (e.k === 'ref') {
+    const b = program.files.get(file)?.bindings[e.b];
+    const arr = b && b.kind !== 'import' ? b.defs.find((d) => d.k === 'arr') : undefined;
+    if (arr) return leaves(program, ev, file, arr, path, depth + 1, sink, delta);
+  }
+  for (const v of ev.values(file, e)) {
+    if (v.t !== 'obj') continue;
+    for (const p of v.props) {
+      if (p.key === null) continue;
+      if (p.key === '...') {
+        leaves(program, ev, v.file, p.value, path, depth + 1, sink, delta);
+        continue;
+      }
+      const top = path.length === 0;
+      if (top && WRAPPERS.has(p.key)) {
+        leaves(program, ev, v.file, p.value, path, depth + 1, sink, delta);
+        continue;
+      }
+      // Upserts: the create branch for an insert, the update branch for an update.
+      if (top && (p.key === 'create' || p.key === 'update') && sink.op === (p.key === 'create' ? 'insert' : 'update') && hasKey(ev, v, 'where')) {
+        leaves(program, ev, v.file, p.value, path, depth + 1, sink, delta);
+        continue;
+      }
+      if (top && p.key === 'where') {
+        leaves(program, ev, v.file, p.value, [], depth + 1, { ...sink, sets: sink.filter }, null);
+        continue;
+      }
+      if (top && (p.key === '$inc' || p.key === 'increment' || p.key === 'decrement')) {
+        leaves(program, ev, v.file, p.value, path, depth + 1, sink, 'inc');
+        continue;
+      }
+      if (p.key.startsWith('$') || ['select', 'include', 'returning', 'omit', 'orderBy', 'skip', 'take'].includes(p.key)) continue;
+      const at = [...path, p.key];
+      const counter = counterOp(ev, v.file, p.value);
+      const fv = fieldValue(program, ev, v.file, p.value, at, p.pos ?? v.pos);
+      if (delta === 'inc') fv.delta = fv.texts.some((t) => t.startsWith('-')) ? 'down' : 'up';
+      else if (counter) fv.delta = counter;
+      sink.sets.push(fv);
+      // Nested relation writes and JSON values: their fields, under this key.
+      if (!counter && ev.values(v.file, p.value).some((x) => x.t === 'obj')) leaves(program, ev, v.file, p.value, at, depth + 1, sink, null);
+    }
+  }
+}
+
+function hasKey(ev: Evaluator, obj: Extract<Value, { t: 'obj' }>, key: string): boolean {
+  return obj.props.some((p) => p.key === key) || obj.props.some((p) => p.key === '...' && ev.values(obj.file, p.value).some((x) => x.t === 'obj' && hasKey(ev, x, key)));
+}
+
+/** Prisma `{ increment: 1 }` / `{ decrement: 1 }`. */
+function counterOp(ev: Evaluator, file: string, e: Expr): 'up' | 'down' | null {
+  for (const v of ev.values(file, e)) {
+    if (v.t !== 'obj') continue;
+    const keys = v.props.map((p) => p.key);
+    if (keys.includes('increment')) return 'up';
+    if (keys.includes('decrement')) return 'down';
+  }
+  return null;
+}
+
+function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path: string[], pos: number): FieldValue {
+  const texts = new Set<string>();
+  const values = ev.values(file, e);
+  let fromRequest = false;
+  for (const v of values) {
+    if (v.t === 'lit' && v.value !== null) texts.add(String(v.value));
+    else if (v.t === 'param') fromRequest = true;
+    else if ((v.t === 'ext' || v.t === 'global') && v.steps.length >= 2) {
+      // An enum member: `BookingStatus.PENDING` from the generated client, `Status.Pending`.
+      const last = v.steps[v.steps.length - 1]!.p;
+      const owner = v.steps[v.steps.length - 2]!.p;
+      if (/^[A-Za-z_]\w*$/.test(last) && /^[A-Z]/.test(owner) && !['()', 'new()'].includes(owner)) texts.add(last);
+    }
+  }
+  const ir = program.files.get(file);
+  if (ir && texts.size === 0) {
+    const t = staticText(ir, e);
+    if (t !== null && !t.includes('${}')) texts.add(t);
+  }
+  // `sql\`${slots.booked} - 1\``, `literal('seats_left + 1')`: a counter changed in SQL.
+  let delta: FieldValue['delta'] = null;
+  const sql = ir && e.k === 'call' ? sqlExpressionText(ir, e.site) : null;
+  if (sql) delta = /[-]\s*\d/.test(sql) ? 'down' : /[+]\s*\d/.test(sql) ? 'up' : null;
+  return { field: path[path.length - 1] ?? '', path, file, pos, expr: e, texts: [...texts], values, fromRequest, delta };
+}
+
+function sqlExpressionText(ir: FileIR, site: number): string | null {
+  const s = ir.sites[site];
+  if (!s) return null;
+  if (s.tagged !== null) return s.tagged;
+  const text = staticText(ir, s.args[0]);
+  return text && /[\w"'`\])]\s*[-+]\s*\d/.test(text) ? text : null;
+}
+
+/** `.eq('status', 'pending')`, `.where({ id })`, `.where('id', id)`, `.where(and(eq(t.id, id), eq(t.status, 'x')))`. */
+function filterCall(program: Program, ev: Evaluator, file: string, call: CallSite, depth = 0): FieldValue[] {
+  if (depth > 3) return [];
+  const ir = program.files.get(file);
+  if (!ir) return [];
+  const [a, b] = call.args;
+  const out: FieldValue[] = [];
+  if (a && b && !isObjectish(program, file, a)) {
+    const column = staticText(ir, a) ?? (a.k === 'member' ? a.prop : null);
+    if (column) out.push(fieldValue(program, ev, file, b, [column], call.start));
+    return out;
+  }
+  for (const arg of call.args) {
+    if (isObjectish(program, file, arg)) {
+      const sink: LeafSink = { sets: out, filter: [], op: 'update' };
+      leaves(program, ev, file, arg, [], 0, sink);
+    } else if (arg.k === 'call') {
+      const inner = ir.sites[arg.site];
+      if (inner) out.push(...filterCall(program, ev, file, inner, depth + 1));
+    }
+  }
+  return out;
+}
+
+/** Fields assigned on the record before the call that saves it, in the same function. */
+function assignedFields(program: Program, ev: Evaluator, ir: FileIR, site: CallSite, record: Expr): FieldValue[] {
+  const binding = record.k === 'ref' ? record.b : record.k === 'await' && record.of.k === 'ref' ? record.of.b : null;
+  if (binding === null) return [];
+  const out: FieldValue[] = [];
+  for (const w of ir.fieldWrites ?? []) {
+    if (w.obj.k !== 'ref' || w.obj.b !== binding || w.pos > site.start) continue;
+    const fv = fieldValue(program, ev, ir.file, w.value, [w.prop], w.pos);
+    if (w.op === '++' || w.op === '+=') fv.delta = 'up';
+    else if (w.op === '--' || w.op === '-=') fv.delta = 'down';
+    out.push(fv);
+  }
+  return out;
+}
+
+function dedupe(list: FieldValue[]): FieldValue[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const k = `${f.file}:${f.pos}:${f.path.join('.')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// ---- SQL ----
+
+/** The statement a driver call runs: its own text or the text a prepared statement was made from. */
+function statementOf(program: Program, ir: FileIR, site: CallSite): string {
+  const own = sqlText(ir, site);
+  if (own) return own;
+  for (const v of program.ev.values(ir.file, site.callee)) {
+    if (v.t !== 'ext' && v.t !== 'global') continue;
+    for (const step of [...v.steps].reverse()) {
+      const at = step.file ? program.files.get(step.file) : undefined;
+      const s = step.site !== undefined ? at?.sites[step.site] : undefined;
+      const text = s && at ? sqlText(at, s) : '';
+      if (text) return text;
+    }
+  }
+  return '';
+}
+
+/** The expressions bound to a statement's placeholders, in order: `$n`, `?` and `${}` alike. */
+function sqlParams(ir: FileIR, site: CallSite): { file: string; exprs: Expr[] } {
+  const inner = taggedArg(ir, site);
+  if (site.tagged !== null) return { file: ir.file, exprs: site.args };
+  if (inner) return { file: ir.file, exprs: inner.args };
+  const second = site.args[1];
+  if (second?.k === 'arr') return { file: ir.file, exprs: second.items };
+  const first = site.args[0];
+  if (first?.k === 'obj') {
+    const values = first.props.find((p) => p.key === 'values')?.value;
+    if (values?.k === 'arr') return { file: ir.file, exprs: values.items };
+  }
+  // `db.prepare(sql).run(a, b)`: the run call's own arguments.
+  return { file: ir.file, exprs: site.args };
+}
+
+interface SqlStatement {
+  op: RecordChange['op'];
+  table: string;
+  sets: [string, string][];
+  filter: [string, string][];
+}
+
+/** INSERT / UPDATE / DELETE statements of a SQL text (one per statement). */
+export function sqlStatements(sql: string): SqlStatement[] {
+  const out: SqlStatement[] = [];
+  for (const raw of sql.replace(/--[^\n]*/g, '').split(/;(?=(?:[^']*'[^']*')*[^']*$)/)) {
+    const s = raw.trim();
+    let m = /^(?:with\b[\s\S]*?\)\s*)?insert\s+into\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?\s*\(([^)]*)\)\s*values\s*\(([\s\S]*?)\)\s*(?:on\s+conflict|returning|$)/i.exec(s);
+    if (m) {
+      const cols = splitTop(m[2]!).map(unquoteIdent);
+      const vals = splitTop(m[3]!);
+      out.push({ op: 'insert', table: m[1]!, sets: cols.map((c, i) => [c, vals[i] ?? '']), filter: [] });
+      continue;
+    }
+    m = /^(?:with\b[\s\S]*?\)\s*)?update\s+(?:only\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?(?:\s+(?:as\s+)?\w+)?\s+set\s+([\s\S]*?)(?:\s+from\s+[\s\S]*?)?(?:\s+where\s+([\s\S]*?))?(?:\s+returning\b[\s\S]*)?$/i.exec(s);
+    if (m) {
+      out.push({ op: 'update', table: m[1]!, sets: assignments(m[2]!), filter: conditions(m[3] ?? '') });
+      continue;
+    }
+    m = /^(?:with\b[\s\S]*?\)\s*)?delete\s+from\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?(?:\s+(?:as\s+)?\w+)?(?:\s+where\s+([\s\S]*?))?(?:\s+returning\b[\s\S]*)?$/i.exec(s);
+    if (m) out.push({ op: 'delete', table: m[1]!, sets: [], filter: conditions(m[2] ?? '') });
+  }
+  return out;
+}
+
+function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: { file: string; exprs: Expr[] } | null): Omit<RecordChange, 'fact'>[] {
+  let question = 0;
+  let slot = 0;
+  const toValue = (column: string, token: string): FieldValue => {
+    const t = token.trim();
+    const base: FieldValue = { field: column, path: [column], file: fact.file, pos: program.files.get(fact.file)?.sites[fact.site]?.start ?? 0, expr: null, texts: [], values: [], fromRequest: false, delta: null };
+    let index: number | null = null;
+    if (/^\$\d+$/.test(t)) index = Number(t.slice(1)) - 1;
+    else if (t === '?') index = question++;
+    else if (t === '${}') index = slot++;
+    const lit = /^'((?:[^']|'')*)'(?:::[\w".]+)?$/.exec(t);
+    if (lit) return { ...base, texts: [lit[1]!.replace(/''/g, "'")] };
+    if (/^(true|false|null|-?\d+(?:\.\d+)?)$/i.test(t)) return { ...base, texts: [t.toLowerCase()] };
+    if (index !== null && bound?.exprs[index]) return { ...fieldValue(program, program.ev, bound.file, bound.exprs[index]!, [column], base.pos) };
+    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\})`, 'i').exec(t);
+    if (counter) return { ...base, delta: counter[1] === '-' ? 'down' : 'up' };
+    // Placeholders inside an expression (`greatest(seats - $1, 0)`) still consume their parameters.
+    for (const _ of t.match(/\?/g) ?? []) question++;
+    for (const _ of t.match(/\$\{\}/g) ?? []) slot++;
+    return base;
+  };
+  return sqlStatements(sql).map((st) => ({
+    op: st.op,
+    entity: st.table,
+    sets: st.sets.map(([c, v]) => toValue(c, v)),
+    filter: st.filter.map(([c, v]) => toValue(c, v)),
+  }));
+}
+
+function assignments(text: string): [string, string][] {
+  return splitTop(text).flatMap((a) => {
+    const m = /^\s*[`"[]?(\w+)[`"\]]?\s*=\s*([\s\S]*)$/.exec(a);
+    return m ? [[m[1]!, m[2]!.trim()] as [string, string]] : [];
+  });
+}
+
+function conditions(text: string): [string, string][] {
+  return text.split(/\band\b/i).flatMap((c) => {
+    const m = /^\s*(?:\w+\.)?[`"[]?(\w+)[`"\]]?\s*(?:=|in)\s*\(?\s*([^)]*?)\s*\)?\s*$/i.exec(c);
+    return m ? [[m[1]!, m[2]!.split(',')[0]!.trim()] as [string, string]] : [];
+  });
+}
+
+function splitTop(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") quote = !quote;
+    else if (!quote && c === '(') depth++;
+    else if (!quote && c === ')') depth--;
+    else if (!quote && depth === 0 && c === ',') {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out.filter(Boolean);
+}
+
+function unquoteIdent(s: string): string {
+  return s.trim().replace(/^[`"[]|[`"\]]$/g, '');
+}
+
+function sqlFunctionOf(program: Program, ir: FileIR, site: CallSite): { body?: string } | null {
+  const name = staticText(ir, site.args[0]);
+  if (!name) return null;
+  const lower = name.toLowerCase().replace(/^\w+\./, '');
+  const root = program.project.sqlFunctions.find((f) => f.name.toLowerCase() === lower);
+  if (!root) return null;
+  // Bodies of the functions it calls too (`perform release_slot(...)`).
+  const bodies = [root.body ?? ''];
+  for (const called of root.calls) {
+    const f = program.project.sqlFunctions.find((x) => x.name.toLowerCase() === called);
+    if (f && f !== root) bodies.push(f.body ?? '');
+  }
+  return { body: bodies.join(';\n') };
+}

@@ -1,0 +1,179 @@
+// Regions of code: the part of a function's flow graph that runs from some nodes on (a webhook
+// event's branch, a catch block, a failure branch), and every function called from there. The facts
+// a region reaches come with the transaction each runs in: the callback of a store transaction
+// (`$transaction(async (tx) => ...)`), a grouped call (`$transaction([a, b])`), a transaction handle
+// passed as an option (`{ transaction: t }`, `{ session }`), or SQL after a BEGIN in a function that commits.
+import { computeDominators, dominates, type Dominators } from '../flow/dominators.js';
+import type { Expr, FileIR, FlowNode } from '../model/ir.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { sqlText } from '../recognize/facts.js';
+import { functionOf, siteKey, type Program } from './program.js';
+
+export interface Region {
+  /** Functions in the region: the nodes of the root function that are in it, null for a whole function. */
+  nodes: Map<string, Set<number> | null>;
+  /** Transaction each function runs in when it was entered through a transaction callback. */
+  scopes: Map<string, string>;
+}
+
+export interface RegionFact {
+  fact: SiteFact;
+  fn: string;
+  /** The transaction it runs in, or null. */
+  tx: string | null;
+}
+
+/**
+ * Nodes reachable from `starts` in function `fn` (normal and exceptional edges), without entering
+ * nodes `skip` rejects, minus the nodes reachable over normal edges from `minus` (the way the code
+ * continues when it did not take this branch), plus every function called from there.
+ */
+export function regionFrom(program: Program, fn: string, starts: number[], skip: (n: FlowNode) => boolean = () => false, minus: number[] = []): Region {
+  const found = functionOf(program, fn);
+  const region: Region = { nodes: new Map(), scopes: new Map() };
+  if (!found) return region;
+  const nodes = found.fn.nodes;
+  const reach = (from: number[], avoid: (n: FlowNode) => boolean, exceptional: boolean) => {
+    const seen = new Set<number>();
+    const stack = from.filter((n) => nodes[n] && !avoid(nodes[n]!));
+    for (const n of stack) seen.add(n);
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      for (const s of exceptional ? [...nodes[n]!.next, ...nodes[n]!.exc] : nodes[n]!.next) {
+        if (seen.has(s) || !nodes[s] || avoid(nodes[s]!)) continue;
+        seen.add(s);
+        stack.push(s);
+      }
+    }
+    return seen;
+  };
+  const inside = reach(starts, skip, true);
+  // Where the code goes on normally from `minus`; a handler reached by exceptions from there stays in.
+  for (const n of reach(minus, () => false, false)) inside.delete(n);
+  region.nodes.set(fn, inside);
+  const sites = new Set<number>();
+  for (const n of inside) if (nodes[n]!.kind === 'call' && nodes[n]!.site !== undefined) sites.add(nodes[n]!.site!);
+  const queue: string[] = [];
+  const enter = (from: string, fileSites: (e: { site: number; file: string }) => boolean, scope: string | null) => {
+    for (const e of program.graph.out.get(from) ?? []) {
+      if (!fileSites(e) || region.nodes.has(e.to)) continue;
+      const tx = isTransactionCall(program, e.file, e.site) && e.kind === 'callback' ? `tx:${e.file}:${e.site}` : scope;
+      region.nodes.set(e.to, null);
+      if (tx) region.scopes.set(e.to, tx);
+      queue.push(e.to);
+    }
+  };
+  enter(fn, (e) => e.file === found.ir.file && sites.has(e.site), null);
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    enter(next, () => true, region.scopes.get(next) ?? null);
+  }
+  return region;
+}
+
+/** Store facts (writes, reads, updates) and provider calls the region reaches, with their transactions. */
+export function factsInRegion(program: Program, region: Region): RegionFact[] {
+  const out: RegionFact[] = [];
+  for (const [fn, nodes] of region.nodes) {
+    const found = functionOf(program, fn);
+    if (!found) continue;
+    const sites = nodes ? new Set([...nodes].flatMap((n) => (found.fn.nodes[n]!.kind === 'call' && found.fn.nodes[n]!.site !== undefined ? [found.fn.nodes[n]!.site!] : []))) : null;
+    for (const fact of program.factsByFn.get(fn) ?? []) {
+      if (sites && !sites.has(fact.site)) continue;
+      if (!['write', 'read', 'update', 'provider'].includes(fact.kind)) continue;
+      out.push({ fact, fn, tx: localTransaction(program, fn, fact) ?? region.scopes.get(fn) ?? null });
+    }
+  }
+  return out;
+}
+
+function isTransactionCall(program: Program, file: string, site: number): boolean {
+  return (program.factsBySite.get(siteKey(file, site)) ?? []).some((f) => f.kind === 'transaction');
+}
+
+/**
+ * A transaction visible at the fact itself: an element of a grouped call (`$transaction([a, b])`),
+ * a transaction handle in its options (`{ transaction: t }`, `{ session }`),
+ * or a BEGIN statement that dominates it in its function.
+ */
+function localTransaction(program: Program, fn: string, fact: SiteFact): string | null {
+  const found = functionOf(program, fn);
+  if (!found) return null;
+  const { ir } = found;
+  let s = ir.sites[fact.site]!;
+  let outer = fact.site;
+  while (s.chainedBy !== null && ir.sites[s.chainedBy]?.fn === s.fn) {
+    outer = s.chainedBy;
+    s = ir.sites[outer]!;
+  }
+  if (s.group !== null && (program.factsBySite.get(siteKey(ir.file, s.group)) ?? []).some((f) => f.kind === 'group')) return `group:${ir.file}:${s.group}`;
+  // An element of the array handed to a store's group call (`$transaction([a, b])`, `db.batch([...])`).
+  for (const g of program.factsByFn.get(fn) ?? []) {
+    if (g.kind !== 'group') continue;
+    if ((ir.sites[g.site]?.args ?? []).some((a) => elementSites(ir, a, 0).includes(outer))) return `group:${ir.file}:${g.site}`;
+  }
+  for (let i = fact.site; ; ) {
+    const site = ir.sites[i]!;
+    const handle = transactionHandle(site.args);
+    if (handle) return `handle:${ir.file}:${handle}`;
+    if (site.chainedBy === null || ir.sites[site.chainedBy]?.fn !== site.fn) break;
+    i = site.chainedBy;
+  }
+  const dom = dominatorsOf(program, fn);
+  const at = found.fn.nodes.findIndex((n) => n.kind === 'call' && n.site === fact.site);
+  if (!dom || at === -1) return null;
+  const begins = found.fn.nodes.flatMap((n, i) => (n.kind === 'call' && n.site !== undefined && /^\s*(begin|start\s+transaction)\b/i.test(sqlText(ir, ir.sites[n.site]!)) ? [i] : []));
+  const commits = found.fn.nodes.some((n) => n.kind === 'call' && n.site !== undefined && /^\s*commit\b/i.test(sqlText(ir, ir.sites[n.site]!)));
+  const begin = begins.find((b) => dominates(dom, b, at));
+  return begin !== undefined && commits ? `begin:${fn}:${begin}` : null;
+}
+
+/** Call sites an array argument holds: its items, or the items of the array a variable holds. */
+function elementSites(ir: FileIR, e: Expr, depth: number): number[] {
+  if (depth > 3) return [];
+  if (e.k === 'call') return [e.site];
+  if (e.k === 'await') return elementSites(ir, e.of, depth + 1);
+  if (e.k === 'arr') return e.items.flatMap((x) => elementSites(ir, x, depth + 1));
+  if (e.k === 'ref') {
+    const b = ir.bindings[e.b];
+    return b && b.kind !== 'import' ? b.defs.flatMap((d) => elementSites(ir, d, depth + 1)) : [];
+  }
+  return [];
+}
+
+/** `{ transaction: t }` (Sequelize, TypeORM) or `{ session }` (Mongoose) in the arguments: the handle's binding. */
+function transactionHandle(args: Expr[]): string | null {
+  for (const a of args) {
+    if (a.k !== 'obj') continue;
+    for (const p of a.props) if ((p.key === 'transaction' || p.key === 'session') && p.value.k === 'ref') return `b${p.value.b}`;
+  }
+  return null;
+}
+
+const domMemo = new WeakMap<Program, Map<string, Dominators>>();
+
+export function dominatorsOf(program: Program, fn: string): Dominators | null {
+  let m = domMemo.get(program);
+  if (!m) domMemo.set(program, (m = new Map()));
+  const hit = m.get(fn);
+  if (hit) return hit;
+  const found = functionOf(program, fn);
+  if (!found) return null;
+  const d = computeDominators(found.fn.nodes);
+  m.set(fn, d);
+  return d;
+}
+
+/** Two facts run in one transaction: the same one, or both in the same transaction scope. */
+export function sameTransaction(a: RegionFact, b: RegionFact): boolean {
+  return a.fact === b.fact || (a.tx !== null && a.tx === b.tx);
+}
+
+/** Predecessors of each node of a function (normal and exceptional edges). */
+export function predecessors(nodes: FlowNode[]): number[][] {
+  const preds: number[][] = nodes.map(() => []);
+  nodes.forEach((n, i) => {
+    for (const s of [...n.next, ...n.exc]) preds[s]?.push(i);
+  });
+  return preds;
+}

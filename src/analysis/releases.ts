@@ -1,0 +1,55 @@
+// What a piece of code gives back when a payment fails: the booking (set to a failed, cancelled or
+// expired state, or deleted) and the capacity it held (a slot row freed, a counter moved back, a
+// hold deleted), with the transaction each change runs in.
+import { statesSet } from './booking-state.js';
+import { isBookingItself, isPaymentEntity } from './payment-links.js';
+import { capacityDirection } from './capacity.js';
+import type { Program } from './program.js';
+import { recordChanges, type RecordChange } from './record-changes.js';
+import { factsInRegion, sameTransaction, type Region, type RegionFact } from './regions.js';
+
+export interface Release {
+  at: RegionFact;
+  change: RecordChange;
+}
+
+export interface Releases {
+  booking: Release[];
+  slot: Release[];
+}
+
+/** A change that releases a booking: deleted, or set to a failed, cancelled or expired state. */
+function releasesBooking(program: Program, change: RecordChange): boolean {
+  const booking = change.entity === change.fact.entity ? isBookingItself(change.fact) : program.isBookingEntity(change.entity ?? '') && !isPaymentEntity(change.entity);
+  if (!booking || change.op === 'insert') return false;
+  if (change.op === 'delete') return true;
+  const states = statesSet(change);
+  return states.has('failed') || states.has('cancelled');
+}
+
+/** A change that gives capacity back. */
+function releasesSlot(change: RecordChange): boolean {
+  const d = capacityDirection(change);
+  return d === 'release' || (d === 'change' && change.op !== 'insert');
+}
+
+export function releasesIn(program: Program, region: Region): Releases {
+  const out: Releases = { booking: [], slot: [] };
+  for (const at of factsInRegion(program, region)) {
+    if (at.fact.kind !== 'write' && at.fact.kind !== 'update') continue;
+    for (const change of recordChanges(program, at.fact)) {
+      if (releasesBooking(program, change)) out.booking.push({ at, change });
+      else if (releasesSlot(change)) out.slot.push({ at, change });
+    }
+  }
+  return out;
+}
+
+/**
+ * Booking and slot released together: some pair of releases in one transaction, or in stores that
+ * cannot share one (a Redis hold and a SQL booking). Null when one of them is missing.
+ */
+export function releasedTogether(r: Releases): boolean | null {
+  if (r.booking.length === 0 || r.slot.length === 0) return null;
+  return r.booking.some((b) => r.slot.some((s) => sameTransaction(b.at, s.at) || b.at.fact.recognizer !== s.at.fact.recognizer));
+}

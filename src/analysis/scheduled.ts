@@ -1,0 +1,88 @@
+// Entry points that run without a customer's request: scheduled jobs (Vercel cron routes from
+// vercel.json, in-process schedulers such as node-cron, BullMQ job schedulers and repeatable jobs,
+// Firebase scheduled functions) and other background consumers (queue workers, Inngest functions,
+// event triggers). pg_cron jobs of the migrations run SQL only; they are in `project.sqlJobs`.
+import type { EntryPoint } from '../graph/entries.js';
+import type { FileIR } from '../model/ir.js';
+import type { FrameworkRecognizer } from '../recognizers/define.js';
+import { compilePath, matchSteps } from '../recognizers/match.js';
+import { staticText } from '../symbols/text.js';
+import type { Program } from './program.js';
+
+export interface ScheduledJob {
+  entry: EntryPoint;
+  /** How it is scheduled: 'vercel-cron', a framework id ('node-cron', 'bullmq', 'firebase-functions'). */
+  via: string;
+  schedule: string | null;
+}
+
+/** Entry kinds that start from a queue, an event or a timer rather than a customer's request. */
+const BACKGROUND_KINDS = new Set(['queue-consumer', 'inngest-function', 'nest-queue', 'firebase-event', 'gcf-event', 'cron-job']);
+
+const memo = new WeakMap<Program, ScheduledJob[]>();
+
+export function scheduledJobs(program: Program): ScheduledJob[] {
+  const hit = memo.get(program);
+  if (hit) return hit;
+  const out: ScheduledJob[] = [];
+  const add = (entry: EntryPoint, via: string, schedule: string | null) => {
+    if (!out.some((j) => j.entry.fn === entry.fn)) out.push({ entry, via, schedule });
+  };
+  for (const cron of program.project.cronRoutes) {
+    for (const e of program.entries) {
+      if (e.route === cron.path && (!cron.dir || e.file.startsWith(`${cron.dir}/`))) add(e, 'vercel-cron', cron.schedule);
+    }
+  }
+  for (const f of program.facts) {
+    const r = f.recognizer;
+    if (f.kind !== 'registration' || r.kind !== 'framework' || !r.scheduledCalls?.includes(f.api)) continue;
+    const ir = program.files.get(f.file)!;
+    const site = ir.sites[f.site]!;
+    const schedule = staticText(ir, site.args[0]);
+    for (const e of program.entries) if (e.file === f.file && e.pos === site.start) add(e, r.id, schedule);
+  }
+  const dependsOn = (packages: string[]) => program.project.manifests.some((m) => m.dependencies.some((d) => packages.includes(d)));
+  for (const r of program.recognizers) {
+    if (r.kind !== 'framework' || !r.schedules || !dependsOn(r.packages)) continue;
+    for (const queue of scheduledQueues(program, r)) {
+      for (const e of program.entries) if (e.framework === r.id && e.route === queue) add(e, r.id, null);
+    }
+  }
+  memo.set(program, out);
+  return out;
+}
+
+/** Entry points that run in the background: scheduled jobs, queue consumers, event-triggered functions. */
+export function backgroundEntries(program: Program): EntryPoint[] {
+  const scheduled = new Set(scheduledJobs(program).map((j) => j.entry.fn));
+  return program.entries.filter((e) => scheduled.has(e.fn) || BACKGROUND_KINDS.has(e.kind));
+}
+
+/** Names of the queues whose jobs a schedule call makes recurring (`new Queue('expire-holds')`). */
+function scheduledQueues(program: Program, r: FrameworkRecognizer): Set<string> {
+  const out = new Set<string>();
+  const rules = (r.schedules ?? []).flatMap((rule) => rule.clients.flatMap((c) => rule.calls.map((call) => ({ rule, tokens: [...compilePath(c.path), ...compilePath(call)], last: call.split('.').pop()! }))));
+  for (const ir of program.files.values()) {
+    ir.sites.forEach((site) => {
+      const name = site.callee.k === 'member' ? site.callee.prop : null;
+      const candidates = rules.filter((x) => x.last === name);
+      if (candidates.length === 0) return;
+      for (const v of program.ev.values(ir.file, site.callee)) {
+        if (v.t !== 'ext' || !r.packages.some((p) => v.module === p || v.module.startsWith(`${p}/`))) continue;
+        for (const { rule, tokens } of candidates) {
+          if (matchSteps(tokens, v.steps) === null) continue;
+          if (rule.option && !hasOption(program, ir, site.args[rule.option.arg], rule.option.key)) continue;
+          const made = v.steps.find((s) => s.p === 'new()' && s.site !== undefined && s.file);
+          const args = made ? program.files.get(made.file!)?.sites[made.site!]?.args : undefined;
+          const queue = args && made ? staticText(program.files.get(made.file!)!, args[rule.queueArg]) : null;
+          if (queue) out.add(queue);
+        }
+      }
+    });
+  }
+  return out;
+}
+
+function hasOption(program: Program, ir: FileIR, arg: FileIR['sites'][number]['args'][number] | undefined, key: string): boolean {
+  return arg !== undefined && program.ev.values(ir.file, arg).some((v) => v.t === 'obj' && v.props.some((p) => p.key === key));
+}

@@ -1,0 +1,104 @@
+// Bookings start pending: every booking a customer's request creates (before its payment or
+// approval) sets a not-yet-confirmed status, in the write or through the schema's default, so
+// unpaid bookings never look confirmed to reminders and capacity counts.
+import { isStateField, stateOfText, stateWritten } from '../analysis/booking-state.js';
+import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
+import { reachableFrom } from '../analysis/program.js';
+import { recordChanges, type RecordChange } from '../analysis/record-changes.js';
+import { callRef, entryRef, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
+import { movesMoney as isMoneyMoved } from '../analysis/capture-mode.js';
+import { precededOnEveryChain } from '../analysis/sequence.js';
+import { fnKey } from '../model/values.js';
+import { entitySchema } from '../analysis/schema-defaults.js';
+import { isBookingItself } from '../analysis/payment-links.js';
+import { locate } from '../analysis/payment-paths.js';
+import type { PathResult } from '../model/report.js';
+import type { Program } from '../analysis/program.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { defineCheck } from './define.js';
+import { initialStateRemediation } from './remediation.js';
+
+export default defineCheck({
+  id: 'initial-booking-state',
+  catalogId: 'booking-flow-lifecycle.booking-creation.initial-booking-state',
+  label: 'Bookings start in an explicit pending state',
+  severity: 'medium',
+  cwe: ['CWE-841'],
+  description: 'Every booking created before its payment or approval starts in an explicit not-yet-confirmed status, set in the write or by the schema default.',
+  summary: (x, y) => `${x} of ${y} booking creation paths start in a pending state`,
+  run(cx) {
+    const skipReason = cx.applicability();
+    const program = cx.program;
+    const items: PathResult[] = [];
+    if (!skipReason) {
+      // Bookings created once the provider reports the payment (webhooks, success callbacks) may start confirmed.
+      const afterPayment = new Set(cx.webhooks().map((w) => w.entry.fn));
+      const movesMoney = (f: SiteFact) => isMoneyMoved(program, f);
+      const bookings = cx.flowFacts('booking-record', isBookingRecord);
+      for (const entry of program.entries) {
+        if (afterPayment.has(entry.fn)) continue;
+        const reach = reachableFrom(program.graph, entry.fn);
+        const writes = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []).filter((f) => isBookingWrite(f) && isBookingItself(f));
+        for (const write of writes) {
+          const change = recordChanges(program, write).find((c) => c.op === 'insert');
+          if (!change) continue;
+          const result = decide(program, write, change, entryRef(program, entry));
+          // Written once a charge or capture completed on every chain: the payment is already taken.
+          const paid = precededOnEveryChain(program, 'money-moved', movesMoney, entry.fn, { fn: fnKey(write), site: write.site }, bookings);
+          if (paid.holds && paid.evidence) {
+            const charge = paid.evidence.source.fact;
+            result.status = 'excluded';
+            result.reason = 'created-after-payment';
+            result.trace.unshift(factStep(program, charge, `money moves first: ${charge.recognizer.name} ${charge.api}`));
+          }
+          items.push(result);
+        }
+      }
+    }
+    return outcomeOf(sortItems(items), skipReason, 'no-booking-creation-paths', initialStateRemediation(program), describe);
+  },
+});
+
+function decide(program: Program, write: SiteFact, change: RecordChange, entry: PathResult['entry']): PathResult {
+  const result = item(entry, callRef(program, write), 'fail', 'no-initial-status');
+  const entity = write.entity ?? '?';
+  // A booking created through another model (`user.create({ data: { bookings: { create: {...} } } })`).
+  const nested = program.vocabulary.isBookingLike(write.match?.wildcards[0]?.p) ? undefined : change.sets.find((f) => f.path.length > 1 && program.vocabulary.isBookingLike(f.path[0]))?.path[0];
+  const written = stateWritten(change, nested);
+  if (written) {
+    const { field, states } = written;
+    const at = { file: field.file, line: locate(program, field.file, field.pos).line };
+    result.evidence = { ...at, kind: 'write', entity };
+    const shown = field.texts.length > 0 ? field.texts.join(' | ') : field.fromRequest ? 'a value from the request' : 'a computed value';
+    result.trace = [factStep(program, write, `booking created: ${write.api}`), { ...at, note: `sets ${field.field} to ${shown}` }];
+    if (states.includes('confirmed')) result.reason = 'confirmed-status-set';
+    else if (states.length > 0 && states.every((s) => s === 'pending')) [result.status, result.reason] = ['pass', 'pending-status-set'];
+    else if (field.fromRequest && field.texts.length === 0) result.reason = 'status-from-request';
+    else result.reason = 'status-not-pending';
+    return result;
+  }
+  const schema = entitySchema(program, entity, write.file);
+  const fields = schema?.fields.filter((f) => isStateField(f.name) || /^(is_?)?(confirmed|paid)$/i.test(f.name)) ?? [];
+  const field = fields.find((f) => /^status$/i.test(f.name)) ?? fields.find((f) => f.default !== null) ?? fields[0];
+  result.trace = [factStep(program, write, `booking created without a status: ${write.api}`)];
+  if (!schema || !field) {
+    result.reason = schema ? 'no-status-field' : 'no-initial-status';
+    if (schema) result.trace.push({ file: schema.file, line: schema.line, note: `${schema.name} has no status field` });
+    return result;
+  }
+  result.evidence = { file: field.file, line: field.line, kind: 'schema-default', entity };
+  if (field.default === null) {
+    result.trace.push({ file: field.file, line: field.line, note: `${field.name} has no default` });
+    return result;
+  }
+  result.trace.push({ file: field.file, line: field.line, note: `${field.name} defaults to ${field.default}` });
+  const flag = !isStateField(field.name);
+  const state = flag ? (field.default === 'false' ? 'pending' : field.default === 'true' ? 'confirmed' : null) : stateOfText(field.default);
+  if (state === 'pending') [result.status, result.reason] = ['pass', 'pending-by-default'];
+  else result.reason = state === 'confirmed' ? 'confirmed-by-default' : 'status-not-pending';
+  return result;
+}
+
+function describe(p: PathResult): string {
+  return `${p.entry.name} -> ${p.payment.provider} ${p.payment.api} (${p.payment.file}:${p.payment.line}): ${p.reason}.`;
+}

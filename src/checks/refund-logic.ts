@@ -1,0 +1,104 @@
+// Cancelling a paid booking refunds it. Cancellation paths: entry points (not the provider's
+// webhooks or background jobs) that set a booking to a cancelled state or delete it. Each that can
+// reach a paid booking must call the provider's refund API in the same request, or decide from a
+// visible cancellation policy or deadline that no refund is due.
+import { isBookingRecord } from '../analysis/booking-paths.js';
+import { statesFiltered, statesSet, stateOfText } from '../analysis/booking-state.js';
+import type { FlowFacts } from '../analysis/flow-facts.js';
+import { guardsOf, type Guard } from '../analysis/guards.js';
+import { isBookingItself } from '../analysis/payment-links.js';
+import { locate, traceOf } from '../analysis/payment-paths.js';
+import { reachableFrom, type Program } from '../analysis/program.js';
+import { recordChanges, type RecordChange } from '../analysis/record-changes.js';
+import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
+import { backgroundEntries } from '../analysis/scheduled.js';
+import { precededOnEveryChain, runsBeforeOnSomePath } from '../analysis/sequence.js';
+import type { EntryPoint } from '../graph/entries.js';
+import type { PathResult } from '../model/report.js';
+import { fnKey } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { POLICY_WORDS, words } from '../recognizers/vocabulary.js';
+import { defineCheck } from './define.js';
+import { refundRemediation } from './remediation.js';
+
+const POLICY = new Set(POLICY_WORDS);
+const isRefund = (f: SiteFact) => f.kind === 'provider' && f.role === 'refund';
+
+export default defineCheck({
+  id: 'refund-logic',
+  catalogId: 'booking-flow-lifecycle.payment.refund-logic',
+  label: 'Cancelling a paid booking triggers a refund',
+  severity: 'medium',
+  cwe: [],
+  description: 'Every path that cancels or deletes a booking that may be paid calls the provider\'s refund API, or decides from a visible cancellation policy that no refund is due.',
+  summary: (x, y) => `${x} of ${y} cancellation paths for paid bookings trigger a refund`,
+  run(cx) {
+    const skipReason = cx.applicability();
+    const program = cx.program;
+    const items: PathResult[] = [];
+    if (!skipReason) {
+      // The provider's own events and expiry jobs cancel what was never paid, or what it already refunded.
+      const skip = new Set([...cx.webhooks().map((w) => w.entry.fn), ...backgroundEntries(program).map((e) => e.fn)]);
+      const bookings = cx.flowFacts('booking-record', isBookingRecord);
+      for (const entry of program.entries) {
+        if (skip.has(entry.fn)) continue;
+        const reach = reachableFrom(program.graph, entry.fn);
+        const facts = [...reach].sort().flatMap((k) => program.factsByFn.get(k) ?? []);
+        const cancel = facts.flatMap((f) => (isBookingItself(f) && f.kind === 'update' ? recordChanges(program, f).filter((c) => cancels(c)) : []))[0];
+        if (cancel) items.push(decide(program, bookings, entry, cancel, facts.filter(isRefund)));
+      }
+    }
+    return outcomeOf(sortItems(items), skipReason, 'no-cancellation-paths', refundRemediation(program), describe);
+  },
+});
+
+/** Deleted, or set to a cancelled state. */
+function cancels(c: RecordChange): boolean {
+  return c.op === 'delete' || statesSet(c).has('cancelled');
+}
+
+function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel: RecordChange, refunds: SiteFact[]): PathResult {
+  const fact = cancel.fact;
+  const target = { fn: fnKey(fact), site: fact.site };
+  const before = precededOnEveryChain(program, 'refund', isRefund, entry.fn, target, bookings);
+  const result = item(entryRef(program, entry), callRef(program, fact), 'fail', 'no-refund');
+  result.approximate = before.approximate;
+  result.trace = [...traceOf(program, entry, before.chain, fact).slice(0, -1), factStep(program, fact, `booking ${cancel.op === 'delete' ? 'deleted' : 'cancelled'}: ${fact.api}`)];
+  const guards = guardsOf(program, before.chain, target.fn, target.site);
+  if (unpaidOnly(cancel, guards)) {
+    result.status = 'excluded';
+    result.reason = 'unpaid-bookings-only';
+    return result;
+  }
+  const refund = before.holds && before.evidence ? before.evidence.source.fact : refunds[0];
+  if (refund) {
+    result.status = 'pass';
+    result.reason = (before.holds && before.evidence) || runsBeforeOnSomePath(program, before.chain, target, isRefund) ? 'refund-before-cancel' : 'refund-with-cancel';
+    result.evidence = factEvidence(program, refund, 'refund', refund.recognizer.id);
+    result.trace.push(factStep(program, refund, `refund: ${refund.recognizer.name} ${refund.api}`));
+    return result;
+  }
+  const policy = guards.find((g) => g.names.some((n) => words(n).some((w) => POLICY.has(w))));
+  if (policy) {
+    result.status = 'pass';
+    result.reason = 'no-refund-by-policy';
+    result.trace.push({ file: policy.file, line: locate(program, policy.file, policy.node.pos).line, note: `cancellation policy decides: ${policy.names.slice(0, 4).join(', ')}` });
+  }
+  return result;
+}
+
+/** The cancellation touches only bookings that are not paid: its filter or a branch above it says pending. */
+function unpaidOnly(cancel: RecordChange, guards: Guard[]): boolean {
+  const filtered = statesFiltered(cancel);
+  if (filtered.size > 0 && [...filtered].every((s) => s === 'pending')) return true;
+  return guards.some((g) => {
+    const c = g.node.compare;
+    if (!c || typeof c.literal !== 'string') return false;
+    const state = stateOfText(c.literal);
+    return (c.equal && state === 'pending') || (!c.equal && state === 'confirmed');
+  });
+}
+
+function describe(p: PathResult): string {
+  return `${p.entry.name} cancels a booking (${p.payment.provider} ${p.payment.api}, ${p.payment.file}:${p.payment.line}) without refunding it or deciding from a cancellation policy that no refund is due.`;
+}

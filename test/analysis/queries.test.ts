@@ -1,0 +1,52 @@
+// The vocabulary-driven pieces of the engine queries the payment checks share: SQL statements as
+// record changes, booking states from status values, provider-id fields, capacity entities.
+import { describe, expect, it } from 'vitest';
+import { isStateField, stateOfText, stateWritten } from '../../src/analysis/booking-state.js';
+import { isCapacityEntity } from '../../src/analysis/capacity.js';
+import { isProviderIdField } from '../../src/analysis/payment-links.js';
+import { sqlStatements, type FieldValue } from '../../src/analysis/record-changes.js';
+
+describe('sqlStatements', () => {
+  it('reads inserts, updates and deletes with their columns, values and filters', () => {
+    expect(sqlStatements("INSERT INTO bookings (slot_id, status) VALUES ($1, 'pending') RETURNING id")).toEqual([
+      { op: 'insert', table: 'bookings', sets: [['slot_id', '$1'], ['status', "'pending'"]], filter: [] },
+    ]);
+    expect(sqlStatements("update public.bookings b set status = 'expired', updated_at = now() where status = 'pending' and id = $2;\ndelete from slot_holds where expires_at < now()")).toEqual([
+      { op: 'update', table: 'bookings', sets: [['status', "'expired'"], ['updated_at', 'now()']], filter: [['status', "'pending'"], ['id', '$2']] },
+      { op: 'delete', table: 'slot_holds', sets: [], filter: [] },
+    ]);
+    expect(sqlStatements('UPDATE slots SET booked = booked - 1 WHERE id = ?')[0]!.sets).toEqual([['booked', 'booked - 1']]);
+    expect(sqlStatements('SELECT * FROM bookings')).toEqual([]);
+  });
+});
+
+describe('booking states', () => {
+  it('reads a status value by its words', () => {
+    expect(['PENDING_PAYMENT', 'awaiting-payment', 'HELD', 'draft', 'unpaid', 'NotConfirmed'].map(stateOfText)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'pending']);
+    expect(['CONFIRMED', 'paid', 'BOOKED', 'active'].map(stateOfText)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+    expect(['payment_failed', 'EXPIRED', 'abandoned'].map(stateOfText)).toEqual(['failed', 'failed', 'failed']);
+    expect(['CANCELLED', 'canceled', 'refunded'].map(stateOfText)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(stateOfText('VIP')).toBeNull();
+  });
+
+  it('picks the state field a change sets: status first, then other state fields, then flags', () => {
+    const field = (name: string, texts: string[], path = [name]): FieldValue => ({ field: name, path, file: 'f.ts', pos: 0, expr: null, texts, values: [], fromRequest: false, delta: null });
+    expect(isStateField('bookingStatus') && isStateField('payment_status') && !isStateField('statusNote')).toBe(true);
+    expect(stateWritten({ sets: [field('paymentStatus', ['UNPAID']), field('status', ['CONFIRMED'])] })?.states).toEqual(['confirmed']);
+    expect(stateWritten({ sets: [field('isPaid', ['false'])] })?.states).toEqual(['pending']);
+    expect(stateWritten({ sets: [field('status', ['ACTIVE']), field('status', ['PENDING'], ['bookings', 'create', 'status'])] }, 'bookings')?.states).toEqual(['pending']);
+    expect(stateWritten({ sets: [field('email', ['a@b.c'])] })).toBeNull();
+  });
+});
+
+describe('vocabulary of links and capacity', () => {
+  it('tells provider-id fields from other ids', () => {
+    expect(['paymentIntentId', 'stripeSessionId', 'paypal_order_id', 'transactionRef', 'payment_intent'].every(isProviderIdField)).toBe(true);
+    expect(['bookingId', 'customerId', 'id', 'paymentStatus'].some(isProviderIdField)).toBe(false);
+  });
+
+  it('tells capacity entities from bookings of them', () => {
+    expect(['Slot', 'time_slots', 'seat_holds', 'BookingSlot', 'inventory', 'hold'].every(isCapacityEntity)).toBe(true);
+    expect(['SlotBooking', 'bookings', 'Room'].some(isCapacityEntity)).toBe(false);
+  });
+});

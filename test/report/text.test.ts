@@ -1,0 +1,27 @@
+// The text report of the checks beside confirmation-record: each item with the call that decides
+// it, its evidence, and the sequence found, passing or failing.
+import { describe, expect, it } from 'vitest';
+import { renderText, scan } from '../../src/index.js';
+
+const capture = await scan({ root: 'fixtures/payment-capture-timing/valid-catalog-remediation-next-prisma-manual-capture-after-confirm', checks: ['payment-capture-timing'], threads: 0 });
+const refunds = await scan({ root: 'fixtures/refund-logic/invalid-nestjs-typeorm-admin-cancel-skips-refund', checks: ['refund-logic'], threads: 0 });
+
+describe('text report of the other checks', () => {
+  it('shows a passing item with its evidence and the whole sequence', () => {
+    const text = renderText(capture, { color: false });
+    expect(text).toContain('PASS  payment-capture-timing  Payment captured only after the booking is confirmed  [high]');
+    expect(text).toContain('  1 of 1 payment paths capture only after the booking exists and is confirmed');
+    expect(text).toContain('    evidence booking written at src/app/api/checkout/route.ts:7 (Booking)');
+    expect(text).toContain('    id       passed to the provider via metadata.bookingId');
+    expect(text).toMatch(/sequence\n.*route\.ts:4 {2}entry point POST \/api\/checkout \(next-route\)\n.*1\. booking written: booking\.create\n.*2\. authorize: paymentIntents\.create \(capture_method: manual\)\n.*webhooks\/stripe\/route\.ts:8 {2}3\. booking confirmed: booking\.update/);
+  });
+
+  it('names the deciding call of an item that is no payment, without booking-id lines, and the fix', () => {
+    const text = renderText(refunds, { color: false });
+    expect(text).toContain('  ✗ POST /desks/admin/bookings/:id/cancel (DesksController.adminCancel) -> typeorm update  no-refund');
+    expect(text).toContain('    evidence refund at src/desks/desks.service.ts:22 (stripe)');
+    expect(text).not.toContain('passed to the provider');
+    expect(text).toContain('How to fix');
+    expect(text).toContain('stripe.refunds.create');
+  });
+});
