@@ -1,5 +1,6 @@
 // Library API: scan a directory and get the report; reporters are pure functions of it.
 export { scan, UsageError, type ScanOptions } from './engine/run.js';
+export { ConfigError, loadConfig, parseConfig, validateConfig, type BookfirstConfig, type ConfigProblem } from './project/config.js';
 export { applyBaseline, baselineOf, parseBaseline, renderBaseline, type Baseline, type BaselineEntry } from './engine/baseline.js';
 export { renderJson } from './report/json.js';
 export { renderText, type TextOptions } from './report/text.js';

@@ -13,9 +13,13 @@ export interface CliArgs {
   format: Format;
   output: string | null;
   checks: string[];
-  failOn: Severity;
+  /** null when not given: the config file's `failOn`, else 'info'. */
+  failOn: Severity | null;
   includeTests: boolean;
   exclude: string[];
+  include: string[];
+  /** A config file to read, false for `--no-config`, null to look for one at the scanned root. */
+  config: string | false | null;
   verbose: boolean;
   color: boolean | null;
   debugFlow: string | null;
@@ -23,17 +27,23 @@ export interface CliArgs {
   baseline: string | null;
   writeBaseline: string | null;
   includeSuppressed: boolean;
+  /** Directory of the re-scan cache ('' for the default under the scanned root), or null for none. */
+  cache: string | null;
 }
 
 export class ArgError extends Error {}
 
 /** Flags that only mean something while scanning. */
-const SCAN_ONLY = ['--check', '--fail-on', '--include-tests', '--exclude', '--debug-flow', '--baseline', '--write-baseline'];
+const SCAN_ONLY = ['--check', '--fail-on', '--include-tests', '--exclude', '--include', '--config', '--no-config', '--debug-flow', '--baseline', '--write-baseline', '--cache', '--cache-location'];
+
+/** Where `--cache` keeps its file, under the scanned root (the walk skips it). */
+export const DEFAULT_CACHE_DIR = '.bookfirst-cache';
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
-    command: 'scan', dir: '.', format: 'text', output: null, checks: [], failOn: 'info', includeTests: false,
-    exclude: [], verbose: false, color: null, debugFlow: null, linkBase: null, baseline: null, writeBaseline: null, includeSuppressed: false,
+    command: 'scan', dir: '.', format: 'text', output: null, checks: [], failOn: null, includeTests: false,
+    exclude: [], include: [], config: null, verbose: false, color: null, debugFlow: null, linkBase: null, baseline: null, writeBaseline: null, includeSuppressed: false,
+    cache: null,
   };
   const rest = [...argv];
   const first = rest[0];
@@ -80,6 +90,15 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--exclude':
         args.exclude.push(value(flag));
         break;
+      case '--include':
+        args.include.push(value(flag));
+        break;
+      case '--config':
+        args.config = value(flag);
+        break;
+      case '--no-config':
+        args.config = false;
+        break;
       case '--verbose':
         args.verbose = true;
         break;
@@ -105,6 +124,12 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--include-suppressed':
         args.includeSuppressed = true;
         break;
+      case '--cache':
+        args.cache ??= '';
+        break;
+      case '--cache-location':
+        args.cache = value(flag);
+        break;
       case '-h':
       case '--help':
         return { ...args, command: 'help' };
@@ -129,18 +154,31 @@ Options:
   -o, --output <file>        write the report to a file instead of standard output
       --check <id>           run only this check (repeatable)
       --fail-on <severity>   exit 1 only for failing checks at or above this severity
-                             (critical, high, medium, low, info; default: info)
+                             (critical, high, medium, low, info; default: the config's
+                             failOn, else info)
       --baseline <file>      exit 1 only for failing paths not recorded in this baseline
       --write-baseline <file>  record the current failing paths as a baseline
       --link-base <url>      make Markdown and HTML file links absolute under this URL
       --include-suppressed   keep suppressed paths in SARIF output (marked as suppressed)
       --include-tests        also scan test and fixture files for payment paths
-      --exclude <glob>       leave out files matching a root-relative glob (repeatable)
+      --exclude <glob>       leave out files matching a root-relative glob (repeatable;
+                             added to the config's exclude)
+      --include <glob>       scan only source files matching a root-relative glob
+                             (repeatable; replaces the config's include)
+      --config <file>        read this config file instead of the root's
+                             bookfirst.config.json / .bookfirst.json
+      --no-config            ignore any config file
+      --cache                reuse unchanged files' work from the last scan (kept in
+                             .bookfirst-cache/ under the scanned root)
+      --cache-location <dir> keep the cache in this directory instead (implies --cache)
       --verbose              list every diagnostic
       --color, --no-color    force colour on or off (default: on for a TTY unless NO_COLOR)
       --debug-flow <file>:<function>  print a function's flow graph and summaries
   -h, --help                 show this help
   -v, --version              show the version
+
+Config file: bookfirst.config.json (or .bookfirst.json) at the scanned root; flags
+override it. See docs/config.md.
 
 Suppress one path: // bookfirst-ignore <check-id> -- <reason>
 on or directly above its payment call or its entry point.

@@ -1,13 +1,15 @@
 // The `bookfirst` command: parses arguments, runs the scan (or reads a saved JSON report), applies
 // a baseline, writes the chosen format, sets the exit code.
 import fs from 'node:fs';
+import path from 'node:path';
 import { applyBaseline, baselineOf, renderBaseline } from '../engine/baseline.js';
 import { scan, UsageError } from '../engine/run.js';
+import { ConfigError, loadConfig } from '../project/config.js';
 import { VERSION } from '../engine/version.js';
 import type { CheckResult, Report, Severity } from '../model/report.js';
 import { openFailures } from '../report/reasons.js';
 import { render } from '../report/render.js';
-import { ArgError, HELP, parseArgs, SEVERITIES, type CliArgs } from './args.js';
+import { ArgError, DEFAULT_CACHE_DIR, HELP, parseArgs, SEVERITIES, type CliArgs } from './args.js';
 import { debugFlow } from './debug-flow.js';
 import { readBaseline, readReport } from './inputs.js';
 import { Progress } from './progress.js';
@@ -38,10 +40,16 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const baseline = args.baseline !== null ? readBaseline(args.baseline) : null;
+    // Read here too: its failOn decides the exit code when --fail-on is not given.
+    const config = loadConfig(args.dir, args.config ?? undefined);
     const progress = new Progress(process.stderr, args.dir);
     let report: Report;
     try {
-      report = await scan({ root: args.dir, checks: args.checks, includeTests: args.includeTests, exclude: args.exclude, onStage: (s) => progress.finished(s) });
+      report = await scan({
+        root: args.dir, config, checks: args.checks, includeTests: args.includeTests || undefined, exclude: args.exclude, include: args.include,
+        onStage: (s) => progress.finished(s),
+        cache: args.cache === null ? undefined : args.cache || path.join(args.dir, DEFAULT_CACHE_DIR),
+      });
     } finally {
       progress.stop();
     }
@@ -53,9 +61,9 @@ async function main(argv: string[]): Promise<number> {
       if (!baseline) applyBaseline(report, current);
     }
     write(args, report);
-    return exitCode(report, args.failOn);
+    return exitCode(report, args.failOn ?? config.failOn ?? 'info');
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`bookfirst: ${error.message}\n`);
       return 2;
     }

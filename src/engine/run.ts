@@ -2,30 +2,24 @@
 // project -> files -> parse -> resolve -> symbols -> recognize -> call graph/entries -> checks -> report.
 import fs from 'node:fs';
 import path from 'node:path';
-import { FlowFacts } from '../analysis/flow-facts.js';
-import { indexFacts, type Program } from '../analysis/program.js';
-import { findWebhookHandlers, type WebhookHandler } from '../analysis/webhooks.js';
 import { CHECKS } from '../checks/index.js';
-import type { CheckContext } from '../checks/define.js';
-import { listFiles } from '../files/walk.js';
-import { buildCallGraph } from '../graph/call-graph.js';
-import { declaredEntries, findEntries } from '../graph/entries.js';
+import { listFiles, type ListedFile } from '../files/walk.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Report } from '../model/report.js';
-import { discoverProject } from '../project/discover.js';
-import { factsOfFile, isBookingEntity, type FactContext, type SiteFact } from '../recognize/facts.js';
-import { unresolvedPaymentCalls } from '../recognize/unresolved.js';
-import { Matcher } from '../recognizers/match.js';
-import { RECOGNIZERS } from '../recognizers/index.js';
-import { Vocabulary } from '../recognizers/vocabulary.js';
+import type { BookfirstConfig } from '../project/config.js';
+import { discoverProject, type Project } from '../project/discover.js';
+import { configDiagnostics, resolveSettings, type Settings } from '../project/settings.js';
+import type { ParsedFile, ParseRequest } from '../parse/parse-listed.js';
 import { ModuleResolver } from '../resolve/resolve.js';
-import { Evaluator } from '../symbols/evaluate.js';
-import { parseSources } from './parse-all.js';
-import { applicability } from './applicability.js';
+import { globToRegExp } from '../util/glob.js';
+import { analyze } from './analyze.js';
+import { digest, notedIR, ScanCache, statOf, toolFingerprint, type FileStat } from './cache.js';
+import { collect, ParserPool } from './parse-all.js';
+import { relevanceTokens, relevantFiles, type TextScan } from './relevance.js';
 import { attachSnippets } from './snippets.js';
 import { applySuppressions } from './suppressions.js';
-import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough } from './wiring.js';
 import { VERSION } from './version.js';
+import { appOf } from './wiring.js';
 
 export interface ScanOptions {
   /** Directory to scan. */
@@ -34,26 +28,88 @@ export interface ScanOptions {
   checks?: string[];
   /** Scan test and fixture files for paths too. */
   includeTests?: boolean;
-  /** Root-relative globs to leave out. */
+  /** Root-relative globs to leave out (added to the config file's). */
   exclude?: string[];
+  /** Root-relative globs: only source files matching one are scanned (replaces the config file's). */
+  include?: string[];
+  /** Config file to read, a config already loaded, or false for none; by default the root's (docs/config.md). */
+  config?: string | false | BookfirstConfig;
   /** Extra booking-like entity names. */
   entities?: string[];
   /** Parser worker threads (default: available cores; 0 parses on the calling thread). */
   threads?: number;
   /** Called as each stage finishes (for a progress line). */
   onStage?: (stage: string) => void;
+  /** Analyze every file in full, not only those payment and booking code depends on. */
+  full?: boolean;
+  /** Directory of the cache that re-scans reuse (see cache.ts); none by default. */
+  cache?: string;
 }
 
 export class UsageError extends Error {}
 
-/** One file's analysis failing must cost that file, never the scan. */
-function guarded<T>(file: string, errors: Map<string, unknown>, run: () => T, fallback: T): T {
-  try {
-    return run();
-  } catch (error) {
-    errors.set(file, error);
-    return fallback;
+/** Imports and relevance of every file: read again only where the cache has not seen the file as it is. */
+async function textPass(
+  sources: ListedFile[], project: Project, resolver: ModuleResolver, options: ScanOptions, settings: Settings, cache: ScanCache | null, pool: ParserPool,
+  lap: (stage: string) => void,
+): Promise<{ scans: Map<string, TextScan>; relevant: Set<string> }> {
+  const scans = new Map<string, TextScan>();
+  if (options.full && !cache) return { scans, relevant: new Set(sources.map((f) => f.path)) };
+  const stats = new Map<string, FileStat | null>();
+  const changed: ListedFile[] = [];
+  for (const f of sources) {
+    const stat = cache ? statOf(f.abs) : null;
+    const hit = stat && cache!.unchanged(f.path, stat);
+    stats.set(f.path, stat);
+    if (hit) scans.set(f.path, hit);
+    else changed.push(f);
   }
+  for (const s of await pool.scan(changed)) {
+    scans.set(s.path, s);
+    const stat = stats.get(s.path);
+    if (cache && stat) cache.scanned(s.path, stat, s);
+  }
+  lap(`text pass (${changed.length} files read)`);
+  if (options.full) return { scans, relevant: new Set(sources.map((f) => f.path)) };
+  // Which files are relevant follows from every file's imports and seeds, and how imports resolve.
+  const key = cache ? digest({ project, files: sources.map((f) => [f.path, scans.get(f.path)!.seed, scans.get(f.path)!.specifiers]) }) : '';
+  let relevant = cache?.relevance(key) ?? null;
+  if (!relevant) {
+    const recognizers = settings.recognizers;
+    const autoImported = recognizers.flatMap((r) => (r.kind === 'framework' ? (r.autoImports ?? []).map((a) => globToRegExp(a.files)) : []));
+    const appRelative = (file: string) => {
+      const dir = appOf(project.manifests, file)?.dir ?? '';
+      return dir ? file.slice(dir.length + 1) : file;
+    };
+    relevant = relevantFiles(sources.map((f) => scans.get(f.path)!), resolver, (file) => autoImported.some((re) => re.test(appRelative(file))));
+    cache?.storeRelevance(key, relevant);
+  }
+  lap(`relevance (${relevant.size} of ${sources.length} files in full)`);
+  return { scans, relevant };
+}
+
+/**
+ * The parse: full for the relevant files, thin for the rest. With a cache, a file parsed before
+ * from the same bytes in the same mode is not parsed again; when the analysis is reused (`needIR`
+ * false), what its parse reported is all that is needed of it.
+ */
+async function parseFiles(
+  sources: ListedFile[], relevant: Set<string>, cache: ScanCache | null, needIR: boolean, pool: ParserPool, lap: (stage: string) => void,
+): Promise<{ files: FileIR[]; diagnostics: Diagnostic[] }> {
+  const results: ParsedFile[] = [];
+  const requests: ParseRequest[] = [];
+  for (const f of sources) {
+    const full = relevant.has(f.path);
+    const notes = cache?.notes(f.path, full);
+    const kept = notes && full && needIR ? cache!.fullParse(f.path) : null;
+    if (kept) results.push(kept);
+    else if (notes && (!full || !needIR)) results.push({ ir: notedIR(f.path, notes), diagnostics: notes.diagnostics });
+    else requests.push({ path: f.path, abs: f.abs, full });
+  }
+  const fresh = await pool.parse(requests);
+  fresh.forEach((r, i) => cache?.storeParsed(requests[i]!.path, requests[i]!.full, r));
+  lap(`parse (${requests.length} files)`);
+  return collect([...results, ...fresh]);
 }
 
 export async function scan(options: ScanOptions): Promise<Report> {
@@ -62,105 +118,53 @@ export async function scan(options: ScanOptions): Promise<Report> {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`not a directory: ${options.root}`);
   const unknown = (options.checks ?? []).filter((id) => !CHECKS.some((c) => c.id === id));
   if (unknown.length > 0) throw new UsageError(`unknown check: ${unknown.join(', ')} (known: ${CHECKS.map((c) => c.id).join(', ')})`);
+  // The config file, merged with the options; its payment wrappers and booking writes are recognizers.
+  const settings = resolveSettings(options);
+  const recognizers = settings.recognizers;
 
-  const timings: [string, number][] = [];
-  let mark = performance.now();
   const lap = (stage: string) => {
-    const now = performance.now();
-    timings.push([stage, Math.round(now - mark)]);
-    mark = now;
-    if (process.env.BOOKFIRST_TIMINGS) process.stderr.write(`[timing] ${stage} ${Math.round(now - started)} ms\n`);
+    if (process.env.BOOKFIRST_TIMINGS) process.stderr.write(`[timing] ${stage} ${Math.round(performance.now() - started)} ms\n`);
     options.onStage?.(stage);
   };
-  const listed = listFiles(root, { includeTests: options.includeTests, exclude: options.exclude });
+  const fingerprint = options.cache ? digest([toolFingerprint(), relevanceTokens(recognizers)]) : '';
+  const opened = options.cache ? ScanCache.open(path.resolve(options.cache), fingerprint, root) : null;
+  const cache = opened?.cache ?? null;
+  const listed = listFiles(root, { includeTests: settings.includeTests, exclude: settings.exclude, include: settings.include });
   const project = discoverProject(root, listed.files);
   // Builds of scanned sources (a tsconfig's outDir, such as a committed functions/lib) would repeat every path.
   const sources = listed.files.filter((f) => f.kind === 'source' && !project.outDirs.some((d) => f.path.startsWith(`${d}/`)));
-  const parsed = await parseSources(sources, { threads: options.threads });
-  lap('parse');
-  const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
-  const resolver = new ModuleResolver(project, new Set(files.keys()), RECOGNIZERS);
-  const ev = new Evaluator(files, resolver);
-  const vocabulary = new Vocabulary(options.entities ?? []);
-  const factContext: FactContext = {
-    ev, matcher: new Matcher(RECOGNIZERS), vocabulary, providers: RECOGNIZERS.filter((r) => r.kind === 'provider'),
-    schemaNames: new Map(project.schemaEntities.map((e) => [e.name.toLowerCase(), e.name])),
-    sqlFunctions: new Map(project.sqlFunctions.map((f) => [f.name.toLowerCase(), f])),
-    bookingTables: new Set(project.schemaEntities.filter((e) => vocabulary.isBookingLike(e.name) && e.table).map((e) => e.table!.toLowerCase())),
-  };
-  const irs = [...files.values()];
-
-  const frameworks = RECOGNIZERS.filter((r) => r.kind === 'framework');
-  // Two rounds: parameters learn their callers' arguments once a first call graph exists.
-  const analysisErrors = new Map<string, unknown>();
-  let facts: SiteFact[] = [];
-  let index = indexFacts([]);
-  let graph = buildCallGraph(ev, irs, index.bySite);
-  for (let round = 0; round < 2; round++) {
-    ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
-    ev.passesThrough = passesThrough(factContext.matcher);
-    ev.globalSource = autoImports(ev, project.manifests, RECOGNIZERS.filter((r) => r.kind === 'framework'));
-    ev.reset();
-    facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
-    index = indexFacts(facts);
-    lap(`facts round ${round}`);
-    graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error), frameworks);
-    lap(`call graph round ${round}`);
-  }
-  const appRelative = (file: string) => {
-    const dir = appOf(project.manifests, file)?.dir ?? '';
-    return dir ? file.slice(dir.length + 1) : file;
-  };
-  const entries = [
-    ...declaredEntries(ev, irs, project.declaredHandlers),
-    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), appRelative),
-  ]
-    .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)
-    // A message handler with senders in the scan is a step of their chains.
-    .filter((e) => !(graph.in.get(e.fn) ?? []).some((x) => x.message));
-  const program: Program = {
-    root, project, files, ev, recognizers: RECOGNIZERS, vocabulary, facts,
-    factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
-    isBookingEntity: (name) => isBookingEntity(factContext, name),
-  };
-  program.entries = [...entries, ...implicitEntries(program, entries)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
-
-  const flowCache = new Map<string, FlowFacts>();
-  let webhooks: WebhookHandler[] | null = null;
-  const cx: CheckContext = {
-    program,
-    flowFacts: (name, isRecordFact) => {
-      let f = flowCache.get(name);
-      if (!f) flowCache.set(name, (f = new FlowFacts(program, isRecordFact)));
-      return f;
-    },
-    webhooks: () => (webhooks ??= findWebhookHandlers(program)),
-    applicability: () => applicability(program),
-  };
-  const selected = options.checks && options.checks.length > 0 ? CHECKS.filter((c) => options.checks!.includes(c.id)) : CHECKS;
-  const checks: CheckResult[] = selected.map((check) => {
-    const base = { id: check.id, catalogId: check.catalogId, label: check.label, severity: check.severity, cwe: check.cwe, description: check.description };
-    try {
-      const outcome = check.run(cx);
-      return { ...base, ...outcome, summary: check.summary(outcome.passed, outcome.total) };
-    } catch (error) {
-      return {
-        ...base, verdict: 'error', skipReason: null, passed: 0, total: 0, summary: check.summary(0, 0),
-        detail: `internal error: ${(error as Error).stack ?? String(error)}`.slice(0, 2000), remediation: '', paths: [],
-      };
+  const resolver = new ModuleResolver(project, new Set(sources.map((f) => f.path)), recognizers);
+  const pool = new ParserPool(relevanceTokens(recognizers), { threads: options.threads, hash: cache !== null });
+  let parsed: { files: FileIR[]; diagnostics: Diagnostic[] };
+  let analysisKey = '';
+  let reused: { checks: CheckResult[]; diagnostics: Diagnostic[] } | null = null;
+  try {
+    const { scans, relevant } = await textPass(sources, project, resolver, options, settings, cache, pool, lap);
+    // Everything the analysis reads: an edit elsewhere (a component, a test) leaves its result as it was.
+    if (cache) {
+      analysisKey = digest({
+        fingerprint, config: settings.config, entities: settings.entities, checks: settings.checks.map((c) => [c.id, settings.severityOf(c)]),
+        project, sources: sources.map((f) => f.path), full: [...relevant].sort().map((p) => [p, scans.get(p)?.hash ?? null]),
+      });
+      reused = cache.analysis(analysisKey);
     }
-  });
-  lap('checks');
+    parsed = await parseFiles(sources, relevant, cache, reused === null, pool, lap);
+  } finally {
+    await pool.close();
+  }
+  const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
+  if (reused) lap('analysis (from the cache)');
+  const analysis = reused ?? analyze({ root, settings, project, files, resolver, lap });
+  if (cache && !reused) cache.storeAnalysis(analysisKey, analysis.checks, analysis.diagnostics);
+  const checks = analysis.checks;
   const suppressionDiagnostics = applySuppressions(checks, files, CHECKS);
   attachSnippets(root, checks);
+  const cacheDiagnostics = [opened?.diagnostic, cache?.save(sources.map((f) => f.path))].filter((d): d is Diagnostic => Boolean(d));
 
-  const unresolved = unresolvedPaymentCalls(irs, factContext.providers, index.bySite);
-  const analysisDiagnostics: Diagnostic[] = [...unresolved, ...[...analysisErrors].map(([file, error]): Diagnostic => ({
-    file, line: 1, severity: 'error', code: 'analysis-error', message: `part of this file could not be analyzed: ${String(error).slice(0, 300)}`,
-  }))];
-  const diagnostics: Diagnostic[] = [...listed.diagnostics, ...project.diagnostics, ...parsed.diagnostics, ...analysisDiagnostics, ...suppressionDiagnostics].sort(
-    (a, b) => (a.file === b.file ? a.line - b.line || (a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1),
-  );
+  const diagnostics: Diagnostic[] = [
+    ...listed.diagnostics, ...configDiagnostics(settings.config, listed.files, project), ...project.diagnostics, ...parsed.diagnostics,
+    ...analysis.diagnostics, ...suppressionDiagnostics, ...cacheDiagnostics,
+  ].sort((a, b) => (a.file === b.file ? a.line - b.line || (a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1));
   return {
     schemaVersion: 1,
     tool: { name: 'bookfirst', version: VERSION },

@@ -32,12 +32,15 @@ export interface WalkOptions {
   includeTests?: boolean;
   /** Extra root-relative globs to skip. */
   exclude?: string[];
+  /** Root-relative globs: when given, only source files matching one are listed (manifests, configs and schemas always are). */
+  include?: string[];
 }
 
 export function listFiles(root: string, options: WalkOptions = {}): { files: ListedFile[]; diagnostics: Diagnostic[] } {
   const files: ListedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const excludes = (options.exclude ?? []).map(globToRegExp);
+  const includes = options.include && options.include.length > 0 ? options.include.map(globToRegExp) : null;
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
   // Each directory carries the .gitignore rules in force there, with the dir they are relative to.
@@ -57,9 +60,10 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
     const active = gitignore ? [...ignores, { base: rel, rules: new IgnoreRules(readText(path.join(dir, '.gitignore'))) }] : ignores;
     // Symlinks last, so a directory is listed under its real path when both lead to it.
     entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const base = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const abs = path.join(dir, entry.name);
+      const abs = base + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -93,6 +97,7 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
         if (!kind) continue;
         const test = kind === 'source' && (TEST_DIR.test(childRel) || TEST_FILE.test(childRel));
         if (kind === 'source' && (GENERATED_FILE.test(entry.name) || (test && !options.includeTests))) continue;
+        if (kind === 'source' && includes && !includes.some((re) => re.test(childRel))) continue;
         files.push({ path: childRel, abs, kind, test });
       }
     }

@@ -4,13 +4,29 @@ import type { ListedFile } from '../files/walk.js';
 import type { FileIR } from '../model/ir.js';
 import type { Diagnostic } from '../model/report.js';
 import { emptyIR, parseFile } from './parse-file.js';
+import { scanText, type RelevanceTokens, type TextScan } from '../engine/relevance.js';
+
+/** A file and whether it gets the full analysis. */
+export interface ParseRequest {
+  path: string;
+  abs: string;
+  full: boolean;
+}
+
+/** The relevance text pass over one file (see engine/relevance.ts). */
+export function scanListed(f: Pick<ListedFile, 'path' | 'abs'>, tokens: RelevanceTokens, packages: Set<string>, hash = false): TextScan {
+  const read = readSource(f.abs, { hash });
+  if (!read.ok) return { path: f.path, specifiers: [], seed: false };
+  const scanned = scanText(f.path, read.text, tokens, packages);
+  return read.hash ? { ...scanned, hash: read.hash } : scanned;
+}
 
 export interface ParsedFile {
   ir: FileIR;
   diagnostics: Diagnostic[];
 }
 
-export function parseListed(f: Pick<ListedFile, 'path' | 'abs'>): ParsedFile {
+export function parseListed(f: Pick<ListedFile, 'path' | 'abs'>, thin = false): ParsedFile {
   const read = readSource(f.abs);
   if (!read.ok) {
     return { ir: { ...emptyIR(f.path), skipped: true }, diagnostics: [{ file: f.path, line: 1, severity: 'warning', code: read.code, message: read.message }] };
@@ -19,7 +35,7 @@ export function parseListed(f: Pick<ListedFile, 'path' | 'abs'>): ParsedFile {
   if (read.warning) diagnostics.push({ file: f.path, line: 1, severity: 'info', code: 'encoding', message: read.warning });
   let ir: FileIR;
   try {
-    ir = parseFile(f.path, read.text);
+    ir = parseFile(f.path, read.text, thin);
   } catch (error) {
     ir = { ...emptyIR(f.path), skipped: true };
     ir.diagnostics.push({ line: 1, severity: 'error', code: 'parse-error', message: String(error).slice(0, 300) });

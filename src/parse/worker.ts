@@ -1,7 +1,14 @@
-// Worker thread entry: parses the files it is sent, one message per file.
-import { parentPort } from 'node:worker_threads';
-import { parseListed } from './parse-listed.js';
+// Worker thread entry: runs the text pass or parses the batches of files it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RelevanceTokens } from '../engine/relevance.js';
+import { parseListed, scanListed, type ParseRequest } from './parse-listed.js';
 
-parentPort?.on('message', (f: { path: string; abs: string }) => {
-  parentPort!.postMessage(parseListed(f));
+const { tokens, hash } = workerData as { tokens: RelevanceTokens; hash: boolean };
+const packages = new Set(tokens.packages);
+
+type Message = { kind: 'scan'; files: { path: string; abs: string }[] } | { kind: 'parse'; files: ParseRequest[] };
+
+parentPort?.on('message', (m: Message) => {
+  if (m.kind === 'scan') parentPort!.postMessage(m.files.map((f) => scanListed(f, tokens, packages, hash)));
+  else parentPort!.postMessage(m.files.map((f) => parseListed(f, !f.full)));
 });

@@ -1,0 +1,131 @@
+// The analysis proper, on the parsed files: symbols -> recognize -> call graph and entry points ->
+// checks. Its result depends only on its inputs (see cache.ts, which keys it by them).
+import { FlowFacts } from '../analysis/flow-facts.js';
+import { indexFacts, type Program } from '../analysis/program.js';
+import { findWebhookHandlers, type WebhookHandler } from '../analysis/webhooks.js';
+import type { CheckContext } from '../checks/define.js';
+import { buildCallGraph } from '../graph/call-graph.js';
+import { configuredEntries } from '../graph/config-entries.js';
+import { declaredEntries, findEntries } from '../graph/entries.js';
+import type { FileIR } from '../model/ir.js';
+import type { CheckResult, Diagnostic, Location, PathResult } from '../model/report.js';
+import type { Project } from '../project/discover.js';
+import { bookingEntityNames, declaredEntities } from '../project/entities.js';
+import type { Settings } from '../project/settings.js';
+import { factsOfFile, isBookingEntity, type FactContext, type SiteFact } from '../recognize/facts.js';
+import { Matcher } from '../recognizers/match.js';
+import { Vocabulary } from '../recognizers/vocabulary.js';
+import type { ModuleResolver } from '../resolve/resolve.js';
+import { Evaluator } from '../symbols/evaluate.js';
+import { applicability } from './applicability.js';
+import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough } from './wiring.js';
+
+export interface AnalysisInput {
+  root: string;
+  settings: Settings;
+  project: Project;
+  /** Every parsed file; thin ones (no functions) only add their declarations' absence. */
+  files: Map<string, FileIR>;
+  resolver: ModuleResolver;
+  lap: (stage: string) => void;
+}
+
+export function analyze({ root, settings, project, files, resolver, lap }: AnalysisInput): { checks: CheckResult[]; diagnostics: Diagnostic[] } {
+  const recognizers = settings.recognizers;
+  const ev = new Evaluator(files, resolver);
+  const vocabulary = new Vocabulary(settings.entities);
+  // The entity catalog: schema files', the config's, and what the code declares (`pgTable('tbl_res')`).
+  project.schemaEntities.push(...settings.schemaEntities, ...declaredEntities(ev, files.values(), recognizers));
+  const factContext: FactContext = {
+    ev, matcher: new Matcher(recognizers), vocabulary, providers: recognizers.filter((r) => r.kind === 'provider'),
+    schemaNames: new Map(project.schemaEntities.map((e) => [e.name.toLowerCase(), e.name])),
+    sqlFunctions: new Map(project.sqlFunctions.map((f) => [f.name.toLowerCase(), f])),
+    bookingTables: bookingEntityNames(project.schemaEntities, vocabulary),
+  };
+  // Thin files (nothing payment or booking code depends on) have no functions: leave them out of the analysis.
+  const irs = [...files.values()].filter((ir) => ir.functions.length > 0);
+
+  const frameworks = recognizers.filter((r) => r.kind === 'framework');
+  // Two rounds: parameters learn their callers' arguments once a first call graph exists.
+  const analysisErrors = new Map<string, unknown>();
+  let facts: SiteFact[] = [];
+  let index = indexFacts([]);
+  let graph = buildCallGraph(ev, irs, index.bySite);
+  for (let round = 0; round < 2; round++) {
+    ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
+    ev.passesThrough = passesThrough(factContext.matcher);
+    ev.globalSource = autoImports(ev, project.manifests, frameworks);
+    ev.reset();
+    facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
+    index = indexFacts(facts);
+    lap(`facts round ${round}`);
+    graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error), frameworks);
+    lap(`call graph round ${round}`);
+  }
+  const appRelative = (file: string) => {
+    const dir = appOf(project.manifests, file)?.dir ?? '';
+    return dir ? file.slice(dir.length + 1) : file;
+  };
+  const entries = [
+    ...declaredEntries(ev, irs, project.declaredHandlers),
+    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), appRelative),
+    ...configuredEntries(ev, irs, settings.config.entries),
+  ]
+    .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)
+    // A message handler with senders in the scan is a step of their chains.
+    .filter((e) => !(graph.in.get(e.fn) ?? []).some((x) => x.message));
+  const program: Program = {
+    root, project, files, ev, recognizers, vocabulary, facts,
+    factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
+    isBookingEntity: (name) => isBookingEntity(factContext, name),
+  };
+  program.entries = [...entries, ...implicitEntries(program, entries)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
+
+  const flowCache = new Map<string, FlowFacts>();
+  let webhooks: WebhookHandler[] | null = null;
+  const cx: CheckContext = {
+    program,
+    flowFacts: (name, isRecordFact) => {
+      let f = flowCache.get(name);
+      if (!f) flowCache.set(name, (f = new FlowFacts(program, isRecordFact)));
+      return f;
+    },
+    webhooks: () => (webhooks ??= findWebhookHandlers(program)),
+    applicability: () => applicability(program),
+  };
+  const checks: CheckResult[] = settings.checks.map((check) => {
+    const base = { id: check.id, catalogId: check.catalogId, label: check.label, severity: settings.severityOf(check), cwe: check.cwe, description: check.description };
+    try {
+      const outcome = check.run(cx);
+      lap(`check ${check.id}`);
+      return { ...base, ...outcome, paths: [...outcome.paths].sort(byLocation), summary: check.summary(outcome.passed, outcome.total) };
+    } catch (error) {
+      return {
+        ...base, verdict: 'error', skipReason: null, passed: 0, total: 0, summary: check.summary(0, 0),
+        detail: `internal error: ${(error as Error).stack ?? String(error)}`.slice(0, 2000), remediation: '', paths: [],
+      };
+    }
+  });
+  lap('checks');
+  const analysisDiagnostics: Diagnostic[] = [...[...analysisErrors].map(([file, error]): Diagnostic => ({
+    file, line: 1, severity: 'error', code: 'analysis-error', message: `part of this file could not be analyzed: ${String(error).slice(0, 300)}`,
+  }))];
+  return { checks, diagnostics: analysisDiagnostics };
+}
+
+const compareLocation = (a: Location, b: Location) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1);
+
+/** Paths in a stable order, whatever order a check found them in: by entry point, then payment call. */
+function byLocation(a: PathResult, b: PathResult): number {
+  return compareLocation(a.entry, b.entry) || compareLocation(a.payment, b.payment) || (a.payment.api < b.payment.api ? -1 : a.payment.api > b.payment.api ? 1 : 0);
+}
+
+/** One file's analysis failing must cost that file, never the scan. */
+function guarded<T>(file: string, errors: Map<string, unknown>, run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch (error) {
+    errors.set(file, error);
+    return fallback;
+  }
+}

@@ -1,0 +1,114 @@
+// Which files need the full analysis (analysis notes §8: work from the payment calls outward).
+// A cheap text pass finds each file's import specifiers and whether it mentions anything a
+// recognizer knows (a provider, store or framework package, a provider's API host); the files that
+// do, and every file that imports one of them (transitively), are analyzed in full. The rest are
+// parsed for their diagnostics only, without building their syntax tree in JavaScript.
+import type { Recognizer } from '../recognizers/define.js';
+import type { ModuleResolver } from '../resolve/resolve.js';
+import { packageName } from '../resolve/resolve.js';
+import { isNamedOperation } from '../recognize/unresolved.js';
+
+export interface RelevanceTokens {
+  /** Package names (without subpaths) that recognizers know. */
+  packages: string[];
+  /** Substrings that make a file relevant on their own (provider API hosts, `Deno.serve`). */
+  texts: string[];
+}
+
+export interface TextScan {
+  path: string;
+  specifiers: string[];
+  /** Mentions a recognized package or API host. */
+  seed: boolean;
+  /** Digest of the file's bytes, when the scan keeps a cache. */
+  hash?: string;
+}
+
+export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
+  const packages = new Set<string>();
+  const texts = new Set<string>(['Deno.serve', 'Deno.']);
+  for (const r of recognizers) {
+    for (const p of r.packages) packages.add(packageName(p.replace(/^jsr:/, '')));
+    if (r.kind === 'provider') {
+      // A client the resolver cannot follow is still matched by the operation's name (unresolved.ts).
+      for (const o of r.operations) if (o.role === 'initiation' && isNamedOperation(o.call)) texts.add(o.call);
+      for (const e of r.rest ?? []) {
+        texts.add(literalOf(e.host));
+        // A base URL from configuration leaves only the path to go by.
+        if (e.anyHost) texts.add(literalOf(e.path.replace(/\[\^\/\]\+.*$/, '')));
+      }
+    }
+    const modules = r.kind === 'framework' ? [...(r.registrations ?? []).flatMap((x) => x.clients), ...(r.aborts ?? []), ...(r.deferred ?? [])] : r.kind === 'store' || r.kind === 'provider' ? r.clients : [];
+    for (const c of modules) if (c.module) packages.add(packageName(c.module.replace(/[*{].*$/, '').replace(/\/$/, '')));
+  }
+  return { packages: [...packages].filter(Boolean).sort(), texts: [...texts].filter((t) => t.length > 3).sort() };
+}
+
+const IMPORT_FROM = /(?:^|[^\w$.])(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"\n]+)['"]/g;
+const IMPORT_BARE = /(?:^|[^\w$.])import\s*['"]([^'"\n]+)['"]/g;
+const IMPORT_CALL = /(?:^|[^\w$.])(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+
+/** Import and require specifiers as text finds them; over-approximate (comments count), never parsed. */
+export function scanText(path: string, text: string, tokens: RelevanceTokens, packages: Set<string>): TextScan {
+  const specifiers = new Set<string>();
+  for (const re of [IMPORT_FROM, IMPORT_BARE, IMPORT_CALL]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) specifiers.add(m[1]!);
+  }
+  let seed = false;
+  for (const s of specifiers) {
+    if (/^(?:https?:|npm:|jsr:)/.test(s) || packages.has(packageName(s))) {
+      seed = true;
+      break;
+    }
+  }
+  if (!seed) seed = tokens.texts.some((t) => text.includes(t));
+  return { path, specifiers: [...specifiers], seed };
+}
+
+/**
+ * Seeds, every file that imports one of them (directly or through other files), and the non-UI
+ * modules those files import: their constants (message patterns, table names, base URLs) and
+ * helpers are values the analysis follows. Components (.tsx/.jsx) below them hold none of that.
+ */
+export function relevantFiles(scans: TextScan[], resolver: ModuleResolver, isSeedByPath: (path: string) => boolean): Set<string> {
+  const importers = new Map<string, string[]>();
+  const imports = new Map<string, string[]>();
+  for (const s of scans) {
+    const targets: string[] = [];
+    for (const spec of s.specifiers) {
+      const target = resolver.resolve(s.path, spec);
+      if (target.kind !== 'file') continue;
+      targets.push(target.file);
+      const list = importers.get(target.file);
+      if (list) list.push(s.path);
+      else importers.set(target.file, [s.path]);
+    }
+    imports.set(s.path, targets);
+  }
+  const relevant = new Set(scans.filter((s) => s.seed || isSeedByPath(s.path)).map((s) => s.path));
+  const up = [...relevant];
+  while (up.length > 0) {
+    for (const importer of importers.get(up.pop()!) ?? []) {
+      if (relevant.has(importer)) continue;
+      relevant.add(importer);
+      up.push(importer);
+    }
+  }
+  const down = [...relevant];
+  while (down.length > 0) {
+    for (const dep of imports.get(down.pop()!) ?? []) {
+      if (relevant.has(dep) || /\.[jt]sx$/.test(dep)) continue;
+      relevant.add(dep);
+      down.push(dep);
+    }
+  }
+  return relevant;
+}
+
+/** The longest literal stretch of a simple regex source: `^api\\.stripe\\.com$` -> `api.stripe.com`. */
+function literalOf(source: string): string {
+  const cleaned = source.replace(/^\^|\$$/g, '').replace(/\\\//g, '/').replace(/\\\./g, '.');
+  const pieces = cleaned.split(/[()?|*+[\]{}\\^$]/);
+  return pieces.reduce((a, b) => (b.length > a.length ? b : a), '').replace(/\/+$/, '');
+}

@@ -1,0 +1,144 @@
+// `--cache`: a re-scan reuses what did not change and reports exactly what a cold scan reports.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model/report.js';
+import { scan } from '../../src/index.js';
+import { passingApp, runCli } from '../helpers/cli.js';
+import { makeProject } from '../helpers/project.js';
+
+const app: Record<string, string> = {
+  ...passingApp,
+  // Nothing payment or booking code depends on: parsed thin.
+  'src/components/Banner.tsx': 'export function Banner({ text }: { text: string }) {\n  return <p className="banner">{text}</p>;\n}\n',
+};
+
+const sourceCount = Object.keys(app).filter((f) => /\.[jt]sx?$/.test(f)).length;
+/** How many files the scan analyzed in full, from its stage names. */
+const fullCount = (stages: string[]) => Number(/relevance \((\d+) of/.exec(stages.find((s) => s.startsWith('relevance')) ?? '')?.[1]);
+
+/** The report without its timing, as text: what two scans must agree on byte for byte. */
+const stable = (r: Report) => JSON.stringify({ ...r, stats: { ...r.stats, durationMs: 0 } });
+
+async function scanWithStages(root: string, cache: string | undefined) {
+  const stages: string[] = [];
+  const report = await scan({ root, cache, onStage: (s) => stages.push(s) });
+  return { report, stages };
+}
+
+/** Rewrites a file and moves its mtime, so the cache cannot mistake it for the old one. */
+function edit(root: string, rel: string, change: (text: string) => string): void {
+  const abs = path.join(root, rel);
+  fs.writeFileSync(abs, change(fs.readFileSync(abs, 'utf8')));
+  const later = new Date(Date.now() + 5000);
+  fs.utimesSync(abs, later, later);
+}
+
+describe('scan cache', () => {
+  it('a warm scan reads and parses nothing, reuses the analysis, and reports what the cold one did', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    const cold = await scanWithStages(root, cacheDir);
+    expect(cold.stages).toContain(`text pass (${sourceCount} files read)`);
+    expect(fs.existsSync(path.join(cacheDir, 'files.json'))).toBe(true);
+    const warm = await scanWithStages(root, cacheDir);
+    expect(warm.stages).toEqual(expect.arrayContaining(['text pass (0 files read)', 'parse (0 files)', 'analysis (from the cache)']));
+    expect(stable(warm.report)).toBe(stable(cold.report));
+    expect(stable(warm.report)).toBe(stable(await scan({ root })));
+  });
+
+  it('an edit to a file the analysis never reads re-parses that file only and keeps the check results', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    edit(root, 'src/components/Banner.tsx', (t) => t.replace('banner', 'banner banner--wide'));
+    const warm = await scanWithStages(root, cacheDir);
+    expect(warm.stages).toEqual(expect.arrayContaining(['text pass (1 files read)', 'parse (1 files)', 'analysis (from the cache)']));
+    expect(stable(warm.report)).toBe(stable(await scan({ root })));
+  });
+
+  it('an edit to a payment file is analyzed again: the cached verdict does not survive it', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    const before = await scan({ root, cache: cacheDir });
+    expect(before.checks.find((c) => c.id === 'confirmation-record')?.verdict).toBe('pass');
+    // The booking write goes; the payment stays.
+    edit(root, 'src/app/api/checkout/route.ts', (t) => t.replace(/const booking = await db\.booking\.create\([^\n]*\n/, "const booking = { id: 'later' };\n"));
+    const warm = await scanWithStages(root, cacheDir);
+    expect(warm.stages).not.toContain('analysis (from the cache)');
+    // The other files analyzed in full come from the kept parses.
+    expect(warm.stages).toContain('parse (1 files)');
+    expect(warm.report.checks.find((c) => c.id === 'confirmation-record')?.verdict).toBe('fail');
+    expect(stable(warm.report)).toBe(stable(await scan({ root })));
+  });
+
+  it('damaged kept parses cost a re-parse, not a wrong answer', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    const cold = await scanWithStages(root, cacheDir);
+    fs.writeFileSync(path.join(cacheDir, 'parsed.json'), '\u0000\u0001 not json');
+    edit(root, 'src/app/api/checkout/route.ts', (t) => t.replace("status: 'PENDING'", "status: 'HELD'"));
+    const warm = await scanWithStages(root, cacheDir);
+    expect(fullCount(cold.stages)).toBeGreaterThan(1);
+    expect(warm.stages).toContain(`parse (${fullCount(cold.stages)} files)`);
+    expect(stable(warm.report)).toBe(stable(await scan({ root })));
+  });
+
+  it('a file touched but not changed is read again and not parsed again', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    edit(root, 'src/lib/stripe.ts', (t) => t);
+    const warm = await scanWithStages(root, cacheDir);
+    expect(warm.stages).toEqual(expect.arrayContaining(['text pass (1 files read)', 'parse (0 files)', 'analysis (from the cache)']));
+  });
+
+  it('a new or deleted file is noticed', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    fs.rmSync(path.join(root, 'src/app/api/checkout/route.ts'));
+    const warm = await scan({ root, cache: cacheDir });
+    expect(warm.checks.find((c) => c.id === 'confirmation-record')?.total).toBe(0);
+    expect(stable(warm)).toBe(stable(await scan({ root })));
+  });
+
+  it('a corrupt cache is ignored with a warning, and rebuilt', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    fs.mkdirSync(cacheDir);
+    fs.writeFileSync(path.join(cacheDir, 'files.json'), '{"format": 3, "fingerprint": "x", "paths": [');
+    const first = await scan({ root, cache: cacheDir });
+    expect(first.diagnostics.filter((d) => d.code === 'cache-ignored').map((d) => [d.file, d.severity])).toEqual([['.bookfirst-cache/files.json', 'warning']]);
+    const cold = await scan({ root });
+    expect(first.checks).toEqual(cold.checks);
+    const second = await scanWithStages(root, cacheDir);
+    expect(second.report.diagnostics.some((d) => d.code === 'cache-ignored')).toBe(false);
+    expect(second.stages).toContain('analysis (from the cache)');
+  });
+
+  it('a cache that is not a bookfirst cache, or one from another build, is ignored with a diagnostic', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    fs.mkdirSync(cacheDir);
+    const file = path.join(cacheDir, 'files.json');
+    fs.writeFileSync(file, JSON.stringify({ hello: 'world' }));
+    expect((await scan({ root, cache: cacheDir })).diagnostics.find((d) => d.code === 'cache-ignored')?.message).toMatch(/not a bookfirst cache/);
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...stored, fingerprint: 'an older build' }));
+    const stale = await scan({ root, cache: cacheDir });
+    expect(stale.diagnostics.find((d) => d.code === 'cache-ignored')).toMatchObject({ severity: 'info', message: expect.stringMatching(/another version/) });
+  });
+
+  it('bookfirst scan --cache keeps the cache under the scanned root; --cache-location elsewhere', () => {
+    const root = makeProject(app);
+    const run = runCli(['scan', root, '--cache', '--check', 'confirmation-record', '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(fs.existsSync(path.join(root, '.bookfirst-cache', 'files.json'))).toBe(true);
+    const elsewhere = makeProject({});
+    const moved = runCli(['scan', root, '--cache-location', path.join(elsewhere, 'c'), '--check', 'confirmation-record', '--format', 'json']);
+    expect(moved.status).toBe(0);
+    expect(fs.existsSync(path.join(elsewhere, 'c', 'files.json'))).toBe(true);
+    expect(JSON.parse(moved.stdout).checks).toEqual(JSON.parse(run.stdout).checks);
+  });
+});
