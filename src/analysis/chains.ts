@@ -3,9 +3,10 @@
 // dominates the call leading on (or the target call itself). Decided as reachability over the
 // edges evidence does not cover, so cycles and many chains cost no more than one search.
 import type { CallEdge } from '../graph/call-graph.js';
-import type { Evaluator } from '../symbols/evaluate.js';
+import type { Value } from '../model/values.js';
+import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { EvidenceNode, FlowFacts } from './flow-facts.js';
-import { reachableFrom, reachingSet, type Program } from './program.js';
+import { parseFnKey, reachableFrom, reachingSet, type Program } from './program.js';
 
 export interface ChainResult {
   holds: boolean;
@@ -102,13 +103,30 @@ function intersect(a: Set<string>, b: Set<string>): Set<string> {
  * An evaluator that follows one chain: a parameter of a function called on the chain holds what
  * that call passes, not what every caller of the function passes.
  */
-export function chainEvaluator(program: Program, chain: CallEdge[]): Evaluator {
+export function chainEvaluator(program: Program, chain: CallEdge[], entry: string | null = chain[0]?.from ?? null): Evaluator {
   const passed = new Map<string, CallEdge>();
   for (const e of chain) if (e.kind === 'call' || e.message) passed.set(e.to, e);
   const ev: Evaluator = program.ev.fork((file, fn, index) => {
     const edge = passed.get(`${file}#${fn}`);
-    const arg = edge ? program.files.get(edge.file)?.sites[edge.site]?.args[edge.argMap?.[index] ?? index] : undefined;
-    return edge ? (arg ? ev.values(edge.file, arg) : []) : null;
+    if (!edge) return `${file}#${fn}` === entry ? entryParam(program, entry, index) : null;
+    const arg = program.files.get(edge.file)?.sites[edge.site]?.args[edge.argMap?.[index] ?? index];
+    return arg ? ev.values(edge.file, arg) : [];
   });
   return ev;
+}
+
+/**
+ * An entry point's parameter holds what the request or event brings: not what other callers in the
+ * scan hand it (a job that reuses a handler), though what its framework fills in still counts.
+ */
+function entryParam(program: Program, entry: string, index: number): Value[] | null {
+  const callers = (program.graph.in.get(entry) ?? []).filter((e) => e.kind === 'call' || e.message);
+  if (callers.length === 0) return null;
+  const { file, fn } = parseFnKey(entry);
+  const fromCallers = new Set<string>();
+  for (const e of callers) {
+    const arg = program.files.get(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];
+    if (arg) for (const v of program.ev.values(e.file, arg)) fromCallers.add(valueKey(v));
+  }
+  return (program.ev.paramSource?.(file, fn, index) ?? []).filter((v) => !fromCallers.has(valueKey(v)));
 }

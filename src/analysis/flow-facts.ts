@@ -5,12 +5,13 @@
 // is a forward must-analysis, so a write in each branch of an if/else or switch counts. Function
 // summaries are a greatest fixpoint: a function keeps its guarantee unless some path to a normal
 // return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
-import { computeDominators, dominates, reversePostorder, type Dominators } from '../flow/dominators.js';
+import { computeDominators, dominates, reaches, reversePostorder, type Dominators } from '../flow/dominators.js';
 import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
 import { functionOf, reachingSet, siteKey, type Program } from './program.js';
+import { recordAtCall } from './record-at-call.js';
 
 export interface EvidenceSource {
   kind: 'write' | 'guarded-read';
@@ -44,16 +45,25 @@ const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 
 export class FlowFacts {
   private readonly flows = new Map<string, FunctionFlow>();
-  readonly neverReturns = new Set<string>();
+  readonly neverReturns: Set<string>;
   readonly summaries = new Map<string, EvidenceSource>();
   private readonly program: Program;
   /** Which facts are records of interest (booking-like writes and reads). */
   private readonly isRecordFact: (f: SiteFact) => boolean;
+  /** Which record facts are evidence once they complete; by default writes, and reads that throw when the record is missing. */
+  private readonly asEvidence: ((f: SiteFact) => boolean) | null;
 
-  constructor(program: Program, isRecordFact: (f: SiteFact) => boolean) {
+  /**
+   * `asEvidence` widens what counts as evidence beyond writes and throwing reads: an update that
+   * sets a booking to CONFIRMED, a refund call, each once it has completed.
+   */
+  constructor(program: Program, isRecordFact: (f: SiteFact) => boolean, asEvidence?: (f: SiteFact) => boolean, sameProgram?: FlowFacts) {
     this.program = program;
     this.isRecordFact = isRecordFact;
-    this.computeNeverReturns();
+    this.asEvidence = asEvidence ?? null;
+    // Which calls never return does not depend on the records of interest: computed once per program.
+    this.neverReturns = sameProgram?.neverReturns ?? new Set<string>();
+    if (!sameProgram) this.computeNeverReturns();
     this.computeSummaries();
   }
 
@@ -121,8 +131,7 @@ export class FlowFacts {
       if (this.neverReturns.has(key)) continue;
       const f = this.flow(key);
       if (!f || f.fn.nodes.length === 0) continue;
-      const dom = computeDominators(f.fn.nodes, (i) => this.isTerminal(f, i));
-      if (dom.reachable[1]) continue;
+      if (reaches(f.fn.nodes, 0, 1, (i) => this.isTerminal(f, i))) continue;
       this.neverReturns.add(key);
       for (const e of this.program.graph.in.get(key) ?? []) {
         if (!queued.has(e.from)) {
@@ -227,8 +236,11 @@ export class FlowFacts {
     for (const fact of this.program.factsByFn.get(key) ?? []) {
       if (!this.isRecordFact(fact)) continue;
       const op = fact.match?.store;
-      if (fact.kind === 'write' || (fact.kind === 'read' && guardsOf(fact).includes('throws') && requiredChain(f.ir, fact, 'throws'))) {
-        const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
+      const isEvidence = this.asEvidence
+        ? this.asEvidence(fact)
+        : fact.kind === 'write' || (fact.kind === 'read' && guardsOf(fact).includes('throws') && requiredChain(f.ir, fact, 'throws'));
+      if (isEvidence) {
+        const kind = fact.kind === 'read' ? 'guarded-read' : 'write';
         if (op?.queued) {
           // A unit-of-work write is written by the flush: that is where the record exists.
           for (const [node, flush] of this.flushNodes(key, fact)) out.push({ node, source: { kind, fact, site: flush }, via: null, site: fact.site });
@@ -257,30 +269,9 @@ export class FlowFacts {
     return out;
   }
 
-  /**
-   * Whether a record fact inside function `fn`, whose receiver is one of `fn`'s parameters, is still
-   * a record of interest when `fn` is called at this site: evaluated with the parameters bound to
-   * this call's arguments.
-   */
+  /** Whether a helper's record operation is still a record of interest when called at this site. */
   recordAtCall(fact: SiteFact, fn: string, callerFile: string, callerSite: number): boolean {
-    if (fnKey({ file: fact.file, fn: fact.fn }) !== fn) return true;
-    const ir = this.program.files.get(fact.file)!;
-    const site = ir.sites[fact.site]!;
-    const param = receiverParam(ir, site.callee, 0);
-    if (param === null) return true;
-    const args = this.program.files.get(callerFile)?.sites[callerSite]?.args ?? [];
-    const arg = args[param];
-    if (!arg) return true;
-    const ev = this.program.ev.fork((file, f, index) => (file === fact.file && f === fact.fn && index === param ? this.program.ev.values(callerFile, arg) : null));
-    const names: string[] = [];
-    for (const v of ev.values(fact.file, site.callee)) {
-      if (v.t !== 'ext') continue;
-      for (const step of v.steps) {
-        const call = step.site !== undefined && step.file ? this.program.files.get(step.file)?.sites[step.site] : undefined;
-        for (const a of call?.args ?? []) if (a.k === 'lit' && typeof a.value === 'string') names.push(a.value);
-      }
-    }
-    return names.length === 0 || names.some((n) => this.program.isBookingEntity(n));
+    return recordAtCall(this.program, fact, fn, callerFile, callerSite);
   }
 
   /** Where a queued write (`em.persist(x)`) is written: a later flush of the same store, in the same function, that it dominates. */
@@ -382,22 +373,6 @@ export class FlowFacts {
 }
 
 /** The parameter a call's receiver chain starts from (`ref.get()` with `ref` the first parameter -> 0). */
-function receiverParam(ir: FileIR, e: Expr, depth: number): number | null {
-  if (depth > 8) return null;
-  if (e.k === 'member') return receiverParam(ir, e.obj, depth + 1);
-  if (e.k === 'await') return receiverParam(ir, e.of, depth + 1);
-  if (e.k === 'call') {
-    const callee = ir.sites[e.site]?.callee;
-    return callee ? receiverParam(ir, callee, depth + 1) : null;
-  }
-  if (e.k === 'param') return e.index;
-  if (e.k === 'ref') {
-    const b = ir.bindings[e.b];
-    return b && b.kind !== 'import' && b.defs.length === 1 ? receiverParam(ir, b.defs[0]!, depth + 1) : null;
-  }
-  return null;
-}
-
 /** A guard kind that needs a chained call (`executeTakeFirstOrThrow`) holds only when the query ends in one. */
 function requiredChain(ir: FileIR, fact: SiteFact, guard: Guard): boolean {
   const required = fact.match?.store?.guardRequires?.[guard];

@@ -4,12 +4,12 @@
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr, FileIR } from '../model/ir.js';
 import { sqlText, taggedArg } from '../recognize/facts.js';
-import type { Value } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
-import type { Program } from './program.js';
+import { siteKey, type Program } from './program.js';
 
 export interface ReferenceResult {
   passed: boolean;
@@ -44,7 +44,8 @@ export function referencePassed(program: Program, flow: FlowFacts, payment: Site
     for (const leaf of leaves) {
       if (!pathMatches(pattern, leaf.path)) continue;
       const values = sources(program, ev, leaf.file, leaf.expr, 0);
-      if (values.some((v) => isBookingId(flow, v, keys)) || isHandedRecordId(program, flow, leaf.file, leaf.expr, 0)) {
+      const rejected = rejectedAtCall(program, flow, leaf.file, leaf.expr);
+      if (values.some((v) => isBookingId(flow, v, keys, rejected)) || isHandedRecordId(program, flow, leaf.file, leaf.expr, 0)) {
         return { passed: true, via: leaf.path.join('.'), fromClient: false };
       }
       // A request value sent under a booking-id key, or read from a booking-id field of the request (`req.body.rentalId`).
@@ -83,7 +84,9 @@ function lastProp(steps: { p: string }[]): string {
 
 /** `bookingId`, `booking_id`, `reservationID`: a key that names a booking's id, not just any booking field. */
 function isBookingIdKey(program: Program, key: string): boolean {
-  return program.vocabulary.signalsBooking(key) && /(?:id|Id|ID|_id|Ref|ref|reference|Reference)$/.test(key);
+  // The booking entity's own id: `slotId` or `eventId` names what is booked, not the booking.
+  const stem = /^(.*?)[-_]?(?:id|Id|ID|Ref|ref|reference|Reference)$/.exec(key)?.[1];
+  return Boolean(stem) && program.vocabulary.isBookingLike(stem);
 }
 
 /**
@@ -176,13 +179,50 @@ function callSteps(v: Value): string[] {
   return v.steps.filter((s) => s.site !== undefined).map((s) => `${s.file}:${s.site}`);
 }
 
-function isBookingId(flow: FlowFacts, v: Value, keys: Set<string>): boolean {
+function isBookingId(flow: FlowFacts, v: Value, keys: Set<string>, rejected: Set<string>): boolean {
   const record = flow.recordOf(v);
-  if (record) {
+  if (record && !rejected.has(siteKey(record.fact.file, record.fact.site))) {
     const last = record.rest[record.rest.length - 1];
     if (last !== undefined && ID_FIELDS.has(last)) return true;
   }
-  return keys.has(valueKey(v)) || callSteps(v).some((k) => keys.has(k));
+  return keys.has(valueKey(v)) || callSteps(v).some((k) => keys.has(k) && !rejected.has(k));
+}
+
+/**
+ * Records that the helpers this expression's value comes from do not produce at these calls:
+ * `customers.create()` through a base repository that also creates reservations for another subclass.
+ */
+function rejectedAtCall(program: Program, flow: FlowFacts, file: string, e: Expr): Set<string> {
+  const ir = program.files.get(file);
+  const out = new Set<string>();
+  if (!ir) return out;
+  for (const index of callsUnder(ir, e, 0, new Set())) {
+    const site = ir.sites[index]!;
+    for (const edge of program.graph.out.get(fnKey({ file, fn: site.fn })) ?? []) {
+      if (edge.file !== file || edge.site !== index) continue;
+      for (const fact of program.factsByFn.get(edge.to) ?? []) {
+        if ((fact.kind === 'write' || fact.kind === 'read') && !flow.recordAtCall(fact, edge.to, file, index)) out.add(siteKey(fact.file, fact.site));
+      }
+    }
+  }
+  return out;
+}
+
+/** The call sites an expression's value is built from, in its own file. */
+function callsUnder(ir: FileIR, e: Expr, depth: number, out: Set<number>): Set<number> {
+  if (depth > 8) return out;
+  if (e.k === 'member') callsUnder(ir, e.obj, depth + 1, out);
+  else if (e.k === 'await') callsUnder(ir, e.of, depth + 1, out);
+  else if (e.k === 'tpl') for (const p of e.parts) callsUnder(ir, p, depth + 1, out);
+  else if (e.k === 'call' && !out.has(e.site)) {
+    out.add(e.site);
+    const site = ir.sites[e.site];
+    if (site) for (const x of [site.callee, ...site.args]) callsUnder(ir, x, depth + 1, out);
+  } else if (e.k === 'ref') {
+    const b = ir.bindings[e.b];
+    if (b && b.kind !== 'import' && b.defs.length === 1) callsUnder(ir, b.defs[0]!, depth + 1, out);
+  }
+  return out;
 }
 
 /** The payload of a payment call: its payload argument, or the arguments of `request.requestBody(...)`-style calls. */

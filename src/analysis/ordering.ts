@@ -22,6 +22,31 @@ const ORDER: WriteRelation[] = ['concurrent', 'not-awaited', 'some-paths', 'afte
 export function relateWrites(
   program: Program, flow: FlowFacts, chain: CallEdge[], target: { fn: string; site: number }, isWrite: (f: SiteFact) => boolean,
 ): RelationFound | null {
+  const writers = writerSets(program, flow, isWrite);
+  const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), target];
+  let best: RelationFound | null = null;
+  for (const frame of frames) {
+    const found = relateInFrame(program, flow, frame, writers, isWrite);
+    if (found && (!best || ORDER.indexOf(found.relation) < ORDER.indexOf(best.relation))) best = found;
+  }
+  return best;
+}
+
+interface WriterSets {
+  writers: Set<string>;
+  laterWriters: Set<string>;
+  /** Whether a call edge into a writer writes a record of interest at that call. */
+  writesAt: (e: CallEdge) => boolean;
+}
+
+const writerCache = new WeakMap<FlowFacts, Map<(f: SiteFact) => boolean, WriterSets>>();
+
+/** Functions that write a record (through calls; and through anything that runs later), once per flow and predicate. */
+function writerSets(program: Program, flow: FlowFacts, isWrite: (f: SiteFact) => boolean): WriterSets {
+  let byPredicate = writerCache.get(flow);
+  if (!byPredicate) writerCache.set(flow, (byPredicate = new Map()));
+  const hit = byPredicate.get(isWrite);
+  if (hit) return hit;
   const writes = program.facts.filter(isWrite);
   const writeFns = writes.map((f) => fnKey({ file: f.file, fn: f.fn }));
   // A helper that writes whatever record it is handed writes a booking only where it is handed one.
@@ -35,20 +60,18 @@ export function relateWrites(
     if (mine.some((w) => flow.recordAtCall(w, e.to, e.file, e.site))) return true;
     return (program.graph.out.get(e.to) ?? []).some((x) => x.to !== e.to && own.has(x.to));
   };
-  const writers = reachingSet(program.graph, writeFns, (e) => e.kind !== 'deferred' && writesAt(e));
-  // Writes handed to something that runs them later (`after(() => ...)`, a library callback).
-  const laterWriters = reachingSet(program.graph, writeFns, writesAt);
-  const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), target];
-  let best: RelationFound | null = null;
-  for (const frame of frames) {
-    const found = relateInFrame(program, flow, frame, writers, laterWriters, isWrite);
-    if (found && (!best || ORDER.indexOf(found.relation) < ORDER.indexOf(best.relation))) best = found;
-  }
-  return best;
+  const sets = {
+    writesAt,
+    writers: reachingSet(program.graph, writeFns, (e) => e.kind !== 'deferred' && writesAt(e)),
+    // Writes handed to something that runs them later (`after(() => ...)`, a library callback).
+    laterWriters: reachingSet(program.graph, writeFns, writesAt),
+  };
+  byPredicate.set(isWrite, sets);
+  return sets;
 }
 
 function relateInFrame(
-  program: Program, flow: FlowFacts, frame: { fn: string; site: number }, writers: Set<string>, laterWriters: Set<string>,
+  program: Program, flow: FlowFacts, frame: { fn: string; site: number }, { writers, laterWriters, writesAt }: WriterSets,
   isWrite: (f: SiteFact) => boolean,
 ): RelationFound | null {
   const f = flow.flow(frame.fn);
@@ -60,11 +83,11 @@ function relateInFrame(
   const writes: number[] = [];
   for (const fact of program.factsByFn.get(frame.fn) ?? []) if (isWrite(fact)) writes.push(fact.site);
   for (const e of program.graph.out.get(frame.fn) ?? []) {
-    if (e.kind !== 'deferred' && writers.has(e.to) && e.site !== frame.site && !writes.includes(e.site)) writes.push(e.site);
+    if (e.kind !== 'deferred' && writers.has(e.to) && writesAt(e) && e.site !== frame.site && !writes.includes(e.site)) writes.push(e.site);
   }
   const found: RelationFound[] = [];
   for (const e of program.graph.out.get(frame.fn) ?? []) {
-    if (e.kind === 'deferred' && laterWriters.has(e.to)) found.push({ relation: 'after', file: f.ir.file, site: e.site });
+    if (e.kind === 'deferred' && laterWriters.has(e.to) && writesAt(e)) found.push({ relation: 'after', file: f.ir.file, site: e.site });
   }
   for (const w of writes) {
     const at = { file: f.ir.file, site: w };

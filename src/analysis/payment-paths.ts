@@ -18,18 +18,23 @@ export function isInitiation(f: SiteFact): boolean {
   return f.kind === 'provider' && f.role === 'initiation';
 }
 
+const memo = new WeakMap<Program, PaymentPath[]>();
+
+/** Every check counts the same paths: computed once per program. */
 export function paymentPaths(program: Program): PaymentPath[] {
-  const payments = program.facts.filter(isInitiation);
+  const hit = memo.get(program);
+  if (hit) return hit;
+  const payments = program.facts.filter(isInitiation).map((payment) => ({ payment, fn: fnKey({ file: payment.file, fn: payment.fn }) }));
   const out: PaymentPath[] = [];
   for (const entry of program.entries) {
     const reach = reachableFrom(program.graph, entry.fn);
-    for (const payment of payments) {
-      if (reach.has(fnKey({ file: payment.file, fn: payment.fn }))) out.push({ entry, payment });
-    }
+    for (const { payment, fn } of payments) if (reach.has(fn)) out.push({ entry, payment });
   }
-  return out.sort(
+  const sorted = out.sort(
     (a, b) => cmp(a.payment.file, b.payment.file) || a.payment.site - b.payment.site || cmp(a.entry.file, b.entry.file) || a.entry.pos - b.entry.pos,
   );
+  memo.set(program, sorted);
+  return sorted;
 }
 
 function cmp(a: string, b: string): number {

@@ -143,7 +143,8 @@ function isInlineMethod(site: CallSite): boolean {
 }
 function targetOf(ev: Evaluator, v: Value, site: CallSite): string | null {
   if (v.t === 'fn') return fnKey(v);
-  if (v.t === 'class' && site.isNew) {
+  // `super(model)` runs the base class's constructor: its parameters take the subclass's arguments.
+  if ((v.t === 'class' && site.isNew) || (v.t === 'inst' && site.callee.k === 'super')) {
     const ctor = ev.ir(v.file)?.classes[v.cls]?.methods['constructor'];
     return ctor === undefined ? null : fnKey({ file: v.file, fn: ctor });
   }

@@ -5,7 +5,7 @@
 export type Expr =
   | { k: 'ref'; b: number } // a binding of this file (index into FileIR.bindings)
   | { k: 'global'; name: string } // a free identifier: fetch, Deno, require, process...
-  | { k: 'this'; cls: number | null; obj?: Expr } // `this` in a class body (index into classes) or an object literal's method
+  | { k: 'this'; cls: number | null; obj?: Expr; static?: true } // `this` in a class body (index into classes; the class itself in static members) or an object literal's method
   | { k: 'super'; cls: number | null }
   | { k: 'member'; obj: Expr; prop: string | null } // prop null = computed, unknown key
   | { k: 'index'; obj: Expr; at: number } // `x[0]` and array destructuring
@@ -27,6 +27,8 @@ export interface ObjProp {
   /** Static key, or null for a computed one; `...` marks a spread. */
   key: string | null;
   value: Expr;
+  /** Where the property starts. */
+  pos?: number;
 }
 
 /** A TypeScript type reference: `Repository<Booking>` is { name: ref Repository, args: [ref Booking] }. */
@@ -141,6 +143,15 @@ export interface FunctionIR {
   strings: string[];
 }
 
+export interface FieldWrite {
+  obj: Expr;
+  prop: string;
+  value: Expr;
+  op: string;
+  pos: number;
+  fn: number;
+}
+
 export interface ClassIR {
   name: string;
   start: number;
@@ -150,6 +161,10 @@ export interface ClassIR {
   methods: Record<string, number>;
   /** Fields: property definitions, constructor parameter properties, `this.x = ...` assignments. */
   fields: Record<string, Expr[]>;
+  /** Decorators of property definitions (`@Column({ default: 'pending' })`), by field. */
+  fieldDecorators?: Record<string, Decorator[]>;
+  /** Where each property definition's name is, by field. */
+  fieldStarts?: Record<string, number>;
 }
 
 export interface ParseDiagnostic {
@@ -174,6 +189,11 @@ export interface FileIR {
   typeNames: string[];
   /** Functions assigned onto members of other values (`obj.method = fn`), by target. */
   memberAssignments: { target: Expr; fn: number }[];
+  /**
+   * Values assigned to fields of objects (`booking.status = 'CANCELLED'`, `slot.seatsLeft += 1`,
+   * `event.booked--`): what a record carries when it is saved later. `op` is the operator.
+   */
+  fieldWrites?: FieldWrite[];
   /** `// bookfirst-ignore <check-id> -- <reason>` comments, by line. */
   directiveComments: { line: number; checkId: string; reason: string }[];
   diagnostics: ParseDiagnostic[];

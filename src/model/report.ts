@@ -32,7 +32,12 @@ export interface PaymentRef extends Location {
 export interface Evidence {
   file: string;
   line: number;
-  kind: 'write' | 'guarded-read';
+  /**
+   * What the evidence is: a booking `write` or `guarded-read` (confirmation-record), an `update` or
+   * `delete` of a record, a provider call (`refund`, `capture`), a `schema-default` of a field, or the
+   * payment call's `reference` field carrying the booking id.
+   */
+  kind: 'write' | 'guarded-read' | 'update' | 'delete' | 'refund' | 'capture' | 'schema-default' | 'reference';
   entity: string;
 }
 

@@ -17,36 +17,51 @@ export function emptyIR(file: string, source = ''): FileIR {
   };
 }
 
-/** `file` is the root-relative path used in reports; `source` is already decoded text. */
-export function parseFile(file: string, source: string): FileIR {
+/**
+ * `file` is the root-relative path used in reports; `source` is already decoded text. A `thin` parse
+ * (a file no payment or booking code depends on) keeps the parser's diagnostics and directive
+ * comments and never builds the syntax tree in JavaScript, which is most of the cost of parsing.
+ */
+export function parseFile(file: string, source: string, thin = false): FileIR {
   const ir = emptyIR(file, source);
+  try {
+    return parseInto(ir, source, thin);
+  } finally {
+    // A thin file is never located in a report beyond its diagnostics: drop its line table.
+    if (thin) ir.lineStarts = [];
+  }
+}
+
+function parseInto(ir: FileIR, source: string, thin: boolean): FileIR {
+  const file = ir.file;
   const refusal = inspectSource(source);
   if (refusal) {
     ir.skipped = true;
     ir.diagnostics.push({ line: 1, severity: 'warning', ...refusal });
     return ir;
   }
-  let program: AstNode;
+  let program: AstNode | null = null;
   try {
     const options: ParserOptions & { experimentalRawTransfer?: boolean } = {
       lang: langOf(file),
       sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : /\.m[jt]s$/.test(file) ? 'module' : 'unambiguous',
       preserveParens: false,
     };
-    if (useRawTransfer) options.experimentalRawTransfer = true;
+    if (useRawTransfer && !thin) options.experimentalRawTransfer = true;
     const result = parseSync(file, source, options);
-    program = result.program as unknown as AstNode;
     ir.directiveComments = directiveComments(result.comments, ir.lineStarts);
+    if (!thin) program = result.program as unknown as AstNode;
     const first = result.errors[0];
     if (first) {
       const at = first.labels[0]?.start ?? 0;
+      const empty = program ? program.body.length === 0 : result.errors.some((e) => e.severity === 'Error');
       ir.diagnostics.push({
         line: lineOf(ir.lineStarts, at),
-        severity: program.body.length === 0 ? 'error' : 'warning',
+        severity: empty ? 'error' : 'warning',
         code: 'parse-error',
         message: `${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
       });
-      if (program.body.length === 0) {
+      if (program && program.body.length === 0) {
         ir.skipped = true;
         return ir;
       }
@@ -56,7 +71,7 @@ export function parseFile(file: string, source: string): FileIR {
     ir.diagnostics.push({ line: 1, severity: 'error', code: 'parse-error', message: String(error) });
     return ir;
   }
-  extract(ir, program);
+  if (program) extract(ir, program);
   return ir;
 }
 

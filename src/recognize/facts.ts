@@ -9,6 +9,7 @@ import type { Vocabulary } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { restFact } from './rest.js';
+import { paymentCallByName } from './unresolved.js';
 
 export interface SiteFact {
   file: string;
@@ -26,6 +27,8 @@ export interface SiteFact {
   rest: RestEndpoint | null;
   /** For REST calls: the request body (`body`, `json`, axios `data`), where the payload is. */
   restBody?: Expr | null;
+  /** Recognized by its name only: its client did not resolve (see unresolved.ts). */
+  approximate?: boolean;
 }
 
 export interface FactContext {
@@ -49,22 +52,32 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
   const out: SiteFact[] = [];
   ir.sites.forEach((site, index) => {
     const values = calleeValues(cx.ev, ir.file, site);
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     for (const v of values) {
       for (const m of cx.matcher.match(v)) {
         if (m.kind === 'client') continue;
         const fact = toFact(cx, ir, index, site, v, m);
         if (!fact) continue;
         const key = `${fact.kind}:${fact.recognizer.id}:${fact.api}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const at = seen.get(key);
+        // One fact per operation; of the records it may touch (`Model<TDocument>` in a base
+        // repository, each subclass's model), a booking one is kept, and each call decides.
+        if (at !== undefined) {
+          if (fact.bookingLike && !out[at]!.bookingLike) out[at] = fact;
+          continue;
+        }
+        seen.set(key, out.length);
         out.push(fact);
       }
       const rest = restFact(cx, ir, index, site, v);
       if (rest && !seen.has(`rest:${rest.api}`)) {
-        seen.add(`rest:${rest.api}`);
+        seen.set(`rest:${rest.api}`, out.length);
         out.push(rest);
       }
+    }
+    if (seen.size === 0) {
+      const byName = paymentCallByName(ir, index, site, values, cx.providers);
+      if (byName) out.push(byName);
     }
   });
   return out;
@@ -75,13 +88,12 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
   if (m.kind === 'provider') {
     const op = m.provider!;
     if (op.argIs && !argMatches(cx, ir, site, op.argIs)) return null;
-    const billing = Boolean(op.billing) || (m.recognizer.kind === 'provider' && isBillingPayload(cx, ir, site, m));
+    const billing = Boolean(op.billing) || isBillingPayload(cx.ev, ir.file, site, m.recognizer);
     return { ...base, kind: 'provider', role: op.role, api: op.api ?? op.call, entity: null, bookingLike: false, billing };
   }
   if (m.kind === 'write' || m.kind === 'read' || m.kind === 'update') {
     const op = m.store!;
     if (op.argIs && !argMatches(cx, ir, site, op.argIs)) return null;
-    if (op.argShape && isObjectArg(cx, ir, site, op.argShape.index) !== op.argShape.object) return null;
     if (op.argShape && isObjectArg(cx, ir, site, op.argShape.index) !== op.argShape.object) return null;
     let kind: 'write' | 'read' | 'update' = m.kind;
     if (op.entity.includes('function')) {
@@ -154,17 +166,21 @@ function isObjectArg(cx: FactContext, ir: FileIR, site: CallSite, index: number)
   return arg !== undefined && cx.ev.values(ir.file, arg).some((v) => v.t === 'obj');
 }
 
-function isBillingPayload(cx: FactContext, ir: FileIR, site: CallSite, m: Match): boolean {
-  const r = m.recognizer;
+/**
+ * Recurring billing (`mode: 'subscription'`) only when every value the field can hold is the billing
+ * literal: a mode taken from the request, or chosen between two literals, may be a one-off payment.
+ * Evaluated once without context here, and again per path with that path's evaluator.
+ */
+export function isBillingPayload(ev: Evaluator, file: string, site: CallSite, r: Recognizer): boolean {
   if (r.kind !== 'provider' || !r.billingWhen) return false;
   const payload = site.args[0];
   if (!payload) return false;
-  for (const rule of r.billingWhen) {
-    for (const obj of cx.ev.values(ir.file, payload)) {
-      if (obj.t !== 'obj') continue;
-      const field = cx.ev.member(obj, rule.field, 0);
-      if (field.some((f) => f.t === 'lit' && f.value === rule.equals)) return true;
-    }
+  const billingValues = new Map<string, Set<string>>();
+  for (const rule of r.billingWhen) billingValues.set(rule.field, (billingValues.get(rule.field) ?? new Set()).add(rule.equals));
+  const objects = ev.values(file, payload).filter((v) => v.t === 'obj');
+  for (const [name, literals] of billingValues) {
+    const field = objects.flatMap((obj) => ev.member(obj, name, 0));
+    if (field.length > 0 && field.every((f) => f.t === 'lit' && literals.has(String(f.value)))) return true;
   }
   return false;
 }
@@ -199,6 +215,7 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
         if (tables.length === 0) declared.push(fn.name);
       }
     } else if (source.startsWith('field:')) take(payloadField(cx, ir, site, source.slice('field:'.length)));
+    else if (source.startsWith('name:')) declared.push(source.slice('name:'.length));
     else if (source === 'receiver' && site.callee.k === 'member') {
       named.push(...exprNames(ir, site.callee.obj));
       for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(cx.ev.ir(r.file)?.classes[r.cls]?.name ?? '');
@@ -225,14 +242,18 @@ function argNames(cx: FactContext, file: string, site: CallSite): [string[], str
     else named.push(...exprNames(ir, arg));
     for (const v of cx.ev.values(file, arg)) {
       if (v.t === 'class' || v.t === 'inst') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
-      // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`.
-      if (v.t === 'ext' || v.t === 'global') declared.push(...chainLiterals(cx, v.steps));
+      // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`;
+      // not a value read off a record (`snap.get('slotId')` from the bookings query is a slot's key).
+      if ((v.t === 'ext' || v.t === 'global') && !v.steps.some((s) => READ_RESULTS.has(s.p))) declared.push(...chainLiterals(cx, v.steps));
       // A record made for an entity (`em.create(Booking, ...)`, `repo: EntityRepository<Booking>`).
       if (v.t === 'ext') declared.push(...(v.typeArgs ?? []));
     }
   }
   return [declared.filter(Boolean), named.filter(Boolean)];
 }
+
+/** Steps that turn a query into the records it read. */
+const READ_RESULTS = new Set(['get', 'data', 'docs', 'then', 'json', 'rows', 'single', 'maybeSingle', 'findOne', 'findUnique', 'findFirst', 'findById']);
 
 function chainLiterals(cx: FactContext, steps: Step[]): string[] {
   const out: string[] = [];

@@ -1,36 +1,51 @@
 // Payment calls the engine could not resolve must not vanish silently (analysis notes §7): a call
-// spelled like a provider operation on a receiver named after the provider, whose value did not
-// resolve to that provider's client, is reported as a diagnostic.
-import { describeExpr } from '../debug/flow-dump.js';
-import type { Expr, FileIR } from '../model/ir.js';
-import type { Diagnostic } from '../model/report.js';
-import { lineOf } from '../parse/source-guards.js';
-import type { Recognizer } from '../recognizers/define.js';
+// spelled like a provider operation on a receiver named after the provider (`request.stripe
+// .paymentIntents.create`, a client hung on the request by a hook, an import the scan cannot
+// follow), whose value did not resolve to anything else, is that operation, by name. Its paths are
+// marked approximate.
+import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import type { ProviderOperation, Recognizer } from '../recognizers/define.js';
 import type { SiteFact } from './facts.js';
 
-export function unresolvedPaymentCalls(files: FileIR[], providers: Recognizer[], factsBySite: Map<string, SiteFact[]>): Diagnostic[] {
-  const names = (ir: FileIR, e: Expr): string[] | null => memberChain(e, (x) => (x.k === 'ref' ? ir.bindings[x.b]?.name ?? '?' : x.k === 'global' ? x.name : 'this'));
-  const ops = providers.flatMap((r) =>
-    r.kind === 'provider' ? r.operations.filter((o) => o.role === 'initiation' && o.call.includes('.')).map((o) => ({ r, path: o.call.split('.') })) : [],
-  );
-  const out: Diagnostic[] = [];
-  for (const ir of files) {
-    ir.sites.forEach((site, index) => {
-      if ((factsBySite.get(`${ir.file}:${index}`) ?? []).some((f) => f.kind === 'provider')) return;
-      const chain = names(ir, site.callee);
-      if (!chain) return;
-      for (const { r, path } of ops) {
-        const receiver = chain.slice(0, chain.length - path.length).join('.').toLowerCase();
-        if (chain.length <= path.length || !receiver.includes(r.id) || path.some((p, i) => chain[chain.length - path.length + i] !== p)) continue;
-        out.push({
-          file: ir.file, line: lineOf(ir.lineStarts, site.start), severity: 'warning', code: 'unresolved-payment-call',
-          message: `${describeExpr(ir, site.callee)}() looks like a ${r.name} payment initiation, but its client could not be resolved (an import the scan cannot follow?); it is not analyzed as a path`,
-        });
-        return;
-      }
-    });
+interface NamedOperation {
+  recognizer: Recognizer;
+  op: ProviderOperation;
+  path: string[];
+}
+
+/** A dotted operation name (`paymentIntents.create`) that a call can be matched by. */
+export const isNamedOperation = (call: string) => /^[\w$]+(\.[\w$]+)+$/.test(call);
+
+const operations = new WeakMap<Recognizer[], NamedOperation[]>();
+
+function namedOperations(providers: Recognizer[]): NamedOperation[] {
+  let hit = operations.get(providers);
+  if (!hit) {
+    hit = providers.flatMap((r) =>
+      r.kind === 'provider' ? r.operations.filter((o) => o.role === 'initiation' && isNamedOperation(o.call)).map((op) => ({ recognizer: r, op, path: op.call.split('.') })) : [],
+    );
+    operations.set(providers, hit);
   }
-  return out;
+  return hit;
+}
+
+/** The provider initiation this call is by name, when its callee resolved to nothing that says otherwise. */
+export function paymentCallByName(ir: FileIR, index: number, site: CallSite, callee: Value[], providers: Recognizer[]): SiteFact | null {
+  if (callee.some((v) => v.t === 'fn' || v.t === 'class')) return null;
+  const chain = memberChain(site.callee, (x) => (x.k === 'ref' ? ir.bindings[x.b]?.name ?? '?' : x.k === 'global' ? x.name : 'this'));
+  if (!chain) return null;
+  for (const { recognizer, op, path } of namedOperations(providers)) {
+    if (chain.length <= path.length || path.some((p, i) => chain[chain.length - path.length + i] !== p)) continue;
+    const receiver = chain.slice(0, chain.length - path.length).join('.').toLowerCase();
+    if (!receiver.includes(recognizer.id)) continue;
+    return {
+      file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer, role: op.role, api: op.api ?? op.call, entity: null, bookingLike: false,
+      billing: Boolean(op.billing), rest: null, approximate: true,
+      match: { kind: 'provider', recognizer, provider: op, wildcards: [], clientSteps: [], call: op.call },
+    };
+  }
+  return null;
 }
 
 /** `this.stripe.paymentIntents.create` -> ['this', 'stripe', 'paymentIntents', 'create']. */

@@ -29,6 +29,20 @@ export interface ProviderOperation {
   payload?: { index: number; method?: string };
 }
 
+/**
+ * When an initiation moves money: 'charge' at once (`charges.create`, a PaymentIntent created with
+ * `confirm: true`), 'hosted' when the customer completes the provider's page or a client-side
+ * confirmation (captured automatically), 'authorize' only when an explicit capture call follows
+ * (manual capture, PayPal orders).
+ */
+export type CaptureMode = 'charge' | 'hosted' | 'authorize';
+
+export interface CaptureRule {
+  mode: CaptureMode;
+  /** Payload options that change the mode, checked in order; the first that holds wins. `field` is a dotted path. */
+  when?: { field: string; equals: (string | number | boolean)[]; mode: CaptureMode }[];
+}
+
 export interface RestEndpoint {
   /** Regex source matched against the URL's host. */
   host: string;
@@ -62,6 +76,14 @@ export interface ProviderRecognizer {
   events: { success: string[]; failure: string[] };
   /** How to start a payment that carries `booking.id`, for remediation text. */
   example?: string;
+  /**
+   * When each initiation moves money, by its api name (the operation's `api ?? call`, a REST
+   * endpoint's `api`); `*` for those not listed. Without an entry an initiation is 'hosted'.
+   */
+  capture?: Record<string, CaptureRule>;
+  /** How to authorize only and capture later, and how to refund a booking's payment, for remediation text. */
+  captureExample?: string;
+  refundExample?: string;
 }
 
 /** Where a store operation's entity name comes from. */
@@ -74,7 +96,8 @@ export type EntitySource =
   | 'sql' // an INSERT/SELECT statement in the first argument or tagged template
   | 'key' // a key such as `booking:${id}` in the first argument: its entity segment (not a lock or hold)
   | 'function' // the first argument names a SQL function of the migrations: the tables its body writes
-  | `field:${string}`; // a field of the payload (argument 0, or the input of `new Command(input)` there)
+  | `field:${string}` // a field of the payload (argument 0, or the input of `new Command(input)` there)
+  | `name:${string}`; // a fixed entity name (booking-write helpers declared in the config file)
 
 export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data';
 
@@ -104,6 +127,42 @@ export interface StoreOperation {
    * the relation field names them, so a booking created through another model is a booking write.
    */
   nested?: string[];
+  /** Argument holding the fields written, when the first object argument is not it (`updateOne(filter, update)`). */
+  setsArg?: number;
+  /** Argument holding the filter that selects the records changed (`updateOne(filter, update)`). */
+  filterArg?: number;
+}
+
+/**
+ * Where a declaration names an entity or its table: `arg:N` a string argument, `arg:N.key` a string
+ * field of an object argument, `string` the first string argument, `binding` the variable the
+ * result is assigned to, `class` the decorated class (or the class a static call runs on),
+ * `static:key` a static field or getter of that class.
+ */
+export type EntityPlace = `arg:${number}` | `arg:${number}.${string}` | 'string' | 'binding' | 'class' | `static:${string}`;
+
+/**
+ * Code that declares an entity and where it is stored, read from the code and never run: Drizzle
+ * `pgTable('tbl_res', ...)`, Mongoose `model('Booking', schema)`, TypeORM `@Entity('tbl_res') class Booking`.
+ */
+export interface EntityDeclaration {
+  /** Package (or module glob); defaults to the recognizer's packages. */
+  module?: string;
+  /**
+   * Steps to the declaring value, from the module root or (`onClient`) from each of the store's
+   * clients: 'pgTable()' (a call), 'Schema.new()', 'Entity()' (a class decorator, with or without
+   * arguments), 'Model' (a base class, with `as: 'subclass'`).
+   */
+  path: string;
+  onClient?: boolean;
+  /** A call or construction (default), a class decorator, or a class extending the value. */
+  as?: 'call' | 'decorator' | 'subclass';
+  /** Where the entity's name is; the first place that holds one wins. */
+  name: EntityPlace[];
+  /** Where its table or collection is. */
+  table?: EntityPlace[];
+  /** Only declarations where this place holds one of these values (a Sanity `type: 'document'`). */
+  when?: { place: EntityPlace; equals: string[] };
 }
 
 export interface StoreRecognizer {
@@ -129,6 +188,8 @@ export interface StoreRecognizer {
   groups?: string[];
   /** Calls that write every queued record (`em.flush()`). */
   flushes?: string[];
+  /** Declarations of entities and the tables or collections they are stored in. */
+  entities?: EntityDeclaration[];
 }
 
 export interface RouteFileRule {
@@ -213,6 +274,15 @@ export interface FrameworkRecognizer {
   aliases?: Record<string, string>;
   /** Auto-imports: free names in files matching `files` are the exports of files matching `from`. */
   autoImports?: { files: string; from: string[] }[];
+  /**
+   * Calls that make a queue's jobs recurring (BullMQ `queue.add(name, data, { repeat })`,
+   * `queue.upsertJobScheduler(...)`): the consumers registered for that queue (their route is the
+   * queue's name, argument `queueArg` of the client's construction) are scheduled jobs. With
+   * `option`, only calls whose argument `arg` has that key.
+   */
+  schedules?: { clients: ClientPattern[]; calls: string[]; queueArg: number; option?: { arg: number; key: string } }[];
+  /** Registrations whose handlers run on a schedule (`cron.schedule(expr, fn)`, `onSchedule(expr, fn)`): their calls. */
+  scheduledCalls?: string[];
 }
 
 export type Recognizer = ProviderRecognizer | StoreRecognizer | FrameworkRecognizer;

@@ -60,6 +60,7 @@ export class Matcher {
   private readonly byModule = new Map<string, Compiled[]>();
   private readonly byGlobal = new Map<string, Compiled[]>();
   private readonly globbed: Compiled[] = [];
+  private readonly hits = new Map<string, Compiled[]>();
   readonly recognizers: Recognizer[];
 
   constructor(recognizers: Recognizer[]) {
@@ -124,14 +125,20 @@ export class Matcher {
   match(v: Value): Match[] {
     let candidates: Compiled[];
     let steps: Step[];
+    let key: string;
     if (v.t === 'ext') {
-      // A pattern for `firebase-functions` also covers `firebase-functions/v2/https`.
-      candidates = [...modulePrefixes(v.module).flatMap((m) => this.byModule.get(m) ?? []), ...this.globbed.filter((c) => c.moduleRe!.test(v.module))];
       steps = v.steps;
+      key = `${v.module}\u0000${stepNames(steps)}`;
+      // A pattern for `firebase-functions` also covers `firebase-functions/v2/https`.
+      candidates = this.hits.get(key) ?? [...modulePrefixes(v.module).flatMap((m) => this.byModule.get(m) ?? []), ...this.globbed.filter((c) => c.moduleRe!.test(v.module))];
     } else if (v.t === 'global' && v.steps[0]) {
-      candidates = this.byGlobal.get(v.steps[0].p) ?? [];
       steps = v.steps.slice(1);
+      key = `\u0001${v.steps[0].p}\u0000${stepNames(steps)}`;
+      candidates = this.hits.get(key) ?? this.byGlobal.get(v.steps[0].p) ?? [];
     } else return [];
+    // Which patterns match depends only on the module and the step names: remember those, so the
+    // next value spelled the same (from another call site) tries only them.
+    const matched: Compiled[] = [];
     const out: Match[] = [];
     for (const c of candidates) {
       const s = c.passthrough.size > 0 ? dropPassthrough(steps, c.passthrough) : steps;
@@ -139,10 +146,21 @@ export class Matcher {
       if (!clientWild) continue;
       const rest = s.slice(clientWild.length);
       const wild = matchSteps(c.op, rest);
-      if (wild) out.push(c.make(wild, s.slice(0, clientWild.length)));
+      if (!wild) continue;
+      matched.push(c);
+      out.push(c.make(wild, s.slice(0, clientWild.length)));
     }
+    if (this.hits.size < MAX_REMEMBERED) this.hits.set(key, matched);
     return out.sort((a, b) => rank(a.kind) - rank(b.kind));
   }
+}
+
+const MAX_REMEMBERED = 200_000;
+
+function stepNames(steps: Step[]): string {
+  let out = '';
+  for (const s of steps) out += `${s.p}\u0000`;
+  return out;
 }
 
 function rank(kind: MatchKind): number {

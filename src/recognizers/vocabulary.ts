@@ -28,6 +28,8 @@ function singular(w: string): string {
 }
 
 const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
+/** Words that, after a booking word, name a fee rather than a booking. */
+const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
 
 export class Vocabulary {
   private readonly entityWords: Set<string>;
@@ -57,6 +59,36 @@ export class Vocabulary {
   /** Names and keys that suggest a booking flow: `bookSlot`, `/api/reserve`, `appointmentId`. */
   signalsBooking(text: string | null | undefined): boolean {
     if (!text) return false;
-    return words(text).some((w) => this.signalWords.has(w) || this.signalWords.has(singular(w)));
+    const ws = words(text);
+    // `bookingFee`, `reservation_surcharge`: a fee named after bookings is charged on anything sold.
+    return ws.some((w, i) => (this.signalWords.has(w) || this.signalWords.has(singular(w))) && !FEE_WORDS.has(singular(ws[i + 1] ?? '')));
   }
 }
+
+// Booking states, as the words of a status value (`PENDING_PAYMENT`, 'awaiting-payment').
+/** Not yet confirmed: the booking holds its slot until the payment or approval arrives. */
+export const PENDING_STATE_WORDS = ['pending', 'awaiting', 'unpaid', 'held', 'hold', 'draft', 'reserved', 'tentative', 'initiated', 'requested', 'processing', 'incomplete', 'unconfirmed', 'provisional', 'checkout', 'waiting', 'new', 'created', 'initial', 'open'];
+/** Confirmed or paid: reminders, capacity counts and staff treat it as a real booking. */
+export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 'active', 'completed', 'complete', 'succeeded', 'success', 'approved', 'captured', 'accepted', 'scheduled', 'fulfilled', 'settled'];
+/** Cancelled by someone: a customer, staff, or a refund. */
+export const CANCELLED_STATE_WORDS = ['cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn'];
+/** Released because the payment failed, was abandoned or expired. */
+export const FAILED_STATE_WORDS = ['failed', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
+/** Field names that hold a record's state. */
+export const STATE_FIELD_WORDS = ['status', 'state'];
+/** Boolean fields that say a booking is confirmed or paid (`isPaid: false` is a pending state). */
+export const CONFIRMED_FLAG_WORDS = ['confirmed', 'paid'];
+
+/** Entities that model capacity: a slot row, a seat, an inventory count, a temporary hold. */
+export const CAPACITY_WORDS = ['slot', 'timeslot', 'seat', 'capacity', 'inventory', 'hold', 'availability', 'spot', 'allocation', 'stock'];
+/** Counter fields that track capacity (`bookedCount`, `seatsLeft`, `availableSpots`, `remaining`). */
+export const COUNTER_WORDS = ['count', 'booked', 'available', 'remaining', 'left', 'taken', 'sold', 'reserved', 'held', 'seats', 'spots', 'capacity', 'quantity', 'stock', 'inventory', 'occupancy', 'occupied'];
+/** Flags on a slot row that say it is taken (`isBooked`, `available`). */
+export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserved', 'occupied', 'free'];
+
+/** Entities that store payments apart from the booking (`Payment`, `transactions`). */
+export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
+/** Words in a field that holds the provider's id for a payment (`stripeSessionId`, `paymentIntentId`, `paypalOrderId`). */
+export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'stripe', 'paypal', 'razorpay', 'square', 'braintree', 'mollie', 'adyen', 'paystack', 'flutterwave', 'provider', 'txn', 'pi', 'cs'];
+/** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
+export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];

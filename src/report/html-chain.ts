@@ -21,8 +21,11 @@ const LABEL: Record<ChainStep['kind'], string> = {
   payment: 'Payment call',
 };
 
-export function chainOf(p: PathResult): ChainStep[] {
-  const step = (kind: ChainStep['kind'], text: string, at: ChainStep['at'], also: ChainStep['also'] = []): ChainStep => ({ kind, label: LABEL[kind], text, at, also });
+/** The steps of a path; other checks than confirmation-record name their evidence and gaps generically. */
+export function chainOf(p: PathResult, checkId = 'confirmation-record'): ChainStep[] {
+  const own = checkId === 'confirmation-record';
+  const label = (kind: ChainStep['kind']) => (own ? LABEL[kind] : kind === 'evidence' ? 'Evidence' : kind === 'missing' ? 'Missing' : kind === 'payment' ? 'Deciding call' : LABEL[kind]);
+  const step = (kind: ChainStep['kind'], text: string, at: ChainStep['at'], also: ChainStep['also'] = []): ChainStep => ({ kind, label: label(kind), text, at, also });
   const isPayment = (t: { file: string; line: number; note: string }) => t.file === p.payment.file && t.line === p.payment.line && t.note.startsWith('payment');
   const steps: ChainStep[] = p.trace.map((t, i) => {
     const at = { file: t.file, line: t.line };

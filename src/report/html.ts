@@ -76,25 +76,28 @@ function checkSection(c: CheckResult, loc: Loc): string {
   ];
   if (c.verdict === 'error' && c.detail) out.push(`<p class="warning">${esc(c.detail.split('\n')[0] ?? '')}</p>`);
   for (const [title, paths] of groups) {
-    if (paths.length > 0) out.push(`<h4>${title} (${paths.length})</h4>`, ...paths.map((p) => pathArticle(p, loc)));
+    if (paths.length > 0) out.push(`<h4>${title} (${paths.length})</h4>`, ...paths.map((p) => pathArticle(p, loc, c.id)));
   }
   if (c.verdict === 'fail' && c.remediation) out.push(`<div class="remediation"><h4>How to fix</h4><pre>${esc(c.remediation)}</pre></div>`);
   out.push('</section>');
   return out.join('\n');
 }
 
-function pathArticle(p: PathResult, loc: Loc): string {
+/** Checks whose paths stand for a payment call, so the booking id it carries matters. */
+const PAYMENT_PATHS = new Set(['confirmation-record', 'payment-booking-coupling', 'payment-capture-timing']);
+
+function pathArticle(p: PathResult, loc: Loc, checkId: string): string {
   const state = p.suppressed ? 'suppressed' : p.status;
   const mark = state === 'fail' ? '✗' : state === 'pass' ? '✓' : '–';
   const tags = [p.approximate ? 'approximate' : '', p.baselined ? 'in baseline' : p.baselined === false ? 'new' : ''].filter(Boolean);
   const facts: string[] = [];
-  if (p.status !== 'excluded') facts.push(p.bookingIdPassed ? `Booking id passed to the provider via <code>${esc(p.via ?? '?')}</code>.` : 'Booking id not passed to the provider.');
+  if (p.status !== 'excluded' && PAYMENT_PATHS.has(checkId)) facts.push(p.bookingIdPassed ? `Booking id passed to the provider via <code>${esc(p.via ?? '?')}</code>.` : 'Booking id not passed to the provider.');
   if (p.suppressed) facts.push(`Suppressed at ${loc(p.suppressed.file, p.suppressed.line)}: ${esc(p.suppressed.reason || 'no reason given')}.`);
   return [
     `<article class="path ${state}">`,
     `<h3>${mark} ${esc(pathTitle(p))} <span class="badge ${state}">${esc(p.reason)}</span>${tags.map((t) => ` <span class="sev">${esc(t)}</span>`).join('')}</h3>`,
     `<p class="why">${esc(capitalize(reasonText(p.reason)))}.</p>`,
-    `<ol class="chain" aria-label="chain from entry point to payment call">${chainOf(p).map((s, i) => stepItem(s, i > 0, loc)).join('')}</ol>`,
+    `<ol class="chain" aria-label="chain from entry point to payment call">${chainOf(p, checkId).map((s, i) => stepItem(s, i > 0, loc)).join('')}</ol>`,
     ...facts.map((f) => `<p class="facts">${f}</p>`),
     ...p.warnings.map((w) => `<p class="facts warning">Warning: ${esc(w)}</p>`),
     ...p.snippets.map((s) => excerpt(s, p, loc)),

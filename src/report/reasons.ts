@@ -13,6 +13,44 @@ const REASONS: Record<string, string> = {
   'no-booking-write': 'no booking record is written before the payment',
   'subscription-billing': 'recurring billing, not a booking payment',
   'not-a-booking-payment': 'not a booking payment',
+  // payment-capture-timing
+  'captured-after-confirmation': 'the authorization is captured only after the booking is confirmed',
+  'charged-after-booking': 'the payment starts only once the booking exists',
+  'charged-before-booking': 'money moves before any booking exists',
+  'captured-before-booking': 'the authorization is captured where no booking exists',
+  'captured-before-confirmation': 'the authorization is captured before the booking is confirmed',
+  // payment-booking-coupling
+  'booking-id-sent-to-provider': 'the booking id reaches the provider',
+  'payment-row-references-booking': 'a payments row stores the booking id',
+  'booking-id-not-sent': 'the booking id never reaches the provider',
+  'provider-id-stored-on-booking': "the provider's payment id is stored on the booking",
+  'provider-id-stored-in-payment-row': "the provider's payment id is stored in a payments row",
+  'provider-id-stored-by-webhook': "the provider's webhook stores its payment id on the booking",
+  'provider-id-not-stored': "the provider's payment id is never stored on the booking",
+  // failure-handling
+  'booking-and-slot-released': 'the booking and its slot are released together',
+  'booking-released': 'the booking is released (no capacity is held apart from it)',
+  'nothing-released': 'neither the booking nor its slot is released',
+  'slot-not-released': 'the booking is released but its slot stays taken',
+  'booking-not-released': 'the slot is released but the booking stays held',
+  'released-outside-transaction': 'booking and slot are released outside one transaction',
+  'no-failure-path': 'nothing releases a booking held before payment when the payment fails or is abandoned',
+  // refund-logic
+  'refund-before-cancel': 'the payment is refunded before the booking is cancelled',
+  'refund-with-cancel': 'the payment is refunded in the same request as the cancellation',
+  'no-refund-by-policy': 'a cancellation policy decides that no refund is due',
+  'no-refund': 'a paid booking is cancelled without a refund',
+  'unpaid-bookings-only': 'only unpaid bookings are cancelled here',
+  // initial-booking-state
+  'pending-status-set': 'the booking is created with a pending status',
+  'pending-by-default': "the booking starts pending through the schema's default",
+  'confirmed-status-set': 'the booking is created already confirmed',
+  'confirmed-by-default': "the schema's default status is a confirmed one",
+  'status-from-request': 'the initial status is taken from the request',
+  'status-not-pending': 'the booking starts in a state that is not pending',
+  'no-initial-status': 'the booking is created without any status',
+  'no-status-field': 'the booking has no status field',
+  'created-after-payment': 'created once the payment was taken',
 };
 
 export function reasonText(reason: string): string {

@@ -37,23 +37,29 @@ function renderCheck(check: CheckResult, s: Style): string[] {
   const out = [`${VERDICT[check.verdict](s)}  ${s.bold(check.id)}  ${check.label}  ${s.dim(`[${check.severity}]`)}`];
   out.push(`  ${check.summary}${check.skipReason ? s.dim(` (skipped: ${check.skipReason})`) : ''}`);
   if (check.verdict === 'error' && check.detail) out.push(`  ${s.red(check.detail.split('\n')[0]!)}`);
-  for (const p of check.paths) out.push('', ...renderPath(p, s));
+  for (const p of check.paths) out.push('', ...(check.id === 'confirmation-record' ? renderPath(p, s) : renderItem(check, p, s)));
   if (check.verdict === 'fail') {
     out.push('', `  ${s.bold('How to fix')}`, ...check.remediation.split('\n').map((l) => `    ${l}`));
   }
   return out;
 }
 
-function renderPath(p: PathResult, s: Style): string[] {
+/** An item's first lines: its verdict and title, suppression, entry point, and the call with its code. */
+function itemHead(p: PathResult, s: Style, callLabel: string): string[] {
   const mark = p.suppressed ? s.dim('–') : p.status === 'pass' ? s.green('✓') : p.status === 'fail' ? s.red('✗') : s.dim('–');
   const tags = [p.approximate ? 'approximate' : '', p.suppressed ? 'suppressed' : '', p.baselined ? 'in baseline' : p.baselined === false ? 'new' : '']
     .filter(Boolean).map((t) => s.dim(` (${t})`)).join('');
   const out = [`  ${mark} ${s.bold(p.entry.name)} -> ${p.payment.provider} ${p.payment.api}  ${s.dim(p.reason)}${tags}`];
   if (p.suppressed) out.push(`    ${s.yellow('suppressed')} at ${p.suppressed.file}:${p.suppressed.line}: ${p.suppressed.reason || 'no reason given'}`);
   out.push(`    entry    ${p.entry.file}:${p.entry.line}:${p.entry.column} ${s.dim(`(${p.entry.kind})`)}`);
-  out.push(`    payment  ${p.payment.file}:${p.payment.line}:${p.payment.column}`);
-  const paymentFrame = p.snippets.find((x) => x.file === p.payment.file && x.focus === p.payment.line);
-  if (paymentFrame && p.status !== 'excluded') out.push(...frame(paymentFrame, s));
+  out.push(`    ${callLabel.padEnd(8)} ${p.payment.file}:${p.payment.line}:${p.payment.column}`);
+  const callFrame = p.snippets.find((x) => x.file === p.payment.file && x.focus === p.payment.line);
+  if (callFrame && p.status !== 'excluded') out.push(...frame(callFrame, s));
+  return out;
+}
+
+function renderPath(p: PathResult, s: Style): string[] {
+  const out = itemHead(p, s, 'payment');
   if (p.evidence) {
     out.push(`    booking  ${p.evidence.kind === 'write' ? 'written' : 'read and checked'} at ${p.evidence.file}:${p.evidence.line} (${p.evidence.entity})`);
     const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
@@ -65,6 +71,39 @@ function renderPath(p: PathResult, s: Style): string[] {
   for (const w of p.warnings) out.push(`    ${s.yellow('warning')}  ${w}`);
   if (p.status === 'fail' && p.trace.length > 0) {
     out.push(`    trace`);
+    for (const t of p.trace) out.push(`      ${s.dim(`${t.file}:${t.line}`)}  ${t.note}`);
+  }
+  return out;
+}
+
+/** What the evidence of an item is, in words. */
+const EVIDENCE: Record<NonNullable<PathResult['evidence']>['kind'], string> = {
+  write: 'booking written',
+  'guarded-read': 'booking read and checked',
+  update: 'record updated',
+  delete: 'record deleted',
+  refund: 'refund',
+  capture: 'capture',
+  'schema-default': 'schema default',
+  reference: 'booking id sent',
+};
+
+/** Checks whose items stand for a payment call, so the booking id it carries matters. */
+const PAYMENT_ITEMS = new Set(['payment-booking-coupling', 'payment-capture-timing']);
+
+/** An item of the other checks: the call that decides it, its evidence, and the sequence found. */
+function renderItem(check: CheckResult, p: PathResult, s: Style): string[] {
+  const out = itemHead(p, s, 'at');
+  if (p.evidence) {
+    out.push(`    evidence ${EVIDENCE[p.evidence.kind]} at ${p.evidence.file}:${p.evidence.line} (${p.evidence.entity})`);
+    const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
+    if (ev && !(ev.file === p.payment.file && ev.focus === p.payment.line)) out.push(...frame(ev, s));
+  }
+  if (PAYMENT_ITEMS.has(check.id) && p.status !== 'excluded') out.push(`    id       ${p.bookingIdPassed ? `passed to the provider via ${p.via}` : 'not passed to the provider'}`);
+  for (const w of p.warnings) out.push(`    ${s.yellow('warning')}  ${w}`);
+  // The sequence found decides the item either way: shown for passing items too.
+  if (p.trace.length > 0) {
+    out.push(`    sequence`);
     for (const t of p.trace) out.push(`      ${s.dim(`${t.file}:${t.line}`)}  ${t.note}`);
   }
   return out;

@@ -68,7 +68,8 @@ export class Evaluator {
       }
       case 'this':
         if (e.obj) return this.values(file, e.obj, d);
-        return e.cls === null ? [UNKNOWN] : [{ t: 'inst', file, cls: e.cls }];
+        if (e.cls === null) return [UNKNOWN];
+        return [e.static ? { t: 'class', file, cls: e.cls } : { t: 'inst', file, cls: e.cls }];
       case 'super': {
         const cls = e.cls === null ? undefined : this.ir(file)?.classes[e.cls];
         return cls?.superClass ? this.values(file, cls.superClass, d).map((v) => (v.t === 'class' ? { ...v, t: 'inst' as const } : v)) : [UNKNOWN];

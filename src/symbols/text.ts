@@ -70,3 +70,14 @@ export function exprNames(ir: FileIR, e: Expr | undefined): string[] {
       return [];
   }
 }
+
+/** The name a callee is written with: `pgTable` in `pgTable(...)` or `t.pgTable(...)`, an import's exported name. */
+export function lastName(ir: FileIR, e: Expr): string | null {
+  if (e.k === 'member') return e.prop;
+  if (e.k === 'global') return e.name;
+  if (e.k === 'ref') {
+    const imported = ir.imports.find((i) => i.binding === e.b)?.imported;
+    return imported && imported !== 'default' && imported !== '*' ? imported : ir.bindings[e.b]?.name ?? null;
+  }
+  return null;
+}

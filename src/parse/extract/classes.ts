@@ -49,13 +49,19 @@ function member(cx: Ctx, cls: ClassIR, m: AstNode): void {
     if (type) values.push({ k: 'typed', type });
     if (m.value) {
       const saved = cx.nameHint;
+      const savedStatic = cx.staticThis;
       cx.nameHint = `${cls.name}.${key}`;
+      cx.staticThis = Boolean(m.static);
       const v = expr(cx, m.value);
       cx.nameHint = saved;
+      cx.staticThis = savedStatic;
       if (v.k === 'fn') cls.methods[prefix + key] = v.fn;
       values.push(v);
     }
     (cls.fields[prefix + key] ??= []).push(...values);
+    // `@Column({ default: 'pending' }) status`: what an ORM fills in when a record is created.
+    if (m.decorators?.length) (cls.fieldDecorators ??= {})[prefix + key] = decorators(cx, m.decorators);
+    if (!cx.copying) (cls.fieldStarts ??= {})[prefix + key] ??= m.key?.start ?? m.start;
   }
 }
 

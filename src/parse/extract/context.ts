@@ -47,6 +47,8 @@ export class Ctx {
   fb!: FnBuilder;
   /** Class whose body is being walked, for `this`. */
   cls: number | null = null;
+  /** In a static member, `this` is the class itself, not an instance. */
+  staticThis = false;
   /** Name for the anonymous function about to be walked: the variable, key or callee it belongs to. */
   nameHint: string | null = null;
   /** What `this` is in a function outside classes: the object literal a method belongs to. */

@@ -72,8 +72,14 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
       return conditional(cx, n);
     case 'BinaryExpression':
       return binary(cx, n);
-    case 'UnaryExpression':
     case 'UpdateExpression':
+      if (n.argument.type === 'MemberExpression' && !n.argument.computed) {
+        fieldWrite(cx, expr(cx, n.argument.object), n.argument.property.name, { k: 'lit', value: 1 }, n.operator, n.start);
+        return UNKNOWN;
+      }
+      expr(cx, n.argument);
+      return UNKNOWN;
+    case 'UnaryExpression':
     case 'SpreadElement':
     case 'YieldExpression':
       expr(cx, n.argument);
@@ -84,7 +90,8 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
       return last;
     }
     case 'ThisExpression':
-      return cx.cls === null && cx.thisObject ? { k: 'this', cls: null, obj: cx.thisObject } : { k: 'this', cls: cx.cls };
+      if (cx.cls === null && cx.thisObject) return { k: 'this', cls: null, obj: cx.thisObject };
+      return cx.staticThis && cx.cls !== null ? { k: 'this', cls: cx.cls, static: true } : { k: 'this', cls: cx.cls };
     case 'Super':
       return { k: 'super', cls: cx.cls };
     case 'ImportExpression': {
@@ -257,7 +264,7 @@ function object(cx: Ctx, n: AstNode): Expr {
     const value = isFunction
       ? { k: 'fn' as const, fn: declareFunction(cx, p.value, key ?? 'anonymous', isAccessor ? (p.kind === 'get' ? 'getter' : 'setter') : 'method', { thisObject: self }) }
       : expr(cx, p.value);
-    props.push({ key, value });
+    props.push({ key, value, pos: p.start });
   }
   cx.nameHint = saved;
   return self;
@@ -284,6 +291,7 @@ function assignment(cx: Ctx, n: AstNode): Expr {
     value = { k: 'any', of: [current, right] };
   } else {
     value = expr(cx, n.right);
+    if (target?.k === 'member' && target.prop !== null) fieldWrite(cx, target.obj, target.prop, value, n.operator, n.start);
     if (n.operator === '+=') value = { k: 'tpl', parts: [expr(cx, left), value], text: '${}${}' };
     else if (n.operator !== '=') value = UNKNOWN;
   }
@@ -292,6 +300,15 @@ function assignment(cx: Ctx, n: AstNode): Expr {
   // `client.paymentIntents.create = async (...) => ...`: a function patched onto another object.
   if (target && value.k === 'fn' && !cx.copying) cx.ir.memberAssignments.push({ target, fn: value.fn });
   return value;
+}
+
+const MAX_FIELD_WRITES = 4000;
+
+/** `booking.status = 'CANCELLED'`: kept so a later `booking.save()` knows what it writes. */
+function fieldWrite(cx: Ctx, obj: Expr, prop: string, value: Expr, op: string, pos: number): void {
+  if (cx.copying || value.k === 'fn') return;
+  const list = (cx.ir.fieldWrites ??= []);
+  if (list.length < MAX_FIELD_WRITES) list.push({ obj, prop, value, op, pos, fn: cx.fb.id });
 }
 
 function logical(cx: Ctx, n: AstNode): Expr {

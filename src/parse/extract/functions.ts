@@ -35,9 +35,14 @@ export function declareFunction(
   cx.ir.functions.push(ir);
   // Arrow functions keep the enclosing `this`; other functions get their own.
   const outerThis = cx.thisObject;
-  if (node.type !== 'ArrowFunctionExpression') cx.thisObject = opts.thisObject ?? null;
+  const outerStatic = cx.staticThis;
+  if (node.type !== 'ArrowFunctionExpression') {
+    cx.thisObject = opts.thisObject ?? null;
+    cx.staticThis = opts.isStatic ?? false;
+  }
   walkFunctionBody(cx, id, ir, node);
   cx.thisObject = outerThis;
+  cx.staticThis = outerStatic;
   return id;
 }
 
@@ -171,7 +176,7 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
   if (obj.type === 'ThisExpression' && cx.cls !== null && prop) {
     if (cx.copying) return;
     const fields = cx.ir.classes[cx.cls]!.fields;
-    (fields[prop] ??= []).push(value);
+    (fields[cx.staticThis ? `static ${prop}` : prop] ??= []).push(value);
     return;
   }
   const path = memberPath(target);

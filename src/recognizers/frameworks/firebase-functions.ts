@@ -35,4 +35,6 @@ export default defineFramework({
       entry: 'firebase-event',
     },
   ],
+  // https://firebase.google.com/docs/functions/schedule-functions
+  scheduledCalls: ['onSchedule', '*.onSchedule', '**.onRun'],
 });

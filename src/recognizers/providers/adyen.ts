@@ -59,6 +59,10 @@ export default defineProvider({
   ],
   referenceFields: ['reference', 'metadata.*', 'merchantOrderReference', 'returnUrl'],
   // Standard webhooks carry `eventCode` plus `success: 'true' | 'false'`; AUTHORISATION covers both outcomes.
+  capture: {
+    payments: { mode: 'charge', when: [{ field: 'additionalData.manualCapture', equals: ['true', true], mode: 'authorize' }] },
+    authorise: { mode: 'charge', when: [{ field: 'additionalData.manualCapture', equals: ['true', true], mode: 'authorize' }] },
+  },
   events: {
     success: ['AUTHORISATION', 'CAPTURE'],
     failure: ['CAPTURE_FAILED', 'OFFER_CLOSED', 'EXPIRE', 'CANCELLATION'],

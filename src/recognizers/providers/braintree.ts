@@ -26,6 +26,11 @@ export default defineProvider({
   ],
   referenceFields: ['orderId', 'customFields.*', 'descriptor.*', 'purchaseOrderNumber'],
   // https://developer.paypal.com/braintree/docs/reference/general/webhooks/transaction/node
+  // https://developer.paypal.com/braintree/docs/reference/request/transaction/sale/node: a sale only
+  // authorizes unless `options.submitForSettlement` is true.
+  capture: { 'transaction.sale': { mode: 'authorize', when: [{ field: 'options.submitForSettlement', equals: [true], mode: 'charge' }] } },
+  captureExample: "const result = await gateway.transaction.sale({ amount, paymentMethodNonce, orderId: booking.id }); /* once the booking is CONFIRMED: */ await gateway.transaction.submitForSettlement(result.transaction.id);",
+  refundExample: "await gateway.transaction.refund(booking.braintreeTransactionId);",
   events: {
     success: ['transaction_settled', 'local_payment_completed'],
     failure: ['transaction_settlement_declined', 'local_payment_reversed', 'local_payment_expired'],

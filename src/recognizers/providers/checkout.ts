@@ -40,6 +40,11 @@ export default defineProvider({
   ],
   referenceFields: ['reference', 'metadata.*', 'description', 'success_url', 'return_url'],
   // Webhooks are signed with an HMAC of the body in `Cko-Signature` (no SDK helper).
+  // https://www.checkout.com/docs/payments/manage-payments/capture-a-payment: `capture: false` authorizes only.
+  capture: {
+    'payments.request': { mode: 'charge', when: [{ field: 'capture', equals: [false], mode: 'authorize' }] },
+    'paymentSessions.complete': { mode: 'charge' },
+  },
   events: {
     success: ['payment_approved', 'payment_captured', 'payment_paid'],
     failure: ['payment_declined', 'payment_expired', 'payment_canceled', 'payment_capture_declined', 'payment_authentication_failed'],

@@ -38,6 +38,13 @@ export default defineProvider({
   referenceFields: ['tx_ref', 'meta.*', 'redirect_url'],
   // Webhooks are authenticated by comparing the `verif-hash` header with a dashboard secret (no SDK
   // call); one event reports both outcomes, with `data.status` 'successful' or 'failed'.
+  // Direct charges take the money; a card charge with `preauthorize: true` holds it until captured.
+  capture: {
+    'Charge.card': { mode: 'charge', when: [{ field: 'preauthorize', equals: [true], mode: 'authorize' }] },
+    'charges.create': { mode: 'charge', when: [{ field: 'preauthorize', equals: [true], mode: 'authorize' }] },
+    'payments.create': { mode: 'hosted' },
+    '*': { mode: 'charge' },
+  },
   events: {
     success: ['charge.completed'],
     failure: [],

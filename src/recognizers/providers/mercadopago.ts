@@ -91,6 +91,11 @@ export default defineProvider({
   ],
   // Notifications name the resource (`type: 'payment'`, `topic: 'merchant_order'`) and the action;
   // the handler then fetches the payment to learn its status.
+  // https://www.mercadopago.com/developers/en/docs/checkout-api/payment-management/capture-authorized-payment: `capture: false` reserves only.
+  capture: {
+    'payments.create': { mode: 'charge', when: [{ field: 'capture', equals: [false], mode: 'authorize' }, { field: 'body.capture', equals: [false], mode: 'authorize' }] },
+    'orders.create': { mode: 'charge', when: [{ field: 'capture_mode', equals: ['manual'], mode: 'authorize' }, { field: 'body.capture_mode', equals: ['manual'], mode: 'authorize' }] },
+  },
   events: {
     success: ['payment.created', 'payment.updated', 'merchant_order'],
     failure: [],

@@ -53,6 +53,7 @@ export default defineProvider({
     'callbacks.finish',
   ],
   // Notifications carry `transaction_status`; settlement (and capture with fraud_status 'accept') is paid.
+  capture: { charge: { mode: 'charge', when: [{ field: 'credit_card.type', equals: ['authorize'], mode: 'authorize' }] } },
   events: {
     success: ['settlement'],
     failure: ['deny', 'expire'],

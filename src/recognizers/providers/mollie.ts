@@ -44,6 +44,11 @@ export default defineProvider({
   referenceFields: ['metadata', 'metadata.*', 'description', 'redirectUrl', 'webhookUrl', 'cancelUrl', 'orderNumber'],
   // Classic webhooks carry only the payment id (the handler then calls payments.get); next-gen
   // webhooks name their event.
+  capture: {
+    'payments.create': { mode: 'hosted', when: [{ field: 'captureMode', equals: ['manual'], mode: 'authorize' }] },
+    'customerPayments.create': { mode: 'hosted', when: [{ field: 'captureMode', equals: ['manual'], mode: 'authorize' }] },
+  },
+  refundExample: "await mollie.paymentRefunds.create({ paymentId: booking.molliePaymentId, amount });",
   events: { success: ['payment-link.paid'], failure: [] },
   example: "const payment = await mollieClient.payments.create({ amount: { currency: 'EUR', value: total }, description: `Booking ${booking.id}`, redirectUrl, webhookUrl, metadata: { bookingId: booking.id } });",
 });

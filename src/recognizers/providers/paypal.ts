@@ -105,9 +105,13 @@ export default defineProvider({
     'transactions.*.description',
     'redirect_urls.return_url',
   ],
+  // Orders are approved by the buyer and take money only when the server (or the buttons) capture them.
+  capture: { '*': { mode: 'authorize' } },
+  captureExample: "const order = await ordersController.createOrder({ body: { intent: 'AUTHORIZE', purchaseUnits: [{ referenceId: booking.id, amount }] } }); /* once the booking is CONFIRMED: */ await paymentsController.captureAuthorizedPayment({ authorizationId });",
+  refundExample: "await paymentsController.refundCapturedPayment({ captureId: booking.paypalCaptureId });",
   events: {
     success: ['PAYMENT.CAPTURE.COMPLETED', 'CHECKOUT.ORDER.APPROVED', 'CHECKOUT.ORDER.COMPLETED', 'PAYMENT.SALE.COMPLETED'],
-    failure: ['PAYMENT.CAPTURE.DENIED', 'PAYMENT.CAPTURE.DECLINED', 'PAYMENT.CAPTURE.REVERSED', 'PAYMENT.SALE.DENIED', 'CHECKOUT.PAYMENT-APPROVAL.REVERSED'],
+    failure: ['PAYMENT.CAPTURE.DENIED', 'PAYMENT.CAPTURE.DECLINED', 'PAYMENT.CAPTURE.REVERSED', 'PAYMENT.SALE.DENIED', 'CHECKOUT.PAYMENT-APPROVAL.REVERSED', 'CHECKOUT.ORDER.VOIDED', 'PAYMENT.AUTHORIZATION.VOIDED'],
   },
   example: "const { result: order } = await ordersController.createOrder({ body: { intent: CheckoutPaymentIntent.Capture, purchaseUnits: [{ referenceId: booking.id, customId: booking.id, amount: { currencyCode: 'EUR', value: total } }] } });",
 });

@@ -45,6 +45,7 @@ export default defineProvider({
   referenceFields: ['reference', 'metadata.*', 'metadata.custom_fields.*.value', 'callback_url'],
   // Webhooks are verified by comparing an HMAC of the body with x-paystack-signature (no SDK call).
   // Paystack sends no event for a failed charge: a failed payment just never reaches charge.success.
+  capture: { 'transaction.chargeAuthorization': { mode: 'charge' }, 'charge.create': { mode: 'charge' } },
   events: {
     success: ['charge.success', 'paymentrequest.success'],
     failure: [],

@@ -44,6 +44,12 @@ export default defineProvider({
   ],
   referenceFields: ['receipt', 'notes.*', 'reference_id', 'description', 'callback_url'],
   // invoice.paid / invoice.expired are left out: Stripe sends events of the same names.
+  // Orders are paid on Razorpay's checkout; `payment_capture: 0` leaves the payment authorized until `payments.capture`.
+  capture: {
+    'orders.create': { mode: 'hosted', when: [{ field: 'payment_capture', equals: [0, false, '0'], mode: 'authorize' }] },
+    'payments.createPaymentJson': { mode: 'charge' },
+  },
+  refundExample: "await razorpay.payments.refund(booking.razorpayPaymentId, { notes: { bookingId: booking.id } });",
   events: {
     success: ['payment.captured', 'order.paid', 'payment.authorized', 'payment_link.paid'],
     failure: ['payment.failed', 'payment_link.expired', 'payment_link.cancelled'],

@@ -78,6 +78,13 @@ export default defineProvider({
     'redirectUrl',
     'redirect_url',
   ],
+  // https://developer.squareup.com/docs/payments-api/take-payments/card-payments/delayed-capture: `autocomplete: false` only authorizes.
+  capture: {
+    'payments.create': { mode: 'charge', when: [{ field: 'autocomplete', equals: [false], mode: 'authorize' }] },
+    'paymentsApi.createPayment': { mode: 'charge', when: [{ field: 'autocomplete', equals: [false], mode: 'authorize' }] },
+  },
+  captureExample: "const { payment } = await client.payments.create({ sourceId, idempotencyKey, amountMoney, autocomplete: false, referenceId: booking.id }); /* once the booking is CONFIRMED: */ await client.payments.complete({ paymentId: payment.id });",
+  refundExample: "await client.refunds.refundPayment({ idempotencyKey: randomUUID(), paymentId: booking.squarePaymentId, amountMoney });",
   events: {
     success: ['payment.created', 'payment.updated', 'invoice.payment_made'],
     failure: [],

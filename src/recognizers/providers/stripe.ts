@@ -70,6 +70,21 @@ export default defineProvider({
   ],
   billingWhen: [{ field: 'mode', equals: 'subscription' }, { field: 'mode', equals: 'setup' }],
   example: "const session = await stripe.checkout.sessions.create({ ...params, client_reference_id: booking.id, metadata: { bookingId: booking.id } });",
+  // https://docs.stripe.com/payments/place-a-hold-on-a-payment-method: `capture_method: 'manual'` only
+  // authorizes; a PaymentIntent created with `confirm: true` charges at once, otherwise the client confirms it.
+  capture: {
+    'paymentIntents.create': { mode: 'hosted', when: [
+      { field: 'capture_method', equals: ['manual', 'manual_preferred'], mode: 'authorize' },
+      { field: 'payment_method_options.card.capture_method', equals: ['manual'], mode: 'authorize' },
+      { field: 'confirm', equals: [true], mode: 'charge' },
+    ] },
+    'checkout.sessions.create': { mode: 'hosted', when: [{ field: 'payment_intent_data.capture_method', equals: ['manual'], mode: 'authorize' }] },
+    'paymentLinks.create': { mode: 'hosted', when: [{ field: 'payment_intent_data.capture_method', equals: ['manual'], mode: 'authorize' }] },
+    'charges.create': { mode: 'charge', when: [{ field: 'capture', equals: [false], mode: 'authorize' }] },
+    'invoices.pay': { mode: 'charge' },
+  },
+  captureExample: "const intent = await stripe.paymentIntents.create({ amount, currency: 'usd', capture_method: 'manual', metadata: { bookingId: booking.id } }); /* later, once the booking is CONFIRMED: */ await stripe.paymentIntents.capture(intent.id);",
+  refundExample: "if (booking.paymentIntentId) await stripe.refunds.create({ payment_intent: booking.paymentIntentId, metadata: { bookingId: booking.id } });",
   events: {
     success: ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'payment_intent.succeeded', 'charge.succeeded', 'invoice.paid', 'invoice.payment_succeeded'],
     failure: ['payment_intent.payment_failed', 'payment_intent.canceled', 'checkout.session.expired', 'checkout.session.async_payment_failed', 'charge.failed', 'invoice.payment_failed'],

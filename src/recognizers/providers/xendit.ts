@@ -75,6 +75,10 @@ export default defineProvider({
   ],
   // Callbacks are authenticated by the `x-callback-token` header (no SDK call). Invoice callbacks
   // carry only `status: 'PAID' | 'EXPIRED'`; the Payments API names its events.
+  capture: {
+    createPaymentRequest: { mode: 'charge', when: [{ field: 'capture_method', equals: ['MANUAL'], mode: 'authorize' }, { field: 'data.captureMethod', equals: ['MANUAL'], mode: 'authorize' }] },
+    createCharge: { mode: 'charge', when: [{ field: 'capture', equals: [false], mode: 'authorize' }] },
+  },
   events: {
     success: ['payment.capture', 'payment.succeeded', 'ewallet.capture', 'qr.payment'],
     failure: ['payment.failure', 'payment_request.expiry'],

@@ -1,5 +1,5 @@
 // https://orm.drizzle.team/docs/insert
-import { defineStore } from '../define.js';
+import { defineStore, type EntityDeclaration } from '../define.js';
 
 // `drizzle()` comes from a driver entry point (`drizzle-orm/node-postgres`, `drizzle-orm/postgres-js`...).
 const CLIENT = 'drizzle.()';
@@ -28,5 +28,9 @@ export default defineStore({
   ],
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
   groups: ['batch'],
+  // `export const reservations = pgTable('tbl_res', {...})`: the variable names the entity, argument 0 the table.
+  entities: ['pgTable()', 'mysqlTable()', 'sqliteTable()', 'singlestoreTable()', 'pgSchema.().table()', 'mysqlSchema.().table()'].map((path): EntityDeclaration => ({
+    path, name: ['binding', 'arg:0'], table: ['arg:0'],
+  })),
   example: "const [booking] = await db.insert(bookings).values({ ...input, status: 'pending' }).returning();",
 });

@@ -59,5 +59,10 @@ export default defineStore({
   // The callback's transaction is named after the call (`runTransaction.set`), apart from the
   // Realtime Database's module-level `set()` / `get()` in the same package.
   transactions: [{ call: 'runTransaction', param: 0, client: 'same' }],
+  // Collections the code names: `collection(db, 'bookings')`, `db.collection('bookings')`.
+  entities: [
+    { path: 'collection()', onClient: true, name: ['string'], table: ['string'] },
+    { path: 'collectionGroup()', onClient: true, name: ['string'], table: ['string'] },
+  ],
   example: "const ref = await db.collection('bookings').add({ ...input, status: 'pending' }); const booking = { id: ref.id };",
 });

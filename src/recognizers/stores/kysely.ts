@@ -29,5 +29,7 @@ export default defineStore({
     { call: 'mergeInto', entity: ['args'] },
   ],
   transactions: [{ call: 'execute', param: 0, client: 'receiver' }],
+  // Migrations: `db.schema.createTable('bookings')`.
+  entities: [{ path: 'schema.createTable()', onClient: true, name: ['arg:0'], table: ['arg:0'] }],
   example: "const booking = await db.insertInto('bookings').values({ ...input, status: 'pending' }).returning('id').executeTakeFirstOrThrow();",
 });

@@ -53,5 +53,12 @@ export default defineStore({
   // `em.transactional(async (em) => ...)` runs inline with a forked entity manager.
   transactions: [{ call: 'transactional', param: 0, client: 'receiver' }],
   flushes: ['flush'],
+  // `@Entity({ tableName: 'tbl_res' }) class Booking` (decorators also from `@mikro-orm/decorators/*`),
+  // `new EntitySchema({ name, tableName })` and `defineEntity({ name, tableName })`.
+  entities: [
+    { module: '@mikro-orm/**', path: 'Entity()', as: 'decorator', name: ['class'], table: ['arg:0.tableName', 'arg:0.collection'] },
+    { module: '@mikro-orm/**', path: 'EntitySchema.new()', name: ['arg:0.name', 'arg:0.className'], table: ['arg:0.tableName', 'arg:0.collection'] },
+    { module: '@mikro-orm/**', path: 'defineEntity()', name: ['arg:0.name', 'arg:0.className'], table: ['arg:0.tableName', 'arg:0.collection'] },
+  ],
   example: "const booking = em.create(Booking, { ...input, status: 'pending' }); await em.persist(booking).flush();",
 });

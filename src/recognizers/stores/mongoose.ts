@@ -1,5 +1,5 @@
 // https://mongoosejs.com/docs/api/model.html
-import { defineStore, type StoreOperation } from '../define.js';
+import { defineStore, type EntityDeclaration, type StoreOperation } from '../define.js';
 
 const MODEL: StoreOperation['entity'] = ['chain', 'types', 'receiver'];
 
@@ -34,16 +34,24 @@ export default defineStore({
     { call: 'findOne.().orFail', entity: MODEL, guard: 'throws' },
   ]),
   // `findOneAndUpdate(..., { upsert: true })` may insert, but only when nothing matched: not a pending booking write.
+  // The filter is argument 0 and the changes argument 1; a document read and saved again
+  // (`booking.status = 'cancelled'; await booking.save()`) is an update of that document.
   updates: ops([
-    { call: 'updateOne', entity: MODEL },
-    { call: 'updateMany', entity: MODEL },
-    { call: 'findByIdAndUpdate', entity: MODEL },
-    { call: 'findOneAndUpdate', entity: MODEL },
-    { call: 'replaceOne', entity: MODEL },
+    { call: 'updateOne', entity: MODEL, filterArg: 0, setsArg: 1 },
+    { call: 'updateMany', entity: MODEL, filterArg: 0, setsArg: 1 },
+    { call: 'findByIdAndUpdate', entity: MODEL, filterArg: 0, setsArg: 1 },
+    { call: 'findOneAndUpdate', entity: MODEL, filterArg: 0, setsArg: 1 },
+    { call: 'replaceOne', entity: MODEL, filterArg: 0, setsArg: 1 },
+    { call: 'findById.().save', entity: MODEL, record: 'receiver' },
+    { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
+    { call: 'findById.().deleteOne', entity: MODEL },
+    { call: 'findOne.().deleteOne', entity: MODEL },
     { call: 'deleteOne', entity: MODEL },
     { call: 'deleteMany', entity: MODEL },
     { call: 'findByIdAndDelete', entity: MODEL },
     { call: 'findOneAndDelete', entity: MODEL },
   ]),
+  // `model('Booking', schema, 'tbl_res')`: the third argument overrides the collection name.
+  entities: ['model()', 'connection.model()', 'createConnection.().model()'].map((path): EntityDeclaration => ({ path, name: ['arg:0'], table: ['arg:2'] })),
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
 });

@@ -28,5 +28,7 @@ export default defineStore({
   ],
   // `Booking.transaction(async (trx) => ...)` runs inline; queries join it with `query(trx)`.
   transactions: [{ call: 'transaction', param: 0, client: 'same' }],
+  // `class Booking extends Model { static tableName = 'tbl_res' }` (or a static getter).
+  entities: [{ path: 'Model', as: 'subclass', name: ['class'], table: ['static:tableName'] }],
   example: "const booking = await Booking.query().insertAndFetch({ ...input, status: 'pending' });",
 });

@@ -22,6 +22,12 @@ export default defineStore({
     { call: '*.upsert', entity: ['wildcard'], nested: NESTED },
     { call: '*.createMany', entity: ['wildcard'] },
     { call: '*.createManyAndReturn', entity: ['wildcard'] },
+    // Raw SQL (`prisma.$queryRaw\`INSERT INTO tbl_res ... RETURNING id\``): the statement decides
+    // write, read or update, and its table names the entity (a `@@map`ped table is the model's).
+    { call: '$queryRaw', entity: ['sql'], guard: 'null' },
+    { call: '$queryRawUnsafe', entity: ['sql'], guard: 'null' },
+    { call: '$executeRaw', entity: ['sql'] },
+    { call: '$executeRawUnsafe', entity: ['sql'] },
   ],
   reads: [
     { call: '*.findUnique', entity: ['wildcard'], guard: 'null' },

@@ -7,7 +7,8 @@ export default defineStore({
   id: 'sanity',
   name: 'Sanity',
   docs: 'https://www.sanity.io/docs/js-client',
-  packages: ['@sanity/client', 'next-sanity'],
+  // `sanity` (the Studio) declares the document types: `defineType({ name: 'booking', type: 'document' })`.
+  packages: ['@sanity/client', 'next-sanity', 'sanity'],
   // v5+ `createClient(config)`; older releases export the factory as the default (`sanityClient(config)`).
   clients: [{ path: 'createClient.()' }, { module: '@sanity/client', path: '()' }, { module: '@sanity/client', path: 'default.()' }],
   passthrough: ['withConfig'],
@@ -26,5 +27,6 @@ export default defineStore({
     { call: 'patch.().**.commit', entity: ['chain'] },
     { call: 'delete', entity: ['args'] },
   ],
+  entities: [{ module: 'sanity', path: 'defineType()', name: ['arg:0.name'], table: ['arg:0.name'], when: { place: 'arg:0.type', equals: ['document'] } }],
   example: "const booking = await client.create({ _type: 'booking', ...input, status: 'pending' });",
 });

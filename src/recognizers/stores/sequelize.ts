@@ -34,8 +34,17 @@ export default defineStore({
     { call: 'update', entity: MODEL },
     { call: 'destroy', entity: MODEL },
     { call: 'increment', entity: MODEL },
+    { call: 'decrement', entity: MODEL },
   ],
   // `sequelize.transaction(async (t) => ...)` runs the callback inline; its queries pass `{ transaction: t }`.
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  // `sequelize.define('Booking', attributes, { tableName })`, `Booking.init(attributes, { tableName })`
+  // on `class Booking extends Model`, and sequelize-typescript's `@Table({ tableName }) class Booking`.
+  entities: [
+    { module: 'sequelize', path: 'Sequelize.new().define()', name: ['arg:0'], table: ['arg:2.tableName'] },
+    { module: 'sequelize', path: 'new().define()', name: ['arg:0'], table: ['arg:2.tableName'] },
+    { path: 'Model.init()', name: ['arg:1.modelName', 'class'], table: ['arg:1.tableName'] },
+    { module: 'sequelize-typescript', path: 'Table()', as: 'decorator', name: ['arg:0.modelName', 'class'], table: ['arg:0.tableName'] },
+  ],
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
 });

@@ -31,6 +31,8 @@ export default defineStore({
     { call: 'upsert', entity: ENTITY },
     { call: 'create.().save', entity: ENTITY, record: 'receiver' },
     { call: 'createQueryBuilder.().insert.().into', entity: ['args'] },
+    // `dataSource.query('INSERT INTO tbl_res ...')` (also on a manager or repository): the statement decides.
+    { call: 'query', entity: ['sql'], guard: 'null' },
   ],
   reads: [
     { call: 'findOne', entity: ENTITY, guard: 'null' },
@@ -39,12 +41,17 @@ export default defineStore({
     { call: 'findOneByOrFail', entity: ENTITY, guard: 'throws' },
   ],
   updates: [
-    { call: 'update', entity: ENTITY },
+    { call: 'update', entity: ENTITY, filterArg: 0, setsArg: 1 },
     { call: 'delete', entity: ENTITY },
     { call: 'remove', entity: ENTITY },
     { call: 'softDelete', entity: ENTITY },
     { call: 'createQueryBuilder.().update', entity: ['args'] },
   ],
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  // `@Entity('tbl_res') class Booking` / `@Entity({ name: 'tbl_res' })`, and `new EntitySchema({ name, tableName })`.
+  entities: [
+    { path: 'Entity()', as: 'decorator', name: ['class'], table: ['arg:0', 'arg:0.name'] },
+    { path: 'EntitySchema.new()', name: ['arg:0.name'], table: ['arg:0.tableName'] },
+  ],
   example: "const booking = await bookingRepository.save(bookingRepository.create({ ...input, status: 'pending' }));",
 });
