@@ -6,6 +6,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
 import { functionName, type PaymentPath } from './payment-paths.js';
 import { reachableFrom, type Program } from './program.js';
+import { reachedFacts } from './record-at-call.js';
 import type { WebhookHandler } from './webhooks.js';
 
 /** The reason a path is excluded (`subscription-billing`, `not-a-booking-payment`), or null when it counts. */
@@ -15,7 +16,7 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   if (payment.billing || (site && isBillingPayload(ev, payment.file, site, payment.recognizer))) return 'subscription-billing';
   const v = program.vocabulary;
   const reach = reachableFrom(program.graph, path.entry.fn);
-  const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
+  const facts = reachedFacts(program, path.entry.fn);
   if (facts.some((f) => f.bookingLike)) return null;
   // Names along the path, and the keys and literal texts the payment carries.
   const leaves = payloadLeaves(program, path.payment);

@@ -6,7 +6,8 @@ import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
 import type { Value } from '../model/values.js';
 import type { BookingPaymentPath } from './booking-paths.js';
-import { reachableFrom, type Program } from './program.js';
+import type { Program } from './program.js';
+import { reachedFacts } from './record-at-call.js';
 import { recordChanges, type FieldValue } from './record-changes.js';
 
 const PAYMENT_ENTITY = new Set(PAYMENT_ENTITY_WORDS);
@@ -100,5 +101,5 @@ function resultIdOf(v: Value, payment: SiteFact): string | null {
 }
 
 function factsOnPath(program: Program, path: BookingPaymentPath): SiteFact[] {
-  return [...reachableFrom(program.graph, path.entry.fn)].sort().flatMap((k) => program.factsByFn.get(k) ?? []);
+  return reachedFacts(program, path.entry.fn);
 }

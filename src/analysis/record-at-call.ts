@@ -5,6 +5,7 @@
 import type { Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
+import type { CallEdge } from '../graph/call-graph.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import type { Program } from './program.js';
 
@@ -25,6 +26,27 @@ export function recordAtCall(program: Program, fact: SiteFact, fn: string, calle
   if (evaluators.length === 0) return true;
   const names = evaluators.flatMap((ev) => ev.values(fact.file, site.callee).flatMap((v) => recordNames(program, v)));
   return names.length === 0 || names.some((n) => program.isBookingEntity(n));
+}
+
+/**
+ * The facts of every function reachable from `start`, in key order; a record operation of a helper
+ * only where some call on the way hands it a record it can name as a booking-like one or not at all
+ * (`#createDocument(doc, ref)` called for employees and for bookings is a booking write only for the latter).
+ */
+export function reachedFacts(program: Program, start: string): SiteFact[] {
+  const incoming = new Map<string, CallEdge[]>();
+  const seen = new Set<string>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const e of program.graph.out.get(stack.pop()!) ?? []) {
+      incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
+      if (seen.has(e.to)) continue;
+      seen.add(e.to);
+      stack.push(e.to);
+    }
+  }
+  const handed = (f: SiteFact, k: string) => k === start || (f.kind !== 'write' && f.kind !== 'read' && f.kind !== 'update') || (incoming.get(k) ?? []).some((e) => recordAtCall(program, f, k, e.file, e.site));
+  return [...seen].sort().flatMap((k) => (program.factsByFn.get(k) ?? []).filter((f) => handed(f, k)));
 }
 
 /** Literal names along a client chain (`collection('bookings')`, `model('Booking')`) and its type arguments. */

@@ -4,10 +4,11 @@
 // payload objects, chained query-builder calls, SQL text (and the SQL functions `rpc()` runs) and
 // field assignments, through resolved values; never from an AST.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
-import type { Value } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import { sqlText, taggedArg, type SiteFact } from '../recognize/facts.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator } from '../symbols/evaluate.js';
+import { chainEvaluator, chainsTo } from './chains.js';
 import type { Program } from './program.js';
 
 export interface FieldValue {
@@ -50,22 +51,35 @@ const MAX_LEAVES = 200;
 const memo = new WeakMap<SiteFact, RecordChange[]>();
 
 /** What a write or update fact does, one change per table it touches (a SQL function may touch several). */
-export function recordChanges(program: Program, fact: SiteFact): RecordChange[] {
+/** What a write or update changes; with `ev`, as one call chain binds the parameters it uses. */
+export function recordChanges(program: Program, fact: SiteFact, ev?: Evaluator): RecordChange[] {
+  if (ev) return compute(program, fact, ev);
   let found = memo.get(fact);
   if (!found) {
-    found = compute(program, fact);
+    found = compute(program, fact, program.ev);
     memo.set(fact, found);
   }
   return found;
 }
 
-function compute(program: Program, fact: SiteFact): RecordChange[] {
+/**
+ * What a helper's write changes when an entry point calls it, on each chain from the entry: a
+ * shared `setStatus(id, status)` cancels only where a caller passes a cancelled state.
+ */
+export function changesFromEntry(program: Program, entry: string, fact: SiteFact): RecordChange[] {
+  const target = fnKey(fact);
+  if (target === entry) return recordChanges(program, fact);
+  const chains = chainsTo(program, entry, target);
+  if (chains.length === 0) return recordChanges(program, fact);
+  return chains.flatMap((chain) => recordChanges(program, fact, chainEvaluator(program, chain, entry)));
+}
+
+function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[] {
   if (fact.kind !== 'write' && fact.kind !== 'update') return [];
   const ir = program.files.get(fact.file);
   const site = ir?.sites[fact.site];
   if (!ir || !site) return [];
   const op = fact.match?.store;
-  const ev = program.ev;
   const entitySources = op?.entity ?? [];
   if (entitySources.includes('function')) {
     const fn = sqlFunctionOf(program, ir, site);
@@ -76,7 +90,8 @@ function compute(program: Program, fact: SiteFact): RecordChange[] {
     if (sql) return sqlChanges(program, fact, sql, sqlParams(ir, site)).map((c) => ({ ...c, fact }));
   }
   const last = fact.api.split('.').pop() ?? '';
-  const kindOp: RecordChange['op'] = fact.kind === 'write' ? (recordIsLoaded(program, fact) ? 'update' : 'insert') : DELETE_OPS.test(last) ? 'delete' : 'update';
+  const updates = recordIsLoaded(program, fact) || (op?.updatesWith !== undefined && optionSet(program, fact.file, site.args[op.updatesWith.arg], op.updatesWith.keys));
+  const kindOp: RecordChange['op'] = fact.kind === 'write' ? (updates ? 'update' : 'insert') : DELETE_OPS.test(last) ? 'delete' : 'update';
   const sets: FieldValue[] = [];
   const filter: FieldValue[] = [];
   const add = (out: FieldValue[], file: string, e: Expr | undefined, path: string[] = []) => {
@@ -136,6 +151,12 @@ function compute(program: Program, fact: SiteFact): RecordChange[] {
     }
   }
   return [{ fact, op: kindOp, entity: fact.entity, sets: dedupe(sets), filter: dedupe(filter) }];
+}
+
+/** An options argument that sets one of these keys to anything but `false` on some path. */
+function optionSet(program: Program, file: string, arg: Expr | undefined, keys: string[]): boolean {
+  if (!arg) return false;
+  return program.ev.values(file, arg).some((v) => v.t === 'obj' && v.props.some((p) => p.key !== null && keys.includes(p.key) && !(p.value.k === 'lit' && p.value.value === false)));
 }
 
 /** `repo.save(booking)` where `booking` was read first: an update of a loaded record, not an insert. */

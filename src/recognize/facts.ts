@@ -113,7 +113,8 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     const found = declared.length > 0 ? pick(declared) : pick(named);
     const entity = found === null ? null : schemaName(cx, found);
     const wildcard = m.wildcards.map((w) => w.p).join('.');
-    const api = wildcard ? m.call.replace('*', wildcard) : m.call;
+    // Shown to people: `collection.().**.doc.().set` reads as `collection().doc().set`.
+    const api = (wildcard ? m.call.replace('*', wildcard) : m.call).replace(/\.\(\)/g, '()').replace(/\*\*\./g, '');
     return { ...base, kind, role: null, api, entity, bookingLike: entity !== null && isBookingEntity(cx, entity), billing: false };
   }
   if (m.kind === 'client') return null;

@@ -131,6 +131,8 @@ export interface StoreOperation {
   setsArg?: number;
   /** Argument holding the filter that selects the records changed (`updateOne(filter, update)`). */
   filterArg?: number;
+  /** The write changes an existing record rather than creating one when argument `arg` sets one of `keys` (`set(data, { merge: true })`). */
+  updatesWith?: { arg: number; keys: string[] };
 }
 
 /**
@@ -182,6 +184,8 @@ export interface StoreRecognizer {
   updates?: StoreOperation[];
   /** How this store creates a pending booking, for remediation text; `booking` is the variable. */
   example?: string;
+  /** How this store sets one field of a booking by id, for remediation text: `{id}`, `{field}` and `{value}` are filled in. */
+  updateExample?: string;
   /** Calls that run a callback inline with a transaction client as parameter `param`. */
   transactions?: { call: string; param: number; client: 'receiver' | 'same' }[];
   /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */

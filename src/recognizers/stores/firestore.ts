@@ -3,6 +3,10 @@ import { defineStore } from '../define.js';
 
 // Admin SDK (`admin.firestore()`, `getFirestore()`, `new Firestore()`) chains from the database;
 // the web modular SDK (`firebase/firestore`) takes references as arguments of module functions.
+// `set(data, { merge: true })` changes the fields it names on a document that may already exist.
+const MERGE = { arg: 1, keys: ['merge', 'mergeFields'] };
+const MERGE_AFTER_REF = { arg: 2, keys: ['merge', 'mergeFields'] };
+
 export default defineStore({
   id: 'firestore',
   name: 'Cloud Firestore',
@@ -27,19 +31,19 @@ export default defineStore({
   // The record written through a document reference is that reference (`ref.id` is the booking's id).
   writes: [
     { call: 'collection.().**.add', entity: ['chain'] },
-    { call: 'collection.().**.doc.().set', entity: ['chain'], record: 'receiver' },
+    { call: 'collection.().**.doc.().set', entity: ['chain'], record: 'receiver', updatesWith: MERGE },
     { call: 'collection.().**.doc.().create', entity: ['chain'], record: 'receiver' },
-    { call: 'doc.().set', entity: ['chain'], record: 'receiver' },
+    { call: 'doc.().set', entity: ['chain'], record: 'receiver', updatesWith: MERGE },
     { call: 'doc.().create', entity: ['chain'], record: 'receiver' },
     // Transaction and batch writes take a document reference and are queued synchronously; they
     // commit with `runTransaction` (awaited by the caller) or `batch.commit()`, taken as done when queued.
-    { call: 'runTransaction.set', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'runTransaction.set', entity: ['args'], record: 'arg0', sync: true, updatesWith: MERGE_AFTER_REF },
     { call: 'runTransaction.create', entity: ['args'], record: 'arg0', sync: true },
-    { call: 'batch.().set', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'batch.().set', entity: ['args'], record: 'arg0', sync: true, updatesWith: MERGE_AFTER_REF },
     { call: 'batch.().create', entity: ['args'], record: 'arg0', sync: true },
-    { call: 'writeBatch.().set', entity: ['args'], record: 'arg0', sync: true },
+    { call: 'writeBatch.().set', entity: ['args'], record: 'arg0', sync: true, updatesWith: MERGE_AFTER_REF },
     { call: 'addDoc', entity: ['args'] },
-    { call: 'setDoc', entity: ['args'], record: 'arg0' },
+    { call: 'setDoc', entity: ['args'], record: 'arg0', updatesWith: MERGE_AFTER_REF },
   ],
   // A snapshot is never null: `snap.exists` (admin) or `snap.exists()` (web) says whether the document is there.
   reads: [
@@ -65,4 +69,5 @@ export default defineStore({
     { path: 'collectionGroup()', onClient: true, name: ['string'], table: ['string'] },
   ],
   example: "const ref = await db.collection('bookings').add({ ...input, status: 'pending' }); const booking = { id: ref.id };",
+  updateExample: "await db.collection('bookings').doc({id}).update({ {field}: {value} });",
 });
