@@ -68,6 +68,35 @@ function coveringEvidence(flow: FlowFacts, fn: string, site: number): EvidenceNo
   return found;
 }
 
+/**
+ * Up to `limit` call chains from `entry` to `target` that visit no function twice, in a stable
+ * order (edges by file, then site): enough to evaluate a helper as each of a few callers binds it.
+ */
+export function chainsTo(program: Program, entry: string, target: string, limit = 8): CallEdge[][] {
+  const onChain = intersect(reachableFrom(program.graph, entry), reachingSet(program.graph, [target]));
+  const out: CallEdge[][] = [];
+  const chain: CallEdge[] = [];
+  const visiting = new Set<string>([entry]);
+  let budget = 4096; // edges tried: dense graphs give up early rather than enumerate
+  const walk = (fn: string) => {
+    if (out.length >= limit || --budget < 0) return;
+    if (fn === target) {
+      out.push([...chain]);
+      return;
+    }
+    const edges = (program.graph.out.get(fn) ?? []).filter((e) => e.kind !== 'deferred' && onChain.has(e.to) && !visiting.has(e.to));
+    for (const e of edges.sort((a, b) => (a.file === b.file ? a.site - b.site : a.file < b.file ? -1 : 1))) {
+      visiting.add(e.to);
+      chain.push(e);
+      walk(e.to);
+      chain.pop();
+      visiting.delete(e.to);
+    }
+  };
+  walk(entry);
+  return out;
+}
+
 function shortestChain(
   from: string, to: string, allowed: (e: CallEdge) => boolean, edgesOf: (fn: string) => CallEdge[],
 ): CallEdge[] | null {

@@ -54,6 +54,37 @@ function guardsInFrame(program: Program, fn: string, site: number): Guard[] {
   return out;
 }
 
+/**
+ * Whether every path to `site` passes a branch `holds` accepts, in its function or in one of the
+ * calls leading there: `if (s === 'pending' || s === 'held')` guards its body though neither
+ * branch dominates it.
+ */
+export function everyPathGuarded(program: Program, chain: CallEdge[], fn: string, site: number, holds: (n: FlowNode) => boolean): boolean {
+  const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn, site }];
+  return frames.some((f) => cutInFrame(program, f.fn, f.site, holds));
+}
+
+function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowNode) => boolean): boolean {
+  const nodes = functionOf(program, fn)?.fn.nodes;
+  if (!nodes || nodes.length === 0) return false;
+  const targets = new Set(nodes.flatMap((n, i) => (n.kind === 'call' && n.site === site ? [i] : [])));
+  if (targets.size === 0) return false;
+  const seen = new Set([0]);
+  const stack = [0];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (targets.has(i)) return false;
+    const n = nodes[i]!;
+    if (n.kind === 'assume' && holds(n)) continue;
+    for (const s of [...n.next, ...n.exc]) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      stack.push(s);
+    }
+  }
+  return true;
+}
+
 /** Every property name along a member chain (`booking.policy.refundable` -> policy, refundable). */
 function memberNames(e: FlowNode['expr']): string[] {
   const out: string[] = [];

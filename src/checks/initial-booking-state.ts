@@ -3,8 +3,8 @@
 // unpaid bookings never look confirmed to reminders and capacity counts.
 import { isStateField, stateOfText, stateWritten } from '../analysis/booking-state.js';
 import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
-import { reachableFrom } from '../analysis/program.js';
-import { recordChanges, type RecordChange } from '../analysis/record-changes.js';
+import { reachedFacts } from '../analysis/record-at-call.js';
+import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { movesMoney as isMoneyMoved } from '../analysis/capture-mode.js';
 import { precededOnEveryChain } from '../analysis/sequence.js';
@@ -37,11 +37,12 @@ export default defineCheck({
       const bookings = cx.flowFacts('booking-record', isBookingRecord);
       for (const entry of program.entries) {
         if (afterPayment.has(entry.fn)) continue;
-        const reach = reachableFrom(program.graph, entry.fn);
-        const writes = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []).filter((f) => isBookingWrite(f) && isBookingItself(f));
+        const writes = reachedFacts(program, entry.fn).filter((f) => isBookingWrite(f) && isBookingItself(f));
         for (const write of writes) {
-          const change = recordChanges(program, write).find((c) => c.op === 'insert');
-          if (!change) continue;
+          // Every way this entry point reaches the write: a status any of them leaves unset or confirmed counts.
+          const inserts = changesFromEntry(program, entry.fn, write).filter((c) => c.op === 'insert');
+          if (inserts.length === 0) continue;
+          const change = { ...inserts[0]!, sets: inserts.flatMap((c) => c.sets) };
           const result = decide(program, write, change, entryRef(program, entry));
           // Written once a charge or capture completed on every chain: the payment is already taken.
           const paid = precededOnEveryChain(program, 'money-moved', movesMoney, entry.fn, { fn: fnKey(write), site: write.site }, bookings);

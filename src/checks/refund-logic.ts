@@ -5,14 +5,16 @@
 import { isBookingRecord } from '../analysis/booking-paths.js';
 import { statesFiltered, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
-import { guardsOf, type Guard } from '../analysis/guards.js';
+import { everyPathGuarded, guardsOf } from '../analysis/guards.js';
 import { isBookingItself } from '../analysis/payment-links.js';
 import { locate, traceOf } from '../analysis/payment-paths.js';
-import { reachableFrom, type Program } from '../analysis/program.js';
-import { recordChanges, type RecordChange } from '../analysis/record-changes.js';
+import type { Program } from '../analysis/program.js';
+import { reachedFacts } from '../analysis/record-at-call.js';
+import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries } from '../analysis/scheduled.js';
 import { precededOnEveryChain, runsBeforeOnSomePath } from '../analysis/sequence.js';
+import type { CallEdge } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
 import type { PathResult } from '../model/report.js';
 import { fnKey } from '../model/values.js';
@@ -42,9 +44,8 @@ export default defineCheck({
       const bookings = cx.flowFacts('booking-record', isBookingRecord);
       for (const entry of program.entries) {
         if (skip.has(entry.fn)) continue;
-        const reach = reachableFrom(program.graph, entry.fn);
-        const facts = [...reach].sort().flatMap((k) => program.factsByFn.get(k) ?? []);
-        const cancel = facts.flatMap((f) => (isBookingItself(f) && f.kind === 'update' ? recordChanges(program, f).filter((c) => cancels(c)) : []))[0];
+        const facts = reachedFacts(program, entry.fn);
+        const cancel = facts.flatMap((f) => (isBookingItself(f) && f.kind === 'update' ? changesFromEntry(program, entry.fn, f).filter((c) => cancels(c)) : []))[0];
         if (cancel) items.push(decide(program, bookings, entry, cancel, facts.filter(isRefund)));
       }
     }
@@ -65,7 +66,7 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
   result.approximate = before.approximate;
   result.trace = [...traceOf(program, entry, before.chain, fact).slice(0, -1), factStep(program, fact, `booking ${cancel.op === 'delete' ? 'deleted' : 'cancelled'}: ${fact.api}`)];
   const guards = guardsOf(program, before.chain, target.fn, target.site);
-  if (unpaidOnly(cancel, guards)) {
+  if (unpaidOnly(program, cancel, before.chain, target)) {
     result.status = 'excluded';
     result.reason = 'unpaid-bookings-only';
     return result;
@@ -87,12 +88,12 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
   return result;
 }
 
-/** The cancellation touches only bookings that are not paid: its filter or a branch above it says pending. */
-function unpaidOnly(cancel: RecordChange, guards: Guard[]): boolean {
+/** The cancellation touches only bookings that are not paid: its filter, or the branches every path to it takes, say pending. */
+function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
   const filtered = statesFiltered(cancel);
   if (filtered.size > 0 && [...filtered].every((s) => s === 'pending')) return true;
-  return guards.some((g) => {
-    const c = g.node.compare;
+  return everyPathGuarded(program, chain, target.fn, target.site, (n) => {
+    const c = n.compare;
     if (!c || typeof c.literal !== 'string') return false;
     const state = stateOfText(c.literal);
     return (c.equal && state === 'pending') || (!c.equal && state === 'confirmed');
