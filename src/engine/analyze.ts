@@ -2,6 +2,7 @@
 // checks. Its result depends only on its inputs (see cache.ts, which keys it by them).
 import { FlowFacts } from '../analysis/flow-facts.js';
 import { indexFacts, type Program } from '../analysis/program.js';
+import { locate } from '../analysis/payment-paths.js';
 import { findWebhookHandlers, type WebhookHandler } from '../analysis/webhooks.js';
 import type { CheckContext } from '../checks/define.js';
 import { buildCallGraph } from '../graph/call-graph.js';
@@ -109,8 +110,30 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   lap('checks');
   const analysisDiagnostics: Diagnostic[] = [...[...analysisErrors].map(([file, error]): Diagnostic => ({
     file, line: 1, severity: 'error', code: 'analysis-error', message: `part of this file could not be analyzed: ${String(error).slice(0, 300)}`,
-  }))];
+  })), ...unresolvedImports(program, irs, resolver)];
   return { checks, diagnostics: analysisDiagnostics };
+}
+
+const ASSET = /\.(?:css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|json|jsonc|md|mdx|txt|html?|vue|svelte|astro|graphql|gql|ya?ml|toml|wasm|woff2?|ttf|otf|eot|mp[34]|webm|wav|csv|xml|pdf|glsl|wgsl|sql|prisma)$/i;
+
+/**
+ * Relative imports of analyzed files that name no file in the scan (a generated or git-ignored
+ * module): what comes through them is known by name only, so the user should hear of it.
+ */
+function unresolvedImports(program: Program, irs: FileIR[], resolver: ModuleResolver): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ir of irs) {
+    const seen = new Set<string>();
+    for (const i of ir.imports) {
+      // Stylesheets, images and `?raw` text are a bundler's business, not code.
+      const code = /^\.{1,2}\//.test(i.specifier) && !/[?#]/.test(i.specifier) && !ASSET.test(i.specifier);
+      if (i.typeOnly || !code || seen.has(i.specifier) || resolver.resolve(ir.file, i.specifier).kind !== 'unresolved') continue;
+      seen.add(i.specifier);
+      const { line } = locate(program, ir.file, ir.bindings[i.binding]?.pos ?? 0);
+      out.push({ file: ir.file, line, severity: 'info', code: 'import-unresolved', message: `${i.specifier} is not a file of this scan: calls through it are recognized by name only` });
+    }
+  }
+  return out;
 }
 
 const compareLocation = (a: Location, b: Location) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1);

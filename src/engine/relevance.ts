@@ -31,7 +31,7 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
     for (const p of r.packages) packages.add(packageName(p.replace(/^jsr:/, '')));
     if (r.kind === 'provider') {
       // A client the resolver cannot follow is still matched by the operation's name (unresolved.ts).
-      for (const o of r.operations) if (o.role === 'initiation' && isNamedOperation(o.call)) texts.add(o.call);
+      for (const o of r.operations) if (isNamedOperation(o)) texts.add(o.call);
       for (const e of r.rest ?? []) {
         texts.add(literalOf(e.host));
         // A base URL from configuration leaves only the path to go by.

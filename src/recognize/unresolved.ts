@@ -14,8 +14,8 @@ interface NamedOperation {
   path: string[];
 }
 
-/** A dotted operation name (`paymentIntents.create`) that a call can be matched by. */
-export const isNamedOperation = (call: string) => /^[\w$]+(\.[\w$]+)+$/.test(call);
+/** An operation a call can be matched by name: a dotted name (`refunds.create`) that moves money or verifies a webhook, not a lookup. */
+export const isNamedOperation = (op: ProviderOperation) => op.role !== 'retrieve' && /^[\w$]+(\.[\w$]+)+$/.test(op.call);
 
 const operations = new WeakMap<Recognizer[], NamedOperation[]>();
 
@@ -23,14 +23,14 @@ function namedOperations(providers: Recognizer[]): NamedOperation[] {
   let hit = operations.get(providers);
   if (!hit) {
     hit = providers.flatMap((r) =>
-      r.kind === 'provider' ? r.operations.filter((o) => o.role === 'initiation' && isNamedOperation(o.call)).map((op) => ({ recognizer: r, op, path: op.call.split('.') })) : [],
+      r.kind === 'provider' ? r.operations.filter(isNamedOperation).map((op) => ({ recognizer: r, op, path: op.call.split('.') })) : [],
     );
     operations.set(providers, hit);
   }
   return hit;
 }
 
-/** The provider initiation this call is by name, when its callee resolved to nothing that says otherwise. */
+/** The provider operation (an initiation, refund, capture...) this call is by name, when its callee resolved to nothing that says otherwise. */
 export function paymentCallByName(ir: FileIR, index: number, site: CallSite, callee: Value[], providers: Recognizer[]): SiteFact | null {
   if (callee.some((v) => v.t === 'fn' || v.t === 'class')) return null;
   const chain = memberChain(site.callee, (x) => (x.k === 'ref' ? ir.bindings[x.b]?.name ?? '?' : x.k === 'global' ? x.name : 'this'));
