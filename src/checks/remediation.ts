@@ -5,26 +5,31 @@ import type { PathResult } from '../model/report.js';
 import type { ProviderRecognizer, StoreRecognizer } from '../recognizers/define.js';
 
 const GENERIC_STORE = "const booking = await db.booking.create({ data: { ...input, status: 'PENDING_PAYMENT' } });";
+const GENERIC_UPDATE = 'await db.booking.update({ where: { id: {id} }, data: { {field}: {value} } });';
 const GENERIC_PROVIDER = "const session = await stripe.checkout.sessions.create({ ...params, client_reference_id: booking.id, metadata: { bookingId: booking.id } });";
 
 export function remediationFor(program: Program, paths: PathResult[]): string {
   const failing = paths.filter((p) => p.status === 'fail');
-  const providerIds = new Set((failing.length > 0 ? failing : paths).map((p) => p.payment.provider));
-  const provider = program.recognizers.find((r) => r.kind === 'provider' && providerIds.has(r.id));
-  const storeCounts = new Map<string, number>();
-  for (const f of program.facts) if (f.recognizer.kind === 'store') storeCounts.set(f.recognizer.id, (storeCounts.get(f.recognizer.id) ?? 0) + 1);
-  const storeId = [...storeCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  const store = program.recognizers.find((r) => r.id === storeId && r.kind === 'store');
-  const storeSnippet = (store?.kind === 'store' && store.example) || GENERIC_STORE;
-  const providerSnippet = (provider?.kind === 'provider' && provider.example) || GENERIC_PROVIDER;
+  const { store, provider } = stackOf(program, (failing.length > 0 ? failing : paths).map((p) => p.payment.provider));
   return [
     `Create the booking with a pending status before starting the payment${store ? ` (${store.name})` : ''}, pass its id to ${provider?.name ?? 'the provider'}, and confirm the booking when the provider reports success:`,
     `  // 1. persist the booking first`,
-    `  ${storeSnippet}`,
+    `  ${store?.example ?? GENERIC_STORE}`,
     `  // 2. start the payment with the booking id`,
-    `  ${providerSnippet}`,
+    `  ${provider?.example ?? GENERIC_PROVIDER}`,
     `  // 3. in the webhook, find the booking by that id and set it to CONFIRMED`,
   ].join('\n');
+}
+
+/** One field of a booking set by id, in the store's own words. */
+function updateText(store: StoreRecognizer | null, id: string, field: string, value: string): string {
+  const template = store?.updateExample ?? GENERIC_UPDATE;
+  return template.replaceAll('{id}', id).replaceAll('{field}', field).replaceAll('{value}', value);
+}
+
+/** The variable a provider's example assigns the payment to (`const session = ...`). */
+function paymentVariable(provider: ProviderRecognizer | null): string {
+  return /^const (\w+) =/.exec(provider?.example ?? GENERIC_PROVIDER)?.[1] ?? 'payment';
 }
 
 /** The store most of the code uses, and the provider of the given ids (or the first in use). */
@@ -44,7 +49,7 @@ export function initialStateRemediation(program: Program): string {
   return [
     `Create every booking in a not-yet-confirmed state${store ? ` (${store.name})` : ''}, explicitly or through the schema default, and set it to CONFIRMED only when the payment succeeds:`,
     `  ${store?.example ?? GENERIC_STORE}`,
-    `  // or in the schema: status BookingStatus @default(PENDING_PAYMENT)`,
+    `  // or give the status field a pending default in the schema`,
   ].join('\n');
 }
 
@@ -53,7 +58,7 @@ export function couplingRemediation(program: Program, paths: PathResult[]): stri
   return [
     `Link both ways: pass the booking id to ${provider?.name ?? 'the provider'} when starting the payment, and store the provider's payment id on the booking right after${store ? ` (${store.name})` : ''}:`,
     `  ${provider?.example ?? GENERIC_PROVIDER}`,
-    `  await db.booking.update({ where: { id: booking.id }, data: { stripeSessionId: session.id } });`,
+    `  ${updateText(store, 'booking.id', 'providerPaymentId', `${paymentVariable(provider)}.id`)}`,
   ].join('\n');
 }
 
@@ -70,18 +75,16 @@ export function failureRemediation(program: Program): string {
   const { store } = stackOf(program);
   return [
     `Handle every way a payment can fail (failure and expiry webhooks, errors of the payment call, a job that expires stale pending bookings) by releasing the booking and its slot together, in one transaction${store ? ` (${store.name})` : ''}:`,
-    `  await db.$transaction([`,
-    `    db.booking.update({ where: { id: bookingId }, data: { status: 'FAILED' } }),`,
-    `    db.slot.update({ where: { id: slotId }, data: { bookedCount: { decrement: 1 } } }),`,
-    `  ]);`,
+    `  ${updateText(store, 'bookingId', 'status', "'FAILED'")}`,
+    `  // and, in the same transaction, give the slot back (decrement its booked count or mark it free)`,
   ].join('\n');
 }
 
 export function refundRemediation(program: Program): string {
-  const { provider } = stackOf(program);
+  const { store, provider } = stackOf(program);
   return [
     `When a paid booking is cancelled, refund it through ${provider?.name ?? 'the provider'} before (or in the same step as) setting it to CANCELLED, or decide from the cancellation policy, in code, that no refund is due:`,
     `  ${provider?.refundExample ?? 'if (booking.paymentIntentId) await stripe.refunds.create({ payment_intent: booking.paymentIntentId });'}`,
-    `  await db.booking.update({ where: { id: booking.id }, data: { status: 'CANCELLED' } });`,
+    `  ${updateText(store, 'booking.id', 'status', "'CANCELLED'")}`,
   ].join('\n');
 }

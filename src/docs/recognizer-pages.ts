@@ -34,6 +34,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['flushes', 'Flushes', 'Calls that write every queued record (unit of work).'],
     ['entities', 'Entity declarations', 'Code that declares an entity and the table or collection it is stored in, read into the entity catalog: `name` and `table` list where to find them (`arg:N`, `arg:N.key`, `string`, `binding`, `class`, `static:key`).'],
     ['example', 'Remediation example', 'How this store creates a pending booking, used in the fix text.'],
+    ['updateExample', 'Remediation update', 'How this store sets one field of a booking by id, used in the fix text with `{id}`, `{field}` and `{value}` filled in.'],
   ],
   framework: [
     ['packages', 'Packages', 'The framework is in use for the files of an app (nearest package.json) that depends on one of these.'],
@@ -107,7 +108,7 @@ function index(recognizers: Recognizer[]): string {
 }
 
 function render(field: string, value: unknown): string[] {
-  if (field === 'example' && typeof value === 'string') return ['```ts', value, '```'];
+  if (/^(example|updateExample)$/.test(field) && typeof value === 'string') return ['```ts', value, '```'];
   if (field === 'events' && isRecord(value)) return Object.entries(value).map(([k, v]) => `- ${k}: ${Array.isArray(v) && v.length > 0 ? v.map((x) => code(String(x))).join(', ') : 'none'}`);
   if (Array.isArray(value)) {
     if (value.length === 0) return ['None.'];

@@ -18,4 +18,5 @@ export default defineStore({
     { call: 'prepare.().all', entity: ['sql'], sync: true },
   ],
   example: "const { lastInsertRowid } = db.prepare(\"INSERT INTO bookings (slot_id, email, status) VALUES (?, ?, 'pending')\").run(slotId, email); const booking = { id: lastInsertRowid };",
+  updateExample: "db.prepare('UPDATE bookings SET {field} = ? WHERE id = ?').run({value}, {id});",
 });

@@ -25,4 +25,5 @@ export default defineStore({
     { call: 'task', param: 0, client: 'receiver' },
   ],
   example: "const [booking] = await db.query(sql`INSERT INTO bookings (slot_id, email, status) VALUES (${slotId}, ${email}, 'pending') RETURNING id`);",
+  updateExample: "await db.query(sql`UPDATE bookings SET {field} = ${{value}} WHERE id = ${{id}}`);",
 });

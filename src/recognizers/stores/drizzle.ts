@@ -33,4 +33,5 @@ export default defineStore({
     path, name: ['binding', 'arg:0'], table: ['arg:0'],
   })),
   example: "const [booking] = await db.insert(bookings).values({ ...input, status: 'pending' }).returning();",
+  updateExample: "await db.update(bookings).set({ {field}: {value} }).where(eq(bookings.id, {id}));",
 });

@@ -40,4 +40,5 @@ export default defineStore({
     ...['UpdateCommand', 'DeleteCommand', 'UpdateItemCommand', 'DeleteItemCommand'].map((c) => ({ call: 'send', argIs: { index: 0, path: `${c}.new()` }, entity: ['field:TableName'] as EntitySource[] })),
   ],
   example: "await ddb.send(new PutCommand({ TableName: 'bookings', Item: { id: bookingId, ...input, status: 'pending' }, ConditionExpression: 'attribute_not_exists(id)' }));",
+  updateExample: "await ddb.send(new UpdateCommand({ TableName: 'bookings', Key: { id: {id} }, UpdateExpression: 'SET #f = :v', ExpressionAttributeNames: { '#f': '{field}' }, ExpressionAttributeValues: { ':v': {value} } }));",
 });

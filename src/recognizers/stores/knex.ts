@@ -31,4 +31,5 @@ export default defineStore({
   // Migrations: `knex.schema.createTable('bookings', ...)`.
   entities: [{ path: 'schema.createTable()', onClient: true, name: ['arg:0'], table: ['arg:0'] }],
   example: "const [booking] = await knex('bookings').insert({ ...input, status: 'pending' }).returning(['id']);",
+  updateExample: "await knex('bookings').where({ id: {id} }).update({ {field}: {value} });",
 });

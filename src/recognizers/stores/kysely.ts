@@ -32,4 +32,5 @@ export default defineStore({
   // Migrations: `db.schema.createTable('bookings')`.
   entities: [{ path: 'schema.createTable()', onClient: true, name: ['arg:0'], table: ['arg:0'] }],
   example: "const booking = await db.insertInto('bookings').values({ ...input, status: 'pending' }).returning('id').executeTakeFirstOrThrow();",
+  updateExample: "await db.updateTable('bookings').set({ {field}: {value} }).where('id', '=', {id}).execute();",
 });

@@ -61,4 +61,5 @@ export default defineStore({
     { module: '@mikro-orm/**', path: 'defineEntity()', name: ['arg:0.name', 'arg:0.className'], table: ['arg:0.tableName', 'arg:0.collection'] },
   ],
   example: "const booking = em.create(Booking, { ...input, status: 'pending' }); await em.persist(booking).flush();",
+  updateExample: "await em.nativeUpdate(Booking, { id: {id} }, { {field}: {value} });",
 });

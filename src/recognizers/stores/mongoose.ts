@@ -54,4 +54,5 @@ export default defineStore({
   // `model('Booking', schema, 'tbl_res')`: the third argument overrides the collection name.
   entities: ['model()', 'connection.model()', 'createConnection.().model()'].map((path): EntityDeclaration => ({ path, name: ['arg:0'], table: ['arg:2'] })),
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
+  updateExample: "await Booking.findByIdAndUpdate({id}, { {field}: {value} });",
 });

@@ -17,4 +17,5 @@ export default defineStore({
   ],
   reads: [],
   example: "const { recordset: [booking] } = await pool.request().input('slotId', sql.Int, slotId).query(\"INSERT INTO bookings (slot_id, status) OUTPUT INSERTED.id VALUES (@slotId, 'pending')\");",
+  updateExample: "await pool.request().input('id', {id}).input('value', {value}).query('UPDATE bookings SET {field} = @value WHERE id = @id');",
 });

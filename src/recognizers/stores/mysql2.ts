@@ -26,4 +26,5 @@ export default defineStore({
   ],
   reads: [],
   example: "const [result] = await pool.execute(\"INSERT INTO bookings (slot_id, email, status) VALUES (?, ?, 'pending')\", [slotId, email]); const booking = { id: result.insertId };",
+  updateExample: "await pool.execute('UPDATE bookings SET {field} = ? WHERE id = ?', [{value}, {id}]);",
 });

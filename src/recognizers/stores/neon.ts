@@ -25,4 +25,5 @@ export default defineStore({
   // `sql.transaction([sql`...`, sql`...`])` runs its queries when it completes.
   groups: ['transaction'],
   example: "const [booking] = await sql`INSERT INTO bookings (slot_id, email, status) VALUES (${slotId}, ${email}, 'pending') RETURNING id`;",
+  updateExample: "await sql`UPDATE bookings SET {field} = ${{value}} WHERE id = ${{id}}`;",
 });

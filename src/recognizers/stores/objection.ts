@@ -31,4 +31,5 @@ export default defineStore({
   // `class Booking extends Model { static tableName = 'tbl_res' }` (or a static getter).
   entities: [{ path: 'Model', as: 'subclass', name: ['class'], table: ['static:tableName'] }],
   example: "const booking = await Booking.query().insertAndFetch({ ...input, status: 'pending' });",
+  updateExample: "await Booking.query().patchAndFetchById({id}, { {field}: {value} });",
 });

@@ -37,4 +37,5 @@ export default defineStore({
     { call: 'delete', entity: ['field:collection'] },
   ],
   example: "const booking = await payload.create({ collection: 'bookings', data: { ...input, status: 'pending' } });",
+  updateExample: "await payload.update({ collection: 'bookings', id: {id}, data: { {field}: {value} } });",
 });

@@ -26,4 +26,5 @@ export default defineStore({
     { call: 'task', param: 0, client: 'receiver' },
   ],
   example: "const booking = await db.one(\"INSERT INTO bookings (slot_id, email, status) VALUES ($1, $2, 'pending') RETURNING id\", [slotId, email]);",
+  updateExample: "await db.none('UPDATE bookings SET {field} = $1 WHERE id = $2', [{value}, {id}]);",
 });

@@ -17,4 +17,5 @@ export default defineStore({
   writes: [{ call: 'query', entity: ['sql'], guard: 'null' }],
   reads: [],
   example: "const { rows: [booking] } = await pool.query(\"INSERT INTO bookings (slot_id, email, status) VALUES ($1, $2, 'pending') RETURNING id\", [slotId, email]);",
+  updateExample: "await pool.query('UPDATE bookings SET {field} = $1 WHERE id = $2', [{value}, {id}]);",
 });

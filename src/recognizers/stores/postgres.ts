@@ -18,4 +18,5 @@ export default defineStore({
   reads: [],
   transactions: [{ call: 'begin', param: 0, client: 'receiver' }],
   example: "const [booking] = await sql`INSERT INTO bookings (slot_id, email, status) VALUES (${slotId}, ${email}, 'pending') RETURNING id`;",
+  updateExample: "await sql`UPDATE bookings SET {field} = ${{value}} WHERE id = ${{id}}`;",
 });

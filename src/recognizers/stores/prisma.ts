@@ -44,4 +44,5 @@ export default defineStore({
   transactions: [{ call: '$transaction', param: 0, client: 'receiver' }],
   groups: ['$transaction'],
   example: "const booking = await prisma.booking.create({ data: { ...input, status: 'PENDING_PAYMENT' } });",
+  updateExample: "await prisma.booking.update({ where: { id: {id} }, data: { {field}: {value} } });",
 });

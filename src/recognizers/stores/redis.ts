@@ -49,4 +49,5 @@ export default defineStore({
     { call: 'hDel', entity: ['key'] },
   ],
   example: "await redis.hset(`booking:${bookingId}`, { ...input, status: 'pending' });",
+  updateExample: "await redis.hset(`booking:${{id}}`, { {field}: {value} });",
 });

@@ -29,4 +29,5 @@ export default defineStore({
   ],
   entities: [{ module: 'sanity', path: 'defineType()', name: ['arg:0.name'], table: ['arg:0.name'], when: { place: 'arg:0.type', equals: ['document'] } }],
   example: "const booking = await client.create({ _type: 'booking', ...input, status: 'pending' });",
+  updateExample: "await client.patch({id}).set({ {field}: {value} }).commit();",
 });

@@ -47,4 +47,5 @@ export default defineStore({
     { module: 'sequelize-typescript', path: 'Table()', as: 'decorator', name: ['arg:0.modelName', 'class'], table: ['arg:0.tableName'] },
   ],
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
+  updateExample: "await Booking.update({ {field}: {value} }, { where: { id: {id} } });",
 });

@@ -34,4 +34,5 @@ export default defineStore({
     { call: 'connect', param: 0, client: 'receiver' },
   ],
   example: "const booking = await pool.one(sql.typeAlias('id')`INSERT INTO bookings (slot_id, email, status) VALUES (${slotId}, ${email}, 'pending') RETURNING id`);",
+  updateExample: "await pool.query(sql.unsafe`UPDATE bookings SET {field} = ${{value}} WHERE id = ${{id}}`);",
 });

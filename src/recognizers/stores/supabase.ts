@@ -37,4 +37,5 @@ export default defineStore({
     { call: 'from.().delete', entity: ['chain'] },
   ],
   example: "const { data: booking, error } = await supabase.from('bookings').insert({ ...input, status: 'pending' }).select().single();",
+  updateExample: "await supabase.from('bookings').update({ {field}: {value} }).eq('id', {id});",
 });

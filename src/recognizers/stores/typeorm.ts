@@ -54,4 +54,5 @@ export default defineStore({
     { path: 'EntitySchema.new()', name: ['arg:0.name'], table: ['arg:0.tableName'] },
   ],
   example: "const booking = await bookingRepository.save(bookingRepository.create({ ...input, status: 'pending' }));",
+  updateExample: "await bookingRepository.update({id}, { {field}: {value} });",
 });

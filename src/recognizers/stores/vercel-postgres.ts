@@ -29,4 +29,5 @@ export default defineStore({
   ],
   reads: [],
   example: "const { rows: [booking] } = await sql`INSERT INTO bookings (slot_id, email, status) VALUES (${slotId}, ${email}, 'pending') RETURNING id`;",
+  updateExample: "await sql`UPDATE bookings SET {field} = ${{value}} WHERE id = ${{id}}`;",
 });
