@@ -39,7 +39,7 @@ export function findEntries(
       const re = globToRegExp(rule.glob);
       for (const ir of files) {
         const inApp = appRelative(ir.file);
-        if ((!re.test(ir.file) && !re.test(`/${ir.file}`) && !re.test(inApp)) || !active(fw, ir.file)) continue;
+        if (!fileMatches(re, ir.file, inApp) || !active(fw, ir.file)) continue;
         const route = routeOfFile(ir.file);
         for (const x of ir.exports) {
           if (x.kind !== 'local' || x.name === 'module.exports' || !(rule.exports.includes(x.name) || rule.exports.includes('*'))) continue;
@@ -59,10 +59,11 @@ export function findEntries(
     const ir = ev.ir(f.file)!;
     const site = ir.sites[f.site]!;
     const reg = f.match!.registration!;
-    const route = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
+    const routeText = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
+    const route = routeText ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null);
     const method = reg.methodFromCall ? f.api.split('.').pop()!.toUpperCase() : '';
     site.args.forEach((arg, i) => {
-      if (i === reg.routeArg && route !== null) return;
+      if (i === reg.routeArg && routeText !== null) return;
       for (const fn of entryFunctions(ev, ir, arg)) {
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
       }
@@ -88,6 +89,15 @@ export function findEntries(
   }
   addDecoratedEntries(ev, files, frameworks, add);
   return [...entries.values()];
+}
+
+/** A route-file glob holds for a file by its scan path or its path in its app (monorepos). */
+function fileMatches(re: RegExp, file: string, inApp: string): boolean {
+  return re.test(file) || re.test(`/${file}`) || re.test(inApp);
+}
+
+function matchesFile(globs: string[], file: string, inApp: string): boolean {
+  return globs.some((g) => fileMatches(globToRegExp(g), file, inApp));
 }
 
 /** Handlers a deployment descriptor names (`Handler: app.lambdaHandler` with `CodeUri: bookings/`). */

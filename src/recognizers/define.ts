@@ -220,6 +220,11 @@ export interface RegistrationRule {
   entry: string;
   /** Argument holding the route path, if any. */
   routeArg?: number;
+  /**
+   * Globs of files whose path is the route (as for route files) when no argument names one:
+   * next-connect handlers in `pages/api/bookings.ts` serve `/api/bookings`.
+   */
+  routeFromFile?: string[];
   /** The HTTP method is the last call step's name (Express `app.post`). */
   methodFromCall?: boolean;
   /** An options-object argument holding the handler (`app.route({ method, url, handler })`): its keys. */

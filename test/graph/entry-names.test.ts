@@ -1,0 +1,24 @@
+// Entry points are named by what a reader would look for: the route (method and path) or the
+// procedure path. Fixture expectations pin down where an entry point is, not its name; this pins
+// down the names of the fixtures that exercise naming.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/index.js';
+
+const root = path.resolve(import.meta.dirname, '../../fixtures/confirmation-record');
+
+async function entryNames(fixture: string): Promise<string[]> {
+  const report = await scan({ root: path.join(root, fixture), checks: ['confirmation-record'] });
+  return report.checks.flatMap((c) => c.paths.map((p) => `${p.entry.kind} ${p.entry.name}`));
+}
+
+describe('entry point names', () => {
+  it('next-connect handlers without a pattern take their file route', async () => {
+    expect(await entryNames('invalid-next-connect-v1-mongoose-studio-class-paid-before-reservation')).toEqual([
+      'next-connect-route POST /api/studios/[studioId]/reserve',
+    ]);
+    expect(await entryNames('invalid-next-connect-v0-nc-charges-card-before-prisma-insert')).toEqual([
+      'next-connect-route POST /api/bookings',
+    ]);
+  });
+});
