@@ -54,13 +54,16 @@ export function findEntries(
     }
     for (const d of fw.directives ?? []) addDirectiveEntries(ev, files.filter((ir) => active(fw, ir.file)), fw, d, add);
   }
+  const keyRoutes = new KeyRoutes(ev, facts);
   for (const f of facts) {
     if (f.kind !== 'registration') continue;
     const ir = ev.ir(f.file)!;
     const site = ir.sites[f.site]!;
     const reg = f.match!.registration!;
     const routeText = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
-    const route = routeText ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null);
+    const route = routeText
+      ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null)
+      ?? (reg.routeFromKeys ? keyRoutes.route(f.file, f.site) : null);
     const method = reg.methodFromCall ? f.api.split('.').pop()!.toUpperCase() : '';
     site.args.forEach((arg, i) => {
       if (i === reg.routeArg && routeText !== null) return;
@@ -89,6 +92,58 @@ export function findEntries(
   }
   addDecoratedEntries(ev, files, frameworks, add);
   return [...entries.values()];
+}
+
+const MAX_GROUP_DEPTH = 8;
+
+/**
+ * Routes made of the keys a registration sits under in route groups (`routeFromKeys`): each group
+ * call's object arguments are read once, recording under which keys (through plain nested objects)
+ * the result of each call is placed; a route is those keys, then the keys its group sits under.
+ */
+class KeyRoutes {
+  /** `file#site` of a placed call -> where: the group call it sits in and the keys within it. */
+  private readonly placed = new Map<string, { group: string; keys: string[] }>();
+
+  private readonly ev: Evaluator;
+
+  constructor(ev: Evaluator, facts: SiteFact[]) {
+    this.ev = ev;
+    // Facts come in a fixed order (files, then sites): the first placement found for a call is kept.
+    for (const f of facts) {
+      if (f.kind !== 'route-group') continue;
+      const site = ev.ir(f.file)?.sites[f.site];
+      for (const arg of site?.args ?? []) this.place(f.file, arg, `${f.file}#${f.site}`, [], 0);
+    }
+  }
+
+  private place(file: string, e: Expr, group: string, keys: string[], depth: number): void {
+    if (depth > MAX_GROUP_DEPTH) return;
+    for (const v of this.ev.values(file, e)) {
+      if (v.t === 'obj') {
+        for (const p of v.props) if (p.key !== null && p.key !== '...') this.place(v.file, p.value, group, [...keys, p.key], depth + 1);
+        continue;
+      }
+      const last = v.t === 'ext' ? v.steps[v.steps.length - 1] : undefined;
+      if (last?.site === undefined || !last.file) continue;
+      const key = `${last.file}#${last.site}`;
+      if (key !== group && !this.placed.has(key)) this.placed.set(key, { group, keys });
+    }
+  }
+
+  /** The dotted keys above a call, outermost first; null when it sits in no group. */
+  route(file: string, site: number): string | null {
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    let at = this.placed.get(`${file}#${site}`);
+    if (!at) return null;
+    while (at && !seen.has(at.group)) {
+      seen.add(at.group);
+      keys.unshift(...at.keys);
+      at = this.placed.get(at.group);
+    }
+    return keys.join('.') || null;
+  }
 }
 
 /** A route-file glob holds for a file by its scan path or its path in its app (monorepos). */

@@ -225,6 +225,13 @@ export interface RegistrationRule {
    * next-connect handlers in `pages/api/bookings.ts` serve `/api/bookings`.
    */
   routeFromFile?: string[];
+  /**
+   * Calls (steps after the rule's clients) that group registrations under the keys of their object
+   * arguments, and groups under keys of other groups: a registration placed there is routed by the
+   * keys above it, joined with dots (tRPC `router({ booking: router({ create: procedure.mutation(fn) }) })`
+   * is `booking.create`). A group passed whole as an argument (`mergeRouters(a, b)`) adds no key.
+   */
+  routeFromKeys?: string[];
   /** The HTTP method is the last call step's name (Express `app.post`). */
   methodFromCall?: boolean;
   /** An options-object argument holding the handler (`app.route({ method, url, handler })`): its keys. */

@@ -7,7 +7,7 @@ import type {
   StoreOperation, StoreRecognizer,
 } from './define.js';
 
-export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'registration' | 'abort' | 'deferred' | 'client';
+export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'registration' | 'route-group' | 'abort' | 'deferred' | 'client';
 
 export interface Match {
   kind: MatchKind;
@@ -112,6 +112,9 @@ export class Matcher {
     for (const reg of r.registrations ?? []) {
       for (const call of reg.calls) {
         this.add(r, reg.clients, call, (w, c) => ({ kind: 'registration', recognizer: r, registration: reg, wildcards: w, clientSteps: c, call }));
+      }
+      for (const call of reg.routeFromKeys ?? []) {
+        this.add(r, reg.clients, call, (w, c) => ({ kind: 'route-group', recognizer: r, registration: reg, wildcards: w, clientSteps: c, call }));
       }
     }
     for (const a of r.aborts ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'abort', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));

@@ -21,4 +21,11 @@ describe('entry point names', () => {
       'next-connect-route POST /api/bookings',
     ]);
   });
+
+  it('tRPC procedures take their path through nested routers and plain objects', async () => {
+    expect(await entryNames('invalid-trpc-nested-routers-kayak-walk-in-charged-before-rental')).toEqual([
+      'trpc-procedure MUTATION rental.createCheckout',
+      'trpc-procedure MUTATION rental.counter.charge',
+    ]);
+  });
 });
