@@ -271,6 +271,11 @@ export interface FrameworkRecognizer {
    * async (fastify) => ...`): parameter `param` is a value at `value` from the type's package.
    */
   typedFunctions?: { type: string; module: string; param: number; value: string }[];
+  /**
+   * Calls whose promise settles once the promise or observable they are handed has (rxjs
+   * `firstValueFrom(client.send(...))`): a call in their arguments completes when they do.
+   */
+  settles?: ClientPattern[];
   /** Calls that run their function argument inline and return its result (Inngest `step.run(id, fn)`). */
   inline?: { clients: ClientPattern[]; calls: string[] }[];
   /**

@@ -7,7 +7,7 @@ import type {
   StoreOperation, StoreRecognizer,
 } from './define.js';
 
-export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'registration' | 'route-group' | 'abort' | 'deferred' | 'client';
+export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'settle' | 'registration' | 'route-group' | 'abort' | 'deferred' | 'client';
 
 export interface Match {
   kind: MatchKind;
@@ -122,6 +122,7 @@ export class Matcher {
       for (const call of rule.calls) this.add(r, rule.clients, call, (w, c) => ({ kind: 'inline', recognizer: r, wildcards: w, clientSteps: c, call }));
     }
     for (const a of r.deferred ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'deferred', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
+    for (const a of r.settles ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'settle', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
   }
 
   /** Everything a callee value is, most specific first ('client' matches only say "a store client"). */

@@ -17,6 +17,10 @@ export default defineFramework({
     }],
     handlers: { module: '@nestjs/microservices', decorators: ['MessagePattern', 'EventPattern'] },
   },
+  // `send` returns a cold Observable: callers turn it into a promise with rxjs (`await
+  // firstValueFrom(client.send(p, dto).pipe(timeout(5000)))`), so the handler has run when that settles.
+  // https://rxjs.dev/api/index/function/firstValueFrom
+  settles: [{ module: 'rxjs', path: 'firstValueFrom' }, { module: 'rxjs', path: 'lastValueFrom' }],
   // Services reached through constructor injection need no rule: a parameter typed
   // `BookingsService` already resolves to that class.
   decorators: [
