@@ -17,6 +17,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['operations', 'Operations', 'Calls on a client and what they do: `initiation` starts a payment (a path of the confirmation-record check), the other roles capture, refund, retrieve, cancel or verify a webhook. `billing` marks recurring billing, which is excluded.'],
     ['rest', 'REST endpoints', 'Direct HTTP calls (`fetch`, axios, got, ...) recognized by the URL: host and path are regular expressions.'],
     ['referenceFields', 'Reference fields', "Payload fields that carry the app's own reference (the booking id), in order of preference; `*` is any key."],
+    ['carriers', 'Reference carriers', 'Provider objects created before the payment with the reference in their own `referenceFields` (an order): a payment whose `idFields` hold such an object\'s id carries that reference.'],
     ['billingWhen', 'Recurring billing', 'Payload values that make an initiation recurring billing.'],
     ['events', 'Webhook events', 'Event types the provider sends: an entry point that branches on them hears from this provider.'],
     ['example', 'Remediation example', 'How to start a payment that carries the booking id, used in the fix text.'],

@@ -70,6 +70,12 @@ export interface ProviderRecognizer {
   rest?: RestEndpoint[];
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
+  /**
+   * Provider objects created before the payment that carry the app's reference themselves (a Square
+   * order with `referenceId`): an initiation whose `idFields` hold the id such a call returned
+   * carries the reference that call's payload set in its `referenceFields`.
+   */
+  carriers?: { calls: string[]; referenceFields: string[]; idFields: string[] }[];
   /** Payload fields whose value makes an initiation recurring billing, e.g. mode: 'subscription'. */
   billingWhen?: { field: string; equals: string }[];
   /** Event types the provider sends on success and failure (webhooks). */

@@ -7,7 +7,7 @@ import type {
   StoreOperation, StoreRecognizer,
 } from './define.js';
 
-export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'settle' | 'registration' | 'route-group' | 'abort' | 'deferred' | 'client';
+export type MatchKind = 'provider' | 'carrier' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'settle' | 'registration' | 'route-group' | 'abort' | 'deferred' | 'client';
 
 export interface Match {
   kind: MatchKind;
@@ -15,6 +15,8 @@ export interface Match {
   provider?: ProviderOperation;
   store?: StoreOperation;
   registration?: RegistrationRule;
+  /** For carriers: the reference fields of the object created and the payment fields that hand its id on. */
+  carrier?: NonNullable<ProviderRecognizer['carriers']>[number];
   /** For transactions: which callback parameter is a client, and whether it is the receiver. */
   transaction?: { param: number; client: 'receiver' | 'same' };
   /** Steps (in the value) matched by `*`. */
@@ -92,6 +94,9 @@ export class Matcher {
   private addProvider(r: ProviderRecognizer): void {
     for (const op of r.operations) {
       this.add(r, r.clients, op.call, (w, c) => ({ kind: 'provider', recognizer: r, provider: op, wildcards: w, clientSteps: c, call: op.call }));
+    }
+    for (const carrier of r.carriers ?? []) {
+      for (const call of carrier.calls) this.add(r, r.clients, call, (w, c) => ({ kind: 'carrier', recognizer: r, carrier, wildcards: w, clientSteps: c, call }));
     }
   }
 
