@@ -1,11 +1,11 @@
 // What the stages feed back into each other: parameter values learned from transaction callbacks
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
-import type { EntryPoint } from '../graph/entries.js';
+import { optionHandlers, type EntryPoint } from '../graph/entries.js';
 import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { TypeRef } from '../model/ir.js';
-import type { Matcher } from '../recognizers/match.js';
+import { compilePath, type Matcher } from '../recognizers/match.js';
 import type { FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globToRegExp } from '../util/glob.js';
@@ -74,8 +74,11 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       Array.isArray(what) ? returnsOf(what) : [{ t: 'ext', module: what.module, steps: what.path.split('.').map((p) => ({ p })) }];
     return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, what]) => [k, held(what)])) }];
   };
+  const optionHandlerRules = optionHandlerParams(ev, matcher, frameworks);
   return (file, fn, index) => {
     const out: Value[] = [...typedParam(file, fn, index)];
+    // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`).
+    out.push(...handlerParam(optionHandlerRules.get(fnKey({ file, fn })), index));
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site } of callbackSites(file).get(fn) ?? []) {
@@ -97,6 +100,33 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     return out.length > 0 ? out : null;
   };
+}
+
+/**
+ * Handlers that registrations hold in options objects (`handlerKeys`) of rules that fill their
+ * parameters: function -> the rule's parameters. Read once, with what the evaluator knows so far:
+ * the calls are found by name first (the last step of the rule's path), then by their value.
+ */
+function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: FrameworkRecognizer[]): Map<string, HandlerParam[]> {
+  const out = new Map<string, HandlerParam[]>();
+  const rules = frameworks.flatMap((fw) => fw.registrations ?? []).filter((r) => r.handlerKeys && r.handlerParams);
+  const names = new Set(rules.flatMap((r) => r.clients.flatMap((c) => r.calls.map((call) => compilePath(`${c.path}.${call}`).filter((t) => t !== '()').pop() ?? ''))));
+  if (names.size === 0) return out;
+  for (const ir of ev.files.values()) {
+    ir.sites.forEach((site) => {
+      const c = site.callee;
+      const name = c.k === 'member' ? c.prop : c.k === 'ref' ? ir.bindings[c.b]?.name : null;
+      if (!name || !names.has(name)) return;
+      for (const v of ev.values(ir.file, c)) {
+        for (const m of matcher.match(v)) {
+          const reg = m.kind === 'registration' ? m.registration : undefined;
+          if (!reg?.handlerKeys || !reg.handlerParams) continue;
+          for (const arg of site.args) for (const h of optionHandlers(ev, ir, arg, reg)) if (!out.has(h.fn)) out.set(h.fn, reg.handlerParams);
+        }
+      }
+    });
+  }
+  return out;
 }
 
 /**

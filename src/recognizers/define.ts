@@ -245,6 +245,14 @@ export interface RegistrationRule {
   /** Keys of that options object holding the route path and the method. */
   routeKeys?: string[];
   methodKeys?: string[];
+  /**
+   * Where those options objects sit inside the argument: dotted keys with `[]` for every array
+   * element, '' for the argument itself (the default). Payload: `endpoints.[]` of the config and
+   * `collections.[].endpoints.[]` of each collection.
+   */
+  optionPaths?: string[];
+  /** Keys of the objects passed on the way whose text scopes the route (a Payload collection's `slug`). */
+  routeScopeKeys?: string[];
   handlerParams?: HandlerParam[];
 }
 

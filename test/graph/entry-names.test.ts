@@ -28,4 +28,11 @@ describe('entry point names', () => {
       'trpc-procedure MUTATION rental.counter.charge',
     ]);
   });
+
+  it('Payload endpoints take their method and path, scoped by their collection', async () => {
+    expect(await entryNames('invalid-payload-v3-config-endpoints-untyped-req-tour-paid-before-booking')).toEqual([
+      'payload-endpoint POST /tours/:id/kiosk-sale',
+      'payload-endpoint POST /checkout',
+    ]);
+  });
 });
