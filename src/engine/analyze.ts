@@ -10,7 +10,7 @@ import { declaredEntries, findEntries } from '../graph/entries.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Location, PathResult } from '../model/report.js';
 import type { Project } from '../project/discover.js';
-import { bookingEntityNames, declaredEntities } from '../project/entities.js';
+import { declaredEntities, entityCatalogs } from '../project/entities.js';
 import type { Settings } from '../project/settings.js';
 import { factsOfFile, isBookingEntity, type FactContext, type SiteFact } from '../recognize/facts.js';
 import { Matcher } from '../recognizers/match.js';
@@ -38,9 +38,9 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   project.schemaEntities.push(...settings.schemaEntities, ...declaredEntities(ev, files.values(), recognizers));
   const factContext: FactContext = {
     ev, matcher: new Matcher(recognizers), vocabulary, providers: recognizers.filter((r) => r.kind === 'provider'),
-    schemaNames: new Map(project.schemaEntities.map((e) => [e.name.toLowerCase(), e.name])),
+    // Per app: a model another app of the tree declares does not name this app's records.
+    catalog: entityCatalogs(project.schemaEntities, project.manifests, vocabulary, (file) => appOf(project.manifests, file)),
     sqlFunctions: new Map(project.sqlFunctions.map((f) => [f.name.toLowerCase(), f])),
-    bookingTables: bookingEntityNames(project.schemaEntities, vocabulary),
   };
   // Thin files (nothing payment or booking code depends on) have no functions: leave them out of the analysis.
   const irs = [...files.values()].filter((ir) => ir.functions.length > 0);
@@ -77,7 +77,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   const program: Program = {
     root, project, files, ev, recognizers, vocabulary, facts,
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
-    isBookingEntity: (name) => isBookingEntity(factContext, name),
+    isBookingEntity: (name, file) => isBookingEntity(factContext, name, file),
   };
   program.entries = [...entries, ...implicitEntries(program, entries)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
 
