@@ -190,7 +190,7 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
       const objIr = ev.ir(obj.file);
       if (!objIr) continue;
       const own = textOf(obj, reg.routeKeys);
-      const route = own === null && scope.length === 0 ? null : joinRoute([...scope, own ?? '']);
+      const route = scope.length === 0 ? own : joinRoute([...scope, own ?? '']);
       const method = textOf(obj, reg.methodKeys)?.toUpperCase() ?? '';
       for (const prop of obj.props) {
         if (prop.key === null || !reg.handlerKeys.includes(prop.key)) continue;
