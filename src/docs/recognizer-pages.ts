@@ -46,6 +46,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['deferred', 'Deferred calls', 'Calls that run their function argument later, not before they return.'],
     ['typedFunctions', 'Typed functions', "Functions declared with one of the framework's function types: parameter `param` is a value at `value` from the type's package."],
     ['settles', 'Settling calls', 'Calls whose promise settles once the promise or observable they are handed has: a call in their arguments completes with them.'],
+    ['keepsValues', 'Value-keeping chains', 'Chained calls that hand on their receiver\'s values when every argument is a call of one of the operators.'],
     ['inline', 'Inline calls', 'Calls that run their function argument inline and return its result.'],
     ['messages', 'Message links', 'Sender calls reach the handlers whose decorator names the same pattern.'],
     ['aliases', 'Import aliases', 'Aliases the framework defines without a tsconfig, relative to the app.'],

@@ -18,7 +18,7 @@ import { Vocabulary } from '../recognizers/vocabulary.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
 import { Evaluator } from '../symbols/evaluate.js';
 import { applicability } from './applicability.js';
-import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough } from './wiring.js';
+import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
 export interface AnalysisInput {
   root: string;
@@ -54,6 +54,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   for (let round = 0; round < 2; round++) {
     ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
     ev.passesThrough = passesThrough(factContext.matcher);
+    ev.resultSource = resultSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
     ev.globalSource = autoImports(ev, project.manifests, frameworks);
     ev.reset();
     facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));

@@ -6,10 +6,10 @@ import { functionOf, reachableFrom, reachingSet, type Program } from '../analysi
 import { fnKey, type Value } from '../model/values.js';
 import type { TypeRef } from '../model/ir.js';
 import { compilePath, type Matcher } from '../recognizers/match.js';
-import type { FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
+import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globToRegExp } from '../util/glob.js';
-import type { Evaluator, GlobalSource, ParamSource, PassesThrough } from '../symbols/evaluate.js';
+import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 
 const MAX_CALLERS = 8;
 
@@ -169,6 +169,44 @@ function patchedOntoPackages(program: Program): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * What calls return beyond their callee's value: a settling call's argument (`firstValueFrom(obs)`),
+ * a message sender's reply (the handlers' return values, once a call graph exists), and a receiver
+ * piped through value-keeping operators.
+ */
+export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null, frameworks: FrameworkRecognizer[]): ResultSource {
+  const keeps = frameworks.flatMap((fw) => fw.keepsValues ?? []);
+  const isOperator = (ops: ClientPattern[], v: Value) =>
+    v.t === 'ext' && ops.some((o) => (!o.module || v.module === o.module || v.module.startsWith(`${o.module}/`)) && v.steps.map((s) => s.p).join('.') === o.path);
+  return (file, siteIndex, callee, depth) => {
+    const ir = ev.ir(file);
+    const site = ir?.sites[siteIndex];
+    if (!ir || !site) return [];
+    const out: Value[] = [];
+    if (site.args[0] && callee.some((v) => matcher.match(v).some((m) => m.kind === 'settle'))) out.push(...ev.values(file, site.args[0], depth));
+    const c = site.callee;
+    const keep = c.k === 'member' ? keeps.find((k) => k.method === c.prop) : undefined;
+    if (keep && c.k === 'member' && site.args.length > 0 && site.args.every((a) => a.k === 'call' && ev.values(file, ir.sites[a.site]!.callee, depth).some((v) => isOperator(keep.operators, v)))) {
+      out.push(...ev.values(file, c.obj, depth));
+    }
+    if (graph) {
+      const from = fnKey({ file, fn: site.fn });
+      for (const e of graph.out.get(from) ?? []) {
+        if (e.message && e.kind === 'call' && e.file === file && e.site === siteIndex) {
+          const [handlerFile, handlerFn] = splitFnKey(e.to);
+          out.push(...ev.fnReturns(handlerFile, handlerFn, depth));
+        }
+      }
+    }
+    return out.filter((v) => v.t !== 'unknown');
+  };
+}
+
+function splitFnKey(key: string): [string, number] {
+  const at = key.lastIndexOf('#');
+  return [key.slice(0, at), Number(key.slice(at + 1))];
 }
 
 /** Transactions and grouped queries, as the store recognizers declare them. */

@@ -290,6 +290,11 @@ export interface FrameworkRecognizer {
    * `firstValueFrom(client.send(...))`): a call in their arguments completes when they do.
    */
   settles?: ClientPattern[];
+  /**
+   * Chained calls that hand on their receiver's values when every argument is a call of one of
+   * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).
+   */
+  keepsValues?: { method: string; operators: ClientPattern[] }[];
   /** Calls that run their function argument inline and return its result (Inngest `step.run(id, fn)`). */
   inline?: { clients: ClientPattern[]; calls: string[] }[];
   /**
