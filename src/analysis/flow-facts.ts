@@ -76,7 +76,8 @@ export class FlowFacts {
     found.fn.nodes.forEach((n, i) => {
       if (n.kind === 'call' && n.site !== undefined) siteNodes.set(n.site, [...(siteNodes.get(n.site) ?? []), i]);
     });
-    const isGroup = (site: number) => (this.program.factsBySite.get(siteKey(found.ir.file, site)) ?? []).some((x) => x.kind === 'group');
+    // Group calls complete their array's queries; settling calls (`firstValueFrom(obs)`) what they are handed.
+    const isGroup = (site: number) => (this.program.factsBySite.get(siteKey(found.ir.file, site)) ?? []).some((x) => x.kind === 'group' || x.kind === 'settle');
     f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn, isGroup), dom: null };
     this.flows.set(key, f);
     return f;

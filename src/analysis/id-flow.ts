@@ -36,10 +36,27 @@ export function referencePassed(program: Program, flow: FlowFacts, payment: Site
   const provider = payment.recognizer;
   if (provider.kind !== 'provider') return { passed: false, via: null, fromClient: false };
   const leaves = payloadLeaves(program, payment, ev);
+  const found = referenceIn(program, flow, provider.referenceFields, leaves, keys, ev);
+  if (found.passed) return found;
+  // The id of a provider object that carries the reference (`orderId: order.id` of an order created with `referenceId: booking.id`).
+  for (const carrier of provider.carriers ?? []) {
+    for (const leaf of leaves) {
+      if (!carrier.idFields.some((field) => pathMatches(field.split('.'), leaf.path))) continue;
+      for (const created of carriersOf(program, ev, leaf)) {
+        const inner = referenceIn(program, flow, carrier.referenceFields, payloadLeaves(program, created, ev), keys, ev);
+        if (inner.passed) return { passed: true, via: `${leaf.path.join('.')} (${inner.via})`, fromClient: false };
+      }
+    }
+  }
+  return found;
+}
+
+/** The first of these reference fields (in order) whose value is the booking's id. */
+function referenceIn(program: Program, flow: FlowFacts, fields: string[], leaves: Leaf[], keys: Set<string>, ev: Evaluator): ReferenceResult {
   let fromClient = false;
   // Fields in the recognizer's order: a reference field (metadata, client reference) is named
   // before a redirect URL that happens to carry the id too.
-  for (const field of provider.referenceFields) {
+  for (const field of fields) {
     const pattern = field.split('.');
     for (const leaf of leaves) {
       if (!pathMatches(pattern, leaf.path)) continue;
@@ -54,6 +71,13 @@ export function referencePassed(program: Program, flow: FlowFacts, payment: Site
     }
   }
   return { passed: false, via: null, fromClient };
+}
+
+/** The carrier calls (provider objects created earlier) a payload field's value was returned by. */
+function carriersOf(program: Program, ev: Evaluator, leaf: Leaf): SiteFact[] {
+  return sources(program, ev, leaf.file, leaf.expr, 0)
+    .flatMap(callSteps)
+    .flatMap((key) => (program.factsBySite.get(key) ?? []).filter((f) => f.kind === 'carrier'));
 }
 
 /**

@@ -22,8 +22,11 @@ export interface Program {
   factsByFn: Map<string, SiteFact[]>;
   graph: CallGraph;
   entries: EntryPoint[];
-  /** Whether an entity name (model, table, collection) is booking-like, schema mappings included. */
-  isBookingEntity(name: string): boolean;
+  /**
+   * Whether an entity name (model, table, collection) is booking-like, schema mappings included, as
+   * the app of `file` knows it (other apps of the tree may map the same name elsewhere).
+   */
+  isBookingEntity(name: string, file: string): boolean;
 }
 
 export function siteKey(file: string, site: number): string {

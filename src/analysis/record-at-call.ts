@@ -25,7 +25,7 @@ export function recordAtCall(program: Program, fact: SiteFact, fn: string, calle
   }
   if (evaluators.length === 0) return true;
   const names = evaluators.flatMap((ev) => ev.values(fact.file, site.callee).flatMap((v) => recordNames(program, v)));
-  return names.length === 0 || names.some((n) => program.isBookingEntity(n));
+  return names.length === 0 || names.some((n) => program.isBookingEntity(n, fact.file));
 }
 
 /**

@@ -20,7 +20,7 @@ export interface Releases {
 
 /** A change that releases a booking: deleted, or set to a failed, cancelled or expired state. */
 function releasesBooking(program: Program, change: RecordChange): boolean {
-  const booking = change.entity === change.fact.entity ? isBookingItself(change.fact) : program.isBookingEntity(change.entity ?? '') && !isPaymentEntity(change.entity);
+  const booking = change.entity === change.fact.entity ? isBookingItself(change.fact) : program.isBookingEntity(change.entity ?? '', change.fact.file) && !isPaymentEntity(change.entity);
   if (!booking || change.op === 'insert') return false;
   if (change.op === 'delete') return true;
   const states = statesSet(change);

@@ -130,7 +130,7 @@ function decide(program: Program, result: PathResult, r: Releases, modelled: boo
 function sqlJobItem(program: Program, job: SqlJob, modelled: boolean): PathResult | null {
   const sql = [job.command, ...program.project.sqlFunctions.filter((f) => new RegExp(`\\b${f.name}\\s*\\(`, 'i').test(job.command)).map((f) => f.body ?? '')].join(';\n');
   const statements = sqlStatements(sql);
-  const booking = statements.find((s) => program.isBookingEntity(s.table) && (s.op === 'delete' || s.sets.some(([c, v]) => /^(status|state)$/i.test(c) && ['failed', 'cancelled'].includes(stateOfText(v.replace(/'/g, '')) ?? ''))));
+  const booking = statements.find((s) => program.isBookingEntity(s.table, job.file) && (s.op === 'delete' || s.sets.some(([c, v]) => /^(status|state)$/i.test(c) && ['failed', 'cancelled'].includes(stateOfText(v.replace(/'/g, '')) ?? ''))));
   const slot = statements.find((s) => isCapacityEntity(s.table) && s.op !== 'insert');
   if (!booking && !slot) return null;
   const at = { file: job.file, line: job.line, column: 1 };

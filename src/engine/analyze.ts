@@ -11,7 +11,7 @@ import { declaredEntries, findEntries } from '../graph/entries.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Location, PathResult } from '../model/report.js';
 import type { Project } from '../project/discover.js';
-import { bookingEntityNames, declaredEntities } from '../project/entities.js';
+import { declaredEntities, entityCatalogs } from '../project/entities.js';
 import type { Settings } from '../project/settings.js';
 import { factsOfFile, isBookingEntity, type FactContext, type SiteFact } from '../recognize/facts.js';
 import { Matcher } from '../recognizers/match.js';
@@ -19,7 +19,7 @@ import { Vocabulary } from '../recognizers/vocabulary.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
 import { Evaluator } from '../symbols/evaluate.js';
 import { applicability } from './applicability.js';
-import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough } from './wiring.js';
+import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
 export interface AnalysisInput {
   root: string;
@@ -39,9 +39,9 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   project.schemaEntities.push(...settings.schemaEntities, ...declaredEntities(ev, files.values(), recognizers));
   const factContext: FactContext = {
     ev, matcher: new Matcher(recognizers), vocabulary, providers: recognizers.filter((r) => r.kind === 'provider'),
-    schemaNames: new Map(project.schemaEntities.map((e) => [e.name.toLowerCase(), e.name])),
+    // Per app: a model another app of the tree declares does not name this app's records.
+    catalog: entityCatalogs(project.schemaEntities, project.manifests, vocabulary, (file) => appOf(project.manifests, file)),
     sqlFunctions: new Map(project.sqlFunctions.map((f) => [f.name.toLowerCase(), f])),
-    bookingTables: bookingEntityNames(project.schemaEntities, vocabulary),
   };
   // Thin files (nothing payment or booking code depends on) have no functions: leave them out of the analysis.
   const irs = [...files.values()].filter((ir) => ir.functions.length > 0);
@@ -55,6 +55,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   for (let round = 0; round < 2; round++) {
     ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
     ev.passesThrough = passesThrough(factContext.matcher);
+    ev.resultSource = resultSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
     ev.globalSource = autoImports(ev, project.manifests, frameworks);
     ev.reset();
     facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
@@ -78,7 +79,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   const program: Program = {
     root, project, files, ev, recognizers, vocabulary, facts,
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
-    isBookingEntity: (name) => isBookingEntity(factContext, name),
+    isBookingEntity: (name, file) => isBookingEntity(factContext, name, file),
   };
   program.entries = [...entries, ...implicitEntries(program, entries)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
 

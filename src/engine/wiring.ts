@@ -1,15 +1,15 @@
 // What the stages feed back into each other: parameter values learned from transaction callbacks
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
-import type { EntryPoint } from '../graph/entries.js';
+import { optionHandlers, type EntryPoint } from '../graph/entries.js';
 import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { TypeRef } from '../model/ir.js';
-import type { Matcher } from '../recognizers/match.js';
-import type { FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
+import { compilePath, type Matcher } from '../recognizers/match.js';
+import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globToRegExp } from '../util/glob.js';
-import type { Evaluator, GlobalSource, ParamSource, PassesThrough } from '../symbols/evaluate.js';
+import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 
 const MAX_CALLERS = 8;
 
@@ -74,8 +74,11 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       Array.isArray(what) ? returnsOf(what) : [{ t: 'ext', module: what.module, steps: what.path.split('.').map((p) => ({ p })) }];
     return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, what]) => [k, held(what)])) }];
   };
+  const optionHandlerRules = optionHandlerParams(ev, matcher, frameworks);
   return (file, fn, index) => {
     const out: Value[] = [...typedParam(file, fn, index)];
+    // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`).
+    out.push(...handlerParam(optionHandlerRules.get(fnKey({ file, fn })), index));
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site } of callbackSites(file).get(fn) ?? []) {
@@ -97,6 +100,33 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     return out.length > 0 ? out : null;
   };
+}
+
+/**
+ * Handlers that registrations hold in options objects (`handlerKeys`) of rules that fill their
+ * parameters: function -> the rule's parameters. Read once, with what the evaluator knows so far:
+ * the calls are found by name first (the last step of the rule's path), then by their value.
+ */
+function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: FrameworkRecognizer[]): Map<string, HandlerParam[]> {
+  const out = new Map<string, HandlerParam[]>();
+  const rules = frameworks.flatMap((fw) => fw.registrations ?? []).filter((r) => r.handlerKeys && r.handlerParams);
+  const names = new Set(rules.flatMap((r) => r.clients.flatMap((c) => r.calls.map((call) => compilePath(`${c.path}.${call}`).filter((t) => t !== '()').pop() ?? ''))));
+  if (names.size === 0) return out;
+  for (const ir of ev.files.values()) {
+    ir.sites.forEach((site) => {
+      const c = site.callee;
+      const name = c.k === 'member' ? c.prop : c.k === 'ref' ? ir.bindings[c.b]?.name : null;
+      if (!name || !names.has(name)) return;
+      for (const v of ev.values(ir.file, c)) {
+        for (const m of matcher.match(v)) {
+          const reg = m.kind === 'registration' ? m.registration : undefined;
+          if (!reg?.handlerKeys || !reg.handlerParams) continue;
+          for (const arg of site.args) for (const h of optionHandlers(ev, ir, arg, reg)) if (!out.has(h.fn)) out.set(h.fn, reg.handlerParams);
+        }
+      }
+    });
+  }
+  return out;
 }
 
 /**
@@ -139,6 +169,44 @@ function patchedOntoPackages(program: Program): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * What calls return beyond their callee's value: a settling call's argument (`firstValueFrom(obs)`),
+ * a message sender's reply (the handlers' return values, once a call graph exists), and a receiver
+ * piped through value-keeping operators.
+ */
+export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null, frameworks: FrameworkRecognizer[]): ResultSource {
+  const keeps = frameworks.flatMap((fw) => fw.keepsValues ?? []);
+  const isOperator = (ops: ClientPattern[], v: Value) =>
+    v.t === 'ext' && ops.some((o) => (!o.module || v.module === o.module || v.module.startsWith(`${o.module}/`)) && v.steps.map((s) => s.p).join('.') === o.path);
+  return (file, siteIndex, callee, depth) => {
+    const ir = ev.ir(file);
+    const site = ir?.sites[siteIndex];
+    if (!ir || !site) return [];
+    const out: Value[] = [];
+    if (site.args[0] && callee.some((v) => matcher.match(v).some((m) => m.kind === 'settle'))) out.push(...ev.values(file, site.args[0], depth));
+    const c = site.callee;
+    const keep = c.k === 'member' ? keeps.find((k) => k.method === c.prop) : undefined;
+    if (keep && c.k === 'member' && site.args.length > 0 && site.args.every((a) => a.k === 'call' && ev.values(file, ir.sites[a.site]!.callee, depth).some((v) => isOperator(keep.operators, v)))) {
+      out.push(...ev.values(file, c.obj, depth));
+    }
+    if (graph) {
+      const from = fnKey({ file, fn: site.fn });
+      for (const e of graph.out.get(from) ?? []) {
+        if (e.message && e.kind === 'call' && e.file === file && e.site === siteIndex) {
+          const [handlerFile, handlerFn] = splitFnKey(e.to);
+          out.push(...ev.fnReturns(handlerFile, handlerFn, depth));
+        }
+      }
+    }
+    return out.filter((v) => v.t !== 'unknown');
+  };
+}
+
+function splitFnKey(key: string): [string, number] {
+  const at = key.lastIndexOf('#');
+  return [key.slice(0, at), Number(key.slice(at + 1))];
 }
 
 /** Transactions and grouped queries, as the store recognizers declare them. */

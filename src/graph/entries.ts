@@ -3,7 +3,7 @@
 // a payment call and has no caller in the scanned code.
 import type { Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
-import type { FrameworkRecognizer } from '../recognizers/define.js';
+import type { FrameworkRecognizer, RegistrationRule } from '../recognizers/define.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
@@ -39,7 +39,7 @@ export function findEntries(
       const re = globToRegExp(rule.glob);
       for (const ir of files) {
         const inApp = appRelative(ir.file);
-        if ((!re.test(ir.file) && !re.test(`/${ir.file}`) && !re.test(inApp)) || !active(fw, ir.file)) continue;
+        if (!fileMatches(re, ir.file, inApp) || !active(fw, ir.file)) continue;
         const route = routeOfFile(ir.file);
         for (const x of ir.exports) {
           if (x.kind !== 'local' || x.name === 'module.exports' || !(rule.exports.includes(x.name) || rule.exports.includes('*'))) continue;
@@ -54,40 +54,91 @@ export function findEntries(
     }
     for (const d of fw.directives ?? []) addDirectiveEntries(ev, files.filter((ir) => active(fw, ir.file)), fw, d, add);
   }
+  const keyRoutes = new KeyRoutes(ev, facts);
   for (const f of facts) {
     if (f.kind !== 'registration') continue;
     const ir = ev.ir(f.file)!;
     const site = ir.sites[f.site]!;
     const reg = f.match!.registration!;
-    const route = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
+    const routeText = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
+    const route = routeText
+      ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null)
+      ?? (reg.routeFromKeys ? keyRoutes.route(f.file, f.site) : null);
     const method = reg.methodFromCall ? f.api.split('.').pop()!.toUpperCase() : '';
     site.args.forEach((arg, i) => {
-      if (i === reg.routeArg && route !== null) return;
+      if (i === reg.routeArg && routeText !== null) return;
       for (const fn of entryFunctions(ev, ir, arg)) {
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
       }
-      // `app.route({ method: 'POST', url: '/x', handler })`.
-      if (reg.handlerKeys) {
-        for (const options of optionsObjects(ev, ir, arg)) {
-          const text = (keys: string[] | undefined) => {
-            const prop = options.props.find((p) => p.key !== null && (keys ?? []).includes(p.key));
-            const optionsIr = ev.ir(options.file);
-            return prop && optionsIr ? staticText(optionsIr, prop.value) : null;
-          };
-          const optionRoute = text(reg.routeKeys);
-          const optionMethod = text(reg.methodKeys)?.toUpperCase() ?? '';
-          for (const prop of options.props) {
-            if (prop.key === null || !reg.handlerKeys.includes(prop.key)) continue;
-            for (const fn of entryFunctions(ev, ev.ir(options.file)!, prop.value)) {
-              add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [optionMethod, optionRoute].filter(Boolean).join(' ') || f.api, route: optionRoute, framework: f.recognizer.id });
-            }
-          }
-        }
+      // `app.route({ method: 'POST', url: '/x', handler })`, Payload's `endpoints: [{ path, method, handler }]`.
+      for (const h of optionHandlers(ev, ir, arg, reg)) {
+        add({ fn: h.fn, file: h.file, pos: h.pos ?? site.start, kind: reg.entry, name: [h.method, h.route].filter(Boolean).join(' ') || f.api, route: h.route, framework: f.recognizer.id });
       }
     });
   }
   addDecoratedEntries(ev, files, frameworks, add);
   return [...entries.values()];
+}
+
+const MAX_GROUP_DEPTH = 8;
+
+/**
+ * Routes made of the keys a registration sits under in route groups (`routeFromKeys`): each group
+ * call's object arguments are read once, recording under which keys (through plain nested objects)
+ * the result of each call is placed; a route is those keys, then the keys its group sits under.
+ */
+class KeyRoutes {
+  /** `file#site` of a placed call -> where: the group call it sits in and the keys within it. */
+  private readonly placed = new Map<string, { group: string; keys: string[] }>();
+
+  private readonly ev: Evaluator;
+
+  constructor(ev: Evaluator, facts: SiteFact[]) {
+    this.ev = ev;
+    // Facts come in a fixed order (files, then sites): the first placement found for a call is kept.
+    for (const f of facts) {
+      if (f.kind !== 'route-group') continue;
+      const site = ev.ir(f.file)?.sites[f.site];
+      for (const arg of site?.args ?? []) this.place(f.file, arg, `${f.file}#${f.site}`, [], 0);
+    }
+  }
+
+  private place(file: string, e: Expr, group: string, keys: string[], depth: number): void {
+    if (depth > MAX_GROUP_DEPTH) return;
+    for (const v of this.ev.values(file, e)) {
+      if (v.t === 'obj') {
+        for (const p of v.props) if (p.key !== null && p.key !== '...') this.place(v.file, p.value, group, [...keys, p.key], depth + 1);
+        continue;
+      }
+      const last = v.t === 'ext' ? v.steps[v.steps.length - 1] : undefined;
+      if (last?.site === undefined || !last.file) continue;
+      const key = `${last.file}#${last.site}`;
+      if (key !== group && !this.placed.has(key)) this.placed.set(key, { group, keys });
+    }
+  }
+
+  /** The dotted keys above a call, outermost first; null when it sits in no group. */
+  route(file: string, site: number): string | null {
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    let at = this.placed.get(`${file}#${site}`);
+    if (!at) return null;
+    while (at && !seen.has(at.group)) {
+      seen.add(at.group);
+      keys.unshift(...at.keys);
+      at = this.placed.get(at.group);
+    }
+    return keys.join('.') || null;
+  }
+}
+
+/** A route-file glob holds for a file by its scan path or its path in its app (monorepos). */
+function fileMatches(re: RegExp, file: string, inApp: string): boolean {
+  return re.test(file) || re.test(`/${file}`) || re.test(inApp);
+}
+
+function matchesFile(globs: string[], file: string, inApp: string): boolean {
+  return globs.some((g) => fileMatches(globToRegExp(g), file, inApp));
 }
 
 /** Handlers a deployment descriptor names (`Handler: app.lambdaHandler` with `CodeUri: bookings/`). */
@@ -106,8 +157,78 @@ export function declaredEntries(ev: Evaluator, files: FileIR[], handlers: Declar
   return out;
 }
 
-function optionsObjects(ev: Evaluator, ir: FileIR, e: Expr): Extract<Value, { t: 'obj' }>[] {
-  return ev.values(ir.file, e).filter((v): v is Extract<Value, { t: 'obj' }> => v.t === 'obj');
+type ObjValue = Extract<Value, { t: 'obj' }>;
+
+function optionsObjects(ev: Evaluator, ir: FileIR, e: Expr): ObjValue[] {
+  return ev.values(ir.file, e).filter((v): v is ObjValue => v.t === 'obj');
+}
+
+export interface OptionHandler {
+  fn: string;
+  /** Where the options object is, when it is not the argument itself. */
+  file: string;
+  pos: number | null;
+  route: string | null;
+  method: string;
+}
+
+/**
+ * The handlers in options objects of a registration's argument (`handlerKeys`), found at the rule's
+ * `optionPaths`, with the route and method their sibling keys name.
+ */
+export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: RegistrationRule): OptionHandler[] {
+  if (!reg.handlerKeys) return [];
+  const out: OptionHandler[] = [];
+  const textOf = (obj: ObjValue, keys: string[] | undefined) => {
+    const prop = obj.props.find((p) => p.key !== null && (keys ?? []).includes(p.key));
+    const objIr = ev.ir(obj.file);
+    return prop && objIr ? staticText(objIr, prop.value) : null;
+  };
+  for (const path of reg.optionPaths ?? ['']) {
+    const nested = path !== '';
+    for (const { obj, scope } of objectsAt(ev, ir.file, arg, path === '' ? [] : path.split('.'), [], reg.routeScopeKeys ?? [], textOf)) {
+      const objIr = ev.ir(obj.file);
+      if (!objIr) continue;
+      const own = textOf(obj, reg.routeKeys);
+      const route = scope.length === 0 ? own : joinRoute([...scope, own ?? '']);
+      const method = textOf(obj, reg.methodKeys)?.toUpperCase() ?? '';
+      for (const prop of obj.props) {
+        if (prop.key === null || !reg.handlerKeys.includes(prop.key)) continue;
+        for (const fn of entryFunctions(ev, objIr, prop.value)) out.push({ fn, file: nested ? obj.file : ir.file, pos: nested ? obj.pos : null, route, method });
+      }
+    }
+  }
+  return out;
+}
+
+/** The objects at a path of keys and `[]` steps below an expression, with the scope texts passed on the way. */
+function objectsAt(
+  ev: Evaluator, file: string, e: Expr, steps: string[], scope: string[], scopeKeys: string[],
+  textOf: (obj: ObjValue, keys: string[]) => string | null, depth = 0,
+): { obj: ObjValue; scope: string[] }[] {
+  if (depth > 8) return [];
+  const [step, ...rest] = steps;
+  if (step === '[]') {
+    return arrayItems(ev, file, e).flatMap((item) => objectsAt(ev, item.file, item.expr, rest, scope, scopeKeys, textOf, depth + 1));
+  }
+  return optionsObjects(ev, ev.ir(file)!, e).flatMap((obj) => {
+    if (step === undefined) return [{ obj, scope }];
+    const here = depth > 0 ? textOf(obj, scopeKeys) : null;
+    const inner = here === null ? scope : [...scope, here];
+    return obj.props.filter((p) => p.key === step).flatMap((p) => objectsAt(ev, obj.file, p.value, rest, inner, scopeKeys, textOf, depth + 1));
+  });
+}
+
+/** The elements of an array expression, following variables that hold one. */
+function arrayItems(ev: Evaluator, file: string, e: Expr, depth = 0): { file: string; expr: Expr }[] {
+  if (depth > 4) return [];
+  if (e.k === 'arr') return e.items.map((expr) => ({ file, expr }));
+  return ev.definitions(file, e).filter((d) => d.expr !== e).flatMap((d) => arrayItems(ev, d.file, d.expr, depth + 1));
+}
+
+/** `['tours', '/:id/pay']` -> `/tours/:id/pay`. */
+function joinRoute(parts: string[]): string {
+  return '/' + parts.map((s) => s.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
 }
 
 /** The function-valued properties of an exported object: [key, function, position]. */

@@ -14,7 +14,7 @@ import type { Vocabulary } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { lastName, staticText } from '../symbols/text.js';
 import { globToRegExp } from '../util/glob.js';
-import type { SchemaEntity } from './discover.js';
+import type { Manifest, SchemaEntity } from './discover.js';
 
 interface Compiled {
   recognizer: StoreRecognizer;
@@ -206,4 +206,52 @@ function classOf(ev: Evaluator, found: Found): ClassIR | null {
     if (v.t === 'class') return ev.ir(v.file)?.classes[v.cls] ?? null;
   }
   return null;
+}
+
+/** The entity catalog one app sees: schema names by lower-case name, and its booking names and tables. */
+export interface EntityCatalog {
+  names: Map<string, string>;
+  bookingTables: Set<string>;
+}
+
+/**
+ * Entity catalogs per app: an app sees the entities declared in its own files, in the workspace
+ * packages it depends on (directly or through others), outside every app, and in the config file.
+ * A model another app of the tree declares (a shop's `Order` there mapped to `tour_bookings`) does
+ * not change what this app's writes are.
+ */
+export function entityCatalogs(
+  entities: SchemaEntity[], manifests: Manifest[], vocabulary: Vocabulary, appOf: (file: string) => Manifest | null,
+): (file: string) => EntityCatalog {
+  const byName = new Map(manifests.filter((m) => m.name).map((m) => [m.name!, m]));
+  const owner = new Map<SchemaEntity, Manifest | null>(entities.map((e) => [e, e.source === 'config' ? null : appOf(e.file)]));
+  const catalogs = new Map<Manifest | null, EntityCatalog>();
+  const reachable = (app: Manifest): Set<Manifest> => {
+    const out = new Set<Manifest>([app]);
+    const queue = [app];
+    while (queue.length > 0) {
+      for (const dep of queue.pop()!.dependencies) {
+        const m = byName.get(dep);
+        if (m && !out.has(m)) {
+          out.add(m);
+          queue.push(m);
+        }
+      }
+    }
+    return out;
+  };
+  return (file) => {
+    const app = appOf(file);
+    let catalog = catalogs.get(app);
+    if (!catalog) {
+      const seen = app ? reachable(app) : null;
+      const visible = entities.filter((e) => {
+        const from = owner.get(e) ?? null;
+        return !seen || from === null || seen.has(from);
+      });
+      catalog = { names: new Map(visible.map((e) => [e.name.toLowerCase(), e.name])), bookingTables: bookingEntityNames(visible, vocabulary) };
+      catalogs.set(app, catalog);
+    }
+    return catalog;
+  };
 }

@@ -2,6 +2,7 @@
 // resolved values only; never an AST.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import type { SqlFunction } from '../project/discover.js';
+import type { EntityCatalog } from '../project/entities.js';
 import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
@@ -35,10 +36,12 @@ export interface FactContext {
   ev: Evaluator;
   matcher: Matcher;
   vocabulary: Vocabulary;
-  /** Entity names that schemas map to booking-like models (`@@map("tbl_res")` -> tbl_res). */
-  bookingTables: Set<string>;
-  /** Schema entity names by lower-case name, to report `Booking` rather than the accessor `booking`. */
-  schemaNames: Map<string, string>;
+  /**
+   * The entity catalog of the app a file belongs to: schema entity names by lower-case name (to
+   * report `Booking` rather than the accessor `booking`), and the names and tables that schemas map
+   * to booking-like models (`@@map("tbl_res")` -> tbl_res).
+   */
+  catalog: (file: string) => EntityCatalog;
   providers: Recognizer[];
   /** SQL functions of the migrations by lower-case name, for `rpc('create_booking')`. */
   sqlFunctions?: Map<string, SqlFunction>;
@@ -109,22 +112,23 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     }
     const [declared, named] = entityNames(cx, ir, site, v, m);
     if (kind === 'write' && op.nested) declared.push(...nestedCreates(cx, ir.file, site.args[0], op.nested, 0));
-    const pick = (list: string[]) => list.find((n) => isBookingEntity(cx, n)) ?? list[0] ?? null;
+    const pick = (list: string[]) => list.find((n) => isBookingEntity(cx, n, ir.file)) ?? list[0] ?? null;
     const found = declared.length > 0 ? pick(declared) : pick(named);
-    const entity = found === null ? null : schemaName(cx, found);
+    const entity = found === null ? null : schemaName(cx, found, ir.file);
     const wildcard = m.wildcards.map((w) => w.p).join('.');
     // Shown to people: `collection.().**.doc.().set` reads as `collection().doc().set`.
     const api = (wildcard ? m.call.replace('*', wildcard) : m.call).replace(/\.\(\)/g, '()').replace(/\*\*\./g, '');
-    return { ...base, kind, role: null, api, entity, bookingLike: entity !== null && isBookingEntity(cx, entity), billing: false };
+    return { ...base, kind, role: null, api, entity, bookingLike: entity !== null && isBookingEntity(cx, entity, ir.file), billing: false };
   }
   if (m.kind === 'client') return null;
   return { ...base, kind: m.kind, role: null, api: m.call, entity: null, bookingLike: false, billing: false };
 }
 
 /** `booking` / `bookings` -> the schema's `Booking`, when the schema declares it. */
-function schemaName(cx: FactContext, name: string): string {
+function schemaName(cx: FactContext, name: string, file: string): string {
+  const names = cx.catalog(file).names;
   const lower = name.toLowerCase();
-  return cx.schemaNames.get(lower) ?? cx.schemaNames.get(lower.replace(/s$/, '')) ?? name;
+  return names.get(lower) ?? names.get(lower.replace(/s$/, '')) ?? name;
 }
 
 /** Relation fields under `data` whose value creates records: `{ data: { bookings: { create: ... } } }` -> ['bookings']. */
@@ -151,8 +155,9 @@ function nestedCreates(cx: FactContext, file: string, payload: Expr | undefined,
   return out;
 }
 
-export function isBookingEntity(cx: FactContext, name: string): boolean {
-  return cx.vocabulary.isBookingLike(name) || cx.bookingTables.has(name.toLowerCase());
+/** Whether an entity, as the app of `file` knows it, is a booking. */
+export function isBookingEntity(cx: FactContext, name: string, file: string): boolean {
+  return cx.vocabulary.isBookingLike(name) || cx.catalog(file).bookingTables.has(name.toLowerCase());
 }
 
 function argMatches(cx: FactContext, ir: FileIR, site: CallSite, argIs: { index: number; path: string }): boolean {

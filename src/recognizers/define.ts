@@ -70,6 +70,12 @@ export interface ProviderRecognizer {
   rest?: RestEndpoint[];
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
+  /**
+   * Provider objects created before the payment that carry the app's reference themselves (a Square
+   * order with `referenceId`): an initiation whose `idFields` hold the id such a call returned
+   * carries the reference that call's payload set in its `referenceFields`.
+   */
+  carriers?: { calls: string[]; referenceFields: string[]; idFields: string[] }[];
   /** Payload fields whose value makes an initiation recurring billing, e.g. mode: 'subscription'. */
   billingWhen?: { field: string; equals: string }[];
   /** Event types the provider sends on success and failure (webhooks). */
@@ -224,6 +230,18 @@ export interface RegistrationRule {
   entry: string;
   /** Argument holding the route path, if any. */
   routeArg?: number;
+  /**
+   * Globs of files whose path is the route (as for route files) when no argument names one:
+   * next-connect handlers in `pages/api/bookings.ts` serve `/api/bookings`.
+   */
+  routeFromFile?: string[];
+  /**
+   * Calls (steps after the rule's clients) that group registrations under the keys of their object
+   * arguments, and groups under keys of other groups: a registration placed there is routed by the
+   * keys above it, joined with dots (tRPC `router({ booking: router({ create: procedure.mutation(fn) }) })`
+   * is `booking.create`). A group passed whole as an argument (`mergeRouters(a, b)`) adds no key.
+   */
+  routeFromKeys?: string[];
   /** The HTTP method is the last call step's name (Express `app.post`). */
   methodFromCall?: boolean;
   /** An options-object argument holding the handler (`app.route({ method, url, handler })`): its keys. */
@@ -231,6 +249,14 @@ export interface RegistrationRule {
   /** Keys of that options object holding the route path and the method. */
   routeKeys?: string[];
   methodKeys?: string[];
+  /**
+   * Where those options objects sit inside the argument: dotted keys with `[]` for every array
+   * element, '' for the argument itself (the default). Payload: `endpoints.[]` of the config and
+   * `collections.[].endpoints.[]` of each collection.
+   */
+  optionPaths?: string[];
+  /** Keys of the objects passed on the way whose text scopes the route (a Payload collection's `slug`). */
+  routeScopeKeys?: string[];
   handlerParams?: HandlerParam[];
 }
 
@@ -263,6 +289,16 @@ export interface FrameworkRecognizer {
    * async (fastify) => ...`): parameter `param` is a value at `value` from the type's package.
    */
   typedFunctions?: { type: string; module: string; param: number; value: string }[];
+  /**
+   * Calls whose promise settles once the promise or observable they are handed has (rxjs
+   * `firstValueFrom(client.send(...))`): a call in their arguments completes when they do.
+   */
+  settles?: ClientPattern[];
+  /**
+   * Chained calls that hand on their receiver's values when every argument is a call of one of
+   * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).
+   */
+  keepsValues?: { method: string; operators: ClientPattern[] }[];
   /** Calls that run their function argument inline and return its result (Inngest `step.run(id, fn)`). */
   inline?: { clients: ClientPattern[]; calls: string[] }[];
   /**

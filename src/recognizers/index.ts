@@ -16,6 +16,7 @@ import next from './frameworks/next.js';
 import nextConnect from './frameworks/next-connect.js';
 import nodeCron from './frameworks/node-cron.js';
 import nuxt from './frameworks/nuxt.js';
+import payloadEndpoints from './frameworks/payload-endpoints.js';
 import remix from './frameworks/remix.js';
 import supabaseFunctions from './frameworks/supabase-functions.js';
 import sveltekit from './frameworks/sveltekit.js';
@@ -64,4 +65,4 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, remix, supabaseFunctions, sveltekit, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, paddle, paypal, paystack, razorpay, square, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, paddle, paypal, paystack, razorpay, square, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];

@@ -7,7 +7,7 @@ import type {
   StoreOperation, StoreRecognizer,
 } from './define.js';
 
-export type MatchKind = 'provider' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'registration' | 'abort' | 'deferred' | 'client';
+export type MatchKind = 'provider' | 'carrier' | 'write' | 'read' | 'update' | 'transaction' | 'group' | 'flush' | 'inline' | 'settle' | 'registration' | 'route-group' | 'abort' | 'deferred' | 'client';
 
 export interface Match {
   kind: MatchKind;
@@ -15,6 +15,8 @@ export interface Match {
   provider?: ProviderOperation;
   store?: StoreOperation;
   registration?: RegistrationRule;
+  /** For carriers: the reference fields of the object created and the payment fields that hand its id on. */
+  carrier?: NonNullable<ProviderRecognizer['carriers']>[number];
   /** For transactions: which callback parameter is a client, and whether it is the receiver. */
   transaction?: { param: number; client: 'receiver' | 'same' };
   /** Steps (in the value) matched by `*`. */
@@ -93,6 +95,9 @@ export class Matcher {
     for (const op of r.operations) {
       this.add(r, r.clients, op.call, (w, c) => ({ kind: 'provider', recognizer: r, provider: op, wildcards: w, clientSteps: c, call: op.call }));
     }
+    for (const carrier of r.carriers ?? []) {
+      for (const call of carrier.calls) this.add(r, r.clients, call, (w, c) => ({ kind: 'carrier', recognizer: r, carrier, wildcards: w, clientSteps: c, call }));
+    }
   }
 
   private addStore(r: StoreRecognizer): void {
@@ -113,12 +118,16 @@ export class Matcher {
       for (const call of reg.calls) {
         this.add(r, reg.clients, call, (w, c) => ({ kind: 'registration', recognizer: r, registration: reg, wildcards: w, clientSteps: c, call }));
       }
+      for (const call of reg.routeFromKeys ?? []) {
+        this.add(r, reg.clients, call, (w, c) => ({ kind: 'route-group', recognizer: r, registration: reg, wildcards: w, clientSteps: c, call }));
+      }
     }
     for (const a of r.aborts ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'abort', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
     for (const rule of r.inline ?? []) {
       for (const call of rule.calls) this.add(r, rule.clients, call, (w, c) => ({ kind: 'inline', recognizer: r, wildcards: w, clientSteps: c, call }));
     }
     for (const a of r.deferred ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'deferred', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
+    for (const a of r.settles ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'settle', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
   }
 
   /** Everything a callee value is, most specific first ('client' matches only say "a store client"). */

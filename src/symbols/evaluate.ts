@@ -21,10 +21,17 @@ export type ParamSource = (file: string, fn: number, index: number) => Value[] |
  * its callback returns, `$transaction([...])` resolves to its elements' results.
  */
 export type PassesThrough = (file: string, site: number, callee: Value[]) => boolean;
+/**
+ * Values a call returns that its callee's value does not tell, as recognizers and the call graph
+ * do: what a settling call is handed (`firstValueFrom(obs)`), a message's reply (what the handlers
+ * return), an observable piped through operators that keep its values.
+ */
+export type ResultSource = (file: string, site: number, callee: Value[], depth: number) => Value[];
 
 export class Evaluator {
   paramSource: ParamSource | null = null;
   passesThrough: PassesThrough | null = null;
+  resultSource: ResultSource | null = null;
   globalSource: GlobalSource | null = null;
   private readonly memo = new Map<string, Value[]>();
   private readonly active = new Set<string>();
@@ -43,6 +50,7 @@ export class Evaluator {
     const fallback = this.paramSource;
     copy.paramSource = (file, fn, index) => paramSource(file, fn, index) ?? fallback?.(file, fn, index) ?? null;
     copy.passesThrough = this.passesThrough;
+    copy.resultSource = this.resultSource;
     copy.globalSource = this.globalSource;
     return copy;
   }
@@ -290,6 +298,7 @@ export class Evaluator {
         : [];
       return this.union([
         returned,
+        this.resultSource?.(file, siteIndex, callee, depth) ?? [],
         this.validated(file, siteIndex, depth),
         ...callee.map((v): Value[] => {
           switch (v.t) {

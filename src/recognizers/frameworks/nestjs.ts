@@ -17,6 +17,15 @@ export default defineFramework({
     }],
     handlers: { module: '@nestjs/microservices', decorators: ['MessagePattern', 'EventPattern'] },
   },
+  // `send` returns a cold Observable: callers turn it into a promise with rxjs (`await
+  // firstValueFrom(client.send(p, dto).pipe(timeout(5000)))`), so the handler has run when that settles.
+  // https://rxjs.dev/api/index/function/firstValueFrom
+  settles: [{ module: 'rxjs', path: 'firstValueFrom' }, { module: 'rxjs', path: 'lastValueFrom' }],
+  // The reply a caller gets is what the handler returned, through operators that do not change it.
+  keepsValues: [{
+    method: 'pipe',
+    operators: ['timeout', 'retry', 'take', 'first', 'last', 'tap', 'defaultIfEmpty', 'throwIfEmpty'].map((path) => ({ module: 'rxjs', path })),
+  }],
   // Services reached through constructor injection need no rule: a parameter typed
   // `BookingsService` already resolves to that class.
   decorators: [

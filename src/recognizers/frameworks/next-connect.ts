@@ -19,6 +19,8 @@ export default defineFramework({
       clients: [{ path: 'createRouter.()' }, { path: 'createEdgeRouter.()' }, { path: '()' }, { path: 'default.()' }],
       calls: [...VERBS, 'use'].map((v) => `**.${v}`),
       routeArg: 0,
+      // Without a pattern the router serves its file's route, like any Next.js API route or route handler.
+      routeFromFile: ['**/pages/api/**/*.{ts,js,tsx,jsx,mts,mjs}', '**/app/**/route.{ts,js,tsx,jsx,mts,mjs}'],
       methodFromCall: true,
       entry: 'next-connect-route',
     },

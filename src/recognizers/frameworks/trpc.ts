@@ -14,8 +14,11 @@ export default defineFramework({
     {
       clients: [{ path: 'initTRPC' }],
       calls: ['mutation', 'query', 'subscription'].map((kind) => `**.create.().procedure.**.${kind}`),
-      // Names the entry after its kind (MUTATION, QUERY): the router key it sits under is not tracked.
+      // Named by its kind (MUTATION, QUERY) and its procedure path: the keys it sits under in
+      // `t.router({...})` (exported as `createTRPCRouter`, `router`), plain nested objects (v11) and
+      // the routers that hold that router. `t.mergeRouters(a, b)` keeps the paths of a and b.
       methodFromCall: true,
+      routeFromKeys: ['**.create.().router', '**.create.().mergeRouters'],
       // https://trpc.io/docs/server/context: `{ ctx }` is what the context factory returns.
       handlerParams: [{ index: 0, fields: { ctx: ['createContext', 'createTRPCContext', 'createInnerTRPCContext'] } }],
       entry: 'trpc-procedure',

@@ -78,6 +78,14 @@ export default defineProvider({
     'redirectUrl',
     'redirect_url',
   ],
+  // https://developer.squareup.com/reference/square/orders-api/create-order: an order tagged with the
+  // booking (`referenceId`, `metadata`) and then paid by id (`payments.create({ orderId })`, a
+  // payment link or checkout for `orderId`) carries the booking to Square.
+  carriers: [{
+    calls: ['orders.create', 'ordersApi.createOrder'],
+    referenceFields: ['order.referenceId', 'order.reference_id', 'order.metadata.*'],
+    idFields: ['orderId', 'order_id', 'order.id', 'order.orderId', 'order.order_id'],
+  }],
   // https://developer.squareup.com/docs/payments-api/take-payments/card-payments/delayed-capture: `autocomplete: false` only authorizes.
   capture: {
     'payments.create': { mode: 'charge', when: [{ field: 'autocomplete', equals: [false], mode: 'authorize' }] },

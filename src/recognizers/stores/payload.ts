@@ -17,7 +17,8 @@ export default defineStore({
     { module: 'payload', path: '' },
     // A value of Payload's types: `payload: Payload`, and `req.payload` of a handler parameter typed
     // `PayloadRequest` (endpoints, hooks, access control). An untyped `req` of an endpoint declared in
-    // a config object (`endpoints: [{ handler: async (req) => ... }]`) has no type the scan sees.
+    // a config object (`endpoints: [{ handler: async (req) => ... }]`) gets this value from the
+    // `payload-endpoints` framework recognizer.
     { module: 'payload', path: 'Payload.new()' },
     { module: 'payload', path: 'BasePayload.new()' },
     { module: 'payload', path: 'PayloadRequest.new().payload' },
