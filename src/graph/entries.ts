@@ -8,6 +8,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globToRegExp } from '../util/glob.js';
+import { Mounts, routeOfChain } from './mounts.js';
 import type { DeclaredHandler } from '../project/deployment.js';
 
 export interface EntryPoint {
@@ -55,13 +56,15 @@ export function findEntries(
     for (const d of fw.directives ?? []) addDirectiveEntries(ev, files.filter((ir) => active(fw, ir.file)), fw, d, add);
   }
   const keyRoutes = new KeyRoutes(ev, facts);
+  const mounts = new Mounts(ev, facts);
   for (const f of facts) {
     if (f.kind !== 'registration') continue;
     const ir = ev.ir(f.file)!;
     const site = ir.sites[f.site]!;
     const reg = f.match!.registration!;
     const routeText = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
-    const route = routeText
+    const chainRoute = routeText ?? routeOfChain(ev, f);
+    const route = (chainRoute === null ? null : mounts.route(f, chainRoute))
       ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null)
       ?? (reg.routeFromKeys ? keyRoutes.route(f.file, f.site) : null);
     const method = reg.methodFromCall ? f.api.split('.').pop()!.toUpperCase() : '';

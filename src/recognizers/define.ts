@@ -244,6 +244,10 @@ export interface RegistrationRule {
   routeFromKeys?: string[];
   /** The HTTP method is the last call step's name (Express `app.post`). */
   methodFromCall?: boolean;
+  /** Earlier calls of the receiver's chain whose first argument is the route: Express `router.route('/x').post(h)`. */
+  routeCalls?: string[];
+  /** Calls (last step names) that mount a router under a path, prefixing its routes: Express `app.use('/api', router)`. */
+  mountCalls?: string[];
   /** An options-object argument holding the handler (`app.route({ method, url, handler })`): its keys. */
   handlerKeys?: string[];
   /** Keys of that options object holding the route path and the method. */

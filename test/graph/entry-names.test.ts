@@ -5,10 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/index.js';
 
-const root = path.resolve(import.meta.dirname, '../../fixtures/confirmation-record');
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
 
-async function entryNames(fixture: string): Promise<string[]> {
-  const report = await scan({ root: path.join(root, fixture), checks: ['confirmation-record'] });
+/** Entry names of one check's paths on a fixture (by default a confirmation-record one). */
+async function entryNames(fixture: string, check = 'confirmation-record', folder = check): Promise<string[]> {
+  const report = await scan({ root: path.join(fixtures, folder, fixture), checks: [check] });
   return report.checks.flatMap((c) => c.paths.map((p) => `${p.entry.kind} ${p.entry.name}`));
 }
 
@@ -33,6 +34,21 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-payload-v3-config-endpoints-untyped-req-tour-paid-before-booking')).toEqual([
       'payload-endpoint POST /tours/:id/kiosk-sale',
       'payload-endpoint POST /checkout',
+    ]);
+  });
+
+  it('Express routes take the paths their routers are mounted under, through nested routers and route()', async () => {
+    expect(await entryNames('valid-express-nested-routers-mounted-under-api-prefix')).toEqual([
+      'express-route POST /api/v1/bookings/:id/pay',
+    ]);
+    expect(await entryNames('valid-express-nested-routers-mounted-under-api-prefix', 'initial-booking-state', 'confirmation-record')).toEqual([
+      'express-route POST /api/v1/bookings',
+    ]);
+  });
+
+  it('Supabase edge functions are named by their function folder', async () => {
+    expect(await entryNames('valid-supabase-edge-refund-through-unresolved-shared-client', 'refund-logic')).toEqual([
+      'edge-function /cancel-booking',
     ]);
   });
 });

@@ -14,6 +14,8 @@ export default defineFramework({
       calls: [...VERBS, 'use', ...VERBS.map((v) => `route.().${v}`), ...VERBS.map((v) => `route.().**.${v}`)],
       routeArg: 0,
       methodFromCall: true,
+      routeCalls: ['route'],
+      mountCalls: ['use'],
       entry: 'express-route',
     },
   ],
