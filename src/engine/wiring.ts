@@ -9,6 +9,7 @@ import type { Matcher } from '../recognizers/match.js';
 import type { FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globToRegExp } from '../util/glob.js';
+import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough } from '../symbols/evaluate.js';
 
 const MAX_CALLERS = 8;
@@ -118,6 +119,15 @@ export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoi
     if (callers.some((e) => e.kind !== 'deferred')) continue;
     const found = functionOf(program, key);
     if (!found) continue;
+    const listener = program.graph.listeners.get(key);
+    const registration = listener ? program.files.get(listener.file)?.sites[listener.site] : undefined;
+    if (listener && registration && callers.length === 0) {
+      // An event enters here: named after the registration (`on message`), placed where it is made.
+      const event = staticText(program.files.get(listener.file)!, registration.args[0]);
+      const method = registration.callee.k === 'member' ? registration.callee.prop : null;
+      out.push({ fn: key, file: listener.file, pos: registration.start, kind: 'event-listener', name: [method, event].filter(Boolean).join(' ') || found.fn.name, route: null, framework: null });
+      continue;
+    }
     const isModule = found.fn.kind === 'module';
     out.push({
       fn: key, file: found.ir.file, pos: found.fn.start, kind: isModule ? 'module' : callers.length > 0 ? 'callback' : 'uncalled-function',
