@@ -28,6 +28,13 @@ function singular(w: string): string {
 }
 
 const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
+/**
+ * Words that, after a booking word, name a record about a booking rather than the booking:
+ * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`.
+ */
+const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating']);
+/** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
+const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
 
@@ -45,8 +52,12 @@ export class Vocabulary {
   isBookingLike(name: string | null | undefined): boolean {
     if (!name) return false;
     const ws = words(name).map(singular);
-    if (ws.some((w) => this.entityWords.has(w))) return true;
-    return this.entityWords.has(ws.join(''));
+    if (this.entityWords.has(ws.join(''))) return true;
+    const at = ws.findIndex((w) => this.entityWords.has(w));
+    if (at === -1) return false;
+    // `booking_logs`, `ticket_messages`: rows about a booking; `support_tickets`: a help-desk ticket.
+    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w))) return false;
+    return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 
   /** Names, keys and payload texts that say a payment is something else: `/api/donate`, `kind: 'donation'`. */

@@ -161,6 +161,14 @@ describe('bookingEntityNames', () => {
     expect([...names].sort()).toEqual(['booking', 'res', 'reservations', 'tbl_res']);
   });
 
+  it('leaves out rows about a booking and help-desk tickets, keeps admission tickets', () => {
+    const names = bookingEntityNames(
+      [entity('BookingLog', 'booking_logs'), entity('TicketMessage', 'ticket_messages'), entity('SupportTicket', 'support_tickets'), entity('EventTicket', 'event_tickets'), entity('TicketPurchase', null)],
+      new Vocabulary(),
+    );
+    expect([...names].sort()).toEqual(['event_tickets', 'eventticket', 'ticketpurchase']);
+  });
+
   it('takes extra entity names from the vocabulary (the config file)', () => {
     const names = bookingEntityNames([entity('Order', 'tbl_ord')], new Vocabulary(['Order']));
     expect([...names].sort()).toEqual(['order', 'tbl_ord']);
