@@ -91,10 +91,13 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     if (graph) {
       const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => e.kind === 'call' || e.message).slice(0, MAX_CALLERS);
-      for (const e of callers) {
+      const perCaller = callers.map((e) => {
         const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];
-        if (arg) out.push(...ev.values(e.file, arg).filter((v) => v.t !== 'unknown'));
-      }
+        return arg ? ev.values(e.file, arg).filter((v) => v.t !== 'unknown') : [];
+      });
+      // Taken in turns, so a caller whose argument has many values (a validated request body) does
+      // not crowd out the others when the values are capped: each caller's first value comes first.
+      for (let i = 0; perCaller.some((list) => i < list.length); i++) for (const list of perCaller) if (i < list.length) out.push(list[i]!);
     }
     return out.length > 0 ? out : null;
   };
