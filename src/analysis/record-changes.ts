@@ -316,8 +316,16 @@ function assignedFields(program: Program, ev: Evaluator, ir: FileIR, site: CallS
   if (binding === null) return [];
   const out: FieldValue[] = [];
   for (const w of ir.fieldWrites ?? []) {
-    if (w.obj.k !== 'ref' || w.obj.b !== binding || w.pos > site.start) continue;
-    const fv = fieldValue(program, ev, ir.file, w.value, [w.prop], w.pos);
+    if (w.pos > site.start) continue;
+    // `booking.payment.orderId = order.id` sets a field of a sub-document: its path runs from the record.
+    const path = [w.prop];
+    let obj = w.obj;
+    while (obj.k === 'member' && obj.prop !== null) {
+      path.unshift(obj.prop);
+      obj = obj.obj;
+    }
+    if (obj.k !== 'ref' || obj.b !== binding) continue;
+    const fv = fieldValue(program, ev, ir.file, w.value, path, w.pos);
     if (w.op === '++' || w.op === '+=') fv.delta = 'up';
     else if (w.op === '--' || w.op === '-=') fv.delta = 'down';
     out.push(fv);

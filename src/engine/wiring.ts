@@ -9,6 +9,7 @@ import { compilePath, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globToRegExp } from '../util/glob.js';
+import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 
 const MAX_CALLERS = 8;
@@ -93,10 +94,13 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     if (graph) {
       const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => e.kind === 'call' || e.message).slice(0, MAX_CALLERS);
-      for (const e of callers) {
+      const perCaller = callers.map((e) => {
         const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];
-        if (arg) out.push(...ev.values(e.file, arg).filter((v) => v.t !== 'unknown'));
-      }
+        return arg ? ev.values(e.file, arg).filter((v) => v.t !== 'unknown') : [];
+      });
+      // Taken in turns, so a caller whose argument has many values (a validated request body) does
+      // not crowd out the others when the values are capped: each caller's first value comes first.
+      for (let i = 0; perCaller.some((list) => i < list.length); i++) for (const list of perCaller) if (i < list.length) out.push(list[i]!);
     }
     return out.length > 0 ? out : null;
   };
@@ -148,6 +152,15 @@ export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoi
     if (callers.some((e) => e.kind !== 'deferred')) continue;
     const found = functionOf(program, key);
     if (!found) continue;
+    const listener = program.graph.listeners.get(key);
+    const registration = listener ? program.files.get(listener.file)?.sites[listener.site] : undefined;
+    if (listener && registration && callers.length === 0) {
+      // An event enters here: named after the registration (`on message`), placed where it is made.
+      const event = staticText(program.files.get(listener.file)!, registration.args[0]);
+      const method = registration.callee.k === 'member' ? registration.callee.prop : null;
+      out.push({ fn: key, file: listener.file, pos: registration.start, kind: 'event-listener', name: [method, event].filter(Boolean).join(' ') || found.fn.name, route: null, framework: null });
+      continue;
+    }
     const isModule = found.fn.kind === 'module';
     out.push({
       fn: key, file: found.ir.file, pos: found.fn.start, kind: isModule ? 'module' : callers.length > 0 ? 'callback' : 'uncalled-function',

@@ -1,7 +1,7 @@
 // The cross-file call graph: an edge per (call site, target function). Targets come from resolved
 // callee values; function arguments are callbacks that run within the call; when a receiver cannot
 // be resolved, methods are looked up by name over the scanned classes (marked approximate).
-import type { CallSite, FileIR } from '../model/ir.js';
+import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
@@ -24,6 +24,12 @@ export interface CallEdge {
 export interface CallGraph {
   out: Map<string, CallEdge[]>;
   in: Map<string, CallEdge[]>;
+  /**
+   * Listeners on emitters that outlive the call registering them (`this.client.on('message', fn)`,
+   * a module-level `bus.on(...)`): each event enters the app anew, so the function is an entry point
+   * of its own, not a callback of whoever registered it. Keyed by function, with the registration.
+   */
+  listeners: Map<string, { file: string; site: number }>;
 }
 
 /** Array and promise methods run their function argument (promise methods once the receiver settles). */
@@ -34,6 +40,8 @@ const INLINE_METHODS = new Set([
 /** Callbacks of these run after the call returns, not within it. */
 const DEFERRING_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestIdleCallback']);
 const DEFERRING_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'nextTick', 'subscribe', 'listen']);
+/** Registrations of an event listener: the function runs on each event the receiver emits. */
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'addEventListener', 'subscribe']);
 /** Method names too common to look up by name alone. */
 const TOO_COMMON = new Set([
   'get', 'set', 'has', 'delete', 'add', 'push', 'pop', 'map', 'filter', 'find', 'forEach', 'reduce', 'some', 'every', 'then',
@@ -47,7 +55,7 @@ export function buildCallGraph(
   ev: Evaluator, files: FileIR[], factsBySite: Map<string, SiteFact[]>, onError: (file: string, error: unknown) => void = () => {},
   frameworks: FrameworkRecognizer[] = [],
 ): CallGraph {
-  const graph: CallGraph = { out: new Map(), in: new Map() };
+  const graph: CallGraph = { out: new Map(), in: new Map(), listeners: new Map() };
   const methodsByName = indexMethods(files);
   const inlineParamCalls = new Map<string, boolean>();
   const add = (e: CallEdge) => {
@@ -94,9 +102,14 @@ export function buildCallGraph(
       if (facts.some((f) => f.kind === 'registration')) return;
       const deferred = facts.some((f) => f.kind === 'deferred') || isDeferring(site);
       const inline = facts.some((f) => f.kind === 'transaction' || f.kind === 'group' || f.kind === 'inline') || isInlineMethod(site);
+      const ownEntry = listensOnLongLivedEmitter(ir, site);
       site.args.forEach((arg, i) => {
         for (const v of ev.values(ir.file, arg)) {
           if (v.t !== 'fn') continue;
+          if (ownEntry) {
+            if (!graph.listeners.has(fnKey(v))) graph.listeners.set(fnKey(v), { file: ir.file, site: index });
+            continue;
+          }
           // Known inline runners (array and promise methods, transactions, scanned functions that call
           // the parameter) run it within the call. A scanned wrapper that only returns a closure
           // (`asyncHandler(fn)`) runs nothing now. Anything else (`payment.execute(id, cb)`,
@@ -149,6 +162,23 @@ function targetOf(ev: Evaluator, v: Value, site: CallSite): string | null {
     return ctor === undefined ? null : fnKey({ file: v.file, fn: ctor });
   }
   return null;
+}
+
+/**
+ * `emitter.on(event, fn)` where the emitter outlives the function registering it: an instance field
+ * (`this.client`), a module-level or imported binding, a global (`process`). A listener on the
+ * request itself, a parameter or a local stream (`req.on('end', ...)`, `busboy.on('finish', ...)`)
+ * finishes the work of the call that registered it and stays its deferred callback.
+ */
+function listensOnLongLivedEmitter(ir: FileIR, site: CallSite): boolean {
+  const c = site.callee;
+  if (c.k !== 'member' || c.prop === null || !LISTENER_METHODS.has(c.prop)) return false;
+  let root: Expr = c.obj;
+  while (root.k === 'member' || root.k === 'index') root = root.obj;
+  if (root.k === 'this' || root.k === 'global' || root.k === 'require') return true;
+  if (root.k !== 'ref') return false;
+  const binding = ir.bindings[root.b];
+  return binding !== undefined && binding.kind !== 'param' && (binding.fn === 0 || binding.kind === 'import');
 }
 
 function isDeferring(site: CallSite): boolean {

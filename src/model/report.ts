@@ -19,7 +19,7 @@ export interface Location {
 }
 
 export interface EntryRef extends Location {
-  /** How the request or event enters: 'next-route', 'express-route', 'uncalled-function', ... */
+  /** How the request or event enters: 'next-route', 'express-route', 'event-listener', 'uncalled-function', ... */
   kind: string;
   name: string;
 }

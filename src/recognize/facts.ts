@@ -61,12 +61,16 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
         if (m.kind === 'client') continue;
         const fact = toFact(cx, ir, index, site, v, m);
         if (!fact) continue;
-        const key = `${fact.kind}:${fact.recognizer.id}:${fact.api}`;
+        // A record operation on one entity reached by several values is one operation:
+        // `mongoose.models.Booking || mongoose.model('Booking', schema)` gives `Booking.create` and `create`.
+        const key = `${fact.kind}:${fact.recognizer.id}:${fact.entity !== null && fact.kind !== 'provider' ? `entity:${fact.entity}:${fact.api.split('.').pop()}` : fact.api}`;
         const at = seen.get(key);
         // One fact per operation; of the records it may touch (`Model<TDocument>` in a base
-        // repository, each subclass's model), a booking one is kept, and each call decides.
+        // repository, each subclass's model), a booking one is kept, and each call decides. Of two
+        // names for the same operation, the one naming the entity (`Booking.create`) is kept.
         if (at !== undefined) {
-          if (fact.bookingLike && !out[at]!.bookingLike) out[at] = fact;
+          const kept = out[at]!;
+          if ((fact.bookingLike && !kept.bookingLike) || (fact.bookingLike === kept.bookingLike && fact.api.length > kept.api.length)) out[at] = fact;
           continue;
         }
         seen.set(key, out.length);

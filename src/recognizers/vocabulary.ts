@@ -28,12 +28,33 @@ function singular(w: string): string {
 }
 
 const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
+/**
+ * Words that, after a booking word, name a record about a booking rather than the booking:
+ * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`.
+ */
+const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating']);
+/** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
+const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
+
+/** Columns of a help-desk ticket (`subject`, `description`, `priority`)... */
+const HELP_DESK_FIELD_WORDS = new Set(['subject', 'description', 'message', 'priority', 'body', 'resolution', 'assignee']);
+/** ...and of an admission ticket: what was bought, for what, for how much. */
+const ADMISSION_FIELD_WORDS = new Set(['event', 'seat', 'price', 'amount', 'total', 'show', 'showtime', 'screening', 'performance', 'trip', 'flight', 'match', 'qr', 'barcode', 'quantity', 'paid', 'payment', 'session', 'slot', 'venue', 'row']);
+
+/** An entity as the schema declares it: its name, table and columns. */
+export interface DeclaredColumns {
+  name: string;
+  table: string | null;
+  fields?: { name: string }[];
+}
 
 export class Vocabulary {
   private readonly entityWords: Set<string>;
   private readonly signalWords: Set<string>;
+  /** Entity and table names (lower case) the schema shows are not bookings. */
+  private readonly excluded = new Set<string>();
 
   constructor(extra: string[] = []) {
     const extraWords = extra.flatMap((e) => [e.toLowerCase(), ...words(e).map(singular)]);
@@ -42,11 +63,33 @@ export class Vocabulary {
   }
 
   /** `Booking`, `bookings`, `tbl_reservations`, `EventTicket`, `room_bookings` are; `Order` is not. */
+  /**
+   * A table named only `tickets` whose columns are a help-desk ticket's (a subject and a description,
+   * message or priority) and none of an admission's (event, seat, price, ...) is a support ticket.
+   */
+  excludeHelpDeskTickets(entities: DeclaredColumns[]): void {
+    for (const e of entities) {
+      const names = [e.name, e.table].filter((n): n is string => Boolean(n));
+      const onlyTicket = names.some((n) => {
+        const found = words(n).map(singular).filter((w) => this.entityWords.has(w));
+        return found.length > 0 && found.every((w) => w === 'ticket');
+      });
+      const columns = (e.fields ?? []).flatMap((f) => words(f.name).map(singular));
+      const helpDesk = columns.includes('subject') && columns.some((w) => w !== 'subject' && HELP_DESK_FIELD_WORDS.has(w));
+      if (!onlyTicket || !helpDesk || columns.some((w) => ADMISSION_FIELD_WORDS.has(w))) continue;
+      for (const n of names) this.excluded.add(n.toLowerCase());
+    }
+  }
+
   isBookingLike(name: string | null | undefined): boolean {
-    if (!name) return false;
+    if (!name || this.excluded.has(name.toLowerCase())) return false;
     const ws = words(name).map(singular);
-    if (ws.some((w) => this.entityWords.has(w))) return true;
-    return this.entityWords.has(ws.join(''));
+    if (this.entityWords.has(ws.join(''))) return true;
+    const at = ws.findIndex((w) => this.entityWords.has(w));
+    if (at === -1) return false;
+    // `booking_logs`, `ticket_messages`: rows about a booking; `support_tickets`: a help-desk ticket.
+    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w))) return false;
+    return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 
   /** Names, keys and payload texts that say a payment is something else: `/api/donate`, `kind: 'donation'`. */

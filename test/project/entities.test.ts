@@ -161,6 +161,26 @@ describe('bookingEntityNames', () => {
     expect([...names].sort()).toEqual(['booking', 'res', 'reservations', 'tbl_res']);
   });
 
+  it('leaves out rows about a booking and help-desk tickets, keeps admission tickets', () => {
+    const names = bookingEntityNames(
+      [entity('BookingLog', 'booking_logs'), entity('TicketMessage', 'ticket_messages'), entity('SupportTicket', 'support_tickets'), entity('EventTicket', 'event_tickets'), entity('TicketPurchase', null)],
+      new Vocabulary(),
+    );
+    expect([...names].sort()).toEqual(['event_tickets', 'eventticket', 'ticketpurchase']);
+  });
+
+  it('leaves out a tickets table whose columns are a help-desk ticket, keeps one with admission columns', () => {
+    const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
+    const support: SchemaEntity = { ...entity('Tickets', 'Tickets', 'sql'), fields: ['ticket_id', 'user_id', 'subject', 'description', 'status'].map(column) };
+    const admission: SchemaEntity = { ...entity('tickets', 'tickets', 'sql'), fields: ['id', 'event_id', 'seat', 'price_cents', 'subject', 'description'].map(column) };
+    const helpDesk = new Vocabulary();
+    helpDesk.excludeHelpDeskTickets([support]);
+    expect([...bookingEntityNames([support], helpDesk)]).toEqual([]);
+    const box = new Vocabulary();
+    box.excludeHelpDeskTickets([admission]);
+    expect([...bookingEntityNames([admission], box)]).toEqual(['tickets']);
+  });
+
   it('takes extra entity names from the vocabulary (the config file)', () => {
     const names = bookingEntityNames([entity('Order', 'tbl_ord')], new Vocabulary(['Order']));
     expect([...names].sort()).toEqual(['order', 'tbl_ord']);
