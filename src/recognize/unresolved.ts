@@ -17,14 +17,21 @@ interface NamedOperation {
 /** An operation a call can be matched by name: a dotted name (`refunds.create`) that moves money or verifies a webhook, not a lookup. */
 export const isNamedOperation = (op: ProviderOperation) => op.role !== 'retrieve' && /^[\w$]+(\.[\w$]+)+$/.test(op.call);
 
-const operations = new WeakMap<Recognizer[], NamedOperation[]>();
+const operations = new WeakMap<Recognizer[], Map<string, NamedOperation[]>>();
 
-function namedOperations(providers: Recognizer[]): NamedOperation[] {
+/** Named operations by their last name (`create`), so most calls are ruled out by one lookup. */
+function namedOperations(providers: Recognizer[]): Map<string, NamedOperation[]> {
   let hit = operations.get(providers);
   if (!hit) {
-    hit = providers.flatMap((r) =>
-      r.kind === 'provider' ? r.operations.filter(isNamedOperation).map((op) => ({ recognizer: r, op, path: op.call.split('.') })) : [],
-    );
+    hit = new Map();
+    for (const r of providers) {
+      if (r.kind !== 'provider') continue;
+      for (const op of r.operations.filter(isNamedOperation)) {
+        const path = op.call.split('.');
+        const last = path[path.length - 1]!;
+        hit.set(last, [...(hit.get(last) ?? []), { recognizer: r, op, path }]);
+      }
+    }
     operations.set(providers, hit);
   }
   return hit;
@@ -32,10 +39,11 @@ function namedOperations(providers: Recognizer[]): NamedOperation[] {
 
 /** The provider operation (an initiation, refund, capture...) this call is by name, when its callee resolved to nothing that says otherwise. */
 export function paymentCallByName(ir: FileIR, index: number, site: CallSite, callee: Value[], providers: Recognizer[]): SiteFact | null {
-  if (callee.some((v) => v.t === 'fn' || v.t === 'class')) return null;
+  const candidates = site.callee.k === 'member' && site.callee.prop !== null ? namedOperations(providers).get(site.callee.prop) : undefined;
+  if (!candidates || callee.some((v) => v.t === 'fn' || v.t === 'class')) return null;
   const chain = memberChain(site.callee, (x) => (x.k === 'ref' ? ir.bindings[x.b]?.name ?? '?' : x.k === 'global' ? x.name : 'this'));
   if (!chain) return null;
-  for (const { recognizer, op, path } of namedOperations(providers)) {
+  for (const { recognizer, op, path } of candidates) {
     if (chain.length <= path.length || path.some((p, i) => chain[chain.length - path.length + i] !== p)) continue;
     const receiver = chain.slice(0, chain.length - path.length).join('.').toLowerCase();
     if (!receiver.includes(recognizer.id)) continue;
