@@ -229,13 +229,21 @@ export function passesThrough(matcher: Matcher): PassesThrough {
 
 /** The app (nearest manifest with dependencies) a file belongs to. */
 export function appOf(manifests: Manifest[], file: string): Manifest | null {
-  let best: Manifest | null = null;
+  let byFile = appsOfFiles.get(manifests);
+  if (!byFile) appsOfFiles.set(manifests, (byFile = new Map()));
+  let best = byFile.get(file);
+  if (best !== undefined) return best;
+  best = null;
   for (const m of manifests) {
     if (m.dependencies.length === 0 || (m.dir && !file.startsWith(`${m.dir}/`))) continue;
     if (!best || m.dir.length > best.dir.length) best = m;
   }
+  byFile.set(file, best);
   return best;
 }
+
+/** Asked for every file many times over: the answers, per list of manifests. */
+const appsOfFiles = new WeakMap<Manifest[], Map<string, Manifest | null>>();
 
 /** A framework is in use for a file when its app depends on one of the framework's packages. */
 export function frameworkActive(manifests: Manifest[]): (fw: FrameworkRecognizer, file: string) => boolean {
