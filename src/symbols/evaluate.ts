@@ -33,8 +33,8 @@ export class Evaluator {
   passesThrough: PassesThrough | null = null;
   resultSource: ResultSource | null = null;
   globalSource: GlobalSource | null = null;
-  private readonly memo = new Map<string, Value[]>();
-  private readonly active = new Set<string>();
+  /** Per file, answers by key; null while the answer is being computed (a cycle answers nothing). */
+  private readonly memo = new Map<string, Map<string, Value[] | null>>();
 
   readonly files: Map<string, FileIR>;
   private readonly resolver: ModuleResolver;
@@ -116,17 +116,21 @@ export class Evaluator {
     }
   }
 
-  private cached(key: string, compute: () => Value[]): Value[] {
-    const hit = this.memo.get(key);
+  private cached(file: string, key: string, compute: () => Value[]): Value[] {
+    // Keyed by file first: the path is hashed once per string, the short key per question.
+    let answers = this.memo.get(file);
+    if (!answers) this.memo.set(file, (answers = new Map()));
+    const hit = answers.get(key);
     if (hit) return hit;
-    if (this.active.has(key)) return [];
-    this.active.add(key);
+    if (hit === null) return [];
+    answers.set(key, null);
     try {
       const result = compute();
-      this.memo.set(key, result);
+      answers.set(key, result);
       return result;
-    } finally {
-      this.active.delete(key);
+    } catch (error) {
+      answers.delete(key);
+      throw error;
     }
   }
 
@@ -146,7 +150,7 @@ export class Evaluator {
   }
 
   binding(file: string, b: number, depth: number): Value[] {
-    return this.cached(`${file}:b${b}`, () => {
+    return this.cached(file, `b${b}`, () => {
       const ir = this.ir(file);
       const binding = ir?.bindings[b];
       if (!ir || !binding) return [UNKNOWN];
@@ -163,7 +167,7 @@ export class Evaluator {
   }
 
   private param(file: string, fn: number, index: number, depth: number): Value[] {
-    return this.cached(`${file}:p${fn}.${index}`, () => {
+    return this.cached(file, `p${fn}.${index}`, () => {
       const ir = this.ir(file);
       const f = ir?.functions[fn];
       if (!ir || !f) return [UNKNOWN];
@@ -230,7 +234,7 @@ export class Evaluator {
 
   private objectMember(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
-    return this.cached(`${v.file}:o${v.pos}.${prop}`, () => this.objectMemberUncached(v, prop, depth));
+    return this.cached(v.file, `o${v.pos}.${prop}`, () => this.objectMemberUncached(v, prop, depth));
   }
 
   private objectMemberUncached(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
@@ -247,7 +251,7 @@ export class Evaluator {
 
   classMember(file: string, cls: number, prop: string, isStatic: boolean, depth: number, origin?: string): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
-    return this.cached(`${file}:c${cls}.${isStatic ? 'static ' : ''}${prop}${origin ? `@${origin}` : ''}`, () => this.classMemberUncached(file, cls, prop, isStatic, depth, origin));
+    return this.cached(file, `c${cls}.${isStatic ? 'static ' : ''}${prop}${origin ? `@${origin}` : ''}`, () => this.classMemberUncached(file, cls, prop, isStatic, depth, origin));
   }
 
   private classMemberUncached(file: string, cls: number, prop: string, isStatic: boolean, depth: number, origin?: string): Value[] {
@@ -285,7 +289,7 @@ export class Evaluator {
   }
 
   callResult(file: string, siteIndex: number, depth: number): Value[] {
-    return this.cached(`${file}:s${siteIndex}`, () => {
+    return this.cached(file, `s${siteIndex}`, () => {
       const site = this.ir(file)?.sites[siteIndex];
       if (!site) return [UNKNOWN];
       const step: Step = { p: site.isNew ? 'new()' : '()', file, site: siteIndex };
@@ -333,7 +337,7 @@ export class Evaluator {
   }
 
   fnReturns(file: string, fn: number, depth: number): Value[] {
-    return this.cached(`${file}:r${fn}`, () => {
+    return this.cached(file, `r${fn}`, () => {
       const f = this.ir(file)?.functions[fn];
       if (!f || f.returns.length === 0) return [UNKNOWN];
       return this.union(f.returns.map((r) => this.values(file, r, depth)));
@@ -411,7 +415,7 @@ export class Evaluator {
   }
 
   exportValue(file: string, name: string, depth: number): Value[] {
-    return this.cached(`${file}:e${name}`, () => {
+    return this.cached(file, `e${name}`, () => {
       const ir = this.ir(file);
       if (!ir) return [UNKNOWN];
       const found: Value[][] = [];
