@@ -4,7 +4,7 @@
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr, FileIR } from '../model/ir.js';
 import { sqlText, taggedArg } from '../recognize/facts.js';
-import { fnKey, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
@@ -191,7 +191,7 @@ function documentKeys(program: Program, fact: SiteFact): string[] {
         const args = program.files.get(step.file)?.sites[step.site]?.args ?? [];
         const key = args[args.length - 1];
         if (!key || (key.k === 'lit' && args.length > 1)) return;
-        for (const k of sources(program, program.ev, step.file, key, 0)) if (k.t !== 'lit') out.push(valueKey(k));
+        for (const k of sources(program, program.ev, step.file, key, 0)) if (k.t !== 'lit') out.push(isUnknown(k) ? valueKey({ t: 'unknown' }) : valueKey(k));
       });
     }
   }

@@ -2,7 +2,7 @@
 // callee values; function arguments are callbacks that run within the call; when a receiver cannot
 // be resolved, methods are looked up by name over the scanned classes (marked approximate).
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
-import { fnKey, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
@@ -207,7 +207,7 @@ function approximateTargets(site: CallSite, callee: Value[], methodsByName: Map<
   if (site.callee.k !== 'member' || site.callee.prop === null) return [];
   const name = site.callee.prop;
   if (TOO_COMMON.has(name)) return [];
-  const receiverUnknown = callee.every((v) => v.t === 'unknown' || v.t === 'param');
+  const receiverUnknown = callee.every((v) => isUnknown(v) || v.t === 'param');
   if (!receiverUnknown) return [];
   const candidates = methodsByName.get(name) ?? [];
   return candidates.length <= MAX_APPROXIMATE_TARGETS ? candidates : [];
