@@ -99,7 +99,8 @@ export function buildCallGraph(
         for (const to of approximateTargets(site, callee, methodsByName)) add({ from, file: ir.file, site: index, to, kind: 'approximate' });
       }
       // Route registrations hand their functions to the framework: those are entry points, not calls.
-      if (facts.some((f) => f.kind === 'registration')) return;
+      // A plugin (`app.register(plugin, { prefix })`) is no entry point: the framework runs it at start.
+      if (facts.some((f) => f.kind === 'registration' && !f.match?.registration?.pluginCalls?.includes(f.api.split('.').pop() ?? ''))) return;
       const deferred = facts.some((f) => f.kind === 'deferred') || isDeferring(site);
       const inline = facts.some((f) => f.kind === 'transaction' || f.kind === 'group' || f.kind === 'inline') || isInlineMethod(site);
       const ownEntry = listensOnLongLivedEmitter(ir, site);
