@@ -33,6 +33,8 @@ export default defineFramework({
       methodFromCall: true,
       handlerKeys: ['resolve'],
       mountCalls: ['merge'],
+      // https://trpc.io/docs/v9/context: `resolve({ ctx, input })`, ctx from the context factory.
+      handlerParams: [{ index: 0, fields: { ctx: ['createContext', 'createTRPCContext', 'createInnerTRPCContext'] } }],
       entry: 'trpc-procedure',
     },
   ],
