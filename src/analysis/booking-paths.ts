@@ -7,7 +7,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { chainEvaluator, evidenceOnEveryChain, type ChainResult } from './chains.js';
 import { excludedBecause } from './exclusions.js';
 import type { FlowFacts } from './flow-facts.js';
-import { bookingKeyValues, referencePassed, type ReferenceResult } from './id-flow.js';
+import { bookingKeyValues, compositeKeys, referencePassed, type ReferenceResult } from './id-flow.js';
 import { paymentPaths, type PaymentPath } from './payment-paths.js';
 import type { Program } from './program.js';
 import type { WebhookHandler } from './webhooks.js';
@@ -38,7 +38,7 @@ export function bookingPaymentPaths(program: Program, flow: FlowFacts, webhooks:
     const evidenceFact = chain.holds && chain.evidence?.source.kind === 'guarded-read' ? chain.evidence.source.fact : null;
     const keys = evidenceFact ? new Set([...writtenKeys, ...bookingKeyValues(program, [evidenceFact])]) : writtenKeys;
     const ev = chainEvaluator(program, chain.chain, path.entry.fn);
-    const ref = referencePassed(program, flow, path.payment, keys, ev);
+    const ref = referencePassed(program, flow, path.payment, keys, ev, evidenceFact ? compositeKeys(program, evidenceFact) : []);
     const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
     return { ...path, chain, ref, hooks, excluded: excludedBecause(program, path, hooks, ev) };
   });

@@ -4,7 +4,7 @@
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr, FileIR } from '../model/ir.js';
 import { sqlText, taggedArg } from '../recognize/facts.js';
-import { fnKey, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
@@ -32,12 +32,16 @@ const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'strin
  * `ev` decides what parameters hold: pass one that follows a single chain of calls
  * (`chainEvaluator`) so another caller's booking does not count for this path.
  */
-export function referencePassed(program: Program, flow: FlowFacts, payment: SiteFact, keys: Set<string>, ev: Evaluator = program.ev): ReferenceResult {
+export function referencePassed(
+  program: Program, flow: FlowFacts, payment: SiteFact, keys: Set<string>, ev: Evaluator = program.ev, composite: CompositeKey[] = [],
+): ReferenceResult {
   const provider = payment.recognizer;
   if (provider.kind !== 'provider') return { passed: false, via: null, fromClient: false };
   const leaves = payloadLeaves(program, payment, ev);
   const found = referenceIn(program, flow, provider.referenceFields, leaves, keys, ev);
   if (found.passed) return found;
+  const byParts = compositeIn(program, flow, provider.referenceFields, leaves, composite, ev);
+  if (byParts) return byParts;
   // The id of a provider object that carries the reference (`orderId: order.id` of an order created with `referenceId: booking.id`).
   for (const carrier of provider.carriers ?? []) {
     for (const leaf of leaves) {
@@ -71,6 +75,77 @@ function referenceIn(program: Program, flow: FlowFacts, fields: string[], leaves
     }
   }
   return { passed: false, via: null, fromClient };
+}
+
+/**
+ * A booking identified by several fields (a compound unique key): the fields a guarded read looked
+ * it up by that are not literals, each with the values it was looked up by.
+ */
+export interface CompositeKey {
+  fact: SiteFact;
+  parts: { field: string; values: Set<string> }[];
+}
+
+/** Filter objects whose fields together identify one record: the read's argument itself (`findOne({ a, b })`) or its `where`. */
+const FILTER_LEVELS = new Set(['', 'where']);
+
+/**
+ * The composite keys of a guarded read: a Prisma compound unique input (`where: { slotId_date:
+ * { slotId, date } }`, named by its fields joined with `_`), or a filter of two or more equality
+ * fields (`findOne({ slotId, date })`). A filter with an operator (`{ date: { $gte } }`) names no
+ * record; literal fields (`status: 'held'`) narrow it but are no part of the booking's identity.
+ */
+export function compositeKeys(program: Program, fact: SiteFact): CompositeKey[] {
+  if (fact.kind !== 'read') return [];
+  const ir = program.files.get(fact.file);
+  const site = ir?.sites[fact.site];
+  const out: CompositeKey[] = [];
+  for (const arg of site?.args ?? []) {
+    const leaves = fieldsOf(program, program.ev, fact.file, commandInput(program, fact.file, arg), [], 0);
+    const groups = new Map<string, Leaf[]>();
+    for (const leaf of leaves) {
+      const parent = leaf.path.slice(0, -1).join('.');
+      groups.set(parent, [...(groups.get(parent) ?? []), leaf]);
+    }
+    for (const [parent, group] of groups) {
+      const fields = group.map((l) => l.path[l.path.length - 1]!);
+      const compound = [...fields].sort().join('_') === (parent.split('.').pop() ?? '').split('_').sort().join('_');
+      // Every field an equality: nothing below it.
+      const scalar = group.every((l) => !groups.has(l.path.join('.')));
+      if (!scalar || (!compound && !FILTER_LEVELS.has(parent))) continue;
+      const parts = group.flatMap((l) => {
+        const values = sources(program, program.ev, l.file, l.expr, 0).filter((v) => v.t !== 'lit' && !isUnknown(v));
+        return values.length > 0 ? [{ field: l.path[l.path.length - 1]!, values: new Set(values.map(valueKey)) }] : [];
+      });
+      if (parts.length >= 2) out.push({ fact, parts });
+    }
+  }
+  return out;
+}
+
+/**
+ * The booking's composite key in the payload: every part sent under a reference field, as the
+ * value the read looked it up by or as that field read back off the record it found. Some parts
+ * only, or the same fields of a record never looked up, name no booking.
+ */
+function compositeIn(program: Program, flow: FlowFacts, fields: string[], leaves: Leaf[], composite: CompositeKey[], ev: Evaluator): ReferenceResult | null {
+  const referenceLeaves = leaves.filter((l) => fields.some((f) => pathMatches(f.split('.'), l.path)));
+  for (const key of composite) {
+    const via: string[] = [];
+    for (const part of key.parts) {
+      const leaf = referenceLeaves.find((l) => sources(program, ev, l.file, l.expr, 0).some((v) => part.values.has(valueKey(v)) || readBack(flow, v, key.fact, part.field)));
+      if (!leaf) break;
+      via.push(leaf.path.join('.'));
+    }
+    if (via.length === key.parts.length) return { passed: true, via: via.join(' + '), fromClient: false };
+  }
+  return null;
+}
+
+/** `hold.slotId` where `hold` is the record the read found. */
+function readBack(flow: FlowFacts, v: Value, read: SiteFact, field: string): boolean {
+  const record = flow.recordOf(v);
+  return record !== null && record.fact.file === read.file && record.fact.site === read.site && record.rest[record.rest.length - 1] === field;
 }
 
 /** The carrier calls (provider objects created earlier) a payload field's value was returned by. */
@@ -191,7 +266,7 @@ function documentKeys(program: Program, fact: SiteFact): string[] {
         const args = program.files.get(step.file)?.sites[step.site]?.args ?? [];
         const key = args[args.length - 1];
         if (!key || (key.k === 'lit' && args.length > 1)) return;
-        for (const k of sources(program, program.ev, step.file, key, 0)) if (k.t !== 'lit') out.push(valueKey(k));
+        for (const k of sources(program, program.ev, step.file, key, 0)) if (k.t !== 'lit') out.push(isUnknown(k) ? valueKey({ t: 'unknown' }) : valueKey(k));
       });
     }
   }

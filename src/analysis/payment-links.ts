@@ -4,7 +4,7 @@
 // the provider's webhook hands over) is written onto the booking or onto a payments row.
 import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
-import type { Value } from '../model/values.js';
+import { isUnknown, type Value } from '../model/values.js';
 import type { BookingPaymentPath } from './booking-paths.js';
 import type { Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
@@ -43,7 +43,7 @@ function isBookingReference(program: Program, f: FieldValue): boolean {
   return ws.length > 1 && program.vocabulary.signalsBooking(f.field) && ['id', 'ref', 'reference'].includes(ws[ws.length - 1]!);
 }
 
-const nonLiteral = (f: FieldValue) => f.texts.length === 0 && f.values.some((v) => v.t !== 'lit' && v.t !== 'unknown');
+const nonLiteral = (f: FieldValue) => f.texts.length === 0 && f.values.some((v) => v.t !== 'lit' && !isUnknown(v));
 
 export interface LinkFound {
   fact: SiteFact;
@@ -70,7 +70,7 @@ export function paymentRowReferencingBooking(program: Program, path: BookingPaym
  * the provider's webhooks that sets a provider-id field from what the provider sent.
  */
 export function providerIdStored(program: Program, path: BookingPaymentPath): LinkFound | null {
-  const fromPayment = (v: Value) => (v.t === 'ext' || v.t === 'global') && resultIdOf(v, path.payment) !== null;
+  const fromPayment = (v: Value) => resultIdOf(v, path.payment) !== null;
   for (const fact of factsOnPath(program, path)) {
     if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
     for (const change of recordChanges(program, fact)) {
@@ -91,9 +91,13 @@ export function providerIdStored(program: Program, path: BookingPaymentPath): Li
   return null;
 }
 
-/** The property read off the payment call's result (`session.id` -> 'id'), or null when the value is not from it. */
+/**
+ * The property read off the payment call's result (`session.id` -> 'id'), or null when the value is
+ * not from it. A payment call matched by name on a client from a module the scan cannot resolve has
+ * an opaque result, which still carries the call's site.
+ */
 function resultIdOf(v: Value, payment: SiteFact): string | null {
-  if (v.t !== 'ext' && v.t !== 'global') return null;
+  if (v.t !== 'ext' && v.t !== 'global' && v.t !== 'opaque') return null;
   const i = v.steps.findIndex((s) => s.site === payment.site && s.file === payment.file);
   if (i === -1) return null;
   const rest = v.steps.slice(i + 1).map((s) => s.p).filter((p) => p !== '()' && p !== '[]' && p !== 'json' && p !== 'data' && p !== 'result' && p !== 'body');

@@ -37,6 +37,12 @@ export interface RecordChange {
   entity: string | null;
   sets: FieldValue[];
   filter: FieldValue[];
+  /**
+   * A delete of every row: no filter at all (`deleteMany()`, `deleteMany({})`, `DELETE FROM t`
+   * without WHERE, `truncate`), nor a record it was handed. Seed and reset code does this; no
+   * customer's cancellation does.
+   */
+  everyRow: boolean;
 }
 
 const DELETE_OPS = /^(delete|deleteMany|deleteOne|destroy|remove|del|hdel|hDel|deleteDoc|deleteFrom|findByIdAndDelete|findOneAndDelete|softDelete|softRemove|truncate)$/;
@@ -107,13 +113,18 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     // `update(values, { where })`: the filter of the other object arguments.
     for (const a of site.args) if (a !== first && isObjectish(program, fact.file, a)) add([], fact.file, a);
   }
+  // Whether a filter call is made at all, read or not.
+  let filterCalls = 0;
   // Chained builder calls: `.values({...})`, `.set({...})`, `.eq('id', id)`.
   for (let s = site; s.chainedBy !== null; ) {
     const next = ir.sites[s.chainedBy];
     if (!next || next.fn !== site.fn) break;
     const name = next.callee.k === 'member' ? next.callee.prop : null;
     if (name && SET_METHODS.has(name)) add(sets, fact.file, next.args[0]);
-    if (name && FILTER_METHODS.has(name)) filter.push(...filterCall(program, ev, fact.file, next));
+    if (name && FILTER_METHODS.has(name)) {
+      filterCalls++;
+      filter.push(...filterCall(program, ev, fact.file, next));
+    }
     s = next;
   }
   // Builder calls before it, in the callee's chain: `knex('bookings').where({ id }).update({...})`.
@@ -123,6 +134,7 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
       const name = v.steps[i - 1]?.p;
       if (step.p !== '()' || step.site === undefined || !step.file || !name || !FILTER_METHODS.has(name)) return;
       const call = program.files.get(step.file)?.sites[step.site];
+      filterCalls++;
       if (call) filter.push(...filterCall(program, ev, step.file, call));
     });
     break;
@@ -150,7 +162,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
       f.delta = Number.isNaN(n) ? (sign > 0 ? 'up' : 'down') : n * sign >= 0 ? 'up' : 'down';
     }
   }
-  return [{ fact, op: kindOp, entity: fact.entity, sets: dedupe(sets), filter: dedupe(filter) }];
+  const everyRow = kindOp === 'delete' && filter.length === 0 && filterCalls === 0 && !record && site.args.every((a) => emptyFilter(ev, fact.file, a));
+  return [{ fact, op: kindOp, entity: fact.entity, sets: dedupe(sets), filter: dedupe(filter), everyRow }];
 }
 
 /** An options argument that sets one of these keys to anything but `false` on some path. */
@@ -173,6 +186,16 @@ function recordIsLoaded(program: Program, fact: SiteFact): boolean {
     }
   }
   return false;
+}
+
+/** Keys of a delete's options that pick no records (Sequelize `destroy({ where: {}, truncate: true })`). */
+const NO_FILTER_OPTIONS = new Set(['truncate', 'cascade', 'restartIdentity', 'force']);
+
+/** An argument that filters nothing: `{}`, `{ where: {} }`, `{ truncate: true }`; not an id, a table or anything unread. */
+function emptyFilter(ev: Evaluator, file: string, e: Expr, depth = 0): boolean {
+  const values = ev.values(file, e);
+  return depth < 3 && values.length > 0 && values.every((v) => v.t === 'obj' && v.props.every((p) =>
+    p.key !== null && (NO_FILTER_OPTIONS.has(p.key) || (p.key === 'where' && emptyFilter(ev, v.file, p.value, depth + 1)))));
 }
 
 function isObjectish(program: Program, file: string, e: Expr): boolean {
@@ -382,6 +405,8 @@ interface SqlStatement {
   table: string;
   sets: [string, string][];
   filter: [string, string][];
+  /** An UPDATE or DELETE without WHERE. */
+  everyRow: boolean;
 }
 
 /** INSERT / UPDATE / DELETE statements of a SQL text (one per statement). */
@@ -393,16 +418,16 @@ export function sqlStatements(sql: string): SqlStatement[] {
     if (m) {
       const cols = splitTop(m[2]!).map(unquoteIdent);
       const vals = splitTop(m[3]!);
-      out.push({ op: 'insert', table: m[1]!, sets: cols.map((c, i) => [c, vals[i] ?? '']), filter: [] });
+      out.push({ op: 'insert', table: m[1]!, sets: cols.map((c, i) => [c, vals[i] ?? '']), filter: [], everyRow: false });
       continue;
     }
     m = /^(?:with\b[\s\S]*?\)\s*)?update\s+(?:only\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?(?:\s+(?:as\s+)?\w+)?\s+set\s+([\s\S]*?)(?:\s+from\s+[\s\S]*?)?(?:\s+where\s+([\s\S]*?))?(?:\s+returning\b[\s\S]*)?$/i.exec(s);
     if (m) {
-      out.push({ op: 'update', table: m[1]!, sets: assignments(m[2]!), filter: conditions(m[3] ?? '') });
+      out.push({ op: 'update', table: m[1]!, sets: assignments(m[2]!), filter: conditions(m[3] ?? ''), everyRow: m[3] === undefined });
       continue;
     }
     m = /^(?:with\b[\s\S]*?\)\s*)?delete\s+from\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?(?:\s+(?:as\s+)?\w+)?(?:\s+where\s+([\s\S]*?))?(?:\s+returning\b[\s\S]*)?$/i.exec(s);
-    if (m) out.push({ op: 'delete', table: m[1]!, sets: [], filter: conditions(m[2] ?? '') });
+    if (m) out.push({ op: 'delete', table: m[1]!, sets: [], filter: conditions(m[2] ?? ''), everyRow: m[2] === undefined });
   }
   return out;
 }
@@ -433,6 +458,7 @@ function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: { file
     entity: st.table,
     sets: st.sets.map(([c, v]) => toValue(c, v)),
     filter: st.filter.map(([c, v]) => toValue(c, v)),
+    everyRow: st.op === 'delete' && st.everyRow,
   }));
 }
 

@@ -53,9 +53,9 @@ export default defineCheck({
   },
 });
 
-/** Deleted, or set to a cancelled state. */
+/** Deleted, or set to a cancelled state. Emptying the whole table (seed and reset code) cancels no one's booking. */
 function cancels(c: RecordChange): boolean {
-  return c.op === 'delete' || statesSet(c).has('cancelled');
+  return (c.op === 'delete' && !c.everyRow) || statesSet(c).has('cancelled');
 }
 
 function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel: RecordChange, refunds: SiteFact[]): PathResult {

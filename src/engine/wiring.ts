@@ -3,7 +3,7 @@
 import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint } from '../graph/entries.js';
 import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
-import { fnKey, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { TypeRef } from '../model/ir.js';
 import { compilePath, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
@@ -96,7 +96,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => e.kind === 'call' || e.message).slice(0, MAX_CALLERS);
       const perCaller = callers.map((e) => {
         const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];
-        return arg ? ev.values(e.file, arg).filter((v) => v.t !== 'unknown') : [];
+        return arg ? ev.values(e.file, arg).filter((v) => !isUnknown(v)) : [];
       });
       // Taken in turns, so a caller whose argument has many values (a validated request body) does
       // not crowd out the others when the values are capped: each caller's first value comes first.
@@ -213,7 +213,7 @@ export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph 
         }
       }
     }
-    return out.filter((v) => v.t !== 'unknown');
+    return out.filter((v) => !isUnknown(v));
   };
 }
 

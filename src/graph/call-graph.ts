@@ -2,7 +2,7 @@
 // callee values; function arguments are callbacks that run within the call; when a receiver cannot
 // be resolved, methods are looked up by name over the scanned classes (marked approximate).
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
-import { fnKey, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
@@ -99,7 +99,8 @@ export function buildCallGraph(
         for (const to of approximateTargets(site, callee, methodsByName)) add({ from, file: ir.file, site: index, to, kind: 'approximate' });
       }
       // Route registrations hand their functions to the framework: those are entry points, not calls.
-      if (facts.some((f) => f.kind === 'registration')) return;
+      // A plugin (`app.register(plugin, { prefix })`) is no entry point: the framework runs it at start.
+      if (facts.some((f) => f.kind === 'registration' && !f.match?.registration?.pluginCalls?.includes(f.api.split('.').pop() ?? ''))) return;
       const deferred = facts.some((f) => f.kind === 'deferred') || isDeferring(site);
       const inline = facts.some((f) => f.kind === 'transaction' || f.kind === 'group' || f.kind === 'inline') || isInlineMethod(site);
       const ownEntry = listensOnLongLivedEmitter(ir, site);
@@ -207,7 +208,7 @@ function approximateTargets(site: CallSite, callee: Value[], methodsByName: Map<
   if (site.callee.k !== 'member' || site.callee.prop === null) return [];
   const name = site.callee.prop;
   if (TOO_COMMON.has(name)) return [];
-  const receiverUnknown = callee.every((v) => v.t === 'unknown' || v.t === 'param');
+  const receiverUnknown = callee.every((v) => isUnknown(v) || v.t === 'param');
   if (!receiverUnknown) return [];
   const candidates = methodsByName.get(name) ?? [];
   return candidates.length <= MAX_APPROXIMATE_TARGETS ? candidates : [];

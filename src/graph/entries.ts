@@ -67,15 +67,22 @@ export function findEntries(
     const route = (chainRoute === null ? null : mounts.route(f, chainRoute))
       ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null)
       ?? (reg.routeFromKeys ? keyRoutes.route(f.file, f.site) : null);
-    const method = reg.methodFromCall ? f.api.split('.').pop()!.toUpperCase() : '';
+    const call = f.api.split('.').pop()!;
+    // A plugin is no handler; a mounted router's chain holds handlers registered on it, not here.
+    if (reg.pluginCalls?.includes(call)) continue;
+    const mount = reg.mountCalls?.includes(call) ?? false;
+    const method = reg.methodFromCall ? call.toUpperCase() : '';
     site.args.forEach((arg, i) => {
       if (i === reg.routeArg && routeText !== null) return;
+      if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => v.module === p || v.module.startsWith(`${p}/`)))) return;
       for (const fn of entryFunctions(ev, ir, arg)) {
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
       }
       // `app.route({ method: 'POST', url: '/x', handler })`, Payload's `endpoints: [{ path, method, handler }]`.
       for (const h of optionHandlers(ev, ir, arg, reg)) {
-        add({ fn: h.fn, file: h.file, pos: h.pos ?? site.start, kind: reg.entry, name: [h.method, h.route].filter(Boolean).join(' ') || f.api, route: h.route, framework: f.recognizer.id });
+        // Without keys of its own, the options object is routed by the registration (tRPC v9 `.mutation('name', { resolve })`).
+        const hRoute = h.route === null ? route : mounts.route(f, h.route);
+        add({ fn: h.fn, file: h.file, pos: h.pos ?? site.start, kind: reg.entry, name: [h.method || method, hRoute].filter(Boolean).join(' ') || f.api, route: hRoute, framework: f.recognizer.id });
       }
     });
   }

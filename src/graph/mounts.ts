@@ -1,17 +1,33 @@
 // Routers mounted under a path: `app.use('/api', bookings)` serves `bookings.post('/pay')` at
 // `/api/pay`, and `api.use('/v1', bookings); app.use('/api', api)` at `/api/v1/pay`. A router is
-// known by the call that made it (`express.Router()` at a site), however many names it travels under.
+// known by the call that made it (`express.Router()` at a site), however many names it travels
+// under; a plugin function (Fastify `app.register(plugin, { prefix })`) by the function, whose
+// first parameter is the router its routes are registered on. A router may carry a prefix of its
+// own: an options object of the call that made it (`new Router({ prefix: '/api' })`) or a call of
+// its chain (`new Hono().basePath('/api')`).
 import type { Expr } from '../model/ir.js';
-import type { Value } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
+import { entryFunctions } from './entries.js';
 
 const MAX_NESTING = 6;
 
+interface PrefixRules {
+  calls: string[];
+  keys: string[];
+}
+
 export class Mounts {
-  /** Router (`file#site` of the call that made it) -> where it is mounted: the path and the parent router. */
-  private readonly mounted = new Map<string, { path: string; parent: string | null }>();
+  /**
+   * Router (`file#site` of a call of the chain that made it, or `fn:file#fn` of a plugin) -> where it
+   * is mounted: the path, the parent router and the parent's own prefix.
+   */
+  private readonly mounted = new Map<string, { path: string; parent: string | null; parentPrefix: string }>();
+
+  /** Per framework: the prefix calls and options keys of its registration rules. */
+  private readonly prefixRules = new Map<string, PrefixRules>();
 
   private readonly ev: Evaluator;
 
@@ -20,43 +36,116 @@ export class Mounts {
     // Facts come in a fixed order (files, then sites): a router mounted twice keeps its first path.
     for (const f of facts) {
       const reg = f.kind === 'registration' ? f.match?.registration : undefined;
+      if (!reg) continue;
+      const rules = this.rulesOf(f);
       const call = f.api.split('.').pop() ?? '';
-      if (!reg?.mountCalls?.includes(call)) continue;
-      const site = this.ev.ir(f.file)?.sites[f.site];
-      const path = site ? staticText(this.ev.ir(f.file)!, site.args[0]) : null;
-      if (!site || path === null || !path.startsWith('/')) continue;
-      const parent = site.callee.k === 'member' ? this.routerOf(f.file, site.callee.obj) : null;
-      for (const arg of site.args.slice(1)) {
-        const child = this.routerOf(f.file, arg);
-        if (child !== null && child !== parent && !this.mounted.has(child)) this.mounted.set(child, { path, parent });
+      const plugin = reg.pluginCalls?.includes(call) ?? false;
+      if (!plugin && !reg.mountCalls?.includes(call)) continue;
+      const ir = this.ev.ir(f.file);
+      const site = ir?.sites[f.site];
+      if (!ir || !site) continue;
+      const first = staticText(ir, site.args[0]);
+      // A URL path, or a name prefix for procedures routed by dotted names (tRPC v9 `merge('booking.', r)`).
+      const pathArg = first !== null && (first.startsWith('/') || /^[\w-]+(\.[\w-]+)*\.$/.test(first));
+      const path = pathArg ? first : this.optionsPrefix(f.file, site.args, rules.keys) ?? (plugin ? '' : null);
+      if (path === null) continue;
+      const parents = site.callee.k === 'member' ? this.routersOf(f.file, site.callee.obj) : [];
+      const parent = parents[0] ?? null;
+      const parentPrefix = site.callee.k === 'member' ? this.ownPrefix(f.file, site.callee.obj, rules) : '';
+      for (const arg of site.args.slice(pathArg ? 1 : 0)) {
+        // A mounted router is known by every call of its chain (`other.routes()` is `other`'s), but
+        // for a call a factory returns (`createRouter()` returning `trpc.router()`), which makes
+        // every router of the app.
+        const children = plugin ? entryFunctions(ev, ir, arg).map((fn) => `fn:${fn}`) : this.callsOf(f.file, arg).filter((key) => !this.returned(key));
+        for (const child of children) {
+          if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path, parent, parentPrefix });
+        }
       }
     }
   }
 
-  /** A registration's route with the paths its router is mounted under in front. */
+  /** A registration's route with its router's own prefix and the paths it is mounted under in front. */
   route(fact: SiteFact, route: string): string {
     const site = this.ev.ir(fact.file)?.sites[fact.site];
-    if (!fact.match?.registration?.mountCalls || site?.callee.k !== 'member') return route;
-    let prefix = '';
-    // `router.route('/x').post(...)`: the router is an earlier call of the receiver's chain.
-    let router = this.routersOf(fact.file, site.callee.obj).find((r) => this.mounted.has(r)) ?? null;
+    if (site?.callee.k !== 'member') return route;
+    let prefix = this.ownPrefix(fact.file, site.callee.obj, this.rulesOf(fact));
+    // `router.route('/x').post(...)`: the router is an earlier call of the receiver's chain; in
+    // `createRouter().mutation('a', ...).query('b', ...)` the registrations are the chain.
+    const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj)];
+    let router = routers.find((r) => this.mounted.has(r)) ?? null;
     for (let depth = 0; router !== null && depth < MAX_NESTING; depth++) {
       const m = this.mounted.get(router);
       if (!m) break;
-      prefix = join(m.path, prefix);
+      prefix = join(join(m.parentPrefix, m.path), prefix);
       router = m.parent;
     }
-    return prefix ? join(prefix, route) : route;
+    return prefix && prefix !== '/' ? join(prefix, route) : route;
   }
 
-  /** The call that made the router an expression holds: the last call step of its value. */
-  private routerOf(file: string, e: Expr): string | null {
-    return this.routersOf(file, e)[0] ?? null;
+  private rulesOf(fact: SiteFact): PrefixRules {
+    let hit = this.prefixRules.get(fact.recognizer.id);
+    if (!hit) {
+      const regs = fact.recognizer.kind === 'framework' ? fact.recognizer.registrations ?? [] : [];
+      hit = { calls: regs.flatMap((r) => r.prefixCalls ?? []), keys: regs.flatMap((r) => r.prefixKeys ?? []) };
+      this.prefixRules.set(fact.recognizer.id, hit);
+    }
+    return hit;
   }
 
-  /** Every call step of the expression's values, last first. */
+  /**
+   * The routers a receiver expression is: the plugin whose first parameter it is, then every call
+   * step of its values, last first.
+   */
   private routersOf(file: string, e: Expr): string[] {
+    const ir = this.ev.ir(file);
+    const b = e.k === 'ref' ? ir?.bindings[e.b] : undefined;
+    const owner = b?.kind === 'param' && e.k === 'ref' ? ir?.functions[b.fn] : undefined;
+    const plugin = owner && e.k === 'ref' && owner.params[0] === e.b ? [`fn:${fnKey({ file, fn: b!.fn })}`] : [];
+    return [...plugin, ...this.callsOf(file, e)];
+  }
+
+  private returned(key: string): boolean {
+    const at = key.lastIndexOf('#');
+    return this.ev.ir(key.slice(0, at))?.sites[Number(key.slice(at + 1))]?.completion === 'return';
+  }
+
+  private callsOf(file: string, e: Expr): string[] {
     return this.ev.values(file, e).flatMap(callSteps);
+  }
+
+  /** The prefix a router's own chain gives it: `basePath('/api')` calls, `new Router({ prefix })` options. */
+  private ownPrefix(file: string, e: Expr, rules: PrefixRules): string {
+    if (rules.calls.length === 0 && rules.keys.length === 0) return '';
+    for (const v of this.ev.values(file, e)) {
+      if (v.t !== 'ext') continue;
+      let prefix = '';
+      v.steps.forEach((s, i) => {
+        const ir = s.file ? this.ev.ir(s.file) : undefined;
+        const site = ir && s.site !== undefined ? ir.sites[s.site] : undefined;
+        if (!ir || !site) return;
+        const text = rules.calls.includes(v.steps[i - 1]?.p ?? '') && s.p === '()'
+          ? staticText(ir, site.args[0])
+          : this.optionsPrefix(s.file!, site.args, rules.keys);
+        if (text?.startsWith('/')) prefix = join(prefix, text);
+      });
+      if (prefix) return prefix;
+    }
+    return '';
+  }
+
+  /** The text at a prefix key of an options-object argument. */
+  private optionsPrefix(file: string, args: Expr[], keys: string[]): string | null {
+    if (keys.length === 0) return null;
+    for (const arg of args) {
+      for (const v of this.ev.values(file, arg)) {
+        if (v.t !== 'obj') continue;
+        const prop = v.props.find((p) => p.key !== null && keys.includes(p.key));
+        const objIr = this.ev.ir(v.file);
+        const text = prop && objIr ? staticText(objIr, prop.value) : null;
+        if (text !== null && text.startsWith('/')) return text;
+      }
+    }
+    return null;
   }
 }
 
@@ -81,7 +170,13 @@ function callSteps(v: Value): string[] {
   return v.steps.flatMap((s) => (s.site !== undefined && s.file ? [`${s.file}#${s.site}`] : [])).reverse();
 }
 
+/**
+ * A path under a prefix: `/api` + `pay` is `/api/pay`; a prefix that is no URL path is a name
+ * prefix, put in front as it is (tRPC v9 `merge('booking.', router)` + `create` is `booking.create`).
+ */
 function join(prefix: string, path: string): string {
+  if (prefix === '') return path;
+  if (!prefix.startsWith('/')) return prefix + path;
   const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
   return joined.length > 1 ? joined.replace(/\/+$/, '') : joined;
 }

@@ -21,7 +21,15 @@ export type Value =
   | { t: 'lit'; value: string | number | boolean | null }
   | { t: 'param'; file: string; fn: number; index: number; steps: Step[] }
   | { t: 'fields'; fields: Record<string, Value[]> } // an object a framework fills (tRPC's `{ ctx }`)
+  // What a module the scan cannot resolve exports, with the steps taken from it: nothing is known
+  // about it (no recognizer matches it, it counts as unknown), but a call's result keeps its site.
+  | { t: 'opaque'; specifier: string; steps: Step[] }
   | { t: 'unknown' };
+
+/** A value nothing is known about: unknown, or from a module the scan cannot resolve. */
+export function isUnknown(v: Value): boolean {
+  return v.t === 'unknown' || v.t === 'opaque';
+}
 
 export interface FnRef {
   file: string;

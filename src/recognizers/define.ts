@@ -246,8 +246,22 @@ export interface RegistrationRule {
   methodFromCall?: boolean;
   /** Earlier calls of the receiver's chain whose first argument is the route: Express `router.route('/x').post(h)`. */
   routeCalls?: string[];
-  /** Calls (last step names) that mount a router under a path, prefixing its routes: Express `app.use('/api', router)`. */
+  /**
+   * Calls (last step names) that mount a router under a path, prefixing its routes: Express
+   * `app.use('/api', router)`, Hono `app.route('/api', sub)`, Koa `router.use('/x', other.routes())`.
+   * The path is the first argument, or the `prefixKeys` of an options-object argument.
+   */
   mountCalls?: string[];
+  /**
+   * Calls (last step names) that mount a plugin function: the routes its first parameter registers
+   * take the `prefixKeys` path of the options object (Fastify `app.register(plugin, { prefix: '/api' })`).
+   * The plugin is no entry point.
+   */
+  pluginCalls?: string[];
+  /** Calls of the router's own chain whose first argument prefixes its routes: Hono `new Hono().basePath('/api')`. */
+  prefixCalls?: string[];
+  /** Keys of an options object, passed to the call that made the router or to a mount, that hold a path prefix: Koa `new Router({ prefix })`. */
+  prefixKeys?: string[];
   /** An options-object argument holding the handler (`app.route({ method, url, handler })`): its keys. */
   handlerKeys?: string[];
   /** Keys of that options object holding the route path and the method. */

@@ -2,7 +2,7 @@
 // barrels, CommonJS exports, class members (with constructor-injected types), object-literal
 // services and factory functions. Bounded in depth and breadth, cycle-safe, memoized.
 import type { ClassIR, Expr, FileIR, TypeRef } from '../model/ir.js';
-import type { Step, Value } from '../model/values.js';
+import { isUnknown, type Step, type Value } from '../model/values.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
 
 const MAX_DEPTH = 28;
@@ -199,7 +199,7 @@ export class Evaluator {
   member(v: Value, prop: string | null, depth: number): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
     if (prop === null) {
-      if (v.t === 'ext' || v.t === 'param') return [{ ...v, steps: [...v.steps, { p: '[?]' }] }];
+      if (v.t === 'ext' || v.t === 'param' || v.t === 'opaque') return [{ ...v, steps: [...v.steps, { p: '[?]' }] }];
       // `handlers[method](x)` on an object literal: any of its properties.
       if (v.t === 'obj') return this.union(v.props.filter((p) => p.key !== null && p.key !== '...').map((p) => this.values(v.file, p.value, depth + 1)));
       return [UNKNOWN];
@@ -208,6 +208,7 @@ export class Evaluator {
       case 'ext':
       case 'global':
       case 'param':
+      case 'opaque':
         return [{ ...v, steps: [...v.steps, { p: prop }] }];
       case 'inst':
         return this.classMember(v.file, v.cls, prop, false, depth);
@@ -227,7 +228,7 @@ export class Evaluator {
   }
 
   private element(v: Value, at: number, depth: number): Value[] {
-    if (v.t === 'ext' || v.t === 'param') return [{ ...v, steps: [...v.steps, { p: '[]' }] }];
+    if (v.t === 'ext' || v.t === 'param' || v.t === 'opaque') return [{ ...v, steps: [...v.steps, { p: '[]' }] }];
     if (v.t === 'obj') return this.objectMember(v, String(at), depth);
     return [UNKNOWN];
   }
@@ -243,7 +244,7 @@ export class Evaluator {
       if (p.key === prop) return this.values(v.file, p.value, depth + 1);
       if (p.key === '...') {
         const found = this.values(v.file, p.value, depth + 1).flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : []));
-        if (found.some((x) => x.t !== 'unknown')) return found;
+        if (found.some((x) => !isUnknown(x))) return found;
       }
     }
     return [UNKNOWN];
@@ -313,6 +314,7 @@ export class Evaluator {
             case 'ext':
             case 'global':
             case 'param':
+            case 'opaque':
               return [{ ...v, steps: [...v.steps, step] }];
             default:
               return [UNKNOWN];
@@ -394,7 +396,7 @@ export class Evaluator {
   importValue(file: string, specifier: string, imported: string, depth: number): Value[] {
     const target = this.resolver.resolve(file, specifier);
     if (target.kind === 'package') return [{ t: 'ext', module: target.name, steps: imported === '*' || imported === 'default' ? [] : [{ p: imported }] }];
-    if (target.kind === 'unresolved') return [UNKNOWN];
+    if (target.kind === 'unresolved') return [{ t: 'opaque', specifier, steps: imported === '*' || imported === 'default' ? [] : [{ p: imported }] }];
     if (imported === '*') return [{ t: 'ns', file: target.file }];
     return this.exportValue(target.file, imported, depth);
   }
@@ -402,7 +404,7 @@ export class Evaluator {
   private requireValue(file: string, specifier: string, depth: number): Value[] {
     const target = this.resolver.resolve(file, specifier);
     if (target.kind === 'package') return [{ t: 'ext', module: target.name, steps: [] }];
-    if (target.kind === 'unresolved') return [UNKNOWN];
+    if (target.kind === 'unresolved') return [{ t: 'opaque', specifier, steps: [] }];
     return this.moduleValue(target.file, depth);
   }
 
@@ -430,7 +432,7 @@ export class Evaluator {
           const target = this.resolver.resolve(file, x.specifier);
           if (target.kind !== 'file') continue;
           const v = this.exportValue(target.file, name, depth + 1);
-          if (v.some((y) => y.t !== 'unknown')) return v;
+          if (v.some((y) => !isUnknown(y))) return v;
         }
       }
       // CommonJS: `module.exports = { name }` or `module.exports = router` (the default).
@@ -471,6 +473,8 @@ export function valueKey(v: Value): string {
       return `l:${String(v.value)}`;
     case 'fields':
       return `fields:${Object.entries(v.fields).map(([k, vs]) => `${k}=${vs.map(valueKey).join('|')}`).join(',')}`;
+    case 'opaque':
+      return `?:${v.specifier}:${v.steps.map((s) => s.p + (s.site !== undefined ? `@${s.file}:${s.site}` : '')).join('.')}`;
     case 'unknown':
       return 'u';
   }

@@ -9,11 +9,17 @@ import { sqlStatements, type FieldValue } from '../../src/analysis/record-change
 describe('sqlStatements', () => {
   it('reads inserts, updates and deletes with their columns, values and filters', () => {
     expect(sqlStatements("INSERT INTO bookings (slot_id, status) VALUES ($1, 'pending') RETURNING id")).toEqual([
-      { op: 'insert', table: 'bookings', sets: [['slot_id', '$1'], ['status', "'pending'"]], filter: [] },
+      { op: 'insert', table: 'bookings', sets: [['slot_id', '$1'], ['status', "'pending'"]], filter: [], everyRow: false },
     ]);
     expect(sqlStatements("update public.bookings b set status = 'expired', updated_at = now() where status = 'pending' and id = $2;\ndelete from slot_holds where expires_at < now()")).toEqual([
-      { op: 'update', table: 'bookings', sets: [['status', "'expired'"], ['updated_at', 'now()']], filter: [['status', "'pending'"], ['id', '$2']] },
-      { op: 'delete', table: 'slot_holds', sets: [], filter: [] },
+      { op: 'update', table: 'bookings', sets: [['status', "'expired'"], ['updated_at', 'now()']], filter: [['status', "'pending'"], ['id', '$2']], everyRow: false },
+      // A WHERE the filter cannot read as equalities still picks rows.
+      { op: 'delete', table: 'slot_holds', sets: [], filter: [], everyRow: false },
+    ]);
+    // Seed and reset code empties a table: no WHERE at all.
+    expect(sqlStatements('DELETE FROM "Booking"; update bookings set status = $1')).toEqual([
+      { op: 'delete', table: 'Booking', sets: [], filter: [], everyRow: true },
+      { op: 'update', table: 'bookings', sets: [['status', '$1']], filter: [], everyRow: true },
     ]);
     expect(sqlStatements('UPDATE slots SET booked = booked - 1 WHERE id = ?')[0]!.sets).toEqual([['booked', 'booked - 1']]);
     expect(sqlStatements('SELECT * FROM bookings')).toEqual([]);

@@ -46,6 +46,27 @@ describe('entry point names', () => {
     ]);
   });
 
+  it('Hono sub-apps take the paths of route() and basePath()', async () => {
+    expect(await entryNames('valid-hono-chained-routes-prisma-booking-first')).toEqual(['hono-route POST /api/bookings']);
+  });
+
+  it('Koa routers take their prefix and the paths they are nested under with use()', async () => {
+    expect(await entryNames('valid-koa-nested-routers-prefix-mongoose-tour-booking-first')).toEqual([
+      'koa-route POST /api/tours/:tourId/bookings',
+    ]);
+  });
+
+  it('Fastify routes take the prefixes of the plugins that register them, nested', async () => {
+    expect(await entryNames('valid-fastify-prefixed-plugins-prisma-court-booking-first')).toEqual([
+      'fastify-route POST /api/courts/:courtId/bookings',
+      'fastify-route POST /api/courts/:courtId/bookings/:bookingId/extend',
+    ]);
+  });
+
+  it('tRPC v9 procedures are named by their first argument under the prefixes of merge()', async () => {
+    expect(await entryNames('valid-trpc-v9-merged-routers-prisma-booking-first')).toEqual(['trpc-procedure MUTATION booking.create']);
+  });
+
   it('Supabase edge functions are named by their function folder', async () => {
     expect(await entryNames('valid-supabase-edge-refund-through-unresolved-shared-client', 'refund-logic')).toEqual([
       'edge-function /cancel-booking',

@@ -72,6 +72,10 @@ export function show(ev: Evaluator, v: Value): string {
       return `lit ${JSON.stringify(v.value)}`;
     case 'param':
       return `param ${v.file}#${v.fn}.${v.index} ${v.steps.map((s) => s.p).join('.')}`.trimEnd();
+    case 'opaque':
+      return `opaque ${v.specifier} ${v.steps.map((s) => s.p).join('.')}`.trimEnd();
+    case 'fields':
+      return `fields {${Object.keys(v.fields).join(',')}}`;
     case 'unknown':
       return '?';
   }

@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeExpr } from '../../src/debug/flow-dump.js';
 import type { FileIR } from '../../src/model/ir.js';
+import { isUnknown } from '../../src/model/values.js';
+import { RECOGNIZERS } from '../../src/recognizers/index.js';
+import { Matcher } from '../../src/recognizers/match.js';
 import { load, makeProject, show, type Loaded } from '../helpers/project.js';
 
 /** Values of the binding `name` declared in `file` (the first one, or the one owned by function `inFn`). */
@@ -105,6 +108,49 @@ describe('Evaluator: ES modules', () => {
   it('terminates on export * cycles with an unknown value', () => {
     expect(binding(l, 'src/use.ts', 'nothing')).toEqual(['?']);
     expect(exported(l, 'src/cycle/b.ts', 'a')).toEqual(['lit 1']);
+  });
+});
+
+describe('Evaluator: modules the scan cannot resolve', () => {
+  const l = load(
+    makeProject({
+      'package.json': manifest,
+      'src/book.ts': [
+        "import { stripe } from './shared/payments';",
+        "import * as shared from '../../shared/clients';",
+        "const legacy = require('./generated/legacy');",
+        'export async function book(amount: number) {',
+        "  const intent = await stripe.paymentIntents.create({ amount, currency: 'eur' });",
+        '  const refund = await shared.stripe.refunds.create({ payment_intent: intent.id });',
+        '  const old = legacy.charge(amount);',
+        '  return { intent, refund, old };',
+        '}',
+        '',
+      ].join('\n'),
+    }),
+  );
+
+  it('gives opaque values whose calls keep their sites, that no recognizer matches', () => {
+    expect(binding(l, 'src/book.ts', 'intent')).toEqual(['opaque ./shared/payments stripe.paymentIntents.create.()']);
+    expect(binding(l, 'src/book.ts', 'refund')).toEqual(['opaque ../../shared/clients stripe.refunds.create.()']);
+    expect(binding(l, 'src/book.ts', 'old')).toEqual(['opaque ./generated/legacy charge.()']);
+    const ir = irOf(l, 'src/book.ts');
+    const b = ir.bindings.findIndex((x) => x.name === 'intent');
+    const [intent] = l.ev.binding('src/book.ts', b, 0);
+    const call = intent?.t === 'opaque' ? intent.steps[intent.steps.length - 1] : undefined;
+    expect(call?.file).toBe('src/book.ts');
+    expect(ir.sites[call!.site!]!.args).toHaveLength(1);
+    const matcher = new Matcher(RECOGNIZERS);
+    for (const name of ['intent', 'refund', 'old', 'stripe', 'shared', 'legacy']) {
+      for (const v of l.ev.binding('src/book.ts', ir.bindings.findIndex((x) => x.name === name), 0)) {
+        expect(v.t).toBe('opaque');
+        expect(isUnknown(v)).toBe(true);
+        expect(matcher.match(v)).toEqual([]);
+      }
+    }
+    for (const text of ['stripe.paymentIntents.create()', 'shared.stripe.refunds.create()']) {
+      expect(callee(l, 'src/book.ts', text)).toHaveLength(1);
+    }
   });
 });
 

@@ -19,11 +19,15 @@ export default defineFramework({
   })),
   registrations: [
     // Shorthand: `app.post(url, [options], handler)`; `withTypeProvider<T>()` returns the same instance.
+    // `app.register(plugin, { prefix: '/api' })` (https://fastify.dev/docs/latest/Reference/Plugins/#route-prefixing-option):
+    // the routes the plugin registers on its instance parameter are under the prefix.
     {
       clients: INSTANCE,
-      calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`)],
+      calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`), 'register'],
       routeArg: 0,
       methodFromCall: true,
+      pluginCalls: ['register'],
+      prefixKeys: ['prefix'],
       entry: 'fastify-route',
     },
     // Full declaration: `app.route({ method, url, handler })`.

@@ -12,11 +12,15 @@ export default defineFramework({
   registrations: [
     // `app.post(path, ...handlers)`; `new Hono().basePath('/api')` and chained `.get(...).post(...)`
     // return the same app, so any steps may come between the instance and the verb.
+    // `app.route('/api', sub)` mounts a sub-app (https://hono.dev/docs/api/routing#grouping) and
+    // `basePath('/api')` prefixes the app's own routes.
     {
       clients: [{ path: 'Hono.new()' }],
-      calls: VERBS.map((v) => `**.${v}`),
+      calls: [...VERBS, 'route'].map((v) => `**.${v}`),
       routeArg: 0,
       methodFromCall: true,
+      mountCalls: ['route'],
+      prefixCalls: ['basePath'],
       entry: 'hono-route',
     },
     // `app.on('PURGE', '/cache', handler)`: the path is the second argument.

@@ -15,9 +15,12 @@ export default defineFramework({
       clients: ['@koa/router', 'koa-router'].flatMap((module) => [
         { module, path: 'new()' }, { module, path: '()' }, { module, path: 'Router.new()' }, { module, path: 'default.new()' },
       ]),
-      calls: VERBS,
+      // `router.use('/x', other.routes())` nests a router; its routes and the router's `prefix` add up.
+      calls: [...VERBS, 'use'],
       routeArg: 0,
       methodFromCall: true,
+      mountCalls: ['use'],
+      prefixKeys: ['prefix'],
       entry: 'koa-route',
     },
     // Application middleware runs on every request: `app.use(async (ctx, next) => ...)`.

@@ -23,5 +23,19 @@ export default defineFramework({
       handlerParams: [{ index: 0, fields: { ctx: ['createContext', 'createTRPCContext', 'createInnerTRPCContext'] } }],
       entry: 'trpc-procedure',
     },
+    // v9 (https://trpc.io/docs/v9/router): `trpc.router<Context>()` (usually behind a `createRouter()`
+    // factory) names each procedure by its first argument, `.mutation('create', { input, resolve })`,
+    // and `.merge('booking.', bookingRouter)` puts a router's names under a prefix.
+    {
+      clients: [{ path: 'router.()' }],
+      calls: ['mutation', 'query', 'subscription', 'merge'].map((call) => `**.${call}`),
+      routeArg: 0,
+      methodFromCall: true,
+      handlerKeys: ['resolve'],
+      mountCalls: ['merge'],
+      // https://trpc.io/docs/v9/context: `resolve({ ctx, input })`, ctx from the context factory.
+      handlerParams: [{ index: 0, fields: { ctx: ['createContext', 'createTRPCContext', 'createInnerTRPCContext'] } }],
+      entry: 'trpc-procedure',
+    },
   ],
 });
