@@ -3,7 +3,7 @@
 // types, or retrieves/captures a payment without starting one (success and return callbacks).
 import type { EntryPoint } from '../graph/entries.js';
 import type { SiteFact } from '../recognize/facts.js';
-import { functionOf, reachableFrom, type Program } from './program.js';
+import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
 
 export interface WebhookHandler {
   entry: EntryPoint;
@@ -23,7 +23,9 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
     const strings = new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? []));
     const providers: string[] = [];
     for (const r of program.recognizers) {
-      if (r.kind !== 'provider') continue;
+      // Event names are plain strings ('CANCELLATION', 'EXPIRE'): they name a provider's event only
+      // in an app that integrates that provider.
+      if (r.kind !== 'provider' || !integratedProviders(program).has(r.id)) continue;
       const own = facts.filter((f) => f.kind === 'provider' && f.recognizer.id === r.id);
       const has = (role: string) => own.some((f) => f.role === role);
       const initiates = has('initiation');
