@@ -21,6 +21,10 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
     const reach = reachableFrom(program.graph, entry.fn);
     const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
     const strings = new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? []));
+    // A queued write (unit of work) writes nothing unless a flush of its store follows it.
+    const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
+    const records = facts.filter((f) => (f.kind === 'write' || f.kind === 'read' || f.kind === 'update') && flushed(f));
+    const insertsBooking = records.some((f) => f.kind === 'write' && f.bookingLike);
     const providers: string[] = [];
     for (const r of program.recognizers) {
       // Event names are plain strings ('CANCELLATION', 'EXPIRE'): they name a provider's event only
@@ -33,13 +37,11 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       // Only what the app named the route or file says it is a callback; synthesized function names do not count.
       const named = CALLBACK_NAME.test(`${entry.route ?? ''} ${entry.file}`);
       // A success callback retrieves or captures a payment another request started; one that also
-      // refunds is a cancellation or reschedule flow, not a success callback.
-      const followsUp = !initiates && !has('refund') && (has('capture') || (has('retrieve') && named));
+      // refunds is a cancellation or reschedule flow, not a success callback, unless it inserts the
+      // booking (and refunds only when that cannot be done, e.g. the slot was taken meanwhile).
+      const followsUp = !initiates && (!has('refund') || insertsBooking) && (has('capture') || (has('retrieve') && named));
       if (has('verify-webhook') || (hearsEvents && !initiates) || followsUp) providers.push(r.id);
     }
-    // A queued write (unit of work) writes nothing unless a flush of its store follows it.
-    const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
-    const records = facts.filter((f) => (f.kind === 'write' || f.kind === 'read' || f.kind === 'update') && flushed(f));
     if (providers.length > 0) out.push({ entry, providers, facts: records });
   }
   return out;
