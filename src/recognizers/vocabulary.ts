@@ -136,4 +136,6 @@ export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoic
 /** Words in a field that holds the provider's id for a payment (`stripeSessionId`, `paymentIntentId`, `paypalOrderId`). */
 export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'stripe', 'paypal', 'razorpay', 'square', 'braintree', 'mollie', 'adyen', 'paystack', 'flutterwave', 'provider', 'txn', 'pi', 'cs'];
 /** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
+/** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`). */
+export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'fee', 'cost', 'free', 'charge', 'checkout'];
 export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];
