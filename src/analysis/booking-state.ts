@@ -2,8 +2,10 @@
 // `state`, or a flag such as `isPaid`) and what its values mean (pending, confirmed, cancelled,
 // failed), from the vocabulary's state words.
 import {
-  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
+  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
 } from '../recognizers/vocabulary.js';
+import type { Expr } from '../model/ir.js';
+import type { Program } from './program.js';
 import type { FieldValue, RecordChange } from './record-changes.js';
 
 export type BookingState = 'pending' | 'confirmed' | 'cancelled' | 'failed';
@@ -14,6 +16,7 @@ const PENDING = new Set(PENDING_STATE_WORDS);
 const CONFIRMED = new Set(CONFIRMED_STATE_WORDS);
 const STATE_FIELDS = new Set(STATE_FIELD_WORDS);
 const FLAGS = new Set(CONFIRMED_FLAG_WORDS);
+const PAYMENT_DUE = new Set(PAYMENT_DUE_WORDS);
 
 /** `PENDING_PAYMENT` -> pending, `payment_failed` -> failed, `CONFIRMED` -> confirmed, `NEW` -> null. */
 export function stateOfText(text: string): BookingState | null {
@@ -73,4 +76,28 @@ export function statesSet(change: Pick<RecordChange, 'sets'>, under?: string): S
 /** The states a filter picks (`where: { status: 'PENDING' }`, `.eq('status', 'pending')`). */
 export function statesFiltered(change: Pick<RecordChange, 'filter'>): Set<BookingState> {
   return statesSet({ sets: change.filter });
+}
+
+/**
+ * The condition that picks a written state, when it asks whether payment is due:
+ * `status: service.depositRequired ? 'PENDING_DEPOSIT' : 'CONFIRMED'` (directly or through a
+ * variable) returns `service.depositRequired`. Such a booking starts confirmed only when nothing is
+ * to be paid. Null when the value is not chosen that way.
+ */
+export function paymentDecidesState(program: Program, field: FieldValue): string | null {
+  const ir = program.files.get(field.file);
+  const seen = new Set<Expr>();
+  const find = (e: Expr | null, depth: number): string[] | null => {
+    if (!e || !ir || depth > 3 || seen.has(e)) return null;
+    seen.add(e);
+    if (e.k === 'await') return find(e.of, depth + 1);
+    if (e.k === 'ref') {
+      const defs = ir.bindings[e.b]?.defs ?? [];
+      return defs.length === 1 ? find(defs[0]!, depth + 1) : null;
+    }
+    if (e.k !== 'any' || !e.test) return null;
+    return e.test.some((name) => words(name).some((w) => PAYMENT_DUE.has(w))) ? e.test : null;
+  };
+  const test = find(field.expr, 0);
+  return test ? test.join('.') : null;
 }

@@ -86,3 +86,20 @@ export function reachableFrom(graph: CallGraph, start: string, follow: (e: CallE
   }
   return seen;
 }
+
+/**
+ * Providers the app integrates: a manifest depends on one of its packages, or the code calls it
+ * (SDK imported by URL or `npm:` specifier, REST API). Only these can send the app their events.
+ */
+export function integratedProviders(program: Program): Set<string> {
+  const hit = integratedMemo.get(program);
+  if (hit) return hit;
+  const deps = new Set(program.project.manifests.flatMap((m) => m.dependencies));
+  const out = new Set<string>();
+  for (const r of program.recognizers) if (r.kind === 'provider' && r.packages.some((p) => deps.has(p))) out.add(r.id);
+  for (const f of program.facts) if (f.kind === 'provider') out.add(f.recognizer.id);
+  integratedMemo.set(program, out);
+  return out;
+}
+
+const integratedMemo = new WeakMap<Program, Set<string>>();

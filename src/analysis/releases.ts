@@ -3,7 +3,7 @@
 // hold deleted), with the transaction each change runs in.
 import { statesSet } from './booking-state.js';
 import { isBookingItself, isPaymentEntity } from './payment-links.js';
-import { capacityDirection } from './capacity.js';
+import { capacityDirection, isCapacityEntity } from './capacity.js';
 import type { Program } from './program.js';
 import { recordChanges, type RecordChange } from './record-changes.js';
 import { factsInRegion, sameTransaction, type Region, type RegionFact } from './regions.js';
@@ -38,7 +38,9 @@ export function releasesIn(program: Program, region: Region): Releases {
   for (const at of factsInRegion(program, region)) {
     if (at.fact.kind !== 'write' && at.fact.kind !== 'update') continue;
     for (const change of recordChanges(program, at.fact)) {
-      if (releasesBooking(program, change)) out.booking.push({ at, change });
+      // `booking_holds`, `booking_slots`: named after bookings, but the rows are the capacity held.
+      if (isCapacityEntity(change.entity) && releasesSlot(change)) out.slot.push({ at, change });
+      else if (releasesBooking(program, change)) out.booking.push({ at, change });
       else if (releasesSlot(change)) out.slot.push({ at, change });
     }
   }

@@ -1,7 +1,8 @@
 // Entry points that run without a customer's request: scheduled jobs (Vercel cron routes from
 // vercel.json, in-process schedulers such as node-cron, BullMQ job schedulers and repeatable jobs,
-// Firebase scheduled functions) and other background consumers (queue workers, Inngest functions,
-// event triggers). pg_cron jobs of the migrations run SQL only; they are in `project.sqlJobs`.
+// Firebase scheduled functions, pg_cron jobs that post to a Supabase edge function) and other
+// background consumers (queue workers, Inngest functions, event triggers). The SQL pg_cron jobs
+// run themselves is in `project.sqlJobs`.
 import type { EntryPoint } from '../graph/entries.js';
 import type { FileIR } from '../model/ir.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
@@ -40,6 +41,13 @@ export function scheduledJobs(program: Program): ScheduledJob[] {
     const site = ir.sites[f.site]!;
     const schedule = staticText(ir, site.args[0]);
     for (const e of program.entries) if (e.file === f.file && e.pos === site.start) add(e, r.id, schedule);
+  }
+  // `select net.http_post(url := 'https://<ref>.supabase.co/functions/v1/expire-holds', ...)`:
+  // the job runs the edge function named by its folder.
+  for (const job of program.project.sqlJobs) {
+    for (const m of job.command.matchAll(/\/functions\/v1\/([A-Za-z0-9_-]+)/g)) {
+      for (const e of program.entries) if (e.kind === 'edge-function' && e.route === `/${m[1]}`) add(e, 'pg_cron', job.schedule);
+    }
   }
   const dependsOn = (packages: string[]) => program.project.manifests.some((m) => m.dependencies.some((d) => packages.includes(d)));
   for (const r of program.recognizers) {

@@ -2,8 +2,9 @@
 // one for a provider when it verifies that provider's webhook signature, branches on its event
 // types, or retrieves/captures a payment without starting one (success and return callbacks).
 import type { EntryPoint } from '../graph/entries.js';
+import type { Expr } from '../model/ir.js';
 import type { SiteFact } from '../recognize/facts.js';
-import { functionOf, reachableFrom, type Program } from './program.js';
+import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
 
 export interface WebhookHandler {
   entry: EntryPoint;
@@ -21,9 +22,16 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
     const reach = reachableFrom(program.graph, entry.fn);
     const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
     const strings = new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? []));
+    const fieldsRead = fieldsReadIn(program, reach);
+    // A queued write (unit of work) writes nothing unless a flush of its store follows it.
+    const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
+    const records = facts.filter((f) => (f.kind === 'write' || f.kind === 'read' || f.kind === 'update') && flushed(f));
+    const insertsBooking = records.some((f) => f.kind === 'write' && f.bookingLike);
     const providers: string[] = [];
     for (const r of program.recognizers) {
-      if (r.kind !== 'provider') continue;
+      // Event names are plain strings ('CANCELLATION', 'EXPIRE'): they name a provider's event only
+      // in an app that integrates that provider.
+      if (r.kind !== 'provider' || !integratedProviders(program).has(r.id)) continue;
       const own = facts.filter((f) => f.kind === 'provider' && f.recognizer.id === r.id);
       const has = (role: string) => own.some((f) => f.role === role);
       const initiates = has('initiation');
@@ -31,14 +39,28 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       // Only what the app named the route or file says it is a callback; synthesized function names do not count.
       const named = CALLBACK_NAME.test(`${entry.route ?? ''} ${entry.file}`);
       // A success callback retrieves or captures a payment another request started; one that also
-      // refunds is a cancellation or reschedule flow, not a success callback.
-      const followsUp = !initiates && !has('refund') && (has('capture') || (has('retrieve') && named));
+      // refunds is a cancellation or reschedule flow, not a success callback, unless it inserts the
+      // booking (and refunds only when that cannot be done, e.g. the slot was taken meanwhile).
+      const postedBack = (r.callbackFields ?? []).some((f) => fieldsRead.has(f));
+      const followsUp = !initiates && (!has('refund') || insertsBooking) && (has('capture') || (has('retrieve') && named) || postedBack);
       if (has('verify-webhook') || (hearsEvents && !initiates) || followsUp) providers.push(r.id);
     }
-    // A queued write (unit of work) writes nothing unless a flush of its store follows it.
-    const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
-    const records = facts.filter((f) => (f.kind === 'write' || f.kind === 'read' || f.kind === 'update') && flushed(f));
     if (providers.length > 0) out.push({ entry, providers, facts: records });
+  }
+  return out;
+}
+
+/** Property names the functions read into variables or pass on (`const { razorpay_signature } = req.body`). */
+function fieldsReadIn(program: Program, fns: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const add = (e: Expr | undefined) => {
+    if (e?.k === 'member' && e.prop) out.add(e.prop);
+  };
+  for (const key of fns) {
+    const found = functionOf(program, key);
+    if (!found) continue;
+    for (const b of found.ir.bindings) if (b.fn === found.index) for (const d of b.defs) add(d);
+    for (const s of found.ir.sites) if (s.fn === found.index) for (const a of s.args) add(a);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Failed, abandoned and expired payments release the booking and its slot together. Failure paths:
 // the provider's failure and expiry events handled by webhooks, catch blocks and failure branches
-// around payment and capture calls that run once a booking exists, and background jobs (cron,
+// around payment calls that run once the request wrote a booking and around capture calls that run
+// once one exists, and background jobs (cron,
 // queues, pg_cron) that expire bookings or holds. Each must release the booking and, where the app
 // models capacity, the slot too, in one transaction when both are writes to the same database.
 import { bookingPaymentPaths, isBookingRecord } from '../analysis/booking-paths.js';
@@ -71,7 +72,9 @@ export default defineCheck({
         }
       };
       const paths = bookingPaymentPaths(program, flow, webhooks).filter((p) => !p.excluded);
-      for (const path of paths) if (path.chain.holds && path.chain.evidence) around(entryRef(program, path.entry), path.chain.chain, path.payment);
+      // A payment started once this request wrote the booking; one for a booking only read here (an
+      // extension, a no-show fee, a balance) leaves a booking that stands whether or not it is paid.
+      for (const path of paths) if (path.chain.holds && path.chain.evidence?.source.kind === 'write') around(entryRef(program, path.entry), path.chain.chain, path.payment);
       for (const { entry, capture, chain } of capturesAfterBooking(program, flow)) around(entryRef(program, entry), chain, capture);
       // 3. Background jobs that expire bookings or holds.
       const hooks = new Set(webhooks.map((w) => w.entry.fn));

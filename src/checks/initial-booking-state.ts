@@ -1,7 +1,7 @@
 // Bookings start pending: every booking a customer's request creates (before its payment or
 // approval) sets a not-yet-confirmed status, in the write or through the schema's default, so
 // unpaid bookings never look confirmed to reminders and capacity counts.
-import { isStateField, stateOfText, stateWritten } from '../analysis/booking-state.js';
+import { isStateField, paymentDecidesState, stateOfText, stateWritten } from '../analysis/booking-state.js';
 import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
 import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
@@ -72,7 +72,12 @@ function decide(program: Program, write: SiteFact, change: RecordChange, entry: 
     result.evidence = { ...at, kind: 'write', entity };
     const shown = field.texts.length > 0 ? field.texts.join(' | ') : field.fromRequest ? 'a value from the request' : 'a computed value';
     result.trace = [factStep(program, write, `booking created: ${write.api}`), { ...at, note: `sets ${field.field} to ${shown}` }];
-    if (states.includes('confirmed')) result.reason = 'confirmed-status-set';
+    const onPayment = states.includes('confirmed') && states.includes('pending') ? paymentDecidesState(program, field) : null;
+    if (onPayment) {
+      // Pending whenever there is something to pay; confirmed at once only when there is not.
+      [result.status, result.reason] = ['pass', 'pending-when-payment-due'];
+      result.trace.push({ ...at, note: `the status depends on whether payment is due (${onPayment})` });
+    } else if (states.includes('confirmed')) result.reason = 'confirmed-status-set';
     else if (states.length > 0 && states.every((s) => s === 'pending')) [result.status, result.reason] = ['pass', 'pending-status-set'];
     else if (field.fromRequest && field.texts.length === 0) result.reason = 'status-from-request';
     else result.reason = 'status-not-pending';

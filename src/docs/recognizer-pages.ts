@@ -20,6 +20,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['carriers', 'Reference carriers', 'Provider objects created before the payment with the reference in their own `referenceFields` (an order): a payment whose `idFields` hold such an object\'s id carries that reference.'],
     ['billingWhen', 'Recurring billing', 'Payload values that make an initiation recurring billing.'],
     ['events', 'Webhook events', 'Event types the provider sends: an entry point that branches on them hears from this provider.'],
+    ['callbackFields', 'Success callback fields', "Request fields the provider's client-side success handler posts to the server: an entry point that reads one (destructured or read from the request) is a success callback of this provider."],
     ['example', 'Remediation example', 'How to start a payment that carries the booking id, used in the fix text.'],
   ],
   store: [

@@ -1,12 +1,9 @@
 // Whether the payment checks apply at all: a payment integration (server-side SDK in a manifest,
 // a provider SDK imported by URL, or a provider's REST API called) and a booking-like entity.
-import type { Program } from '../analysis/program.js';
+import { integratedProviders, type Program } from '../analysis/program.js';
 
 export function applicability(program: Program): string | null {
-  const providerPackages = new Set(program.recognizers.flatMap((r) => (r.kind === 'provider' ? r.packages : [])));
-  const inManifest = program.project.manifests.some((m) => m.dependencies.some((d) => providerPackages.has(d)));
-  const used = program.facts.some((f) => f.kind === 'provider');
-  if (!inManifest && !used) return 'no-payment-integration';
+  if (integratedProviders(program).size === 0) return 'no-payment-integration';
   const v = program.vocabulary;
   const hasEntity =
     program.project.schemaEntities.some((e) => v.isBookingLike(e.name) || v.isBookingLike(e.table)) ||

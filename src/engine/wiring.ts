@@ -4,7 +4,7 @@ import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint } from '../graph/entries.js';
 import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
-import type { TypeRef } from '../model/ir.js';
+import type { Expr, TypeRef } from '../model/ir.js';
 import { compilePath, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
@@ -75,6 +75,18 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       Array.isArray(what) ? returnsOf(what) : [{ t: 'ext', module: what.module, steps: what.path.split('.').map((p) => ({ p })) }];
     return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, what]) => [k, held(what)])) }];
   };
+  /** What `fn` passes as argument `index` where it calls its own parameter `param`. */
+  const invokedWith = (file: string, fn: number, param: number, index: number): Value[] => {
+    const ir = ev.ir(file);
+    if (!ir) return [];
+    const isParam = (e: Expr) => e.k === 'ref' && ir.bindings[e.b]?.kind === 'param' && ir.bindings[e.b]!.defs.some((d) => d.k === 'param' && d.fn === fn && d.index === param);
+    const out: Value[] = [];
+    for (const s of ir.sites) {
+      if (s.fn !== fn || !isParam(s.callee) || !s.args[index]) continue;
+      out.push(...ev.values(file, s.args[index]!).filter((v) => !isUnknown(v)));
+    }
+    return out;
+  };
   const optionHandlerRules = optionHandlerParams(ev, matcher, frameworks);
   return (file, fn, index) => {
     const out: Value[] = [...typedParam(file, fn, index)];
@@ -82,9 +94,12 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     out.push(...handlerParam(optionHandlerRules.get(fnKey({ file, fn })), index));
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
-    for (const { site } of callbackSites(file).get(fn) ?? []) {
+    for (const { site, arg } of callbackSites(file).get(fn) ?? []) {
       const s = ev.ir(file)!.sites[site]!;
       for (const v of ev.values(file, s.callee)) {
+        // Handed to a function of the scan that calls it (`transaction(async (client) => ...)`
+        // with `await callback(client)` inside): the parameter takes what that call passes.
+        if (v.t === 'fn') out.push(...invokedWith(v.file, v.fn, arg, index));
         for (const m of matcher.match(v)) {
           if (m.kind === 'registration') out.push(...handlerParam(m.registration?.handlerParams, index));
           if (m.kind !== 'transaction' || m.transaction!.param !== index || v.t !== 'ext') continue;

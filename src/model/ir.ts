@@ -19,7 +19,7 @@ export type Expr =
   | { k: 'class'; cls: number }
   | { k: 'typed'; type: TypeRef } // a value known only by its declared type
   | { k: 'param'; fn: number; index: number } // a function parameter, before destructuring
-  | { k: 'any'; of: Expr[] } // one of several values (conditional, logical, reassignment)
+  | { k: 'any'; of: Expr[]; test?: string[] } // one of several values (conditional, logical, reassignment); test: names in a conditional's test
   | { k: 'require'; specifier: string } // require('x') / await import('x') with a literal specifier
   | { k: 'unknown' };
 

@@ -80,6 +80,11 @@ export interface ProviderRecognizer {
   billingWhen?: { field: string; equals: string }[];
   /** Event types the provider sends on success and failure (webhooks). */
   events: { success: string[]; failure: string[] };
+  /**
+   * Request fields the provider's client-side success handler posts to the server (Razorpay
+   * Checkout's `razorpay_signature`): an entry point that reads one hears back from the provider.
+   */
+  callbackFields?: string[];
   /** How to start a payment that carries `booking.id`, for remediation text. */
   example?: string;
   /**

@@ -36,6 +36,7 @@ import paypal from './providers/paypal.js';
 import paystack from './providers/paystack.js';
 import razorpay from './providers/razorpay.js';
 import square from './providers/square.js';
+import sslcommerz from './providers/sslcommerz.js';
 import stripe from './providers/stripe.js';
 import xendit from './providers/xendit.js';
 import yookassa from './providers/yookassa.js';
@@ -65,4 +66,4 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, paddle, paypal, paystack, razorpay, square, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, paddle, paypal, paystack, razorpay, square, sslcommerz, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];

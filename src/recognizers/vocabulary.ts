@@ -87,8 +87,9 @@ export class Vocabulary {
     if (this.entityWords.has(ws.join(''))) return true;
     const at = ws.findIndex((w) => this.entityWords.has(w));
     if (at === -1) return false;
-    // `booking_logs`, `ticket_messages`: rows about a booking; `support_tickets`: a help-desk ticket.
-    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w))) return false;
+    // `booking_logs`, `ticket_messages`: rows about a booking; `booking_holds`, `BookingSlot`: the
+    // capacity a booking takes; `support_tickets`: a help-desk ticket.
+    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || CAPACITY_WORD_SET.has(w))) return false;
     return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 
@@ -124,6 +125,7 @@ export const CONFIRMED_FLAG_WORDS = ['confirmed', 'paid'];
 
 /** Entities that model capacity: a slot row, a seat, an inventory count, a temporary hold. */
 export const CAPACITY_WORDS = ['slot', 'timeslot', 'seat', 'capacity', 'inventory', 'hold', 'availability', 'spot', 'allocation', 'stock'];
+const CAPACITY_WORD_SET = new Set(CAPACITY_WORDS);
 /** Counter fields that track capacity (`bookedCount`, `seatsLeft`, `availableSpots`, `remaining`). */
 export const COUNTER_WORDS = ['count', 'booked', 'available', 'remaining', 'left', 'taken', 'sold', 'reserved', 'held', 'seats', 'spots', 'capacity', 'quantity', 'stock', 'inventory', 'occupancy', 'occupied'];
 /** Flags on a slot row that say it is taken (`isBooked`, `available`). */
@@ -134,4 +136,6 @@ export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoic
 /** Words in a field that holds the provider's id for a payment (`stripeSessionId`, `paymentIntentId`, `paypalOrderId`). */
 export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'stripe', 'paypal', 'razorpay', 'square', 'braintree', 'mollie', 'adyen', 'paystack', 'flutterwave', 'provider', 'txn', 'pi', 'cs'];
 /** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
+/** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`). */
+export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'fee', 'cost', 'free', 'charge', 'checkout'];
 export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];

@@ -331,7 +331,20 @@ function conditional(cx: Ctx, n: AstNode): Expr {
   cx.fb.cur = f;
   const b = expr(cx, n.alternate);
   cx.fb.cur = cx.join(n.end, endT, cx.fb.cur);
-  return { k: 'any', of: [a, b] };
+  const test = namesIn(n.test, []);
+  return test.length > 0 ? { k: 'any', of: [a, b], test } : { k: 'any', of: [a, b] };
+}
+
+/** Identifiers and property names a condition reads (`service.depositRequired` -> service, depositRequired): what it decides on. */
+function namesIn(n: AstNode | null | undefined, out: string[], depth = 0): string[] {
+  if (!n || typeof n !== 'object' || depth > 8 || out.length >= 8) return out;
+  if (n.type === 'Identifier') out.push(n.name);
+  else if (n.type === 'MemberExpression' || n.type === 'StaticMemberExpression') {
+    namesIn(n.object, out, depth + 1);
+    if (!n.computed && n.property?.type === 'Identifier') out.push(n.property.name);
+  } else if (n.type === 'CallExpression') namesIn(n.callee, out, depth + 1);
+  else for (const key of ['argument', 'left', 'right', 'expression']) namesIn(n[key], out, depth + 1);
+  return out;
 }
 
 function binary(cx: Ctx, n: AstNode): Expr {

@@ -54,5 +54,8 @@ export default defineProvider({
     success: ['payment.captured', 'order.paid', 'payment.authorized', 'payment_link.paid'],
     failure: ['payment.failed', 'payment_link.expired', 'payment_link.cancelled'],
   },
+  // https://razorpay.com/docs/payments/server-integration/nodejs/integration-steps/#15-verify-payment-signature
+  // Checkout's handler hands these to the page, which posts them to the server to be verified.
+  callbackFields: ['razorpay_signature', 'razorpay_payment_id'],
   example: "const order = await razorpay.orders.create({ amount: totalPaise, currency: 'INR', receipt: booking.id, notes: { bookingId: booking.id } });",
 });
