@@ -201,7 +201,12 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     const ir = program.files.get(fact.file)!;
     const sites = [fact.site];
     for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
-    if (write) for (const leaf of sqlIdLeaves(ir, fact.site)) for (const v of sources(program, program.ev, fact.file, leaf, 0)) for (const k of callSteps(v)) out.add(k);
+    for (const leaf of sqlIdLeaves(ir, fact.site, write)) {
+      for (const v of sources(program, program.ev, fact.file, leaf, 0)) {
+        if (write) for (const k of callSteps(v)) out.add(k);
+        else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
+      }
+    }
     // A read through a document reference keyed by the id: `collection('bookings').doc(id).get()`, `getDoc(doc(db, 'bookings', id))`.
     if (!write) for (const key of documentKeys(program, fact)) out.add(key);
     for (const site of sites) {
@@ -226,28 +231,43 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
 }
 
 /**
- * `INSERT INTO bookings (id, ...) VALUES ($1, ...)` with `[id, ...]`: the parameters bound to id
- * columns (`$n`, `?`, or the `${}` of a tagged template).
+ * The parameters bound to id columns of a statement: `INSERT INTO bookings (id, ...) VALUES ($1, ...)`
+ * with `[id, ...]` for a write, `SELECT ... FROM bookings WHERE id = $1 AND status = 'pending'` with
+ * `[bookingId]` for a read (placeholders `$n`, `?`, or the `${}` of a tagged template).
  */
-function sqlIdLeaves(ir: FileIR, siteIndex: number): Expr[] {
+function sqlIdLeaves(ir: FileIR, siteIndex: number, write: boolean): Expr[] {
   const site = ir.sites[siteIndex]!;
   const sql = sqlText(ir, site);
-  const m = /insert\s+into\s+[^(]*\(([^)]*)\)\s*values\s*\(([^)]*)\)/i.exec(sql);
-  if (!m) return [];
-  const columns = m[1]!.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
-  const values = m[2]!.split(',').map((v) => v.trim());
   const inner = taggedArg(ir, site);
   const params = site.tagged !== null ? site.args : inner ? inner.args : site.args[1]?.k === 'arr' ? site.args[1].items : [];
-  const out: Expr[] = [];
+  // Each placeholder's parameter index, by its offset in the statement.
+  const placeholders = new Map<number, number>();
   let question = 0;
   let slot = 0;
-  values.forEach((token, i) => {
-    let index: number | null = null;
-    if (/^\$\d+$/.test(token)) index = Number(token.slice(1)) - 1;
-    else if (token === '?') index = question++;
-    else if (token === '${}') index = slot++;
-    if (index !== null && ID_FIELDS.has(columns[i] ?? '') && params[index]) out.push(params[index]!);
-  });
+  for (const m of sql.matchAll(/\$(\d+)|\?|\$\{\}/g)) {
+    placeholders.set(m.index, m[1] ? Number(m[1]) - 1 : m[0] === '?' ? question++ : slot++);
+  }
+  const out: Expr[] = [];
+  const add = (column: string, at: number) => {
+    const index = placeholders.get(at);
+    if (index !== undefined && ID_FIELDS.has(column.replace(/^[`"[]|[`"\]]$/g, '')) && params[index]) out.push(params[index]!);
+  };
+  if (write) {
+    const m = /insert\s+into\s+[^(]*\(([^)]*)\)\s*values\s*\(([^)]*)\)/i.exec(sql);
+    if (!m) return [];
+    const columns = m[1]!.split(',').map((c) => c.trim());
+    let offset = m.index + m[0].length - m[2]!.length - 1;
+    m[2]!.split(',').forEach((token, i) => {
+      add(columns[i] ?? '', offset + token.length - token.trimStart().length);
+      offset += token.length + 1;
+    });
+    return out;
+  }
+  const where = /\bwhere\b/i.exec(sql);
+  if (!where || !/^\s*select\b/i.test(sql)) return [];
+  for (const m of sql.slice(where.index).matchAll(/(?:[\w"`]+\.)?([\w"`]+)\s*=\s*(\$\d+|\?|\$\{\})/g)) {
+    add(m[1]!, where.index + m.index + m[0].length - m[2]!.length);
+  }
   return out;
 }
 
