@@ -5,9 +5,8 @@
 import type { Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
-import type { CallEdge } from '../graph/call-graph.js';
 import type { Evaluator } from '../symbols/evaluate.js';
-import type { Program } from './program.js';
+import { reachableFrom, type Program } from './program.js';
 
 export function recordAtCall(program: Program, fact: SiteFact, fn: string, callerFile: string, callerSite: number): boolean {
   if (fnKey({ file: fact.file, fn: fact.fn }) !== fn) return true;
@@ -34,19 +33,11 @@ export function recordAtCall(program: Program, fact: SiteFact, fn: string, calle
  * (`#createDocument(doc, ref)` called for employees and for bookings is a booking write only for the latter).
  */
 export function reachedFacts(program: Program, start: string): SiteFact[] {
-  const incoming = new Map<string, CallEdge[]>();
-  const seen = new Set<string>([start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    for (const e of program.graph.out.get(stack.pop()!) ?? []) {
-      incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
-      if (seen.has(e.to)) continue;
-      seen.add(e.to);
-      stack.push(e.to);
-    }
-  }
-  const handed = (f: SiteFact, k: string) => k === start || (f.kind !== 'write' && f.kind !== 'read' && f.kind !== 'update') || (incoming.get(k) ?? []).some((e) => recordAtCall(program, f, k, e.file, e.site));
-  return [...seen].sort().flatMap((k) => (program.factsByFn.get(k) ?? []).filter((f) => handed(f, k)));
+  const reach = reachableFrom(program.graph, start);
+  const handed = (f: SiteFact, k: string) =>
+    k === start || (f.kind !== 'write' && f.kind !== 'read' && f.kind !== 'update')
+    || (program.graph.in.get(k) ?? []).some((e) => reach.has(e.from) && recordAtCall(program, f, k, e.file, e.site));
+  return [...reach].sort().flatMap((k) => (program.factsByFn.get(k) ?? []).filter((f) => handed(f, k)));
 }
 
 /** Literal names along a client chain (`collection('bookings')`, `model('Booking')`) and its type arguments. */
