@@ -54,7 +54,7 @@ export interface LinkFound {
 
 /** A payments row written on the path that stores the booking id. */
 export function paymentRowReferencingBooking(program: Program, path: BookingPaymentPath): LinkFound | null {
-  for (const fact of factsOnPath(program, path)) {
+  for (const fact of reachedFacts(program, path.entry.fn)) {
     if (fact.kind !== 'write' || !isPaymentEntity(fact.entity)) continue;
     for (const change of recordChanges(program, fact)) {
       const field = change.sets.find((f) => isBookingReference(program, f) && nonLiteral(f));
@@ -71,7 +71,7 @@ export function paymentRowReferencingBooking(program: Program, path: BookingPaym
  */
 export function providerIdStored(program: Program, path: BookingPaymentPath): LinkFound | null {
   const fromPayment = (v: Value) => resultIdOf(v, path.payment) !== null;
-  for (const fact of factsOnPath(program, path)) {
+  for (const fact of reachedFacts(program, path.entry.fn)) {
     if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
     for (const change of recordChanges(program, fact)) {
       const field = change.sets.find((f) => f.values.some(fromPayment) && (isProviderIdField(f.field) || f.values.some((v) => RESULT_ID_PROPS.has(resultIdOf(v, path.payment) ?? ''))));
@@ -104,6 +104,3 @@ function resultIdOf(v: Value, payment: SiteFact): string | null {
   return rest[rest.length - 1] ?? '';
 }
 
-function factsOnPath(program: Program, path: BookingPaymentPath): SiteFact[] {
-  return reachedFacts(program, path.entry.fn);
-}

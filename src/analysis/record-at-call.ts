@@ -10,6 +10,19 @@ import { reachableFrom, type Program } from './program.js';
 
 export function recordAtCall(program: Program, fact: SiteFact, fn: string, callerFile: string, callerSite: number): boolean {
   if (fnKey({ file: fact.file, fn: fact.fn }) !== fn) return true;
+  // Asked for every call edge in every flow round: answered once per program.
+  let answers = handedMemo.get(program);
+  if (!answers) handedMemo.set(program, (answers = new Map()));
+  const key = `${fact.file}#${fact.site}|${callerFile}#${callerSite}`;
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = handedAtCall(program, fact, callerFile, callerSite)));
+  return answer;
+}
+
+const handedMemo = new WeakMap<Program, Map<string, boolean>>();
+const reachedMemo = new WeakMap<Program, Map<string, SiteFact[]>>();
+
+function handedAtCall(program: Program, fact: SiteFact, callerFile: string, callerSite: number): boolean {
   const ir = program.files.get(fact.file)!;
   const site = ir.sites[fact.site]!;
   const root = receiverRoot(ir, site.callee, 0);
@@ -33,6 +46,14 @@ export function recordAtCall(program: Program, fact: SiteFact, fn: string, calle
  * (`#createDocument(doc, ref)` called for employees and for bookings is a booking write only for the latter).
  */
 export function reachedFacts(program: Program, start: string): SiteFact[] {
+  let byStart = reachedMemo.get(program);
+  if (!byStart) reachedMemo.set(program, (byStart = new Map()));
+  let found = byStart.get(start);
+  if (!found) byStart.set(start, (found = computeReachedFacts(program, start)));
+  return found;
+}
+
+function computeReachedFacts(program: Program, start: string): SiteFact[] {
   const reach = reachableFrom(program.graph, start);
   const handed = (f: SiteFact, k: string) =>
     k === start || (f.kind !== 'write' && f.kind !== 'read' && f.kind !== 'update')

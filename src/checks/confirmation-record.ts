@@ -3,11 +3,10 @@
 // payment call on every chain from its entry point, and should pass the booking's id to the provider.
 import { bookingPaymentPaths, isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
 import { relateWrites, type WriteRelation } from '../analysis/ordering.js';
-import { calleeText, functionName, locate, siteStart, traceOf, type PaymentPath } from '../analysis/payment-paths.js';
-import type { Program } from '../analysis/program.js';
+import { calleeText, functionName, locate, siteStart, traceOf } from '../analysis/payment-paths.js';
+import { callRef, entryRef } from '../analysis/report-items.js';
 import type { PathResult, TraceStep } from '../model/report.js';
 import { fnKey } from '../model/values.js';
-import type { SiteFact } from '../recognize/facts.js';
 import { defineCheck } from './define.js';
 import { remediationFor } from './remediation.js';
 
@@ -36,7 +35,7 @@ export default defineCheck({
         const { chain, ref, hooks } = path;
         const webhookWrites = hooks.flatMap((w) => w.facts.filter(isBookingWrite)).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
         const result: PathResult = {
-          status: 'pass', reason: 'booking-written-first', entry: entryRef(program, path), payment: paymentRef(program, path.payment),
+          status: 'pass', reason: 'booking-written-first', entry: entryRef(program, path.entry), payment: callRef(program, path.payment),
           evidence: null, bookingIdPassed: ref.passed, via: ref.via, webhookWrites: dedupe(webhookWrites), trace: [],
           approximate: chain.approximate || path.payment.approximate === true, warnings: [], snippets: [],
         };
@@ -86,14 +85,6 @@ export default defineCheck({
     };
   },
 });
-
-function entryRef(program: Program, path: PaymentPath): PathResult['entry'] {
-  return { ...locate(program, path.entry.file, path.entry.pos), kind: path.entry.kind, name: path.entry.name };
-}
-
-function paymentRef(program: Program, f: SiteFact): PathResult['payment'] {
-  return { ...locate(program, f.file, siteStart(program, f.file, f.site)), provider: f.recognizer.id, api: f.api };
-}
 
 function insertEvidence(trace: TraceStep[], note: TraceStep, fn: string, chain: { from: string }[]): TraceStep[] {
   // Evidence in frame i dominates the call that frame makes (trace step i + 1); in the payment's frame, the payment.
