@@ -1,7 +1,7 @@
 // Capacity the app holds for a booking: a slot or seat row marked taken, a counter moved
 // (`bookedCount`, `seatsLeft`), a hold row or key (`holds`, `hold:slot:42`). Whether a change takes
 // capacity or gives it back, and whether the app models capacity at all (some code changes it).
-import { CAPACITY_WORDS, COUNTER_WORDS, SLOT_FLAG_WORDS, words } from '../recognizers/vocabulary.js';
+import { CAPACITY_WORDS, COUNTER_WORDS, SLOT_FLAG_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Program } from './program.js';
 import { recordChanges, type FieldValue, type RecordChange } from './record-changes.js';
@@ -14,19 +14,15 @@ const TAKEN = new Set(['count', 'booked', 'taken', 'sold', 'reserved', 'held', '
 const FREE_STATES = new Set(['available', 'open', 'free', 'released', 'expired', 'cancelled', 'canceled']);
 const TAKEN_STATES = new Set(['booked', 'held', 'hold', 'reserved', 'taken', 'locked', 'occupied', 'pending']);
 
-function singular(w: string): string {
-  return w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
-}
-
 /** `Slot`, `time_slots`, `seat_holds`, `BookingSlot`, `inventory` are; `SlotBooking` (a booking of a slot) is not. */
 export function isCapacityEntity(name: string | null | undefined): boolean {
   if (!name) return false;
-  const ws = words(name).map(singular);
+  const ws = words(name).map(singularNoun);
   return ws.length > 0 && CAPACITY.has(ws[ws.length - 1]!);
 }
 
 function isCounterField(name: string): boolean {
-  return words(name).map(singular).some((w) => COUNTERS.has(w));
+  return words(name).map(singularNoun).some((w) => COUNTERS.has(w));
 }
 
 function isSlotFlag(name: string): boolean {
@@ -35,7 +31,7 @@ function isSlotFlag(name: string): boolean {
 }
 
 function takesWhenUp(name: string): boolean {
-  return words(name).map(singular).some((w) => TAKEN.has(w));
+  return words(name).map(singularNoun).some((w) => TAKEN.has(w));
 }
 
 /** What a field value does to capacity: 'hold' takes it, 'release' gives it back, null neither. */

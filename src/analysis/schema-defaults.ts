@@ -5,7 +5,7 @@
 // when the code that creates it does not say.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import { lineOf } from '../parse/source-guards.js';
-import { words } from '../recognizers/vocabulary.js';
+import { singularNoun, words } from '../recognizers/vocabulary.js';
 import { lastName, staticText } from '../symbols/text.js';
 import { appOf } from '../engine/wiring.js';
 import type { Program } from './program.js';
@@ -43,7 +43,7 @@ export function entitySchema(program: Program, entity: string, fromFile: string)
 }
 
 function normalize(name: string): string {
-  return words(name).map((w) => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)).join('');
+  return words(name).map(singularNoun).join('');
 }
 
 function schemas(program: Program): EntitySchema[] {

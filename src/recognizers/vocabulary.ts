@@ -21,6 +21,11 @@ export function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/** A plural noun's singular, the simple way (`slots` -> slot, `availabilities` -> availability, `class` stays). */
+export function singularNoun(w: string): string {
+  return w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
 function singular(w: string): string {
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.endsWith('ses')) return w.slice(0, -2);
