@@ -38,7 +38,9 @@ export class Progress {
 
   /** A stage finished: say what runs next. */
   finished(stage: string): void {
-    this.stage = NEXT[stage] ?? 'analyzing';
+    // Stages carry details for the timing log (`parse (812 files)`, `check refund-logic`): the name comes first.
+    const name = stage.startsWith('check ') ? 'check' : stage.replace(/ \(.*\)$/, '');
+    this.stage = NEXT[name] ?? 'analyzing';
     this.draw();
   }
 
@@ -61,10 +63,13 @@ export class Progress {
 
 /** What runs after each stage of `scan` (src/engine/run.ts). */
 const NEXT: Record<string, string> = {
+  'text pass': 'finding the code payments and bookings depend on',
+  relevance: 'parsing',
   parse: 'recognizing payment and booking calls',
   'facts round 0': 'building the call graph',
   'call graph round 0': 'following arguments into callees',
   'facts round 1': 'building the call graph',
   'call graph round 1': 'running checks',
+  check: 'running checks',
   checks: 'writing the report',
 };

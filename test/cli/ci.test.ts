@@ -86,6 +86,11 @@ describe('progress line', () => {
     now = 1500;
     tty.finished('facts round 0');
     expect(written).toEqual(['\r\u001b[2Kbookfirst: scanning app: building the call graph (1.5 s)']);
+    // Stages named with details for the timing log are known by their name.
+    tty.finished('parse (812 files)');
+    expect(written.at(-1)).toContain('recognizing payment and booking calls');
+    tty.finished('check refund-logic');
+    expect(written.at(-1)).toContain('running checks');
     tty.stop();
     expect(written.at(-1)).toBe('\r\u001b[2K');
 
