@@ -19,7 +19,7 @@ import { Vocabulary } from '../recognizers/vocabulary.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
 import { Evaluator } from '../symbols/evaluate.js';
 import { applicability } from './applicability.js';
-import { appOf, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
+import { appOf, appRelative, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
 export interface AnalysisInput {
   root: string;
@@ -65,13 +65,9 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error), frameworks);
     lap(`call graph round ${round}`);
   }
-  const appRelative = (file: string) => {
-    const dir = appOf(project.manifests, file)?.dir ?? '';
-    return dir ? file.slice(dir.length + 1) : file;
-  };
   const entries = [
     ...declaredEntries(ev, irs, project.declaredHandlers),
-    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), appRelative),
+    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), (file) => appRelative(project.manifests, file)),
     ...configuredEntries(ev, irs, settings.config.entries),
   ]
     .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)

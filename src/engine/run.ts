@@ -19,7 +19,7 @@ import { relevanceTokens, relevantFiles, type TextScan } from './relevance.js';
 import { attachSnippets } from './snippets.js';
 import { applySuppressions } from './suppressions.js';
 import { VERSION } from './version.js';
-import { appOf } from './wiring.js';
+import { appRelative } from './wiring.js';
 
 export interface ScanOptions {
   /** Directory to scan. */
@@ -77,11 +77,7 @@ async function textPass(
   if (!relevant) {
     const recognizers = settings.recognizers;
     const autoImported = recognizers.flatMap((r) => (r.kind === 'framework' ? (r.autoImports ?? []).map((a) => globToRegExp(a.files)) : []));
-    const appRelative = (file: string) => {
-      const dir = appOf(project.manifests, file)?.dir ?? '';
-      return dir ? file.slice(dir.length + 1) : file;
-    };
-    relevant = relevantFiles(sources.map((f) => scans.get(f.path)!), resolver, (file) => autoImported.some((re) => re.test(appRelative(file))));
+    relevant = relevantFiles(sources.map((f) => scans.get(f.path)!), resolver, (file) => autoImported.some((re) => re.test(appRelative(project.manifests, file))));
     cache?.storeRelevance(key, relevant);
   }
   lap(`relevance (${relevant.size} of ${sources.length} files in full)`);
@@ -126,7 +122,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     if (process.env.BOOKFIRST_TIMINGS) process.stderr.write(`[timing] ${stage} ${Math.round(performance.now() - started)} ms\n`);
     options.onStage?.(stage);
   };
-  const fingerprint = options.cache ? digest([toolFingerprint(), relevanceTokens(recognizers)]) : '';
+  const tokens = relevanceTokens(recognizers);
+  const fingerprint = options.cache ? digest([toolFingerprint(), tokens]) : '';
   const opened = options.cache ? ScanCache.open(path.resolve(options.cache), fingerprint, root) : null;
   const cache = opened?.cache ?? null;
   const listed = listFiles(root, { includeTests: settings.includeTests, exclude: settings.exclude, include: settings.include });
@@ -134,7 +131,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   // Builds of scanned sources (a tsconfig's outDir, such as a committed functions/lib) would repeat every path.
   const sources = listed.files.filter((f) => f.kind === 'source' && !project.outDirs.some((d) => f.path.startsWith(`${d}/`)));
   const resolver = new ModuleResolver(project, new Set(sources.map((f) => f.path)), recognizers);
-  const pool = new ParserPool(relevanceTokens(recognizers), { threads: options.threads, hash: cache !== null });
+  const pool = new ParserPool(tokens, { threads: options.threads, hash: cache !== null });
   let parsed: { files: FileIR[]; diagnostics: Diagnostic[] };
   let analysisKey = '';
   let reused: { checks: CheckResult[]; diagnostics: Diagnostic[] } | null = null;

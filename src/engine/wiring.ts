@@ -2,7 +2,7 @@
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint } from '../graph/entries.js';
-import { functionOf, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
+import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { Expr, TypeRef } from '../model/ir.js';
 import { compilePath, type Matcher } from '../recognizers/match.js';
@@ -223,18 +223,13 @@ export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph 
       const from = fnKey({ file, fn: site.fn });
       for (const e of graph.out.get(from) ?? []) {
         if (e.message && e.kind === 'call' && e.file === file && e.site === siteIndex) {
-          const [handlerFile, handlerFn] = splitFnKey(e.to);
-          out.push(...ev.fnReturns(handlerFile, handlerFn, depth));
+          const handler = parseFnKey(e.to);
+          out.push(...ev.fnReturns(handler.file, handler.fn, depth));
         }
       }
     }
     return out.filter((v) => !isUnknown(v));
   };
-}
-
-function splitFnKey(key: string): [string, number] {
-  const at = key.lastIndexOf('#');
-  return [key.slice(0, at), Number(key.slice(at + 1))];
 }
 
 /** Transactions and grouped queries, as the store recognizers declare them. */
@@ -255,6 +250,12 @@ export function appOf(manifests: Manifest[], file: string): Manifest | null {
   }
   byFile.set(file, best);
   return best;
+}
+
+/** A file's path inside the app it belongs to (`apps/web/src/x.ts` -> `src/x.ts`). */
+export function appRelative(manifests: Manifest[], file: string): string {
+  const dir = appOf(manifests, file)?.dir ?? '';
+  return dir ? file.slice(dir.length + 1) : file;
 }
 
 /** Asked for every file many times over: the answers, per list of manifests. */
@@ -280,11 +281,10 @@ export function autoImports(ev: Evaluator, manifests: Manifest[], frameworks: Fr
     if (cache.has(key)) return cache.get(key)!;
     let found: Value[] | null = null;
     const app = appOf(manifests, file)?.dir ?? '';
-    const local = (f: string) => (app ? f.slice(app.length + 1) : f);
     for (const rule of rules) {
-      if (!active(rule.fw, file) || !rule.files.test(local(file))) continue;
+      if (!active(rule.fw, file) || !rule.files.test(appRelative(manifests, file))) continue;
       for (const ir of ev.files.values()) {
-        if ((app && !ir.file.startsWith(`${app}/`)) || !rule.from.some((re) => re.test(local(ir.file)))) continue;
+        if ((app && !ir.file.startsWith(`${app}/`)) || !rule.from.some((re) => re.test(appRelative(manifests, ir.file)))) continue;
         if (ir.exports.some((x) => x.kind !== 'star' && x.name === name)) found = [...(found ?? []), ...ev.exportValue(ir.file, name, 0)];
       }
     }
