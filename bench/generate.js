@@ -4,6 +4,7 @@
 // of unrelated code (components, utilities, types). Same size and seed, same bytes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../dist/files/walk.js';
 
 const VERSION = 2;
 
@@ -180,15 +181,7 @@ export function generate(root, files) {
   return out.filter((f) => /\.[jt]sx?$/.test(f));
 }
 
+/** The source files a scan reads (the scanner's own walk: .gitignore, build output, tests and minified files left out). */
 export function list(root) {
-  const out = [];
-  const walk = (dir, rel) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) walk(path.join(dir, e.name), r);
-      else if (/\.(?:[mc]?[jt]s|[jt]sx)$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(r);
-    }
-  };
-  walk(root, '');
-  return out.sort();
+  return listFiles(root).files.filter((f) => f.kind === 'source').map((f) => f.path).sort();
 }
