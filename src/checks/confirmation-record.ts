@@ -4,7 +4,7 @@
 import { bookingPaymentPaths, isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
 import { relateWrites, type WriteRelation } from '../analysis/ordering.js';
 import { calleeText, functionName, locate, siteStart, traceOf } from '../analysis/payment-paths.js';
-import { callRef, entryRef } from '../analysis/report-items.js';
+import { callRef, entryRef, item, outcomeOf } from '../analysis/report-items.js';
 import type { PathResult, TraceStep } from '../model/report.js';
 import { fnKey } from '../model/values.js';
 import { defineCheck } from './define.js';
@@ -34,11 +34,8 @@ export default defineCheck({
       for (const path of bookingPaymentPaths(program, flow, cx.webhooks())) {
         const { chain, ref, hooks } = path;
         const webhookWrites = hooks.flatMap((w) => w.facts.filter(isBookingWrite)).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
-        const result: PathResult = {
-          status: 'pass', reason: 'booking-written-first', entry: entryRef(program, path.entry), payment: callRef(program, path.payment),
-          evidence: null, bookingIdPassed: ref.passed, via: ref.via, webhookWrites: dedupe(webhookWrites), trace: [],
-          approximate: chain.approximate || path.payment.approximate === true, warnings: [], snippets: [],
-        };
+        const result = item(entryRef(program, path.entry), callRef(program, path.payment), 'pass', 'booking-written-first');
+        Object.assign(result, { bookingIdPassed: ref.passed, via: ref.via, webhookWrites: dedupe(webhookWrites), approximate: chain.approximate || path.payment.approximate === true });
         if (path.excluded) {
           result.status = 'excluded';
           result.reason = path.excluded;
@@ -69,20 +66,7 @@ export default defineCheck({
         paths.push(result);
       }
     }
-    const counted = paths.filter((p) => p.status !== 'excluded');
-    const passed = counted.filter((p) => p.status === 'pass').length;
-    const total = counted.length;
-    const verdict = skipReason || total === 0 ? 'skip' : passed === total ? 'pass' : 'fail';
-    const failing = counted.filter((p) => p.status === 'fail');
-    return {
-      verdict,
-      skipReason: skipReason ?? (total === 0 ? (paths.length > 0 ? 'all-paths-excluded' : 'no-payment-initiation-paths') : null),
-      passed,
-      total,
-      paths,
-      detail: failing.length > 0 ? failing.map(describeFailure).join(' ').slice(0, 2000) : null,
-      remediation: remediationFor(program, paths),
-    };
+    return outcomeOf(paths, skipReason, 'no-payment-initiation-paths', remediationFor(program, paths), describeFailure);
   },
 });
 

@@ -45,13 +45,23 @@ export default defineCheck({
       for (const entry of program.entries) {
         if (skip.has(entry.fn)) continue;
         const facts = reachedFacts(program, entry.fn);
-        const cancel = facts.flatMap((f) => (isBookingItself(f) && f.kind === 'update' ? changesFromEntry(program, entry.fn, f).filter((c) => cancels(c)) : []))[0];
+        const cancel = firstCancellation(program, entry.fn, facts);
         if (cancel) items.push(decide(program, bookings, entry, cancel, facts.filter(isRefund)));
       }
     }
     return outcomeOf(sortItems(items), skipReason, 'no-cancellation-paths', refundRemediation(program), describe);
   },
 });
+
+/** The first booking change on the entry point's way that cancels: the rest need not be evaluated. */
+function firstCancellation(program: Program, entry: string, facts: SiteFact[]): RecordChange | undefined {
+  for (const f of facts) {
+    if (!isBookingItself(f) || f.kind !== 'update') continue;
+    const cancel = changesFromEntry(program, entry, f).find(cancels);
+    if (cancel) return cancel;
+  }
+  return undefined;
+}
 
 /** Deleted, or set to a cancelled state. Emptying the whole table (seed and reset code) cancels no one's booking. */
 function cancels(c: RecordChange): boolean {
@@ -65,12 +75,12 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
   const result = item(entryRef(program, entry), callRef(program, fact), 'fail', 'no-refund');
   result.approximate = before.approximate;
   result.trace = [...traceOf(program, entry, before.chain, fact).slice(0, -1), factStep(program, fact, `booking ${cancel.op === 'delete' ? 'deleted' : 'cancelled'}: ${fact.api}`)];
-  const guards = guardsOf(program, before.chain, target.fn, target.site);
   if (unpaidOnly(program, cancel, before.chain, target)) {
     result.status = 'excluded';
     result.reason = 'unpaid-bookings-only';
     return result;
   }
+  const guards = guardsOf(program, before.chain, target.fn, target.site);
   const refund = before.holds && before.evidence ? before.evidence.source.fact : refunds[0];
   if (refund) {
     result.status = 'pass';

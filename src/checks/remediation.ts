@@ -37,11 +37,20 @@ export function stackOf(program: Program, providerIds: Iterable<string> = []): {
   const ids = new Set(providerIds);
   const used = new Set(program.facts.filter((f) => f.kind === 'provider').map((f) => f.recognizer.id));
   const provider = (program.recognizers.find((r) => r.kind === 'provider' && ids.has(r.id)) ?? program.recognizers.find((r) => r.kind === 'provider' && used.has(r.id)) ?? null) as ProviderRecognizer | null;
+  return { store: mainStore(program), provider };
+}
+
+const mainStores = new WeakMap<Program, StoreRecognizer | null>();
+
+/** The store most of the code uses (every check's remediation asks). */
+function mainStore(program: Program): StoreRecognizer | null {
+  if (mainStores.has(program)) return mainStores.get(program)!;
   const storeCounts = new Map<string, number>();
   for (const f of program.facts) if (f.recognizer.kind === 'store') storeCounts.set(f.recognizer.id, (storeCounts.get(f.recognizer.id) ?? 0) + 1);
   const storeId = [...storeCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   const store = (program.recognizers.find((r) => r.id === storeId && r.kind === 'store') ?? null) as StoreRecognizer | null;
-  return { store, provider };
+  mainStores.set(program, store);
+  return store;
 }
 
 export function initialStateRemediation(program: Program): string {

@@ -82,6 +82,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
 
   const flowCache = new Map<string, FlowFacts>();
   let webhooks: WebhookHandler[] | null = null;
+  let skip: string | null | undefined;
   const cx: CheckContext = {
     program,
     flowFacts: (name, isRecordFact) => {
@@ -90,7 +91,8 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
       return f;
     },
     webhooks: () => (webhooks ??= findWebhookHandlers(program)),
-    applicability: () => applicability(program),
+    // Every check asks; null (applies) is an answer too.
+    applicability: () => (skip === undefined ? (skip = applicability(program)) : skip),
   };
   const checks: CheckResult[] = settings.checks.map((check) => {
     const base = { id: check.id, catalogId: check.catalogId, label: check.label, severity: settings.severityOf(check), cwe: check.cwe, description: check.description };
