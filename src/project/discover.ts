@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
-import { balanced, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
+import { balanced, lineAt, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
 export interface Manifest {
   /** Root-relative posix directory ('' for the root). */
@@ -172,11 +172,6 @@ function checkTsconfig(project: Project, f: ListedFile): void {
   if (outDir && outDir !== '.' && outDir !== dirOf(f.path) && !outDir.startsWith('..') && !project.outDirs.includes(outDir)) project.outDirs.push(outDir);
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 export function prismaModels(f: { path: string }, text: string): SchemaEntity[] {
   const out: SchemaEntity[] = [];

@@ -33,7 +33,8 @@ export interface SqlJob {
   line: number;
 }
 
-function lineAt(text: string, offset: number): number {
+/** The 1-based line of an offset in a text. */
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

@@ -5,7 +5,7 @@ import type { CheckResult, PathResult, Report, Snippet } from '../model/report.j
 import { chainOf, type ChainStep } from './html-chain.js';
 import { CSS } from './html-style.js';
 import { lineLink } from './locations.js';
-import { pathTitle, reasonText, VERDICT_WORD } from './reasons.js';
+import { PAYMENT_PATH_CHECKS, pathTitle, reasonText, VERDICT_WORD } from './reasons.js';
 
 export interface HtmlOptions {
   /** Makes file:line references links under this URL prefix. */
@@ -84,14 +84,13 @@ function checkSection(c: CheckResult, loc: Loc): string {
 }
 
 /** Checks whose paths stand for a payment call, so the booking id it carries matters. */
-const PAYMENT_PATHS = new Set(['confirmation-record', 'payment-booking-coupling', 'payment-capture-timing']);
 
 function pathArticle(p: PathResult, loc: Loc, checkId: string): string {
   const state = p.suppressed ? 'suppressed' : p.status;
   const mark = state === 'fail' ? '✗' : state === 'pass' ? '✓' : '–';
   const tags = [p.approximate ? 'approximate' : '', p.baselined ? 'in baseline' : p.baselined === false ? 'new' : ''].filter(Boolean);
   const facts: string[] = [];
-  if (p.status !== 'excluded' && PAYMENT_PATHS.has(checkId)) facts.push(p.bookingIdPassed ? `Booking id passed to the provider via <code>${esc(p.via ?? '?')}</code>.` : 'Booking id not passed to the provider.');
+  if (p.status !== 'excluded' && PAYMENT_PATH_CHECKS.has(checkId)) facts.push(p.bookingIdPassed ? `Booking id passed to the provider via <code>${esc(p.via ?? '?')}</code>.` : 'Booking id not passed to the provider.');
   if (p.suppressed) facts.push(`Suppressed at ${loc(p.suppressed.file, p.suppressed.line)}: ${esc(p.suppressed.reason || 'no reason given')}.`);
   return [
     `<article class="path ${state}">`,

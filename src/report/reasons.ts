@@ -66,4 +66,7 @@ export function pathTitle(p: PathResult): string {
 export const VERDICT_WORD: Record<CheckResult['verdict'], string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', error: 'ERROR' };
 
 /** Failing paths that count: not suppressed. */
+/** Checks whose items are payment paths that may pass the booking id to the provider. */
+export const PAYMENT_PATH_CHECKS = new Set(['confirmation-record', 'payment-booking-coupling', 'payment-capture-timing']);
+
 export const openFailures = (c: CheckResult) => c.paths.filter((p) => p.status === 'fail' && !p.suppressed);

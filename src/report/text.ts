@@ -1,6 +1,7 @@
 // The report for people: grouped by check, every path with its reason, code frames at the payment
 // call and the evidence, the trace, and a remediation fitted to the stack found.
 import type { CheckResult, PathResult, Report, Snippet } from '../model/report.js';
+import { PAYMENT_PATH_CHECKS } from './reasons.js';
 import { createStyle, type Style } from './style.js';
 
 export interface TextOptions {
@@ -89,7 +90,6 @@ const EVIDENCE: Record<NonNullable<PathResult['evidence']>['kind'], string> = {
 };
 
 /** Checks whose items stand for a payment call, so the booking id it carries matters. */
-const PAYMENT_ITEMS = new Set(['payment-booking-coupling', 'payment-capture-timing']);
 
 /** An item of the other checks: the call that decides it, its evidence, and the sequence found. */
 function renderItem(check: CheckResult, p: PathResult, s: Style): string[] {
@@ -99,7 +99,7 @@ function renderItem(check: CheckResult, p: PathResult, s: Style): string[] {
     const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
     if (ev && !(ev.file === p.payment.file && ev.focus === p.payment.line)) out.push(...frame(ev, s));
   }
-  if (PAYMENT_ITEMS.has(check.id) && p.status !== 'excluded') out.push(`    id       ${p.bookingIdPassed ? `passed to the provider via ${p.via}` : 'not passed to the provider'}`);
+  if (PAYMENT_PATH_CHECKS.has(check.id) && p.status !== 'excluded') out.push(`    id       ${p.bookingIdPassed ? `passed to the provider via ${p.via}` : 'not passed to the provider'}`);
   for (const w of p.warnings) out.push(`    ${s.yellow('warning')}  ${w}`);
   // The sequence found decides the item either way: shown for passing items too.
   if (p.trace.length > 0) {
