@@ -289,7 +289,7 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
           const decoName = ev.values(ir.file, deco.name).find((v) => v.t === 'ext');
           const verb = decoName?.t === 'ext' ? decoName.steps[decoName.steps.length - 1]?.p ?? '' : '';
           const sub = staticText(ir, deco.args[0]) ?? '';
-          const route = '/' + [base, sub].map((s) => s.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+          const route = joinRoute([base, sub]);
           add({ fn: fnKey({ file: ir.file, fn: fnIndex }), file: ir.file, pos: f.start, kind: rule.entry, name: `${verb.toUpperCase()} ${route} (${f.name})`, route, framework: fw.id });
         }
       }
@@ -297,7 +297,8 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
   }
 }
 
-function decoratorIs(ev: Evaluator, ir: FileIR, name: Expr, module: string, names: string[]): boolean {
+/** Whether a decorator is one of `names` exported by `module` (or a subpath of it). */
+export function decoratorIs(ev: Evaluator, ir: FileIR, name: Expr, module: string, names: string[]): boolean {
   return ev.values(ir.file, name).some((v) => v.t === 'ext' && (v.module === module || v.module.startsWith(module + '/')) && v.steps.length === 1 && names.includes(v.steps[0]!.p));
 }
 

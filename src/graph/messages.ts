@@ -8,6 +8,7 @@ import { compilePath, matchSteps } from '../recognizers/match.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText, type Follow } from '../symbols/text.js';
 import type { CallEdge } from './call-graph.js';
+import { decoratorIs } from './entries.js';
 
 export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): CallEdge[] {
   const rules = frameworks.flatMap((fw) => (fw.messages ? [fw.messages] : []));
@@ -35,9 +36,7 @@ export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: Framewo
     for (const ir of files) {
       ir.functions.forEach((f, index) => {
         for (const d of f.decorators) {
-          const named = ev.values(ir.file, d.name).some(
-            (v) => v.t === 'ext' && (v.module === rule.handlers.module || v.module.startsWith(`${rule.handlers.module}/`)) && v.steps.length === 1 && rule.handlers.decorators.includes(v.steps[0]!.p),
-          );
+          const named = decoratorIs(ev, ir, d.name, rule.handlers.module, rule.handlers.decorators);
           const key = named ? patternKey(ir, d.args[0]) : null;
           if (!key) continue;
           const payload = f.paramDecorators.findIndex((ds) => ds.some((x) => x.name.k === 'ref' && ir.bindings[x.name.b]?.name === 'Payload'));

@@ -21,7 +21,11 @@ export function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-/** A plural noun's singular, the simple way (`slots` -> slot, `availabilities` -> availability, `class` stays). */
+/**
+ * A plural noun's singular, the simple way (`slots` -> slot, `availabilities` -> availability, `class`
+ * stays). Unlike `singular` below it leaves `-ses` alone, as the capacity and schema-default name
+ * matching always did (`courses` -> course, not cours).
+ */
 export function singularNoun(w: string): string {
   return w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
@@ -67,7 +71,6 @@ export class Vocabulary {
     this.signalWords = new Set([...BOOKING_SIGNAL_WORDS, ...extraWords]);
   }
 
-  /** `Booking`, `bookings`, `tbl_reservations`, `EventTicket`, `room_bookings` are; `Order` is not. */
   /**
    * A table named only `tickets` whose columns are a help-desk ticket's (a subject and a description,
    * message or priority) and none of an admission's (event, seat, price, ...) is a support ticket.
@@ -86,6 +89,7 @@ export class Vocabulary {
     }
   }
 
+  /** `Booking`, `bookings`, `tbl_reservations`, `EventTicket`, `room_bookings` are; `Order` is not. */
   isBookingLike(name: string | null | undefined): boolean {
     if (!name || this.excluded.has(name.toLowerCase())) return false;
     const ws = words(name).map(singular);
@@ -140,7 +144,7 @@ export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserve
 export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
 /** Words in a field that holds the provider's id for a payment (`stripeSessionId`, `paymentIntentId`, `paypalOrderId`). */
 export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'stripe', 'paypal', 'razorpay', 'square', 'braintree', 'mollie', 'adyen', 'paystack', 'flutterwave', 'provider', 'txn', 'pi', 'cs'];
-/** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
 /** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`). */
 export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'fee', 'cost', 'free', 'charge', 'checkout'];
+/** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
 export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];
