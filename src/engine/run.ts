@@ -11,7 +11,7 @@ import { discoverProject, type Project } from '../project/discover.js';
 import { configDiagnostics, resolveSettings, type Settings } from '../project/settings.js';
 import type { ParsedFile, ParseRequest } from '../parse/parse-listed.js';
 import { ModuleResolver } from '../resolve/resolve.js';
-import { globToRegExp } from '../util/glob.js';
+import { globMatcher } from '../util/glob.js';
 import { analyze } from './analyze.js';
 import { digest, notedIR, ScanCache, statOf, toolFingerprint, type FileStat } from './cache.js';
 import { collect, ParserPool } from './parse-all.js';
@@ -76,7 +76,7 @@ async function textPass(
   let relevant = cache?.relevance(key) ?? null;
   if (!relevant) {
     const recognizers = settings.recognizers;
-    const autoImported = recognizers.flatMap((r) => (r.kind === 'framework' ? (r.autoImports ?? []).map((a) => globToRegExp(a.files)) : []));
+    const autoImported = recognizers.flatMap((r) => (r.kind === 'framework' ? (r.autoImports ?? []).map((a) => globMatcher(a.files)) : []));
     relevant = relevantFiles(sources.map((f) => scans.get(f.path)!), resolver, (file) => autoImported.some((re) => re.test(appRelative(project.manifests, file))));
     cache?.storeRelevance(key, relevant);
   }

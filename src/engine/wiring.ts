@@ -8,7 +8,7 @@ import type { Expr, TypeRef } from '../model/ir.js';
 import { compilePath, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
-import { globToRegExp } from '../util/glob.js';
+import { globMatcher } from '../util/glob.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 
@@ -274,7 +274,7 @@ export function frameworkActive(manifests: Manifest[]): (fw: FrameworkRecognizer
 /** Free names a framework auto-imports (Nuxt's server/utils): the exports of the declared files. */
 export function autoImports(ev: Evaluator, manifests: Manifest[], frameworks: FrameworkRecognizer[]): GlobalSource {
   const active = frameworkActive(manifests);
-  const rules = frameworks.flatMap((fw) => (fw.autoImports ?? []).map((rule) => ({ fw, files: globToRegExp(rule.files), from: rule.from.map(globToRegExp) })));
+  const rules = frameworks.flatMap((fw) => (fw.autoImports ?? []).map((rule) => ({ fw, files: globMatcher(rule.files), from: rule.from.map(globMatcher) })));
   const cache = new Map<string, Value[] | null>();
   return (file, name) => {
     const key = `${file}\0${name}`;

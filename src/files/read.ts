@@ -8,6 +8,8 @@ export type ReadResult = { ok: true; text: string; warning: string | null; hash?
 
 /** Files larger than this are refused before being read whole. */
 const MAX_BYTES = 4_000_000;
+/** Manifests, configs, schemas and migrations: a seed-data dump can be larger than any source. */
+export const PROJECT_FILE_BYTES = 32_000_000;
 
 export function readSource(abs: string, options: { hash?: boolean } = {}): ReadResult {
   const read = readBytes(abs);
@@ -17,15 +19,48 @@ export function readSource(abs: string, options: { hash?: boolean } = {}): ReadR
   return result;
 }
 
-function readBytes(abs: string): (ReadResult & { ok: false }) | { ok: true; text: string; warning: string | null; hash?: string; buf: Buffer } {
-  let buf: Buffer;
+type Refusal = ReadResult & { ok: false };
+
+/**
+ * The bytes of a regular file of at most `limit` bytes. Anything else is refused before it is
+ * opened: reading a FIFO blocks forever, and a device (`/dev/zero` behind a symlink) never ends.
+ */
+export function readRegular(abs: string, limit = MAX_BYTES): Refusal | { ok: true; buf: Buffer } {
+  const refused = refusalOf(abs, limit);
+  if (refused) return refused;
   try {
-    const size = fs.statSync(abs).size;
-    if (size > MAX_BYTES) return { ok: false, code: 'too-large', message: `file has ${size} bytes (limit ${MAX_BYTES}); not analyzed` };
-    buf = fs.readFileSync(abs);
+    return { ok: true, buf: fs.readFileSync(abs) };
   } catch (error) {
-    return { ok: false, code: 'unreadable', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return unreadable(error);
   }
+}
+
+/** Why a file cannot be read safely (not a regular file, over `limit`, or missing), or null if it can. */
+export function refusalOf(abs: string, limit = MAX_BYTES): Refusal | null {
+  try {
+    const stat = fs.statSync(abs);
+    if (!stat.isFile()) return { ok: false, code: 'not-a-file', message: 'not a regular file (a FIFO, socket or device); not read' };
+    if (stat.size > limit) return { ok: false, code: 'too-large', message: `file has ${stat.size} bytes (limit ${limit}); not analyzed` };
+    return null;
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+function unreadable(error: unknown): Refusal {
+  return { ok: false, code: 'unreadable', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+}
+
+/** A configuration or schema file's text, or why it was not read. */
+export function readRegularText(abs: string, limit = MAX_BYTES): Refusal | { ok: true; text: string } {
+  const read = readRegular(abs, limit);
+  return read.ok ? { ok: true, text: read.buf.toString('utf8') } : read;
+}
+
+function readBytes(abs: string): Refusal | { ok: true; text: string; warning: string | null; hash?: string; buf: Buffer } {
+  const read = readRegular(abs);
+  if (!read.ok) return read;
+  const { buf } = read;
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     const le = buf[0] === 0xff;
     const body = buf.subarray(2);

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
-import { IgnoreRules, globToRegExp } from '../util/glob.js';
+import { IgnoreRules, MAX_RULES, globMatcher } from '../util/glob.js';
+import { PROJECT_FILE_BYTES, readRegularText } from './read.js';
 
 export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'sql' | 'config';
 
@@ -39,8 +40,8 @@ export interface WalkOptions {
 export function listFiles(root: string, options: WalkOptions = {}): { files: ListedFile[]; diagnostics: Diagnostic[] } {
   const files: ListedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const excludes = (options.exclude ?? []).map(globToRegExp);
-  const includes = options.include && options.include.length > 0 ? options.include.map(globToRegExp) : null;
+  const excludes = (options.exclude ?? []).map(globMatcher);
+  const includes = options.include && options.include.length > 0 ? options.include.map(globMatcher) : null;
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
   // Each directory carries the .gitignore rules in force there, with the dir they are relative to.
@@ -57,7 +58,9 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
       continue;
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
-    const active = gitignore ? [...ignores, { base: rel, rules: new IgnoreRules(readText(path.join(dir, '.gitignore'))) }] : ignores;
+    const rules = gitignore ? new IgnoreRules(readText(path.join(dir, '.gitignore'))) : null;
+    if (rules && rules.dropped > 0) diagnostics.push(diag(rel ? `${rel}/.gitignore` : '.gitignore', 'gitignore-truncated', `${rules.dropped} rules past the first ${MAX_RULES} are not applied; the files they would hide are scanned`));
+    const active = rules ? [...ignores, { base: rel, rules }] : ignores;
     // Symlinks last, so a directory is listed under its real path when both lead to it.
     entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     const base = dir.endsWith(path.sep) ? dir : dir + path.sep;
@@ -99,6 +102,9 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
         if (kind === 'source' && (GENERATED_FILE.test(entry.name) || (test && !options.includeTests))) continue;
         if (kind === 'source' && includes && !includes.some((re) => re.test(childRel))) continue;
         files.push({ path: childRel, abs, kind, test });
+      } else if (kindOf(entry.name, childRel)) {
+        // A FIFO, socket or device under a source or config name: opening it could block the scan.
+        diagnostics.push(diag(childRel, 'not-a-file', 'not a regular file (a FIFO, socket or device); not read'));
       }
     }
   }
@@ -151,11 +157,8 @@ function safeStat(p: string): fs.Stats | null {
 }
 
 function readText(p: string): string {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return '';
-  }
+  const read = readRegularText(p, PROJECT_FILE_BYTES);
+  return read.ok ? read.text : '';
 }
 
 function diag(file: string, code: string, message: string): Diagnostic {

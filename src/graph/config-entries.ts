@@ -4,14 +4,14 @@
 import type { FileIR } from '../model/ir.js';
 import type { ConfiguredEntry } from '../project/config.js';
 import type { Evaluator } from '../symbols/evaluate.js';
-import { globToRegExp } from '../util/glob.js';
+import { globMatcher } from '../util/glob.js';
 import { entryFunctions, type EntryPoint } from './entries.js';
 
 export const CONFIG_ENTRY_KIND = 'config-entry';
 
 export function configuredEntries(ev: Evaluator, files: Iterable<FileIR>, rules: ConfiguredEntry[]): EntryPoint[] {
   if (rules.length === 0) return [];
-  const compiled = rules.map((r) => ({ files: r.files.map(globToRegExp), exports: r.exports }));
+  const compiled = rules.map((r) => ({ files: r.files.map(globMatcher), exports: r.exports }));
   const out: EntryPoint[] = [];
   const seen = new Set<string>();
   for (const ir of files) {

@@ -7,7 +7,7 @@ import type { FrameworkRecognizer, RegistrationRule } from '../recognizers/defin
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
-import { globToRegExp } from '../util/glob.js';
+import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
 import type { DeclaredHandler } from '../project/deployment.js';
 
@@ -37,7 +37,7 @@ export function findEntries(
   };
   for (const fw of frameworks) {
     for (const rule of fw.routeFiles ?? []) {
-      const re = globToRegExp(rule.glob);
+      const re = globMatcher(rule.glob);
       for (const ir of files) {
         const inApp = appRelative(ir.file);
         if (!fileMatches(re, ir.file, inApp) || !active(fw, ir.file)) continue;
@@ -143,12 +143,12 @@ class KeyRoutes {
 }
 
 /** A route-file glob holds for a file by its scan path or its path in its app (monorepos). */
-function fileMatches(re: RegExp, file: string, inApp: string): boolean {
+function fileMatches(re: PathMatcher, file: string, inApp: string): boolean {
   return re.test(file) || re.test(`/${file}`) || re.test(inApp);
 }
 
 function matchesFile(globs: string[], file: string, inApp: string): boolean {
-  return globs.some((g) => fileMatches(globToRegExp(g), file, inApp));
+  return globs.some((g) => fileMatches(globMatcher(g), file, inApp));
 }
 
 /** Handlers a deployment descriptor names (`Handler: app.lambdaHandler` with `CodeUri: bookings/`). */

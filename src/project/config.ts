@@ -5,6 +5,7 @@
 // half-applied, from the command line (exit 2) or the library (thrown).
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import { CHECKS } from '../checks/index.js';
 import type { Severity } from '../model/report.js';
 import type { ProviderRole } from '../recognizers/define.js';
@@ -116,13 +117,9 @@ export function loadConfig(root: string, choice?: string | false, known: KnownId
     if (present.length > 1) throw new ConfigError(present[0]!, [{ path: '', message: `both ${CONFIG_FILES.join(' and ')} are present; keep one` }]);
     file = present[0]!;
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(file, [{ path: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
-  }
-  return parseConfig(text, file, known);
+  const read = readRegularText(file, PROJECT_FILE_BYTES);
+  if (!read.ok) throw new ConfigError(file, [{ path: '', message: read.message }]);
+  return parseConfig(read.text, file, known);
 }
 
 /** Parses and validates a config file's text; throws ConfigError listing every problem. */

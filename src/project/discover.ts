@@ -1,8 +1,8 @@
 // Reads what describes the project: every package.json (root, workspaces, nested apps), Deno
 // configs and import maps, tsconfig/jsconfig files (checked here, applied by the resolver) and
 // schema files that name entities (Prisma models, SQL tables).
-import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
@@ -44,6 +44,8 @@ export interface Project {
   outDirs: string[];
   /** Effective `paths` of each tsconfig/jsconfig (following `extends`), by config path. */
   aliases: Record<string, PathAliases>;
+  /** Configs whose `extends` or `references` reach a FIFO, a device or a huge file: the resolver applies only their `aliases`. */
+  refusedConfigs: string[];
   schemaEntities: SchemaEntity[];
   /** Handlers named by deployment descriptors (SAM template.yaml, serverless.yml). */
   declaredHandlers: DeclaredHandler[];
@@ -57,7 +59,7 @@ export interface Project {
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, refusedConfigs: [], schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], diagnostics: [] };
   const altered: { table: string; field: SchemaField }[] = [];
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
@@ -93,20 +95,20 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
   }
   // After the manifests: `extends` may name a workspace package.
   const cycles = new Set<string>();
+  const unsafe = new Set<string>();
   for (const config of project.tsconfigs) {
-    const aliases = effectiveAliases(config, { root, packages: project.packages, diagnostics: project.diagnostics, cycles });
+    const aliases = effectiveAliases(config, { root, packages: project.packages, diagnostics: project.diagnostics, cycles, unsafe });
     if (aliases) project.aliases[config] = aliases;
   }
+  project.refusedConfigs = [...unsafe].sort();
   return project;
 }
 
 function read(project: Project, f: ListedFile): string | null {
-  try {
-    return fs.readFileSync(f.abs, 'utf8');
-  } catch (error) {
-    project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'unreadable', message: (error as Error).message });
-    return null;
-  }
+  const read = readRegularText(f.abs, PROJECT_FILE_BYTES);
+  if (read.ok) return read.text;
+  project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: read.code, message: read.message });
+  return null;
 }
 
 function parseConfig(project: Project, f: ListedFile, code: string): Record<string, unknown> | null {

@@ -13,7 +13,7 @@ import { compilePath, matchSteps } from '../recognizers/match.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { lastName, staticText } from '../symbols/text.js';
-import { globToRegExp } from '../util/glob.js';
+import { globMatcher } from '../util/glob.js';
 import type { Manifest, SchemaEntity } from './discover.js';
 
 interface Compiled {
@@ -133,7 +133,7 @@ function compileDeclarations(recognizers: Recognizer[]): Compiled[] {
 
 function moduleTest(module: string | undefined, packages: string[]): (name: string) => boolean {
   if (module && /[*{]/.test(module)) {
-    const re = globToRegExp(module);
+    const re = globMatcher(module);
     return (name) => re.test(name);
   }
   const names = module ? [module] : packages;

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
+import { PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
 import { parseJsonc } from '../util/jsonc.js';
 
 export interface PathAliases {
@@ -19,10 +20,17 @@ interface Options {
   diagnostics: Diagnostic[];
   /** Loops already reported (each config's chain meets the same loop). */
   cycles?: Set<string>;
+  /**
+   * Filled with the configs whose `extends` or `references` reach a file that is not a regular file
+   * of a sane size: oxc-resolver, which reads them itself, would block on a FIFO or never finish a device.
+   */
+  unsafe?: Set<string>;
 }
 
 export function effectiveAliases(configRel: string, o: Options): PathAliases | null {
-  const chain = loadChain(configRel, o, new Set());
+  const refused: string[] = [];
+  const chain = loadChain(configRel, o, new Set(), refused);
+  if (refused.length > 0) o.unsafe?.add(configRel);
   let base: string | null = null;
   let paths: [string, string[]][] | null = null;
   let pathsDir = '';
@@ -38,7 +46,7 @@ export function effectiveAliases(configRel: string, o: Options): PathAliases | n
   return { base: base ?? pathsDir, paths };
 }
 
-function loadChain(rel: string, o: Options, seen: Set<string>): { dir: string; options: Record<string, unknown> }[] {
+function loadChain(rel: string, o: Options, seen: Set<string>, refused: string[]): { dir: string; options: Record<string, unknown> }[] {
   if (seen.has(rel)) {
     const loop = [...seen].sort().join('|');
     if (!o.cycles?.has(loop)) {
@@ -48,16 +56,21 @@ function loadChain(rel: string, o: Options, seen: Set<string>): { dir: string; o
     return [];
   }
   seen.add(rel);
-  const json = readJson(path.join(o.root, rel));
+  const json = readJson(rel, o, refused);
   if (!json) return [];
   const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+  // Project references are read by oxc-resolver only: check that it can.
+  for (const r of Array.isArray(json.references) ? json.references : []) {
+    const ref = typeof (r as { path?: unknown })?.path === 'string' ? path.posix.join(dir, (r as { path: string }).path) : null;
+    if (ref) for (const candidate of [ref, path.posix.join(ref, 'tsconfig.json')]) refusal(candidate, o, refused);
+  }
   const own = { dir, options: (json.compilerOptions as Record<string, unknown> | undefined) ?? {} };
   const bases = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
   const inherited: { dir: string; options: Record<string, unknown> }[] = [];
   // Later entries of an `extends` array override earlier ones.
   for (const spec of [...bases].reverse()) {
     const target = locateBase(spec, dir, o);
-    if (target) inherited.push(...loadChain(target, o, seen));
+    if (target) inherited.push(...loadChain(target, o, seen, refused));
   }
   return [own, ...inherited];
 }
@@ -79,12 +92,30 @@ function locateBase(spec: string, dir: string, o: Options): string | null {
   return found ?? null;
 }
 
-function readJson(abs: string): Record<string, unknown> | null {
+function readJson(rel: string, o: Options, refused: string[]): Record<string, unknown> | null {
+  const read = readRegularText(path.join(o.root, rel), PROJECT_FILE_BYTES);
+  if (!read.ok) {
+    if (read.code !== 'unreadable') refuse(rel, read.message, o, refused);
+    return null;
+  }
   try {
-    const v = parseJsonc(fs.readFileSync(abs, 'utf8'));
+    const v = parseJsonc(read.text);
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
+  }
+}
+
+/** Notes a file oxc-resolver would read and must not: a special file, or a huge one (a missing one is fine). */
+function refusal(rel: string, o: Options, refused: string[]): void {
+  const why = refusalOf(path.join(o.root, rel), PROJECT_FILE_BYTES);
+  if (why && why.code !== 'unreadable') refuse(rel, why.message, o, refused);
+}
+
+function refuse(rel: string, message: string, o: Options, refused: string[]): void {
+  if (!refused.includes(rel)) refused.push(rel);
+  if (!o.diagnostics.some((d) => d.file === rel && d.code === 'tsconfig-base-refused')) {
+    o.diagnostics.push({ file: rel, line: 1, severity: 'warning', code: 'tsconfig-base-refused', message: `${message}; configs that extend or reference it resolve imports without it` });
   }
 }
 

@@ -1,7 +1,7 @@
 // The shared matching engine: compiles every recognizer's client and operation paths once, then
 // tells what a resolved callee value is (a payment call, a booking write, a route registration...).
 import type { Step, Value } from '../model/values.js';
-import { globToRegExp } from '../util/glob.js';
+import { globMatcher, type PathMatcher } from '../util/glob.js';
 import type {
   ClientPattern, FrameworkRecognizer, ProviderOperation, ProviderRecognizer, Recognizer, RegistrationRule,
   StoreOperation, StoreRecognizer,
@@ -29,7 +29,7 @@ export interface Match {
 
 interface Compiled {
   modules: string[] | null; // exact names; null = see moduleRe / global
-  moduleRe: RegExp | null;
+  moduleRe: PathMatcher | null;
   global: string | null;
   client: string[];
   op: string[];
@@ -83,7 +83,7 @@ export class Matcher {
       if (c.global) {
         push(this.byGlobal, c.global, compiled);
       } else if (c.module && /[*{]/.test(c.module)) {
-        compiled.moduleRe = globToRegExp(c.module);
+        compiled.moduleRe = globMatcher(c.module);
         this.globbed.push(compiled);
       } else {
         for (const m of c.module ? [c.module] : r.packages) push(this.byModule, m, compiled);

@@ -3,6 +3,7 @@
 // unbuilt `dist`); Deno URL, `npm:` and import-map specifiers map to the npm package they load.
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
+import { PROJECT_FILE_BYTES, refusalOf } from '../files/read.js';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
 import { aliasTargets } from '../project/tsconfig-paths.js';
@@ -22,6 +23,8 @@ export class ModuleResolver {
   private readonly plain: ResolverFactory;
   /** One resolver per tsconfig/jsconfig, applied to every file below it (tests and JS files included). */
   private readonly byConfig = new Map<string, ResolverFactory | null>();
+  /** Root-relative package.json paths: whether oxc-resolver may read them (see oxcCanRead). */
+  private readonly readableFiles = new Map<string, boolean>();
   private readonly configDirs: Map<string, string>;
   private readonly cache = new Map<string, ResolvedModule>();
   private readonly packageNames: string[];
@@ -102,6 +105,11 @@ export class ModuleResolver {
   }
 
   private viaOxc(fromFile: string, spec: string): ResolvedModule | null {
+    // Without oxc-resolver, a relative path is still a file of the scan if one matches it.
+    if (!this.oxcCanRead(fromFile, spec)) {
+      const own = spec.startsWith('.') ? this.sourceOf(path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), spec))) : null;
+      return own ? { kind: 'file', file: own } : null;
+    }
     const abs = path.join(this.project.root, fromFile);
     const configured = this.configuredResolver(fromFile);
     for (const resolver of configured ? [configured, this.plain] : [this.plain]) {
@@ -148,12 +156,37 @@ export class ModuleResolver {
     }
   }
 
+  /**
+   * Whether the package.json files oxc-resolver reads for this lookup (the package scopes above the
+   * file, and `node_modules/<name>` of a bare specifier) are regular files of a sane size: it reads
+   * them itself, and a FIFO would block the scan for good.
+   */
+  private oxcCanRead(fromFile: string, spec: string): boolean {
+    const name = spec.startsWith('.') || spec.startsWith('/') ? null : moduleName(spec);
+    for (let dir = path.posix.dirname(fromFile); ; dir = path.posix.dirname(dir)) {
+      const at = dir === '.' ? '' : dir;
+      if (!this.readable(path.posix.join(at, 'package.json'))) return false;
+      if (name && !this.readable(path.posix.join(at, 'node_modules', name, 'package.json'))) return false;
+      if (at === '') return true;
+    }
+  }
+
+  private readable(rel: string): boolean {
+    let ok = this.readableFiles.get(rel);
+    if (ok === undefined) {
+      const why = refusalOf(path.join(this.project.root, rel), PROJECT_FILE_BYTES);
+      this.readableFiles.set(rel, (ok = !why || why.code === 'unreadable'));
+    }
+    return ok;
+  }
+
   /** The resolver of the nearest tsconfig.json (or jsconfig.json) above a file. */
   private configuredResolver(fromFile: string): ResolverFactory | null {
     const config = this.nearestConfig(fromFile);
     if (config === null) return null;
     if (!this.byConfig.has(config)) {
       let r: ResolverFactory | null = null;
+      if (this.project.refusedConfigs.includes(config)) return null;
       try {
         r = new ResolverFactory({ ...this.base, tsconfig: { configFile: path.join(this.project.root, config), references: 'auto' } });
       } catch {

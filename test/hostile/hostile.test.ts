@@ -1,6 +1,7 @@
 // Hostile inputs, generated at test time: each case is the small passing app plus something nasty.
 // The scan must end normally (exit 0 or 1, never 2, never a signal), quickly, with the diagnostic
 // the code produces for that input, and the bad file must cost only itself.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -187,6 +188,29 @@ describe('hostile inputs', () => {
     expectNormal(s);
     expect(codes(s)).toContain('src/app/external symlink-skipped');
     expect(JSON.stringify(s.report)).not.toContain('external/api');
+    expectAppStillPasses(s);
+  });
+
+  it('FIFOs where a source file, a tsconfig base and package.json files are expected are never opened', () => {
+    // Opening a FIFO for reading blocks until a writer comes: one read of any of these hangs the scan.
+    const root = app({
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', references: [{ path: './tsconfig.node.json' }], compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } }),
+      'src/lib/uses-evil.ts': "import evil from 'evil';\nimport { near } from './near';\nexport const x = [evil, near];\n",
+      'src/lib/near.ts': 'export const near = 1;\n',
+    });
+    fs.mkdirSync(path.join(root, 'node_modules/evil'), { recursive: true });
+    for (const fifo of ['tsconfig.base.json', 'tsconfig.node.json', 'src/lib/package.json', 'node_modules/evil/package.json', 'src/lib/fifo.ts']) {
+      execFileSync('mkfifo', [path.join(root, fifo)]);
+    }
+    fs.symlinkSync('fifo.ts', path.join(root, 'src/lib/linked.ts'));
+    const s = scanDir(root);
+    expectNormal(s);
+    expect(codes(s)).toEqual(expect.arrayContaining([
+      'src/lib/fifo.ts not-a-file', 'src/lib/linked.ts not-a-file', 'src/lib/package.json not-a-file',
+      'tsconfig.base.json tsconfig-base-refused', 'tsconfig.node.json tsconfig-base-refused',
+    ]));
+    // Relative imports from a folder whose package.json is a FIFO still resolve, and so do the app's `@/` aliases.
+    expect(codes(s)).not.toContain('src/lib/uses-evil.ts import-unresolved');
     expectAppStillPasses(s);
   });
 

@@ -1,6 +1,6 @@
 // parseJsonc (tsconfig/deno.jsonc syntax) and the glob / .gitignore compilers.
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, IgnoreRules } from '../../src/util/glob.js';
+import { globMatcher, IgnoreRules } from '../../src/util/glob.js';
 import { parseJsonc } from '../../src/util/jsonc.js';
 
 describe('parseJsonc', () => {
@@ -26,8 +26,8 @@ describe('parseJsonc', () => {
   });
 });
 
-describe('globToRegExp', () => {
-  const m = (glob: string, p: string) => globToRegExp(glob).test(p);
+describe('globMatcher', () => {
+  const m = (glob: string, p: string) => globMatcher(glob).test(p);
 
   it('matches *, **, ?, {a,b} and [..] over posix paths', () => {
     expect(m('src/*.ts', 'src/a.ts')).toBe(true);
@@ -51,6 +51,32 @@ describe('globToRegExp', () => {
   });
 });
 
+describe('globs with many wildcards (matched by an automaton, not a backtracking regex)', () => {
+  const m = (glob: string, p: string) => globMatcher(glob).test(p);
+
+  it('agrees with the plain reading of *, **, **/, ?, [..] and {a,b}', () => {
+    expect(m('**/a/**/b/**/*.ts', 'a/b/c.ts')).toBe(true);
+    expect(m('**/a/**/b/**/*.ts', 'x/a/y/z/b/c.ts')).toBe(true);
+    expect(m('**/a/**/b/**/*.ts', 'x/a/y/z/c.ts')).toBe(false);
+    expect(m('*a*b*c', 'xaybzc')).toBe(true);
+    expect(m('*a*b*c', 'xaybz/c')).toBe(false);
+    expect(m('src/**/x/**/*.{ts,tsx}', 'src/x/a.tsx')).toBe(true);
+    expect(m('src/**/x/**/*.{ts,tsx}', 'src/x/a.js')).toBe(false);
+    expect(m('*[ab]*?*.ts', 'zb1.ts')).toBe(true);
+    expect(m('*[ab]*?*.ts', 'zc1.ts')).toBe(false);
+    expect(m('**/**/**/**/x', 'a/b/x')).toBe(true);
+    expect(m('**/**/**/**/x', 'x')).toBe(true);
+    expect(m('**/**/**/**/x', 'a/bx')).toBe(false);
+  });
+
+  it('answers in linear time where a regex would backtrack for minutes', () => {
+    const path = `${'a/'.repeat(40)}${'a'.repeat(200)}`;
+    expect(m(`${'*a'.repeat(30)}b`, 'a'.repeat(400))).toBe(false);
+    expect(m(`${'**/'.repeat(30)}*b`, path)).toBe(false);
+    expect(m('**/a/**/a/**/a/**/a/**/a/**/a/**/b', path)).toBe(false);
+  });
+});
+
 describe('IgnoreRules', () => {
   const rules = new IgnoreRules('# c\n\n/build\n*.log\n!keep.log\ntmp/\ndocs/*.md\n');
 
@@ -64,5 +90,20 @@ describe('IgnoreRules', () => {
     expect(rules.match('src/tmp', true)).toBe(true);
     expect(rules.match('docs/a.md', false)).toBe(true);
     expect(rules.match('x/docs/a.md', false)).toBeNull();
+  });
+});
+
+describe('IgnoreRules on generated .gitignore files', () => {
+  it('applies the first 2,000 rules and counts the rest', () => {
+    const rules = new IgnoreRules(Array.from({ length: 2_500 }, (_, i) => `gen${i}/`).join('\n'));
+    expect(rules.dropped).toBe(500);
+    expect(rules.match('gen1999', true)).toBe(true);
+    expect(rules.match('gen2000', true)).toBeNull();
+  });
+
+  it('trims a long run of trailing spaces without a quadratic regex, and keeps an escaped one', () => {
+    const rules = new IgnoreRules(`a${' '.repeat(200_000)}b${' '.repeat(50)}\nkeep\\ \n`);
+    expect(rules.match(`a${' '.repeat(200_000)}b`, false)).toBe(true);
+    expect(rules.match('keep ', false)).toBe(true);
   });
 });
