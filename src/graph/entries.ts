@@ -4,6 +4,7 @@
 import type { Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { FrameworkRecognizer, RegistrationRule } from '../recognizers/define.js';
+import { isModuleOrSubpath } from '../recognizers/match.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
@@ -74,7 +75,7 @@ export function findEntries(
     const method = reg.methodFromCall ? call.toUpperCase() : '';
     site.args.forEach((arg, i) => {
       if (i === reg.routeArg && routeText !== null) return;
-      if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => v.module === p || v.module.startsWith(`${p}/`)))) return;
+      if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => isModuleOrSubpath(v.module, p)))) return;
       for (const fn of entryFunctions(ev, ir, arg)) {
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
       }
@@ -299,7 +300,7 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
 
 /** Whether a decorator is one of `names` exported by `module` (or a subpath of it). */
 export function decoratorIs(ev: Evaluator, ir: FileIR, name: Expr, module: string, names: string[]): boolean {
-  return ev.values(ir.file, name).some((v) => v.t === 'ext' && (v.module === module || v.module.startsWith(module + '/')) && v.steps.length === 1 && names.includes(v.steps[0]!.p));
+  return ev.values(ir.file, name).some((v) => v.t === 'ext' && isModuleOrSubpath(v.module, module) && v.steps.length === 1 && names.includes(v.steps[0]!.p));
 }
 
 /**
