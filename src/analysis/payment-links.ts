@@ -3,6 +3,7 @@
 // payment: the provider's id for this payment (a value of the initiation call's result, or an id
 // the provider's webhook hands over) is written onto the booking or onto a payments row.
 import type { SiteFact } from '../recognize/facts.js';
+import { PROVIDER_IDS } from '../recognizers/index.js';
 import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
 import { isUnknown, type Value } from '../model/values.js';
 import type { BookingPaymentPath } from './booking-paths.js';
@@ -11,7 +12,7 @@ import { reachedFacts } from './record-at-call.js';
 import { recordChanges, type FieldValue } from './record-changes.js';
 
 const PAYMENT_ENTITY = new Set(PAYMENT_ENTITY_WORDS);
-const PROVIDER_ID = new Set(PROVIDER_ID_WORDS);
+const PROVIDER_ID = new Set([...PROVIDER_ID_WORDS, ...PROVIDER_IDS]);
 /** Properties of a provider's result that are its payment's id (`session.id`, `order.result.id`, `payment_intent`). */
 const RESULT_ID_PROPS = new Set([...ID_FIELDS, 'payment_intent', 'paymentIntent', 'orderID', 'orderId', 'transactionId', 'paymentId', 'token', 'reference']);
 

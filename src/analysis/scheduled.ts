@@ -6,7 +6,7 @@
 import type { EntryPoint } from '../graph/entries.js';
 import type { FileIR } from '../model/ir.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
-import { compilePath, matchSteps } from '../recognizers/match.js';
+import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
 import { staticText } from '../symbols/text.js';
 import type { Program } from './program.js';
 
@@ -76,7 +76,7 @@ function scheduledQueues(program: Program, r: FrameworkRecognizer): Set<string> 
       const candidates = rules.filter((x) => x.last === name);
       if (candidates.length === 0) return;
       for (const v of program.ev.values(ir.file, site.callee)) {
-        if (v.t !== 'ext' || !r.packages.some((p) => v.module === p || v.module.startsWith(`${p}/`))) continue;
+        if (v.t !== 'ext' || !r.packages.some((p) => isModuleOrSubpath(v.module, p))) continue;
         for (const { rule, tokens } of candidates) {
           if (matchSteps(tokens, v.steps) === null) continue;
           if (rule.option && !hasOption(program, ir, site.args[rule.option.arg], rule.option.key)) continue;

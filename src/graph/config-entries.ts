@@ -5,7 +5,7 @@ import type { FileIR } from '../model/ir.js';
 import type { ConfiguredEntry } from '../project/config.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { globMatcher } from '../util/glob.js';
-import { entryFunctions, type EntryPoint } from './entries.js';
+import { forEachExportedEntry, type EntryPoint } from './entries.js';
 
 export const CONFIG_ENTRY_KIND = 'config-entry';
 
@@ -17,17 +17,14 @@ export function configuredEntries(ev: Evaluator, files: Iterable<FileIR>, rules:
   for (const ir of files) {
     const matching = compiled.filter((r) => r.files.some((re) => re.test(ir.file)));
     if (matching.length === 0) continue;
-    for (const x of ir.exports) {
-      if (x.kind !== 'local') continue;
-      // `module.exports = handler` is the module's default export.
-      const name = x.name === 'module.exports' ? 'default' : x.name;
-      if (!matching.some((r) => r.exports.includes('*') || r.exports.includes(name))) continue;
-      for (const fn of entryFunctions(ev, ir, x.value)) {
+    // `module.exports = handler` is the module's default export.
+    forEachExportedEntry(ev, ir, matching.flatMap((r) => r.exports), true, (name, x, fns) => {
+      for (const fn of fns) {
         if (seen.has(fn)) continue;
         seen.add(fn);
         out.push({ fn, file: ir.file, pos: x.pos, kind: CONFIG_ENTRY_KIND, name: name === 'default' ? ir.file : name, route: null, framework: null });
       }
-    }
+    });
   }
   return out;
 }

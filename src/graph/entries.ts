@@ -1,9 +1,10 @@
 // Entry points: where a request or event enters the app, found from the frameworks' route-file
 // conventions, directives, route registrations and decorators, plus every function that reaches
 // a payment call and has no caller in the scanned code.
-import type { Expr, FileIR } from '../model/ir.js';
+import type { ExportDecl, Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { FrameworkRecognizer, RegistrationRule } from '../recognizers/define.js';
+import { isModuleOrSubpath } from '../recognizers/match.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
@@ -42,15 +43,15 @@ export function findEntries(
         const inApp = appRelative(ir.file);
         if (!fileMatches(re, ir.file, inApp) || !active(fw, ir.file)) continue;
         const route = routeOfFile(ir.file);
-        for (const x of ir.exports) {
-          if (x.kind !== 'local' || x.name === 'module.exports' || !(rule.exports.includes(x.name) || rule.exports.includes('*'))) continue;
-          const label = x.name === 'default' ? route : `${x.name} ${route}`;
-          for (const fn of entryFunctions(ev, ir, x.value)) add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: label, route, framework: fw.id });
+        // Route-file rules name ESM exports: `module.exports = handler` answers to none of them.
+        forEachExportedEntry(ev, ir, rule.exports, false, (name, x, fns) => {
+          const label = name === 'default' ? route : `${name} ${route}`;
+          for (const fn of fns) add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: label, route, framework: fw.id });
           // `export const actions = { default: ..., book: ... }`: each function is an entry point.
           for (const [key, fn, pos] of objectFunctions(ev, ir, x.value)) {
-            add({ fn, file: ir.file, pos, kind: rule.entry, name: `${x.name}.${key} ${route}`, route, framework: fw.id });
+            add({ fn, file: ir.file, pos, kind: rule.entry, name: `${name}.${key} ${route}`, route, framework: fw.id });
           }
-        }
+        });
       }
     }
     for (const d of fw.directives ?? []) addDirectiveEntries(ev, files.filter((ir) => active(fw, ir.file)), fw, d, add);
@@ -74,7 +75,7 @@ export function findEntries(
     const method = reg.methodFromCall ? call.toUpperCase() : '';
     site.args.forEach((arg, i) => {
       if (i === reg.routeArg && routeText !== null) return;
-      if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => v.module === p || v.module.startsWith(`${p}/`)))) return;
+      if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => isModuleOrSubpath(v.module, p)))) return;
       for (const fn of entryFunctions(ev, ir, arg)) {
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
       }
@@ -299,7 +300,24 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
 
 /** Whether a decorator is one of `names` exported by `module` (or a subpath of it). */
 export function decoratorIs(ev: Evaluator, ir: FileIR, name: Expr, module: string, names: string[]): boolean {
-  return ev.values(ir.file, name).some((v) => v.t === 'ext' && (v.module === module || v.module.startsWith(module + '/')) && v.steps.length === 1 && names.includes(v.steps[0]!.p));
+  return ev.values(ir.file, name).some((v) => v.t === 'ext' && isModuleOrSubpath(v.module, module) && v.steps.length === 1 && names.includes(v.steps[0]!.p));
+}
+
+type LocalExport = Extract<ExportDecl, { kind: 'local' }>;
+
+/**
+ * Each local export of a file that `names` ask for ('*': every one), by the name it answers to, with
+ * the functions it stands for. `module.exports = handler` answers to 'default' when
+ * `commonJsDefault`, else it is left out.
+ */
+export function forEachExportedEntry(
+  ev: Evaluator, ir: FileIR, names: string[], commonJsDefault: boolean, found: (name: string, x: LocalExport, fns: string[]) => void,
+): void {
+  for (const x of ir.exports) {
+    if (x.kind !== 'local' || (x.name === 'module.exports' && !commonJsDefault)) continue;
+    const name = x.name === 'module.exports' ? 'default' : x.name;
+    if (names.includes('*') || names.includes(name)) found(name, x, entryFunctions(ev, ir, x.value));
+  }
 }
 
 /**

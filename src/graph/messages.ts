@@ -4,7 +4,7 @@
 import type { Expr, FileIR } from '../model/ir.js';
 import { fnKey } from '../model/values.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
-import { compilePath, matchSteps } from '../recognizers/match.js';
+import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText, type Follow } from '../symbols/text.js';
 import type { CallEdge } from './call-graph.js';
@@ -55,7 +55,7 @@ export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: Framewo
       if (site.callee.k !== 'member' || !senders.some((s) => s.tokens[s.tokens.length - 1] === (site.callee as { prop: string | null }).prop)) return;
       for (const v of ev.values(ir.file, site.callee)) {
         if (v.t !== 'ext') continue;
-        const s = senders.find((x) => (!x.module || v.module === x.module || v.module.startsWith(`${x.module}/`)) && matchSteps(x.tokens, v.steps));
+        const s = senders.find((x) => (!x.module || isModuleOrSubpath(v.module, x.module)) && matchSteps(x.tokens, v.steps));
         if (!s) continue;
         const key = patternKey(ir, site.args[s.sender.patternArg]);
         for (const h of (key && handlers.get(key)) || []) {

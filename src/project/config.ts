@@ -9,7 +9,7 @@ import { PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import { CHECKS } from '../checks/index.js';
 import type { Severity } from '../model/report.js';
 import type { ProviderRole } from '../recognizers/define.js';
-import { RECOGNIZERS } from '../recognizers/index.js';
+import { PROVIDER_IDS } from '../recognizers/index.js';
 
 export const CONFIG_FILES = ['bookfirst.config.json', '.bookfirst.json'];
 
@@ -100,7 +100,7 @@ export interface KnownIds {
 
 export const KNOWN_IDS: KnownIds = {
   checks: CHECKS.map((c) => c.id),
-  providers: RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id),
+  providers: PROVIDER_IDS,
 };
 
 /**

@@ -9,7 +9,7 @@ import type { ClassIR, Expr, FileIR } from '../model/ir.js';
 import type { Step, Value } from '../model/values.js';
 import { lineOf } from '../parse/source-guards.js';
 import type { EntityDeclaration, EntityPlace, Recognizer, StoreRecognizer } from '../recognizers/define.js';
-import { compilePath, matchSteps } from '../recognizers/match.js';
+import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { lastName, staticText } from '../symbols/text.js';
@@ -137,7 +137,7 @@ function moduleTest(module: string | undefined, packages: string[]): (name: stri
     return (name) => re.test(name);
   }
   const names = module ? [module] : packages;
-  return (name) => names.some((m) => name === m || name.startsWith(`${m}/`));
+  return (name) => names.some((m) => isModuleOrSubpath(name, m));
 }
 
 function withStep(v: Value, step: Step): Extract<Value, { t: 'ext' }>[] {

@@ -56,10 +56,14 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
   ir.sites.forEach((site, index) => {
     const values = calleeValues(cx.ev, ir.file, site);
     const seen = new Map<string, number>();
+    // Both the kind and the entity of an `rpc('create_booking')` read the SQL function; only such
+    // operations ask, and the site alone decides it.
+    let sqlFunction: SqlFunction | null | undefined;
+    const sqlFunctionAtSite = () => (sqlFunction === undefined ? (sqlFunction = sqlFunctionOf(cx, ir, site)) : sqlFunction);
     for (const v of values) {
       for (const m of cx.matcher.match(v)) {
         if (m.kind === 'client') continue;
-        const fact = toFact(cx, ir, index, site, v, m);
+        const fact = toFact(cx, ir, index, site, v, m, sqlFunctionAtSite);
         if (!fact) continue;
         // A record operation on one entity reached by several values is one operation:
         // `mongoose.models.Booking || mongoose.model('Booking', schema)` gives `Booking.create` and `create`.
@@ -90,7 +94,7 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
   return out;
 }
 
-function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value, m: Match): SiteFact | null {
+function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value, m: Match, sqlFunctionAtSite: () => SqlFunction | null): SiteFact | null {
   const base = { file: ir.file, site: index, fn: site.fn, recognizer: m.recognizer, match: m, rest: null };
   if (m.kind === 'provider') {
     const op = m.provider!;
@@ -105,7 +109,7 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     let kind: 'write' | 'read' | 'update' = m.kind;
     if (op.entity.includes('function')) {
       // What the SQL function does decides: inserts into a booking table is a write, and so on.
-      const fn = sqlFunctionOf(cx, ir, site);
+      const fn = sqlFunctionAtSite();
       if (fn) kind = fn.inserts.length > 0 ? 'write' : fn.updates.length > 0 ? 'update' : 'read';
     }
     if (op.entity.includes('sql')) {
@@ -114,7 +118,7 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
       kind = verb === 'select' ? 'read' : verb === 'insert' ? 'write' : verb === 'update' ? 'update' : kind;
       if (verb === 'other') return null;
     }
-    const [declared, named] = entityNames(cx, ir, site, v, m);
+    const [declared, named] = entityNames(cx, ir, site, v, m, sqlFunctionAtSite);
     if (kind === 'write' && op.nested) declared.push(...nestedCreates(cx, ir.file, site.args[0], op.nested, 0));
     const pick = (list: string[]) => list.find((n) => isBookingEntity(cx, n, ir.file)) ?? list[0] ?? null;
     const found = declared.length > 0 ? pick(declared) : pick(named);
@@ -200,7 +204,7 @@ export function isBillingPayload(ev: Evaluator, file: string, site: CallSite, r:
  * store itself (a Prisma accessor, a collection or table literal, a model class, a type argument,
  * SQL); named ones are only what variables are called (`doc(bookingId)`), used when nothing is declared.
  */
-function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: Match): [string[], string[]] {
+function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: Match, sqlFunctionAtSite: () => SqlFunction | null): [string[], string[]] {
   const declared: string[] = [];
   const named: string[] = [];
   const take = ([d, n]: [string[], string[]]) => {
@@ -218,7 +222,7 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
       const key = keyEntity(staticText(ir, site.args[0]) ?? '');
       if (key) declared.push(key);
     } else if (source === 'function') {
-      const fn = sqlFunctionOf(cx, ir, site);
+      const fn = sqlFunctionAtSite();
       if (fn) {
         const tables = fn.inserts.length > 0 ? fn.inserts : fn.updates.length > 0 ? fn.updates : fn.reads;
         declared.push(...tables);

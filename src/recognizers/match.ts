@@ -41,6 +41,11 @@ export function compilePath(path: string): string[] {
   return path === '' ? [] : path.split('.').flatMap((t) => (t.endsWith('()') && t !== '()' && t !== 'new()' ? [t.slice(0, -2), '()'] : [t]));
 }
 
+/** Whether a module is package `pkg` itself or one of its subpaths (`firebase-functions/v2/https`). */
+export function isModuleOrSubpath(module: string, pkg: string): boolean {
+  return module === pkg || module.startsWith(`${pkg}/`);
+}
+
 /** Matches tokens against steps; returns the steps matched by `*`, or null. */
 export function matchSteps(tokens: string[], steps: Step[], ti = 0, si = 0, wild: Step[] = []): Step[] | null {
   if (ti === tokens.length) return si === steps.length ? wild : null;

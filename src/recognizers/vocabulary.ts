@@ -142,8 +142,11 @@ export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserve
 
 /** Entities that store payments apart from the booking (`Payment`, `transactions`). */
 export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
-/** Words in a field that holds the provider's id for a payment (`stripeSessionId`, `paymentIntentId`, `paypalOrderId`). */
-export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'stripe', 'paypal', 'razorpay', 'square', 'braintree', 'mollie', 'adyen', 'paystack', 'flutterwave', 'provider', 'txn', 'pi', 'cs'];
+/**
+ * Words in a field that holds the provider's id for a payment (`paymentIntentId`, `txnRef`); each
+ * provider's recognizer id counts too (`stripeSessionId`, `paypalOrderId`), see PROVIDER_IDS.
+ */
+export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'provider', 'txn', 'pi', 'cs'];
 /** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`). */
 export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'fee', 'cost', 'free', 'charge', 'checkout'];
 /** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */

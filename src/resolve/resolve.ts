@@ -6,6 +6,7 @@ import { ResolverFactory } from 'oxc-resolver';
 import { PROJECT_FILE_BYTES, refusalOf } from '../files/read.js';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
+import { isModuleOrSubpath } from '../recognizers/match.js';
 import { aliasTargets } from '../project/tsconfig-paths.js';
 
 export type ResolvedModule =
@@ -215,7 +216,7 @@ export class ModuleResolver {
   }
 
   private fromWorkspace(spec: string): ResolvedModule | null {
-    const name = this.packageNames.find((n) => spec === n || spec.startsWith(n + '/'));
+    const name = this.packageNames.find((n) => isModuleOrSubpath(spec, n));
     if (name === undefined) return null;
     const dir = this.project.packages[name]!;
     const sub = spec.slice(name.length + 1);
