@@ -45,7 +45,7 @@ describe('config file errors', () => {
   it('exit 2 for a file that is not JSON, a missing --config file, and two config files', () => {
     const notJson = withConfig(severityFixture, '{ "failOn": "high", }');
     expect(runCli(['scan', notJson])).toMatchObject({ status: 2, stderr: expect.stringMatching(/invalid config .*bookfirst\.config\.json:\n {2}is not valid JSON: .*\(line 1, column 21\)/) });
-    expect(runCli(['scan', severityFixture, '--config', 'no/such/file.json'])).toMatchObject({ status: 2, stderr: expect.stringContaining('invalid config no/such/file.json:\n  cannot be read (ENOENT)') });
+    expect(runCli(['scan', severityFixture, '--config', 'no/such/file.json'])).toMatchObject({ status: 2, stderr: expect.stringContaining('invalid config no/such/file.json:\n  could not be read: ENOENT') });
     const both = withConfig(severityFixture, {}, '.bookfirst.json');
     writeFiles(both, { 'bookfirst.config.json': '{}' });
     expect(runCli(['scan', both])).toMatchObject({ status: 2, stderr: expect.stringContaining('both bookfirst.config.json and .bookfirst.json are present; keep one') });

@@ -165,7 +165,7 @@ describe('parseConfig and loadConfig', () => {
     const other = path.join(one, 'ci.bookfirst.json');
     fs.writeFileSync(other, '{ "failOn": "high" }');
     expect(loadConfig(none, other).failOn).toBe('high');
-    expect(() => loadConfig(none, path.join(none, 'missing.json'))).toThrow(/missing\.json:\n {2}cannot be read \(ENOENT\)/);
+    expect(() => loadConfig(none, path.join(none, 'missing.json'))).toThrow(/missing\.json:\n {2}could not be read: ENOENT/);
   });
 });
 
