@@ -12,6 +12,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
 import { functionOf, reachingSet, siteKey, type Program } from './program.js';
 import { recordAtCall } from './record-at-call.js';
+import { addTo } from '../util/multimap.js';
 
 export interface EvidenceSource {
   kind: 'write' | 'guarded-read';
@@ -37,6 +38,8 @@ interface FunctionFlow {
   /** Promise consumers: site -> await or group-call nodes that complete it later. */
   consumers: Map<number, number[]>;
   dom: Dominators | null;
+  /** isTerminal per node once `neverReturns` is final (0 = not asked yet, 1 = no, 2 = yes): asked per node per pass. */
+  terminal: Uint8Array;
 }
 
 const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'recordset', 'result', 'value']);
@@ -46,6 +49,8 @@ const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 export class FlowFacts {
   private readonly flows = new Map<string, FunctionFlow>();
   readonly neverReturns: Set<string>;
+  /** Whether `neverReturns` is complete (it grows while computed, and what is terminal with it). */
+  private neverReturnsFinal = false;
   readonly summaries = new Map<string, EvidenceSource>();
   private readonly program: Program;
   /** Which facts are records of interest (booking-like writes and reads). */
@@ -64,6 +69,7 @@ export class FlowFacts {
     // Which calls never return does not depend on the records of interest: computed once per program.
     this.neverReturns = sameProgram?.neverReturns ?? new Set<string>();
     if (!sameProgram) this.computeNeverReturns();
+    this.neverReturnsFinal = true;
     this.computeSummaries();
   }
 
@@ -74,11 +80,11 @@ export class FlowFacts {
     if (!found) return null;
     const siteNodes = new Map<number, number[]>();
     found.fn.nodes.forEach((n, i) => {
-      if (n.kind === 'call' && n.site !== undefined) siteNodes.set(n.site, [...(siteNodes.get(n.site) ?? []), i]);
+      if (n.kind === 'call' && n.site !== undefined) addTo(siteNodes, n.site, i);
     });
     // Group calls complete their array's queries; settling calls (`firstValueFrom(obs)`) what they are handed.
     const isGroup = (site: number) => (this.program.factsBySite.get(siteKey(found.ir.file, site)) ?? []).some((x) => x.kind === 'group' || x.kind === 'settle');
-    f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn, isGroup), dom: null };
+    f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn, isGroup), dom: null, terminal: new Uint8Array(found.fn.nodes.length) };
     this.flows.set(key, f);
     return f;
   }
@@ -110,6 +116,12 @@ export class FlowFacts {
   }
 
   private isTerminal(f: FunctionFlow, node: number): boolean {
+    if (!this.neverReturnsFinal) return this.terminalNow(f, node);
+    f.terminal[node] ||= this.terminalNow(f, node) ? 2 : 1;
+    return f.terminal[node] === 2;
+  }
+
+  private terminalNow(f: FunctionFlow, node: number): boolean {
     const n = f.fn.nodes[node]!;
     if (n.kind !== 'call' || n.site === undefined) return false;
     const facts = this.program.factsBySite.get(siteKey(f.ir.file, n.site)) ?? [];
@@ -404,7 +416,7 @@ const PENDING = { kind: 'write', fact: null } as unknown as EvidenceSource;
  */
 function consumersOf(ir: FileIR, fn: FunctionIR, isGroup: (site: number) => boolean): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const add = (site: number, node: number) => out.set(site, [...(out.get(site) ?? []), node]);
+  const add = (site: number, node: number) => addTo(out, site, node);
   fn.nodes.forEach((n, node) => {
     if (n.kind === 'await' && n.expr) for (const s of referencedSites(ir, n.expr, 0)) add(s, node);
     if (n.kind === 'call' && n.site !== undefined) {

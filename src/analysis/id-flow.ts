@@ -10,6 +10,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
 import { siteKey, type Program } from './program.js';
+import { addTo } from '../util/multimap.js';
 
 export interface ReferenceResult {
   passed: boolean;
@@ -105,7 +106,7 @@ export function compositeKeys(program: Program, fact: SiteFact): CompositeKey[] 
     const groups = new Map<string, Leaf[]>();
     for (const leaf of leaves) {
       const parent = leaf.path.slice(0, -1).join('.');
-      groups.set(parent, [...(groups.get(parent) ?? []), leaf]);
+      addTo(groups, parent, leaf);
     }
     for (const [parent, group] of groups) {
       const fields = group.map((l) => l.path[l.path.length - 1]!);

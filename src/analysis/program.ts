@@ -9,6 +9,7 @@ import type { Recognizer } from '../recognizers/define.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
+import { addTo } from '../util/multimap.js';
 
 export interface Program {
   root: string;
@@ -50,9 +51,9 @@ export function indexFacts(facts: SiteFact[]): { bySite: Map<string, SiteFact[]>
   const byFn = new Map<string, SiteFact[]>();
   for (const f of facts) {
     const s = siteKey(f.file, f.site);
-    bySite.set(s, [...(bySite.get(s) ?? []), f]);
+    addTo(bySite, s, f);
     const k = fnKey({ file: f.file, fn: f.fn });
-    byFn.set(k, [...(byFn.get(k) ?? []), f]);
+    addTo(byFn, k, f);
   }
   return { bySite, byFn };
 }

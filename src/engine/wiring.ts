@@ -11,6 +11,7 @@ import type { Manifest } from '../project/discover.js';
 import { globMatcher } from '../util/glob.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
+import { addTo } from '../util/multimap.js';
 
 const MAX_CALLERS = 8;
 
@@ -24,7 +25,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       m = new Map();
       for (const b of ev.ir(file)?.bindings ?? []) {
         if (!b.type) continue;
-        for (const d of b.defs) if (d.k === 'fn') m.set(d.fn, [...(m.get(d.fn) ?? []), b.type]);
+        for (const d of b.defs) if (d.k === 'fn') addTo(m, d.fn, b.type);
       }
       declaredTypes.set(file, m);
     }
@@ -62,7 +63,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       for (const ir of ev.files.values()) {
         for (const x of ir.exports) {
           if (x.kind !== 'local') continue;
-          exportsByName.set(x.name, [...(exportsByName.get(x.name) ?? []), ...ev.values(ir.file, x.value)]);
+          addTo(exportsByName, x.name, ...ev.values(ir.file, x.value));
         }
       }
     }

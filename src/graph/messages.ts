@@ -9,6 +9,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText, type Follow } from '../symbols/text.js';
 import type { CallEdge } from './call-graph.js';
 import { decoratorIs } from './entries.js';
+import { addTo } from '../util/multimap.js';
 
 export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): CallEdge[] {
   const rules = frameworks.flatMap((fw) => (fw.messages ? [fw.messages] : []));
@@ -40,7 +41,7 @@ export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: Framewo
           const key = named ? patternKey(ir, d.args[0]) : null;
           if (!key) continue;
           const payload = f.paramDecorators.findIndex((ds) => ds.some((x) => x.name.k === 'ref' && ir.bindings[x.name.b]?.name === 'Payload'));
-          handlers.set(key, [...(handlers.get(key) ?? []), { fn: fnKey({ file: ir.file, fn: index }), payloadParam: payload === -1 ? 0 : payload }]);
+          addTo(handlers, key, { fn: fnKey({ file: ir.file, fn: index }), payloadParam: payload === -1 ? 0 : payload });
         }
       });
     }

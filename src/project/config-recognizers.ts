@@ -4,6 +4,7 @@
 // from a registry), so its calls are what the analysis sees.
 import type { ProviderRecognizer, Recognizer, StoreRecognizer } from '../recognizers/define.js';
 import { DEFAULT_WRAPPER_REFERENCE_FIELDS, type BookfirstConfig } from './config.js';
+import { addTo } from '../util/multimap.js';
 
 /** Configured recognizers are documented by the config page, not a vendor's. */
 const CONFIG_DOCS = 'docs/config.md';
@@ -13,7 +14,7 @@ export function configRecognizers(config: BookfirstConfig, builtIn: Recognizer[]
   const byProviderModule = new Map<string, BookfirstConfig['payments']>();
   for (const p of config.payments) {
     const key = `${p.provider}\0${p.module}`;
-    byProviderModule.set(key, [...(byProviderModule.get(key) ?? []), p]);
+    addTo(byProviderModule, key, p);
   }
   for (const payments of byProviderModule.values()) {
     const { provider, module } = payments[0]!;
@@ -34,7 +35,7 @@ export function configRecognizers(config: BookfirstConfig, builtIn: Recognizer[]
     });
   }
   const byModule = new Map<string, BookfirstConfig['bookingWrites']>();
-  for (const w of config.bookingWrites) byModule.set(w.module, [...(byModule.get(w.module) ?? []), w]);
+  for (const w of config.bookingWrites) addTo(byModule, w.module, w);
   for (const [module, writes] of byModule) {
     const store: StoreRecognizer = {
       kind: 'store',

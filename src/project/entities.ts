@@ -15,6 +15,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { lastName, staticText } from '../symbols/text.js';
 import { globMatcher } from '../util/glob.js';
 import type { Manifest, SchemaEntity } from './discover.js';
+import { addTo } from '../util/multimap.js';
 
 interface Compiled {
   recognizer: StoreRecognizer;
@@ -39,7 +40,7 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
   const compiled = compileDeclarations(recognizers);
   if (compiled.length === 0) return [];
   const byLast = new Map<string, Compiled[]>();
-  for (const c of compiled) byLast.set(c.last, [...(byLast.get(c.last) ?? []), c]);
+  for (const c of compiled) addTo(byLast, c.last, c);
   const out: SchemaEntity[] = [];
   const seen = new Set<string>();
   const add = (c: Compiled, found: Found) => {

@@ -7,6 +7,7 @@ import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import type { ProviderOperation, Recognizer } from '../recognizers/define.js';
 import type { SiteFact } from './facts.js';
+import { addTo } from '../util/multimap.js';
 
 interface NamedOperation {
   recognizer: Recognizer;
@@ -29,7 +30,7 @@ function namedOperations(providers: Recognizer[]): Map<string, NamedOperation[]>
       for (const op of r.operations.filter(isNamedOperation)) {
         const path = op.call.split('.');
         const last = path[path.length - 1]!;
-        hit.set(last, [...(hit.get(last) ?? []), { recognizer: r, op, path }]);
+        addTo(hit, last, { recognizer: r, op, path });
       }
     }
     operations.set(providers, hit);

@@ -126,6 +126,16 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('a generated payment route with 2,000 branches, each writing the booking or refunding', () => {
+    // One function with thousands of store and provider calls: indexes and flow passes must stay linear in them.
+    const branches = Array.from({ length: 2_000 }, (_, i) => `  if (body.v${i}) await db.booking.update({ where: { id: body.id }, data: { n: ${i} } });\n  else await stripe.refunds.create({ payment_intent: body.pi });`).join('\n');
+    const route = `import Stripe from 'stripe';\nimport { PrismaClient } from '@prisma/client';\nconst stripe = new Stripe('sk');\nconst db = new PrismaClient();\nexport async function POST(req: Request) {\n  const body = await req.json();\n${branches}\n  const booking = await db.booking.create({ data: { status: 'PENDING' } });\n  return stripe.checkout.sessions.create({ mode: 'payment', metadata: { bookingId: booking.id } });\n}\n`;
+    const s = scanDir(app({ 'src/app/api/generated/route.ts': route }));
+    expectNormal(s);
+    const paths = s.report.checks[0].paths.map((p: { payment: { file: string }; status: string }) => `${p.payment.file} ${p.status}`);
+    expect(paths).toEqual([`${ROUTE} pass`, 'src/app/api/generated/route.ts pass']);
+  });
+
   it('a file with 3,000 nested blocks', () => {
     const s = scanDir(app({ 'src/deep.ts': relevant(`export function f() {\n${'{\n'.repeat(3000)}g();\n${'}\n'.repeat(3000)}}\n`) }));
     expectNormal(s);
