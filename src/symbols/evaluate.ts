@@ -4,6 +4,7 @@
 import type { ClassIR, Expr, FileIR, TypeRef } from '../model/ir.js';
 import { isUnknown, type Step, type Value } from '../model/values.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
+import { addTo } from '../util/multimap.js';
 
 const MAX_DEPTH = 28;
 const MAX_VALUES = 12;
@@ -35,6 +36,9 @@ export class Evaluator {
   globalSource: GlobalSource | null = null;
   /** Per file, answers by key; null while the answer is being computed (a cycle answers nothing). */
   private readonly memo = new Map<string, Map<string, Value[] | null>>();
+  /** What modules export and re-export by name: from the IR and resolution only, so kept across `reset`. */
+  private readonly namesOf = new Map<string, Set<string> | null>();
+  private readonly starIndex = new Map<string, { byName: Map<string, { order: number; file: string }[]>; open: { order: number; file: string }[] }>();
 
   readonly files: Map<string, FileIR>;
   private readonly resolver: ModuleResolver;
@@ -416,6 +420,64 @@ export class Evaluator {
     return this.union(assigned.map((x) => (x.kind === 'local' ? this.values(file, x.value, depth) : [])));
   }
 
+  /**
+   * The `export *` sources of a module that may export `name`, in declaration order. A barrel of a
+   * thousand `export *` lines asked for a thousand names would otherwise evaluate a million
+   * (source, name) pairs; indexed by the names each source exports, only the ones that have it are.
+   */
+  private starSources(file: string, name: string): string[] {
+    let index = this.starIndex.get(file);
+    if (!index) {
+      index = { byName: new Map(), open: [] };
+      const ir = this.ir(file);
+      let order = 0;
+      for (const x of ir?.exports ?? []) {
+        if (x.kind !== 'star') continue;
+        const target = this.resolver.resolve(file, x.specifier);
+        if (target.kind !== 'file') continue;
+        const names = this.exportedNames(target.file, new Set([file]))?.names ?? null;
+        const at = { order: order++, file: target.file };
+        if (names === null) index.open.push(at);
+        else for (const n of names) addTo(index.byName, n, at);
+      }
+      this.starIndex.set(file, index);
+    }
+    const named = index.byName.get(name) ?? [];
+    if (index.open.length === 0) return named.map((x) => x.file);
+    return [...named, ...index.open].sort((a, b) => a.order - b.order).map((x) => x.file);
+  }
+
+  /**
+   * Names a module exports, those of its `export *` sources included (not `default`); null when any
+   * name may be (CommonJS `module.exports`). `cut` says a cycle was cut below, so the answer is
+   * partial for every module of the cycle but the one asked first, and is not kept.
+   */
+  private exportedNames(file: string, visiting: Set<string>): { names: Set<string> | null; cut: boolean } {
+    const known = this.namesOf.get(file);
+    if (known !== undefined) return { names: known, cut: false };
+    if (visiting.has(file)) return { names: new Set(), cut: true };
+    const ir = this.ir(file);
+    if (!ir) return { names: new Set(), cut: false };
+    visiting.add(file);
+    let names: Set<string> | null = new Set();
+    let cut = false;
+    for (const x of ir.exports) {
+      if (x.kind === 'local' && x.name === 'module.exports') names = null;
+      else if ((x.kind === 'local' || x.kind === 'from') && names) names.add(x.name);
+      else if (x.kind === 'star') {
+        const target = this.resolver.resolve(file, x.specifier);
+        if (target.kind !== 'file') continue;
+        const below = this.exportedNames(target.file, visiting);
+        cut ||= below.cut;
+        if (below.names === null) names = null;
+        else if (names) for (const n of below.names) if (n !== 'default') names.add(n);
+      }
+    }
+    visiting.delete(file);
+    if (!cut || visiting.size === 0) this.namesOf.set(file, names);
+    return { names, cut: cut && visiting.size > 0 };
+  }
+
   exportValue(file: string, name: string, depth: number): Value[] {
     return this.cached(file, `e${name}`, () => {
       const ir = this.ir(file);
@@ -427,11 +489,8 @@ export class Evaluator {
       }
       if (found.length > 0) return this.union(found);
       if (name !== 'default') {
-        for (const x of ir.exports) {
-          if (x.kind !== 'star') continue;
-          const target = this.resolver.resolve(file, x.specifier);
-          if (target.kind !== 'file') continue;
-          const v = this.exportValue(target.file, name, depth + 1);
+        for (const target of this.starSources(file, name)) {
+          const v = this.exportValue(target, name, depth + 1);
           if (v.some((y) => !isUnknown(y))) return v;
         }
       }

@@ -136,6 +136,19 @@ describe('hostile inputs', () => {
     expect(paths).toEqual([`${ROUTE} pass`, 'src/app/api/generated/route.ts pass']);
   });
 
+  it('a barrel of 1,000 `export *` lines, each name imported through it by its own route', () => {
+    // Each import asks the barrel for one name: only the modules that export it may be evaluated.
+    const files: Record<string, string> = { 'src/pay/index.ts': Array.from({ length: 1_000 }, (_, i) => `export * from './p${i}';`).join('\n') };
+    for (let i = 0; i < 1_000; i++) {
+      files[`src/pay/p${i}.ts`] = `import Stripe from 'stripe';\nconst s = new Stripe('sk');\nexport async function pay${i}(id: string) {\n  return s.paymentIntents.create({ amount: ${i + 1}, currency: 'eur', metadata: { bookingId: id } });\n}\n`;
+      files[`src/app/api/r${i}/route.ts`] = `import { pay${i} } from '@/pay';\nimport { db } from '@/lib/db';\nexport async function POST() {\n  const booking = await db.booking.create({ data: { status: 'PENDING' } });\n  return pay${i}(booking.id);\n}\n`;
+    }
+    const s = scanDir(app(files));
+    expectNormal(s);
+    const check = s.report.checks[0];
+    expect([check.verdict, check.passed, check.total]).toEqual(['pass', 1_001, 1_001]);
+  });
+
   it('a file with 3,000 nested blocks', () => {
     const s = scanDir(app({ 'src/deep.ts': relevant(`export function f() {\n${'{\n'.repeat(3000)}g();\n${'}\n'.repeat(3000)}}\n`) }));
     expectNormal(s);

@@ -355,3 +355,37 @@ describe('Evaluator: classes, services and factories', () => {
     expect(callee(l, 'src/finally.ts', 'late.refunds.create()')).toEqual(['stripe new().refunds.create']);
   });
 });
+
+describe('Evaluator: barrels of many `export *` sources', () => {
+  const files: Record<string, string> = {
+    'package.json': manifest,
+    // A CommonJS source (any name may come from it) between ES ones, and a cycle back to the barrel.
+    'src/all/index.ts': [...Array.from({ length: 200 }, (_, i) => `export * from './m${i}';`), "export * from './legacy';", "export * from './back';"].join('\n'),
+    'src/all/legacy.js': "module.exports = { fromLegacy: require('stripe') };\n",
+    'src/all/back.ts': "export * from './index';\nexport const onlyBack = 'back';\n",
+    'src/all/m7.ts': "export * from './m8';\nexport const twice = 'm7';\n",
+    'src/all/m8.ts': "export const twice = 'm8';\nexport const fromM8 = 'm8';\n",
+  };
+  for (let i = 0; i < 200; i++) if (i !== 7 && i !== 8) files[`src/all/m${i}.ts`] = `export const name${i} = ${i};\n`;
+  const l = load(makeProject(files));
+  let resolves = 0;
+  const resolve = l.resolver.resolve.bind(l.resolver);
+  l.resolver.resolve = (from, spec) => {
+    resolves++;
+    return resolve(from, spec);
+  };
+
+  it('finds each name in the first source, in order, that exports it', () => {
+    expect(exported(l, 'src/all/index.ts', 'name150')).toEqual(['lit 150']);
+    expect(exported(l, 'src/all/index.ts', 'twice')).toEqual(['lit "m7"']);
+    expect(exported(l, 'src/all/index.ts', 'fromM8')).toEqual(['lit "m8"']);
+    expect(exported(l, 'src/all/index.ts', 'onlyBack')).toEqual(['lit "back"']);
+    expect(exported(l, 'src/all/index.ts', 'fromLegacy')).toEqual(['stripe']);
+    expect(exported(l, 'src/all/index.ts', 'missing')).toEqual(['?']);
+  });
+
+  it('resolves each source once, not once per name asked', () => {
+    for (let i = 0; i < 200; i++) if (i !== 7 && i !== 8) expect(exported(l, 'src/all/index.ts', `name${i}`)).toEqual([`lit ${i}`]);
+    expect(resolves).toBeLessThan(1_000);
+  });
+});
