@@ -6,7 +6,8 @@ import type { CallEdge } from '../graph/call-graph.js';
 import type { Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { EvidenceNode, FlowFacts } from './flow-facts.js';
-import { parseFnKey, reachableFrom, reachingSet, type Program } from './program.js';
+import { parseFnKey, reachableFrom, type Program } from './program.js';
+import { addTo } from '../util/multimap.js';
 
 export interface ChainResult {
   holds: boolean;
@@ -23,7 +24,7 @@ export interface ChainTarget {
 }
 
 export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: string, target: ChainTarget): ChainResult {
-  const onChain = intersect(reachableFrom(program.graph, entry), reachingSet(program.graph, [target.fn]));
+  const onChain = onChainsBetween(program, entry, target.fn);
   const coveredMemo = new Map<string, EvidenceNode | null>();
   const coverOf = (fn: string, site: number): EvidenceNode | null => {
     const k = `${fn}@${site}`;
@@ -73,7 +74,7 @@ function coveringEvidence(flow: FlowFacts, fn: string, site: number): EvidenceNo
  * order (edges by file, then site): enough to evaluate a helper as each of a few callers binds it.
  */
 export function chainsTo(program: Program, entry: string, target: string, limit = 8): CallEdge[][] {
-  const onChain = intersect(reachableFrom(program.graph, entry), reachingSet(program.graph, [target]));
+  const onChain = onChainsBetween(program, entry, target);
   const out: CallEdge[][] = [];
   const chain: CallEdge[] = [];
   const visiting = new Set<string>([entry]);
@@ -123,8 +124,27 @@ function shortestChain(
   return null;
 }
 
-function intersect(a: Set<string>, b: Set<string>): Set<string> {
-  return new Set([...a].filter((x) => b.has(x)));
+/**
+ * Functions on some chain from `entry` to `target`: reached from the entry and reaching the target.
+ * Searched backwards inside the forward set only, so a helper that a thousand routes call costs
+ * each route its own chain, not the thousand callers.
+ */
+function onChainsBetween(program: Program, entry: string, target: string): Set<string> {
+  const forward = reachableFrom(program.graph, entry);
+  if (!forward.has(target)) return new Set<string>();
+  // The target's callers outside the forward set never matter: walk back over the forward set's own edges.
+  const callers = new Map<string, string[]>();
+  for (const from of forward) for (const e of program.graph.out.get(from) ?? []) addTo(callers, e.to, from);
+  const on = new Set<string>([target]);
+  const stack = [target];
+  while (stack.length > 0) {
+    for (const from of callers.get(stack.pop()!) ?? []) {
+      if (on.has(from)) continue;
+      on.add(from);
+      stack.push(from);
+    }
+  }
+  return on;
 }
 
 

@@ -9,8 +9,11 @@ export interface PathMatcher {
 }
 
 const compiled = new Map<string, PathMatcher>();
-/** Wildcards a regex may hold: with two, the worst case is quadratic in the path's length. */
-const REGEX_WILDCARDS = 2;
+/**
+ * Wildcards a regex may hold: with three, the worst case is cubic in the length of a path that does
+ * not match (route globs such as `**\/app/routes/**\/*.{ts,tsx}` have three and run for every file).
+ */
+const REGEX_WILDCARDS = 3;
 const MAX_REGEX_GLOB = 1_000;
 
 /** Compiles a glob (`*`, `**`, `?`, `{a,b}`, `[abc]`) to a matcher of posix paths (memoized). */
@@ -44,8 +47,11 @@ function tokenize(glob: string): Token[] {
       i = close;
     } else if (c === '[' && glob.indexOf(']', i) !== -1) {
       const close = glob.indexOf(']', i);
-      out.push({ t: 'set', re: new RegExp('^[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']$') });
-      i = close;
+      const set = charClass(glob.slice(i + 1, close));
+      if (set) {
+        out.push({ t: 'set', re: set });
+        i = close;
+      } else out.push({ t: 'lit', c });
     } else out.push({ t: 'lit', c });
   }
   return out;
@@ -67,7 +73,20 @@ function compileGlob(glob: string): PathMatcher {
       case 'alt': return '(?:' + k.options.map(escape).join('|') + ')';
     }
   }).join('');
-  return new RegExp('^' + source + '$');
+  try {
+    return new RegExp('^' + source + '$');
+  } catch {
+    return new GlobAutomaton(tokens);
+  }
+}
+
+/** `[a-z]`, `[!ab]`: a one-character class, or null when the class is not valid (`[z-a]`), then `[` is literal. */
+function charClass(body: string): RegExp | null {
+  try {
+    return new RegExp('^[' + body.replace(/^!/, '^').replace(/\\/g, '\\\\') + ']$');
+  } catch {
+    return null;
+  }
 }
 
 /** Most token lists an automaton spells its `{a,b}` alternatives out into; past it, braces are literal. */
@@ -133,7 +152,7 @@ function accepts(tokens: Token[], path: string): boolean {
 }
 
 function escape(s: string): string {
-  return s.replace(/[.+^$()|\\/]/g, (m) => '\\' + m);
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, (m) => '\\' + m);
 }
 
 interface IgnoreRule {
