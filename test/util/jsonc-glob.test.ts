@@ -44,6 +44,13 @@ describe('globMatcher', () => {
     expect(m('[!ab].ts', 'c.ts')).toBe(true);
   });
 
+  it('takes an invalid class or an unclosed bracket literally instead of throwing', () => {
+    expect(m('[z-a].ts', '[z-a].ts')).toBe(true);
+    expect(m('**/[*.ts', 'x/[y.ts')).toBe(true);
+    expect(m('src/{a,[b}', 'src/[b')).toBe(true);
+    expect(m('a{b', 'a{b')).toBe(true);
+  });
+
   it('escapes regex characters in literal parts', () => {
     expect(m('a+b.(ts)', 'a+b.(ts)')).toBe(true);
     expect(m('a.ts', 'abts')).toBe(false);
