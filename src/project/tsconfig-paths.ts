@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
 import { PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
 import { parseJsonc } from '../util/jsonc.js';
+import { addTo } from '../util/multimap.js';
 
 export interface PathAliases {
   /** Root-relative directory the targets are relative to (baseUrl, or the config that declares `paths`). */
@@ -122,7 +123,8 @@ function refuse(rel: string, message: string, o: Options, refused: string[]): vo
 /** Candidate root-relative paths (without extension handling) that `spec` maps to. */
 export function aliasTargets(aliases: PathAliases, spec: string): string[] {
   const out: string[] = [];
-  for (const [pattern, targets] of aliases.paths) {
+  for (const i of candidatePatterns(aliases, spec)) {
+    const [pattern, targets] = aliases.paths[i]!;
     const star = pattern.indexOf('*');
     let captured: string | null = null;
     if (star === -1) captured = pattern === spec ? '' : null;
@@ -133,4 +135,26 @@ export function aliasTargets(aliases: PathAliases, spec: string): string[] {
     for (const t of targets) out.push(path.posix.normalize(path.posix.join(aliases.base, t.replace('*', captured))));
   }
   return out;
+}
+
+/** Patterns by what precedes their `*` (the whole pattern when it has none), per alias table. */
+const patternIndex = new WeakMap<PathAliases, Map<string, number[]>>();
+
+/**
+ * Indices, in declaration order, of the patterns whose text before `*` starts `spec`: looked up
+ * by each prefix of `spec`, since a generated config can hold tens of thousands of patterns.
+ */
+function candidatePatterns(aliases: PathAliases, spec: string): number[] {
+  let index = patternIndex.get(aliases);
+  if (!index) {
+    index = new Map();
+    aliases.paths.forEach(([pattern], i) => {
+      const star = pattern.indexOf('*');
+      addTo(index!, star === -1 ? pattern : pattern.slice(0, star), i);
+    });
+    patternIndex.set(aliases, index);
+  }
+  const found: number[] = [];
+  for (let k = 0; k <= spec.length; k++) found.push(...(index.get(spec.slice(0, k)) ?? []));
+  return found.sort((a, b) => a - b);
 }

@@ -99,10 +99,14 @@ export class ModuleResolver {
     const map = this.project.denoImports;
     // Root-relative targets (relative ones, anchored by discovery) become absolute paths.
     const anchor = (target: string) => (target.startsWith('/') ? path.join(this.project.root, target) : target);
-    if (spec in map) return anchor(map[spec]!);
-    let best: string | null = null;
-    for (const key of Object.keys(map)) if (key.endsWith('/') && spec.startsWith(key) && (!best || key.length > best.length)) best = key;
-    return best ? anchor(map[best]! + spec.slice(best.length)) : null;
+    if (Object.hasOwn(map, spec)) return anchor(map[spec]!);
+    // The longest key ending in '/' that starts the specifier: the specifier's own '/'-prefixes, longest first.
+    for (let at = spec.lastIndexOf('/'); at !== -1; at = spec.lastIndexOf('/', at - 1)) {
+      const key = spec.slice(0, at + 1);
+      if (Object.hasOwn(map, key)) return anchor(map[key]! + spec.slice(key.length));
+      if (at === 0) break;
+    }
+    return null;
   }
 
   private viaOxc(fromFile: string, spec: string): ResolvedModule | null {

@@ -139,6 +139,43 @@ describe('ModuleResolver: Deno and Supabase edge functions', () => {
   });
 });
 
+describe('ModuleResolver: generated alias tables and import maps', () => {
+  const paths: Record<string, string[]> = {};
+  for (let i = 0; i < 5_000; i++) paths[`@gen${i}/*`] = [`./gen/${i}/*`];
+  // Declaration order decides among patterns that all match; the longest import-map prefix wins.
+  Object.assign(paths, { '@app/*': ['./src/first/*', './src/second/*'], '@app/deep/*': ['./src/deep/*'], exact: ['./src/exact.ts'] });
+  const imports: Record<string, string> = {};
+  for (let i = 0; i < 5_000; i++) imports[`lib${i}/`] = `./vendor/${i}/`;
+  Object.assign(imports, { 'lib/': './vendor/short/', 'lib/inner/': './vendor/long/' });
+  const root = makeProject({
+    'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths } }),
+    'deno.json': JSON.stringify({ imports }),
+    'src/second/a.ts': 'export const a = 1;\n',
+    'src/deep/b.ts': 'export const b = 1;\n',
+    'src/exact.ts': 'export const e = 1;\n',
+    'gen/4999/x.ts': 'export const x = 1;\n',
+    'vendor/long/m.ts': 'export const m = 1;\n',
+    'vendor/short/n.ts': 'export const n = 1;\n',
+    'vendor/4999/o.ts': 'export const o = 1;\n',
+    'src/use.ts': 'export {};\n',
+  });
+  const { resolver } = load(root);
+  const from = (spec: string) => resolver.resolve('src/use.ts', spec);
+
+  it('finds the patterns a specifier matches among thousands, in declaration order', () => {
+    expect(from('@gen4999/x')).toEqual({ kind: 'file', file: 'gen/4999/x.ts' });
+    expect(from('@app/a')).toEqual({ kind: 'file', file: 'src/second/a.ts' });
+    expect(from('@app/deep/b')).toEqual({ kind: 'file', file: 'src/deep/b.ts' });
+    expect(from('exact')).toEqual({ kind: 'file', file: 'src/exact.ts' });
+  });
+
+  it('takes the longest import-map prefix among thousands', () => {
+    expect(from('lib/inner/m.ts')).toEqual({ kind: 'file', file: 'vendor/long/m.ts' });
+    expect(from('lib/n.ts')).toEqual({ kind: 'file', file: 'vendor/short/n.ts' });
+    expect(from('lib4999/o.ts')).toEqual({ kind: 'file', file: 'vendor/4999/o.ts' });
+  });
+});
+
 describe('packageName / moduleName / packageOfRemote', () => {
   it('keeps subpaths and drops versions in module names', () => {
     expect(moduleName('next/navigation')).toBe('next/navigation');
