@@ -45,12 +45,10 @@ export interface RecordChange {
   everyRow: boolean;
 }
 
-const DELETE_OPS = /^(delete|deleteMany|deleteOne|destroy|remove|del|hdel|hDel|deleteDoc|deleteFrom|findByIdAndDelete|findOneAndDelete|softDelete|softRemove|truncate)$/;
-/** Query-builder calls after the operation that carry the values written (`.values({...})`, `.set({...})`). */
-const SET_METHODS = new Set(['values', 'set', 'update', 'insert', 'upsert', 'onConflictDoUpdate', 'merge']);
-/** Calls (chained after or before the operation) that filter the records it changes. */
-const FILTER_METHODS = new Set(['where', 'andWhere', 'eq', 'match', 'in', 'is', 'whereIn', 'filter']);
-/** Keys that wrap the written fields without naming one. */
+/**
+ * Keys that wrap the written fields without naming one (`data`, `$set`). Read for every store: a
+ * configured booking-write helper carries no store data, and its payload is the store's it wraps.
+ */
 const WRAPPERS = new Set(['data', '$set', 'set', 'values', '$setOnInsert']);
 const MAX_LEAVES = 200;
 
@@ -86,6 +84,7 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
   const site = ir?.sites[fact.site];
   if (!ir || !site) return [];
   const op = fact.match?.store;
+  const store = fact.recognizer.kind === 'store' ? fact.recognizer : null;
   const entitySources = op?.entity ?? [];
   if (entitySources.includes('function')) {
     const fn = sqlFunctionOf(program, ir, site);
@@ -95,9 +94,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     const sql = statementOf(program, ir, site);
     if (sql) return sqlChanges(program, fact, sql, sqlParams(ir, site)).map((c) => ({ ...c, fact }));
   }
-  const last = fact.api.split('.').pop() ?? '';
   const updates = recordIsLoaded(program, fact) || (op?.updatesWith !== undefined && optionSet(program, fact.file, site.args[op.updatesWith.arg], op.updatesWith.keys));
-  const kindOp: RecordChange['op'] = fact.kind === 'write' ? (updates ? 'update' : 'insert') : DELETE_OPS.test(last) ? 'delete' : 'update';
+  const kindOp: RecordChange['op'] = fact.kind === 'write' ? (updates ? 'update' : 'insert') : op?.deletes ? 'delete' : 'update';
   const sets: FieldValue[] = [];
   const filter: FieldValue[] = [];
   const add = (out: FieldValue[], file: string, e: Expr | undefined, path: string[] = []) => {
@@ -120,8 +118,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     const next = ir.sites[s.chainedBy];
     if (!next || next.fn !== site.fn) break;
     const name = next.callee.k === 'member' ? next.callee.prop : null;
-    if (name && SET_METHODS.has(name)) add(sets, fact.file, next.args[0]);
-    if (name && FILTER_METHODS.has(name)) {
+    if (name && store?.setCalls?.includes(name)) add(sets, fact.file, next.args[0]);
+    if (name && store?.filterCalls?.includes(name)) {
       filterCalls++;
       filter.push(...filterCall(program, ev, fact.file, next));
     }
@@ -132,7 +130,7 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     if (v.t !== 'ext' && v.t !== 'global') continue;
     v.steps.forEach((step, i) => {
       const name = v.steps[i - 1]?.p;
-      if (step.p !== '()' || step.site === undefined || !step.file || !name || !FILTER_METHODS.has(name)) return;
+      if (step.p !== '()' || step.site === undefined || !step.file || !name || !store?.filterCalls?.includes(name)) return;
       const call = program.files.get(step.file)?.sites[step.site];
       filterCalls++;
       if (call) filter.push(...filterCall(program, ev, step.file, call));
@@ -153,8 +151,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     sets.push(...assignedFields(program, ev, ir, site, record));
   }
   // `Event.increment({ seatsLeft: -1 })`, `knex('slots').decrement('booked', 1)`: every value is a counter step.
-  if (/^(increment|decrement)$/.test(last)) {
-    const sign = last === 'increment' ? 1 : -1;
+  if (op?.counter) {
+    const sign = op.counter === 'up' ? 1 : -1;
     const column = staticText(ir, site.args[0]);
     if (column) sets.push({ ...fieldValue(program, ev, fact.file, site.args[1] ?? { k: 'lit', value: 1 }, [column], site.start), delta: null });
     for (const f of sets) {
@@ -162,7 +160,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
       f.delta = Number.isNaN(n) ? (sign > 0 ? 'up' : 'down') : n * sign >= 0 ? 'up' : 'down';
     }
   }
-  const everyRow = kindOp === 'delete' && filter.length === 0 && filterCalls === 0 && !record && site.args.every((a) => emptyFilter(ev, fact.file, a));
+  const options = new Set(op?.optionKeys);
+  const everyRow = kindOp === 'delete' && filter.length === 0 && filterCalls === 0 && !record && site.args.every((a) => emptyFilter(ev, fact.file, a, options));
   return [{ fact, op: kindOp, entity: fact.entity, sets: dedupe(sets), filter: dedupe(filter), everyRow }];
 }
 
@@ -188,14 +187,11 @@ function recordIsLoaded(program: Program, fact: SiteFact): boolean {
   return false;
 }
 
-/** Keys of a delete's options that pick no records (Sequelize `destroy({ where: {}, truncate: true })`). */
-const NO_FILTER_OPTIONS = new Set(['truncate', 'cascade', 'restartIdentity', 'force']);
-
-/** An argument that filters nothing: `{}`, `{ where: {} }`, `{ truncate: true }`; not an id, a table or anything unread. */
-function emptyFilter(ev: Evaluator, file: string, e: Expr, depth = 0): boolean {
+/** An argument that filters nothing: `{}`, `{ where: {} }`, only the operation's `options`; not an id, a table or anything unread. */
+function emptyFilter(ev: Evaluator, file: string, e: Expr, options: Set<string>, depth = 0): boolean {
   const values = ev.values(file, e);
   return depth < 3 && values.length > 0 && values.every((v) => v.t === 'obj' && v.props.every((p) =>
-    p.key !== null && (NO_FILTER_OPTIONS.has(p.key) || (p.key === 'where' && emptyFilter(ev, v.file, p.value, depth + 1)))));
+    p.key !== null && (options.has(p.key) || (p.key === 'where' && emptyFilter(ev, v.file, p.value, options, depth + 1)))));
 }
 
 function isObjectish(program: Program, file: string, e: Expr): boolean {

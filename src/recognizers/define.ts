@@ -144,6 +144,12 @@ export interface StoreOperation {
   filterArg?: number;
   /** The write changes an existing record rather than creating one when argument `arg` sets one of `keys` (`set(data, { merge: true })`). */
   updatesWith?: { arg: number; keys: string[] };
+  /** The update removes the records it selects rather than changing them (`delete`, `destroy`, `del`). */
+  deletes?: boolean;
+  /** Every field it names is a counter moved this way (`increment({ seats: 1 })`); a negative amount moves it the other way. */
+  counter?: 'up' | 'down';
+  /** Keys of its arguments that are options, not filters: a delete handed only these (and an empty `where`) removes every row (`destroy({ truncate: true })`). */
+  optionKeys?: string[];
 }
 
 /**
@@ -203,6 +209,10 @@ export interface StoreRecognizer {
   groups?: string[];
   /** Calls that write every queued record (`em.flush()`). */
   flushes?: string[];
+  /** Calls chained after a write or update whose first argument holds the fields written (`.values({...})`, `.set({...})`). */
+  setCalls?: string[];
+  /** Calls chained before or after a write or update that filter the records it changes (`.where({ id })`, `.eq('id', id)`). */
+  filterCalls?: string[];
   /** Declarations of entities and the tables or collections they are stored in. */
   entities?: EntityDeclaration[];
 }
