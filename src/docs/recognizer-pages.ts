@@ -32,6 +32,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['reads', 'Reads', 'Reads by key; `guard` says how a missing record shows, which is what makes `if (!booking) throw` evidence.'],
     ['updates', 'Updates', 'Updates and deletes of existing records: `deletes` marks one that removes them, `counter` one whose fields are counters moved up or down, `optionKeys` the keys of its options that select no records.'],
     ['transactions', 'Transactions', 'Calls that run a callback inline, with a transaction client as parameter `param`.'],
+    ['transactionOptions', 'Transaction options', 'Option keys whose value is the transaction a query joins.'],
     ['groups', 'Groups', 'Calls whose array argument\'s queries complete with the call.'],
     ['flushes', 'Flushes', 'Calls that write every queued record (unit of work).'],
     ['setCalls', 'Set calls', 'Calls chained after a write or update whose argument holds the fields written.'],

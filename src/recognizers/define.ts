@@ -205,6 +205,8 @@ export interface StoreRecognizer {
   updateExample?: string;
   /** Calls that run a callback inline with a transaction client as parameter `param`. */
   transactions?: { call: string; param: number; client: 'receiver' | 'same' }[];
+  /** Option keys whose value is the transaction a query joins (`{ transaction: t }`, `{ session }`). */
+  transactionOptions?: string[];
   /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */
   groups?: string[];
   /** Calls that write every queued record (`em.flush()`). */

@@ -51,6 +51,8 @@ export default defineStore({
     { call: 'findByIdAndDelete', entity: MODEL, deletes: true },
     { call: 'findOneAndDelete', entity: MODEL, deletes: true },
   ]),
+  // A session of `startSession()` joins a query to its transaction: `create([doc], { session })`.
+  transactionOptions: ['session'],
   // Queries chain on: `updateMany({}).where('status').in(['held'])`, `updateOne({ _id }).set({...})`.
   setCalls: ['set'],
   filterCalls: ['where', 'in'],

@@ -39,6 +39,7 @@ export default defineStore({
   ],
   // `sequelize.transaction(async (t) => ...)` runs the callback inline; its queries pass `{ transaction: t }`.
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  transactionOptions: ['transaction'],
   // `sequelize.define('Booking', attributes, { tableName })`, `Booking.init(attributes, { tableName })`
   // on `class Booking extends Model`, and sequelize-typescript's `@Table({ tableName }) class Booking`.
   entities: [
