@@ -61,7 +61,7 @@ export default defineCheck({
       const seen = new Set<string>();
       const around = (entry: PathResult['entry'], chain: CallEdge[], call: SiteFact) => {
         for (const frame of [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn: fnKey(call), site: call.site }]) {
-          for (const branch of failureBranches(program, frame.fn, frame.site)) {
+          for (const branch of failureBranches(program, frame.fn, frame.site, call)) {
             const key = `${entry.file}:${entry.line}:${branch.fn}:${branch.pos}`;
             if (seen.has(key)) continue;
             seen.add(key);

@@ -20,6 +20,8 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['carriers', 'Reference carriers', 'Provider objects created before the payment with the reference in their own `referenceFields` (an order): a payment whose `idFields` hold such an object\'s id carries that reference.'],
     ['billingWhen', 'Recurring billing', 'Payload values that make an initiation recurring billing.'],
     ['events', 'Webhook events', 'Event types the provider sends: an entry point that branches on them hears from this provider.'],
+    ['resultIdFields', 'Result id fields', "Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields: storing one links the booking to its payment."],
+    ['resultFlags', 'Result flags', "Fields of a call's result that say it succeeded or failed, besides the generic ones: a branch where it failed is a failure branch."],
     ['callbackFields', 'Success callback fields', "Request fields the provider's client-side success handler posts to the server: an entry point that reads one (destructured or read from the request) is a success callback of this provider."],
     ['example', 'Remediation example', 'How to start a payment that carries the booking id, used in the fix text.'],
   ],
@@ -116,7 +118,7 @@ function index(recognizers: Recognizer[]): string {
 
 function render(field: string, value: unknown): string[] {
   if (/^(example|updateExample)$/.test(field) && typeof value === 'string') return ['```ts', value, '```'];
-  if (field === 'events' && isRecord(value)) return Object.entries(value).map(([k, v]) => `- ${k}: ${Array.isArray(v) && v.length > 0 ? v.map((x) => code(String(x))).join(', ') : 'none'}`);
+  if ((field === 'events' || field === 'resultFlags') && isRecord(value)) return Object.entries(value).map(([k, v]) => `- ${k}: ${Array.isArray(v) && v.length > 0 ? v.map((x) => code(String(x))).join(', ') : 'none'}`);
   if (Array.isArray(value)) {
     if (value.length === 0) return ['None.'];
     if (value.every((v) => typeof v === 'string')) return value.map((v) => `- ${code(v)}`);

@@ -80,6 +80,10 @@ export interface ProviderRecognizer {
   billingWhen?: { field: string; equals: string }[];
   /** Event types the provider sends on success and failure (webhooks). */
   events: { success: string[]; failure: string[] };
+  /** Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields (`payment_intent`). */
+  resultIdFields?: string[];
+  /** Fields of a call's result that say it succeeded or failed, besides the generic ones (`ok`, `error`): a charge's `paid`. */
+  resultFlags?: { success: string[]; failure: string[] };
   /**
    * Request fields the provider's client-side success handler posts to the server (Razorpay
    * Checkout's `razorpay_signature`): an entry point that reads one hears back from the provider.
