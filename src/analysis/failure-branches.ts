@@ -3,6 +3,7 @@
 // (!result.success)`, `if (error)`, `if (res.status !== 'COMPLETED')`). Each is a region: what runs
 // from there on and not on the way the code goes when the call succeeded.
 import type { Value } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
 import { stateOfText } from './booking-state.js';
 import { functionOf, type Program } from './program.js';
 import { predecessors, regionFrom, type Region } from './regions.js';
@@ -16,10 +17,15 @@ export interface FailureBranch {
   region: Region;
 }
 
-const SUCCESS_PROPS = new Set(['success', 'ok', 'paid', 'captured', 'succeeded', 'approved', 'isSuccess', 'successful']);
-const ERROR_PROPS = new Set(['error', 'errors', 'err', 'failed', 'failure', 'declined']);
+/**
+ * Result fields that say a call succeeded or failed, for every provider beside its own `resultFlags`:
+ * an HTTP response's `ok`, and the words SDKs and in-house wrappers alike use.
+ */
+const SUCCESS_FIELDS = ['success', 'ok', 'succeeded', 'isSuccess', 'successful'];
+const FAILURE_FIELDS = ['error', 'errors', 'err', 'failed', 'failure', 'declined'];
 
-export function failureBranches(program: Program, fn: string, site: number): FailureBranch[] {
+/** Where a failure of the call at `site` (one that leads to the provider call `call`, or that call itself) is handled in `fn`. */
+export function failureBranches(program: Program, fn: string, site: number, call: SiteFact): FailureBranch[] {
   const found = functionOf(program, fn);
   if (!found) return [];
   const { ir } = found;
@@ -51,6 +57,9 @@ export function failureBranches(program: Program, fn: string, site: number): Fai
     after.add(n);
     stack.push(...nodes[n]!.next);
   }
+  const flags = call.recognizer.kind === 'provider' ? call.recognizer.resultFlags : undefined;
+  const success = new Set([...SUCCESS_FIELDS, ...(flags?.success ?? [])]);
+  const failure = new Set([...FAILURE_FIELDS, ...(flags?.failure ?? [])]);
   const fromCall = (v: Value) => (v.t === 'ext' || v.t === 'global') && v.steps.some((s) => s.site === site && s.file === ir.file);
   for (const a of after) {
     const n = nodes[a]!;
@@ -63,7 +72,7 @@ export function failureBranches(program: Program, fn: string, site: number): Fai
     } else if (n.expr) {
       for (const v of program.ev.values(ir.file, n.expr).filter(fromCall)) {
         const last = (v as Extract<Value, { steps: unknown }>).steps.at(-1)?.p ?? '';
-        if ((SUCCESS_PROPS.has(last) && n.truthy === false) || (ERROR_PROPS.has(last) && n.truthy === true)) failing = true;
+        if ((success.has(last) && n.truthy === false) || (failure.has(last) && n.truthy === true)) failing = true;
       }
     }
     if (!failing) continue;

@@ -3,7 +3,7 @@
 // guarded read's record and its id field, or an id generated before the write and stored by it.
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr, FileIR } from '../model/ir.js';
-import { sqlText, taggedArg } from '../recognize/facts.js';
+import { sqlText } from '../recognize/facts.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -11,6 +11,7 @@ import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
 import { siteKey, type Program } from './program.js';
 import { addTo } from '../util/multimap.js';
+import { boundParams, parsedStatements, selectKeys } from './sql-text.js';
 
 export interface ReferenceResult {
   passed: boolean;
@@ -239,37 +240,9 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
 function sqlIdLeaves(ir: FileIR, siteIndex: number, write: boolean): Expr[] {
   const site = ir.sites[siteIndex]!;
   const sql = sqlText(ir, site);
-  const inner = taggedArg(ir, site);
-  const params = site.tagged !== null ? site.args : inner ? inner.args : site.args[1]?.k === 'arr' ? site.args[1].items : [];
-  // Each placeholder's parameter index, by its offset in the statement.
-  const placeholders = new Map<number, number>();
-  let question = 0;
-  let slot = 0;
-  for (const m of sql.matchAll(/\$(\d+)|\?|\$\{\}/g)) {
-    placeholders.set(m.index, m[1] ? Number(m[1]) - 1 : m[0] === '?' ? question++ : slot++);
-  }
-  const out: Expr[] = [];
-  const add = (column: string, at: number) => {
-    const index = placeholders.get(at);
-    if (index !== undefined && ID_FIELDS.has(column.replace(/^[`"[]|[`"\]]$/g, '')) && params[index]) out.push(params[index]!);
-  };
-  if (write) {
-    const m = /insert\s+into\s+[^(]*\(([^)]*)\)\s*values\s*\(([^)]*)\)/i.exec(sql);
-    if (!m) return [];
-    const columns = m[1]!.split(',').map((c) => c.trim());
-    let offset = m.index + m[0].length - m[2]!.length - 1;
-    m[2]!.split(',').forEach((token, i) => {
-      add(columns[i] ?? '', offset + token.length - token.trimStart().length);
-      offset += token.length + 1;
-    });
-    return out;
-  }
-  const where = /\bwhere\b/i.exec(sql);
-  if (!where || !/^\s*select\b/i.test(sql)) return [];
-  for (const m of sql.slice(where.index).matchAll(/(?:[\w"`]+\.)?([\w"`]+)\s*=\s*(\$\d+|\?|\$\{\})/g)) {
-    add(m[1]!, where.index + m.index + m[0].length - m[2]!.length);
-  }
-  return out;
+  const exprs = boundParams(ir, site) ?? [];
+  const keys = write ? parsedStatements(sql).filter((s) => s.op === 'insert').flatMap((s) => s.sets) : selectKeys(sql);
+  return keys.flatMap((k) => (k.param !== null && ID_FIELDS.has(k.column) && exprs[k.param] ? [exprs[k.param]!] : []));
 }
 
 const KEYED_STEPS = new Set(['doc', 'child', 'ref']);

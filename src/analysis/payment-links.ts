@@ -13,8 +13,11 @@ import { recordChanges, type FieldValue } from './record-changes.js';
 
 const PAYMENT_ENTITY = new Set(PAYMENT_ENTITY_WORDS);
 const PROVIDER_ID = new Set([...PROVIDER_ID_WORDS, ...PROVIDER_IDS]);
-/** Properties of a provider's result that are its payment's id (`session.id`, `order.result.id`, `payment_intent`). */
-const RESULT_ID_PROPS = new Set([...ID_FIELDS, 'payment_intent', 'paymentIntent', 'orderID', 'orderId', 'transactionId', 'paymentId', 'token', 'reference']);
+/**
+ * Properties of a provider's result that are its payment's id (`session.id`, `order.result.id`), for
+ * every provider beside its own `resultIdFields`: the names SDKs and in-house wrappers alike give it.
+ */
+const RESULT_ID_FIELDS = new Set([...ID_FIELDS, 'orderId', 'transactionId', 'paymentId', 'token', 'reference']);
 
 /** `Payment`, `payments`, `booking_payments`, `Transaction`: a record of a payment apart from the booking. */
 export function isPaymentEntity(name: string | null): boolean {
@@ -72,10 +75,12 @@ export function paymentRowReferencingBooking(program: Program, path: BookingPaym
  */
 export function providerIdStored(program: Program, path: BookingPaymentPath): LinkFound | null {
   const fromPayment = (v: Value) => resultIdOf(v, path.payment) !== null;
+  const provider = path.payment.recognizer;
+  const resultIds = new Set([...RESULT_ID_FIELDS, ...(provider.kind === 'provider' ? provider.resultIdFields ?? [] : [])]);
   for (const fact of reachedFacts(program, path.entry.fn)) {
     if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
     for (const change of recordChanges(program, fact)) {
-      const field = change.sets.find((f) => f.values.some(fromPayment) && (isProviderIdField(f.field) || f.values.some((v) => RESULT_ID_PROPS.has(resultIdOf(v, path.payment) ?? ''))));
+      const field = change.sets.find((f) => f.values.some(fromPayment) && (isProviderIdField(f.field) || f.values.some((v) => resultIds.has(resultIdOf(v, path.payment) ?? ''))));
       if (field) return { fact, field, where: 'path' };
     }
   }

@@ -5,11 +5,15 @@
 // field assignments, through resolved values; never from an AST.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
-import { sqlText, taggedArg, type SiteFact } from '../recognize/facts.js';
+import type { SiteFact } from '../recognize/facts.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { chainEvaluator, chainsTo } from './chains.js';
 import type { Program } from './program.js';
+import { boundParams, parsedStatements, sqlFunctionBody, statementOf, type SqlValue } from './sql-text.js';
+
+// Record changes are read from these statements; the queries tests ask for them here.
+export { sqlStatements } from './sql-text.js';
 
 export interface FieldValue {
   /** The field written: the last key of `path`. */
@@ -45,12 +49,10 @@ export interface RecordChange {
   everyRow: boolean;
 }
 
-const DELETE_OPS = /^(delete|deleteMany|deleteOne|destroy|remove|del|hdel|hDel|deleteDoc|deleteFrom|findByIdAndDelete|findOneAndDelete|softDelete|softRemove|truncate)$/;
-/** Query-builder calls after the operation that carry the values written (`.values({...})`, `.set({...})`). */
-const SET_METHODS = new Set(['values', 'set', 'update', 'insert', 'upsert', 'onConflictDoUpdate', 'merge']);
-/** Calls (chained after or before the operation) that filter the records it changes. */
-const FILTER_METHODS = new Set(['where', 'andWhere', 'eq', 'match', 'in', 'is', 'whereIn', 'filter']);
-/** Keys that wrap the written fields without naming one. */
+/**
+ * Keys that wrap the written fields without naming one (`data`, `$set`). Read for every store: a
+ * configured booking-write helper carries no store data, and its payload is the store's it wraps.
+ */
 const WRAPPERS = new Set(['data', '$set', 'set', 'values', '$setOnInsert']);
 const MAX_LEAVES = 200;
 
@@ -86,18 +88,19 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
   const site = ir?.sites[fact.site];
   if (!ir || !site) return [];
   const op = fact.match?.store;
+  const store = fact.recognizer.kind === 'store' ? fact.recognizer : null;
   const entitySources = op?.entity ?? [];
   if (entitySources.includes('function')) {
-    const fn = sqlFunctionOf(program, ir, site);
-    if (fn?.body) return sqlChanges(program, fact, fn.body, null).map((c) => ({ ...c, fact }));
+    const body = sqlFunctionBody(program, ir, site);
+    if (body) return sqlChanges(program, fact, body, null).map((c) => ({ ...c, fact }));
   }
   if (entitySources.includes('sql')) {
     const sql = statementOf(program, ir, site);
-    if (sql) return sqlChanges(program, fact, sql, sqlParams(ir, site)).map((c) => ({ ...c, fact }));
+    // `db.prepare(sql).run(a, b)` binds the run call's own arguments.
+    if (sql) return sqlChanges(program, fact, sql, boundParams(ir, site) ?? site.args).map((c) => ({ ...c, fact }));
   }
-  const last = fact.api.split('.').pop() ?? '';
   const updates = recordIsLoaded(program, fact) || (op?.updatesWith !== undefined && optionSet(program, fact.file, site.args[op.updatesWith.arg], op.updatesWith.keys));
-  const kindOp: RecordChange['op'] = fact.kind === 'write' ? (updates ? 'update' : 'insert') : DELETE_OPS.test(last) ? 'delete' : 'update';
+  const kindOp: RecordChange['op'] = fact.kind === 'write' ? (updates ? 'update' : 'insert') : op?.deletes ? 'delete' : 'update';
   const sets: FieldValue[] = [];
   const filter: FieldValue[] = [];
   const add = (out: FieldValue[], file: string, e: Expr | undefined, path: string[] = []) => {
@@ -120,8 +123,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     const next = ir.sites[s.chainedBy];
     if (!next || next.fn !== site.fn) break;
     const name = next.callee.k === 'member' ? next.callee.prop : null;
-    if (name && SET_METHODS.has(name)) add(sets, fact.file, next.args[0]);
-    if (name && FILTER_METHODS.has(name)) {
+    if (name && store?.setCalls?.includes(name)) add(sets, fact.file, next.args[0]);
+    if (name && store?.filterCalls?.includes(name)) {
       filterCalls++;
       filter.push(...filterCall(program, ev, fact.file, next));
     }
@@ -132,7 +135,7 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     if (v.t !== 'ext' && v.t !== 'global') continue;
     v.steps.forEach((step, i) => {
       const name = v.steps[i - 1]?.p;
-      if (step.p !== '()' || step.site === undefined || !step.file || !name || !FILTER_METHODS.has(name)) return;
+      if (step.p !== '()' || step.site === undefined || !step.file || !name || !store?.filterCalls?.includes(name)) return;
       const call = program.files.get(step.file)?.sites[step.site];
       filterCalls++;
       if (call) filter.push(...filterCall(program, ev, step.file, call));
@@ -153,8 +156,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
     sets.push(...assignedFields(program, ev, ir, site, record));
   }
   // `Event.increment({ seatsLeft: -1 })`, `knex('slots').decrement('booked', 1)`: every value is a counter step.
-  if (/^(increment|decrement)$/.test(last)) {
-    const sign = last === 'increment' ? 1 : -1;
+  if (op?.counter) {
+    const sign = op.counter === 'up' ? 1 : -1;
     const column = staticText(ir, site.args[0]);
     if (column) sets.push({ ...fieldValue(program, ev, fact.file, site.args[1] ?? { k: 'lit', value: 1 }, [column], site.start), delta: null });
     for (const f of sets) {
@@ -162,7 +165,8 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
       f.delta = Number.isNaN(n) ? (sign > 0 ? 'up' : 'down') : n * sign >= 0 ? 'up' : 'down';
     }
   }
-  const everyRow = kindOp === 'delete' && filter.length === 0 && filterCalls === 0 && !record && site.args.every((a) => emptyFilter(ev, fact.file, a));
+  const options = new Set(op?.optionKeys);
+  const everyRow = kindOp === 'delete' && filter.length === 0 && filterCalls === 0 && !record && site.args.every((a) => emptyFilter(ev, fact.file, a, options));
   return [{ fact, op: kindOp, entity: fact.entity, sets: dedupe(sets), filter: dedupe(filter), everyRow }];
 }
 
@@ -188,14 +192,11 @@ function recordIsLoaded(program: Program, fact: SiteFact): boolean {
   return false;
 }
 
-/** Keys of a delete's options that pick no records (Sequelize `destroy({ where: {}, truncate: true })`). */
-const NO_FILTER_OPTIONS = new Set(['truncate', 'cascade', 'restartIdentity', 'force']);
-
-/** An argument that filters nothing: `{}`, `{ where: {} }`, `{ truncate: true }`; not an id, a table or anything unread. */
-function emptyFilter(ev: Evaluator, file: string, e: Expr, depth = 0): boolean {
+/** An argument that filters nothing: `{}`, `{ where: {} }`, only the operation's `options`; not an id, a table or anything unread. */
+function emptyFilter(ev: Evaluator, file: string, e: Expr, options: Set<string>, depth = 0): boolean {
   const values = ev.values(file, e);
   return depth < 3 && values.length > 0 && values.every((v) => v.t === 'obj' && v.props.every((p) =>
-    p.key !== null && (NO_FILTER_OPTIONS.has(p.key) || (p.key === 'where' && emptyFilter(ev, v.file, p.value, depth + 1)))));
+    p.key !== null && (options.has(p.key) || (p.key === 'where' && emptyFilter(ev, v.file, p.value, options, depth + 1)))));
 }
 
 function isObjectish(program: Program, file: string, e: Expr): boolean {
@@ -366,150 +367,22 @@ function dedupe(list: FieldValue[]): FieldValue[] {
   });
 }
 
-// ---- SQL ----
-
-/** The statement a driver call runs: its own text or the text a prepared statement was made from. */
-function statementOf(program: Program, ir: FileIR, site: CallSite): string {
-  const own = sqlText(ir, site);
-  if (own) return own;
-  for (const v of program.ev.values(ir.file, site.callee)) {
-    if (v.t !== 'ext' && v.t !== 'global') continue;
-    for (const step of [...v.steps].reverse()) {
-      const at = step.file ? program.files.get(step.file) : undefined;
-      const s = step.site !== undefined ? at?.sites[step.site] : undefined;
-      const text = s && at ? sqlText(at, s) : '';
-      if (text) return text;
-    }
-  }
-  return '';
-}
-
-/** The expressions bound to a statement's placeholders, in order: `$n`, `?` and `${}` alike. */
-function sqlParams(ir: FileIR, site: CallSite): { file: string; exprs: Expr[] } {
-  const inner = taggedArg(ir, site);
-  if (site.tagged !== null) return { file: ir.file, exprs: site.args };
-  if (inner) return { file: ir.file, exprs: inner.args };
-  const second = site.args[1];
-  if (second?.k === 'arr') return { file: ir.file, exprs: second.items };
-  const first = site.args[0];
-  if (first?.k === 'obj') {
-    const values = first.props.find((p) => p.key === 'values')?.value;
-    if (values?.k === 'arr') return { file: ir.file, exprs: values.items };
-  }
-  // `db.prepare(sql).run(a, b)`: the run call's own arguments.
-  return { file: ir.file, exprs: site.args };
-}
-
-interface SqlStatement {
-  op: RecordChange['op'];
-  table: string;
-  sets: [string, string][];
-  filter: [string, string][];
-  /** An UPDATE or DELETE without WHERE. */
-  everyRow: boolean;
-}
-
-/** INSERT / UPDATE / DELETE statements of a SQL text (one per statement). */
-export function sqlStatements(sql: string): SqlStatement[] {
-  const out: SqlStatement[] = [];
-  for (const raw of sql.replace(/--[^\n]*/g, '').split(/;(?=(?:[^']*'[^']*')*[^']*$)/)) {
-    const s = raw.trim();
-    let m = /^(?:with\b[\s\S]*?\)\s*)?insert\s+into\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?\s*\(([^)]*)\)\s*values\s*\(([\s\S]*?)\)\s*(?:on\s+conflict|returning|$)/i.exec(s);
-    if (m) {
-      const cols = splitTop(m[2]!).map(unquoteIdent);
-      const vals = splitTop(m[3]!);
-      out.push({ op: 'insert', table: m[1]!, sets: cols.map((c, i) => [c, vals[i] ?? '']), filter: [], everyRow: false });
-      continue;
-    }
-    m = /^(?:with\b[\s\S]*?\)\s*)?update\s+(?:only\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?(?:\s+(?:as\s+)?\w+)?\s+set\s+([\s\S]*?)(?:\s+from\s+[\s\S]*?)?(?:\s+where\s+([\s\S]*?))?(?:\s+returning\b[\s\S]*)?$/i.exec(s);
-    if (m) {
-      out.push({ op: 'update', table: m[1]!, sets: assignments(m[2]!), filter: conditions(m[3] ?? ''), everyRow: m[3] === undefined });
-      continue;
-    }
-    m = /^(?:with\b[\s\S]*?\)\s*)?delete\s+from\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?(?:\s+(?:as\s+)?\w+)?(?:\s+where\s+([\s\S]*?))?(?:\s+returning\b[\s\S]*)?$/i.exec(s);
-    if (m) out.push({ op: 'delete', table: m[1]!, sets: [], filter: conditions(m[2] ?? ''), everyRow: m[2] === undefined });
-  }
-  return out;
-}
-
-function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: { file: string; exprs: Expr[] } | null): Omit<RecordChange, 'fact'>[] {
-  let question = 0;
-  let slot = 0;
-  const toValue = (column: string, token: string): FieldValue => {
-    const t = token.trim();
+/** What the statements of a SQL text change; `bound` holds the expressions of their placeholders. */
+function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: Expr[] | null): Omit<RecordChange, 'fact'>[] {
+  const toValue = ({ column, value, param }: SqlValue): FieldValue => {
     const base: FieldValue = { field: column, path: [column], file: fact.file, pos: program.files.get(fact.file)?.sites[fact.site]?.start ?? 0, expr: null, texts: [], values: [], fromRequest: false, delta: null };
-    let index: number | null = null;
-    if (/^\$\d+$/.test(t)) index = Number(t.slice(1)) - 1;
-    else if (t === '?') index = question++;
-    else if (t === '${}') index = slot++;
-    const lit = /^'((?:[^']|'')*)'(?:::[\w".]+)?$/.exec(t);
+    const lit = /^'((?:[^']|'')*)'(?:::[\w".]+)?$/.exec(value);
     if (lit) return { ...base, texts: [lit[1]!.replace(/''/g, "'")] };
-    if (/^(true|false|null|-?\d+(?:\.\d+)?)$/i.test(t)) return { ...base, texts: [t.toLowerCase()] };
-    if (index !== null && bound?.exprs[index]) return { ...fieldValue(program, program.ev, bound.file, bound.exprs[index]!, [column], base.pos) };
-    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\})`, 'i').exec(t);
-    if (counter) return { ...base, delta: counter[1] === '-' ? 'down' : 'up' };
-    // Placeholders inside an expression (`greatest(seats - $1, 0)`) still consume their parameters.
-    for (const _ of t.match(/\?/g) ?? []) question++;
-    for (const _ of t.match(/\$\{\}/g) ?? []) slot++;
-    return base;
+    if (/^(true|false|null|-?\d+(?:\.\d+)?)$/i.test(value)) return { ...base, texts: [value.toLowerCase()] };
+    if (param !== null && bound?.[param]) return fieldValue(program, program.ev, fact.file, bound[param]!, [column], base.pos);
+    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\})`, 'i').exec(value);
+    return counter ? { ...base, delta: counter[1] === '-' ? 'down' : 'up' } : base;
   };
-  return sqlStatements(sql).map((st) => ({
+  return parsedStatements(sql).map((st) => ({
     op: st.op,
     entity: st.table,
-    sets: st.sets.map(([c, v]) => toValue(c, v)),
-    filter: st.filter.map(([c, v]) => toValue(c, v)),
+    sets: st.sets.map(toValue),
+    filter: st.filter.map(toValue),
     everyRow: st.op === 'delete' && st.everyRow,
   }));
-}
-
-function assignments(text: string): [string, string][] {
-  return splitTop(text).flatMap((a) => {
-    const m = /^\s*[`"[]?(\w+)[`"\]]?\s*=\s*([\s\S]*)$/.exec(a);
-    return m ? [[m[1]!, m[2]!.trim()] as [string, string]] : [];
-  });
-}
-
-function conditions(text: string): [string, string][] {
-  return text.split(/\band\b/i).flatMap((c) => {
-    const m = /^\s*(?:\w+\.)?[`"[]?(\w+)[`"\]]?\s*(?:=|in)\s*\(?\s*([^)]*?)\s*\)?\s*$/i.exec(c);
-    return m ? [[m[1]!, m[2]!.split(',')[0]!.trim()] as [string, string]] : [];
-  });
-}
-
-function splitTop(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'") quote = !quote;
-    else if (!quote && c === '(') depth++;
-    else if (!quote && c === ')') depth--;
-    else if (!quote && depth === 0 && c === ',') {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start).trim());
-  return out.filter(Boolean);
-}
-
-function unquoteIdent(s: string): string {
-  return s.trim().replace(/^[`"[]|[`"\]]$/g, '');
-}
-
-function sqlFunctionOf(program: Program, ir: FileIR, site: CallSite): { body?: string } | null {
-  const name = staticText(ir, site.args[0]);
-  if (!name) return null;
-  const lower = name.toLowerCase().replace(/^\w+\./, '');
-  const root = program.project.sqlFunctions.find((f) => f.name.toLowerCase() === lower);
-  if (!root) return null;
-  // Bodies of the functions it calls too (`perform release_slot(...)`).
-  const bodies = [root.body ?? ''];
-  for (const called of root.calls) {
-    const f = program.project.sqlFunctions.find((x) => x.name.toLowerCase() === called);
-    if (f && f !== root) bodies.push(f.body ?? '');
-  }
-  return { body: bodies.join(';\n') };
 }

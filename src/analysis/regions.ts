@@ -2,7 +2,8 @@
 // event's branch, a catch block, a failure branch), and every function called from there. The facts
 // a region reaches come with the transaction each runs in: the callback of a store transaction
 // (`$transaction(async (tx) => ...)`), a grouped call (`$transaction([a, b])`), a transaction handle
-// passed as an option (`{ transaction: t }`, `{ session }`), or SQL after a BEGIN in a function that commits.
+// passed as one of the store's `transactionOptions` (`{ transaction: t }`, `{ session }`), or SQL after
+// a BEGIN in a function that commits.
 import { computeDominators, dominates, type Dominators } from '../flow/dominators.js';
 import type { Expr, FileIR, FlowNode } from '../model/ir.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -112,9 +113,10 @@ function localTransaction(program: Program, fn: string, fact: SiteFact): string 
     if (g.kind !== 'group') continue;
     if ((ir.sites[g.site]?.args ?? []).some((a) => elementSites(ir, a, 0).includes(outer))) return `group:${ir.file}:${g.site}`;
   }
+  const options = fact.recognizer.kind === 'store' ? fact.recognizer.transactionOptions ?? [] : [];
   for (let i = fact.site; ; ) {
     const site = ir.sites[i]!;
-    const handle = transactionHandle(site.args);
+    const handle = transactionHandle(site.args, options);
     if (handle) return `handle:${ir.file}:${handle}`;
     if (site.chainedBy === null || ir.sites[site.chainedBy]?.fn !== site.fn) break;
     i = site.chainedBy;
@@ -141,11 +143,11 @@ function elementSites(ir: FileIR, e: Expr, depth: number): number[] {
   return [];
 }
 
-/** `{ transaction: t }` (Sequelize, TypeORM) or `{ session }` (Mongoose) in the arguments: the handle's binding. */
-function transactionHandle(args: Expr[]): string | null {
+/** An option of the arguments (`{ transaction: t }`) that hands over a transaction: the handle's binding. */
+function transactionHandle(args: Expr[], options: string[]): string | null {
   for (const a of args) {
     if (a.k !== 'obj') continue;
-    for (const p of a.props) if ((p.key === 'transaction' || p.key === 'session') && p.value.k === 'ref') return `b${p.value.b}`;
+    for (const p of a.props) if (p.key !== null && options.includes(p.key) && p.value.k === 'ref') return `b${p.value.b}`;
   }
   return null;
 }

@@ -12,11 +12,11 @@ import { failureBranches } from '../analysis/failure-branches.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
 import { reachableFrom, type Program } from '../analysis/program.js';
-import { sqlStatements } from '../analysis/record-changes.js';
 import { regionFrom, type Region } from '../analysis/regions.js';
 import { releasedTogether, releasesIn, type Releases } from '../analysis/releases.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries, scheduledJobs } from '../analysis/scheduled.js';
+import { sqlStatements } from '../analysis/sql-text.js';
 import { isCapacityEntity } from '../analysis/capacity.js';
 import { stateOfText } from '../analysis/booking-state.js';
 import type { CallEdge } from '../graph/call-graph.js';
@@ -61,7 +61,7 @@ export default defineCheck({
       const seen = new Set<string>();
       const around = (entry: PathResult['entry'], chain: CallEdge[], call: SiteFact) => {
         for (const frame of [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn: fnKey(call), site: call.site }]) {
-          for (const branch of failureBranches(program, frame.fn, frame.site)) {
+          for (const branch of failureBranches(program, frame.fn, frame.site, call)) {
             const key = `${entry.file}:${entry.line}:${branch.fn}:${branch.pos}`;
             if (seen.has(key)) continue;
             seen.add(key);

@@ -20,6 +20,8 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['carriers', 'Reference carriers', 'Provider objects created before the payment with the reference in their own `referenceFields` (an order): a payment whose `idFields` hold such an object\'s id carries that reference.'],
     ['billingWhen', 'Recurring billing', 'Payload values that make an initiation recurring billing.'],
     ['events', 'Webhook events', 'Event types the provider sends: an entry point that branches on them hears from this provider.'],
+    ['resultIdFields', 'Result id fields', "Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields: storing one links the booking to its payment."],
+    ['resultFlags', 'Result flags', "Fields of a call's result that say it succeeded or failed, besides the generic ones: a branch where it failed is a failure branch."],
     ['callbackFields', 'Success callback fields', "Request fields the provider's client-side success handler posts to the server: an entry point that reads one (destructured or read from the request) is a success callback of this provider."],
     ['example', 'Remediation example', 'How to start a payment that carries the booking id, used in the fix text.'],
   ],
@@ -30,10 +32,13 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['passthrough', 'Pass-through methods', 'Methods that return the same client; they are skipped when matching.'],
     ['writes', 'Writes', 'Persistent inserts: a booking write when the entity is booking-like. `entity` says where the entity name comes from, `record` where the written record is.'],
     ['reads', 'Reads', 'Reads by key; `guard` says how a missing record shows, which is what makes `if (!booking) throw` evidence.'],
-    ['updates', 'Updates', 'Updates and deletes of existing records.'],
+    ['updates', 'Updates', 'Updates and deletes of existing records: `deletes` marks one that removes them, `counter` one whose fields are counters moved up or down, `optionKeys` the keys of its options that select no records.'],
     ['transactions', 'Transactions', 'Calls that run a callback inline, with a transaction client as parameter `param`.'],
+    ['transactionOptions', 'Transaction options', 'Option keys whose value is the transaction a query joins.'],
     ['groups', 'Groups', 'Calls whose array argument\'s queries complete with the call.'],
     ['flushes', 'Flushes', 'Calls that write every queued record (unit of work).'],
+    ['setCalls', 'Set calls', 'Calls chained after a write or update whose argument holds the fields written.'],
+    ['filterCalls', 'Filter calls', 'Calls chained before or after a write or update that filter the records it changes.'],
     ['entities', 'Entity declarations', 'Code that declares an entity and the table or collection it is stored in, read into the entity catalog: `name` and `table` list where to find them (`arg:N`, `arg:N.key`, `string`, `binding`, `class`, `static:key`).'],
     ['example', 'Remediation example', 'How this store creates a pending booking, used in the fix text.'],
     ['updateExample', 'Remediation update', 'How this store sets one field of a booking by id, used in the fix text with `{id}`, `{field}` and `{value}` filled in.'],
@@ -113,7 +118,7 @@ function index(recognizers: Recognizer[]): string {
 
 function render(field: string, value: unknown): string[] {
   if (/^(example|updateExample)$/.test(field) && typeof value === 'string') return ['```ts', value, '```'];
-  if (field === 'events' && isRecord(value)) return Object.entries(value).map(([k, v]) => `- ${k}: ${Array.isArray(v) && v.length > 0 ? v.map((x) => code(String(x))).join(', ') : 'none'}`);
+  if ((field === 'events' || field === 'resultFlags') && isRecord(value)) return Object.entries(value).map(([k, v]) => `- ${k}: ${Array.isArray(v) && v.length > 0 ? v.map((x) => code(String(x))).join(', ') : 'none'}`);
   if (Array.isArray(value)) {
     if (value.length === 0) return ['None.'];
     if (value.every((v) => typeof v === 'string')) return value.map((v) => `- ${code(v)}`);

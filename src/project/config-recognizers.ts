@@ -32,6 +32,9 @@ export function configRecognizers(config: BookfirstConfig, builtIn: Recognizer[]
       referenceFields: fields.filter((f, i) => fields.indexOf(f) === i),
       events: known?.events ?? { success: [], failure: [] },
       example: known?.example,
+      // A wrapper hands back what the provider returned, so its result is read the provider's way.
+      resultIdFields: known?.resultIdFields,
+      resultFlags: known?.resultFlags,
     });
   }
   const byModule = new Map<string, BookfirstConfig['bookingWrites']>();

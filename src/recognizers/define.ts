@@ -80,6 +80,10 @@ export interface ProviderRecognizer {
   billingWhen?: { field: string; equals: string }[];
   /** Event types the provider sends on success and failure (webhooks). */
   events: { success: string[]; failure: string[] };
+  /** Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields (`payment_intent`). */
+  resultIdFields?: string[];
+  /** Fields of a call's result that say it succeeded or failed, besides the generic ones (`ok`, `error`): a charge's `paid`. */
+  resultFlags?: { success: string[]; failure: string[] };
   /**
    * Request fields the provider's client-side success handler posts to the server (Razorpay
    * Checkout's `razorpay_signature`): an entry point that reads one hears back from the provider.
@@ -144,6 +148,12 @@ export interface StoreOperation {
   filterArg?: number;
   /** The write changes an existing record rather than creating one when argument `arg` sets one of `keys` (`set(data, { merge: true })`). */
   updatesWith?: { arg: number; keys: string[] };
+  /** The update removes the records it selects rather than changing them (`delete`, `destroy`, `del`). */
+  deletes?: boolean;
+  /** Every field it names is a counter moved this way (`increment({ seats: 1 })`); a negative amount moves it the other way. */
+  counter?: 'up' | 'down';
+  /** Keys of its arguments that are options, not filters: a delete handed only these (and an empty `where`) removes every row (`destroy({ truncate: true })`). */
+  optionKeys?: string[];
 }
 
 /**
@@ -199,10 +209,16 @@ export interface StoreRecognizer {
   updateExample?: string;
   /** Calls that run a callback inline with a transaction client as parameter `param`. */
   transactions?: { call: string; param: number; client: 'receiver' | 'same' }[];
+  /** Option keys whose value is the transaction a query joins (`{ transaction: t }`, `{ session }`). */
+  transactionOptions?: string[];
   /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */
   groups?: string[];
   /** Calls that write every queued record (`em.flush()`). */
   flushes?: string[];
+  /** Calls chained after a write or update whose first argument holds the fields written (`.values({...})`, `.set({...})`). */
+  setCalls?: string[];
+  /** Calls chained before or after a write or update that filter the records it changes (`.where({ id })`, `.eq('id', id)`). */
+  filterCalls?: string[];
   /** Declarations of entities and the tables or collections they are stored in. */
   entities?: EntityDeclaration[];
 }

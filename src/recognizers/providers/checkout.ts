@@ -45,6 +45,8 @@ export default defineProvider({
     'payments.request': { mode: 'charge', when: [{ field: 'capture', equals: [false], mode: 'authorize' }] },
     'paymentSessions.complete': { mode: 'charge' },
   },
+  // A payment response says whether it was approved.
+  resultFlags: { success: ['approved'], failure: [] },
   events: {
     success: ['payment_approved', 'payment_captured', 'payment_paid'],
     failure: ['payment_declined', 'payment_expired', 'payment_canceled', 'payment_capture_declined', 'payment_authentication_failed'],

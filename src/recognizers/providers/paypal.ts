@@ -109,6 +109,8 @@ export default defineProvider({
   capture: { '*': { mode: 'authorize' } },
   captureExample: "const order = await ordersController.createOrder({ body: { intent: 'AUTHORIZE', purchaseUnits: [{ referenceId: booking.id, amount }] } }); /* once the booking is CONFIRMED: */ await paymentsController.captureAuthorizedPayment({ authorizationId });",
   refundExample: "await paymentsController.refundCapturedPayment({ captureId: booking.paypalCaptureId });",
+  // The JS SDK's `onApprove` hands the server `{ orderID }`.
+  resultIdFields: ['orderID'],
   events: {
     success: ['PAYMENT.CAPTURE.COMPLETED', 'CHECKOUT.ORDER.APPROVED', 'CHECKOUT.ORDER.COMPLETED', 'PAYMENT.SALE.COMPLETED'],
     failure: ['PAYMENT.CAPTURE.DENIED', 'PAYMENT.CAPTURE.DECLINED', 'PAYMENT.CAPTURE.REVERSED', 'PAYMENT.SALE.DENIED', 'CHECKOUT.PAYMENT-APPROVAL.REVERSED', 'CHECKOUT.ORDER.VOIDED', 'PAYMENT.AUTHORIZATION.VOIDED'],

@@ -50,6 +50,8 @@ export default defineProvider({
     'payments.createPaymentJson': { mode: 'charge' },
   },
   refundExample: "await razorpay.payments.refund(booking.razorpayPaymentId, { notes: { bookingId: booking.id } });",
+  // A payment says whether it was captured.
+  resultFlags: { success: ['captured'], failure: [] },
   events: {
     success: ['payment.captured', 'order.paid', 'payment.authorized', 'payment_link.paid'],
     failure: ['payment.failed', 'payment_link.expired', 'payment_link.cancelled'],

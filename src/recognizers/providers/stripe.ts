@@ -68,6 +68,10 @@ export default defineProvider({
     'return_url',
     'after_completion.redirect.url',
   ],
+  // A Checkout Session, Invoice or Charge names its PaymentIntent; Stripe.js hands back `{ paymentIntent }`.
+  resultIdFields: ['payment_intent', 'paymentIntent'],
+  // A Charge (and an Invoice) says whether it was paid and captured.
+  resultFlags: { success: ['paid', 'captured'], failure: [] },
   billingWhen: [{ field: 'mode', equals: 'subscription' }, { field: 'mode', equals: 'setup' }],
   example: "const session = await stripe.checkout.sessions.create({ ...params, client_reference_id: booking.id, metadata: { bookingId: booking.id } });",
   // https://docs.stripe.com/payments/place-a-hold-on-a-payment-method: `capture_method: 'manual'` only

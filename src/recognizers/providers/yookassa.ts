@@ -53,6 +53,8 @@ export default defineProvider({
   },
   // https://yookassa.ru/developers/using-api/webhooks: notifications are not signed; their type is
   // `event` (`payment.succeeded`), and the documented way to trust one is to fetch the object again.
+  // A payment says whether it was paid.
+  resultFlags: { success: ['paid'], failure: [] },
   events: {
     success: ['payment.succeeded', 'payment.waiting_for_capture'],
     failure: ['payment.canceled'],

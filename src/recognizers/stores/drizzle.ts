@@ -24,8 +24,11 @@ export default defineStore({
   ],
   updates: [
     { call: 'update', entity: ['args'] },
-    { call: 'delete', entity: ['args'] },
+    { call: 'delete', entity: ['args'], deletes: true },
   ],
+  // `insert(t).values({...}).onConflictDoUpdate({ target, set: {...} })`, `update(t).set({...}).where(eq(t.id, id))`.
+  setCalls: ['values', 'set', 'onConflictDoUpdate'],
+  filterCalls: ['where'],
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
   groups: ['batch'],
   // `export const reservations = pgTable('tbl_res', {...})`: the variable names the entity, argument 0 the table.

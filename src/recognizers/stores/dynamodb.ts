@@ -36,7 +36,7 @@ export default defineStore({
   ],
   updates: [
     { call: 'update', entity: ['field:TableName'] },
-    { call: 'delete', entity: ['field:TableName'] },
+    { call: 'delete', entity: ['field:TableName'], deletes: true },
     ...['UpdateCommand', 'DeleteCommand', 'UpdateItemCommand', 'DeleteItemCommand'].map((c) => ({ call: 'send', argIs: { index: 0, path: `${c}.new()` }, entity: ['field:TableName'] as EntitySource[] })),
   ],
   example: "await ddb.send(new PutCommand({ TableName: 'bookings', Item: { id: bookingId, ...input, status: 'pending' }, ConditionExpression: 'attribute_not_exists(id)' }));",

@@ -54,11 +54,11 @@ export default defineStore({
   ],
   updates: [
     { call: 'collection.().**.doc.().update', entity: ['chain'] },
-    { call: 'collection.().**.doc.().delete', entity: ['chain'] },
+    { call: 'collection.().**.doc.().delete', entity: ['chain'], deletes: true },
     { call: 'runTransaction.update', entity: ['args'], sync: true },
-    { call: 'runTransaction.delete', entity: ['args'], sync: true },
+    { call: 'runTransaction.delete', entity: ['args'], sync: true, deletes: true },
     { call: 'updateDoc', entity: ['args'] },
-    { call: 'deleteDoc', entity: ['args'] },
+    { call: 'deleteDoc', entity: ['args'], deletes: true },
   ],
   // The callback's transaction is named after the call (`runTransaction.set`), apart from the
   // Realtime Database's module-level `set()` / `get()` in the same package.

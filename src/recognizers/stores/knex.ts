@@ -26,7 +26,15 @@ export default defineStore({
   // The read is the table call itself (`knex('bookings')`), so its entity is the table and not a
   // column named in `where(...)`; it yields one row or undefined only when the chain ends in `first()`.
   reads: ['', 'table', '**.from'].map((call) => ({ call, entity: ['args'], guard: 'null', guardRequires: { null: ['first'] } })),
-  updates: on(['update', 'del', 'delete', 'increment', 'decrement']),
+  updates: [
+    ...on(['update']),
+    ...on(['del', 'delete'], { deletes: true }),
+    ...on(['increment'], { counter: 'up' }),
+    ...on(['decrement'], { counter: 'down' }),
+  ],
+  // `insert({...}).onConflict('id').merge({...})`; filters come before or after the operation.
+  setCalls: ['merge'],
+  filterCalls: ['where', 'andWhere', 'whereIn'],
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
   // Migrations: `knex.schema.createTable('bookings', ...)`.
   entities: [{ path: 'schema.createTable()', onClient: true, name: ['arg:0'], table: ['arg:0'] }],

@@ -25,9 +25,12 @@ export default defineStore({
   ],
   updates: [
     { call: 'updateTable', entity: ['args'] },
-    { call: 'deleteFrom', entity: ['args'] },
+    { call: 'deleteFrom', entity: ['args'], deletes: true },
     { call: 'mergeInto', entity: ['args'] },
   ],
+  // `insertInto('bookings').values({...})`, `updateTable('bookings').set({...}).where('id', '=', id)`.
+  setCalls: ['values', 'set'],
+  filterCalls: ['where'],
   transactions: [{ call: 'execute', param: 0, client: 'receiver' }],
   // Migrations: `db.schema.createTable('bookings')`.
   entities: [{ path: 'schema.createTable()', onClient: true, name: ['arg:0'], table: ['arg:0'] }],

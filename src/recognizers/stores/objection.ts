@@ -21,11 +21,15 @@ export default defineStore({
     ...on(['**.throwIfNotFound'], { guard: 'throws' }),
   ],
   updates: [
-    ...on(['**.patch', '**.update', '**.delete', 'patchAndFetchById', 'updateAndFetchById', 'deleteById']),
+    ...on(['**.patch', '**.update', 'patchAndFetchById', 'updateAndFetchById', 'deleteById']),
+    ...on(['**.delete'], { deletes: true }),
     { call: 'new().$query.().**.patch', entity: ['types'] },
     { call: 'new().$query.().**.patchAndFetch', entity: ['types'] },
-    { call: 'new().$query.().**.delete', entity: ['types'] },
+    { call: 'new().$query.().**.delete', entity: ['types'], deletes: true },
   ],
+  // The query builder is Knex's: `insert({...}).onConflict('id').merge({...})`, `where({ id })` before or after.
+  setCalls: ['merge'],
+  filterCalls: ['where', 'andWhere', 'whereIn'],
   // `Booking.transaction(async (trx) => ...)` runs inline; queries join it with `query(trx)`.
   transactions: [{ call: 'transaction', param: 0, client: 'same' }],
   // `class Booking extends Model { static tableName = 'tbl_res' }` (or a static getter).

@@ -35,7 +35,7 @@ export default defineStore({
   // `update` takes an `id` (one document) or a `where` (many); `delete` the same.
   updates: [
     { call: 'update', entity: ['field:collection'] },
-    { call: 'delete', entity: ['field:collection'] },
+    { call: 'delete', entity: ['field:collection'], deletes: true },
   ],
   example: "const booking = await payload.create({ collection: 'bookings', data: { ...input, status: 'pending' } });",
   updateExample: "await payload.update({ collection: 'bookings', id: {id}, data: { {field}: {value} } });",

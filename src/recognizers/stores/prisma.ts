@@ -38,8 +38,8 @@ export default defineStore({
   updates: [
     { call: '*.update', entity: ['wildcard'] },
     { call: '*.updateMany', entity: ['wildcard'] },
-    { call: '*.delete', entity: ['wildcard'] },
-    { call: '*.deleteMany', entity: ['wildcard'] },
+    { call: '*.delete', entity: ['wildcard'], deletes: true },
+    { call: '*.deleteMany', entity: ['wildcard'], deletes: true },
   ],
   transactions: [{ call: '$transaction', param: 0, client: 'receiver' }],
   groups: ['$transaction'],

@@ -44,9 +44,9 @@ export default defineStore({
   updates: [
     { call: 'hset', entity: ['key'], argShape: { index: 1, object: false } },
     { call: 'hSet', entity: ['key'], argShape: { index: 1, object: false } },
-    { call: 'del', entity: ['key'] },
-    { call: 'hdel', entity: ['key'] },
-    { call: 'hDel', entity: ['key'] },
+    { call: 'del', entity: ['key'], deletes: true },
+    { call: 'hdel', entity: ['key'], deletes: true },
+    { call: 'hDel', entity: ['key'], deletes: true },
   ],
   example: "await redis.hset(`booking:${bookingId}`, { ...input, status: 'pending' });",
   updateExample: "await redis.hset(`booking:${{id}}`, { {field}: {value} });",

@@ -25,7 +25,7 @@ export default defineStore({
   reads: [{ call: 'getDocument', entity: ['args'], guard: 'null' }],
   updates: [
     { call: 'patch.().**.commit', entity: ['chain'] },
-    { call: 'delete', entity: ['args'] },
+    { call: 'delete', entity: ['args'], deletes: true },
   ],
   entities: [{ module: 'sanity', path: 'defineType()', name: ['arg:0.name'], table: ['arg:0.name'], when: { place: 'arg:0.type', equals: ['document'] } }],
   example: "const booking = await client.create({ _type: 'booking', ...input, status: 'pending' });",

@@ -32,12 +32,14 @@ export default defineStore({
   ],
   updates: [
     { call: 'update', entity: MODEL },
-    { call: 'destroy', entity: MODEL },
-    { call: 'increment', entity: MODEL },
-    { call: 'decrement', entity: MODEL },
+    // `destroy({ where: {}, truncate: true })` empties the table.
+    { call: 'destroy', entity: MODEL, deletes: true, optionKeys: ['truncate', 'cascade', 'restartIdentity', 'force'] },
+    { call: 'increment', entity: MODEL, counter: 'up' },
+    { call: 'decrement', entity: MODEL, counter: 'down' },
   ],
   // `sequelize.transaction(async (t) => ...)` runs the callback inline; its queries pass `{ transaction: t }`.
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
+  transactionOptions: ['transaction'],
   // `sequelize.define('Booking', attributes, { tableName })`, `Booking.init(attributes, { tableName })`
   // on `class Booking extends Model`, and sequelize-typescript's `@Table({ tableName }) class Booking`.
   entities: [

@@ -34,8 +34,10 @@ export default defineStore({
   ],
   updates: [
     { call: 'from.().update', entity: ['chain'] },
-    { call: 'from.().delete', entity: ['chain'] },
+    { call: 'from.().delete', entity: ['chain'], deletes: true },
   ],
+  // Filters follow the operation: `.update({...}).eq('id', id)`, `.delete().match({ id })`.
+  filterCalls: ['eq', 'match', 'in', 'is', 'filter'],
   example: "const { data: booking, error } = await supabase.from('bookings').insert({ ...input, status: 'pending' }).select().single();",
   updateExample: "await supabase.from('bookings').update({ {field}: {value} }).eq('id', {id});",
 });

@@ -42,11 +42,14 @@ export default defineStore({
   ],
   updates: [
     { call: 'update', entity: ENTITY, filterArg: 0, setsArg: 1 },
-    { call: 'delete', entity: ENTITY },
-    { call: 'remove', entity: ENTITY },
-    { call: 'softDelete', entity: ENTITY },
+    { call: 'delete', entity: ENTITY, deletes: true },
+    { call: 'remove', entity: ENTITY, deletes: true },
+    { call: 'softDelete', entity: ENTITY, deletes: true },
     { call: 'createQueryBuilder.().update', entity: ['args'] },
   ],
+  // The query builder: `insert().into(Booking).values({...})`, `update(Booking).set({...}).where('id = :id', { id })`.
+  setCalls: ['values', 'set'],
+  filterCalls: ['where', 'andWhere'],
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
   // `@Entity('tbl_res') class Booking` / `@Entity({ name: 'tbl_res' })`, and `new EntitySchema({ name, tableName })`.
   entities: [
