@@ -72,7 +72,8 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
       if (entry.isSymbolicLink()) {
         const real = safeRealpath(abs);
         if (!real || !isInside(rootReal, real)) {
-          diagnostics.push(diag(childRel, 'symlink-skipped', real ? 'symlink points outside the scanned root; not followed' : 'broken symlink; skipped'));
+          const why = real ? 'symlink points outside the scanned root; not followed' : realpathError(abs) === 'ELOOP' ? 'symlink chain loops or is too long; skipped' : 'broken symlink; skipped';
+          diagnostics.push(diag(childRel, 'symlink-skipped', why));
           continue;
         }
         const stat = safeStat(real);
@@ -145,6 +146,15 @@ function safeRealpath(p: string): string | null {
     return fs.realpathSync(p);
   } catch {
     return null;
+  }
+}
+
+function realpathError(p: string): string | undefined {
+  try {
+    fs.realpathSync(p);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code;
   }
 }
 

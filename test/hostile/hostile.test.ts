@@ -202,6 +202,19 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('file symlinks that point at each other, and a chain of 60 links', () => {
+    const root = app({ 'src/lib/l0.ts': 'export const l = 1;\n' });
+    for (let i = 1; i <= 60; i++) fs.symlinkSync(`l${i - 1}.ts`, path.join(root, `src/lib/l${i}.ts`));
+    fs.symlinkSync('b.ts', path.join(root, 'src/lib/a.ts'));
+    fs.symlinkSync('a.ts', path.join(root, 'src/lib/b.ts'));
+    const s = scanDir(root);
+    expectNormal(s);
+    const skipped = s.report.diagnostics.filter((d: { code: string }) => d.code === 'symlink-skipped').map((d: { file: string; message: string }) => `${d.file}: ${d.message}`);
+    expect(skipped).toContain('src/lib/a.ts: symlink chain loops or is too long; skipped');
+    expect(skipped).toContain('src/lib/l60.ts: symlink chain loops or is too long; skipped');
+    expectAppStillPasses(s);
+  });
+
   it('a symlink pointing outside the root is not followed', () => {
     // The outside tree holds a failing payment route: following the link would add a failing path.
     const outside = makeProject({ 'api/pay/route.ts': "import Stripe from 'stripe';\nexport async function POST() {\n  return new Stripe('sk').paymentIntents.create({ amount: 1, currency: 'eur' });\n}\n" });
