@@ -18,11 +18,12 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   const reach = reachableFrom(program.graph, path.entry.fn);
   const facts = reachedFacts(program, path.entry.fn);
   if (facts.some((f) => f.bookingLike)) return null;
-  // Names along the path, and the keys and literal texts the payment carries.
+  // Names along the path (and of the records it touches: a `booking_payments` row is for a booking
+  // without being one), and the keys and literal texts the payment carries.
   const leaves = payloadLeaves(program, path.payment);
   const keys = leaves.map((l) => l.path[l.path.length - 1] ?? '');
   const texts = leaves.map((l) => (l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : l.expr.k === 'tpl' ? l.expr.text : ''));
-  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys];
+  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys, ...facts.map((f) => f.entity ?? '')];
   const booking = [...names, ...texts].some((n) => v.signalsBooking(n));
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
   if ([...names, ...texts].some((n) => v.signalsNotBooking(n)) && !names.some((n) => v.signalsBooking(n))) return 'not-a-booking-payment';

@@ -96,9 +96,10 @@ export class Vocabulary {
     if (this.entityWords.has(ws.join(''))) return true;
     const at = ws.findIndex((w) => this.entityWords.has(w));
     if (at === -1) return false;
-    // `booking_logs`, `ticket_messages`: rows about a booking; `booking_holds`, `BookingSlot`: the
-    // capacity a booking takes; `support_tickets`: a help-desk ticket.
-    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || CAPACITY_WORD_SET.has(w))) return false;
+    // `booking_logs`, `ticket_messages`: rows about a booking; `booking_payments`: a payment taken
+    // for one; `booking_holds`, `BookingSlot`: the capacity a booking takes; `support_tickets`: a
+    // help-desk ticket.
+    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
     return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 
@@ -142,6 +143,7 @@ export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserve
 
 /** Entities that store payments apart from the booking (`Payment`, `transactions`). */
 export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
+const PAYMENT_ENTITY_SET = new Set(PAYMENT_ENTITY_WORDS);
 /**
  * Words in a field that holds the provider's id for a payment (`paymentIntentId`, `txnRef`); each
  * provider's recognizer id counts too (`stripeSessionId`, `paypalOrderId`), see PROVIDER_IDS.
