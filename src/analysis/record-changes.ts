@@ -410,10 +410,16 @@ interface SqlStatement {
 }
 
 /** INSERT / UPDATE / DELETE statements of a SQL text (one per statement). */
+/**
+ * What opens a PL/pgSQL block or branch before its first statement (`begin update ...`, `if found
+ * then delete ...`, `else insert ...`): split on semicolons, that statement starts with it.
+ */
+const PLPGSQL_BLOCK_START = /^(?:(?:begin(?:\s+atomic)?|else|loop|(?:if|elsif)\b[\s\S]*?\bthen|end\s+(?:if|loop))\s+)+/i;
+
 export function sqlStatements(sql: string): SqlStatement[] {
   const out: SqlStatement[] = [];
   for (const raw of sql.replace(/--[^\n]*/g, '').split(/;(?=(?:[^']*'[^']*')*[^']*$)/)) {
-    const s = raw.trim();
+    const s = raw.trim().replace(PLPGSQL_BLOCK_START, '');
     let m = /^(?:with\b[\s\S]*?\)\s*)?insert\s+into\s+(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?\s*\(([^)]*)\)\s*values\s*\(([\s\S]*?)\)\s*(?:on\s+conflict|returning|$)/i.exec(s);
     if (m) {
       const cols = splitTop(m[2]!).map(unquoteIdent);
