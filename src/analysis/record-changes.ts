@@ -452,7 +452,8 @@ function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: { file
     if (lit) return { ...base, texts: [lit[1]!.replace(/''/g, "'")] };
     if (/^(true|false|null|-?\d+(?:\.\d+)?)$/i.test(t)) return { ...base, texts: [t.toLowerCase()] };
     if (index !== null && bound?.exprs[index]) return { ...fieldValue(program, program.ev, bound.file, bound.exprs[index]!, [column], base.pos) };
-    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\})`, 'i').exec(t);
+    // By a number, a placeholder, or a variable of an SQL function (`seats_left - p_seats`).
+    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\}|[a-z_])`, 'i').exec(t);
     if (counter) return { ...base, delta: counter[1] === '-' ? 'down' : 'up' };
     // Placeholders inside an expression (`greatest(seats - $1, 0)`) still consume their parameters.
     for (const _ of t.match(/\?/g) ?? []) question++;
