@@ -1,7 +1,7 @@
 // Capacity the app holds for a booking: a slot or seat row marked taken, a counter moved
 // (`bookedCount`, `seatsLeft`), a hold row or key (`holds`, `hold:slot:42`). Whether a change takes
 // capacity or gives it back, and whether the app models capacity at all (some code changes it).
-import { CAPACITY_WORDS, COUNTER_WORDS, SLOT_FLAG_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
+import { CAPACITY_WORDS, COUNTER_WORDS, SLOT_FLAG_WORDS, TRY_COUNTER_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { reachableFrom, type Program } from './program.js';
 import { recordChanges, type FieldValue, type RecordChange } from './record-changes.js';
@@ -9,6 +9,7 @@ import { recordChanges, type FieldValue, type RecordChange } from './record-chan
 const CAPACITY = new Set(CAPACITY_WORDS);
 const COUNTERS = new Set(COUNTER_WORDS);
 const FLAGS = new Set(SLOT_FLAG_WORDS);
+const TRIES = new Set(TRY_COUNTER_WORDS);
 /** Counters and flags that grow as capacity is taken (`bookedCount`, `isBooked`); the others count what is left. */
 const TAKEN = new Set(['count', 'booked', 'taken', 'sold', 'reserved', 'held', 'occupancy', 'occupied']);
 const FREE_STATES = new Set(['available', 'open', 'free', 'released', 'expired', 'cancelled', 'canceled']);
@@ -22,7 +23,8 @@ export function isCapacityEntity(name: string | null | undefined): boolean {
 }
 
 function isCounterField(name: string): boolean {
-  return words(name).map(singularNoun).some((w) => COUNTERS.has(w));
+  const ws = words(name).map(singularNoun);
+  return ws.some((w) => COUNTERS.has(w)) && !ws.some((w) => TRIES.has(w));
 }
 
 function isSlotFlag(name: string): boolean {

@@ -139,6 +139,8 @@ export const CAPACITY_WORDS = ['slot', 'timeslot', 'seat', 'capacity', 'inventor
 const CAPACITY_WORD_SET = new Set(CAPACITY_WORDS);
 /** Counter fields that track capacity (`bookedCount`, `seatsLeft`, `availableSpots`, `remaining`). */
 export const COUNTER_WORDS = ['count', 'booked', 'available', 'remaining', 'left', 'taken', 'sold', 'reserved', 'held', 'seats', 'spots', 'capacity', 'quantity', 'stock', 'inventory', 'occupancy', 'occupied'];
+/** Words that make a counter one of tries, not of capacity (`attemptCount`, `retry_count`, `failureCount`). */
+export const TRY_COUNTER_WORDS = ['attempt', 'retry', 'failure', 'error'];
 /** Flags on a slot row that say it is taken (`isBooked`, `available`). */
 export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserved', 'occupied', 'free'];
 
