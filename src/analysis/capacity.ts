@@ -1,14 +1,15 @@
 // Capacity the app holds for a booking: a slot or seat row marked taken, a counter moved
 // (`bookedCount`, `seatsLeft`), a hold row or key (`holds`, `hold:slot:42`). Whether a change takes
 // capacity or gives it back, and whether the app models capacity at all (some code changes it).
-import { CAPACITY_WORDS, COUNTER_WORDS, SLOT_FLAG_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
+import { CAPACITY_WORDS, COUNTER_WORDS, SLOT_FLAG_WORDS, TRY_COUNTER_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { SiteFact } from '../recognize/facts.js';
-import type { Program } from './program.js';
+import { reachableFrom, type Program } from './program.js';
 import { recordChanges, type FieldValue, type RecordChange } from './record-changes.js';
 
 const CAPACITY = new Set(CAPACITY_WORDS);
 const COUNTERS = new Set(COUNTER_WORDS);
 const FLAGS = new Set(SLOT_FLAG_WORDS);
+const TRIES = new Set(TRY_COUNTER_WORDS);
 /** Counters and flags that grow as capacity is taken (`bookedCount`, `isBooked`); the others count what is left. */
 const TAKEN = new Set(['count', 'booked', 'taken', 'sold', 'reserved', 'held', 'occupancy', 'occupied']);
 const FREE_STATES = new Set(['available', 'open', 'free', 'released', 'expired', 'cancelled', 'canceled']);
@@ -22,7 +23,8 @@ export function isCapacityEntity(name: string | null | undefined): boolean {
 }
 
 function isCounterField(name: string): boolean {
-  return words(name).map(singularNoun).some((w) => COUNTERS.has(w));
+  const ws = words(name).map(singularNoun);
+  return ws.some((w) => COUNTERS.has(w)) && !ws.some((w) => TRIES.has(w));
 }
 
 function isSlotFlag(name: string): boolean {
@@ -65,7 +67,7 @@ export function capacityDirection(change: RecordChange): 'hold' | 'release' | 'c
 }
 
 export interface CapacityModel {
-  /** The app holds capacity somewhere: some code writes a slot, a hold or a counter. */
+  /** The app holds capacity for bookings: code that handles a booking also writes a slot, a hold or a counter. */
   modelled: boolean;
   /** One change that shows it, for reports. */
   example: SiteFact | null;
@@ -76,13 +78,15 @@ const memo = new WeakMap<Program, CapacityModel>();
 export function capacityModel(program: Program): CapacityModel {
   const hit = memo.get(program);
   if (hit) return hit;
+  const changesCapacity = (f: SiteFact) => (f.kind === 'write' || f.kind === 'update') && recordChanges(program, f).some((c) => capacityDirection(c) !== null);
+  // Only on the way of an entry point that also handles a booking: staff editing their weekly
+  // availability or a shop's stock going down are no capacity a booking holds.
   let example: SiteFact | null = null;
-  for (const f of program.facts) {
-    if (f.kind !== 'write' && f.kind !== 'update') continue;
-    if (recordChanges(program, f).some((c) => capacityDirection(c) !== null)) {
-      example = f;
-      break;
-    }
+  for (const entry of program.entries) {
+    const facts = [...reachableFrom(program.graph, entry.fn)].flatMap((k) => program.factsByFn.get(k) ?? []);
+    if (!facts.some((f) => f.bookingLike && f.kind !== 'provider')) continue;
+    example = facts.find(changesCapacity) ?? null;
+    if (example) break;
   }
   const model = { modelled: example !== null, example };
   memo.set(program, model);

@@ -2,6 +2,7 @@
 // payment whose path and webhooks touch no booking-like record and whose names say nothing of a
 // booking (donations, top-ups, shop orders). Every payment check counts the same paths.
 import { isBillingPayload } from '../recognize/facts.js';
+import { PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
 import { functionName, type PaymentPath } from './payment-paths.js';
@@ -18,16 +19,29 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   const reach = reachableFrom(program.graph, path.entry.fn);
   const facts = reachedFacts(program, path.entry.fn);
   if (facts.some((f) => f.bookingLike)) return null;
-  // Names along the path, and the keys and literal texts the payment carries.
-  const leaves = payloadLeaves(program, path.payment);
+  // Names along the path (and of the records it touches: a `booking_payments` row is for a booking
+  // without being one), and the keys and literal texts the payment carries.
+  const leaves = payloadLeaves(program, path.payment, ev);
   const keys = leaves.map((l) => l.path[l.path.length - 1] ?? '');
   const texts = leaves.map((l) => (l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : l.expr.k === 'tpl' ? l.expr.text : ''));
-  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys];
+  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys, ...facts.map((f) => f.entity ?? '')];
   const booking = [...names, ...texts].some((n) => v.signalsBooking(n));
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
   if ([...names, ...texts].some((n) => v.signalsNotBooking(n)) && !names.some((n) => v.signalsBooking(n))) return 'not-a-booking-payment';
   if (booking || hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
-  // Exclusion needs positive evidence: the path stores some other record (a shop order) instead.
+  // Exclusion needs positive evidence: the path stores some other record (a shop order) instead, or
+  // pays an invoice or order it names to the provider (`metadata: { invoiceId: invoice.id }`).
   const other = facts.some((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null);
-  return other ? 'not-a-booking-payment' : null;
+  const billed = facts.some((f) => f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) && keys.some((k) => namesIdOf(k, f.entity!)));
+  return other || billed ? 'not-a-booking-payment' : null;
+}
+
+/** Records a payment settles: an invoice, an order (the payer's user or account is no such record). */
+const BILLED = new Set([...PAYMENT_ENTITY_WORDS, 'order', 'bill']);
+
+/** `invoiceId`, `platform_invoice_id` for `PlatformInvoice`: a key that holds that record's id. */
+function namesIdOf(key: string, entity: string): boolean {
+  const ws = words(key);
+  if (ws.length < 2 || !['id', 'ref'].includes(ws[ws.length - 1]!)) return false;
+  return ws.slice(0, -1).map(singularNoun).join('') === words(entity).map(singularNoun).join('');
 }

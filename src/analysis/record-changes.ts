@@ -375,7 +375,8 @@ function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: Expr[]
     if (lit) return { ...base, texts: [lit[1]!.replace(/''/g, "'")] };
     if (/^(true|false|null|-?\d+(?:\.\d+)?)$/i.test(value)) return { ...base, texts: [value.toLowerCase()] };
     if (param !== null && bound?.[param]) return fieldValue(program, program.ev, fact.file, bound[param]!, [column], base.pos);
-    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\})`, 'i').exec(value);
+    // By a number, a placeholder, or a variable of an SQL function (`seats_left - p_seats`).
+    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\}|[a-z_])`, 'i').exec(value);
     return counter ? { ...base, delta: counter[1] === '-' ? 'down' : 'up' } : base;
   };
   return parsedStatements(sql).map((st) => ({

@@ -43,9 +43,12 @@ export function scheduledJobs(program: Program): ScheduledJob[] {
     for (const e of program.entries) if (e.file === f.file && e.pos === site.start) add(e, r.id, schedule);
   }
   // `select net.http_post(url := 'https://<ref>.supabase.co/functions/v1/expire-holds', ...)`:
-  // the job runs the edge function named by its folder.
+  // the job runs the edge function named by its folder. One the app's own code also calls (a
+  // keep-warm ping of a chat assistant that a webhook forwards messages to) serves requests too.
+  const called = edgeFunctionsCalledByApp(program);
   for (const job of program.project.sqlJobs) {
-    for (const m of job.command.matchAll(/\/functions\/v1\/([A-Za-z0-9_-]+)/g)) {
+    for (const m of job.command.matchAll(EDGE_FUNCTION_URL)) {
+      if (called.has(m[1]!)) continue;
       for (const e of program.entries) if (e.kind === 'edge-function' && e.route === `/${m[1]}`) add(e, 'pg_cron', job.schedule);
     }
   }
@@ -57,6 +60,22 @@ export function scheduledJobs(program: Program): ScheduledJob[] {
     }
   }
   memo.set(program, out);
+  return out;
+}
+
+const EDGE_FUNCTION_URL = /\/functions\/v1\/([A-Za-z0-9_-]+)/g;
+
+/** Edge functions the app's code calls: a URL `.../functions/v1/<name>` in its strings, or `functions.invoke('<name>')`. */
+function edgeFunctionsCalledByApp(program: Program): Set<string> {
+  const out = new Set<string>();
+  for (const ir of program.files.values()) {
+    for (const fn of ir.functions) for (const text of fn.strings) for (const m of text.matchAll(EDGE_FUNCTION_URL)) out.add(m[1]!);
+    for (const site of ir.sites) {
+      if (site.callee.k !== 'member' || site.callee.prop !== 'invoke' || site.callee.obj.k !== 'member' || site.callee.obj.prop !== 'functions') continue;
+      const name = staticText(ir, site.args[0]);
+      if (name) out.add(name);
+    }
+  }
   return out;
 }
 

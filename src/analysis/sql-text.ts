@@ -149,6 +149,12 @@ function paramOf(value: string, at: number, params: Map<number, number>): number
   return value === '?' || value === '${}' ? params.get(at) ?? null : null;
 }
 
+/**
+ * What opens a PL/pgSQL block or branch before its first statement (`begin update ...`, `if found
+ * then delete ...`, `else insert ...`): split on semicolons, that statement starts with it.
+ */
+const PLPGSQL_BLOCK_START = /^(?:(?:begin(?:\s+atomic)?|else|loop|(?:if|elsif)\b[\s\S]*?\bthen|end\s+(?:if|loop))\s+)+/i;
+
 /** The statements of a text, split at semicolons outside quotes, trimmed, each with its offset. */
 function statements(text: string): [string, number][] {
   const out: [string, number][] = [];
@@ -158,7 +164,9 @@ function statements(text: string): [string, number][] {
     if (text[i] === "'") quoted = !quoted;
     else if (i === text.length || (text[i] === ';' && !quoted)) {
       const raw = text.slice(start, i);
-      out.push([raw.trim(), start + raw.length - raw.trimStart().length]);
+      const trimmed = raw.trim();
+      const opener = PLPGSQL_BLOCK_START.exec(trimmed)?.[0].length ?? 0;
+      out.push([trimmed.slice(opener), start + raw.length - raw.trimStart().length + opener]);
       start = i + 1;
     }
   }

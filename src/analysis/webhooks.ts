@@ -22,6 +22,8 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
     const reach = reachableFrom(program.graph, entry.fn);
     const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
     const strings = new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? []));
+    // Event types the code branches on (`event.type === 'payment.created'`, `case 'payment.created':`).
+    const compared = new Set([...reach].flatMap((k) => (functionOf(program, k)?.fn.nodes ?? []).flatMap((n) => (n.kind === 'assume' && typeof n.compare?.literal === 'string' ? [n.compare.literal] : []))));
     const fieldsRead = fieldsReadIn(program, reach);
     // A queued write (unit of work) writes nothing unless a flush of its store follows it.
     const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
@@ -35,9 +37,12 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       const own = facts.filter((f) => f.kind === 'provider' && f.recognizer.id === r.id);
       const has = (role: string) => own.some((f) => f.role === role);
       const initiates = has('initiation');
-      const hearsEvents = r.events.success.some((e) => strings.has(e)) || r.events.failure.some((e) => strings.has(e));
       // Only what the app named the route or file says it is a callback; synthesized function names do not count.
       const named = CALLBACK_NAME.test(`${entry.route ?? ''} ${entry.file}`);
+      // An event's name heard: branched on, or merely named (a handler table) in a route called a
+      // webhook; elsewhere the same text is more likely an audit action (`action: 'payment.created'`).
+      const hears = (e: string) => compared.has(e) || (named && strings.has(e));
+      const hearsEvents = r.events.success.some(hears) || r.events.failure.some(hears);
       // A success callback retrieves or captures a payment another request started; one that also
       // refunds is a cancellation or reschedule flow, not a success callback, unless it inserts the
       // booking (and refunds only when that cannot be done, e.g. the slot was taken meanwhile).

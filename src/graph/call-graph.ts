@@ -208,7 +208,10 @@ function approximateTargets(site: CallSite, callee: Value[], methodsByName: Map<
   if (site.callee.k !== 'member' || site.callee.prop === null) return [];
   const name = site.callee.prop;
   if (TOO_COMMON.has(name)) return [];
-  const receiverUnknown = callee.every((v) => isUnknown(v) || v.t === 'param');
+  // What a built-in returned (`new Map().get(id)`, `JSON.parse(text)`, `Object.values(x)[0]`) is
+  // data the scan cannot see into: a registry's entry is as unknown as an `any`.
+  const fromBuiltin = (v: Value) => v.t === 'global' && v.steps.slice(1, -1).some((s) => s.p === '()' || s.p === 'new()');
+  const receiverUnknown = callee.every((v) => isUnknown(v) || v.t === 'param' || fromBuiltin(v));
   if (!receiverUnknown) return [];
   const candidates = methodsByName.get(name) ?? [];
   return candidates.length <= MAX_APPROXIMATE_TARGETS ? candidates : [];

@@ -69,9 +69,10 @@ export function sqlColumns(text: string, bodyOffset: number, body: string): Sche
     }
   }
   for (const [part, at] of parts) {
-    const m = /^\s*[`"[]?(\w+)[`"\]]?\s+([\w.]+(?:\s*\([^)]*\))?)/.exec(part.replace(/--[^\n]*/g, ''));
+    // Types may be quoted: Prisma migrations declare enum columns as `"status" "BookingStatus"`.
+    const m = /^\s*[`"[]?(\w+)[`"\]]?\s+("?[\w.]+"?(?:\s*\([^)]*\))?)/.exec(part.replace(/--[^\n]*/g, ''));
     if (!m || /^(constraint|primary|foreign|unique|check|index|key|exclude)$/i.test(m[1]!)) continue;
-    out.push({ name: m[1]!, type: m[2]!, default: columnDefault(part), line: lineAt(text, bodyOffset + at + (part.length - part.trimStart().length)) });
+    out.push({ name: m[1]!, type: m[2]!.replace(/"/g, ''), default: columnDefault(part), line: lineAt(text, bodyOffset + at + (part.length - part.trimStart().length)) });
   }
   return out;
 }
@@ -87,7 +88,7 @@ export function sqlAlteredDefaults(text: string): { table: string; field: Schema
   const re = /alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?\s+([^;]*)/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     for (const action of m[2]!.split(/,(?![^()]*\))/)) {
-      const add = /^\s*add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?[`"[]?(\w+)[`"\]]?\s+([\w.]+)([\s\S]*)$/i.exec(action);
+      const add = /^\s*add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?[`"[]?(\w+)[`"\]]?\s+"?([\w.]+)"?([\s\S]*)$/i.exec(action);
       const set = /^\s*alter\s+(?:column\s+)?[`"[]?(\w+)[`"\]]?\s+set\s+default\s+([\s\S]*)$/i.exec(action);
       if (add && !/^(constraint|primary|foreign|unique|check)$/i.test(add[1]!)) {
         out.push({ table: m[1]!, field: { name: add[1]!, type: add[2]!, default: columnDefault(add[3]!), line: lineAt(text, m.index) } });

@@ -18,10 +18,82 @@ function httpClientOf(v: Value): HttpClient | null {
 }
 
 export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {
+  if (v.t === 'fn') return helperRestFact(cx, ir, index, site, v);
   const client = httpClientOf(v);
   if (!client) return null;
   const request = requestOf(cx, ir, site, client, v);
-  if (!request) return null;
+  return request ? endpointFact(cx, ir, index, site, request) : null;
+}
+
+/**
+ * A call of the app's own HTTP helper (`httpJson('POST', `${BASE}/v2/online-checkout/payment-links`,
+ * headers, body)`) whose request takes its URL, method or body from the helper's parameters: the
+ * caller's arguments say which endpoint it is, so the call itself is the provider call.
+ */
+function helperRestFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, helper: Extract<Value, { t: 'fn' }>): SiteFact | null {
+  const helperIr = cx.ev.ir(helper.file);
+  const params = helperIr?.functions[helper.fn]?.params;
+  if (!helperIr || !params || params.length === 0) return null;
+  // The caller's argument for a parameter of the helper; the helper's other names are left to the default.
+  let fromCaller = false;
+  const argumentFor = (at: FileIR, e: Expr): { ir: FileIR; expr: Expr } | null => {
+    const position = at === helperIr && e.k === 'ref' ? params.indexOf(e.b) : -1;
+    const arg = position >= 0 ? site.args[position] : undefined;
+    if (arg) fromCaller = true;
+    return arg ? { ir, expr: arg } : null;
+  };
+  for (const { inner, client, v } of httpCallsIn(cx, helper)) {
+    fromCaller = false;
+    const request = requestOf(cx, helperIr, inner, client, v, argumentFor);
+    // A request the helper spells out alone is recognized at its own call.
+    if (!request || !fromCaller) continue;
+    const body = request.body ? bodyArgument(helperIr, request.body, (e) => argumentFor(helperIr, e)?.expr ?? null) : null;
+    const fact = endpointFact(cx, ir, index, site, { ...request, body });
+    if (fact) return fact;
+  }
+  return null;
+}
+
+type HttpCall = { inner: CallSite; client: HttpClient; v: Value };
+const httpCallsMemo = new WeakMap<FactContext, Map<string, HttpCall[]>>();
+
+/** The HTTP client calls a function makes itself, once per function. */
+function httpCallsIn(cx: FactContext, fn: Extract<Value, { t: 'fn' }>): HttpCall[] {
+  let byFn = httpCallsMemo.get(cx);
+  if (!byFn) httpCallsMemo.set(cx, (byFn = new Map()));
+  const key = `${fn.file}#${fn.fn}`;
+  let calls = byFn.get(key);
+  if (!calls) {
+    calls = [];
+    for (const inner of cx.ev.ir(fn.file)?.sites ?? []) {
+      if (inner.fn !== fn.fn) continue;
+      for (const v of cx.ev.values(fn.file, inner.callee)) {
+        const client = httpClientOf(v);
+        if (client) calls.push({ inner, client, v });
+      }
+    }
+    byFn.set(key, calls);
+  }
+  return calls;
+}
+
+/** The caller's argument the helper sends as the body: `body`, `JSON.stringify(body)`, `body ? JSON.stringify(body) : undefined`. */
+function bodyArgument(ir: FileIR, e: Expr, argument: (e: Expr) => Expr | null, depth = 0): Expr | null {
+  if (depth > 3) return null;
+  if (e.k === 'any') {
+    for (const x of e.of) {
+      const found = bodyArgument(ir, x, argument, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const site = e.k === 'call' ? ir.sites[e.site] : undefined;
+  const callee = site?.callee;
+  const stringified = callee?.k === 'member' && callee.prop === 'stringify' && callee.obj.k === 'global' && callee.obj.name === 'JSON' ? site?.args[0] : undefined;
+  return argument(stringified ?? e);
+}
+
+function endpointFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, request: { url: string; method: string | null; body: Expr | null }): SiteFact | null {
   let host = '';
   let path: string;
   try {
@@ -49,10 +121,14 @@ export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallS
   return null;
 }
 
-function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClient, v: Value): { url: string; method: string | null; body: Expr | null } | null {
+function requestOf(
+  cx: FactContext, ir: FileIR, site: CallSite, client: HttpClient, v: Value, outer?: Follow,
+): { url: string; method: string | null; body: Expr | null } | null {
   const urlArg = site.args[client.urlArg];
   // Base URLs are often constants in a config module: follow imports to their definitions.
   const follow: Follow = (at, e) => {
+    const given = outer?.(at, e);
+    if (given) return given;
     const def = cx.ev.definitions(at.file, e).find((d) => d.expr !== e);
     const defIr = def ? cx.ev.ir(def.file) : undefined;
     return def && defIr ? { ir: defIr, expr: def.expr } : null;
@@ -60,7 +136,7 @@ function requestOf(cx: FactContext, ir: FileIR, site: CallSite, client: HttpClie
   let url = staticText(ir, urlArg, 0, follow);
   let method: string | null = client.method === 'options' ? null : client.method;
   const options = client.optionsArg !== null ? site.args[client.optionsArg] : undefined;
-  const fromOptions = (key: string): string | null => (options ? propText(cx, ir, options, key) : null);
+  const fromOptions = (key: string): string | null => (options ? propText(cx, ir, options, key, follow) : null);
   if (url === null && urlArg && client.optionsArg === client.urlArg) url = fromOptions('url');
   if (client.method === 'options') method = (fromOptions('method') ?? 'GET').toUpperCase();
   // axios.create({ baseURL }) instances: prefix the base URL.
@@ -84,11 +160,11 @@ function propExpr(cx: FactContext, ir: FileIR, obj: Expr, keys: string[]): Expr 
   return null;
 }
 
-function propText(cx: FactContext, ir: FileIR, obj: Expr, key: string): string | null {
+function propText(cx: FactContext, ir: FileIR, obj: Expr, key: string, follow?: Follow): string | null {
   for (const v of cx.ev.values(ir.file, obj)) {
     if (v.t !== 'obj') continue;
     const prop = [...v.props].reverse().find((p) => p.key === key);
-    if (prop) return staticText(cx.ev.ir(v.file)!, prop.value);
+    if (prop) return staticText(cx.ev.ir(v.file)!, prop.value, 0, follow);
   }
   return null;
 }

@@ -39,9 +39,10 @@ function singular(w: string): string {
 const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
 /**
  * Words that, after a booking word, name a record about a booking rather than the booking:
- * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`.
+ * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`, `BookingRejection`
+ * (why staff turned a request down; the booking itself is updated apart).
  */
-const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating']);
+const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'rejection', 'cancellation']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
@@ -96,9 +97,10 @@ export class Vocabulary {
     if (this.entityWords.has(ws.join(''))) return true;
     const at = ws.findIndex((w) => this.entityWords.has(w));
     if (at === -1) return false;
-    // `booking_logs`, `ticket_messages`: rows about a booking; `booking_holds`, `BookingSlot`: the
-    // capacity a booking takes; `support_tickets`: a help-desk ticket.
-    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || CAPACITY_WORD_SET.has(w))) return false;
+    // `booking_logs`, `ticket_messages`: rows about a booking; `booking_payments`: a payment taken
+    // for one; `booking_holds`, `BookingSlot`: the capacity a booking takes; `support_tickets`: a
+    // help-desk ticket.
+    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
     return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 
@@ -137,11 +139,14 @@ export const CAPACITY_WORDS = ['slot', 'timeslot', 'seat', 'capacity', 'inventor
 const CAPACITY_WORD_SET = new Set(CAPACITY_WORDS);
 /** Counter fields that track capacity (`bookedCount`, `seatsLeft`, `availableSpots`, `remaining`). */
 export const COUNTER_WORDS = ['count', 'booked', 'available', 'remaining', 'left', 'taken', 'sold', 'reserved', 'held', 'seats', 'spots', 'capacity', 'quantity', 'stock', 'inventory', 'occupancy', 'occupied'];
+/** Words that make a counter one of tries, not of capacity (`attemptCount`, `retry_count`, `failureCount`). */
+export const TRY_COUNTER_WORDS = ['attempt', 'retry', 'failure', 'error'];
 /** Flags on a slot row that say it is taken (`isBooked`, `available`). */
 export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserved', 'occupied', 'free'];
 
 /** Entities that store payments apart from the booking (`Payment`, `transactions`). */
 export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
+const PAYMENT_ENTITY_SET = new Set(PAYMENT_ENTITY_WORDS);
 /**
  * Words in a field that holds the provider's id for a payment (`paymentIntentId`, `txnRef`); each
  * provider's recognizer id counts too (`stripeSessionId`, `paypalOrderId`), see PROVIDER_IDS.

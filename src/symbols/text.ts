@@ -20,7 +20,8 @@ export function staticText(ir: FileIR, e: Expr | undefined, depth = 0, follow?: 
     }
     case 'ref': {
       const b = ir.bindings[e.b];
-      if (b?.kind === 'import' && follow) {
+      // A parameter's text is known only to a caller (an HTTP helper's `url`, see recognize/rest.ts).
+      if ((b?.kind === 'import' || b?.kind === 'param') && follow) {
         const def = follow(ir, e);
         return def ? again(def.expr, def.ir) : null;
       }

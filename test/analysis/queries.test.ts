@@ -24,6 +24,11 @@ describe('sqlStatements', () => {
     expect(sqlStatements('UPDATE slots SET booked = booked - 1 WHERE id = ?')[0]!.sets).toEqual([['booked', 'booked - 1']]);
     expect(sqlStatements('SELECT * FROM bookings')).toEqual([]);
   });
+
+  it('reads the statements of a PL/pgSQL body, the first of a block or branch included', () => {
+    const body = "declare n int;\nbegin\n  update bookings set status = 'expired' where id = p_id;\n  if not found then delete from holds where id = p_id; else insert into audit (note) values ('x'); end if;\nend";
+    expect(sqlStatements(body).map((s) => `${s.op} ${s.table}`)).toEqual(['update bookings', 'delete holds', 'insert audit']);
+  });
 });
 
 describe('booking states', () => {

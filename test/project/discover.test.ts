@@ -85,6 +85,13 @@ describe('schema readers', () => {
     expect(fields.map((f) => `${f.name}=${f.default}`)).toEqual(['id=null', 'status=held', 'kind=day']);
   });
 
+  it('reads SQL columns whose type is quoted, as Prisma migrations write enum columns', () => {
+    const sql = 'CREATE TABLE "visits" (\n    "id" TEXT NOT NULL,\n    "status" "VisitStatus" NOT NULL DEFAULT \'PENDING\',\n    CONSTRAINT "visits_pkey" PRIMARY KEY ("id")\n);\nALTER TABLE "visits" ADD COLUMN "kind" "VisitKind" NOT NULL DEFAULT \'WALK_IN\';\n';
+    const root = makeProject({ 'prisma/migrations/1_init/migration.sql': sql });
+    const fields = discoverProject(root, listFiles(root).files).schemaEntities[0]!.fields!;
+    expect(fields.map((f) => `${f.name}:${f.type}=${f.default}`)).toEqual(['id:TEXT=null', 'status:VisitStatus=PENDING', 'kind:VisitKind=WALK_IN']);
+  });
+
   it('reads scheduled jobs: Vercel crons and pg_cron jobs of the migrations', () => {
     const root = makeProject({
       'apps/web/vercel.json': JSON.stringify({ crons: [{ path: '/api/cron/expire-holds', schedule: '*/10 * * * *' }] }, null, 2),
