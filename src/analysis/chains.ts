@@ -134,7 +134,8 @@ function intersect(a: Set<string>, b: Set<string>): Set<string> {
  */
 export function chainEvaluator(program: Program, chain: CallEdge[], entry: string | null = chain[0]?.from ?? null): Evaluator {
   const passed = new Map<string, CallEdge>();
-  for (const e of chain) if (e.kind === 'call' || e.message) passed.set(e.to, e);
+  // A call resolved by method name is, on this chain, the call taken: its arguments count as a direct call's.
+  for (const e of chain) if (e.kind === 'call' || e.kind === 'approximate' || e.message) passed.set(e.to, e);
   const ev: Evaluator = program.ev.fork((file, fn, index) => {
     const edge = passed.get(`${file}#${fn}`);
     if (!edge) return `${file}#${fn}` === entry ? entryParam(program, entry, index) : null;
