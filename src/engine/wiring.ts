@@ -9,6 +9,7 @@ import { compilePath, isModuleOrSubpath, type Matcher } from '../recognizers/mat
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globMatcher } from '../util/glob.js';
+import { injectedByToken } from './injection.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 
@@ -101,8 +102,9 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     return out;
   };
   const optionHandlerRules = optionHandlerParams(ev, matcher, frameworks);
+  const byToken = injectedByToken(ev, frameworks);
   return (file, fn, index) => {
-    const out: Value[] = [...typedParam(file, fn, index)];
+    const out: Value[] = [...typedParam(file, fn, index), ...byToken(file, fn, index)];
     // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`).
     out.push(...handlerParam(optionHandlerRules.get(fnKey({ file, fn })), index));
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
