@@ -42,10 +42,11 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`, the staff sent to it
  * (`booking_teams`, `booking_team_members`), its timeline (`booking_activities`), saved forms to
  * book again from (`booking_templates`), the lock taken while it is made (`reservation_locks`;
- * not a capacity word: `job_locks` and `cron_locks` hold no slot), and its lines and the services
- * on offer or in it (`booking_items`, `reservation_services`).
+ * not a capacity word: `job_locks` and `cron_locks` hold no slot), its lines and the services on
+ * offer or in it (`booking_items`, `reservation_services`), and the money owed or returned for it
+ * apart from its payment (`booking_settlements`, `booking_payouts`, `booking_refunds`, `booking_disputes`).
  */
-const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service']);
+const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */

@@ -169,9 +169,9 @@ describe('bookingEntityNames', () => {
     expect([...names].sort()).toEqual(['event_tickets', 'eventticket', 'ticketpurchase']);
   });
 
-  it('leaves out the staff, timeline, saved forms, locks, lines and services kept beside a booking, keeps the bookings', () => {
+  it('leaves out the staff, timeline, saved forms, locks, lines, services and payouts kept beside a booking, keeps the bookings', () => {
     const names = bookingEntityNames(
-      ['booking_teams', 'booking_team_members', 'booking_activities', 'booking_templates', 'reservation_locks', 'product_booking_items', 'reservation_services', 'pending_bookings'].map((t) => entity(t, t, 'sql')),
+      ['booking_teams', 'booking_team_members', 'booking_activities', 'booking_templates', 'reservation_locks', 'product_booking_items', 'reservation_services', 'booking_settlements', 'booking_refunds', 'pending_bookings'].map((t) => entity(t, t, 'sql')),
       new Vocabulary(),
     );
     expect([...names]).toEqual(['pending_bookings']);
