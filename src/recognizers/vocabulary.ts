@@ -147,6 +147,8 @@ export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserve
 
 /** Entities that store payments apart from the booking (`Payment`, `transactions`). */
 export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
+/** Words of records that recurring billing keeps (`subscriptions`, `UserPlan`, `billing_accounts`). */
+export const BILLING_ENTITY_WORDS = ['subscription', 'plan', 'billing'];
 /**
  * Words in a field that holds the provider's id for a payment (`paymentIntentId`, `txnRef`); each
  * provider's recognizer id counts too (`stripeSessionId`, `paypalOrderId`), see PROVIDER_IDS.
