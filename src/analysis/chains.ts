@@ -154,7 +154,7 @@ function onChainsBetween(program: Program, entry: string, target: string): Set<s
  */
 export function chainEvaluator(program: Program, chain: CallEdge[], entry: string | null = chain[0]?.from ?? null): Evaluator {
   const passed = new Map<string, CallEdge>();
-  // A method found by its name (approximate) is handed the call's arguments all the same.
+  // A call resolved by method name is, on this chain, the call taken: its arguments count as a direct call's.
   for (const e of chain) if (e.kind === 'call' || e.kind === 'approximate' || e.message) passed.set(e.to, e);
   const ev: Evaluator = program.ev.fork((file, fn, index) => {
     const edge = passed.get(`${file}#${fn}`);

@@ -2,13 +2,15 @@
 // payment whose path and webhooks touch no booking-like record and whose names say nothing of a
 // booking (donations, top-ups, shop orders). Every payment check counts the same paths.
 import { isBillingPayload } from '../recognize/facts.js';
-import { PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
+import { BILLING_ENTITY_WORDS, PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
 import { functionName, type PaymentPath } from './payment-paths.js';
 import { reachableFrom, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
 import type { WebhookHandler } from './webhooks.js';
+
+const BILLING_ENTITY = new Set(BILLING_ENTITY_WORDS);
 
 /** The reason a path is excluded (`subscription-billing`, `not-a-booking-payment`), or null when it counts. */
 export function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHandler[], ev: Evaluator = program.ev): string | null {
@@ -29,11 +31,18 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
   if ([...names, ...texts].some((n) => v.signalsNotBooking(n)) && !names.some((n) => v.signalsBooking(n))) return 'not-a-booking-payment';
   if (booking || hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
-  // Exclusion needs positive evidence: the path stores some other record (a shop order) instead, or
-  // pays an invoice or order it names to the provider (`metadata: { invoiceId: invoice.id }`).
-  const other = facts.some((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null);
+  // Exclusion needs positive evidence: the path stores some other record (a shop order) instead
+  // (when every such record is a subscription or plan, the payment renews it), or pays an invoice
+  // or order it names to the provider (`metadata: { invoiceId: invoice.id }`).
+  const others = facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null);
+  if (others.length > 0) return others.every((f) => isBillingEntity(f.entity)) ? 'subscription-billing' : 'not-a-booking-payment';
   const billed = facts.some((f) => f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) && keys.some((k) => namesIdOf(k, f.entity!)));
-  return other || billed ? 'not-a-booking-payment' : null;
+  return billed ? 'not-a-booking-payment' : null;
+}
+
+/** `subscriptions`, `UserPlan`, `billing_accounts`: what recurring billing keeps. */
+function isBillingEntity(name: string | null): boolean {
+  return words(name ?? '').some((w) => BILLING_ENTITY.has(singularNoun(w)));
 }
 
 /** Records a payment settles: an invoice, an order (the payer's user or account is no such record). */

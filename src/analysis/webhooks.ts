@@ -3,6 +3,8 @@
 // types, or retrieves/captures a payment without starting one (success and return callbacks).
 import type { EntryPoint } from '../graph/entries.js';
 import type { Expr } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import { stateOfText } from './booking-state.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
 
@@ -47,12 +49,31 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       // refunds is a cancellation or reschedule flow, not a success callback, unless it inserts the
       // booking (and refunds only when that cannot be done, e.g. the slot was taken meanwhile).
       const postedBack = (r.callbackFields ?? []).some((f) => fieldsRead.has(f));
-      const followsUp = !initiates && (!has('refund') || insertsBooking) && (has('capture') || (has('retrieve') && named) || postedBack);
+      // Unnamed, a retrieve is a callback when the code acts on its success: it checks the payment's
+      // status against a success state and writes the booking (`/api/bookings/process` saving a
+      // booking once Paystack's verify says 'success').
+      const retrieved = () => checksSuccessOf(program, reach, own.filter((f) => f.role === 'retrieve')) && records.some((f) => f.kind !== 'read' && f.bookingLike);
+      const followsUp = !initiates && (!has('refund') || insertsBooking) && (has('capture') || (has('retrieve') && (named || retrieved())) || postedBack);
       if (has('verify-webhook') || (hearsEvents && !initiates) || followsUp) providers.push(r.id);
     }
     if (providers.length > 0) out.push({ entry, providers, facts: records });
   }
   return out;
+}
+
+/** Whether a branch in these functions compares what one of `calls` returned with a success state (`verified.data.status !== 'success'`). */
+function checksSuccessOf(program: Program, fns: Set<string>, calls: SiteFact[]): boolean {
+  if (calls.length === 0) return false;
+  const fromCall = (v: Value) => (v.t === 'ext' || v.t === 'global') && v.steps.some((s) => calls.some((f) => f.file === s.file && f.site === s.site));
+  for (const key of fns) {
+    const found = functionOf(program, key);
+    for (const n of found?.fn.nodes ?? []) {
+      const c = n.kind === 'assume' ? n.compare : undefined;
+      if (!c || typeof c.literal !== 'string' || stateOfText(c.literal) !== 'confirmed') continue;
+      if (program.ev.values(found!.ir.file, c.value).some(fromCall)) return true;
+    }
+  }
+  return false;
 }
 
 /** Property names the functions read into variables or pass on (`const { razorpay_signature } = req.body`). */

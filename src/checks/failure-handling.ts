@@ -11,7 +11,7 @@ import { eventBranches } from '../analysis/event-branches.js';
 import { failureBranches } from '../analysis/failure-branches.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
-import { reachableFrom, type Program } from '../analysis/program.js';
+import { functionOf, reachableFrom, type Program } from '../analysis/program.js';
 import { regionFrom, type Region } from '../analysis/regions.js';
 import { releasedTogether, releasesIn, type Releases } from '../analysis/releases.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
@@ -60,8 +60,14 @@ export default defineCheck({
       // 2. Errors and failure results of payment and capture calls once a booking exists.
       const seen = new Set<string>();
       const around = (entry: PathResult['entry'], chain: CallEdge[], call: SiteFact) => {
-        for (const frame of [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn: fnKey(call), site: call.site }]) {
-          for (const branch of failureBranches(program, frame.fn, frame.site, call)) {
+        const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn: fnKey(call), site: call.site }];
+        const branchesOf = frames.map((frame) => failureBranches(program, frame.fn, frame.site, call));
+        for (const [depth, branches] of branchesOf.entries()) {
+          // A helper's `if (!res.ok) throw` hands the failure to its caller: where a caller on the
+          // chain catches it, that catch block is the failure path, not a second one.
+          const caught = branchesOf.slice(0, depth).some((outer) => outer.some((b) => b.kind === 'catch'));
+          for (const branch of branches) {
+            if (caught && branch.kind === 'result-check' && onlyThrows(program, branch.fn, branch.region)) continue;
             const key = `${entry.file}:${entry.line}:${branch.fn}:${branch.pos}`;
             if (seen.has(key)) continue;
             seen.add(key);
@@ -127,6 +133,26 @@ function decide(program: Program, result: PathResult, r: Releases, modelled: boo
   } else if (booking) result.reason = 'slot-not-released';
   else if (slot) result.reason = 'booking-not-released';
   return result;
+}
+
+/** A branch whose every way on ends in a throw, releasing nothing on the way: it only hands the failure up. */
+function onlyThrows(program: Program, fn: string, region: Region): boolean {
+  const nodes = functionOf(program, fn)?.fn.nodes;
+  const inFn = region.nodes.get(fn);
+  if (!nodes || !inFn) return false;
+  const released = releasesIn(program, region);
+  if (released.booking.length > 0 || released.slot.length > 0) return false;
+  // Over the whole function: the branch's own nodes may end where it joins code it shares with others.
+  const seen = new Set<number>();
+  const stack = [...inFn];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (nodes[n]!.kind === 'return' || nodes[n]!.next.includes(1)) return false;
+    stack.push(...nodes[n]!.next);
+  }
+  return [...seen].some((n) => nodes[n]!.kind === 'throw');
 }
 
 /** A pg_cron job of the migrations whose SQL releases bookings or holds (one command runs in one transaction). */

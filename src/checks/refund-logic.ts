@@ -13,6 +13,7 @@ import { reachedFacts } from '../analysis/record-at-call.js';
 import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries } from '../analysis/scheduled.js';
+import { movesMoney } from '../analysis/capture-mode.js';
 import { precededOnEveryChain, runsBeforeOnSomePath } from '../analysis/sequence.js';
 import type { CallEdge } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
@@ -75,7 +76,7 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
   const result = item(entryRef(program, entry), callRef(program, fact), 'fail', 'no-refund');
   result.approximate = before.approximate;
   result.trace = [...traceOf(program, entry, before.chain, fact).slice(0, -1), factStep(program, fact, `booking ${cancel.op === 'delete' ? 'deleted' : 'cancelled'}: ${fact.api}`)];
-  if (unpaidOnly(program, cancel, before.chain, target)) {
+  if (unpaidOnly(program, cancel, before.chain, target) || rollsBackNewBooking(program, bookings, cancel, before.chain, target)) {
     result.status = 'excluded';
     result.reason = 'unpaid-bookings-only';
     return result;
@@ -108,6 +109,17 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
     const state = stateOfText(c.literal);
     return (c.equal && state === 'pending') || (!c.equal && state === 'confirmed');
   });
+}
+
+/**
+ * The change is keyed by the id of a booking this request wrote (`insert` then, when the next step
+ * fails, `delete().eq('id', booking.id)`), and no money can have moved before it: a rollback of a
+ * booking nobody has paid for yet.
+ */
+function rollsBackNewBooking(program: Program, bookings: FlowFacts, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
+  const keys = cancel.filter.filter((f) => f.values.length > 0);
+  const written = keys.some((f) => f.values.every((v) => bookings.recordOf(v)?.fact.kind === 'write'));
+  return written && !runsBeforeOnSomePath(program, chain, target, (f) => movesMoney(program, f));
 }
 
 function describe(p: PathResult): string {

@@ -58,6 +58,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['messages', 'Message links', 'Sender calls reach the handlers whose decorator names the same pattern.'],
     ['aliases', 'Import aliases', 'Aliases the framework defines without a tsconfig, relative to the app.'],
     ['autoImports', 'Auto-imports', 'Free names in matching files are the exports of these files.'],
+    ['injection', 'Injection by token', 'A constructor parameter with one of these decorators holds what the provider registered for its token stands for (a class instance, a value, a factory\'s result).'],
   ],
 };
 

@@ -4,16 +4,19 @@ import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint } from '../graph/entries.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
-import type { Expr, TypeRef } from '../model/ir.js';
+import type { Expr, FileIR, TypeRef } from '../model/ir.js';
 import { compilePath, isModuleOrSubpath, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globMatcher } from '../util/glob.js';
+import { injectedByToken } from './injection.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 import { addTo } from '../util/multimap.js';
 
 const MAX_CALLERS = 8;
+/** How many wrappers a handler may be handed through before one calls it (`route(h)` -> `withSession(h)`). */
+const MAX_HANDOFFS = 3;
 
 export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null, frameworks: FrameworkRecognizer[] = []): ParamSource {
   const typedRules = frameworks.flatMap((fw) => fw.typedFunctions ?? []);
@@ -76,21 +79,33 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       Array.isArray(what) ? returnsOf(what) : [{ t: 'ext', module: what.module, steps: what.path.split('.').map((p) => ({ p })) }];
     return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, what]) => [k, held(what)])) }];
   };
-  /** What `fn` passes as argument `index` where it calls its own parameter `param`. */
-  const invokedWith = (file: string, fn: number, param: number, index: number): Value[] => {
+  /**
+   * What `fn` passes as argument `index` where it calls its own parameter `param`: in its body, in a
+   * function it returns (`withSession(handler)` returns `async (req) => handler({ req, supabase })`),
+   * or in a function of the scan it hands the parameter on to (`route(h)` returns `withSession(h)`).
+   */
+  const invokedWith = (file: string, fn: number, param: number, index: number, depth = 0): Value[] => {
     const ir = ev.ir(file);
-    if (!ir) return [];
+    if (!ir || depth > MAX_HANDOFFS) return [];
     const isParam = (e: Expr) => e.k === 'ref' && ir.bindings[e.b]?.kind === 'param' && ir.bindings[e.b]!.defs.some((d) => d.k === 'param' && d.fn === fn && d.index === param);
     const out: Value[] = [];
     for (const s of ir.sites) {
-      if (s.fn !== fn || !isParam(s.callee) || !s.args[index]) continue;
-      out.push(...ev.values(file, s.args[index]!).filter((v) => !isUnknown(v)));
+      if (!isWithin(ir, s.fn, fn)) continue;
+      if (isParam(s.callee)) {
+        if (s.args[index]) out.push(...ev.values(file, s.args[index]!).filter((v) => !isUnknown(v)));
+        continue;
+      }
+      s.args.forEach((a, handedAs) => {
+        if (!isParam(a)) return;
+        for (const v of ev.values(file, s.callee)) if (v.t === 'fn') out.push(...invokedWith(v.file, v.fn, handedAs, index, depth + 1));
+      });
     }
     return out;
   };
   const optionHandlerRules = optionHandlerParams(ev, matcher, frameworks);
+  const byToken = injectedByToken(ev, frameworks);
   return (file, fn, index) => {
-    const out: Value[] = [...typedParam(file, fn, index)];
+    const out: Value[] = [...typedParam(file, fn, index), ...byToken(file, fn, index)];
     // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`).
     out.push(...handlerParam(optionHandlerRules.get(fnKey({ file, fn })), index));
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
@@ -120,6 +135,12 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     return out.length > 0 ? out : null;
   };
+}
+
+/** Whether function `inner` is `outer` or nested in it. */
+function isWithin(ir: FileIR, inner: number, outer: number): boolean {
+  for (let f = inner; f >= 0; f = ir.functions[f]?.parent ?? -1) if (f === outer) return true;
+  return false;
 }
 
 /**

@@ -203,15 +203,20 @@ function indexMethods(files: FileIR[]): Map<string, string[]> {
   return index;
 }
 
+/**
+ * A method of what a built-in call returned (`new Map().get(name).charge`, `JSON.parse(s).run`): the
+ * value is the app's data (a gateway registered by name, say), which the scan cannot see into.
+ */
+function isBuiltinResultMember(v: Value): boolean {
+  return v.t === 'global' && v.steps.slice(1, -1).some((s) => s.p === '()' || s.p === 'new()');
+}
+
 /** `x.bookSlot()` with `x` unresolvable: the scanned classes that define `bookSlot`, if few. */
 function approximateTargets(site: CallSite, callee: Value[], methodsByName: Map<string, string[]>): string[] {
   if (site.callee.k !== 'member' || site.callee.prop === null) return [];
   const name = site.callee.prop;
   if (TOO_COMMON.has(name)) return [];
-  // What a built-in returned (`new Map().get(id)`, `JSON.parse(text)`, `Object.values(x)[0]`) is
-  // data the scan cannot see into: a registry's entry is as unknown as an `any`.
-  const fromBuiltin = (v: Value) => v.t === 'global' && v.steps.slice(1, -1).some((s) => s.p === '()' || s.p === 'new()');
-  const receiverUnknown = callee.every((v) => isUnknown(v) || v.t === 'param' || fromBuiltin(v));
+  const receiverUnknown = callee.every((v) => isUnknown(v) || v.t === 'param' || isBuiltinResultMember(v));
   if (!receiverUnknown) return [];
   const candidates = methodsByName.get(name) ?? [];
   return candidates.length <= MAX_APPROXIMATE_TARGETS ? candidates : [];

@@ -362,6 +362,18 @@ export interface FrameworkRecognizer {
   schedules?: { clients: ClientPattern[]; calls: string[]; queueArg: number; option?: { arg: number; key: string } }[];
   /** Registrations whose handlers run on a schedule (`cron.schedule(expr, fn)`, `onSchedule(expr, fn)`): their calls. */
   scheduledCalls?: string[];
+  /**
+   * Injection by token: a constructor parameter with one of `decorators` (`@Inject(TOKEN)`) holds
+   * what the provider registered for TOKEN stands for. Providers are the objects listed under `key`
+   * in the first argument of a `registries` class decorator (`@Module({ providers: [...] })`),
+   * `{ [token]: TOKEN, ... }` with an instance of a class (`classKeys`), a value (`valueKeys`) or
+   * what a factory returns (`factoryKeys`).
+   */
+  injection?: {
+    decorators: ClientPattern[];
+    registries: { decorator: ClientPattern; key: string }[];
+    provider: { token: string; classKeys: string[]; valueKeys: string[]; factoryKeys: string[] };
+  };
 }
 
 export type Recognizer = ProviderRecognizer | StoreRecognizer | FrameworkRecognizer;

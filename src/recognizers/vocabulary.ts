@@ -39,10 +39,16 @@ function singular(w: string): string {
 const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
 /**
  * Words that, after a booking word, name a record about a booking rather than the booking:
- * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`, `BookingRejection`
- * (why staff turned a request down; the booking itself is updated apart).
+ * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`, the staff sent to it
+ * (`booking_teams`, `booking_team_members`), its timeline (`booking_activities`), saved forms to
+ * book again from (`booking_templates`), the lock taken while it is made (`reservation_locks`;
+ * not a capacity word: `job_locks` and `cron_locks` hold no slot), its lines and the services on
+ * offer or in it (`booking_items`, `reservation_services`), and the money owed or returned for it
+ * apart from its payment (`booking_settlements`, `booking_payouts`, `booking_refunds`, `booking_disputes`),
+ * and why staff turned a request down or it was called off (`BookingRejection`, `booking_cancellations`:
+ * the booking itself is updated apart).
  */
-const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'rejection', 'cancellation']);
+const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'rejection', 'cancellation']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
@@ -147,6 +153,8 @@ export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserve
 /** Entities that store payments apart from the booking (`Payment`, `transactions`). */
 export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
 const PAYMENT_ENTITY_SET = new Set(PAYMENT_ENTITY_WORDS);
+/** Words of records that recurring billing keeps (`subscriptions`, `UserPlan`, `billing_accounts`). */
+export const BILLING_ENTITY_WORDS = ['subscription', 'plan', 'billing'];
 /**
  * Words in a field that holds the provider's id for a payment (`paymentIntentId`, `txnRef`); each
  * provider's recognizer id counts too (`stripeSessionId`, `paypalOrderId`), see PROVIDER_IDS.

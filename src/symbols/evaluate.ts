@@ -376,6 +376,9 @@ export class Evaluator {
         else if (v.t === 'obj') {
           const prop = [...v.props].reverse().find((p) => p.key === e.prop);
           if (prop) out.push(...this.definitions(v.file, prop.value, depth + 1));
+        } else if (v.t === 'inst') {
+          // `this.baseUrl`, set in the constructor (`config.baseUrl ?? 'https://api.example.com'`).
+          for (const x of this.ir(v.file)?.classes[v.cls]?.fields[e.prop] ?? []) out.push(...this.definitions(v.file, x, depth + 1));
         }
       }
       return out;

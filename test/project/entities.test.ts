@@ -169,6 +169,14 @@ describe('bookingEntityNames', () => {
     expect([...names].sort()).toEqual(['event_tickets', 'eventticket', 'ticketpurchase']);
   });
 
+  it('leaves out the staff, timeline, saved forms, locks, lines, services and payouts kept beside a booking, keeps the bookings', () => {
+    const names = bookingEntityNames(
+      ['booking_teams', 'booking_team_members', 'booking_activities', 'booking_templates', 'reservation_locks', 'product_booking_items', 'reservation_services', 'booking_settlements', 'booking_refunds', 'pending_bookings'].map((t) => entity(t, t, 'sql')),
+      new Vocabulary(),
+    );
+    expect([...names]).toEqual(['pending_bookings']);
+  });
+
   it('leaves out a tickets table whose columns are a help-desk ticket, keeps one with admission columns', () => {
     const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
     const support: SchemaEntity = { ...entity('Tickets', 'Tickets', 'sql'), fields: ['ticket_id', 'user_id', 'subject', 'description', 'status'].map(column) };

@@ -27,7 +27,13 @@ export default defineFramework({
     operators: ['timeout', 'retry', 'take', 'first', 'last', 'tap', 'defaultIfEmpty', 'throwIfEmpty'].map((path) => ({ module: 'rxjs', path })),
   }],
   // Services reached through constructor injection need no rule: a parameter typed
-  // `BookingsService` already resolves to that class.
+  // `BookingsService` already resolves to that class. One typed by an interface is injected by
+  // token: https://docs.nestjs.com/fundamentals/custom-providers
+  injection: {
+    decorators: [{ module: '@nestjs/common', path: 'Inject' }],
+    registries: [{ decorator: { module: '@nestjs/common', path: 'Module' }, key: 'providers' }],
+    provider: { token: 'provide', classKeys: ['useClass', 'useExisting'], valueKeys: ['useValue'], factoryKeys: ['useFactory'] },
+  },
   decorators: [
     {
       module: '@nestjs/common',
