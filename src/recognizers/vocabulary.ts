@@ -45,10 +45,11 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * not a capacity word: `job_locks` and `cron_locks` hold no slot), its lines and the services on
  * offer or in it (`booking_items`, `reservation_services`), and the money owed or returned for it
  * apart from its payment (`booking_settlements`, `booking_payouts`, `booking_refunds`, `booking_disputes`),
- * and why staff turned a request down or it was called off (`BookingRejection`, `booking_cancellations`:
- * the booking itself is updated apart).
+ * why staff turned a request down or it was called off (`BookingRejection`, `booking_cancellations`:
+ * the booking itself is updated apart), and the conversation and form around it (`BookingChat`,
+ * `booking_threads`, `ServiceBookingQuestion`, `booking_answers`, `booking_fields`, `BookingSettings`).
  */
-const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'rejection', 'cancellation']);
+const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
