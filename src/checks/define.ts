@@ -13,6 +13,11 @@ export interface CheckContext {
   webhooks(): WebhookHandler[];
   /** Why the check cannot apply, shared by every payment check. */
   applicability(): string | null;
+  /**
+   * Why no booking is ever paid, when the scan can tell: it found payments and every one is
+   * excluded (subscription billing, donations, shop orders). For the checks about paid bookings.
+   */
+  unpaidBookings(): string | null;
 }
 
 export type CheckOutcome = Pick<CheckResult, 'verdict' | 'skipReason' | 'passed' | 'total' | 'paths' | 'detail' | 'remediation'>;

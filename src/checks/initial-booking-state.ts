@@ -27,7 +27,7 @@ export default defineCheck({
   description: 'Every booking created before its payment or approval starts in an explicit not-yet-confirmed status, set in the write or by the schema default.',
   summary: (x, y) => `${x} of ${y} booking creation paths start in a pending state`,
   run(cx) {
-    const skipReason = cx.applicability();
+    const skipReason = cx.applicability() ?? cx.unpaidBookings();
     const program = cx.program;
     const items: PathResult[] = [];
     if (!skipReason) {

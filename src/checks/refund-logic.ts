@@ -36,7 +36,7 @@ export default defineCheck({
   description: 'Every path that cancels or deletes a booking that may be paid calls the provider\'s refund API, or decides from a visible cancellation policy that no refund is due.',
   summary: (x, y) => `${x} of ${y} cancellation paths for paid bookings trigger a refund`,
   run(cx) {
-    const skipReason = cx.applicability();
+    const skipReason = cx.applicability() ?? cx.unpaidBookings();
     const program = cx.program;
     const items: PathResult[] = [];
     if (!skipReason) {

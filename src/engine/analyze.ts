@@ -1,5 +1,6 @@
 // The analysis proper, on the parsed files: symbols -> recognize -> call graph and entry points ->
 // checks. Its result depends only on its inputs (see cache.ts, which keys it by them).
+import { bookingPaymentPaths, isBookingRecord } from '../analysis/booking-paths.js';
 import { FlowFacts } from '../analysis/flow-facts.js';
 import { indexFacts, type Program } from '../analysis/program.js';
 import { locate } from '../analysis/payment-paths.js';
@@ -93,6 +94,10 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     webhooks: () => (webhooks ??= findWebhookHandlers(program)),
     // Every check asks; null (applies) is an answer too.
     applicability: () => (skip === undefined ? (skip = applicability(program)) : skip),
+    unpaidBookings: () => {
+      const paths = bookingPaymentPaths(program, cx.flowFacts('booking-record', isBookingRecord), cx.webhooks());
+      return paths.length > 0 && paths.every((p) => p.excluded) ? 'no-booking-payments' : null;
+    },
   };
   const checks: CheckResult[] = settings.checks.map((check) => {
     const base = { id: check.id, catalogId: check.catalogId, label: check.label, severity: settings.severityOf(check), cwe: check.cwe, description: check.description };
