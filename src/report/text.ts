@@ -66,7 +66,10 @@ function renderPath(p: PathResult, s: Style): string[] {
     const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
     if (ev) out.push(...frame(ev, s));
   } else if (p.status === 'fail') {
-    out.push(`    booking  ${p.webhookWrites.length > 0 ? `created only in the webhook: ${p.webhookWrites.map((w) => `${w.file}:${w.line}`).join(', ')}` : 'no booking record exists before this payment'}`);
+    // The webhook's writes explain the failure only when that is the reason; a write after the
+    // payment or an unverified client id says more about this path than a webhook elsewhere.
+    const onlyInWebhook = p.reason === 'booking-only-in-webhook' && p.webhookWrites.length > 0;
+    out.push(`    booking  ${onlyInWebhook ? `created only in the webhook: ${p.webhookWrites.map((w) => `${w.file}:${w.line}`).join(', ')}` : 'no booking record exists before this payment'}`);
   }
   if (p.status !== 'excluded') out.push(`    id       ${p.bookingIdPassed ? `passed to the provider via ${p.via}` : 'not passed to the provider'}`);
   for (const w of p.warnings) out.push(`    ${s.yellow('warning')}  ${w}`);

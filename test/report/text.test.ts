@@ -2,6 +2,7 @@
 // it, its evidence, and the sequence found, passing or failing.
 import { describe, expect, it } from 'vitest';
 import { renderText, scan } from '../../src/index.js';
+import { sampleCheck, samplePath, sampleReport } from './sample.js';
 
 const capture = await scan({ root: 'fixtures/payment-capture-timing/valid-catalog-remediation-next-prisma-manual-capture-after-confirm', checks: ['payment-capture-timing'], threads: 0 });
 const refunds = await scan({ root: 'fixtures/refund-logic/invalid-nestjs-typeorm-admin-cancel-skips-refund', checks: ['refund-logic'], threads: 0 });
@@ -23,5 +24,13 @@ describe('text report of the other checks', () => {
     expect(text).not.toContain('passed to the provider');
     expect(text).toContain('How to fix');
     expect(text).toContain('stripe.refunds.create');
+  });
+
+  it('names the webhook that writes the booking only when that is why the path fails', () => {
+    const only = renderText(sampleReport([sampleCheck([samplePath()])]), { color: false });
+    expect(only).toContain('    booking  created only in the webhook: src/app/api/webhooks/stripe/route.ts:18');
+    const after = renderText(sampleReport([sampleCheck([samplePath({ reason: 'booking-after-payment' })])]), { color: false });
+    expect(after).not.toContain('created only in the webhook');
+    expect(after).toContain('    booking  no booking record exists before this payment');
   });
 });
