@@ -32,12 +32,26 @@ function paymentVariable(provider: ProviderRecognizer | null): string {
   return /^const (\w+) =/.exec(provider?.example ?? GENERIC_PROVIDER)?.[1] ?? 'payment';
 }
 
-/** The store most of the code uses, and the provider of the given ids (or the first in use). */
+/**
+ * The store most of the code uses, and the provider of the given ids, else the one that takes the
+ * most payments (a billing SDK listed first in the recognizers must not name the bookings' refunds).
+ */
 export function stackOf(program: Program, providerIds: Iterable<string> = []): { store: StoreRecognizer | null; provider: ProviderRecognizer | null } {
   const ids = new Set(providerIds);
-  const used = new Set(program.facts.filter((f) => f.kind === 'provider').map((f) => f.recognizer.id));
-  const provider = (program.recognizers.find((r) => r.kind === 'provider' && ids.has(r.id)) ?? program.recognizers.find((r) => r.kind === 'provider' && used.has(r.id)) ?? null) as ProviderRecognizer | null;
-  return { store: mainStore(program), provider };
+  const given = program.recognizers.find((r) => r.kind === 'provider' && ids.has(r.id));
+  return { store: mainStore(program), provider: (given ?? mainProvider(program)) as ProviderRecognizer | null };
+}
+
+/** The provider with the most payment initiations (billing ones last), then the most calls of any kind. */
+function mainProvider(program: Program): ProviderRecognizer | null {
+  const score = new Map<string, number>();
+  for (const f of program.facts) {
+    if (f.kind !== 'provider') continue;
+    const weight = f.role === 'initiation' ? (f.billing ? 1_000 : 1_000_000) : 1;
+    score.set(f.recognizer.id, (score.get(f.recognizer.id) ?? 0) + weight);
+  }
+  const id = [...score.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  return (program.recognizers.find((r) => r.kind === 'provider' && r.id === id) ?? null) as ProviderRecognizer | null;
 }
 
 const mainStores = new WeakMap<Program, StoreRecognizer | null>();
