@@ -1,6 +1,6 @@
 // Code excerpts around the payment call and the evidence of each path, for people reading a report.
-import fs from 'node:fs';
 import path from 'node:path';
+import { readSource } from '../files/read.js';
 import type { CheckResult, Snippet } from '../model/report.js';
 
 const CONTEXT = 2;
@@ -10,11 +10,9 @@ export function attachSnippets(root: string, checks: CheckResult[]): void {
   const cache = new Map<string, string[] | null>();
   const lines = (file: string) => {
     if (!cache.has(file)) {
-      try {
-        cache.set(file, fs.readFileSync(path.join(root, file), 'utf8').split(/\r?\n/));
-      } catch {
-        cache.set(file, null);
-      }
+      // Decoded as the parse decoded it (a UTF-16 file, a BOM), and never a file the parse refused.
+      const read = readSource(path.join(root, file));
+      cache.set(file, read.ok ? read.text.split(/\r?\n/) : null);
     }
     return cache.get(file)!;
   };
@@ -27,7 +25,8 @@ export function attachSnippets(root: string, checks: CheckResult[]): void {
   };
   for (const check of checks) {
     for (const p of check.paths) {
-      p.snippets = [snippet(p.payment.file, p.payment.line), p.evidence ? snippet(p.evidence.file, p.evidence.line) : null].filter((s): s is Snippet => s !== null);
+      const sameLine = p.evidence && p.evidence.file === p.payment.file && p.evidence.line === p.payment.line;
+      p.snippets = [snippet(p.payment.file, p.payment.line), p.evidence && !sameLine ? snippet(p.evidence.file, p.evidence.line) : null].filter((s): s is Snippet => s !== null);
     }
   }
 }

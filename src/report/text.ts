@@ -64,7 +64,7 @@ function renderPath(p: PathResult, s: Style): string[] {
   if (p.evidence) {
     out.push(`    booking  ${p.evidence.kind === 'write' ? 'written' : 'read and checked'} at ${p.evidence.file}:${p.evidence.line} (${p.evidence.entity})`);
     const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
-    if (ev) out.push(...frame(ev, s));
+    if (ev && !(ev.file === p.payment.file && ev.focus === p.payment.line)) out.push(...frame(ev, s));
   } else if (p.status === 'fail') {
     // The webhook's writes explain the failure only when that is the reason; a write after the
     // payment or an unverified client id says more about this path than a webhook elsewhere.
