@@ -63,8 +63,8 @@ function renderPath(p: PathResult, s: Style): string[] {
   const out = itemHead(p, s, 'payment');
   if (p.evidence) {
     out.push(`    booking  ${p.evidence.kind === 'write' ? 'written' : 'read and checked'} at ${p.evidence.file}:${p.evidence.line} (${p.evidence.entity})`);
-    const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
-    if (ev && !(ev.file === p.payment.file && ev.focus === p.payment.line)) out.push(...frame(ev, s));
+    const ev = evidenceFrame(p);
+    if (ev) out.push(...frame(ev, s));
   } else if (p.status === 'fail') {
     // The webhook's writes explain the failure only when that is the reason; a write after the
     // payment or an unverified client id says more about this path than a webhook elsewhere.
@@ -94,13 +94,20 @@ const EVIDENCE: Record<NonNullable<PathResult['evidence']>['kind'], string> = {
 
 /** Checks whose items stand for a payment call, so the booking id it carries matters. */
 
+/** The excerpt around the evidence, unless it is the call's own (already shown). */
+function evidenceFrame(p: PathResult): Snippet | null {
+  const e = p.evidence;
+  if (!e || (e.file === p.payment.file && e.line === p.payment.line)) return null;
+  return p.snippets.find((x) => x.file === e.file && x.focus === e.line) ?? null;
+}
+
 /** An item of the other checks: the call that decides it, its evidence, and the sequence found. */
 function renderItem(check: CheckResult, p: PathResult, s: Style): string[] {
   const out = itemHead(p, s, 'at');
   if (p.evidence) {
     out.push(`    evidence ${EVIDENCE[p.evidence.kind]} at ${p.evidence.file}:${p.evidence.line} (${p.evidence.entity})`);
-    const ev = p.snippets.find((x) => x.file === p.evidence!.file && x.focus === p.evidence!.line);
-    if (ev && !(ev.file === p.payment.file && ev.focus === p.payment.line)) out.push(...frame(ev, s));
+    const ev = evidenceFrame(p);
+    if (ev) out.push(...frame(ev, s));
   }
   if (PAYMENT_PATH_CHECKS.has(check.id) && p.status !== 'excluded') out.push(`    id       ${p.bookingIdPassed ? `passed to the provider via ${p.via}` : 'not passed to the provider'}`);
   for (const w of p.warnings) out.push(`    ${s.yellow('warning')}  ${w}`);
