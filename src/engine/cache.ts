@@ -81,6 +81,8 @@ export class ScanCache {
   private kept: Kept | null = null;
   private tableDirty = false;
   private keptDirty = false;
+  /** Parts found damaged and ignored (see damageDiagnostic). */
+  private readonly damaged = new Set<string>();
 
   private constructor(dir: string, table: Table) {
     this.dir = dir;
@@ -123,7 +125,9 @@ export class ScanCache {
     const t = this.table;
     const hash = t.hashes[i];
     const scan: TextScan = { path: file, specifiers: t.specifiers[i] ? t.specifiers[i]!.split('\n') : [], seed: t.seeds[i] === 1, ...(hash ? { hash } : {}) };
-    return { size: t.sizes[i]!, mtimeMs: t.mtimes[i]!, scan, mode: t.modes[i] as Mode, notes: t.notes[file] ?? NO_NOTES };
+    const notes = t.notes[file] ?? NO_NOTES;
+    if (!isNotes(notes)) this.damaged.add('parse notes');
+    return { size: t.sizes[i]!, mtimeMs: t.mtimes[i]!, scan, mode: isNotes(notes) ? (t.modes[i] as Mode) : Mode.None, notes: isNotes(notes) ? notes : NO_NOTES };
   }
 
   /** The text pass of a file whose size and mtime are what the cache saw. */
@@ -151,7 +155,17 @@ export class ScanCache {
   fullParse(file: string): ParsedFile | null {
     const hash = this.entry(file)?.scan.hash;
     const k = this.loadKept().files[file];
-    return k && hash && k.hash === hash ? k.result : null;
+    if (!k || !hash || k.hash !== hash) return null;
+    // An edited or damaged cache file must cost a re-parse, never the scan.
+    if (isParsedFile(k.result)) return k.result;
+    this.damaged.add('a kept parse');
+    return null;
+  }
+
+  /** What was found damaged inside an otherwise valid cache (and not used), as one diagnostic. */
+  damageDiagnostic(root: string): Diagnostic | null {
+    if (this.damaged.size === 0) return null;
+    return { file: displayPath(root, path.join(this.dir, TABLE)), line: 1, severity: 'warning', code: 'cache-ignored', message: `parts of the cache were damaged and were ignored (${[...this.damaged].sort().join(', ')}); they are rebuilt by this scan` };
   }
 
   storeParsed(file: string, full: boolean, result: ParsedFile): void {
@@ -179,7 +193,10 @@ export class ScanCache {
 
   analysis(key: string): { checks: CheckResult[]; diagnostics: Diagnostic[] } | null {
     const a = this.table.analysis;
-    return a && a.key === key ? structuredClone({ checks: a.checks, diagnostics: a.diagnostics }) : null;
+    if (!a || a.key !== key) return null;
+    if (isAnalysis(a)) return structuredClone({ checks: a.checks, diagnostics: a.diagnostics });
+    this.damaged.add('the check results');
+    return null;
   }
 
   storeAnalysis(key: string, checks: CheckResult[], diagnostics: Diagnostic[]): void {
@@ -296,6 +313,24 @@ function isTable(x: unknown): x is Table {
   if (typeof t !== 'object' || t === null || typeof t.format !== 'number' || typeof t.fingerprint !== 'string') return false;
   const columns = [t.paths, t.sizes, t.mtimes, t.hashes, t.seeds, t.specifiers, t.modes];
   return columns.every((c) => Array.isArray(c) && c.length === t.paths.length) && typeof t.notes === 'object' && t.notes !== null;
+}
+
+const ARRAY_FIELDS = ['lineStarts', 'directives', 'imports', 'exports', 'bindings', 'functions', 'classes', 'sites', 'typeNames', 'memberAssignments', 'directiveComments', 'diagnostics'] as const;
+
+/** The shape of a kept parse, checked before the analysis trusts it. */
+function isParsedFile(x: unknown): x is ParsedFile {
+  const r = x as ParsedFile | null;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.diagnostics) || typeof r.ir !== 'object' || r.ir === null) return false;
+  return typeof r.ir.file === 'string' && ARRAY_FIELDS.every((f) => Array.isArray(r.ir[f]));
+}
+
+function isNotes(x: unknown): x is ParseNotes {
+  const n = x as ParseNotes | null;
+  return typeof n === 'object' && n !== null && Array.isArray(n.diagnostics) && Array.isArray(n.directiveComments);
+}
+
+function isAnalysis(a: { checks: unknown; diagnostics: unknown }): a is { checks: CheckResult[]; diagnostics: Diagnostic[] } {
+  return Array.isArray(a.diagnostics) && Array.isArray(a.checks) && a.checks.every((c) => typeof c === 'object' && c !== null && Array.isArray((c as CheckResult).paths));
 }
 
 function writeWhole(file: string, text: string): void {

@@ -156,7 +156,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const checks = analysis.checks;
   const suppressionDiagnostics = applySuppressions(checks, files, CHECKS);
   attachSnippets(root, checks);
-  const cacheDiagnostics = [opened?.diagnostic, cache?.save(sources.map((f) => f.path))].filter((d): d is Diagnostic => Boolean(d));
+  const cacheDiagnostics = [opened?.diagnostic, cache?.damageDiagnostic(root), cache?.save(sources.map((f) => f.path))].filter((d): d is Diagnostic => Boolean(d));
 
   const diagnostics: Diagnostic[] = [
     ...listed.diagnostics, ...configDiagnostics(settings.config, listed.files, project), ...project.diagnostics, ...parsed.diagnostics,

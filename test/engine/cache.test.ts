@@ -103,6 +103,27 @@ describe('scan cache', () => {
     expect(stable(warm)).toBe(stable(await scan({ root })));
   });
 
+  it('valid JSON of the wrong shape (a hand-edited cache) is ignored part by part, never trusted', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    const keptFile = path.join(cacheDir, 'parsed.json');
+    const kept = JSON.parse(fs.readFileSync(keptFile, 'utf8'));
+    for (const f of Object.keys(kept.files)) kept.files[f].result = { ir: { file: f }, diagnostics: [] };
+    fs.writeFileSync(keptFile, JSON.stringify(kept));
+    const tableFile = path.join(cacheDir, 'files.json');
+    const table = JSON.parse(fs.readFileSync(tableFile, 'utf8'));
+    table.analysis = null;
+    table.notes = { 'src/app/api/checkout/route.ts': { diagnostics: 'none' } };
+    fs.writeFileSync(tableFile, JSON.stringify(table));
+    const damaged = await scan({ root, cache: cacheDir });
+    expect(damaged.diagnostics.filter((d) => d.code === 'cache-ignored').map((d) => d.message)).toEqual([
+      'parts of the cache were damaged and were ignored (a kept parse, parse notes); they are rebuilt by this scan',
+    ]);
+    expect(stable({ ...damaged, diagnostics: [] })).toBe(stable({ ...(await scan({ root })), diagnostics: [] }));
+    expect((await scan({ root, cache: cacheDir })).diagnostics.some((d) => d.code === 'cache-ignored')).toBe(false);
+  });
+
   it('a corrupt cache is ignored with a warning, and rebuilt', async () => {
     const root = makeProject(app);
     const cacheDir = path.join(root, '.bookfirst-cache');
