@@ -311,8 +311,21 @@ function isEmpty(n: ParseNotes): boolean {
 function isTable(x: unknown): x is Table {
   const t = x as Table;
   if (typeof t !== 'object' || t === null || typeof t.format !== 'number' || typeof t.fingerprint !== 'string') return false;
-  const columns = [t.paths, t.sizes, t.mtimes, t.hashes, t.seeds, t.specifiers, t.modes];
-  return columns.every((c) => Array.isArray(c) && c.length === t.paths.length) && typeof t.notes === 'object' && t.notes !== null;
+  const columns: [unknown, (v: unknown) => boolean][] = [
+    [t.paths, isString], [t.sizes, isNumber], [t.mtimes, isNumber], [t.hashes, (v) => v === null || isString(v)],
+    [t.seeds, isNumber], [t.specifiers, isString], [t.modes, (v) => v === 0 || v === 1 || v === 2],
+  ];
+  // Every cell typed as the scan reads it: a hand-edited number where a string belongs must not crash it.
+  const typed = columns.every(([c, ok]) => Array.isArray(c) && c.length === t.paths.length && c.every(ok));
+  return typed && typeof t.notes === 'object' && t.notes !== null && (t.relevance === null || (typeof t.relevance === 'object' && Array.isArray(t.relevance?.files)));
+}
+
+function isString(v: unknown): boolean {
+  return typeof v === 'string';
+}
+
+function isNumber(v: unknown): boolean {
+  return typeof v === 'number';
 }
 
 const ARRAY_FIELDS = ['lineStarts', 'directives', 'imports', 'exports', 'bindings', 'functions', 'classes', 'sites', 'typeNames', 'memberAssignments', 'directiveComments', 'diagnostics'] as const;

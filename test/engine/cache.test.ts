@@ -124,6 +124,19 @@ describe('scan cache', () => {
     expect((await scan({ root, cache: cacheDir })).diagnostics.some((d) => d.code === 'cache-ignored')).toBe(false);
   });
 
+  it('a file table with a cell of the wrong type is ignored whole, with a warning', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    const tableFile = path.join(cacheDir, 'files.json');
+    const table = JSON.parse(fs.readFileSync(tableFile, 'utf8'));
+    table.specifiers[0] = 42;
+    fs.writeFileSync(tableFile, JSON.stringify(table));
+    const damaged = await scan({ root, cache: cacheDir });
+    expect(damaged.diagnostics.filter((d) => d.code === 'cache-ignored').map((d) => d.message)).toEqual(['the cache was ignored (not a bookfirst cache); it is rebuilt by this scan']);
+    expect(damaged.checks).toEqual((await scan({ root })).checks);
+  });
+
   it('a corrupt cache is ignored with a warning, and rebuilt', async () => {
     const root = makeProject(app);
     const cacheDir = path.join(root, '.bookfirst-cache');
