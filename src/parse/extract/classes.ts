@@ -29,6 +29,10 @@ export function declareClass(cx: Ctx, n: AstNode, name: string): number {
 }
 
 function member(cx: Ctx, cls: ClassIR, m: AstNode): void {
+  // `[key: string]: any` and `static { ... }` have no key; reading one made the whole file fail to
+  // extract, losing every class in it. An index signature declares nothing to follow; a static
+  // block's statements are not read (a known gap: they run once, at class definition).
+  if (!m.key) return;
   const key = propertyKey(m) ?? '[computed]';
   const prefix = m.static ? 'static ' : '';
   if (m.type === 'MethodDefinition' || m.type === 'TSAbstractMethodDefinition') {
