@@ -29,6 +29,13 @@ export function declareClass(cx: Ctx, n: AstNode, name: string): number {
 }
 
 function member(cx: Ctx, cls: ClassIR, m: AstNode): void {
+  if (m.type === 'StaticBlock') {
+    staticBlock(cx, cls, m);
+    return;
+  }
+  // `[key: string]: any` has no key (reading one made the whole file fail to extract) and declares
+  // nothing to follow.
+  if (!m.key) return;
   const key = propertyKey(m) ?? '[computed]';
   const prefix = m.static ? 'static ' : '';
   if (m.type === 'MethodDefinition' || m.type === 'TSAbstractMethodDefinition') {
@@ -63,6 +70,21 @@ function member(cx: Ctx, cls: ClassIR, m: AstNode): void {
     if (m.decorators?.length) (cls.fieldDecorators ??= {})[prefix + key] = decorators(cx, m.decorators);
     if (!cx.copying) (cls.fieldStarts ??= {})[prefix + key] ??= m.key?.start ?? m.start;
   }
+}
+
+/**
+ * `static { this.stripe = new Stripe(key) }` runs once when the class is defined. Read as a static
+ * method without parameters so its `this.x = ...` assignments become the class's static fields.
+ */
+function staticBlock(cx: Ctx, cls: ClassIR, m: AstNode): void {
+  const asFunction: AstNode = {
+    type: 'FunctionExpression',
+    params: [],
+    body: { type: 'BlockStatement', body: m.body, start: m.start, end: m.end },
+    start: m.start,
+    end: m.end,
+  };
+  declareFunction(cx, asFunction, `${cls.name}.static`, 'method', { cls: cx.cls, isStatic: true });
 }
 
 /** `constructor(private readonly stripe: Stripe)` declares a field typed Stripe. */

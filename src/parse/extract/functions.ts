@@ -188,13 +188,30 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
   } else if (root === 'exports' && rest.length === 1 && cx.lookup('exports').k === 'global') {
     cx.ir.exports.push({ kind: 'local', name: rest[0]!, value, pos: target.start });
   } else if (rest.length >= 1 && obj.type === 'Identifier') {
-    // `params.metadata = {...}` on an object literal variable: the object also has that property.
     const ref = cx.lookup(root!);
     const binding = ref.k === 'ref' ? cx.ir.bindings[ref.b] : undefined;
+    // `Payments.client = new Stripe(key)`, after the class or in its static block: a static field.
+    const cls = ref.k === 'ref' && binding?.kind === 'class' ? declaredClass(cx, ref.b) : undefined;
+    if (cls !== undefined && prop) {
+      (cx.ir.classes[cls]!.fields[`static ${prop}`] ??= []).push(value);
+      return;
+    }
+    // `params.metadata = {...}` on an object literal variable: the object also has that property.
     if (ref.k === 'ref' && binding && binding.kind !== 'import' && binding.defs.some((d) => d.k === 'obj')) {
       cx.addDef(ref.b, { k: 'obj', props: [{ key: prop, value }], pos: target.start });
     }
   }
+}
+
+/**
+ * The class a class binding names: its definition once the declaration was read, or, inside the
+ * class's own body (its static block runs before the binding gets that definition), the class
+ * whose declaration node declared the binding.
+ */
+function declaredClass(cx: Ctx, binding: number): number | undefined {
+  for (const d of cx.ir.bindings[binding]!.defs) if (d.k === 'class') return d.cls;
+  for (const [node, cls] of cx.classOf) if (cx.bindingOf.get(node) === binding) return cls;
+  return undefined;
 }
 
 function memberPath(node: AstNode): string[] | null {
