@@ -71,6 +71,12 @@ export interface ProviderRecognizer {
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
   /**
+   * Payload fields whose values are the provider's own words for how the customer pays (MoMo's
+   * `requestType: 'captureWallet'`): they say nothing of what is bought, so they never make a
+   * payment look like a wallet top-up or a booking.
+   */
+  paymentMethodFields?: string[];
+  /**
    * Provider objects created before the payment that carry the app's reference themselves (a Square
    * order with `referenceId`): an initiation whose `idFields` hold the id such a call returned
    * carries the reference that call's payload set in its `referenceFields`.
