@@ -86,6 +86,12 @@ export interface ProviderRecognizer {
   billingWhen?: { field: string; equals: string }[];
   /** Event types the provider sends on success and failure (webhooks). */
   events: { success: string[]; failure: string[] };
+  /**
+   * For providers whose webhook says how the payment ended in a result field rather than an event
+   * type (MoMo's numeric `resultCode`, 0 on success): the field and its success values. A branch
+   * where the field differs from them handles a failed payment.
+   */
+  resultField?: { field: string; success: (string | number)[] };
   /** Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields (`payment_intent`). */
   resultIdFields?: string[];
   /** Fields of a call's result that say it succeeded or failed, besides the generic ones (`ok`, `error`): a charge's `paid`. */

@@ -25,6 +25,7 @@ export default defineProvider({
   capture: { create: { mode: 'hosted', when: [{ field: 'autoCapture', equals: [false], mode: 'authorize' }] } },
   // The IPN carries a numeric `resultCode` (0 for success) rather than named event types...
   events: { success: [], failure: [] },
+  resultField: { field: 'resultCode', success: [0] },
   // ...so a handler that reads the fields MoMo posts back (to ipnUrl, or via the browser to
   // redirectUrl) is the one hearing back from it.
   callbackFields: ['resultCode', 'transId', 'payType'],
