@@ -4,7 +4,7 @@
 // its assume node on, without entering branches that compare the same value with another event,
 // plus everything it calls.
 import type { EntryPoint } from '../graph/entries.js';
-import type { FlowNode } from '../model/ir.js';
+import type { Expr, FileIR, FlowNode } from '../model/ir.js';
 import { functionOf, reachableFrom, type Program } from './program.js';
 import { regionFrom, type Region } from './regions.js';
 
@@ -44,4 +44,45 @@ export function eventBranches(program: Program, entry: EntryPoint, events: strin
     }
   }
   return out;
+}
+
+/**
+ * Branches of a webhook that run when a result field says the payment did not succeed:
+ * `if (Number(body.resultCode) !== 0)`, the `else` of `if (resultCode === 0)`. The field is found
+ * through conversions (`String(x)`, `Number(x)`) and destructuring.
+ */
+export function resultFailureBranches(program: Program, entry: EntryPoint, rule: { field: string; success: (string | number)[] }): EventBranch[] {
+  const succeeds = (literal: string | number | boolean) => rule.success.some((s) => String(s) === String(literal));
+  const event = `${rule.field} not ${rule.success.join(' or ')}`;
+  const out: EventBranch[] = [];
+  for (const key of [...reachableFrom(program.graph, entry.fn)].sort()) {
+    const f = functionOf(program, key);
+    if (!f) continue;
+    // Only comparisons with a success value: `resultCode === 9000` may be a pending state, not a failure.
+    const onSuccessValue = (n: FlowNode) => n.kind === 'assume' && n.compare !== undefined && succeeds(n.compare.literal) && fieldOf(f.ir, n.compare.value) === rule.field;
+    const failing = (n: FlowNode) => onSuccessValue(n) && !n.compare!.equal;
+    const starts = f.fn.nodes.flatMap((n, i) => (failing(n) ? [i] : []));
+    if (starts.length === 0) continue;
+    // The success branch of the same comparison never runs for a failed payment.
+    const succeeding = (n: FlowNode) => onSuccessValue(n) && n.compare!.equal;
+    out.push({ event, fn: key, file: f.ir.file, pos: f.fn.nodes[starts[0]!]!.pos, region: regionFrom(program, key, starts, succeeding), whole: false });
+  }
+  return out;
+}
+
+/** The field a compared value reads: `body.resultCode`, `Number(body.resultCode)`, a destructured `resultCode`. */
+function fieldOf(ir: FileIR, e: Expr, depth = 0): string | null {
+  if (depth > 4) return null;
+  if (e.k === 'member') return e.prop;
+  if (e.k === 'call') {
+    const site = ir.sites[e.site];
+    const conversion = site?.callee.k === 'global' && ['Number', 'String', 'parseInt', 'parseFloat'].includes(site.callee.name);
+    return conversion && site.args[0] ? fieldOf(ir, site.args[0], depth + 1) : null;
+  }
+  if (e.k === 'ref') {
+    const b = ir.bindings[e.b];
+    const def = b?.defs.length === 1 ? b.defs[0] : undefined;
+    return def ? fieldOf(ir, def, depth + 1) : null;
+  }
+  return null;
 }

@@ -25,7 +25,8 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // without being one), and the keys and literal texts the payment carries.
   const leaves = payloadLeaves(program, path.payment, ev);
   const keys = leaves.map((l) => l.path[l.path.length - 1] ?? '');
-  const texts = leaves.map((l) => (l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : l.expr.k === 'tpl' ? l.expr.text : ''));
+  const methodFields = new Set(payment.recognizer.kind === 'provider' ? (payment.recognizer.paymentMethodFields ?? []) : []);
+  const texts = leaves.map((l) => (methodFields.has(l.path[l.path.length - 1] ?? '') ? '' : l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : l.expr.k === 'tpl' ? l.expr.text : ''));
   const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys, ...facts.map((f) => f.entity ?? '')];
   const booking = [...names, ...texts].some((n) => v.signalsBooking(n));
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.

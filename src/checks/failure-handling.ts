@@ -7,7 +7,7 @@
 import { bookingPaymentPaths, isBookingRecord } from '../analysis/booking-paths.js';
 import { capacityModel } from '../analysis/capacity.js';
 import { evidenceOnEveryChain } from '../analysis/chains.js';
-import { eventBranches } from '../analysis/event-branches.js';
+import { eventBranches, resultFailureBranches } from '../analysis/event-branches.js';
 import { failureBranches } from '../analysis/failure-branches.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
@@ -54,6 +54,11 @@ export default defineCheck({
             const at = locate(program, branch.file, branch.pos);
             const result = item(entryRef(program, hook.entry), { ...at, provider: providerId, api: branch.event }, 'fail', 'nothing-released');
             items.push(decideRegion(result, branch.region, [{ file: at.file, line: at.line, note: branch.whole ? `handles ${branch.event} (no branch on the event type: the whole handler)` : `branch for ${branch.event}` }]));
+          }
+          for (const branch of provider.resultField ? resultFailureBranches(program, hook.entry, provider.resultField) : []) {
+            const at = locate(program, branch.file, branch.pos);
+            const result = item(entryRef(program, hook.entry), { ...at, provider: providerId, api: branch.event }, 'fail', 'nothing-released');
+            items.push(decideRegion(result, branch.region, [{ file: at.file, line: at.line, note: `branch for ${branch.event}` }]));
           }
         }
       }

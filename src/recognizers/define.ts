@@ -71,6 +71,12 @@ export interface ProviderRecognizer {
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
   /**
+   * Payload fields whose values are the provider's own words for how the customer pays (MoMo's
+   * `requestType: 'captureWallet'`): they say nothing of what is bought, so they never make a
+   * payment look like a wallet top-up or a booking.
+   */
+  paymentMethodFields?: string[];
+  /**
    * Provider objects created before the payment that carry the app's reference themselves (a Square
    * order with `referenceId`): an initiation whose `idFields` hold the id such a call returned
    * carries the reference that call's payload set in its `referenceFields`.
@@ -80,6 +86,12 @@ export interface ProviderRecognizer {
   billingWhen?: { field: string; equals: string }[];
   /** Event types the provider sends on success and failure (webhooks). */
   events: { success: string[]; failure: string[] };
+  /**
+   * For providers whose webhook says how the payment ended in a result field rather than an event
+   * type (MoMo's numeric `resultCode`, 0 on success): the field and its success values. A branch
+   * where the field differs from them handles a failed payment.
+   */
+  resultField?: { field: string; success: (string | number)[] };
   /** Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields (`payment_intent`). */
   resultIdFields?: string[];
   /** Fields of a call's result that say it succeeded or failed, besides the generic ones (`ok`, `error`): a charge's `paid`. */

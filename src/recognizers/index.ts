@@ -32,6 +32,7 @@ import mercadopago from './providers/mercadopago.js';
 import midtrans from './providers/midtrans.js';
 import mollie from './providers/mollie.js';
 import paddle from './providers/paddle.js';
+import momo from './providers/momo.js';
 import payos from './providers/payos.js';
 import paypal from './providers/paypal.js';
 import paystack from './providers/paystack.js';
@@ -67,7 +68,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, paddle, payos, paypal, paystack, razorpay, square, sslcommerz, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, razorpay, square, sslcommerz, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

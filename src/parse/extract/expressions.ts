@@ -80,6 +80,10 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
       expr(cx, n.argument);
       return UNKNOWN;
     case 'UnaryExpression':
+      // `-1` is a number, not an unknown: `$inc: { seatsLeft: -1 }` must read as a decrement.
+      if (n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number') return { k: 'lit', value: -n.argument.value };
+      expr(cx, n.argument);
+      return UNKNOWN;
     case 'SpreadElement':
     case 'YieldExpression':
       expr(cx, n.argument);
