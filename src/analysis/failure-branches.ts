@@ -7,6 +7,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { stateOfText } from './booking-state.js';
 import { functionOf, type Program } from './program.js';
 import { predecessors, regionFrom, type Region } from './regions.js';
+import { releasesIn } from './releases.js';
 
 export interface FailureBranch {
   kind: 'catch' | 'result-check';
@@ -82,4 +83,24 @@ export function failureBranches(program: Program, fn: string, site: number, call
     out.push({ kind: 'result-check', fn, file: ir.file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) });
   }
   return out;
+}
+
+/** A branch whose every way on ends in a throw, releasing nothing on the way: it only hands the failure up. */
+export function onlyThrows(program: Program, fn: string, region: Region): boolean {
+  const nodes = functionOf(program, fn)?.fn.nodes;
+  const inFn = region.nodes.get(fn);
+  if (!nodes || !inFn) return false;
+  const released = releasesIn(program, region);
+  if (released.booking.length > 0 || released.slot.length > 0) return false;
+  // Over the whole function: the branch's own nodes may end where it joins code it shares with others.
+  const seen = new Set<number>();
+  const stack = [...inFn];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (nodes[n]!.kind === 'return' || nodes[n]!.next.includes(1)) return false;
+    stack.push(...nodes[n]!.next);
+  }
+  return [...seen].some((n) => nodes[n]!.kind === 'throw');
 }

@@ -8,10 +8,10 @@ import { bookingPaymentPaths, isBookingRecord } from '../analysis/booking-paths.
 import { capacityModel } from '../analysis/capacity.js';
 import { evidenceOnEveryChain } from '../analysis/chains.js';
 import { eventBranches, resultFailureBranches } from '../analysis/event-branches.js';
-import { failureBranches } from '../analysis/failure-branches.js';
+import { failureBranches, onlyThrows } from '../analysis/failure-branches.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
-import { functionOf, reachableFrom, type Program } from '../analysis/program.js';
+import { reachableFrom, type Program } from '../analysis/program.js';
 import { regionFrom, type Region } from '../analysis/regions.js';
 import { releasedTogether, releasesIn, type Releases } from '../analysis/releases.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
@@ -50,15 +50,15 @@ export default defineCheck({
         for (const providerId of hook.providers) {
           const provider = program.recognizers.find((r) => r.id === providerId);
           if (provider?.kind !== 'provider') continue;
-          for (const branch of eventBranches(program, hook.entry, provider.events.failure.filter((e) => !isBillingEvent(program, providerId, e)))) {
+          // Branches on its failure events, and on its result code where its callback names no events.
+          const branches = [
+            ...eventBranches(program, hook.entry, provider.events.failure.filter((e) => !isBillingEvent(program, providerId, e))),
+            ...(provider.resultField ? resultFailureBranches(program, hook.entry, provider.resultField) : []),
+          ];
+          for (const branch of branches) {
             const at = locate(program, branch.file, branch.pos);
             const result = item(entryRef(program, hook.entry), { ...at, provider: providerId, api: branch.event }, 'fail', 'nothing-released');
             items.push(decideRegion(result, branch.region, [{ file: at.file, line: at.line, note: branch.whole ? `handles ${branch.event} (no branch on the event type: the whole handler)` : `branch for ${branch.event}` }]));
-          }
-          for (const branch of provider.resultField ? resultFailureBranches(program, hook.entry, provider.resultField) : []) {
-            const at = locate(program, branch.file, branch.pos);
-            const result = item(entryRef(program, hook.entry), { ...at, provider: providerId, api: branch.event }, 'fail', 'nothing-released');
-            items.push(decideRegion(result, branch.region, [{ file: at.file, line: at.line, note: `branch for ${branch.event}` }]));
           }
         }
       }
@@ -138,26 +138,6 @@ function decide(program: Program, result: PathResult, r: Releases, modelled: boo
   } else if (booking) result.reason = 'slot-not-released';
   else if (slot) result.reason = 'booking-not-released';
   return result;
-}
-
-/** A branch whose every way on ends in a throw, releasing nothing on the way: it only hands the failure up. */
-function onlyThrows(program: Program, fn: string, region: Region): boolean {
-  const nodes = functionOf(program, fn)?.fn.nodes;
-  const inFn = region.nodes.get(fn);
-  if (!nodes || !inFn) return false;
-  const released = releasesIn(program, region);
-  if (released.booking.length > 0 || released.slot.length > 0) return false;
-  // Over the whole function: the branch's own nodes may end where it joins code it shares with others.
-  const seen = new Set<number>();
-  const stack = [...inFn];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    if (nodes[n]!.kind === 'return' || nodes[n]!.next.includes(1)) return false;
-    stack.push(...nodes[n]!.next);
-  }
-  return [...seen].some((n) => nodes[n]!.kind === 'throw');
 }
 
 /** A pg_cron job of the migrations whose SQL releases bookings or holds (one command runs in one transaction). */
