@@ -4,7 +4,8 @@
 import type { Expr, FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import type { ClientPattern, FrameworkRecognizer } from '../recognizers/define.js';
-import { isModuleOrSubpath } from '../recognizers/match.js';
+import { isPatternValue } from '../recognizers/match.js';
+import { addTo } from '../util/multimap.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 
 type Injection = NonNullable<FrameworkRecognizer['injection']>;
@@ -29,7 +30,7 @@ export function injectedByToken(ev: Evaluator, frameworks: FrameworkRecognizer[]
 }
 
 function names(ev: Evaluator, ir: FileIR, e: Expr, p: ClientPattern): boolean {
-  return ev.values(ir.file, e).some((v) => v.t === 'ext' && p.module !== undefined && isModuleOrSubpath(v.module, p.module) && v.steps.map((s) => s.p).join('.') === p.path);
+  return p.module !== undefined && ev.values(ir.file, e).some((v) => isPatternValue(v, p));
 }
 
 /** What identifies a token wherever it is used: a string, a class, or the call that made it (`Symbol('X')`). */
@@ -85,5 +86,5 @@ function add(ev: Evaluator, out: Map<string, Value[]>, provider: Extract<Value, 
   if (value) values.push(...ev.values(provider.file, value));
   if (factory) for (const v of ev.values(provider.file, factory)) if (v.t === 'fn') values.push(...ev.fnReturns(v.file, v.fn, 0));
   if (values.length === 0) return;
-  for (const key of tokenKeys(ev, provider.file, token)) out.set(key, [...(out.get(key) ?? []), ...values]);
+  for (const key of tokenKeys(ev, provider.file, token)) addTo(out, key, ...values);
 }

@@ -3,9 +3,9 @@
 import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint } from '../graph/entries.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
-import { fnKey, isUnknown, type Value } from '../model/values.js';
+import { fnKey, isUnknown, stepsText, type Value } from '../model/values.js';
 import type { Expr, FileIR, TypeRef } from '../model/ir.js';
-import { compilePath, isModuleOrSubpath, type Matcher } from '../recognizers/match.js';
+import { compilePath, isModuleOrSubpath, isPatternValue, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globMatcher } from '../util/glob.js';
@@ -40,7 +40,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     for (const type of typesOf(file, fn)) {
       for (const v of ev.values(file, type.name)) {
         if (v.t !== 'ext') continue;
-        const rule = typedRules.find((r) => r.param === index && isModuleOrSubpath(v.module, r.module) && v.steps.map((s) => s.p).join('.') === r.type);
+        const rule = typedRules.find((r) => r.param === index && isModuleOrSubpath(v.module, r.module) && stepsText(v.steps) === r.type);
         if (rule) out.push({ t: 'ext', module: rule.module, steps: rule.value.split('.').map((p) => ({ p })) });
       }
     }
@@ -228,8 +228,7 @@ function patchedOntoPackages(program: Program): Set<string> {
  */
 export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null, frameworks: FrameworkRecognizer[]): ResultSource {
   const keeps = frameworks.flatMap((fw) => fw.keepsValues ?? []);
-  const isOperator = (ops: ClientPattern[], v: Value) =>
-    v.t === 'ext' && ops.some((o) => (!o.module || isModuleOrSubpath(v.module, o.module)) && v.steps.map((s) => s.p).join('.') === o.path);
+  const isOperator = (ops: ClientPattern[], v: Value) => ops.some((o) => isPatternValue(v, o));
   return (file, siteIndex, callee, depth) => {
     const ir = ev.ir(file);
     const site = ir?.sites[siteIndex];

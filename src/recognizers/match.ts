@@ -1,6 +1,6 @@
 // The shared matching engine: compiles every recognizer's client and operation paths once, then
 // tells what a resolved callee value is (a payment call, a booking write, a route registration...).
-import type { Step, Value } from '../model/values.js';
+import { stepsText, type Step, type Value } from '../model/values.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import type {
   ClientPattern, FrameworkRecognizer, ProviderOperation, ProviderRecognizer, Recognizer, RegistrationRule,
@@ -44,6 +44,11 @@ export function compilePath(path: string): string[] {
 /** Whether a module is package `pkg` itself or one of its subpaths (`firebase-functions/v2/https`). */
 export function isModuleOrSubpath(module: string, pkg: string): boolean {
   return module === pkg || module.startsWith(`${pkg}/`);
+}
+
+/** Whether a value is the client a pattern names: its package (any, when the pattern names none) and exactly its path. */
+export function isPatternValue(v: Value, p: ClientPattern): boolean {
+  return v.t === 'ext' && (!p.module || isModuleOrSubpath(v.module, p.module)) && stepsText(v.steps) === p.path;
 }
 
 /** Matches tokens against steps; returns the steps matched by `*`, or null. */
