@@ -15,7 +15,7 @@ import { globMatcher } from '../util/glob.js';
 import { analyze } from './analyze.js';
 import { digest, notedIR, ScanCache, statOf, toolFingerprint, type FileStat } from './cache.js';
 import { collect, ParserPool } from './parse-all.js';
-import { relevanceTokens, relevantFiles, type TextScan } from './relevance.js';
+import { relevanceTokens, relevantFiles, type RelevanceTokens, type TextScan } from './relevance.js';
 import { attachSnippets } from './snippets.js';
 import { applySuppressions } from './suppressions.js';
 import { VERSION } from './version.js';
@@ -108,6 +108,32 @@ async function parseFiles(
   return collect([...results, ...fresh]);
 }
 
+/** The stages up to the parse: the cache, the listing, the project, the text pass and the parse. */
+async function readAndParse(root: string, options: ScanOptions, settings: Settings, tokens: RelevanceTokens, pool: ParserPool, lap: (stage: string) => void) {
+  const recognizers = settings.recognizers;
+  const fingerprint = options.cache ? digest([toolFingerprint(), tokens]) : '';
+  const opened = options.cache ? ScanCache.open(path.resolve(options.cache), fingerprint, root) : null;
+  const cache = opened?.cache ?? null;
+  const listed = listFiles(root, { includeTests: settings.includeTests, exclude: settings.exclude, include: settings.include });
+  const project = discoverProject(root, listed.files);
+  // Builds of scanned sources (a tsconfig's outDir, such as a committed functions/lib) would repeat every path.
+  const sources = listed.files.filter((f) => f.kind === 'source' && !project.outDirs.some((d) => f.path.startsWith(`${d}/`)));
+  const resolver = new ModuleResolver(project, new Set(sources.map((f) => f.path)), recognizers);
+  const { scans, relevant } = await textPass(sources, project, resolver, options, settings, cache, pool, lap);
+  // Everything the analysis reads: an edit elsewhere (a component, a test) leaves its result as it was.
+  let analysisKey = '';
+  let reused: { checks: CheckResult[]; diagnostics: Diagnostic[] } | null = null;
+  if (cache) {
+    analysisKey = digest({
+      fingerprint, config: settings.config, entities: settings.entities, checks: settings.checks.map((c) => [c.id, settings.severityOf(c)]),
+      project, sources: sources.map((f) => f.path), full: [...relevant].sort().map((p) => [p, scans.get(p)?.hash ?? null]),
+    });
+    reused = cache.analysis(analysisKey);
+  }
+  const parsed = await parseFiles(sources, relevant, cache, reused === null, pool, lap);
+  return { opened, listed, project, sources, resolver, parsed, reused, analysisKey };
+}
+
 export async function scan(options: ScanOptions): Promise<Report> {
   const started = performance.now();
   const root = path.resolve(options.root);
@@ -123,32 +149,12 @@ export async function scan(options: ScanOptions): Promise<Report> {
     options.onStage?.(stage);
   };
   const tokens = relevanceTokens(recognizers);
-  const fingerprint = options.cache ? digest([toolFingerprint(), tokens]) : '';
-  const opened = options.cache ? ScanCache.open(path.resolve(options.cache), fingerprint, root) : null;
+  const pool = new ParserPool(tokens, { threads: options.threads, hash: Boolean(options.cache) });
+  pool.warm();
+  // Everything until the parse is done runs with the pool up; whatever throws must still stop its workers.
+  const read = await readAndParse(root, options, settings, tokens, pool, lap).finally(() => pool.close());
+  const { opened, listed, project, sources, resolver, parsed, reused, analysisKey } = read;
   const cache = opened?.cache ?? null;
-  const listed = listFiles(root, { includeTests: settings.includeTests, exclude: settings.exclude, include: settings.include });
-  const project = discoverProject(root, listed.files);
-  // Builds of scanned sources (a tsconfig's outDir, such as a committed functions/lib) would repeat every path.
-  const sources = listed.files.filter((f) => f.kind === 'source' && !project.outDirs.some((d) => f.path.startsWith(`${d}/`)));
-  const resolver = new ModuleResolver(project, new Set(sources.map((f) => f.path)), recognizers);
-  const pool = new ParserPool(tokens, { threads: options.threads, hash: cache !== null });
-  let parsed: { files: FileIR[]; diagnostics: Diagnostic[] };
-  let analysisKey = '';
-  let reused: { checks: CheckResult[]; diagnostics: Diagnostic[] } | null = null;
-  try {
-    const { scans, relevant } = await textPass(sources, project, resolver, options, settings, cache, pool, lap);
-    // Everything the analysis reads: an edit elsewhere (a component, a test) leaves its result as it was.
-    if (cache) {
-      analysisKey = digest({
-        fingerprint, config: settings.config, entities: settings.entities, checks: settings.checks.map((c) => [c.id, settings.severityOf(c)]),
-        project, sources: sources.map((f) => f.path), full: [...relevant].sort().map((p) => [p, scans.get(p)?.hash ?? null]),
-      });
-      reused = cache.analysis(analysisKey);
-    }
-    parsed = await parseFiles(sources, relevant, cache, reused === null, pool, lap);
-  } finally {
-    await pool.close();
-  }
   const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
   if (reused) lap('analysis (from the cache)');
   const analysis = reused ?? analyze({ root, settings, project, files, resolver, lap });
