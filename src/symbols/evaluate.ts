@@ -7,6 +7,12 @@ import type { ModuleResolver } from '../resolve/resolve.js';
 import { addTo } from '../util/multimap.js';
 
 const MAX_DEPTH = 28;
+/**
+ * Answers being computed inside one another. `depth` bounds one walk, but a parameter's callers and
+ * a call's results start walks of their own, so a chain of 5,000 functions each passing its
+ * parameter to the next would otherwise nest until the stack overflows and the file is lost.
+ */
+const MAX_NESTING = 300;
 const MAX_VALUES = 12;
 const UNKNOWN: Value = { t: 'unknown' };
 /** Validator methods that return their input, or wrap it as `{ data }` / `{ value }`. */
@@ -36,6 +42,7 @@ export class Evaluator {
   globalSource: GlobalSource | null = null;
   /** Per file, answers by key; null while the answer is being computed (a cycle answers nothing). */
   private readonly memo = new Map<string, Map<string, Value[] | null>>();
+  private nesting = 0;
   /** What modules export and re-export by name: from the IR and resolution only, so kept across `reset`. */
   private readonly namesOf = new Map<string, Set<string> | null>();
   private readonly starIndex = new Map<string, { byName: Map<string, { order: number; file: string }[]>; open: { order: number; file: string }[] }>();
@@ -127,7 +134,9 @@ export class Evaluator {
     const hit = answers.get(key);
     if (hit) return hit;
     if (hit === null) return [];
+    if (this.nesting >= MAX_NESTING) return [UNKNOWN];
     answers.set(key, null);
+    this.nesting++;
     try {
       const result = compute();
       answers.set(key, result);
@@ -135,6 +144,8 @@ export class Evaluator {
     } catch (error) {
       answers.delete(key);
       throw error;
+    } finally {
+      this.nesting--;
     }
   }
 

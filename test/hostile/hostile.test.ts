@@ -193,6 +193,24 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('a file with 12,000 import declarations', () => {
+    // oxc-parser's time grows with the square of a file's import declarations.
+    const imports = Array.from({ length: 12_000 }, (_, i) => `import * as m${i} from './m${i % 50}';`).join('\n');
+    const s = scanDir(app({ 'src/generated/imports.ts': relevant(`${imports}\n`) }));
+    expectNormal(s);
+    expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual(['src/generated/imports.ts too-large']);
+    expectAppStillPasses(s);
+  });
+
+  it('5,000 functions in a ring, each passing its parameter to the next', () => {
+    // Each parameter's value is what its caller passes: the evaluator must stop nesting long before the stack ends.
+    const ring = Array.from({ length: 5_000 }, (_, i) => `const f${i} = (x: unknown): unknown => f${(i + 1) % 5_000}(x);`).join('\n');
+    const s = scanDir(app({ 'src/generated/ring.ts': relevant(`${ring}\nexport const start = (req: unknown) => f0(req);\n`) }));
+    expectNormal(s);
+    expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual([]);
+    expectAppStillPasses(s);
+  });
+
   it('a directory symlinked into itself', () => {
     const root = app({ 'src/loop/a.ts': 'export const a = 1;\n' });
     fs.symlinkSync('..', path.join(root, 'src/loop/again'));

@@ -65,6 +65,8 @@ export class Ctx {
   readonly fnOf = new Map<AstNode, number>();
   readonly classOf = new Map<AstNode, number>();
   readonly bindingOf = new Map<AstNode, number>();
+  /** Bindings and side-effect specifiers already in ir.imports (declarations are walked more than once). */
+  readonly imported = new Set<number | string>();
 
   constructor(ir: FileIR) {
     this.ir = ir;

@@ -16,11 +16,13 @@ export function importDeclaration(cx: Ctx, s: AstNode): void {
       : spec.type === 'ImportNamespaceSpecifier' ? '*'
       : spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
     const binding = cx.declare(spec.local.name, 'import', spec, spec.start);
-    if (!cx.copying && !cx.ir.imports.some((i) => i.binding === binding)) {
+    if (!cx.copying && !cx.imported.has(binding)) {
+      cx.imported.add(binding);
       cx.ir.imports.push({ binding, specifier, imported, typeOnly: typeOnly || spec.importKind === 'type' });
     }
   }
-  if ((s.specifiers ?? []).length === 0 && !cx.ir.imports.some((i) => i.specifier === specifier && i.binding === -1)) {
+  if ((s.specifiers ?? []).length === 0 && !cx.imported.has(specifier)) {
+    cx.imported.add(specifier);
     // Side-effect import: kept so the module graph and package use are still known.
     cx.ir.imports.push({ binding: -1, specifier, imported: '*', typeOnly });
   }
