@@ -11,6 +11,7 @@ import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
 import { siteKey, type Program } from './program.js';
 import { addTo } from '../util/multimap.js';
+import { mappedRows } from './mapped-rows.js';
 import { boundParams, parsedStatements, selectKeys } from './sql-text.js';
 
 export interface ReferenceResult {
@@ -360,6 +361,8 @@ function fieldsOf(program: Program, ev: Evaluator, file: string, e: Expr, path: 
     e.items.forEach((item, i) => out.push(...fieldsOf(program, ev, file, item, [...path, String(i)], depth + 1)));
     return out;
   }
+  // Rows mapped from a list stand for every item, as an array literal's first does.
+  for (const row of mappedRows(ev, file, e)) out.push(...fieldsOf(program, ev, row.file, row.expr, [...path, '0'], depth + 1));
   for (const v of ev.values(file, e)) {
     if (v.t !== 'obj') continue;
     for (const p of v.props) {

@@ -9,6 +9,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { chainEvaluator, chainsTo } from './chains.js';
+import { mappedRows } from './mapped-rows.js';
 import type { Program } from './program.js';
 import { boundParams, parsedStatements, sqlFunctionBody, statementOf, type SqlValue } from './sql-text.js';
 
@@ -222,6 +223,7 @@ function leaves(program: Program, ev: Evaluator, file: string, e: Expr, path: st
     const arr = b && b.kind !== 'import' ? b.defs.find((d) => d.k === 'arr') : undefined;
     if (arr) return leaves(program, ev, file, arr, path, depth + 1, sink, delta);
   }
+  for (const row of mappedRows(ev, file, e)) leaves(program, ev, row.file, row.expr, path, depth + 1, sink, delta);
   for (const v of ev.values(file, e)) {
     if (v.t !== 'obj') continue;
     for (const p of v.props) {
