@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import type { CheckResult, Diagnostic, PathResult, Report, Severity } from '../model/report.js';
 import { findingHash } from './fingerprint.js';
-import { projectPath } from './locations.js';
+import { projectPath, uriPath } from './locations.js';
 import { pathTitle, reasonText } from './reasons.js';
 
 export interface SarifOptions {
@@ -60,7 +60,7 @@ type Locate = (file: string, line: number, column?: number) => { artifactLocatio
 
 function locator(root: string): Locate {
   return (file, line, column) => ({
-    artifactLocation: { uri: encodeURI(projectPath(root, file)), uriBaseId: SRCROOT },
+    artifactLocation: { uri: uriPath(projectPath(root, file)), uriBaseId: SRCROOT },
     region: { startLine: Math.max(1, line), ...(column && column > 0 ? { startColumn: column } : {}) },
   });
 }

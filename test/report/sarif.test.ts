@@ -122,6 +122,17 @@ describe('SARIF content', () => {
     expect((abs.results[0] as Result).locations[0]!.physicalLocation.artifactLocation.uri).toBe(CHECKOUT);
   });
 
+  it('percent-encodes file names that would read as a fragment, a query or a scheme', () => {
+    const file = 'notes:v2/app/[id]/pay #1?%.ts';
+    const p = samplePath({ payment: { ...samplePath().payment, file }, entry: { ...samplePath().entry, file } });
+    const log = sarifLog(sampleReport([sampleCheck([p])], { root: '/srv/app' }));
+    expectValid(log);
+    const uri = (log.runs[0]!.results[0] as Result).locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(uri).toBe('notes%3Av2/app/%5Bid%5D/pay%20%231%3F%25.ts');
+    expect(decodeURIComponent(uri)).toBe(file);
+    expect(new URL(uri, 'file:///srv/app/').pathname).toBe('/srv/app/notes%3Av2/app/%5Bid%5D/pay%20%231%3F%25.ts');
+  });
+
   it('meets GitHub code scanning requirements', () => {
     const all = sarifLog(sampleReport([sampleCheck([samplePath(), samplePath({ entry: { ...samplePath().entry, name: 'POST /b' } })])]));
     for (const r of all.runs[0]!.tool.driver.rules) {
