@@ -1,6 +1,7 @@
 // Code excerpts around the payment call and the evidence of each path, for people reading a report.
 import path from 'node:path';
 import { readSource } from '../files/read.js';
+import { LINE_BREAK } from '../parse/source-guards.js';
 import type { CheckResult, Snippet } from '../model/report.js';
 
 const CONTEXT = 2;
@@ -12,7 +13,7 @@ export function attachSnippets(root: string, checks: CheckResult[]): void {
     if (!cache.has(file)) {
       // Decoded as the parse decoded it (a UTF-16 file, a BOM), and never a file the parse refused.
       const read = readSource(path.join(root, file));
-      cache.set(file, read.ok ? read.text.split(/\r?\n/) : null);
+      cache.set(file, read.ok ? read.text.split(LINE_BREAK) : null);
     }
     return cache.get(file)!;
   };

@@ -35,15 +35,10 @@ function looksMinified(source: string): boolean {
   // Small bundles count too (a 5 KB single-line esbuild asset), so the floor is low; the average
   // line length is what separates them from sources with one long string constant.
   if (source.length < 2_000) return false;
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
-    lines++;
-    longest = Math.max(longest, i - start);
-    start = i + 1;
-  }
-  longest = Math.max(longest, source.length - start);
+  const starts = lineStartsOf(source);
+  let longest = source.length - starts[starts.length - 1]!;
+  for (let i = 1; i < starts.length; i++) longest = Math.max(longest, starts[i]! - starts[i - 1]! - 1);
+  const lines = starts.length;
   const average = source.length / lines;
   return average > MINIFIED_LINE_CHARS || (lines <= 3 && average > 300) || longest > 20 * MINIFIED_LINE_CHARS;
 }
@@ -71,11 +66,22 @@ function bracketDepth(source: string): number {
   return max;
 }
 
+/**
+ * Offsets where lines start. A line ends at LF, CRLF or a lone CR (files saved with classic Mac
+ * line ends are one line to a scan that splits on LF only: every location on line 1, and the file
+ * taken for minified).
+ */
 export function lineStartsOf(source: string): number[] {
   const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
+
+/** A text's lines, split as lineStartsOf splits them. */
+export const LINE_BREAK = /\r\n|\r|\n/;
 
 /** 1-based line of an offset. */
 export function lineOf(lineStarts: number[], offset: number): number {

@@ -2,6 +2,7 @@
 // Prisma model fields with `@default(...)`, SQL columns with `DEFAULT ...` (in `create table` and
 // `alter table ... add column / alter column ... set default`). Also the scheduled jobs the project
 // declares outside the code: Vercel `crons` in vercel.json and Supabase `pg_cron` jobs in migrations.
+import { lineOf, lineStartsOf } from '../parse/source-guards.js';
 
 export interface SchemaField {
   name: string;
@@ -35,9 +36,7 @@ export interface SqlJob {
 
 /** The 1-based line of an offset in a text. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return lineOf(lineStartsOf(text), offset);
 }
 
 /** Fields of one Prisma model body (the text between its braces), `bodyOffset` where it starts in `text`. */

@@ -93,6 +93,14 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('the payment route with classic Mac line ends (CR only)', () => {
+    const s = scanDir(app({ [ROUTE]: passingApp[ROUTE]!.replace(/\n/g, '\r') }));
+    expectNormal(s);
+    expect(s.report.diagnostics).toEqual([]);
+    expectAppStillPasses(s);
+    expect(s.report.checks[0].paths[0].snippets[0].lines.length).toBeGreaterThan(1);
+  });
+
   it('the payment route in UTF-16 LE with a BOM', () => {
     const s = scanDir(app({ [ROUTE]: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(passingApp[ROUTE]!, 'utf16le')]) }));
     expectNormal(s);

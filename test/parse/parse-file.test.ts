@@ -29,6 +29,13 @@ describe('line helpers', () => {
     expect([lineOf(starts, 0), lineOf(starts, 3), lineOf(starts, 4), lineOf(starts, 9)]).toEqual([1, 1, 2, 3]);
     expect(columnOf(starts, 5)).toBe(2);
   });
+
+  it('end a line at a lone CR too (classic Mac line ends), so such a file is not one long minified line', () => {
+    const text = 'ab\rcd\r\nef\r';
+    expect(lineStartsOf(text)).toEqual([0, 3, 7, 10]);
+    const classic = Array.from({ length: 200 }, (_, i) => `export const v${i} = ${i}; // a line of ordinary length`).join('\r');
+    expect(inspectSource(classic)).toBeNull();
+  });
 });
 
 describe('parseFile', () => {
