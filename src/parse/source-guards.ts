@@ -54,7 +54,7 @@ function moduleDeclarations(source: string): number {
  * Maximum nesting of (), [] and {}. Strings and comments are not skipped, so this over-counts on
  * odd inputs, which only makes the guard more careful.
  */
-function bracketDepth(source: string): number {
+export function bracketDepth(source: string): number {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < source.length; i++) {

@@ -3,7 +3,8 @@
 // unbuilt `dist`); Deno URL, `npm:` and import-map specifiers map to the npm package they load.
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
-import { PROJECT_FILE_BYTES, refusalOf } from '../files/read.js';
+import { PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
+import { bracketDepth } from '../parse/source-guards.js';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
 import { isModuleOrSubpath } from '../recognizers/match.js';
@@ -16,6 +17,8 @@ export type ResolvedModule =
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
 const SOURCE_SUFFIXES = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Deeper than any real manifest, far below what overflows oxc-resolver's parser (see readable). */
+const MAX_MANIFEST_DEPTH = 1_000;
 
 type ResolverOptions = ConstructorParameters<typeof ResolverFactory>[0];
 
@@ -179,8 +182,13 @@ export class ModuleResolver {
   private readable(rel: string): boolean {
     let ok = this.readableFiles.get(rel);
     if (ok === undefined) {
-      const why = refusalOf(path.join(this.project.root, rel), PROJECT_FILE_BYTES);
-      this.readableFiles.set(rel, (ok = !why || why.code === 'unreadable'));
+      const abs = path.join(this.project.root, rel);
+      const why = refusalOf(abs, PROJECT_FILE_BYTES);
+      // oxc-resolver parses package.json recursively on its native stack: nesting in the hundreds
+      // of thousands kills the process (a segmentation fault, not an exception).
+      const read = why ? null : readRegularText(abs, PROJECT_FILE_BYTES);
+      ok = why ? why.code === 'unreadable' : !read?.ok || bracketDepth(read.text) <= MAX_MANIFEST_DEPTH;
+      this.readableFiles.set(rel, ok);
     }
     return ok;
   }

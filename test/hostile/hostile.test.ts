@@ -298,6 +298,16 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('package.json files nested 200,000 deep, at the root and of an installed package', () => {
+    // Valid JSON, but oxc-resolver parses manifests on its native stack: it must never be handed one.
+    const deep = (fields: string) => `{ ${fields}, "x": ${'['.repeat(200_000)}${']'.repeat(200_000)} }`;
+    const manifest = JSON.parse(passingApp['package.json']!);
+    const fields = Object.entries(manifest).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ');
+    const s = scanDir(app({ 'package.json': deep(fields), 'node_modules/stripe/package.json': deep('"name": "stripe"') }));
+    expectNormal(s);
+    expectAppStillPasses(s);
+  });
+
   it('an invalid root package.json', () => {
     const s = scanDir(app({ 'package.json': '{{ not json' }));
     expectNormal(s);
