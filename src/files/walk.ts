@@ -45,11 +45,13 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
   // Each directory carries the .gitignore rules in force there, with the dir they are relative to.
-  const stack: { dir: string; rel: string; ignores: { base: string; rules: IgnoreRules }[] }[] = [
-    { dir: root, rel: '', ignores: [] },
+  // `real` is the directory's real path: a plain subdirectory's is its parent's plus its name, so
+  // no path is resolved component by component (quadratic in the depth of a deep tree).
+  const stack: { dir: string; real: string; rel: string; ignores: { base: string; rules: IgnoreRules }[] }[] = [
+    { dir: root, real: rootReal, rel: '', ignores: [] },
   ];
   while (stack.length > 0 && files.length < MAX_FILES) {
-    const { dir, rel, ignores } = stack.pop()!;
+    const { dir, real: dirReal, rel, ignores } = stack.pop()!;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -69,13 +71,15 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
       const abs = base + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let real = path.join(dirReal, entry.name);
       if (entry.isSymbolicLink()) {
-        const real = safeRealpath(abs);
-        if (!real || !isInside(rootReal, real)) {
-          const why = real ? 'symlink points outside the scanned root; not followed' : realpathError(abs) === 'ELOOP' ? 'symlink chain loops or is too long; skipped' : 'broken symlink; skipped';
+        const resolved = safeRealpath(abs);
+        if (!resolved || !isInside(rootReal, resolved)) {
+          const why = resolved ? 'symlink points outside the scanned root; not followed' : realpathError(abs) === 'ELOOP' ? 'symlink chain loops or is too long; skipped' : 'broken symlink; skipped';
           diagnostics.push(diag(childRel, 'symlink-skipped', why));
           continue;
         }
+        real = resolved;
         const stat = safeStat(real);
         isDir = Boolean(stat?.isDirectory());
         isFile = Boolean(stat?.isFile());
@@ -91,11 +95,10 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
       if (isDir) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
         if (!entry.isSymbolicLink()) {
-          const real = safeRealpath(abs);
-          if (real && visited.has(real)) continue;
-          if (real) visited.add(real);
+          if (visited.has(real)) continue;
+          visited.add(real);
         }
-        stack.push({ dir: abs, rel: childRel, ignores: active });
+        stack.push({ dir: abs, real, rel: childRel, ignores: active });
       } else if (isFile) {
         const kind = kindOf(entry.name, childRel);
         if (!kind) continue;
