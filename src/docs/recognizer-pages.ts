@@ -44,7 +44,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['updateExample', 'Remediation update', 'How this store sets one field of a booking by id, used in the fix text with `{id}`, `{field}` and `{value}` filled in.'],
   ],
   framework: [
-    ['packages', 'Packages', 'The framework is in use for the files of an app (nearest package.json) that depends on one of these.'],
+    ['packages', 'Packages', 'The framework is in use for the files of an app (nearest package.json) that depends on one of these; one that lists none is part of the runtime, in use for every app.'],
     ['routeFiles', 'Route files', 'Files (globs, matched below any folder) whose exports are entry points of kind `entry`.'],
     ['directives', 'Directives', 'Files and functions with this directive export entry points.'],
     ['registrations', 'Registrations', 'Calls that register handlers: their function arguments are entry points.'],
@@ -153,6 +153,7 @@ function valueCell(v: unknown): string {
 
 /** A code span; in a table cell its `|` must be escaped. */
 function code(s: string, inTable = false): string {
+  if (s === '') return '`""`';
   const fence = s.includes('`') ? '``' : '`';
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${inTable ? cell(s) : s}${pad}${fence}`;

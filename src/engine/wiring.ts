@@ -286,6 +286,8 @@ const appsOfFiles = new WeakMap<Manifest[], Map<string, Manifest | null>>();
 export function frameworkActive(manifests: Manifest[]): (fw: FrameworkRecognizer, file: string) => boolean {
   const anyManifest = manifests.some((m) => m.dependencies.length > 0);
   return (fw, file) => {
+    // A framework with no package is part of the runtime (timers): every app has it.
+    if (fw.packages.length === 0) return true;
     const app = appOf(manifests, file);
     if (!app) return !anyManifest;
     return fw.packages.some((p) => app.dependencies.includes(p));

@@ -77,7 +77,8 @@ export function findEntries(
       if (i === reg.routeArg && routeText !== null) return;
       if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => isModuleOrSubpath(v.module, p)))) return;
       for (const fn of entryFunctions(ev, ir, arg)) {
-        add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api, route, framework: f.recognizer.id });
+        // Unrouted and called by no name (`setInterval(fn, ms)`): named after its function.
+        add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api || functionName(ev, fn), route, framework: f.recognizer.id });
       }
       // `app.route({ method: 'POST', url: '/x', handler })`, Payload's `endpoints: [{ path, method, handler }]`.
       for (const h of optionHandlers(ev, ir, arg, reg)) {
@@ -337,6 +338,11 @@ export function entryFunctions(ev: Evaluator, ir: FileIR, e: Expr, depth = 0): s
     if (wrapped.length > 0) return wrapped;
   }
   return ev.values(ir.file, e).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+}
+
+function functionName(ev: Evaluator, key: string): string {
+  const at = key.lastIndexOf('#');
+  return ev.ir(key.slice(0, at))?.functions[Number(key.slice(at + 1))]?.name ?? key;
 }
 
 /** `apps/web/src/app/api/checkout/[id]/route.ts` -> `/api/checkout/[id]`. */

@@ -20,6 +20,7 @@ import payloadEndpoints from './frameworks/payload-endpoints.js';
 import remix from './frameworks/remix.js';
 import supabaseFunctions from './frameworks/supabase-functions.js';
 import sveltekit from './frameworks/sveltekit.js';
+import timers from './frameworks/timers.js';
 import trpc from './frameworks/trpc.js';
 import vercelFunctions from './frameworks/vercel-functions.js';
 import adyen from './providers/adyen.js';
@@ -68,7 +69,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, razorpay, square, sslcommerz, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, razorpay, square, sslcommerz, stripe, xendit, yookassa, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

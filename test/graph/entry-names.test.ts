@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/index.js';
+import { makeProject } from '../helpers/project.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
 
@@ -71,5 +72,32 @@ describe('entry point names', () => {
     expect(await entryNames('valid-supabase-edge-refund-through-unresolved-shared-client', 'refund-logic')).toEqual([
       'edge-function /cancel-booking',
     ]);
+  });
+
+  it('setInterval callbacks are scheduled jobs named after their function, not work of whoever started the timer', async () => {
+    expect(await entryNames('valid-express-prisma-setinterval-sweeper-releases-stale-holds', 'failure-handling')).toEqual(['cron-job setInterval callback']);
+    // A worker started by a service's constructor, and a route that builds the service per request:
+    // the bookings the worker creates are the worker's own creation path, not the route's.
+    const root = makeProject({
+      'package.json': JSON.stringify({ name: 'classes', dependencies: { express: '4', '@prisma/client': '5', stripe: '15' } }),
+      'prisma/schema.prisma': 'model Booking {\n  id String @id\n  status String\n}\n',
+      'src/standing.ts': [
+        "import { PrismaClient } from '@prisma/client';",
+        'const db = new PrismaClient();',
+        'export class StandingBookings {',
+        '  constructor() { setInterval(() => this.materialize(), 3_600_000); }',
+        "  async materialize() { await db.booking.create({ data: { status: 'PENDING' } }); }",
+        '  async list() { return db.booking.findMany(); }',
+        '}',
+      ].join('\n'),
+      'src/server.ts': [
+        "import express from 'express';",
+        "import { StandingBookings } from './standing';",
+        'const app = express();',
+        "app.get('/standing', async (req, res) => res.json(await new StandingBookings().list()));",
+      ].join('\n'),
+    });
+    const report = await scan({ root, checks: ['initial-booking-state'] });
+    expect(report.checks[0]!.paths.map((p) => `${p.entry.kind} ${p.entry.name} ${p.status}`)).toEqual(['cron-job setInterval callback pass']);
   });
 });
