@@ -3,7 +3,7 @@
 // reach a paid booking must call the provider's refund API in the same request, or decide from a
 // visible cancellation policy or deadline that no refund is due.
 import { isBookingRecord } from '../analysis/booking-paths.js';
-import { statesFiltered, statesSet, stateOfText } from '../analysis/booking-state.js';
+import { statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { everyPathGuarded, guardsOf } from '../analysis/guards.js';
 import { isBookingItself } from '../analysis/payment-links.js';
@@ -111,9 +111,12 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
   return result;
 }
 
-/** The cancellation touches only bookings that are not paid: its filter, or the branches every path to it takes, say pending. */
+/**
+ * The cancellation touches only bookings that are not paid: its filter (or that of the read that
+ * found the ids it is keyed by), or the branches every path to it takes, say pending.
+ */
 function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
-  const filtered = statesFiltered(cancel);
+  const filtered = statesPicked(program, cancel);
   if (filtered.size > 0 && [...filtered].every((s) => s === 'pending')) return true;
   return everyPathGuarded(program, chain, target.fn, target.site, (n) => {
     const c = n.compare;
