@@ -6,7 +6,7 @@ import {
 } from '../recognizers/vocabulary.js';
 import type { Expr } from '../model/ir.js';
 import type { Program } from './program.js';
-import type { FieldValue, RecordChange } from './record-changes.js';
+import { keyReads, readFilter, type FieldValue, type RecordChange } from './record-changes.js';
 
 export type BookingState = 'pending' | 'confirmed' | 'cancelled' | 'failed';
 
@@ -76,6 +76,23 @@ export function statesSet(change: Pick<RecordChange, 'sets'>, under?: string): S
 /** The states a filter picks (`where: { status: 'PENDING' }`, `.eq('status', 'pending')`). */
 export function statesFiltered(change: Pick<RecordChange, 'filter'>): Set<BookingState> {
   return statesSet({ sets: change.filter });
+}
+
+/**
+ * The states of the records a change can touch: those its own filter picks or, when it is keyed by
+ * the ids of records read before (`UPDATE ... WHERE id = ANY($1)` with the ids `SELECT id ... WHERE
+ * status IN ('pending')` returned), those the reads picked. Empty when any of them can be in any state.
+ */
+export function statesPicked(program: Program, change: RecordChange): Set<BookingState> {
+  const own = statesFiltered(change);
+  if (own.size > 0) return own;
+  const picked = new Set<BookingState>();
+  for (const read of keyReads(program, change)) {
+    const states = statesFiltered({ filter: readFilter(program, read) });
+    if (states.size === 0) return new Set();
+    for (const s of states) picked.add(s);
+  }
+  return picked;
 }
 
 /**

@@ -10,8 +10,9 @@ import { staticText } from '../symbols/text.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { chainEvaluator, chainsTo } from './chains.js';
 import { mappedRows } from './mapped-rows.js';
-import type { Program } from './program.js';
-import { boundParams, parsedStatements, sqlFunctionBody, statementOf, type SqlValue } from './sql-text.js';
+import { ID_FIELDS } from '../recognizers/vocabulary.js';
+import { siteKey, type Program } from './program.js';
+import { boundParams, parsedStatements, selectFilter, sqlFunctionBody, statementOf, type SqlValue } from './sql-text.js';
 
 // Record changes are read from these statements; the queries tests ask for them here.
 export { sqlStatements } from './sql-text.js';
@@ -58,6 +59,7 @@ const WRAPPERS = new Set(['data', '$set', 'set', 'values', '$setOnInsert']);
 const MAX_LEAVES = 200;
 
 const memo = new WeakMap<SiteFact, RecordChange[]>();
+const filterMemo = new WeakMap<SiteFact, FieldValue[]>();
 
 /** What a write or update fact does, one change per table it touches (a SQL function may touch several). */
 /** What a write or update changes; with `ev`, as one call chain binds the parameters it uses. */
@@ -83,8 +85,60 @@ export function changesFromEntry(program: Program, entry: string, fact: SiteFact
   return chains.flatMap((chain) => recordChanges(program, fact, chainEvaluator(program, chain, entry)));
 }
 
-function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[] {
-  if (fact.kind !== 'write' && fact.kind !== 'update') return [];
+/**
+ * The filter of a read: `findMany({ where })`, Mongoose `find(filter)`, the WHERE of `SELECT id FROM
+ * bookings WHERE status IN ('pending')`, chained `.eq('status', 'pending')`. Which records it can
+ * have found, for a change keyed by their ids (`keyReads`).
+ */
+export function readFilter(program: Program, fact: SiteFact): FieldValue[] {
+  if (fact.kind !== 'read') return [];
+  let found = filterMemo.get(fact);
+  if (!found) filterMemo.set(fact, (found = compute(program, fact, program.ev, true)[0]?.filter ?? []));
+  return found;
+}
+
+/** Operators that keep a filter on the listed values: `{ in: ids }`, `{ $in: ids }`, `{ equals: id }`. */
+const MEMBERSHIP = new Set(['in', '$in', 'equals', '$eq', 'eq']);
+
+/**
+ * The reads that found the records a change is keyed by: `UPDATE bookings SET ... WHERE id = ANY($1)`
+ * with the ids of rows a SELECT returned, `updateMany({ where: { id: { in: stale.map((b) => b.id) } } })`,
+ * `updateMany({ _id: { $in: ids } })`. The change touches only what those reads found. Empty unless
+ * every value of its id filter is read off such a read's records.
+ */
+export function keyReads(program: Program, change: RecordChange): SiteFact[] {
+  const keys = change.filter.filter((f) => f.path.some((p) => ID_FIELDS.has(p)));
+  const values: Value[] = [];
+  for (const v of keys.flatMap((f) => f.values)) {
+    if (v.t !== 'obj') values.push(v);
+    // `{ in: ids }` is read through (its leaf is a filter value of its own for Prisma, not for Mongoose's `$in`).
+    else if (v.props.every((p) => p.key !== null && MEMBERSHIP.has(p.key))) values.push(...v.props.flatMap((p) => program.ev.values(v.file, p.value)));
+    else return [];
+  }
+  const reads = new Map<string, SiteFact>();
+  for (const v of values) {
+    const read = readOf(program, v);
+    if (!read) return [];
+    reads.set(siteKey(read.file, read.site), read);
+  }
+  return [...reads.values()];
+}
+
+/** The booking read a value was taken from: the last step of its chain made at a site that reads bookings. */
+function readOf(program: Program, v: Value): SiteFact | null {
+  if (v.t !== 'ext' && v.t !== 'global') return null;
+  for (let i = v.steps.length - 1; i >= 0; i--) {
+    const step = v.steps[i]!;
+    if (step.site === undefined || step.file === undefined) continue;
+    const read = (program.factsBySite.get(siteKey(step.file, step.site)) ?? []).find((f) => f.kind === 'read' && f.bookingLike);
+    if (read) return read;
+  }
+  return null;
+}
+
+/** With `read`, a read's filter as the filter of a change that sets nothing; else reads change nothing. */
+function compute(program: Program, fact: SiteFact, ev: Evaluator, read = false): RecordChange[] {
+  if (fact.kind === 'read' ? !read : fact.kind !== 'write' && fact.kind !== 'update') return [];
   const ir = program.files.get(fact.file);
   const site = ir?.sites[fact.site];
   if (!ir || !site) return [];
@@ -97,6 +151,10 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator): RecordChange[
   }
   if (entitySources.includes('sql')) {
     const sql = statementOf(program, ir, site);
+    if (sql && fact.kind === 'read') {
+      const bound = boundParams(ir, site) ?? site.args;
+      return [{ fact, op: 'update', entity: fact.entity, sets: [], filter: selectFilter(sql).map((v) => sqlFieldValue(program, fact, bound, v)), everyRow: false }];
+    }
     // `db.prepare(sql).run(a, b)` binds the run call's own arguments.
     if (sql) return sqlChanges(program, fact, sql, boundParams(ir, site) ?? site.args).map((c) => ({ ...c, fact }));
   }
@@ -371,16 +429,7 @@ function dedupe(list: FieldValue[]): FieldValue[] {
 
 /** What the statements of a SQL text change; `bound` holds the expressions of their placeholders. */
 function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: Expr[] | null): Omit<RecordChange, 'fact'>[] {
-  const toValue = ({ column, value, param }: SqlValue): FieldValue => {
-    const base: FieldValue = { field: column, path: [column], file: fact.file, pos: program.files.get(fact.file)?.sites[fact.site]?.start ?? 0, expr: null, texts: [], values: [], fromRequest: false, delta: null };
-    const lit = /^'((?:[^']|'')*)'(?:::[\w".]+)?$/.exec(value);
-    if (lit) return { ...base, texts: [lit[1]!.replace(/''/g, "'")] };
-    if (/^(true|false|null|-?\d+(?:\.\d+)?)$/i.test(value)) return { ...base, texts: [value.toLowerCase()] };
-    if (param !== null && bound?.[param]) return fieldValue(program, program.ev, fact.file, bound[param]!, [column], base.pos);
-    // By a number, a placeholder, or a variable of an SQL function (`seats_left - p_seats`).
-    const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\}|[a-z_])`, 'i').exec(value);
-    return counter ? { ...base, delta: counter[1] === '-' ? 'down' : 'up' } : base;
-  };
+  const toValue = (v: SqlValue) => sqlFieldValue(program, fact, bound, v);
   return parsedStatements(sql).map((st) => ({
     op: st.op,
     entity: st.table,
@@ -388,4 +437,25 @@ function sqlChanges(program: Program, fact: SiteFact, sql: string, bound: Expr[]
     filter: st.filter.map(toValue),
     everyRow: st.op === 'delete' && st.everyRow,
   }));
+}
+
+/** `'pending'`, `'held'::booking_status`, `true`, `42`: the literal's text; null for anything else. */
+function sqlLiteral(value: string): string | null {
+  const quoted = /^'((?:[^']|'')*)'(?:::[\w".]+)?$/.exec(value);
+  if (quoted) return quoted[1]!.replace(/''/g, "'");
+  return /^(true|false|null|-?\d+(?:\.\d+)?)$/i.test(value) ? value.toLowerCase() : null;
+}
+
+/** A column's value in a statement a fact runs: a literal, the expression bound to its placeholder, or a counter step. */
+function sqlFieldValue(program: Program, fact: SiteFact, bound: Expr[] | null, { column, value, param, list }: SqlValue): FieldValue {
+  const base: FieldValue = { field: column, path: [column], file: fact.file, pos: program.files.get(fact.file)?.sites[fact.site]?.start ?? 0, expr: null, texts: [], values: [], fromRequest: false, delta: null };
+  // `status IN ('pending', 'confirmed')` can be either; with a placeholder among the literals, anything.
+  const texts = list?.map(sqlLiteral) ?? [];
+  if (texts.some((t) => t !== null)) return texts.every((t) => t !== null) ? { ...base, texts: texts as string[] } : base;
+  const lit = sqlLiteral(value);
+  if (lit !== null) return { ...base, texts: [lit] };
+  if (param !== null && bound?.[param]) return fieldValue(program, program.ev, fact.file, bound[param]!, [column], base.pos);
+  // By a number, a placeholder, or a variable of an SQL function (`seats_left - p_seats`).
+  const counter = new RegExp(`\\b${column}\\b\\s*([-+])\\s*(?:\\d|\\$|\\?|\\$\\{\\}|[a-z_])`, 'i').exec(value);
+  return counter ? { ...base, delta: counter[1] === '-' ? 'down' : 'up' } : base;
 }

@@ -37,6 +37,19 @@ export function precededOnEveryChain(
  * reached. "The refund can happen before the cancellation" even when it is conditional.
  */
 export function runsBeforeOnSomePath(program: Program, chain: CallEdge[], target: ChainTarget, is: (f: SiteFact) => boolean): boolean {
+  return runsOnSomePath(program, chain, target, is, 'before');
+}
+
+/**
+ * Whether a fact `is` accepts runs after `target` on some path: at a node the frame's call reaches.
+ * With `runsBeforeOnSomePath`, whether it can run in the same request as `target` at all: a refund on
+ * another branch of the handler is no refund of what this call cancels.
+ */
+export function runsAfterOnSomePath(program: Program, chain: CallEdge[], target: ChainTarget, is: (f: SiteFact) => boolean): boolean {
+  return runsOnSomePath(program, chain, target, is, 'after');
+}
+
+function runsOnSomePath(program: Program, chain: CallEdge[], target: ChainTarget, is: (f: SiteFact) => boolean, when: 'before' | 'after'): boolean {
   const facts = program.facts.filter(is);
   if (facts.length === 0) return false;
   const doers = reachingSet(program.graph, facts.map((f) => fnKey(f)), (e) => e.kind !== 'deferred');
@@ -51,7 +64,7 @@ export function runsBeforeOnSomePath(program: Program, chain: CallEdge[], target
     const at = nodes.flatMap((n, i) => (n.kind === 'call' && n.site === frame.site ? [i] : []));
     for (const [i, n] of nodes.entries()) {
       if (n.kind !== 'call' || n.site === undefined || !sites.has(n.site)) continue;
-      if (at.some((t) => t !== i && reaches(nodes, i, t))) return true;
+      if (at.some((t) => t !== i && (when === 'before' ? reaches(nodes, i, t) : reaches(nodes, t, i)))) return true;
     }
   }
   return false;

@@ -13,6 +13,8 @@ export interface SqlValue {
   value: string;
   /** The bound parameter the value is, when it is a placeholder: `$2` is 1, `?` and `${}` count in order. */
   param: number | null;
+  /** An IN list of more than one value: each of them (`value` is the first). */
+  list?: string[];
 }
 
 export interface ParsedStatement {
@@ -124,6 +126,16 @@ export function selectKeys(sql: string): SqlValue[] {
   });
 }
 
+/** The conditions after a SELECT's WHERE (up to GROUP BY, ORDER BY, LIMIT, FOR UPDATE...): which rows it reads. */
+export function selectFilter(sql: string): SqlValue[] {
+  const text = withoutComments(sql).trim();
+  const where = /\bwhere\b/i.exec(text);
+  if (!where || !/^select\b/i.test(text)) return [];
+  const from = where.index + where[0].length;
+  const end = /\b(?:group\s+by|order\s+by|limit|offset|for\s+(?:update|share|no\s+key)|union|returning)\b|;/i.exec(text.slice(from));
+  return conditions(text.slice(from, end ? from + end.index : text.length), from, placeholderParams(text));
+}
+
 /** Comments removed, quoted text kept as it is. */
 function withoutComments(sql: string): string {
   return sql.replace(/('(?:[^']|'')*')|--[^\n]*|\/\*[\s\S]*?\*\//g, (_, quoted: string | undefined) => quoted ?? '');
@@ -188,10 +200,12 @@ function conditions(text: string, at: number, params: Map<number, number>): SqlV
   let start = 0;
   for (const sep of [...text.matchAll(/\band\b/gi), null]) {
     const end = sep ? sep.index : text.length;
-    const m = /^\s*(?:\w+\.)?[`"[]?(\w+)[`"\]]?\s*(?:=|in)\s*\(?\s*([^)]*?)\s*\)?\s*$/id.exec(text.slice(start, end));
+    // `id = ANY($1)` (Postgres, an array bound to one placeholder) compares like an IN list.
+    const m = /^\s*(?:\w+\.)?[`"[]?(\w+)[`"\]]?\s*(?:=\s*any\b|=|in)\s*\(?\s*([^)]*?)\s*\)?\s*$/id.exec(text.slice(start, end));
     if (m) {
-      const value = m[2]!.split(',')[0]!.trim();
-      out.push({ column: m[1]!, value, param: paramOf(value, at + start + m.indices![2]![0], params) });
+      const items = splitTop(m[2]!, 0).map(([item]) => item);
+      const value = items[0] ?? '';
+      out.push({ column: m[1]!, value, param: paramOf(value, at + start + m.indices![2]![0], params), ...(items.length > 1 ? { list: items } : {}) });
     }
     if (sep) start = sep.index + sep[0].length;
   }

@@ -3,18 +3,18 @@
 // reach a paid booking must call the provider's refund API in the same request, or decide from a
 // visible cancellation policy or deadline that no refund is due.
 import { isBookingRecord } from '../analysis/booking-paths.js';
-import { statesFiltered, statesSet, stateOfText } from '../analysis/booking-state.js';
+import { statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { everyPathGuarded, guardsOf } from '../analysis/guards.js';
 import { isBookingItself } from '../analysis/payment-links.js';
 import { locate, traceOf } from '../analysis/payment-paths.js';
-import type { Program } from '../analysis/program.js';
+import { siteKey, type Program } from '../analysis/program.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
 import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries } from '../analysis/scheduled.js';
 import { movesMoney } from '../analysis/capture-mode.js';
-import { precededOnEveryChain, runsBeforeOnSomePath } from '../analysis/sequence.js';
+import { precededOnEveryChain, runsAfterOnSomePath, runsBeforeOnSomePath } from '../analysis/sequence.js';
 import type { CallEdge } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
 import type { PathResult } from '../model/report.js';
@@ -46,22 +46,31 @@ export default defineCheck({
       for (const entry of program.entries) {
         if (skip.has(entry.fn)) continue;
         const facts = reachedFacts(program, entry.fn);
-        const cancel = firstCancellation(program, entry.fn, facts);
-        if (cancel) items.push(decide(program, bookings, entry, cancel, facts.filter(isRefund)));
+        const refunds = facts.filter(isRefund);
+        for (const cancel of cancellations(program, entry.fn, facts)) items.push(decide(program, bookings, entry, cancel, refunds));
       }
     }
     return outcomeOf(sortItems(items), skipReason, 'no-cancellation-paths', refundRemediation(program), describe);
   },
 });
 
-/** The first booking change on the entry point's way that cancels: the rest need not be evaluated. */
-function firstCancellation(program: Program, entry: string, facts: SiteFact[]): RecordChange | undefined {
+/**
+ * The booking changes on the entry point's way that cancel, one per call site: a handler that sets
+ * `cancelled` on one branch and deletes on another is judged at both, as confirmation-record
+ * judges every payment call an entry point reaches.
+ */
+function cancellations(program: Program, entry: string, facts: SiteFact[]): RecordChange[] {
+  const out: RecordChange[] = [];
+  const sites = new Set<string>();
   for (const f of facts) {
-    if (!isBookingItself(f) || f.kind !== 'update') continue;
+    const key = siteKey(f.file, f.site);
+    if (!isBookingItself(f) || f.kind !== 'update' || sites.has(key)) continue;
     const cancel = changesFromEntry(program, entry, f).find(cancels);
-    if (cancel) return cancel;
+    if (!cancel) continue;
+    sites.add(key);
+    out.push(cancel);
   }
-  return undefined;
+  return out;
 }
 
 /** Deleted, or set to a cancelled state. Emptying the whole table (seed and reset code) cancels no one's booking. */
@@ -82,10 +91,13 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
     return result;
   }
   const guards = guardsOf(program, before.chain, target.fn, target.site);
-  const refund = before.holds && before.evidence ? before.evidence.source.fact : refunds[0];
+  // A refund the request can make before or after this cancellation; one on another branch refunds something else.
+  const refundFirst = (r: SiteFact) => runsBeforeOnSomePath(program, before.chain, target, (f) => f === r);
+  const refund = before.holds && before.evidence ? before.evidence.source.fact
+    : refunds.find(refundFirst) ?? refunds.find((r) => runsAfterOnSomePath(program, before.chain, target, (f) => f === r));
   if (refund) {
     result.status = 'pass';
-    result.reason = (before.holds && before.evidence) || runsBeforeOnSomePath(program, before.chain, target, isRefund) ? 'refund-before-cancel' : 'refund-with-cancel';
+    result.reason = (before.holds && before.evidence) || refundFirst(refund) ? 'refund-before-cancel' : 'refund-with-cancel';
     result.evidence = factEvidence(program, refund, 'refund', refund.recognizer.id);
     result.trace.push(factStep(program, refund, `refund: ${refund.recognizer.name} ${refund.api}`));
     return result;
@@ -99,9 +111,12 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
   return result;
 }
 
-/** The cancellation touches only bookings that are not paid: its filter, or the branches every path to it takes, say pending. */
+/**
+ * The cancellation touches only bookings that are not paid: its filter (or that of the read that
+ * found the ids it is keyed by), or the branches every path to it takes, say pending.
+ */
 function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
-  const filtered = statesFiltered(cancel);
+  const filtered = statesPicked(program, cancel);
   if (filtered.size > 0 && [...filtered].every((s) => s === 'pending')) return true;
   return everyPathGuarded(program, chain, target.fn, target.site, (n) => {
     const c = n.compare;

@@ -156,7 +156,7 @@ export interface StoreOperation {
   nested?: string[];
   /** Argument holding the fields written, when the first object argument is not it (`updateOne(filter, update)`). */
   setsArg?: number;
-  /** Argument holding the filter that selects the records changed (`updateOne(filter, update)`). */
+  /** Argument holding the filter that selects the records changed or read (`updateOne(filter, update)`, `find(filter)`). */
   filterArg?: number;
   /** The write changes an existing record rather than creating one when argument `arg` sets one of `keys` (`set(data, { merge: true })`). */
   updatesWith?: { arg: number; keys: string[] };

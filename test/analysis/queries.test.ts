@@ -5,6 +5,7 @@ import { isStateField, stateOfText, stateWritten } from '../../src/analysis/book
 import { isCapacityEntity } from '../../src/analysis/capacity.js';
 import { isProviderIdField } from '../../src/analysis/payment-links.js';
 import { sqlStatements, type FieldValue } from '../../src/analysis/record-changes.js';
+import { selectFilter } from '../../src/analysis/sql-text.js';
 
 describe('sqlStatements', () => {
   it('reads inserts, updates and deletes with their columns, values and filters', () => {
@@ -23,6 +24,15 @@ describe('sqlStatements', () => {
     ]);
     expect(sqlStatements('UPDATE slots SET booked = booked - 1 WHERE id = ?')[0]!.sets).toEqual([['booked', 'booked - 1']]);
     expect(sqlStatements('SELECT * FROM bookings')).toEqual([]);
+  });
+
+  it('reads which rows a SELECT picks, an IN list with all its values and `= ANY($1)` as a placeholder', () => {
+    expect(selectFilter("SELECT id FROM bookings WHERE tour_id = $1 AND status IN ('pending', 'held') AND created_at < now() ORDER BY created_at LIMIT 50")).toEqual([
+      { column: 'tour_id', value: '$1', param: 0 },
+      { column: 'status', value: "'pending'", param: null, list: ["'pending'", "'held'"] },
+    ]);
+    expect(selectFilter("UPDATE bookings SET status = 'x' WHERE id = $1")).toEqual([]);
+    expect(sqlStatements("UPDATE bookings SET status = 'cancelled' WHERE id = ANY($1)")[0]!.filter).toEqual([['id', '$1']]);
   });
 
   it('reads the statements of a PL/pgSQL body, the first of a block or branch included', () => {

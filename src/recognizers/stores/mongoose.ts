@@ -32,6 +32,8 @@ export default defineStore({
     { call: 'findOne', entity: MODEL, guard: 'null' },
     { call: 'findById.().orFail', entity: MODEL, guard: 'throws' },
     { call: 'findOne.().orFail', entity: MODEL, guard: 'throws' },
+    // A list: never missing, so no guard; argument 0 tells which documents it found.
+    { call: 'find', entity: MODEL, filterArg: 0 },
   ]),
   // `findOneAndUpdate(..., { upsert: true })` may insert, but only when nothing matched: not a pending booking write.
   // The filter is argument 0 and the changes argument 1; a document read and saved again

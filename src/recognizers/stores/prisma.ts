@@ -34,6 +34,8 @@ export default defineStore({
     { call: '*.findFirst', entity: ['wildcard'], guard: 'null' },
     { call: '*.findUniqueOrThrow', entity: ['wildcard'], guard: 'throws' },
     { call: '*.findFirstOrThrow', entity: ['wildcard'], guard: 'throws' },
+    // A list: never missing, so no guard; its `where` tells which records it found.
+    { call: '*.findMany', entity: ['wildcard'] },
   ],
   updates: [
     { call: '*.update', entity: ['wildcard'] },
