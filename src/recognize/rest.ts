@@ -7,6 +7,9 @@ import { compilePath, matchSteps } from '../recognizers/match.js';
 import { staticText, type Follow } from '../symbols/text.js';
 import type { FactContext, SiteFact } from './facts.js';
 
+/** Options that hold query-string fields: axios `params`, got and ky `searchParams`, ofetch `query`. */
+const QUERY_KEYS = ['params', 'searchParams', 'query'];
+
 const compiled = HTTP_CLIENTS.map((c) => ({ client: c, tokens: compilePath(c.path) }));
 
 function httpClientOf(v: Value): HttpClient | null {
@@ -147,7 +150,9 @@ function requestOf(
     const base = config && createIr ? propText(cx, createIr, config, 'baseURL') : null;
     if (base) url = base.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
   }
-  const body = client.bodyArg !== null ? site.args[client.bodyArg] ?? null : options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form']) : null;
+  let body = client.bodyArg !== null ? site.args[client.bodyArg] ?? null : options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form']) : null;
+  // No body: the fields travel in the query string (`axios.post(url, null, { params: order })`, ZaloPay's own sample).
+  if ((!body || (body.k === 'lit' && body.value === null)) && options) body = propExpr(cx, ir, options, QUERY_KEYS) ?? body;
   return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method, body } : null;
 }
 
