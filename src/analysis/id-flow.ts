@@ -324,7 +324,7 @@ export function payloadLeaves(program: Program, payment: SiteFact, ev: Evaluator
   const site = ir.sites[payment.site]!;
   const op = payment.match?.provider;
   const roots: Expr[] = [];
-  if (payment.rest) {
+  if (payment.restBody !== undefined) {
     if (payment.restBody) roots.push(payment.restBody);
   } else if (op?.payload?.method) {
     const arg = site.args[op.payload.index];

@@ -3,7 +3,7 @@
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
-import { compilePath, matchSteps } from '../recognizers/match.js';
+import { compilePath, isAtPath } from '../recognizers/match.js';
 import { staticText, type Follow } from '../symbols/text.js';
 import type { FactContext, SiteFact } from './facts.js';
 
@@ -13,11 +13,7 @@ const QUERY_KEYS = ['params', 'searchParams', 'query'];
 const compiled = HTTP_CLIENTS.map((c) => ({ client: c, tokens: compilePath(c.path) }));
 
 function httpClientOf(v: Value): HttpClient | null {
-  for (const { client, tokens } of compiled) {
-    if (client.global && v.t === 'global' && v.steps[0]?.p === client.global && matchSteps(tokens, v.steps.slice(1))) return client;
-    if (client.module && v.t === 'ext' && v.module === client.module && matchSteps(tokens, v.steps)) return client;
-  }
-  return null;
+  return compiled.find(({ client, tokens }) => isAtPath(v, client, tokens))?.client ?? null;
 }
 
 export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {

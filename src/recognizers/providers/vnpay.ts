@@ -2,7 +2,9 @@
 import { defineProvider } from '../define.js';
 
 // VNPay starts a payment with no API call: the server signs the parameters (HMAC-SHA512,
-// `vnp_SecureHash`) into a URL of VNPay's pay page and sends the customer there. The `vnpay`
+// `vnp_SecureHash`) into a URL of VNPay's pay page (`/paymentv2/vpcpay.html`) and sends the customer
+// there; the URL's host usually comes from configuration. Most apps build it by hand as VNPay's own
+// Node demo does (fields set on an object, sorted, `qs.stringify`-ed, signed); the `vnpay`
 // package (https://vnpay.js.org) does it with `new VNPay({ tmnCode, secureSecret }).buildPaymentUrl(params)`
 // and verifies the return URL and the IPN (`verifyReturnUrl`, `verifyIpnCall`); `queryDr` and
 // `refund` call VNPay's merchant API. Its REST endpoint is left out: one path both queries and
@@ -23,6 +25,8 @@ export default defineProvider({
     { call: 'queryDr', role: 'retrieve' },
     { call: 'refund', role: 'refund' },
   ],
+  // Hand-built pay URLs: the parameters of a payment (only a pay request has a return URL).
+  redirect: { keys: ['vnp_TxnRef', 'vnp_TmnCode', 'vnp_ReturnUrl'], api: 'pay' },
   // vnp_TxnRef is the merchant's own reference for the order; vnp_OrderInfo is free text shown to the customer.
   referenceFields: ['vnp_TxnRef', 'vnp_OrderInfo', 'vnp_ReturnUrl'],
   // NCB, VNPAYQR, VNBANK, INTCARD...: how the customer pays.
