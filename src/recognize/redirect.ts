@@ -9,7 +9,8 @@ import type { FactContext, SiteFact } from './facts.js';
 
 const serializers = QUERY_SERIALIZERS.map((s) => ({ ...s, tokens: compilePath(s.path) }));
 
-function isSerializer(v: Value, site: CallSite): boolean {
+/** Whether a call with this callee value serializes its argument into a query string. */
+export function isSerializer(v: Value, site: CallSite): boolean {
   return serializers.some((s) => Boolean(s.isNew) === site.isNew && isAtPath(v, s, s.tokens));
 }
 
