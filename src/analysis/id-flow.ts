@@ -4,6 +4,7 @@
 // A variable merely named `bookingId` that came from the request is not the booking's id.
 import type { Expr, FileIR } from '../model/ir.js';
 import { sqlText } from '../recognize/facts.js';
+import { isSerializer } from '../recognize/redirect.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -325,7 +326,7 @@ export function payloadLeaves(program: Program, payment: SiteFact, ev: Evaluator
   const site = ir.sites[payment.site]!;
   const op = payment.match?.provider;
   const roots: Expr[] = [];
-  if (payment.rest) {
+  if (payment.restBody !== undefined) {
     if (payment.restBody) roots.push(payment.restBody);
   } else if (op?.payload?.method) {
     const arg = site.args[op.payload.index];
@@ -386,7 +387,7 @@ function fieldsOf(program: Program, ev: Evaluator, file: string, e: Expr, path: 
   return out;
 }
 
-/** JSON.stringify(x), new URLSearchParams(x), String(x), x.toString(), `${x}`: the value inside. */
+/** JSON.stringify(x), new URLSearchParams(x), qs.stringify(x), String(x), x.toString(), `${x}`: the value inside. */
 function unwrapCall(program: Program, file: string, e: Expr): Expr {
   if (e.k !== 'call') return e;
   const site = program.files.get(file)?.sites[e.site];
@@ -395,6 +396,8 @@ function unwrapCall(program: Program, file: string, e: Expr): Expr {
   if (c.k === 'member' && c.prop === 'toString' && c.obj.k === 'call') return unwrapCall(program, file, c.obj);
   if (c.k === 'global' && (TRANSPARENT_GLOBALS.has(c.name) || c.name === 'URLSearchParams') && site.args[0]) return site.args[0];
   if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'JSON' && site.args[0]) return site.args[0];
+  // A form body: `axios.post(url, qs.stringify(order))`.
+  if (c.k === 'member' && site.args[0] && program.ev.values(file, c).some((v) => isSerializer(v, site))) return site.args[0];
   return e;
 }
 

@@ -76,7 +76,10 @@ function checksSuccessOf(program: Program, fns: Set<string>, calls: SiteFact[]):
   return false;
 }
 
-/** Property names the functions read into variables or pass on (`const { razorpay_signature } = req.body`). */
+/**
+ * Property names the functions read into variables or pass on (`const { razorpay_signature } = req.body`),
+ * and names read through `get` (`searchParams.get('vnp_ResponseCode')`).
+ */
 function fieldsReadIn(program: Program, fns: Set<string>): Set<string> {
   const out = new Set<string>();
   const add = (e: Expr | undefined) => {
@@ -86,7 +89,12 @@ function fieldsReadIn(program: Program, fns: Set<string>): Set<string> {
     const found = functionOf(program, key);
     if (!found) continue;
     for (const b of found.ir.bindings) if (b.fn === found.index) for (const d of b.defs) add(d);
-    for (const s of found.ir.sites) if (s.fn === found.index) for (const a of s.args) add(a);
+    for (const s of found.ir.sites) {
+      if (s.fn !== found.index) continue;
+      for (const a of s.args) add(a);
+      const name = s.args[0];
+      if (s.callee.k === 'member' && s.callee.prop === 'get' && name?.k === 'lit' && typeof name.value === 'string') out.add(name.value);
+    }
   }
   return out;
 }

@@ -16,6 +16,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['clients', 'Clients', 'How a package export becomes the client that operations are called on (a missing module means every package above).'],
     ['operations', 'Operations', 'Calls on a client and what they do: `initiation` starts a payment (a path of the confirmation-record check), the other roles capture, refund, retrieve, cancel or verify a webhook. `billing` marks recurring billing, which is excluded.'],
     ['rest', 'REST endpoints', 'Direct HTTP calls (`fetch`, axios, got, ...) recognized by the URL: host and path are regular expressions.'],
+    ['redirect', 'Signed redirect URL', 'A payment started by sending the customer to a signed URL of the provider\'s page, with no API call: a query-string serialization (`qs.stringify`, `querystring.stringify`, `new URLSearchParams`) of an object holding every one of `keys` is the initiation `api`, the object its payload.'],
     ['referenceFields', 'Reference fields', "Payload fields that carry the app's own reference (the booking id), in order of preference; `*` is any key."],
     ['carriers', 'Reference carriers', 'Provider objects created before the payment with the reference in their own `referenceFields` (an order): a payment whose `idFields` hold such an object\'s id carries that reference.'],
     ['billingWhen', 'Recurring billing', 'Payload values that make an initiation recurring billing.'],

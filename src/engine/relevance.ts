@@ -32,6 +32,8 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
     if (r.kind === 'provider') {
       // A client the resolver cannot follow is still matched by the operation's name (unresolved.ts).
       for (const o of r.operations) if (isNamedOperation(o)) texts.add(o.call);
+      // A signed redirect URL may be built with no package or host in sight (the host from configuration).
+      for (const k of r.redirect?.keys ?? []) texts.add(k);
       for (const e of r.rest ?? []) {
         texts.add(literalOf(e.host));
         // A base URL from configuration leaves only the path to go by.

@@ -9,6 +9,7 @@ import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } fro
 import type { Vocabulary } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
+import { redirectFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { paymentCallByName } from './unresolved.js';
 
@@ -26,7 +27,10 @@ export interface SiteFact {
   billing: boolean;
   match: Match | null;
   rest: RestEndpoint | null;
-  /** For REST calls: the request body (`body`, `json`, axios `data`), where the payload is. */
+  /**
+   * For REST calls: the request body (`body`, `json`, axios `data`), where the payload is; for
+   * signed redirect URLs, the parameters serialized.
+   */
   restBody?: Expr | null;
   /** Recognized by its name only: its client did not resolve (see unresolved.ts). */
   approximate?: boolean;
@@ -80,7 +84,7 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
         seen.set(key, out.length);
         out.push(fact);
       }
-      const rest = restFact(cx, ir, index, site, v);
+      const rest = restFact(cx, ir, index, site, v) ?? redirectFact(cx, ir, index, site, v);
       if (rest && !seen.has(`rest:${rest.api}`)) {
         seen.set(`rest:${rest.api}`, out.length);
         out.push(rest);

@@ -3,18 +3,17 @@
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
-import { compilePath, matchSteps } from '../recognizers/match.js';
+import { compilePath, isAtPath } from '../recognizers/match.js';
 import { staticText, type Follow } from '../symbols/text.js';
 import type { FactContext, SiteFact } from './facts.js';
+
+/** Options that hold query-string fields: axios `params`, got and ky `searchParams`, ofetch `query`. */
+const QUERY_KEYS = ['params', 'searchParams', 'query'];
 
 const compiled = HTTP_CLIENTS.map((c) => ({ client: c, tokens: compilePath(c.path) }));
 
 function httpClientOf(v: Value): HttpClient | null {
-  for (const { client, tokens } of compiled) {
-    if (client.global && v.t === 'global' && v.steps[0]?.p === client.global && matchSteps(tokens, v.steps.slice(1))) return client;
-    if (client.module && v.t === 'ext' && v.module === client.module && matchSteps(tokens, v.steps)) return client;
-  }
-  return null;
+  return compiled.find(({ client, tokens }) => isAtPath(v, client, tokens))?.client ?? null;
 }
 
 export function restFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {
@@ -147,7 +146,9 @@ function requestOf(
     const base = config && createIr ? propText(cx, createIr, config, 'baseURL') : null;
     if (base) url = base.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
   }
-  const body = client.bodyArg !== null ? site.args[client.bodyArg] ?? null : options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form']) : null;
+  let body = client.bodyArg !== null ? site.args[client.bodyArg] ?? null : options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form']) : null;
+  // No body: the fields travel in the query string (`axios.post(url, null, { params: order })`, ZaloPay's own sample).
+  if ((!body || (body.k === 'lit' && body.value === null)) && options) body = propExpr(cx, ir, options, QUERY_KEYS) ?? body;
   return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method, body } : null;
 }
 

@@ -68,6 +68,16 @@ export interface ProviderRecognizer {
   clients: ClientPattern[];
   operations: ProviderOperation[];
   rest?: RestEndpoint[];
+  /**
+   * Payments that start with no API call: the server signs the parameters into a URL of the
+   * provider's page and sends the customer there (VNPay's `vpcpay.html?vnp_TxnRef=...&vnp_SecureHash=...`).
+   * A query-string serialization (`qs.stringify`, `querystring.stringify`, `new URLSearchParams`)
+   * of an object holding every one of `keys` (properties, spread ones, or fields assigned to its
+   * variable) builds that URL: it is the initiation `api`, and the object is its payload. Of several
+   * serializations of one variable in a function (the text signed, then the URL), the last counts.
+   * The keys also make a file worth analyzing in full: the page's host often comes from configuration.
+   */
+  redirect?: { keys: string[]; api: string };
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
   /**

@@ -17,6 +17,21 @@ export interface HttpClient {
 const verbs = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const upper = (v: (typeof verbs)[number]) => v.toUpperCase() as HttpClient['method'];
 
+/**
+ * Calls that serialize an object's fields into a query string: where a provider's signed redirect
+ * URL is built (`ProviderRecognizer.redirect`). The object is argument 0.
+ * https://github.com/ljharb/qs · https://nodejs.org/api/querystring.html · https://url.spec.whatwg.org/#interface-urlsearchparams
+ */
+export const QUERY_SERIALIZERS: { module?: string; global?: string; path: string; isNew?: boolean }[] = [
+  { module: 'qs', path: 'stringify' },
+  { module: 'qs', path: 'default.stringify' },
+  { module: 'querystring', path: 'stringify' },
+  { module: 'querystring', path: 'encode' },
+  { module: 'node:querystring', path: 'stringify' },
+  { module: 'node:querystring', path: 'encode' },
+  { global: 'URLSearchParams', path: '', isNew: true },
+];
+
 export const HTTP_CLIENTS: HttpClient[] = [
   { global: 'fetch', path: '', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
   { global: 'globalThis', path: 'fetch', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },

@@ -51,6 +51,12 @@ export function isPatternValue(v: Value, p: ClientPattern): boolean {
   return v.t === 'ext' && (!p.module || isModuleOrSubpath(v.module, p.module)) && stepsText(v.steps) === p.path;
 }
 
+/** Whether a value is `tokens` away from a package's root or a global (the HTTP client and query-serializer tables). */
+export function isAtPath(v: Value, from: { module?: string; global?: string }, tokens: string[]): boolean {
+  if (from.global) return v.t === 'global' && v.steps[0]?.p === from.global && matchSteps(tokens, v.steps.slice(1)) !== null;
+  return from.module !== undefined && v.t === 'ext' && v.module === from.module && matchSteps(tokens, v.steps) !== null;
+}
+
 /** Matches tokens against steps; returns the steps matched by `*`, or null. */
 export function matchSteps(tokens: string[], steps: Step[], ti = 0, si = 0, wild: Step[] = []): Step[] | null {
   if (ti === tokens.length) return si === steps.length ? wild : null;

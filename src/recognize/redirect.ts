@@ -1,0 +1,58 @@
+// Payments that start with no API call (VNPay): the server signs the parameters into a URL of the
+// provider's page and sends the customer there. The call that serializes those parameters into the
+// query string is the initiation, and the parameters are its payload (`ProviderRecognizer.redirect`).
+import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import { QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
+import { compilePath, isAtPath } from '../recognizers/match.js';
+import type { FactContext, SiteFact } from './facts.js';
+
+const serializers = QUERY_SERIALIZERS.map((s) => ({ ...s, tokens: compilePath(s.path) }));
+
+/** Whether a call with this callee value serializes its argument into a query string. */
+export function isSerializer(v: Value, site: CallSite): boolean {
+  return serializers.some((s) => Boolean(s.isNew) === site.isNew && isAtPath(v, s, s.tokens));
+}
+
+export function redirectFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {
+  if (!isSerializer(v, site)) return null;
+  const arg = site.args[0];
+  if (!arg) return null;
+  // The fields assigned one by one (`params['vnp_TxnRef'] = id`) are among the variable's values.
+  const keys = keysOf(cx, ir.file, arg, 0, new Set());
+  for (const provider of cx.providers) {
+    if (provider.kind !== 'provider' || !provider.redirect) continue;
+    if (!provider.redirect.keys.every((k) => keys.has(k))) continue;
+    // The text signed and then the URL: the last serialization of the same parameters is the URL.
+    if (arg.k === 'ref' && serializedLater(cx, ir, site, arg.b)) return null;
+    return {
+      file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: 'initiation',
+      api: provider.redirect.api, entity: null, bookingLike: false, billing: false, match: null, rest: null, restBody: arg,
+    };
+  }
+  return null;
+}
+
+/** The static keys of an object, through spreads (`{ ...params, vnp_SecureHash }`). */
+function keysOf(cx: FactContext, file: string, e: Expr, depth: number, out: Set<string>): Set<string> {
+  if (depth > 3) return out;
+  for (const o of cx.ev.values(file, e)) {
+    if (o.t !== 'obj') continue;
+    for (const p of o.props) {
+      if (p.key === '...') keysOf(cx, o.file, p.value, depth + 1, out);
+      else if (p.key !== null) out.add(p.key);
+    }
+  }
+  return out;
+}
+
+/** A later serialization in the same function of the same variable, alone or spread into an object (`{ ...params, vnp_SecureHash }`). */
+function serializedLater(cx: FactContext, ir: FileIR, site: CallSite, binding: number): boolean {
+  const isBinding = (e: Expr) => e.k === 'ref' && e.b === binding;
+  return ir.sites.some((other) => {
+    const a = other.args[0];
+    if (other.fn !== site.fn || other.start <= site.start || !a) return false;
+    if (!isBinding(a) && !(a.k === 'obj' && a.props.some((p) => p.key === '...' && isBinding(p.value)))) return false;
+    return cx.ev.values(ir.file, other.callee).some((v) => isSerializer(v, other));
+  });
+}

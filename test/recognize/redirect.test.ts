@@ -1,0 +1,61 @@
+// Signed redirect URLs (`ProviderRecognizer.redirect`, VNPay): the query-string serialization of a
+// pay request's parameters is the payment initiation, once per function, and its parameters are the
+// payload the booking id must reach.
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/index.js';
+import { makeProject } from '../helpers/project.js';
+
+const manifest = JSON.stringify({ name: 'ferry-tickets', dependencies: { '@prisma/client': '^6.2.0', express: '^4.21.0', qs: '^6.13.0' } });
+const schema = 'model TicketBooking {\n  id     Int    @id @default(autoincrement())\n  status String @default("PENDING")\n}\n';
+
+async function payments(route: string[]) {
+  const root = makeProject({
+    'package.json': manifest,
+    'prisma/schema.prisma': schema,
+    'src/server.js': [
+      "const express = require('express');",
+      "const qs = require('qs');",
+      "const { PrismaClient } = require('@prisma/client');",
+      'const db = new PrismaClient();',
+      'const app = express();',
+      "app.post('/tickets', async (req, res) => {",
+      "  const booking = await db.ticketBooking.create({ data: { status: 'PENDING' } });",
+      ...route,
+      '});',
+      'app.listen(3000);',
+    ].join('\n'),
+  });
+  const report = await scan({ root, checks: ['confirmation-record'], threads: 0 });
+  return report.checks[0]!.paths.map((p) => `${p.payment.line} ${p.payment.provider} ${p.payment.api} ${p.via}`);
+}
+
+describe('signed redirect URLs', () => {
+  it('takes the last serialization of the fields set on one object (the URL, not the text signed) as the payment', async () => {
+    expect(await payments([
+      '  let params = {};',
+      "  params['vnp_TmnCode'] = process.env.VNP_TMN_CODE;",
+      "  params['vnp_TxnRef'] = String(booking.id);",
+      "  params['vnp_ReturnUrl'] = process.env.RETURN_URL;",
+      '  params = sortObject(params);',
+      '  const signData = qs.stringify(params, { encode: false });',
+      "  params['vnp_SecureHash'] = sign(signData);",
+      "  res.redirect(process.env.VNP_URL + '?' + qs.stringify(params, { encode: false }));",
+    ])).toEqual(['15 vnpay pay vnp_TxnRef']);
+  });
+
+  it('reads the parameters of an object literal spread into the signed one', async () => {
+    expect(await payments([
+      "  const params = { vnp_ReturnUrl: process.env.RETURN_URL, vnp_TmnCode: 'TMN', vnp_TxnRef: `T${Date.now()}` };",
+      '  const signed = sign(new URLSearchParams(params).toString());',
+      '  res.json({ url: `${process.env.VNP_URL}?${new URLSearchParams({ ...params, vnp_SecureHash: signed })}` });',
+    ])).toEqual(['10 vnpay pay null']);
+  });
+
+  it('leaves out parameters that are not a pay request (no return URL) and what the app merely re-encodes', async () => {
+    expect(await payments([
+      "  const query = { vnp_TmnCode: 'TMN', vnp_TxnRef: String(booking.id), vnp_Command: 'querydr' };",
+      '  const echoed = qs.stringify(req.query);',
+      '  res.json({ check: qs.stringify(query), echoed });',
+    ])).toEqual([]);
+  });
+});
