@@ -32,11 +32,11 @@ function scanDir(root: string): Scan {
   return { status: r.status, signal: r.signal, ms: r.ms, stderr: r.stderr, report };
 }
 
-/** Ends normally and in time, with a report. */
-function expectNormal(s: Scan): void {
+/** Ends normally and in time (by default the budget of a small app), with a report. */
+function expectNormal(s: Scan, limitMs = LIMIT_MS): void {
   expect(s.signal, `killed by ${s.signal}; stderr: ${s.stderr.slice(0, 300)}`).toBeNull();
   expect([0, 1], `exit ${s.status}; stderr: ${s.stderr.slice(0, 300)}`).toContain(s.status);
-  expect(s.ms).toBeLessThan(LIMIT_MS);
+  expect(s.ms).toBeLessThan(limitMs);
   expect(s.report).not.toBeNull();
 }
 
@@ -152,7 +152,8 @@ describe('hostile inputs', () => {
       files[`src/app/api/r${i}/route.ts`] = `import { pay${i} } from '@/pay';\nimport { db } from '@/lib/db';\nexport async function POST() {\n  const booking = await db.booking.create({ data: { status: 'PENDING' } });\n  return pay${i}(booking.id);\n}\n`;
     }
     const s = scanDir(app(files));
-    expectNormal(s);
+    // 2,001 files: the budget grows with them (a quadratic step took 95 s here), so a loaded CI machine does not fail it.
+    expectNormal(s, LIMIT_MS + 2_001 * 5);
     const check = s.report.checks[0];
     expect([check.verdict, check.passed, check.total]).toEqual(['pass', 1_001, 1_001]);
   });
