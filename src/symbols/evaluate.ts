@@ -13,6 +13,8 @@ const MAX_DEPTH = 28;
  * parameter to the next would otherwise nest until the stack overflows and the file is lost.
  */
 const MAX_NESTING = 300;
+/** Globals that convert a value without changing what it identifies. */
+const CONVERSIONS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'encodeURIComponent', 'encodeURI']);
 const MAX_VALUES = 12;
 const UNKNOWN: Value = { t: 'unknown' };
 /** Validator methods that return their input, or wrap it as `{ data }` / `{ value }`. */
@@ -121,6 +123,8 @@ export class Evaluator {
       case 'require':
         return this.requireValue(file, e.specifier, d);
       case 'tpl':
+        // `${id}` alone is the id as text: the same value for whoever compares or passes it on.
+        return e.text === '${}' && e.parts.length === 1 ? this.values(file, e.parts[0]!, d) : [UNKNOWN];
       case 'arr':
       case 'unknown':
         return [UNKNOWN];
@@ -311,6 +315,10 @@ export class Evaluator {
       const step: Step = { p: site.isNew ? 'new()' : '()', file, site: siteIndex };
       // `fn.bind(x)` returns the same function.
       if (site.callee.k === 'member' && site.callee.prop === 'bind') return this.values(file, site.callee.obj, depth);
+      // `String(booking.id)`, `Number(req.params.id)`: the same value in another type, for data flow.
+      if (site.callee.k === 'global' && CONVERSIONS.has(site.callee.name) && site.args[0] && !this.globalSource?.(file, site.callee.name)?.length) {
+        return this.values(file, site.args[0], depth);
+      }
       const callee = this.values(file, site.callee, depth);
       // A transaction's result is its callback's return value.
       const returned = this.passesThrough?.(file, siteIndex, callee)
