@@ -37,7 +37,8 @@ export default defineCheck({
   description: 'Every way a payment can fail (failure and expiry webhooks, errors around payment calls, expiry jobs) releases the held booking and its slot together.',
   summary: (x, y) => `${x} of ${y} payment failure paths release both booking and slot`,
   run(cx) {
-    const skipReason = cx.applicability();
+    // Bookings taken without payment (only a subscription is billed) hold nothing a failed payment must release.
+    const skipReason = cx.applicability() ?? cx.unpaidBookings();
     const program = cx.program;
     const items: PathResult[] = [];
     if (!skipReason) {
