@@ -350,6 +350,11 @@ function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path
       if (/^[A-Za-z_]\w*$/.test(last) && /^[A-Z]/.test(owner) && !['()', 'new()'].includes(owner)) texts.add(last);
     }
   }
+  // `STATE.HELD` where `const STATE = { HELD: 0, PAID: 1 }`: the number says nothing, its key names the state.
+  if (e.k === 'member' && e.prop !== null && values.length > 0 && values.every((v) => v.t === 'lit' && typeof v.value === 'number')) {
+    texts.clear();
+    texts.add(e.prop);
+  }
   const ir = program.files.get(file);
   if (ir && texts.size === 0) {
     const t = staticText(ir, e);

@@ -14,6 +14,7 @@ const MAX_DEPTH = 28;
  */
 const MAX_NESTING = 300;
 /** Globals that convert a value without changing what it identifies. */
+const FREEZERS = new Set(['freeze', 'seal', 'preventExtensions']);
 const CONVERSIONS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'encodeURIComponent', 'encodeURI']);
 const MAX_VALUES = 12;
 const UNKNOWN: Value = { t: 'unknown' };
@@ -319,6 +320,9 @@ export class Evaluator {
       if (site.callee.k === 'global' && CONVERSIONS.has(site.callee.name) && site.args[0] && !this.globalSource?.(file, site.callee.name)?.length) {
         return this.values(file, site.args[0], depth);
       }
+      // `Object.freeze({ PENDING: 0, ... })` is the object it froze.
+      const c = site.callee;
+      if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'Object' && c.prop !== null && FREEZERS.has(c.prop) && site.args[0]) return this.values(file, site.args[0], depth);
       const callee = this.values(file, site.callee, depth);
       // A transaction's result is its callback's return value.
       const returned = this.passesThrough?.(file, siteIndex, callee)
