@@ -17,6 +17,8 @@ export interface EventBranch {
   region: Region;
   /** True when no comparison was found and the branch is the whole handler (the event is only named). */
   whole: boolean;
+  /** How a report names the branch, when not by its event. */
+  note?: string;
 }
 
 export function eventBranches(program: Program, entry: EntryPoint, events: string[]): EventBranch[] {

@@ -7,6 +7,7 @@ import type { Value } from '../model/values.js';
 import { stateOfText } from './booking-state.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
+import { failureReturns } from './return-routes.js';
 
 export interface WebhookHandler {
   entry: EntryPoint;
@@ -56,6 +57,8 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       const followsUp = !initiates && (!has('refund') || insertsBooking) && (has('capture') || (has('retrieve') && (named || retrieved())) || postedBack);
       if (has('verify-webhook') || (hearsEvents && !initiates) || followsUp) providers.push(r.id);
     }
+    // A route a payment comes back to when it fails (`fail_url`) hears from that provider whatever it reads.
+    for (const r of failureReturns(program)) if (r.entry.fn === entry.fn && !providers.includes(r.provider)) providers.push(r.provider);
     if (providers.length > 0) out.push({ entry, providers, facts: records });
   }
   return out;

@@ -111,6 +111,12 @@ export interface ProviderRecognizer {
    * Checkout's `razorpay_signature`): an entry point that reads one hears back from the provider.
    */
   callbackFields?: string[];
+  /**
+   * Payload fields holding the URL a payment comes back to when it fails or is cancelled (SSLCommerz
+   * posts to `fail_url`; the browser follows Stripe's `cancel_url`): a route of the app at that URL's
+   * path hears the failure, as a webhook's failure event does.
+   */
+  failureReturnFields?: string[];
   /** How to start a payment that carries `booking.id`, for remediation text. */
   example?: string;
   /**

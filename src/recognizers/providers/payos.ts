@@ -31,6 +31,7 @@ export default defineProvider({
     { host: '^api-merchant\\.payos\\.vn$', path: '^/v2/payment-requests/[^/]+/cancel$', method: 'POST', role: 'cancel', api: 'paymentRequests.cancel' },
   ],
   // orderCode is the merchant's own order number; the description is shown on the bank transfer.
+  failureReturnFields: ['cancelUrl'],
   referenceFields: ['orderCode', 'description', 'returnUrl', 'cancelUrl'],
   // The webhook carries `code: '00'` for a paid link rather than named event types.
   events: { success: [], failure: [] },

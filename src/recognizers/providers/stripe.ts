@@ -55,6 +55,7 @@ export default defineProvider({
   ],
   // In order of preference when several carry the booking id: the reconciliation fields first,
   // redirect URLs last.
+  failureReturnFields: ['cancel_url'],
   referenceFields: [
     'client_reference_id',
     'metadata.*',

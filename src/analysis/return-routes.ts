@@ -1,0 +1,62 @@
+// Routes a payment comes back to when it fails: the provider (SSLCommerz posts to `fail_url`) or
+// the customer's browser (Stripe's `cancel_url`) returns to a route of the app whose path is the
+// path of the URL the payment call was given. Such a route hears the failure as a webhook's failure
+// event does: the whole handler is the failure path, and a booking it deletes was never paid.
+import type { EntryPoint } from '../graph/entries.js';
+import { staticText } from '../symbols/text.js';
+import { payloadLeaves } from './id-flow.js';
+import type { Program } from './program.js';
+
+export interface FailureReturn {
+  entry: EntryPoint;
+  provider: string;
+  /** The payload field the URL was given in (`fail_url`). */
+  field: string;
+}
+
+const memo = new WeakMap<Program, FailureReturn[]>();
+
+export function failureReturns(program: Program): FailureReturn[] {
+  const hit = memo.get(program);
+  if (hit) return hit;
+  const out: FailureReturn[] = [];
+  const routed = program.entries.filter((e) => e.route !== null);
+  for (const fact of program.facts) {
+    const r = fact.recognizer;
+    if (fact.kind !== 'provider' || fact.role !== 'initiation' || r.kind !== 'provider' || !r.failureReturnFields?.length) continue;
+    for (const leaf of payloadLeaves(program, fact)) {
+      const field = leaf.path[leaf.path.length - 1] ?? '';
+      if (!r.failureReturnFields.includes(field)) continue;
+      const ir = program.files.get(leaf.file);
+      const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
+      if (!segments) continue;
+      for (const entry of routed) {
+        if (sameRoute(segments, entry.route!) && !out.some((x) => x.entry.fn === entry.fn && x.provider === r.id)) out.push({ entry, provider: r.id, field });
+      }
+    }
+  }
+  memo.set(program, out);
+  return out;
+}
+
+/**
+ * The path of a URL as segments: `${BACKEND_URL}/api/payment/failed/${trxId}` and
+ * `https://shop.example/api/payment/failed?id=1` give `api`, `payment`, `failed` (and `${}` for a
+ * segment known only at run time). Null when the text says nothing of a path.
+ */
+function urlSegments(text: string | null): string[] | null {
+  if (!text) return null;
+  const path = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\$\{\}(?=\/)/, '').split(/[?#]/)[0]!;
+  if (!path.startsWith('/')) return null;
+  const segments = path.split('/').filter(Boolean);
+  return segments.length > 0 && segments.some((s) => !s.includes('${}')) ? segments : null;
+}
+
+const isParam = (segment: string) => /^(?::|\[|\*)/.test(segment);
+
+/** `/api/payment/failed/${}` is the route `/api/payment/failed/:tId` (or `[id]`): literal segments equal, run-time ones route parameters. */
+function sameRoute(url: string[], route: string): boolean {
+  const parts = route.split('/').filter(Boolean);
+  if (parts.length !== url.length) return false;
+  return parts.every((p, i) => (url[i]!.includes('${}') ? isParam(p) : p === url[i] || isParam(p)));
+}
