@@ -5,7 +5,7 @@
 import type { EntryPoint } from '../graph/entries.js';
 import { staticText } from '../symbols/text.js';
 import { payloadLeaves } from './id-flow.js';
-import type { Program } from './program.js';
+import { reachableFrom, type Program } from './program.js';
 
 export interface FailureReturn {
   entry: EntryPoint;
@@ -20,7 +20,10 @@ export function failureReturns(program: Program): FailureReturn[] {
   const hit = memo.get(program);
   if (hit) return hit;
   const out: FailureReturn[] = [];
-  const routed = program.entries.filter((e) => e.route !== null);
+  // A page that only shows "payment cancelled" hears nothing to act on (the provider's expiry does
+  // that): only a route that writes or changes records handles the failure.
+  const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
+  const routed = program.entries.filter((e) => e.route !== null && acts(e));
   for (const fact of program.facts) {
     const r = fact.recognizer;
     if (fact.kind !== 'provider' || fact.role !== 'initiation' || r.kind !== 'provider' || !r.failureReturnFields?.length) continue;
