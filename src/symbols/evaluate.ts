@@ -4,6 +4,7 @@
 import type { ClassIR, Expr, FileIR, TypeRef } from '../model/ir.js';
 import { isUnknown, type Step, type Value } from '../model/values.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
+import type { Follow } from './text.js';
 import { addTo } from '../util/multimap.js';
 
 const MAX_DEPTH = 28;
@@ -396,6 +397,13 @@ export class Evaluator {
     }
     return [{ file, expr: e }];
   }
+
+  /** `staticText` across files: where an imported name or an object's member was defined (`ROUTES.PAY` in a constants module). */
+  readonly follow: Follow = (at, e) => {
+    const def = this.definitions(at.file, e).find((d) => d.expr !== e);
+    const defIr = def ? this.ir(def.file) : undefined;
+    return def && defIr ? { ir: defIr, expr: def.expr } : null;
+  };
 
   private exportDefinitions(file: string, name: string, depth: number): { file: string; expr: Expr }[] {
     const ir = this.ir(file);
