@@ -46,10 +46,25 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * offer or in it (`booking_items`, `reservation_services`), and the money owed or returned for it
  * apart from its payment (`booking_settlements`, `booking_payouts`, `booking_refunds`, `booking_disputes`),
  * why staff turned a request down or it was called off (`BookingRejection`, `booking_cancellations`:
- * the booking itself is updated apart), and the conversation and form around it (`BookingChat`,
- * `booking_threads`, `ServiceBookingQuestion`, `booking_answers`, `booking_fields`, `BookingSettings`).
+ * the booking itself is updated apart), the conversation and form around it (`BookingChat`,
+ * `booking_threads`, `ServiceBookingQuestion`, `booking_answers`, `booking_fields`, `BookingSettings`),
+ * its timeline and the changes made to it (`BookingEvent`, `BookingModification`,
+ * `BookingChangeRequest`), the people and nights it covers (`BookingGuest`, `booking_attendees`,
+ * `ReservationNight`, `booking_lines`), and the rules it is made under (`BookingPolicy`,
+ * `BookingRule`, `BookingDefaults`).
  */
-const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting']);
+const DEPENDENT_RECORD_WORDS = new Set([
+  'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
+  'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute',
+  'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
+  'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default',
+]);
+/**
+ * Words that, after a booking word, name a kind of booking on offer rather than one made: a
+ * catalogue row with a name and a price (`TicketType`, `ticket_tiers`, `AppointmentType`,
+ * `RentalCategory`). Reading one proves nothing was booked.
+ */
+const KIND_WORDS = new Set(['type', 'tier', 'category', 'kind']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
@@ -104,10 +119,10 @@ export class Vocabulary {
     if (this.entityWords.has(ws.join(''))) return true;
     const at = ws.findIndex((w) => this.entityWords.has(w));
     if (at === -1) return false;
-    // `booking_logs`, `ticket_messages`: rows about a booking; `booking_payments`: a payment taken
-    // for one; `booking_holds`, `BookingSlot`: the capacity a booking takes; `support_tickets`: a
-    // help-desk ticket.
-    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
+    // `booking_logs`, `ticket_messages`: rows about a booking; `TicketType`: a kind on sale;
+    // `booking_payments`: a payment taken for one; `booking_holds`, `BookingSlot`: the capacity a
+    // booking takes; `support_tickets`: a help-desk ticket.
+    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || KIND_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
     return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 

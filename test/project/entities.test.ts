@@ -177,6 +177,14 @@ describe('bookingEntityNames', () => {
     expect([...names]).toEqual(['pending_bookings']);
   });
 
+  it('leaves out the kinds on sale, timeline, changes, guests, nights and rules of a booking, keeps the bookings', () => {
+    const names = bookingEntityNames(
+      ['TicketType', 'AppointmentType', 'ticket_tiers', 'RentalCategory', 'BookingEvent', 'BookingModification', 'BookingChangeRequest', 'BookingGuest', 'ReservationNight', 'BookingPolicy', 'BookingDefaults', 'GroupBooking', 'BookingRequest'].map((n) => entity(n, null)),
+      new Vocabulary(),
+    );
+    expect([...names].sort()).toEqual(['bookingrequest', 'groupbooking']);
+  });
+
   it('leaves out a tickets table whose columns are a help-desk ticket, keeps one with admission columns', () => {
     const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
     const support: SchemaEntity = { ...entity('Tickets', 'Tickets', 'sql'), fields: ['ticket_id', 'user_id', 'subject', 'description', 'status'].map(column) };
