@@ -279,6 +279,14 @@ export class FlowFacts {
       const source = this.guardSource(f.ir.file, n.expr, n.truthy === true);
       if (source) out.push({ node, source, via: null, site: null });
     });
+    // `db.query(insert, values, (err, result) => { if (err) return ...; pay() })`: past the error
+    // check of a write's completion callback, the record exists.
+    for (const fact of this.completedBy().get(key) ?? []) {
+      const err = f.fn.params[0];
+      f.fn.nodes.forEach((n, node) => {
+        if (n.kind === 'assume' && n.truthy === false && n.expr?.k === 'ref' && n.expr.b === err) out.push({ node, source: { kind: 'write', fact }, via: null, site: fact.site });
+      });
+    }
     // `assertBookable(booking)`: a helper that returns only when its argument is there guards the
     // record it is handed, as `if (!booking) throw` would in place.
     for (const e of this.program.graph.out.get(key) ?? []) {
@@ -293,6 +301,22 @@ export class FlowFacts {
       }
     }
     return out;
+  }
+
+  private completionCallbacks: Map<string, SiteFact[]> | null = null;
+
+  /** The record writes each function is the error-first completion callback of (a store's `completionCallbacks`). */
+  private completedBy(): Map<string, SiteFact[]> {
+    if (this.completionCallbacks) return this.completionCallbacks;
+    this.completionCallbacks = new Map();
+    for (const fact of this.program.facts) {
+      const store = fact.recognizer.kind === 'store' ? fact.recognizer : null;
+      if (!store?.completionCallbacks || !this.isRecordFact(fact) || !(this.asEvidence ? this.asEvidence(fact) : fact.kind === 'write')) continue;
+      const last = this.program.files.get(fact.file)?.sites[fact.site]?.args.at(-1);
+      if (last?.k !== 'fn') continue;
+      addTo(this.completionCallbacks, fnKey({ file: fact.file, fn: last.fn }), fact);
+    }
+    return this.completionCallbacks;
   }
 
   private readonly asserted = new Map<string, number[]>();

@@ -22,6 +22,8 @@ export default defineStore({
     { path: 'Model.new()' },
     { path: 'models' },
   ],
+  // Before Mongoose 7, `doc.save((err, doc) => ...)` and `Model.create(data, (err, doc) => ...)`.
+  completionCallbacks: true,
   writes: ops([
     { call: 'create', entity: MODEL },
     { call: 'insertMany', entity: MODEL },
