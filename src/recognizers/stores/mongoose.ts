@@ -28,6 +28,8 @@ export default defineStore({
     { call: 'create', entity: MODEL },
     { call: 'insertMany', entity: MODEL },
     { call: 'new().save', entity: MODEL, record: 'receiver' },
+    // A model called without `new` constructs the document all the same: `Booking({ ... }).save()`.
+    { call: '().save', entity: MODEL, record: 'receiver' },
   ]),
   reads: ops([
     { call: 'findById', entity: MODEL, guard: 'null' },
