@@ -70,6 +70,11 @@ const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
 
+/** Names of a purchase that is not itself a booking word: a shop's `Order`, unless it is for admission. */
+const PURCHASE_WORDS = new Set(['order', 'purchase']);
+/** Columns that tie a purchase to something attended at a time: a show, an event, a seat (`showId`, `event_id`, `seats`). */
+const ADMISSION_KEY_WORDS = new Set(['show', 'event', 'screening', 'performance', 'showtime', 'concert', 'trip', 'flight', 'seat']);
+
 /** Columns of a help-desk ticket (`subject`, `description`, `priority`)... */
 const HELP_DESK_FIELD_WORDS = new Set(['subject', 'description', 'message', 'priority', 'body', 'resolution', 'assignee']);
 /** ...and of an admission ticket: what was bought, for what, for how much. */
@@ -87,6 +92,8 @@ export class Vocabulary {
   private readonly signalWords: Set<string>;
   /** Entity and table names (lower case) the schema shows are not bookings. */
   private readonly excluded = new Set<string>();
+  /** Entity and table names (lower case) the schema shows are bookings beyond the words: admission orders. */
+  private readonly included = new Set<string>();
 
   constructor(extra: string[] = []) {
     const extraWords = extra.flatMap((e) => [e.toLowerCase(), ...words(e).map(singular)]);
@@ -112,9 +119,27 @@ export class Vocabulary {
     }
   }
 
-  /** `Booking`, `bookings`, `tbl_reservations`, `EventTicket`, `room_bookings` are; `Order` is not. */
+  /**
+   * An `Order` or `purchases` table whose columns name a show, an event, a screening, a trip or a
+   * seat it is for (`showId`, `event_id`, `seats`) holds admissions, not shop orders: it is the
+   * booking a ticketing app creates before the payment (its tickets are issued once paid).
+   */
+  includeAdmissionOrders(entities: DeclaredColumns[]): void {
+    for (const e of entities) {
+      const names = [e.name, e.table].filter((n): n is string => Boolean(n));
+      if (!names.some((n) => PURCHASE_WORDS.has(words(n).map(singularNoun).join('')))) continue;
+      const forAdmission = (e.fields ?? []).some((f) => {
+        const ws = words(f.name).map(singularNoun);
+        return ADMISSION_KEY_WORDS.has(ws[0] ?? '') && (ws.length === 1 || (ws.length === 2 && ws[1] === 'id'));
+      });
+      if (forAdmission) for (const n of names) this.included.add(n.toLowerCase());
+    }
+  }
+
+  /** `Booking`, `bookings`, `tbl_reservations`, `EventTicket`, `room_bookings` are; `Order` is not (unless for admission). */
   isBookingLike(name: string | null | undefined): boolean {
     if (!name || this.excluded.has(name.toLowerCase())) return false;
+    if (this.included.has(name.toLowerCase())) return true;
     const ws = words(name).map(singular);
     if (this.entityWords.has(ws.join(''))) return true;
     const at = ws.findIndex((w) => this.entityWords.has(w));

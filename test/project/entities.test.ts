@@ -197,6 +197,16 @@ describe('bookingEntityNames', () => {
     expect([...bookingEntityNames([admission], box)]).toEqual(['tickets']);
   });
 
+  it('makes an order for a show, an event or seats a booking, leaves a shop order out', () => {
+    const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
+    const boxOffice: SchemaEntity = { ...entity('Order', null), fields: ['id', 'showId', 'quantity', 'status'].map(column) };
+    const seats: SchemaEntity = { ...entity('purchases', 'purchases', 'sql'), fields: ['id', 'seats', 'total'].map(column) };
+    const shop: SchemaEntity = { ...entity('orders', 'orders', 'sql'), fields: ['id', 'product_id', 'shipping_address', 'event_log'].map(column) };
+    const vocabulary = new Vocabulary();
+    vocabulary.includeAdmissionOrders([boxOffice, seats, shop]);
+    expect([...bookingEntityNames([boxOffice, seats, shop], vocabulary)].sort()).toEqual(['order', 'purchases']);
+  });
+
   it('takes extra entity names from the vocabulary (the config file)', () => {
     const names = bookingEntityNames([entity('Order', 'tbl_ord')], new Vocabulary(['Order']));
     expect([...names].sort()).toEqual(['order', 'tbl_ord']);
