@@ -321,6 +321,7 @@ export class Evaluator {
         returned,
         this.resultSource?.(file, siteIndex, callee, depth) ?? [],
         this.validated(file, siteIndex, depth),
+        this.proxied(file, siteIndex, depth),
         ...callee.map((v): Value[] => {
           switch (v.t) {
             case 'fn':
@@ -338,6 +339,28 @@ export class Evaluator {
         }),
       ]);
     });
+  }
+
+  /**
+   * A lazily built client behind a proxy (`new Proxy({} as Stripe, { get: (_, prop) =>
+   * getStripe()[prop] })`) is the object its `get` trap reads the property from.
+   */
+  private proxied(file: string, siteIndex: number, depth: number): Value[] {
+    const site = this.ir(file)?.sites[siteIndex];
+    if (!site?.isNew || site.callee.k !== 'global' || site.callee.name !== 'Proxy' || !site.args[1]) return [];
+    const out: Value[] = [];
+    for (const handler of this.values(file, site.args[1], depth)) {
+      const trap = handler.t === 'obj' ? handler.props.find((p) => p.key === 'get') : undefined;
+      if (!trap || handler.t !== 'obj') continue;
+      for (const get of this.values(handler.file, trap.value, depth)) {
+        if (get.t !== 'fn') continue;
+        for (let r of this.ir(get.file)?.functions[get.fn]?.returns ?? []) {
+          while (r.k === 'await') r = r.of;
+          if (r.k === 'member' && r.prop === null) out.push(...this.values(get.file, r.obj, depth));
+        }
+      }
+    }
+    return out;
   }
 
   /**
