@@ -279,6 +279,62 @@ export class FlowFacts {
       const source = this.guardSource(f.ir.file, n.expr, n.truthy === true);
       if (source) out.push({ node, source, via: null, site: null });
     });
+    // `db.query(insert, values, (err, result) => { if (err) return ...; pay() })`: past the error
+    // check of a write's completion callback, the record exists.
+    for (const fact of this.completedBy().get(key) ?? []) {
+      const err = f.fn.params[0];
+      f.fn.nodes.forEach((n, node) => {
+        if (n.kind === 'assume' && n.truthy === false && n.expr?.k === 'ref' && n.expr.b === err) out.push({ node, source: { kind: 'write', fact }, via: null, site: fact.site });
+      });
+    }
+    // `assertBookable(booking)`: a helper that returns only when its argument is there guards the
+    // record it is handed, as `if (!booking) throw` would in place.
+    for (const e of this.program.graph.out.get(key) ?? []) {
+      if (e.kind !== 'call' || e.file !== f.ir.file) continue;
+      const site = f.ir.sites[e.site]!;
+      for (const i of this.assertedParams(e.to)) {
+        const arg = site.args[i];
+        const source = arg ? this.guardSource(f.ir.file, arg, true) : null;
+        if (!source) continue;
+        const nodes = !functionOf(this.program, e.to)?.fn.async && site.completion === null ? f.siteNodes.get(e.site) ?? [] : this.completionNodes(key, e.site);
+        for (const node of nodes) out.push({ node, source, via: null, site: null });
+      }
+    }
+    return out;
+  }
+
+  private completionCallbacks: Map<string, SiteFact[]> | null = null;
+
+  /** The record writes each function is the error-first completion callback of (a store's `completionCallbacks`). */
+  private completedBy(): Map<string, SiteFact[]> {
+    if (this.completionCallbacks) return this.completionCallbacks;
+    this.completionCallbacks = new Map();
+    for (const fact of this.program.facts) {
+      const store = fact.recognizer.kind === 'store' ? fact.recognizer : null;
+      if (!store?.completionCallbacks || !this.isRecordFact(fact) || !(this.asEvidence ? this.asEvidence(fact) : fact.kind === 'write')) continue;
+      const last = this.program.files.get(fact.file)?.sites[fact.site]?.args.at(-1);
+      if (last?.k !== 'fn') continue;
+      addTo(this.completionCallbacks, fnKey({ file: fact.file, fn: last.fn }), fact);
+    }
+    return this.completionCallbacks;
+  }
+
+  private readonly asserted = new Map<string, number[]>();
+
+  /** Positions of the parameters a function returns normally only when they are truthy (`if (!booking) throw ...`). */
+  assertedParams(key: string): number[] {
+    let out = this.asserted.get(key);
+    if (out) return out;
+    out = [];
+    const f = this.flow(key);
+    const dom = f && f.fn.kind !== 'module' ? this.dominators(key) : null;
+    if (f && dom?.reachable[1]) {
+      f.fn.params.forEach((b, i) => {
+        const guarded = b >= 0 && f.fn.nodes.some((n, node) => n.kind === 'assume' && n.truthy === true && n.expr?.k === 'ref' && n.expr.b === b && dominates(dom, node, 1));
+        if (guarded) out!.push(i);
+      });
+    }
+    this.asserted.set(key, out);
     return out;
   }
 

@@ -86,7 +86,17 @@ export function couplingRemediation(program: Program, paths: PathResult[]): stri
 }
 
 export function captureRemediation(program: Program, paths: PathResult[]): string {
-  const { provider } = stackOf(program, paths.map((p) => p.payment.provider));
+  const { store, provider } = stackOf(program, paths.map((p) => p.payment.provider));
+  // Without an example of the provider's own authorize-and-capture flow, a Stripe snippet under its
+  // name would mislead: the booking first, then the payment with its id, is what always applies.
+  if (provider && !provider.captureExample) {
+    return [
+      `Create the booking with a pending status first, then start the payment with its id (${provider.name}); to hold the money until the booking is confirmed, use ${provider.name}'s authorize-then-capture flow where it offers one:`,
+      `  ${store?.example ?? GENERIC_STORE}`,
+      `  ${provider.example ?? GENERIC_PROVIDER}`,
+      `  // when the provider reports the payment succeeded: set the booking to CONFIRMED`,
+    ].join('\n');
+  }
   return [
     `Create the booking first, authorize the payment without capturing it, confirm the booking, then capture${provider ? ` (${provider.name})` : ''}:`,
     `  ${provider?.captureExample ?? "const intent = await stripe.paymentIntents.create({ amount, currency, capture_method: 'manual', metadata: { bookingId: booking.id } });"}`,

@@ -35,6 +35,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['writes', 'Writes', 'Persistent inserts: a booking write when the entity is booking-like. `entity` says where the entity name comes from, `record` where the written record is.'],
     ['reads', 'Reads', 'Reads, by key or by a filter (`filterArg`, `where`, a SELECT\'s WHERE); `guard` says how a missing record shows, which is what makes `if (!booking) throw` evidence. A list read has none.'],
     ['updates', 'Updates', 'Updates and deletes of existing records: `deletes` marks one that removes them, `counter` one whose fields are counters moved up or down, `optionKeys` the keys of its options that select no records.'],
+    ['completionCallbacks', 'Completion callbacks', 'Writes take a trailing error-first callback run once the statement completed: past its error check the record exists, and its second parameter is what the write returned.'],
     ['transactions', 'Transactions', 'Calls that run a callback inline, with a transaction client as parameter `param`.'],
     ['transactionOptions', 'Transaction options', 'Option keys whose value is the transaction a query joins.'],
     ['groups', 'Groups', 'Calls whose array argument\'s queries complete with the call.'],

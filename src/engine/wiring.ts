@@ -118,6 +118,10 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
         if (v.t === 'fn') out.push(...invokedWith(v.file, v.fn, arg, index));
         for (const m of matcher.match(v)) {
           if (m.kind === 'registration') out.push(...handlerParam(m.registration?.handlerParams, index));
+          // `db.query(sql, values, (err, result) => ...)`: the result is what the statement returned.
+          if (m.kind === 'write' && m.recognizer.kind === 'store' && m.recognizer.completionCallbacks && index === 1 && arg === s.args.length - 1) {
+            out.push(...ev.values(file, { k: 'call', site }));
+          }
           if (m.kind !== 'transaction' || m.transaction!.param !== index || v.t !== 'ext') continue;
           out.push(m.transaction!.client === 'receiver' ? { ...v, steps: v.steps.slice(0, -1) } : v);
         }

@@ -57,7 +57,8 @@ export function buildCallGraph(
 ): CallGraph {
   const graph: CallGraph = { out: new Map(), in: new Map(), listeners: new Map() };
   const methodsByName = indexMethods(files);
-  const inlineParamCalls = new Map<string, boolean>();
+  const paramUses = new Map<string, ParamUse>();
+  const inlineScopes = new Map<string, Set<number>>();
   const add = (e: CallEdge) => {
     const list = graph.out.get(e.from) ?? [];
     if (list.some((x) => x.site === e.site && x.to === e.to && x.file === e.file)) return;
@@ -102,9 +103,10 @@ export function buildCallGraph(
       // A plugin (`app.register(plugin, { prefix })`) is no entry point: the framework runs it at start.
       if (facts.some((f) => f.kind === 'registration' && !f.match?.registration?.pluginCalls?.includes(f.api.split('.').pop() ?? ''))) return;
       const deferred = facts.some((f) => f.kind === 'deferred') || isDeferring(site);
-      const inline = facts.some((f) => f.kind === 'transaction' || f.kind === 'group' || f.kind === 'inline') || isInlineMethod(site);
+      const inline = runsInScope(facts) || isInlineMethod(site);
       const ownEntry = listensOnLongLivedEmitter(ir, site);
       site.args.forEach((arg, i) => {
+        if (forwardsOwnParameter(ir, site, index, arg)) return;
         for (const v of ev.values(ir.file, arg)) {
           if (v.t !== 'fn') continue;
           if (ownEntry) {
@@ -117,33 +119,88 @@ export function buildCallGraph(
           // `withAuth(fn)` from a library) may run it, later: a deferred edge, which keeps the callback
           // reachable without making the caller an entry point of its own.
           const internal = callee.some((c) => c.t === 'fn');
-          if (!deferred && (inline || callee.some((c) => c.t === 'fn' && callsParameterInline(c.file, c.fn, i)))) {
+          const use = callee.reduce<ParamUse>((u, c) => (c.t === 'fn' ? strongerUse(u, paramUse(c.file, c.fn, i)) : u), 'none');
+          if (!deferred && (inline || use === 'inline')) {
             add({ from, file: ir.file, site: index, to: fnKey(v), kind: 'callback' });
-          } else if (deferred || !internal) add({ from, file: ir.file, site: index, to: fnKey(v), kind: 'deferred' });
+          } else if (deferred || !internal || use === 'deferred') add({ from, file: ir.file, site: index, to: fnKey(v), kind: 'deferred' });
         }
       });
     });
   }
 
-  /** Does function `fn` call its parameter `index` while it runs (in its body or an inline callback)? */
-  function callsParameterInline(file: string, fn: number, index: number): boolean {
+  /**
+   * How function `fn` uses its parameter `index` while it runs: calls it (in its body or an inline
+   * callback), hands it on to a function that does (`withRetry(label, op)` calling itself again with
+   * `op`), or to one that may run it later. A returned closure calling it runs nothing now.
+   */
+  function paramUse(file: string, fn: number, index: number): ParamUse {
     const key = `${file}#${fn}.${index}`;
-    let hit = inlineParamCalls.get(key);
-    if (hit !== undefined) return hit;
-    hit = false;
+    const known = paramUses.get(key);
+    if (known !== undefined) return known;
+    paramUses.set(key, 'none');
     const ir = ev.ir(file);
     const param = ir?.functions[fn]?.params[index];
+    let use: ParamUse = 'none';
     if (ir && param !== undefined && param >= 0) {
-      const scope = new Set([fn]);
-      for (const site of ir.sites) {
-        if (site.fn !== fn) continue;
-        for (const a of site.args) if (a.k === 'fn') scope.add(a.fn);
-      }
-      hit = ir.sites.some((site) => scope.has(site.fn) && site.callee.k === 'ref' && site.callee.b === param);
+      const scope = inlineScope(ir, fn);
+      ir.sites.forEach((site, s) => {
+        if (use === 'inline' || !scope.has(site.fn)) return;
+        if (site.callee.k === 'ref' && site.callee.b === param) use = 'inline';
+        site.args.forEach((a, i) => {
+          if (a.k === 'ref' && a.b === param) use = strongerUse(use, forwardedUse(ir, site, s, i));
+        });
+      });
     }
-    inlineParamCalls.set(key, hit);
-    return hit;
+    paramUses.set(key, use);
+    return use;
   }
+
+  /** What becomes of a function handed on as argument `arg` of a call. */
+  function forwardedUse(ir: FileIR, site: CallSite, index: number, arg: number): ParamUse {
+    const facts = factsBySite.get(`${ir.file}:${index}`) ?? [];
+    if (facts.some((f) => f.kind === 'registration') || runsInScope(facts)) return 'none';
+    if (facts.some((f) => f.kind === 'deferred') || isDeferring(site)) return 'deferred';
+    if (isInlineMethod(site)) return 'inline';
+    const targets = ev.values(ir.file, site.callee).filter((v) => v.t === 'fn');
+    if (targets.length === 0) return 'deferred';
+    return targets.reduce<ParamUse>((use, t) => strongerUse(use, paramUse(t.file, t.fn, arg)), 'none');
+  }
+
+  /** A function and the functions passed inline as arguments of the calls it makes. */
+  function inlineScope(ir: FileIR, fn: number): Set<number> {
+    const key = `${ir.file}#${fn}`;
+    let scope = inlineScopes.get(key);
+    if (scope) return scope;
+    scope = new Set([fn]);
+    for (const site of ir.sites) {
+      if (site.fn !== fn) continue;
+      for (const a of site.args) if (a.k === 'fn') scope.add(a.fn);
+    }
+    inlineScopes.set(key, scope);
+    return scope;
+  }
+
+  /**
+   * `helper(op)` with `op` a parameter of the function making the call: handled where that function
+   * is called, with each caller's own argument. Handed to a transaction or group runner, it keeps
+   * its edge here, where the scope it runs in is known (regions.ts).
+   */
+  function forwardsOwnParameter(ir: FileIR, site: CallSite, index: number, arg: Expr): boolean {
+    if (arg.k !== 'ref' || runsInScope(factsBySite.get(`${ir.file}:${index}`) ?? [])) return false;
+    const binding = ir.bindings[arg.b];
+    return binding?.kind === 'param' && inlineScope(ir, binding.fn).has(site.fn);
+  }
+}
+
+type ParamUse = 'inline' | 'deferred' | 'none';
+
+/** A transaction, group or other known runner runs its function argument within the call. */
+function runsInScope(facts: SiteFact[]): boolean {
+  return facts.some((f) => f.kind === 'transaction' || f.kind === 'group' || f.kind === 'inline');
+}
+
+function strongerUse(a: ParamUse, b: ParamUse): ParamUse {
+  return a === 'inline' || b === 'inline' ? 'inline' : a === 'deferred' || b === 'deferred' ? 'deferred' : 'none';
 }
 
 function isParameterCall(ir: FileIR, site: CallSite): boolean {

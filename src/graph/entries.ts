@@ -63,7 +63,7 @@ export function findEntries(
     const ir = ev.ir(f.file)!;
     const site = ir.sites[f.site]!;
     const reg = f.match!.registration!;
-    const routeText = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg]) : null;
+    const routeText = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg], 0, ev.follow) : null;
     const chainRoute = routeText ?? routeOfChain(ev, f);
     const route = (chainRoute === null ? null : mounts.route(f, chainRoute))
       ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null)
@@ -194,7 +194,7 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
   const textOf = (obj: ObjValue, keys: string[] | undefined) => {
     const prop = obj.props.find((p) => p.key !== null && (keys ?? []).includes(p.key));
     const objIr = ev.ir(obj.file);
-    return prop && objIr ? staticText(objIr, prop.value) : null;
+    return prop && objIr ? staticText(objIr, prop.value, 0, ev.follow) : null;
   };
   for (const path of reg.optionPaths ?? ['']) {
     const nested = path !== '';
@@ -283,14 +283,14 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
       for (const { fw, rule } of rules) {
         const classDeco = cls.decorators.find((d) => decoratorIs(ev, ir, d.name, rule.classModule ?? rule.module, rule.classDecorators));
         if (!classDeco) continue;
-        const base = staticText(ir, classDeco.args[0]) ?? '';
+        const base = staticText(ir, classDeco.args[0], 0, ev.follow) ?? '';
         for (const fnIndex of Object.values(cls.methods)) {
           const f = ir.functions[fnIndex]!;
           const deco = f.decorators.find((d) => decoratorIs(ev, ir, d.name, rule.module, rule.methodDecorators));
           if (!deco) continue;
           const decoName = ev.values(ir.file, deco.name).find((v) => v.t === 'ext');
           const verb = decoName?.t === 'ext' ? decoName.steps[decoName.steps.length - 1]?.p ?? '' : '';
-          const sub = staticText(ir, deco.args[0]) ?? '';
+          const sub = staticText(ir, deco.args[0], 0, ev.follow) ?? '';
           const route = joinRoute([base, sub]);
           add({ fn: fnKey({ file: ir.file, fn: fnIndex }), file: ir.file, pos: f.start, kind: rule.entry, name: `${verb.toUpperCase()} ${route} (${f.name})`, route, framework: fw.id });
         }

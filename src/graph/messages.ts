@@ -6,7 +6,7 @@ import { fnKey } from '../model/values.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
 import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
 import type { Evaluator } from '../symbols/evaluate.js';
-import { staticText, type Follow } from '../symbols/text.js';
+import { staticText } from '../symbols/text.js';
 import type { CallEdge } from './call-graph.js';
 import { decoratorIs } from './entries.js';
 import { addTo } from '../util/multimap.js';
@@ -14,11 +14,7 @@ import { addTo } from '../util/multimap.js';
 export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): CallEdge[] {
   const rules = frameworks.flatMap((fw) => (fw.messages ? [fw.messages] : []));
   if (rules.length === 0) return [];
-  const follow: Follow = (at, e) => {
-    const def = ev.definitions(at.file, e).find((d) => d.expr !== e);
-    const defIr = def ? ev.ir(def.file) : undefined;
-    return def && defIr ? { ir: defIr, expr: def.expr } : null;
-  };
+  const follow = ev.follow;
   const patternKey = (ir: FileIR, e: Expr | undefined): string | null => {
     if (!e) return null;
     const text = staticText(ir, e, 0, follow);

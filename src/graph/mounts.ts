@@ -44,7 +44,7 @@ export class Mounts {
       const ir = this.ev.ir(f.file);
       const site = ir?.sites[f.site];
       if (!ir || !site) continue;
-      const first = staticText(ir, site.args[0]);
+      const first = staticText(ir, site.args[0], 0, this.ev.follow);
       // A URL path, or a name prefix for procedures routed by dotted names (tRPC v9 `merge('booking.', r)`).
       const pathArg = first !== null && (first.startsWith('/') || /^[\w-]+(\.[\w-]+)*\.$/.test(first));
       const path = pathArg ? first : this.optionsPrefix(f.file, site.args, rules.keys) ?? (plugin ? '' : null);
@@ -124,7 +124,7 @@ export class Mounts {
         const site = ir && s.site !== undefined ? ir.sites[s.site] : undefined;
         if (!ir || !site) return;
         const text = rules.calls.includes(v.steps[i - 1]?.p ?? '') && s.p === '()'
-          ? staticText(ir, site.args[0])
+          ? staticText(ir, site.args[0], 0, this.ev.follow)
           : this.optionsPrefix(s.file!, site.args, rules.keys);
         if (text?.startsWith('/')) prefix = join(prefix, text);
       });
@@ -141,7 +141,7 @@ export class Mounts {
         if (v.t !== 'obj') continue;
         const prop = v.props.find((p) => p.key !== null && keys.includes(p.key));
         const objIr = this.ev.ir(v.file);
-        const text = prop && objIr ? staticText(objIr, prop.value) : null;
+        const text = prop && objIr ? staticText(objIr, prop.value, 0, this.ev.follow) : null;
         if (text !== null && text.startsWith('/')) return text;
       }
     }
@@ -159,7 +159,7 @@ export function routeOfChain(ev: Evaluator, fact: SiteFact): string | null {
     const i = v.steps.findLastIndex((s, k) => calls.includes(s.p) && v.steps[k + 1]?.p === '()');
     const call = i >= 0 ? v.steps[i + 1] : undefined;
     const ir = call?.file ? ev.ir(call.file) : undefined;
-    const text = ir && call?.site !== undefined ? staticText(ir, ir.sites[call.site]?.args[0]) : null;
+    const text = ir && call?.site !== undefined ? staticText(ir, ir.sites[call.site]?.args[0], 0, ev.follow) : null;
     if (text !== null && text !== undefined) return text;
   }
   return null;

@@ -125,13 +125,7 @@ function requestOf(
 ): { url: string; method: string | null; body: Expr | null } | null {
   const urlArg = site.args[client.urlArg];
   // Base URLs are often constants in a config module: follow imports to their definitions.
-  const follow: Follow = (at, e) => {
-    const given = outer?.(at, e);
-    if (given) return given;
-    const def = cx.ev.definitions(at.file, e).find((d) => d.expr !== e);
-    const defIr = def ? cx.ev.ir(def.file) : undefined;
-    return def && defIr ? { ir: defIr, expr: def.expr } : null;
-  };
+  const follow: Follow = (at, e) => outer?.(at, e) ?? cx.ev.follow(at, e);
   let url = staticText(ir, urlArg, 0, follow);
   let method: string | null = client.method === 'options' ? null : client.method;
   const options = client.optionsArg !== null ? site.args[client.optionsArg] : undefined;

@@ -235,6 +235,12 @@ export interface StoreRecognizer {
   example?: string;
   /** How this store sets one field of a booking by id, for remediation text: `{id}`, `{field}` and `{value}` are filled in. */
   updateExample?: string;
+  /**
+   * Writes take a trailing error-first callback run once the statement completed
+   * (`db.query(sql, values, (err, result) => ...)`, Mongoose's `doc.save((err, doc) => ...)`):
+   * past its `if (err) return`, the record exists.
+   */
+  completionCallbacks?: boolean;
   /** Calls that run a callback inline with a transaction client as parameter `param`. */
   transactions?: { call: string; param: number; client: 'receiver' | 'same' }[];
   /** Option keys whose value is the transaction a query joins (`{ transaction: t }`, `{ session }`). */

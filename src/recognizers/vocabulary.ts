@@ -46,14 +46,34 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * offer or in it (`booking_items`, `reservation_services`), and the money owed or returned for it
  * apart from its payment (`booking_settlements`, `booking_payouts`, `booking_refunds`, `booking_disputes`),
  * why staff turned a request down or it was called off (`BookingRejection`, `booking_cancellations`:
- * the booking itself is updated apart), and the conversation and form around it (`BookingChat`,
- * `booking_threads`, `ServiceBookingQuestion`, `booking_answers`, `booking_fields`, `BookingSettings`).
+ * the booking itself is updated apart), the conversation and form around it (`BookingChat`,
+ * `booking_threads`, `ServiceBookingQuestion`, `booking_answers`, `booking_fields`, `BookingSettings`),
+ * its timeline and the changes made to it (`BookingEvent`, `BookingModification`,
+ * `BookingChangeRequest`), the people and nights it covers (`BookingGuest`, `booking_attendees`,
+ * `ReservationNight`, `booking_lines`), and the rules it is made under (`BookingPolicy`,
+ * `BookingRule`, `BookingDefaults`).
  */
-const DEPENDENT_RECORD_WORDS = new Set(['message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback', 'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting']);
+const DEPENDENT_RECORD_WORDS = new Set([
+  'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
+  'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute',
+  'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
+  'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default',
+]);
+/**
+ * Words that, after a booking word, name a kind of booking on offer rather than one made: a
+ * catalogue row with a name and a price (`TicketType`, `ticket_tiers`, `AppointmentType`,
+ * `RentalCategory`). Reading one proves nothing was booked.
+ */
+const KIND_WORDS = new Set(['type', 'tier', 'category', 'kind']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
+
+/** Names of a purchase that is not itself a booking word: a shop's `Order`, unless it is for admission. */
+const PURCHASE_WORDS = new Set(['order', 'purchase']);
+/** Columns that tie a purchase to something attended at a time: a show, an event, a seat (`showId`, `event_id`, `seats`). */
+const ADMISSION_KEY_WORDS = new Set(['show', 'event', 'screening', 'performance', 'showtime', 'concert', 'trip', 'flight', 'seat']);
 
 /** Columns of a help-desk ticket (`subject`, `description`, `priority`)... */
 const HELP_DESK_FIELD_WORDS = new Set(['subject', 'description', 'message', 'priority', 'body', 'resolution', 'assignee']);
@@ -72,6 +92,8 @@ export class Vocabulary {
   private readonly signalWords: Set<string>;
   /** Entity and table names (lower case) the schema shows are not bookings. */
   private readonly excluded = new Set<string>();
+  /** Entity and table names (lower case) the schema shows are bookings beyond the words: admission orders. */
+  private readonly included = new Set<string>();
 
   constructor(extra: string[] = []) {
     const extraWords = extra.flatMap((e) => [e.toLowerCase(), ...words(e).map(singular)]);
@@ -97,17 +119,35 @@ export class Vocabulary {
     }
   }
 
-  /** `Booking`, `bookings`, `tbl_reservations`, `EventTicket`, `room_bookings` are; `Order` is not. */
+  /**
+   * An `Order` or `purchases` table whose columns name a show, an event, a screening, a trip or a
+   * seat it is for (`showId`, `event_id`, `seats`) holds admissions, not shop orders: it is the
+   * booking a ticketing app creates before the payment (its tickets are issued once paid).
+   */
+  includeAdmissionOrders(entities: DeclaredColumns[]): void {
+    for (const e of entities) {
+      const names = [e.name, e.table].filter((n): n is string => Boolean(n));
+      if (!names.some((n) => PURCHASE_WORDS.has(words(n).map(singularNoun).join('')))) continue;
+      const forAdmission = (e.fields ?? []).some((f) => {
+        const ws = words(f.name).map(singularNoun);
+        return ADMISSION_KEY_WORDS.has(ws[0] ?? '') && (ws.length === 1 || (ws.length === 2 && ws[1] === 'id'));
+      });
+      if (forAdmission) for (const n of names) this.included.add(n.toLowerCase());
+    }
+  }
+
+  /** `Booking`, `bookings`, `tbl_reservations`, `EventTicket`, `room_bookings` are; `Order` is not (unless for admission). */
   isBookingLike(name: string | null | undefined): boolean {
     if (!name || this.excluded.has(name.toLowerCase())) return false;
+    if (this.included.has(name.toLowerCase())) return true;
     const ws = words(name).map(singular);
     if (this.entityWords.has(ws.join(''))) return true;
     const at = ws.findIndex((w) => this.entityWords.has(w));
     if (at === -1) return false;
-    // `booking_logs`, `ticket_messages`: rows about a booking; `booking_payments`: a payment taken
-    // for one; `booking_holds`, `BookingSlot`: the capacity a booking takes; `support_tickets`: a
-    // help-desk ticket.
-    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
+    // `booking_logs`, `ticket_messages`: rows about a booking; `TicketType`: a kind on sale;
+    // `booking_payments`: a payment taken for one; `booking_holds`, `BookingSlot`: the capacity a
+    // booking takes; `support_tickets`: a help-desk ticket.
+    if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || KIND_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
     return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 

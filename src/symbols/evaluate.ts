@@ -4,6 +4,7 @@
 import type { ClassIR, Expr, FileIR, TypeRef } from '../model/ir.js';
 import { isUnknown, type Step, type Value } from '../model/values.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
+import type { Follow } from './text.js';
 import { addTo } from '../util/multimap.js';
 
 const MAX_DEPTH = 28;
@@ -332,6 +333,7 @@ export class Evaluator {
         returned,
         this.resultSource?.(file, siteIndex, callee, depth) ?? [],
         this.validated(file, siteIndex, depth),
+        this.proxied(file, siteIndex, depth),
         ...callee.map((v): Value[] => {
           switch (v.t) {
             case 'fn':
@@ -349,6 +351,28 @@ export class Evaluator {
         }),
       ]);
     });
+  }
+
+  /**
+   * A lazily built client behind a proxy (`new Proxy({} as Stripe, { get: (_, prop) =>
+   * getStripe()[prop] })`) is the object its `get` trap reads the property from.
+   */
+  private proxied(file: string, siteIndex: number, depth: number): Value[] {
+    const site = this.ir(file)?.sites[siteIndex];
+    if (!site?.isNew || site.callee.k !== 'global' || site.callee.name !== 'Proxy' || !site.args[1]) return [];
+    const out: Value[] = [];
+    for (const handler of this.values(file, site.args[1], depth)) {
+      const trap = handler.t === 'obj' ? handler.props.find((p) => p.key === 'get') : undefined;
+      if (!trap || handler.t !== 'obj') continue;
+      for (const get of this.values(handler.file, trap.value, depth)) {
+        if (get.t !== 'fn') continue;
+        for (let r of this.ir(get.file)?.functions[get.fn]?.returns ?? []) {
+          while (r.k === 'await') r = r.of;
+          if (r.k === 'member' && r.prop === null) out.push(...this.values(get.file, r.obj, depth));
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -408,6 +432,13 @@ export class Evaluator {
     }
     return [{ file, expr: e }];
   }
+
+  /** `staticText` across files: where an imported name or an object's member was defined (`ROUTES.PAY` in a constants module). */
+  readonly follow: Follow = (at, e) => {
+    const def = this.definitions(at.file, e).find((d) => d.expr !== e);
+    const defIr = def ? this.ir(def.file) : undefined;
+    return def && defIr ? { ir: defIr, expr: def.expr } : null;
+  };
 
   private exportDefinitions(file: string, name: string, depth: number): { file: string; expr: Expr }[] {
     const ir = this.ir(file);

@@ -35,3 +35,33 @@ describe('refund remediation', () => {
     expect(check.remediation).not.toMatch(/paypal/i);
   });
 });
+
+describe('capture remediation', () => {
+  it('gives a provider without an authorize-then-capture example its own snippet, not a Stripe one under its name', async () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ name: 'lagos-shortlets', dependencies: { express: '^4.21.0', mongoose: '^8.9.0', 'paystack-api': '^2.0.6' } }),
+      'src/server.js': [
+        "const express = require('express');",
+        "const mongoose = require('mongoose');",
+        "const paystack = require('paystack-api')(process.env.PAYSTACK_SECRET_KEY);",
+        "const Booking = mongoose.model('Booking', new mongoose.Schema({ email: String, reference: String }));",
+        'const app = express();',
+        "app.post('/bookings/pay', async (req, res) => {",
+        '  const { data } = await paystack.transaction.initialize({ email: req.body.email, amount: 2500000 });',
+        '  res.json({ url: data.authorization_url });',
+        '});',
+        "app.get('/bookings/verify/:reference', async (req, res) => {",
+        '  const { data } = await paystack.transaction.verify(req.params.reference);',
+        "  if (data.status !== 'success') return res.sendStatus(402);",
+        '  res.json(await Booking.create({ email: data.customer.email, reference: data.reference }));',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    const report = await scan({ root, checks: ['payment-capture-timing'], threads: 0 });
+    const check = report.checks[0]!;
+    expect(check.verdict).toBe('fail');
+    expect(check.remediation).toContain('paystack.transaction.initialize');
+    expect(check.remediation).not.toMatch(/stripe/i);
+  });
+});

@@ -47,6 +47,12 @@ describe('entry point names', () => {
     ]);
   });
 
+  it('Route paths and mount prefixes written as constants imported from another module are followed', async () => {
+    expect(await entryNames('invalid-express-route-paths-from-constants-paystack-booking-only-in-verify')).toEqual([
+      'express-route POST /api/v1/payments/initialize',
+    ]);
+  });
+
   it('Hono sub-apps take the paths of route() and basePath()', async () => {
     expect(await entryNames('valid-hono-chained-routes-prisma-booking-first')).toEqual(['hono-route POST /api/bookings']);
   });

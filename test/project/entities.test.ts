@@ -177,6 +177,14 @@ describe('bookingEntityNames', () => {
     expect([...names]).toEqual(['pending_bookings']);
   });
 
+  it('leaves out the kinds on sale, timeline, changes, guests, nights and rules of a booking, keeps the bookings', () => {
+    const names = bookingEntityNames(
+      ['TicketType', 'AppointmentType', 'ticket_tiers', 'RentalCategory', 'BookingEvent', 'BookingModification', 'BookingChangeRequest', 'BookingGuest', 'ReservationNight', 'BookingPolicy', 'BookingDefaults', 'GroupBooking', 'BookingRequest'].map((n) => entity(n, null)),
+      new Vocabulary(),
+    );
+    expect([...names].sort()).toEqual(['bookingrequest', 'groupbooking']);
+  });
+
   it('leaves out a tickets table whose columns are a help-desk ticket, keeps one with admission columns', () => {
     const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
     const support: SchemaEntity = { ...entity('Tickets', 'Tickets', 'sql'), fields: ['ticket_id', 'user_id', 'subject', 'description', 'status'].map(column) };
@@ -187,6 +195,16 @@ describe('bookingEntityNames', () => {
     const box = new Vocabulary();
     box.excludeHelpDeskTickets([admission]);
     expect([...bookingEntityNames([admission], box)]).toEqual(['tickets']);
+  });
+
+  it('makes an order for a show, an event or seats a booking, leaves a shop order out', () => {
+    const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
+    const boxOffice: SchemaEntity = { ...entity('Order', null), fields: ['id', 'showId', 'quantity', 'status'].map(column) };
+    const seats: SchemaEntity = { ...entity('purchases', 'purchases', 'sql'), fields: ['id', 'seats', 'total'].map(column) };
+    const shop: SchemaEntity = { ...entity('orders', 'orders', 'sql'), fields: ['id', 'product_id', 'shipping_address', 'event_log'].map(column) };
+    const vocabulary = new Vocabulary();
+    vocabulary.includeAdmissionOrders([boxOffice, seats, shop]);
+    expect([...bookingEntityNames([boxOffice, seats, shop], vocabulary)].sort()).toEqual(['order', 'purchases']);
   });
 
   it('takes extra entity names from the vocabulary (the config file)', () => {

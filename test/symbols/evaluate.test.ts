@@ -389,3 +389,30 @@ describe('Evaluator: barrels of many `export *` sources', () => {
     expect(resolves).toBeLessThan(1_000);
   });
 });
+
+describe('Evaluator: a lazily built client behind a Proxy', () => {
+  const l = load(
+    makeProject({
+      'package.json': manifest,
+      'src/lib/stripe.ts': [
+        "import Stripe from 'stripe';",
+        'let client: Stripe | null = null;',
+        'function getStripe(): Stripe {',
+        "  if (!client) client = new Stripe(process.env.STRIPE_KEY ?? '');",
+        '  return client;',
+        '}',
+        'export const stripe = new Proxy({} as Stripe, {',
+        '  get(_target, property) {',
+        '    return (getStripe() as any)[property];',
+        '  },',
+        '});',
+        '',
+      ].join('\n'),
+      'src/use.ts': "import { stripe } from './lib/stripe';\nstripe.paymentIntents.create({});\n",
+    }),
+  );
+
+  it('is the client its get trap reads from', () => {
+    expect(callee(l, 'src/use.ts', 'stripe.paymentIntents.create()')).toContain('stripe new().paymentIntents.create');
+  });
+});

@@ -35,7 +35,8 @@ export default defineProvider({
     { call: 'transaction.notification', role: 'verify-webhook' },
   ],
   rest: [
-    { host: '^app(\\.sandbox)?\\.midtrans\\.com$', path: '^/snap/v1/transactions/?$', method: 'POST', role: 'initiation', api: 'createTransaction' },
+    // The Snap path is Midtrans' alone: apps keep the sandbox or production host in configuration.
+    { host: '^app(\\.sandbox)?\\.midtrans\\.com$', path: '^/snap/v1/transactions/?$', method: 'POST', role: 'initiation', api: 'createTransaction', anyHost: true },
     { host: '^api(\\.sandbox)?\\.midtrans\\.com$', path: '^/v2/charge/?$', method: 'POST', role: 'initiation', api: 'charge' },
     { host: '^api(\\.sandbox)?\\.midtrans\\.com$', path: '^/v1/subscriptions/?$', method: 'POST', role: 'initiation', api: 'createSubscription', billing: true },
     { host: '^api(\\.sandbox)?\\.midtrans\\.com$', path: '^/v2/capture/?$', method: 'POST', role: 'capture', api: 'capture' },

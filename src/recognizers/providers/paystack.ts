@@ -33,12 +33,13 @@ export default defineProvider({
     ...ops('refund', 'refund.create', ['refund.create', 'createRefund']),
   ],
   rest: [
-    { host: '^api\\.paystack\\.co$', path: '^/transaction/initialize/?$', method: 'POST', role: 'initiation', api: 'transaction.initialize' },
-    { host: '^api\\.paystack\\.co$', path: '^/transaction/charge_authorization/?$', method: 'POST', role: 'initiation', api: 'transaction.chargeAuthorization' },
+    // Paths under /transaction are Paystack's alone: a base URL from configuration still matches.
+    { host: '^api\\.paystack\\.co$', path: '^/transaction/initialize/?$', method: 'POST', role: 'initiation', api: 'transaction.initialize', anyHost: true },
+    { host: '^api\\.paystack\\.co$', path: '^/transaction/charge_authorization/?$', method: 'POST', role: 'initiation', api: 'transaction.chargeAuthorization', anyHost: true },
     { host: '^api\\.paystack\\.co$', path: '^/charge/?$', method: 'POST', role: 'initiation', api: 'charge.create' },
     { host: '^api\\.paystack\\.co$', path: '^/paymentrequest/?$', method: 'POST', role: 'initiation', api: 'paymentrequest.create' },
     { host: '^api\\.paystack\\.co$', path: '^/subscription/?$', method: 'POST', role: 'initiation', api: 'subscription.create', billing: true },
-    { host: '^api\\.paystack\\.co$', path: '^/transaction/verify/[^/]+$', method: 'GET', role: 'retrieve', api: 'transaction.verify' },
+    { host: '^api\\.paystack\\.co$', path: '^/transaction/verify/[^/]+$', method: 'GET', role: 'retrieve', api: 'transaction.verify', anyHost: true },
     { host: '^api\\.paystack\\.co$', path: '^/transaction/[0-9X]+$', method: 'GET', role: 'retrieve', api: 'transaction.fetch' },
     { host: '^api\\.paystack\\.co$', path: '^/refund/?$', method: 'POST', role: 'refund', api: 'refund.create' },
   ],

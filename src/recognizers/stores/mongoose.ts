@@ -22,10 +22,14 @@ export default defineStore({
     { path: 'Model.new()' },
     { path: 'models' },
   ],
+  // Before Mongoose 7, `doc.save((err, doc) => ...)` and `Model.create(data, (err, doc) => ...)`.
+  completionCallbacks: true,
   writes: ops([
     { call: 'create', entity: MODEL },
     { call: 'insertMany', entity: MODEL },
     { call: 'new().save', entity: MODEL, record: 'receiver' },
+    // A model called without `new` constructs the document all the same: `Booking({ ... }).save()`.
+    { call: '().save', entity: MODEL, record: 'receiver' },
   ]),
   reads: ops([
     { call: 'findById', entity: MODEL, guard: 'null' },

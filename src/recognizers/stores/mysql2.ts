@@ -18,6 +18,8 @@ export default defineStore({
     { path: 'PoolConnection.new()' },
     { path: 'Connection.new()' },
   ],
+  // Without `.promise()`, a statement reports through `(err, result) => ...`.
+  completionCallbacks: true,
   // The statement decides: INSERT is a write, SELECT a read, UPDATE/DELETE an update. A SELECT's
   // missing row shows as a falsy `rows[0]` / `[row]`.
   writes: [

@@ -12,6 +12,8 @@ export default defineStore({
     { path: 'PoolClient.new()' },
     { path: 'Pool.new().connect.()' },
   ],
+  // `client.query(text, values, (err, res) => ...)` reports through its callback.
+  completionCallbacks: true,
   // The statement decides: INSERT is a write, SELECT a read, UPDATE/DELETE an update. A SELECT's
   // missing row shows as a falsy `rows[0]` / `[row]`.
   writes: [{ call: 'query', entity: ['sql'], guard: 'null' }],
