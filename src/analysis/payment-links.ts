@@ -39,11 +39,13 @@ export function isBookingItself(fact: SiteFact): boolean {
   return fact.bookingLike && !isPaymentEntity(fact.entity);
 }
 
-/** `bookingId`, `reservation_id`, a relation `booking: { connect: { id } }`: a field that points at a booking. */
+/** `bookingId`, `reservation_id`, `booking`, a relation `booking: { connect: { id } }`: a field that points at a booking. */
 function isBookingReference(program: Program, f: FieldValue): boolean {
   const [head] = f.path;
   if (f.path.length > 1 && head && program.vocabulary.isBookingLike(head)) return true;
   const ws = words(f.field);
+  // A reference named for the record itself (Mongoose `booking: { type: ObjectId, ref: 'Booking' }`).
+  if (ws.length === 1 && program.vocabulary.isBookingLike(f.field)) return true;
   return ws.length > 1 && program.vocabulary.signalsBooking(f.field) && ['id', 'ref', 'reference'].includes(ws[ws.length - 1]!);
 }
 
@@ -56,16 +58,28 @@ export interface LinkFound {
   where: 'path' | 'webhook';
 }
 
-/** A payments row written on the path that stores the booking id. */
+/**
+ * A payments row written on the path that stores the booking id: a record named for payments, or
+ * any record that stores both the booking id and the provider's id for this payment (an `Order`
+ * row `{ booking, razorpayOrderId: order.id }`, a `PaymentIntentRecord`).
+ */
 export function paymentRowReferencingBooking(program: Program, path: BookingPaymentPath): LinkFound | null {
   for (const fact of reachedFacts(program, path.entry.fn)) {
-    if (fact.kind !== 'write' || !isPaymentEntity(fact.entity)) continue;
+    if (fact.kind !== 'write' || isBookingItself(fact)) continue;
     for (const change of recordChanges(program, fact)) {
       const field = change.sets.find((f) => isBookingReference(program, f) && nonLiteral(f));
-      if (field) return { fact, field, where: 'path' };
+      if (field && (isPaymentEntity(fact.entity) || providerIdField(program, path, change.sets))) return { fact, field, where: 'path' };
     }
   }
   return null;
+}
+
+/** The field of these that takes the provider's id for this payment from the initiation call's result. */
+function providerIdField(program: Program, path: BookingPaymentPath, sets: FieldValue[]): FieldValue | undefined {
+  const provider = path.payment.recognizer;
+  const resultIds = new Set([...RESULT_ID_FIELDS, ...(provider.kind === 'provider' ? provider.resultIdFields ?? [] : [])]);
+  const fromPayment = (v: Value) => resultIdOf(v, path.payment) !== null;
+  return sets.find((f) => f.values.some(fromPayment) && (isProviderIdField(f.field) || f.values.some((v) => resultIds.has(resultIdOf(v, path.payment) ?? ''))));
 }
 
 /**
@@ -74,13 +88,13 @@ export function paymentRowReferencingBooking(program: Program, path: BookingPaym
  * the provider's webhooks that sets a provider-id field from what the provider sent.
  */
 export function providerIdStored(program: Program, path: BookingPaymentPath): LinkFound | null {
-  const fromPayment = (v: Value) => resultIdOf(v, path.payment) !== null;
-  const provider = path.payment.recognizer;
-  const resultIds = new Set([...RESULT_ID_FIELDS, ...(provider.kind === 'provider' ? provider.resultIdFields ?? [] : [])]);
   for (const fact of reachedFacts(program, path.entry.fn)) {
-    if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
+    if (fact.kind !== 'write' && fact.kind !== 'update') continue;
+    const named = fact.bookingLike || isPaymentEntity(fact.entity);
     for (const change of recordChanges(program, fact)) {
-      const field = change.sets.find((f) => f.values.some(fromPayment) && (isProviderIdField(f.field) || f.values.some((v) => resultIds.has(resultIdOf(v, path.payment) ?? ''))));
+      // Any other record counts when it also points at the booking (an `Order` row kept per payment).
+      if (!named && !change.sets.some((f) => isBookingReference(program, f) && nonLiteral(f))) continue;
+      const field = providerIdField(program, path, change.sets);
       if (field) return { fact, field, where: 'path' };
     }
   }
