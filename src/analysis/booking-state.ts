@@ -40,6 +40,19 @@ function isStateFlag(name: string): boolean {
   return ws.length === 1 && FLAGS.has(ws[0]!);
 }
 
+/**
+ * What a value of a state field means. A flag's `true` is confirmed and `false` pending; so is a
+ * payment's state kept as a yes/no (`payment_status: false`, `paidStatus: true`: paid or not yet).
+ * Other values are read by their words.
+ */
+export function stateOfFieldValue(field: string, text: string): BookingState | null {
+  const flag = text === 'true' ? 'confirmed' : text === 'false' ? 'pending' : null;
+  if (isStateFlag(field)) return flag;
+  const ws = words(field);
+  if (flag && isStateField(field) && ws.slice(0, -1).some((w) => w === 'payment' || FLAGS.has(w))) return flag;
+  return stateOfText(text);
+}
+
 export interface StateWritten {
   field: FieldValue;
   /** What each value the field can take means; null for a value that is no known state. */
@@ -62,9 +75,7 @@ export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string)
   };
   const best = candidates.sort((a, b) => depthOf(a) - depthOf(b) || rank(a) - rank(b))[0];
   if (!best) return null;
-  const states = isStateFlag(best.field)
-    ? best.texts.map((t) => (t === 'true' ? 'confirmed' : t === 'false' ? 'pending' : null))
-    : best.texts.map(stateOfText);
+  const states = best.texts.map((t) => stateOfFieldValue(best.field, t));
   return { field: best, states };
 }
 

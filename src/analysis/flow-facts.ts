@@ -276,7 +276,9 @@ export class FlowFacts {
     }
     f.fn.nodes.forEach((n, node) => {
       if (n.kind !== 'assume' || !n.expr) return;
-      const source = this.guardSource(f.ir.file, n.expr, n.truthy === true);
+      // `rows.length === 0` compared the other way round (`!== 0`): where the rows are not empty.
+      const nonEmpty = n.compare && n.compare.literal === 0 && !n.compare.equal ? this.guardSource(f.ir.file, n.compare.value, true, true) : null;
+      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true);
       if (source) out.push({ node, source, via: null, site: null });
     });
     // `db.query(insert, values, (err, result) => { if (err) return ...; pay() })`: past the error
@@ -362,8 +364,12 @@ export class FlowFacts {
     return this.producedRecords().get(siteKey(file, site));
   }
 
-  /** `if (!booking) throw` / `if (error) return` / `if (!snap.exists) return`: the branch where a read record exists. */
-  private guardSource(file: string, expr: Expr, truthy: boolean): EvidenceSource | null {
+  /**
+   * `if (!booking) throw` / `if (error) return` / `if (!snap.exists) return` / `if (!rows.length)
+   * return`: the branch where a read record exists. With `lengthOnly`, only a list's length counts
+   * (`rows.length` where it is not 0).
+   */
+  private guardSource(file: string, expr: Expr, truthy: boolean, lengthOnly = false): EvidenceSource | null {
     if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'await' && expr.k !== 'call') return null;
     for (const v of this.program.ev.values(file, expr)) {
       const found = this.recordOf(v, false);
@@ -375,6 +381,9 @@ export class FlowFacts {
       };
       const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
       const last = rest[rest.length - 1];
+      // Rows or a list that is not empty: whatever the query matched exists.
+      if (truthy && last === 'length' && rest.slice(0, -1).every((p) => RECORD_ACCESSORS.has(p))) return { kind, fact };
+      if (lengthOnly) continue;
       if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };
       if (truthy && last === 'data' && rest.length === 1 && holds('data')) return { kind, fact };

@@ -416,6 +416,11 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
         const c = site.callee;
         if (c.k === 'global' && TRANSPARENT_GLOBALS.has(c.name) && site.args[0]) return sources(program, ev, file, site.args[0], depth + 1);
         if (c.k === 'member' && c.prop !== null && TRANSPARENT_METHODS.has(c.prop)) return sources(program, ev, file, c.obj, depth + 1);
+        // `bookings.map((b) => b.id).join(',')`: every item's id, as the callback returns it.
+        if (c.k === 'member' && c.prop === 'join') {
+          const items = mappedItems(program, ev, file, c.obj, depth);
+          if (items.length > 0) return items;
+        }
       }
       break;
     }
@@ -428,6 +433,24 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
     }
   }
   return ev.values(file, e);
+}
+
+/**
+ * `bookings.map((b) => String(b._id))`: what the callback returns, with its item parameter holding
+ * an item of the list it maps (the list's value and `[]`), so an id read off each item is seen.
+ */
+function mappedItems(program: Program, ev: Evaluator, file: string, list: Expr, depth: number): Value[] {
+  const site = list.k === 'call' ? program.files.get(file)?.sites[list.site] : undefined;
+  const c = site?.callee;
+  if (!site || c?.k !== 'member' || c.prop !== 'map' || !site.args[0]) return [];
+  const items: Value[] = [];
+  for (const v of ev.values(file, c.obj)) if (v.t === 'ext' || v.t === 'global' || v.t === 'param') items.push({ ...v, steps: [...v.steps, { p: '[]' }] });
+  if (items.length === 0) return [];
+  return ev.values(file, site.args[0]).flatMap((cb) => {
+    if (cb.t !== 'fn') return [];
+    const each = ev.fork((f, fn, index) => (f === cb.file && fn === cb.fn && index === 0 ? items : null));
+    return (ev.ir(cb.file)?.functions[cb.fn]?.returns ?? []).flatMap((r) => sources(program, each, cb.file, r, depth + 1));
+  });
 }
 
 function pathMatches(pattern: string[], path: string[]): boolean {

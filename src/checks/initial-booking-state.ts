@@ -1,7 +1,7 @@
 // Bookings start pending: every booking a customer's request creates (before its payment or
 // approval) sets a not-yet-confirmed status, in the write or through the schema's default, so
 // unpaid bookings never look confirmed to reminders and capacity counts.
-import { isStateField, paymentDecidesState, stateOfText, stateWritten } from '../analysis/booking-state.js';
+import { isStateField, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
 import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
 import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
@@ -98,8 +98,7 @@ function decide(program: Program, write: SiteFact, change: RecordChange, entry: 
     return result;
   }
   result.trace.push({ file: field.file, line: field.line, note: `${field.name} defaults to ${field.default}` });
-  const flag = !isStateField(field.name);
-  const state = flag ? (field.default === 'false' ? 'pending' : field.default === 'true' ? 'confirmed' : null) : stateOfText(field.default);
+  const state = stateOfFieldValue(field.name, field.default);
   if (state === 'pending') [result.status, result.reason] = ['pass', 'pending-by-default'];
   else result.reason = state === 'confirmed' ? 'confirmed-by-default' : 'status-not-pending';
   return result;

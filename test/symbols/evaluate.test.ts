@@ -167,13 +167,16 @@ describe('Evaluator: CommonJS', () => {
       ].join('\n'),
       'lib/named.js': ["const Stripe = require('stripe');", 'exports.client = Stripe(process.env.KEY);', 'exports.Stripe = Stripe;', ''].join('\n'),
       'lib/default.js': ["const stripe = require('stripe')('sk');", 'module.exports = stripe;', ''].join('\n'),
+      'lib/same.js': ["const Stripe = require('stripe');", 'exports.client = Stripe(process.env.KEY);', 'module.exports = exports;', ''].join('\n'),
       'app.js': [
         "const { direct, built } = require('./lib/clients');",
         "const named = require('./lib/named');",
         "const whole = require('./lib/default');",
         "import def from './lib/default';",
         "import { client } from './lib/named';",
+        "const same = require('./lib/same');",
         'direct.paymentIntents.create({});',
+        'same.client.refunds.create({});',
         'named.client.checkout.sessions.create({});',
         'whole.charges.create({});',
         'void [built, def, client];',
@@ -191,6 +194,10 @@ describe('Evaluator: CommonJS', () => {
   it('reads exports.x = ... through require and through a named import', () => {
     expect(callee(l, 'app.js', 'named.client.checkout.sessions.create()')).toEqual(['stripe ().checkout.sessions.create']);
     expect(binding(l, 'app.js', 'client')).toEqual(['stripe ()']);
+  });
+
+  it('keeps exports.x = ... when module.exports = exports hands the same object back', () => {
+    expect(callee(l, 'app.js', 'same.client.refunds.create()')).toEqual(['stripe ().refunds.create']);
   });
 
   it('treats module.exports = value as the default export', () => {

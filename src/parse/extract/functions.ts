@@ -183,7 +183,9 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
   if (!path || cx.copying) return;
   const [root, ...rest] = path;
   if (root === 'module' && rest[0] === 'exports' && cx.lookup('module').k === 'global') {
-    if (rest.length === 1) cx.ir.exports.push({ kind: 'local', name: 'module.exports', value, pos: target.start });
+    // `module.exports = exports` hands back the object the `exports.x = v` lines filled: no change.
+    const same = value.k === 'global' && value.name === 'exports';
+    if (rest.length === 1 && !same) cx.ir.exports.push({ kind: 'local', name: 'module.exports', value, pos: target.start });
     else if (rest.length === 2) cx.ir.exports.push({ kind: 'local', name: rest[1]!, value, pos: target.start });
   } else if (root === 'exports' && rest.length === 1 && cx.lookup('exports').k === 'global') {
     cx.ir.exports.push({ kind: 'local', name: rest[0]!, value, pos: target.start });
