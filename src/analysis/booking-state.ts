@@ -65,7 +65,10 @@ export interface StateWritten {
  * at the top of the record or, with `under`, inside that nested relation (`bookings.create`).
  */
 export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string): StateWritten | null {
-  const candidates = change.sets.filter((f) => (under ? f.path.includes(under) : true) && (isStateField(f.field) || isStateFlag(f.field)));
+  // A field set twice keeps its last value: a record loaded by `findOne({ status: 'PENDING' })`
+  // carries that value until `booking.status = 'CANCELLED'` before its `save()`.
+  const last = new Map(change.sets.map((f) => [f.path.join('.'), f]));
+  const candidates = [...last.values()].filter((f) => (under ? f.path.includes(under) : true) && (isStateField(f.field) || isStateFlag(f.field)));
   const depthOf = (f: FieldValue) => (under ? f.path.length - f.path.indexOf(under) : f.path.length);
   const rank = (f: FieldValue) => {
     const ws = words(f.field);

@@ -33,8 +33,11 @@ export function failureReturns(program: Program): FailureReturn[] {
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       if (!segments) continue;
-      for (const entry of routed) {
-        if (sameRoute(segments, entry.route!) && !out.some((x) => x.entry.fn === entry.fn && x.provider === r.id)) out.push({ entry, provider: r.id, field });
+      // The most specific routes only: `/bookings/cancel` is the route `GET /bookings/cancel`, not also `PUT /bookings/:id`.
+      const scored = routed.map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
+      const best = Math.max(0, ...scored.map((x) => x.score));
+      for (const { entry } of scored.filter((x) => x.score === best)) {
+        if (!out.some((x) => x.entry.fn === entry.fn && x.provider === r.id)) out.push({ entry, provider: r.id, field });
       }
     }
   }
@@ -57,9 +60,15 @@ function urlSegments(text: string | null): string[] | null {
 
 const isParam = (segment: string) => /^(?::|\[|\*)/.test(segment);
 
-/** `/api/payment/failed/${}` is the route `/api/payment/failed/:tId` (or `[id]`): literal segments equal, run-time ones route parameters. */
-function sameRoute(url: string[], route: string): boolean {
+/**
+ * How well a route is the URL's path, as the number of segments written the same; 0 when it is not.
+ * `/api/payment/failed/${}` is the route `/api/payment/failed/:tId` (or `[id]`): literal segments
+ * equal, run-time ones route parameters. A route of parameters alone (`PUT /:id`, a router's path
+ * before its mount) names no page: at least one literal segment must be the URL's.
+ */
+function routeScore(url: string[], route: string): number {
   const parts = route.split('/').filter(Boolean);
-  if (parts.length !== url.length) return false;
-  return parts.every((p, i) => (url[i]!.includes('${}') ? isParam(p) : p === url[i] || isParam(p)));
+  if (parts.length !== url.length) return 0;
+  if (!parts.every((p, i) => (url[i]!.includes('${}') ? isParam(p) : p === url[i] || isParam(p)))) return 0;
+  return parts.filter((p, i) => p === url[i]).length;
 }

@@ -13,6 +13,7 @@ import { injectedByToken } from './injection.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 import { addTo } from '../util/multimap.js';
+import { sqlHelperOf } from '../recognize/sql-helpers.js';
 
 const MAX_CALLERS = 8;
 /** How many wrappers a handler may be handed through before one calls it (`route(h)` -> `withSession(h)`). */
@@ -243,6 +244,12 @@ export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph 
     const keep = c.k === 'member' ? keeps.find((k) => k.method === c.prop) : undefined;
     if (keep && c.k === 'member' && site.args.length > 0 && site.args.every((a) => a.k === 'call' && ev.values(file, ir.sites[a.site]!.callee, depth).some((v) => isOperator(keep.operators, v)))) {
       out.push(...ev.values(file, c.obj, depth));
+    }
+    // A call of the app's own query helper returns what its driver call returns, for this statement:
+    // the record a guard then checks is this call's (see recognize/sql-helpers.ts).
+    for (const v of callee) {
+      const helper = v.t === 'fn' ? sqlHelperOf(ev, matcher, v) : null;
+      if (helper && (helper.value.t === 'ext' || helper.value.t === 'global')) out.push({ ...helper.value, steps: [...helper.value.steps, { p: '()', file, site: siteIndex }] });
     }
     if (graph) {
       const from = fnKey({ file, fn: site.fn });

@@ -11,6 +11,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { redirectFact } from './redirect.js';
 import { restFact } from './rest.js';
+import { sqlHelperOf } from './sql-helpers.js';
 import { paymentCallByName } from './unresolved.js';
 
 export interface SiteFact {
@@ -88,6 +89,15 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
       if (rest && !seen.has(`rest:${rest.api}`)) {
         seen.set(`rest:${rest.api}`, out.length);
         out.push(rest);
+      }
+    }
+    // A call of the app's own query helper is the statement it passes.
+    for (const v of seen.size === 0 ? values : []) {
+      const helper = v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null;
+      const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;
+      if (fact && !seen.has('sql-helper')) {
+        seen.set('sql-helper', out.length);
+        out.push(fact);
       }
     }
     if (seen.size === 0) {
