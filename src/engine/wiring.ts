@@ -4,7 +4,7 @@ import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint } from '../graph/entries.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, stepsText, type Value } from '../model/values.js';
-import type { Expr, FileIR, TypeRef } from '../model/ir.js';
+import { isWithin, type Expr, type FileIR, type TypeRef } from '../model/ir.js';
 import { compilePath, isModuleOrSubpath, isPatternValue, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
@@ -142,11 +142,6 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   };
 }
 
-/** Whether function `inner` is `outer` or nested in it. */
-function isWithin(ir: FileIR, inner: number, outer: number): boolean {
-  for (let f = inner; f >= 0; f = ir.functions[f]?.parent ?? -1) if (f === outer) return true;
-  return false;
-}
 
 /**
  * Handlers that registrations hold in options objects (`handlerKeys`) of rules that fill their

@@ -200,3 +200,9 @@ export interface FileIR {
   /** True when the file could not be analyzed at all (binary, too deep, parse failed). */
   skipped: boolean;
 }
+
+/** Whether function `inner` is `outer` or nested in it. */
+export function isWithin(ir: FileIR, inner: number, outer: number): boolean {
+  for (let f = inner; f >= 0; f = ir.functions[f]?.parent ?? -1) if (f === outer) return true;
+  return false;
+}

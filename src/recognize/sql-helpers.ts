@@ -2,7 +2,7 @@
 // pool.execute(sql, params); return rows; }`. The driver call inside runs whatever SQL its callers
 // pass, so it says nothing by itself; each call of the helper is the statement it passes
 // (`query('SELECT * FROM tickets WHERE id = ?', [id])`), recognized as the driver call would be.
-import type { FileIR } from '../model/ir.js';
+import { isWithin, type Expr, type FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import type { Match, Matcher } from '../recognizers/match.js';
 import type { Evaluator } from '../symbols/evaluate.js';
@@ -41,13 +41,9 @@ export function sqlHelperOf(ev: Evaluator, matcher: Matcher, fn: Extract<Value, 
   return found;
 }
 
-function isFirstParam(ir: FileIR, e: FileIR['sites'][number]['args'][number] | undefined, fn: number): boolean {
+function isFirstParam(ir: FileIR, e: Expr | undefined, fn: number): boolean {
   if (e?.k !== 'ref') return false;
   const b = ir.bindings[e.b];
   return b?.kind === 'param' && b.defs.length === 1 && b.defs[0]!.k === 'param' && b.defs[0]!.fn === fn && b.defs[0]!.index === 0;
 }
 
-function isWithin(ir: FileIR, inner: number, outer: number): boolean {
-  for (let f = inner; f >= 0; f = ir.functions[f]?.parent ?? -1) if (f === outer) return true;
-  return false;
-}
