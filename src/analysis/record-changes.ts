@@ -339,15 +339,13 @@ function counterOp(ev: Evaluator, file: string, e: Expr): 'up' | 'down' | null {
 function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path: string[], pos: number): FieldValue {
   const texts = new Set<string>();
   const values = ev.values(file, e);
-  let fromRequest = false;
+  let fromRequest = addTexts(values, texts);
+  // `status: { in: ['PENDING', 'HELD'] }`, `{ equals: 'PENDING' }`, `{ $in: [...] }`: the values it may have.
   for (const v of values) {
-    if (v.t === 'lit' && v.value !== null) texts.add(String(v.value));
-    else if (v.t === 'param') fromRequest = true;
-    else if ((v.t === 'ext' || v.t === 'global') && v.steps.length >= 2) {
-      // An enum member: `BookingStatus.PENDING` from the generated client, `Status.Pending`.
-      const last = v.steps[v.steps.length - 1]!.p;
-      const owner = v.steps[v.steps.length - 2]!.p;
-      if (/^[A-Za-z_]\w*$/.test(last) && /^[A-Z]/.test(owner) && !['()', 'new()'].includes(owner)) texts.add(last);
+    if (v.t !== 'obj') continue;
+    for (const p of v.props) {
+      if (p.key === null || !VALUE_OPERATORS.has(p.key)) continue;
+      for (const item of p.value.k === 'arr' ? p.value.items : [p.value]) fromRequest = addTexts(ev.values(v.file, item), texts) || fromRequest;
     }
   }
   // `STATE.HELD` where `const STATE = { HELD: 0, PAID: 1 }`: the number says nothing, its key names the state.
@@ -365,6 +363,25 @@ function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path
   const sql = ir && e.k === 'call' ? sqlExpressionText(ir, e.site) : null;
   if (sql) delta = /[-]\s*\d/.test(sql) ? 'down' : /[+]\s*\d/.test(sql) ? 'up' : null;
   return { field: path[path.length - 1] ?? '', path, file, pos, expr: e, texts: [...texts], values, fromRequest, delta };
+}
+
+/** Operators whose operand is the field's value, or the values it may have. */
+const VALUE_OPERATORS = new Set(['in', 'equals', 'set', '$in', '$eq']);
+
+/** Adds the static texts of these values (literals, enum members); true when one comes from the request. */
+function addTexts(values: Value[], texts: Set<string>): boolean {
+  let fromRequest = false;
+  for (const v of values) {
+    if (v.t === 'lit' && v.value !== null) texts.add(String(v.value));
+    else if (v.t === 'param') fromRequest = true;
+    else if ((v.t === 'ext' || v.t === 'global') && v.steps.length >= 2) {
+      // An enum member: `BookingStatus.PENDING` from the generated client, `Status.Pending`.
+      const last = v.steps[v.steps.length - 1]!.p;
+      const owner = v.steps[v.steps.length - 2]!.p;
+      if (/^[A-Za-z_]\w*$/.test(last) && /^[A-Z]/.test(owner) && !['()', 'new()'].includes(owner)) texts.add(last);
+    }
+  }
+  return fromRequest;
 }
 
 function sqlExpressionText(ir: FileIR, site: number): string | null {
