@@ -401,6 +401,13 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
     const b = condition(cx, n.right);
     return and ? { t: b.t, f: cx.join(n.end, a.f, b.f) } : { t: cx.join(n.end, a.t, b.t), f: b.f };
   }
+  // `rows.length > 0`, `rows.length < 1`: the same test as `rows.length !== 0` / `=== 0`.
+  const emptiness = n.type === 'BinaryExpression' ? lengthTest(n) : null;
+  if (emptiness) {
+    const value = expr(cx, emptiness.length);
+    const { t, f } = cx.fork({ k: 'unknown' }, n.start, { value, literal: 0 });
+    return emptiness.empty ? { t, f } : { t: f, f: t };
+  }
   if (n.type === 'BinaryExpression' && /^[!=]==?$/.test(n.operator)) {
     const nullish = isNullish(n.right) ? n.left : isNullish(n.left) ? n.right : null;
     if (nullish) {
@@ -420,6 +427,18 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
     }
   }
   return cx.fork(expr(cx, n), n.start);
+}
+
+/** A comparison of a `.length` with 0 or 1 that asks whether it is empty: which side is the length, and whether true means empty. */
+function lengthTest(n: AstNode): { length: AstNode; empty: boolean } | null {
+  if (!/^[<>]=?$/.test(n.operator)) return null;
+  const isLength = (x: AstNode) => x.type === 'MemberExpression' && !x.computed && x.property?.name === 'length';
+  const flipped: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+  const [length, op, k] = isLength(n.left) ? [n.left, n.operator, n.right] : isLength(n.right) ? [n.right, flipped[n.operator]!, n.left] : [null, '', null];
+  if (!length || k?.type !== 'Literal' || (k.value !== 0 && k.value !== 1)) return null;
+  if ((op === '>' && k.value === 0) || (op === '>=' && k.value === 1)) return { length, empty: false };
+  if ((op === '<' && k.value === 1) || (op === '<=' && k.value === 0)) return { length, empty: true };
+  return null;
 }
 
 function comparedLiteral(n: AstNode): string | number | boolean | undefined {
