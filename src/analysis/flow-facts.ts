@@ -43,6 +43,8 @@ interface FunctionFlow {
 }
 
 const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'recordset', 'result', 'value']);
+/** How many rows a query found: a list's `length`, pg's `rowCount`. */
+const ROW_COUNTS = new Set(['length', 'rowCount']);
 /** Methods that ask about the record rather than refine the query. */
 const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 
@@ -382,7 +384,7 @@ export class FlowFacts {
       const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
       const last = rest[rest.length - 1];
       // Rows or a list that is not empty: whatever the query matched exists.
-      if (truthy && last === 'length' && rest.slice(0, -1).every((p) => RECORD_ACCESSORS.has(p))) return { kind, fact };
+      if (truthy && last !== undefined && ROW_COUNTS.has(last) && rest.slice(0, -1).every((p) => RECORD_ACCESSORS.has(p))) return { kind, fact };
       if (lengthOnly) continue;
       if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };

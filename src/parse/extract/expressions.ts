@@ -429,10 +429,10 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
   return cx.fork(expr(cx, n), n.start);
 }
 
-/** A comparison of a `.length` with 0 or 1 that asks whether it is empty: which side is the length, and whether true means empty. */
+/** A comparison of a `.length` (or pg's `.rowCount`) with 0 or 1 that asks whether it is empty: which side is the length, and whether true means empty. */
 function lengthTest(n: AstNode): { length: AstNode; empty: boolean } | null {
   if (!/^[<>]=?$/.test(n.operator)) return null;
-  const isLength = (x: AstNode) => x.type === 'MemberExpression' && !x.computed && x.property?.name === 'length';
+  const isLength = (x: AstNode) => x.type === 'MemberExpression' && !x.computed && (x.property?.name === 'length' || x.property?.name === 'rowCount');
   const flipped: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
   const [length, op, k] = isLength(n.left) ? [n.left, n.operator, n.right] : isLength(n.right) ? [n.right, flipped[n.operator]!, n.left] : [null, '', null];
   if (!length || k?.type !== 'Literal' || (k.value !== 0 && k.value !== 1)) return null;
