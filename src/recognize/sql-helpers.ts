@@ -3,7 +3,7 @@
 // pass, so it says nothing by itself; each call of the helper is the statement it passes
 // (`query('SELECT * FROM tickets WHERE id = ?', [id])`), recognized as the driver call would be.
 import { isWithin, type Expr, type FileIR } from '../model/ir.js';
-import type { Value } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import type { Match, Matcher } from '../recognizers/match.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 
@@ -22,7 +22,7 @@ const memo = new WeakMap<Evaluator, Map<string, SqlHelper | null>>();
 export function sqlHelperOf(ev: Evaluator, matcher: Matcher, fn: Extract<Value, { t: 'fn' }>): SqlHelper | null {
   let known = memo.get(ev);
   if (!known) memo.set(ev, (known = new Map()));
-  const key = `${fn.file}#${fn.fn}`;
+  const key = fnKey(fn);
   if (known.has(key)) return known.get(key)!;
   known.set(key, null);
   const ir = ev.ir(fn.file);
