@@ -6,13 +6,13 @@ import type { Expr, FileIR } from '../model/ir.js';
 import { sqlText } from '../recognize/facts.js';
 import { isSerializer } from '../recognize/redirect.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
-import { valueKey, type Evaluator } from '../symbols/evaluate.js';
+import { CONVERSIONS, valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
 import { siteKey, type Program } from './program.js';
 import { addTo } from '../util/multimap.js';
-import { mappedRows } from './mapped-rows.js';
+import { mappedRows, mappingCall } from './mapped-rows.js';
 import { boundParams, parsedStatements, selectKeys } from './sql-text.js';
 
 export interface ReferenceResult {
@@ -29,7 +29,8 @@ export interface Leaf {
   expr: Expr;
 }
 
-const TRANSPARENT_GLOBALS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'Number', 'JSON']);
+/** The evaluator's conversions (`String(id)`), and `JSON` for `JSON.stringify(x)` handed whole. */
+const TRANSPARENT_GLOBALS = new Set([...CONVERSIONS, 'JSON']);
 const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'stringify', 'trim', 'padStart']);
 
 /**
@@ -440,14 +441,12 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
  * an item of the list it maps (the list's value and `[]`), so an id read off each item is seen.
  */
 function mappedItems(program: Program, ev: Evaluator, file: string, list: Expr, depth: number): Value[] {
-  const site = list.k === 'call' ? program.files.get(file)?.sites[list.site] : undefined;
-  const c = site?.callee;
-  if (!site || c?.k !== 'member' || c.prop !== 'map' || !site.args[0]) return [];
+  const mapping = mappingCall(ev, file, list);
+  if (!mapping) return [];
   const items: Value[] = [];
-  for (const v of ev.values(file, c.obj)) if (v.t === 'ext' || v.t === 'global' || v.t === 'param') items.push({ ...v, steps: [...v.steps, { p: '[]' }] });
+  for (const v of ev.values(file, mapping.list)) if (v.t === 'ext' || v.t === 'global' || v.t === 'param') items.push({ ...v, steps: [...v.steps, { p: '[]' }] });
   if (items.length === 0) return [];
-  return ev.values(file, site.args[0]).flatMap((cb) => {
-    if (cb.t !== 'fn') return [];
+  return mapping.callbacks.flatMap((cb) => {
     const each = ev.fork((f, fn, index) => (f === cb.file && fn === cb.fn && index === 0 ? items : null));
     return (ev.ir(cb.file)?.functions[cb.fn]?.returns ?? []).flatMap((r) => sources(program, each, cb.file, r, depth + 1));
   });

@@ -16,7 +16,7 @@ const MAX_DEPTH = 28;
 const MAX_NESTING = 300;
 /** Globals that convert a value without changing what it identifies. */
 const FREEZERS = new Set(['freeze', 'seal', 'preventExtensions']);
-const CONVERSIONS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'encodeURIComponent', 'encodeURI']);
+export const CONVERSIONS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'encodeURIComponent', 'encodeURI']);
 const MAX_VALUES = 12;
 const UNKNOWN: Value = { t: 'unknown' };
 /** Validator methods that return their input, or wrap it as `{ data }` / `{ value }`. */
