@@ -4,8 +4,10 @@
 // event does: the whole handler is the failure path, and a booking it deletes was never paid.
 import type { EntryPoint } from '../graph/entries.js';
 import { staticText } from '../symbols/text.js';
+import type { EventBranch } from './event-branches.js';
 import { payloadLeaves } from './id-flow.js';
 import { reachableFrom, type Program } from './program.js';
+import { regionFrom } from './regions.js';
 
 export interface FailureReturn {
   entry: EntryPoint;
@@ -23,7 +25,9 @@ export function failureReturns(program: Program): FailureReturn[] {
   // A page that only shows "payment cancelled" hears nothing to act on (the provider's expiry does
   // that): only a route that writes or changes records handles the failure.
   const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
-  const routed = program.entries.filter((e) => e.route !== null && acts(e));
+  // Only once a payment names a failure URL: most apps give none.
+  let routedEntries: EntryPoint[] | null = null;
+  const routed = () => (routedEntries ??= program.entries.filter((e) => e.route !== null && acts(e)));
   for (const fact of program.facts) {
     const r = fact.recognizer;
     if (fact.kind !== 'provider' || fact.role !== 'initiation' || r.kind !== 'provider' || !r.failureReturnFields?.length) continue;
@@ -34,7 +38,7 @@ export function failureReturns(program: Program): FailureReturn[] {
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       if (!segments) continue;
       // The most specific routes only: `/bookings/cancel` is the route `GET /bookings/cancel`, not also `PUT /bookings/:id`.
-      const scored = routed.map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
+      const scored = routed().map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
       const best = Math.max(0, ...scored.map((x) => x.score));
       for (const { entry } of scored.filter((x) => x.score === best)) {
         if (!out.some((x) => x.entry.fn === entry.fn && x.provider === r.id)) out.push({ entry, provider: r.id, field });
@@ -43,6 +47,14 @@ export function failureReturns(program: Program): FailureReturn[] {
   }
   memo.set(program, out);
   return out;
+}
+
+/** The failure branch a route a payment returns to stands for: its whole handler. */
+export function failureReturnBranches(program: Program, entry: EntryPoint, provider: string): EventBranch[] {
+  return failureReturns(program).filter((r) => r.entry.fn === entry.fn && r.provider === provider).map((r) => ({
+    event: r.field, fn: r.entry.fn, file: r.entry.file, pos: r.entry.pos, region: regionFrom(program, r.entry.fn, [0]), whole: true,
+    note: `the route the payment's ${r.field} returns to when it fails: the whole handler`,
+  }));
 }
 
 /**

@@ -7,7 +7,7 @@
 import { bookingPaymentPaths, isBookingRecord } from '../analysis/booking-paths.js';
 import { capacityModel } from '../analysis/capacity.js';
 import { evidenceOnEveryChain } from '../analysis/chains.js';
-import { eventBranches, resultFailureBranches, type EventBranch } from '../analysis/event-branches.js';
+import { eventBranches, resultFailureBranches } from '../analysis/event-branches.js';
 import { failureBranches, onlyThrows } from '../analysis/failure-branches.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
@@ -16,7 +16,7 @@ import { regionFrom, type Region } from '../analysis/regions.js';
 import { releasedTogether, releasesIn, type Releases } from '../analysis/releases.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries, scheduledJobs } from '../analysis/scheduled.js';
-import { failureReturns } from '../analysis/return-routes.js';
+import { failureReturnBranches } from '../analysis/return-routes.js';
 import { sqlStatements } from '../analysis/sql-text.js';
 import { isCapacityEntity } from '../analysis/capacity.js';
 import { stateOfText } from '../analysis/booking-state.js';
@@ -56,10 +56,7 @@ export default defineCheck({
           const branches = [
             ...eventBranches(program, hook.entry, provider.events.failure.filter((e) => !isBillingEvent(program, providerId, e))),
             ...(provider.resultField ? resultFailureBranches(program, hook.entry, provider.resultField) : []),
-            ...failureReturns(program).filter((r) => r.entry.fn === hook.entry.fn && r.provider === providerId).map((r): EventBranch => ({
-              event: r.field, fn: r.entry.fn, file: r.entry.file, pos: r.entry.pos, region: regionFrom(program, r.entry.fn, [0]), whole: true,
-              note: `the route the payment's ${r.field} returns to when it fails: the whole handler`,
-            })),
+            ...failureReturnBranches(program, hook.entry, providerId),
           ];
           for (const branch of branches) {
             const at = locate(program, branch.file, branch.pos);
