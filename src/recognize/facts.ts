@@ -91,19 +91,13 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
         out.push(rest);
       }
     }
-    // A call of the app's own query helper is the statement it passes.
-    for (const v of seen.size === 0 ? values : []) {
-      const helper = v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null;
-      const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;
-      if (fact && !seen.has('sql-helper')) {
-        seen.set('sql-helper', out.length);
-        out.push(fact);
-      }
-    }
-    if (seen.size === 0) {
-      const byName = paymentCallByName(ir, index, site, values, cx.providers);
-      if (byName) out.push(byName);
-    }
+    if (seen.size > 0) return;
+    // A call of the app's own query helper is the statement it passes (as rest.ts does for HTTP helpers).
+    const helper = values.map((v) => (v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null)).find((h) => h !== null);
+    const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;
+    // Else a payment call recognized by its name alone (see unresolved.ts).
+    const found = fact ?? paymentCallByName(ir, index, site, values, cx.providers);
+    if (found) out.push(found);
   });
   return out;
 }

@@ -1,7 +1,7 @@
 // Direct REST calls to a provider (`fetch('https://api.stripe.com/v1/checkout/sessions', ...)`):
 // the HTTP client table says where URL and method are, the providers' endpoints say what it is.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
-import type { Value } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
 import { staticText, type Follow } from '../symbols/text.js';
@@ -60,7 +60,7 @@ const httpCallsMemo = new WeakMap<FactContext, Map<string, HttpCall[]>>();
 function httpCallsIn(cx: FactContext, fn: Extract<Value, { t: 'fn' }>): HttpCall[] {
   let byFn = httpCallsMemo.get(cx);
   if (!byFn) httpCallsMemo.set(cx, (byFn = new Map()));
-  const key = `${fn.file}#${fn.fn}`;
+  const key = fnKey(fn);
   let calls = byFn.get(key);
   if (!calls) {
     calls = [];
