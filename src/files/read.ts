@@ -61,6 +61,9 @@ function readBytes(abs: string): Refusal | { ok: true; text: string; warning: st
   const read = readRegular(abs);
   if (!read.ok) return read;
   const { buf } = read;
+  // UTF-32 before UTF-16: its little-endian BOM starts with UTF-16 LE's.
+  const utf32 = utf32Text(buf);
+  if (utf32 !== null) return { ok: true, text: utf32, warning: null, buf };
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     const le = buf[0] === 0xff;
     const body = buf.subarray(2);
@@ -74,4 +77,17 @@ function readBytes(abs: string): Refusal | { ok: true; text: string; warning: st
   let bad = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1 && bad < 100; i = text.indexOf('\uFFFD', i + 1)) bad++;
   return { ok: true, text, warning: bad > 0 ? 'file is not valid UTF-8; undecodable bytes were replaced' : null, buf };
+}
+
+/** A UTF-32 file's text (by its BOM), or null; code points past Unicode's range become U+FFFD. */
+function utf32Text(buf: Buffer): string | null {
+  const le = buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0;
+  const be = buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff;
+  if (!le && !be) return null;
+  const parts: string[] = [];
+  for (let i = 4; i + 4 <= buf.length; i += 4) {
+    const cp = le ? buf.readUInt32LE(i) : buf.readUInt32BE(i);
+    parts.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(cp));
+  }
+  return parts.join('');
 }

@@ -69,6 +69,11 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const abs = base + entry.name;
+      // A name that is not valid UTF-8 comes back lossy: the file cannot be opened by it.
+      if (entry.name.includes('\uFFFD') && !fs.existsSync(abs)) {
+        diagnostics.push(diag(childRel, 'unreadable', 'its name is not valid UTF-8, so it cannot be opened by name; skipped'));
+        continue;
+      }
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let real = path.join(dirReal, entry.name);

@@ -70,15 +70,20 @@ function loadChain(rel: string, o: Options, seen: Set<string>, refused: string[]
   const inherited: { dir: string; options: Record<string, unknown> }[] = [];
   // Later entries of an `extends` array override earlier ones.
   for (const spec of [...bases].reverse()) {
-    const target = locateBase(spec, dir, o);
+    const target = locateBase(spec, rel, o);
     if (target) inherited.push(...loadChain(target, o, seen, refused));
   }
   return [own, ...inherited];
 }
 
-function locateBase(spec: string, dir: string, o: Options): string | null {
+function locateBase(spec: string, rel: string, o: Options): string | null {
+  const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
   const withJson = (p: string) => (p.endsWith('.json') ? p : `${p}.json`);
-  if (spec.startsWith('.')) return withJson(path.posix.normalize(path.posix.join(dir, spec)));
+  if (spec.startsWith('.')) {
+    const target = withJson(path.posix.normalize(path.posix.join(dir, spec)));
+    if (!fs.existsSync(path.join(o.root, target))) missingBase(spec, rel, o);
+    return target;
+  }
   const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
   const sub = spec.slice(name.length + 1) || 'tsconfig.json';
   const workspace = o.packages[name];
@@ -87,10 +92,12 @@ function locateBase(spec: string, dir: string, o: Options): string | null {
     path.posix.join('node_modules', name, sub),
   ].map(withJson);
   const found = candidates.find((c) => fs.existsSync(path.join(o.root, c)));
-  if (!found) {
-    o.diagnostics.push({ file: path.posix.join(dir, 'tsconfig.json'), line: 1, severity: 'info', code: 'tsconfig-extends-missing', message: `base config ${spec} is not in the tree; its settings are skipped` });
-  }
+  if (!found) missingBase(spec, rel, o);
   return found ?? null;
+}
+
+function missingBase(spec: string, rel: string, o: Options): void {
+  o.diagnostics.push({ file: rel, line: 1, severity: 'info', code: 'tsconfig-extends-missing', message: `base config ${spec} is not in the tree; its settings are skipped` });
 }
 
 function readJson(rel: string, o: Options, refused: string[]): Record<string, unknown> | null {

@@ -108,6 +108,20 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('the payment route in UTF-32, little- and big-endian, with a BOM', () => {
+    const text = [...passingApp[ROUTE]!].map((c) => c.codePointAt(0)!);
+    const le = Buffer.alloc(4 * (text.length + 1));
+    le.writeUInt32LE(0xfeff, 0);
+    text.forEach((cp, i) => le.writeUInt32LE(cp, 4 * (i + 1)));
+    const be = Buffer.from(le).swap32();
+    for (const encoded of [le, be]) {
+      const s = scanDir(app({ [ROUTE]: encoded }));
+      expectNormal(s);
+      expect(s.report.diagnostics).toEqual([]);
+      expectAppStillPasses(s);
+    }
+  });
+
   it('a truncated UTF-16 file (BOM, odd byte count)', () => {
     const s = scanDir(app({ 'src/odd.ts': Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00]) }));
     expectNormal(s);
@@ -332,10 +346,16 @@ describe('hostile inputs', () => {
         'tsconfig.json': '{\n  // app\n  "extends": "./tsconfig.base.json",\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*",], }, },\n}\n',
         'tsconfig.base.json': '{\n  /* loops back */\n  "extends": "./tsconfig.json",\n}\n',
         'packages/x/tsconfig.json': '{ "compilerOptions": ',
+        'packages/y/tsconfig.json': '{ "extends": ["./gone.json", "@missing/config"] }',
       }),
     );
     expectNormal(s);
-    expect(codes(s)).toEqual(['packages/x/tsconfig.json tsconfig-invalid', 'tsconfig.base.json tsconfig-extends-cycle']);
+    expect(codes(s)).toEqual([
+      'packages/x/tsconfig.json tsconfig-invalid',
+      'packages/y/tsconfig.json tsconfig-extends-missing',
+      'packages/y/tsconfig.json tsconfig-extends-missing',
+      'tsconfig.base.json tsconfig-extends-cycle',
+    ]);
     expect(s.report.checks[0].verdict).not.toBe('error');
     // The loop is cut, not the aliases: the app's `@/` imports still resolve and its path still passes.
     expectAppStillPasses(s);
@@ -370,5 +390,17 @@ describe('hostile inputs', () => {
     expect(s.report.diagnostics).toEqual([]);
     expectAppStillPasses(s, route);
     expect(s.report.checks[0].paths[0].entry.file).toBe(route);
+  });
+
+  it('a file name that is not valid UTF-8', () => {
+    const root = app({});
+    // Linux names are bytes: this one has 0xff 0xfe in the middle, which no decoding keeps.
+    fs.writeFileSync(Buffer.concat([Buffer.from(path.join(root, 'src/lib/bad')), Buffer.from([0xff, 0xfe]), Buffer.from('.ts')]), 'export const bad = 1;\n');
+    const s = scanDir(root);
+    expectNormal(s);
+    expect(s.report.diagnostics).toEqual([
+      expect.objectContaining({ file: 'src/lib/bad\uFFFD\uFFFD.ts', code: 'unreadable', message: expect.stringContaining('not valid UTF-8') }),
+    ]);
+    expectAppStillPasses(s);
   });
 });
