@@ -278,8 +278,11 @@ export class FlowFacts {
     }
     f.fn.nodes.forEach((n, node) => {
       if (n.kind !== 'assume' || !n.expr) return;
-      // `rows.length === 0` compared the other way round (`!== 0`): where the rows are not empty.
-      const nonEmpty = n.compare && n.compare.literal === 0 && !n.compare.equal ? this.guardSource(f.ir.file, n.compare.value, true, true) : null;
+      // Where the rows are not empty: `rows.length === 0` compared the other way round (`!== 0`),
+      // or a count of one or more found (`rows.length === 1`).
+      const c = n.compare;
+      const found = c && ((c.literal === 0 && !c.equal) || (typeof c.literal === 'number' && c.literal >= 1 && c.equal));
+      const nonEmpty = found ? this.guardSource(f.ir.file, c.value, true, true) : null;
       const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true);
       if (source) out.push({ node, source, via: null, site: null });
     });

@@ -429,15 +429,20 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
   return cx.fork(expr(cx, n), n.start);
 }
 
-/** A comparison of a `.length` (or pg's `.rowCount`) with 0 or 1 that asks whether it is empty: which side is the length, and whether true means empty. */
+/**
+ * A comparison of a `.length` (or pg's `.rowCount`) with a count whose one branch holds only when
+ * rows were found (`> 0`, `>= 1`, `< 2`: the other way, at least two): which side is the length,
+ * and whether that branch is the false one (`empty`: true may mean none).
+ */
 function lengthTest(n: AstNode): { length: AstNode; empty: boolean } | null {
   if (!/^[<>]=?$/.test(n.operator)) return null;
   const isLength = (x: AstNode) => x.type === 'MemberExpression' && !x.computed && (x.property?.name === 'length' || x.property?.name === 'rowCount');
   const flipped: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
   const [length, op, k] = isLength(n.left) ? [n.left, n.operator, n.right] : isLength(n.right) ? [n.right, flipped[n.operator]!, n.left] : [null, '', null];
-  if (!length || k?.type !== 'Literal' || (k.value !== 0 && k.value !== 1)) return null;
-  if ((op === '>' && k.value === 0) || (op === '>=' && k.value === 1)) return { length, empty: false };
-  if ((op === '<' && k.value === 1) || (op === '<=' && k.value === 0)) return { length, empty: true };
+  const count = k?.type === 'Literal' && Number.isInteger(k.value) ? (k.value as number) : -1;
+  if (!length || count < 0) return null;
+  if ((op === '>' && count >= 0) || (op === '>=' && count >= 1)) return { length, empty: false };
+  if ((op === '<' && count >= 1) || (op === '<=' && count >= 0)) return { length, empty: true };
   return null;
 }
 
