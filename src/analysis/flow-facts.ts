@@ -6,6 +6,7 @@
 // summaries are a greatest fixpoint: a function keeps its guarantee unless some path to a normal
 // return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
 import { computeDominators, dominates, reaches, reversePostorder, type Dominators } from '../flow/dominators.js';
+import { infeasibleBranches } from '../flow/infeasible.js';
 import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -40,6 +41,8 @@ interface FunctionFlow {
   dom: Dominators | null;
   /** isTerminal per node once `neverReturns` is final (0 = not asked yet, 1 = no, 2 = yes): asked per node per pass. */
   terminal: Uint8Array;
+  /** Branches an earlier branch already ruled out: nothing runs past them. */
+  infeasible: Set<number>;
 }
 
 const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'recordset', 'result', 'value']);
@@ -86,7 +89,7 @@ export class FlowFacts {
     });
     // Group calls complete their array's queries; settling calls (`firstValueFrom(obs)`) what they are handed.
     const isGroup = (site: number) => (this.program.factsBySite.get(siteKey(found.ir.file, site)) ?? []).some((x) => x.kind === 'group' || x.kind === 'settle');
-    f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn, isGroup), dom: null, terminal: new Uint8Array(found.fn.nodes.length) };
+    f = { key, ir: found.ir, fn: found.fn, siteNodes, consumers: consumersOf(found.ir, found.fn, isGroup), dom: null, terminal: new Uint8Array(found.fn.nodes.length), infeasible: infeasibleBranches(found.ir, found.fn) };
     this.flows.set(key, f);
     return f;
   }
@@ -125,6 +128,7 @@ export class FlowFacts {
 
   private terminalNow(f: FunctionFlow, node: number): boolean {
     const n = f.fn.nodes[node]!;
+    if (f.infeasible.has(node)) return true;
     if (n.kind !== 'call' || n.site === undefined) return false;
     const facts = this.program.factsBySite.get(siteKey(f.ir.file, n.site)) ?? [];
     if (facts.some((x) => x.kind === 'abort')) return true;

@@ -421,11 +421,15 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
         if (c.k === 'member' && c.prop === 'join') {
           const items = mappedItems(program, ev, file, c.obj, depth);
           if (items.length > 0) return items;
+          const pushed = pushedInto(program, file, c.obj);
+          if (pushed.length > 0) return pushed.flatMap((p) => sources(program, ev, file, p, depth + 1));
         }
       }
       break;
     }
     case 'ref': {
+      const pushed = pushedInto(program, file, e);
+      if (pushed.length > 0) return pushed.flatMap((p) => sources(program, ev, file, p, depth + 1));
       const b = program.files.get(file)?.bindings[e.b];
       if (b && b.kind !== 'import' && b.kind !== 'param' && b.defs.some((d) => d.k === 'tpl' || d.k === 'call' || d.k === 'member')) {
         return b.defs.flatMap((d) => sources(program, ev, file, d, depth + 1));
@@ -434,6 +438,15 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
     }
   }
   return ev.values(file, e);
+}
+
+/** `const ids = []; ... ids.push(booking.id)`: what is pushed into a list that starts empty. */
+function pushedInto(program: Program, file: string, list: Expr): Expr[] {
+  if (list.k !== 'ref') return [];
+  const ir = program.files.get(file);
+  const b = ir?.bindings[list.b];
+  if (!ir || !b || b.kind === 'import' || b.kind === 'param' || !b.defs.every((d) => d.k === 'arr' && d.items.length === 0)) return [];
+  return ir.sites.flatMap((s) => (s.callee.k === 'member' && s.callee.obj.k === 'ref' && s.callee.obj.b === list.b && (s.callee.prop === 'push' || s.callee.prop === 'unshift') ? s.args : []));
 }
 
 /**

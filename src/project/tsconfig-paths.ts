@@ -81,7 +81,10 @@ function locateBase(spec: string, rel: string, o: Options): string | null {
   const withJson = (p: string) => (p.endsWith('.json') ? p : `${p}.json`);
   if (spec.startsWith('.')) {
     const target = withJson(path.posix.normalize(path.posix.join(dir, spec)));
-    if (!fs.existsSync(path.join(o.root, target))) missingBase(spec, rel, o);
+    // `./.svelte-kit/tsconfig.json`, `./.nuxt/tsconfig.json`: written by the framework's own build, so a
+    // clean checkout has none and the framework's recognizer supplies its aliases.
+    const generated = target.split('/').slice(0, -1).some((d) => d.startsWith('.') && d !== '..' && d !== '.');
+    if (!generated && !fs.existsSync(path.join(o.root, target))) missingBase(spec, rel, o);
     return target;
   }
   const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;

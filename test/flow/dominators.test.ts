@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpFlow } from '../../src/debug/flow-dump.js';
 import { computeDominators, dominates, reaches } from '../../src/flow/dominators.js';
+import { infeasibleBranches } from '../../src/flow/infeasible.js';
 import type { FileIR, FlowNode, FunctionIR } from '../../src/model/ir.js';
 import { parseFile } from '../../src/parse/parse-file.js';
 import { functionsNamed, splitFixture } from '../helpers/flow.js';
@@ -164,6 +165,29 @@ describe('dominators on flow fixtures', () => {
     const l = fixture('labeled-loops');
     expect(dom(l, 'call check()', 'call done()')).toBe(false);
     expect(reaches(l.fn.nodes, l.node('assume cell.hit'), l.node('call nextRow()'))).toBe(false);
+  });
+
+  it('a loop over a list found non-empty runs its body: the zero-iteration branch is infeasible', () => {
+    const g = inline(
+      'async function f(xs: any[]) {\n  if (xs.length === 0) return;\n  for (const x of xs) await write(x);\n  await pay();\n}\n',
+      'f',
+    );
+    const dead = infeasibleBranches(g.ir, g.fn);
+    expect([...dead]).toEqual([g.nodes('assume xs.length == 0')[1]]);
+    expect(dom(g, 'call write()', 'call pay()', (i) => dead.has(i))).toBe(true);
+    expect(dom(g, 'call write()', 'call pay()')).toBe(false);
+  });
+
+  it('a repeated test of a binding assigned once contradicts the earlier one; of a reassigned or shrunk one, not', () => {
+    const once = inline('function f(b: any) {\n  if (!b) return;\n  if (!b) lost();\n  if (b === 1) one();\n  if (b === 2) two();\n}\n', 'f');
+    const onceDead = [...infeasibleBranches(once.ir, once.fn)].map((i) => once.fn.nodes[i]!);
+    // `!b` again is dead; `b === 2` after `b === 1`'s else branch is not (b may be 2), but
+    // nothing dominates the `== 2` branch with `== 1`, so only the repeated test goes.
+    expect(onceDead.map((n) => [n.truthy, n.expr?.k])).toEqual([[false, 'ref']]);
+    const reassigned = inline('function f(b: any) {\n  if (!b) return;\n  b = next();\n  if (!b) lost();\n}\n', 'f');
+    expect(infeasibleBranches(reassigned.ir, reassigned.fn).size).toBe(0);
+    const shrunk = inline('async function f(xs: any[]) {\n  if (!xs.length) return;\n  xs.splice(0);\n  for (const x of xs) await write(x);\n}\n', 'f');
+    expect(infeasibleBranches(shrunk.ir, shrunk.fn).size).toBe(0);
   });
 
   it('unreachable nodes dominate nothing and are dominated by nothing', () => {

@@ -324,8 +324,10 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
     } else expr(cx, s.init);
   }
   let iterated: Expr = { k: 'unknown' };
+  let list: Expr = { k: 'unknown' };
   if (s.type === 'ForInStatement' || s.type === 'ForOfStatement') {
-    iterated = { k: 'index', obj: expr(cx, s.right), at: 0 };
+    list = expr(cx, s.right);
+    iterated = { k: 'index', obj: list, at: 0 };
   }
   const head = cx.node('join', s.start);
   if (s.type === 'DoWhileStatement') {
@@ -344,13 +346,23 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
     cx.popScope();
     return;
   }
-  cx.link(fb.cur, head);
+  // `for (const x of xs)` is `if (xs.length !== 0) do { ... } while (more)`: its first test asks
+  // whether the list has items, so a loop over a list found non-empty before runs its body at
+  // least once (flow-facts drops the contradicting branch), and the writes in it are done after it.
+  let none: number | null = null;
+  if (s.type === 'ForOfStatement') {
+    const first = cx.fork({ k: 'unknown' }, s.start, { value: { k: 'member', obj: list, prop: 'length' }, literal: 0 });
+    none = first.t;
+    cx.link(first.f, head);
+  } else cx.link(fb.cur, head);
   fb.cur = head;
-  let exit: number | null;
+  let exit: number | null = null;
   if (s.type === 'ForInStatement' || s.type === 'ForOfStatement') {
-    const { t, f } = cx.fork({ k: 'unknown' }, s.start);
-    exit = f;
-    fb.cur = t;
+    if (s.type === 'ForInStatement') {
+      const { t, f } = cx.fork({ k: 'unknown' }, s.start);
+      exit = f;
+      fb.cur = t;
+    }
     if (s.left.type === 'VariableDeclaration') {
       hoistDeclarations(cx, [s.left]);
       const kind = s.left.kind === 'var' ? 'var' : s.left.kind === 'let' ? 'let' : 'const';
@@ -360,18 +372,23 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
     const { t, f } = condition(cx, s.test);
     exit = f;
     fb.cur = t;
-  } else exit = null; // for (;;)
-  const cont = s.type === 'ForStatement' && s.update ? cx.node('join', s.update.start) : head;
+  } // else for (;;)
+  const cont = s.type === 'ForStatement' && s.update ? cx.node('join', s.update.start) : s.type === 'ForOfStatement' ? cx.node('join', s.body.end) : head;
   const target = pushTarget(cx, labels, cont, true);
   statement(cx, s.body);
   if (cont !== head) {
     cx.link(fb.cur, cont);
     fb.cur = isReached(cx, cont) ? cont : null;
-    expr(cx, s.update);
+    if (s.type === 'ForStatement') expr(cx, s.update);
+    else {
+      const more = cx.fork({ k: 'unknown' }, s.start);
+      exit = more.f;
+      fb.cur = more.t;
+    }
   }
   cx.link(fb.cur, head);
   fb.targets.pop();
-  fb.cur = cx.join(s.end, exit, ...target.breakTo);
+  fb.cur = cx.join(s.end, exit, none, ...target.breakTo);
   cx.popScope();
 }
 
