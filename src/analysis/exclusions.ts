@@ -1,7 +1,7 @@
 // Which payment initiation paths are positively not booking payments: recurring billing, or a
 // payment whose path and webhooks touch no booking-like record and whose names say nothing of a
 // booking (donations, top-ups, shop orders). Every payment check counts the same paths.
-import { isBillingPayload } from '../recognize/facts.js';
+import { isBillingPayload, type SiteFact } from '../recognize/facts.js';
 import { BILLING_ENTITY_WORDS, PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
@@ -18,27 +18,61 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   const site = program.files.get(payment.file)?.sites[payment.site];
   if (payment.billing || (site && isBillingPayload(ev, payment.file, site, payment.recognizer))) return 'subscription-billing';
   const v = program.vocabulary;
-  const reach = reachableFrom(program.graph, path.entry.fn);
-  const facts = reachedFacts(program, path.entry.fn);
-  if (facts.some((f) => f.bookingLike)) return null;
+  const reached = reachedNames(program, path.entry);
+  if (reached.bookingLike) return null;
   // Names along the path (and of the records it touches: a `booking_payments` row is for a booking
   // without being one), and the keys and literal texts the payment carries.
   const leaves = payloadLeaves(program, path.payment, ev);
   const keys = leaves.map((l) => l.path[l.path.length - 1] ?? '');
   const methodFields = new Set(payment.recognizer.kind === 'provider' ? (payment.recognizer.paymentMethodFields ?? []) : []);
   const texts = leaves.map((l) => (methodFields.has(l.path[l.path.length - 1] ?? '') ? '' : l.expr.k === 'lit' && typeof l.expr.value === 'string' ? l.expr.value : l.expr.k === 'tpl' ? l.expr.text : ''));
-  const names = [path.entry.name, path.entry.file, ...[...reach].map((k) => functionName(program, k)), ...keys, ...facts.map((f) => f.entity ?? '')];
-  const booking = [...names, ...texts].some((n) => v.signalsBooking(n));
+  const namesSignalBooking = reached.signalsBooking || keys.some((n) => v.signalsBooking(n));
+  const booking = namesSignalBooking || texts.some((n) => v.signalsBooking(n));
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
-  if ([...names, ...texts].some((n) => v.signalsNotBooking(n)) && !names.some((n) => v.signalsBooking(n))) return 'not-a-booking-payment';
+  if ((reached.signalsNotBooking || [...keys, ...texts].some((n) => v.signalsNotBooking(n))) && !namesSignalBooking) return 'not-a-booking-payment';
   if (booking || hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
   // Exclusion needs positive evidence: the path stores some other record (a shop order) instead
   // (when every such record is a subscription or plan, the payment renews it), or pays an invoice
   // or order it names to the provider (`metadata: { invoiceId: invoice.id }`).
-  const others = facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null);
+  const others = reached.others;
   if (others.length > 0) return others.every((f) => isBillingEntity(f.entity)) ? 'subscription-billing' : 'not-a-booking-payment';
-  const billed = facts.some((f) => f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) && keys.some((k) => namesIdOf(k, f.entity!)));
+  const billed = reached.billed.some((entity) => keys.some((k) => namesIdOf(k, entity)));
   return billed ? 'not-a-booking-payment' : null;
+}
+
+interface ReachedNames {
+  bookingLike: boolean;
+  /** Whether the entry's name, file, the functions it reaches or the records they touch signal a booking, or its absence. */
+  signalsBooking: boolean;
+  signalsNotBooking: boolean;
+  /** Records other than bookings written or updated. */
+  others: SiteFact[];
+  /** Entities of records a payment settles (invoices, orders) that the entry touches. */
+  billed: string[];
+}
+
+const reachedMemo = new WeakMap<Program, Map<string, ReachedNames>>();
+
+/** What an entry point reaches, once per entry: a route with thousands of payment calls asks it of each. */
+function reachedNames(program: Program, entry: PaymentPath['entry']): ReachedNames {
+  let byEntry = reachedMemo.get(program);
+  if (!byEntry) reachedMemo.set(program, (byEntry = new Map()));
+  const key = `${entry.fn}|${entry.name}`;
+  const hit = byEntry.get(key);
+  if (hit) return hit;
+  const v = program.vocabulary;
+  const facts = reachedFacts(program, entry.fn);
+  const reach = reachableFrom(program.graph, entry.fn);
+  const names = [entry.name, entry.file, ...[...reach].map((k) => functionName(program, k)), ...new Set(facts.map((f) => f.entity ?? ''))];
+  const found: ReachedNames = {
+    bookingLike: facts.some((f) => f.bookingLike),
+    signalsBooking: names.some((n) => v.signalsBooking(n)),
+    signalsNotBooking: names.some((n) => v.signalsNotBooking(n)),
+    others: facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null),
+    billed: [...new Set(facts.flatMap((f) => (f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) ? [f.entity] : [])))],
+  };
+  byEntry.set(key, found);
+  return found;
 }
 
 /** `subscriptions`, `UserPlan`, `billing_accounts`: what recurring billing keeps. */

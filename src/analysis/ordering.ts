@@ -37,6 +37,13 @@ interface WriterSets {
   laterWriters: Set<string>;
   /** Whether a call edge into a writer writes a record of interest at that call. */
   writesAt: (e: CallEdge) => boolean;
+  byFunction: Map<string, FunctionWrites>;
+}
+
+interface FunctionWrites {
+  own: number[];
+  viaCalls: number[];
+  deferred: number[];
 }
 
 const writerCache = new WeakMap<FlowFacts, Map<(f: SiteFact) => boolean, WriterSets>>();
@@ -60,8 +67,9 @@ function writerSets(program: Program, flow: FlowFacts, isWrite: (f: SiteFact) =>
     if (mine.some((w) => flow.recordAtCall(w, e.to, e.file, e.site))) return true;
     return (program.graph.out.get(e.to) ?? []).some((x) => x.to !== e.to && own.has(x.to));
   };
-  const sets = {
+  const sets: WriterSets = {
     writesAt,
+    byFunction: new Map(),
     writers: reachingSet(program.graph, writeFns, (e) => e.kind !== 'deferred' && writesAt(e)),
     // Writes handed to something that runs them later (`after(() => ...)`, a library callback).
     laterWriters: reachingSet(program.graph, writeFns, writesAt),
@@ -70,8 +78,26 @@ function writerSets(program: Program, flow: FlowFacts, isWrite: (f: SiteFact) =>
   return sets;
 }
 
+/** A function's write sites (its own and its calls into writers) and the calls that hand a writer on to run later: once per function. */
+function writesIn(program: Program, fn: string, sets: WriterSets, isWrite: (f: SiteFact) => boolean): FunctionWrites {
+  const hit = sets.byFunction.get(fn);
+  if (hit) return hit;
+  const own: number[] = [];
+  for (const fact of program.factsByFn.get(fn) ?? []) if (isWrite(fact)) own.push(fact.site);
+  const ownSites = new Set(own);
+  const viaCalls = new Set<number>();
+  const deferred: number[] = [];
+  for (const e of program.graph.out.get(fn) ?? []) {
+    if (e.kind !== 'deferred' && sets.writers.has(e.to) && sets.writesAt(e) && !ownSites.has(e.site)) viaCalls.add(e.site);
+    if (e.kind === 'deferred' && sets.laterWriters.has(e.to) && sets.writesAt(e)) deferred.push(e.site);
+  }
+  const found = { own, viaCalls: [...viaCalls], deferred };
+  sets.byFunction.set(fn, found);
+  return found;
+}
+
 function relateInFrame(
-  program: Program, flow: FlowFacts, frame: { fn: string; site: number }, { writers, laterWriters, writesAt }: WriterSets,
+  program: Program, flow: FlowFacts, frame: { fn: string; site: number }, sets: WriterSets,
   isWrite: (f: SiteFact) => boolean,
 ): RelationFound | null {
   const f = flow.flow(frame.fn);
@@ -80,15 +106,9 @@ function relateInFrame(
   const points = flow.siteNodes(frame.fn, frame.site);
   const pointGroup = outermost(f.ir.sites, frame.site).group;
   // Writes here: direct record writes, and calls into functions that write one.
-  const writes: number[] = [];
-  for (const fact of program.factsByFn.get(frame.fn) ?? []) if (isWrite(fact)) writes.push(fact.site);
-  for (const e of program.graph.out.get(frame.fn) ?? []) {
-    if (e.kind !== 'deferred' && writers.has(e.to) && writesAt(e) && e.site !== frame.site && !writes.includes(e.site)) writes.push(e.site);
-  }
-  const found: RelationFound[] = [];
-  for (const e of program.graph.out.get(frame.fn) ?? []) {
-    if (e.kind === 'deferred' && laterWriters.has(e.to) && writesAt(e)) found.push({ relation: 'after', file: f.ir.file, site: e.site });
-  }
+  const { own, viaCalls, deferred } = writesIn(program, frame.fn, sets, isWrite);
+  const writes = [...own, ...viaCalls.filter((site) => site !== frame.site)];
+  const found: RelationFound[] = deferred.map((site) => ({ relation: 'after', file: f.ir.file, site }));
   for (const w of writes) {
     const at = { file: f.ir.file, site: w };
     const group = outermost(f.ir.sites, w).group;

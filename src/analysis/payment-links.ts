@@ -58,13 +58,24 @@ export interface LinkFound {
   where: 'path' | 'webhook';
 }
 
+const changesMemo = new WeakMap<Program, Map<string, SiteFact[]>>();
+
+/** The writes and updates an entry point reaches, once per entry (a route may start many payments). */
+function changesReached(program: Program, entry: string): SiteFact[] {
+  let byEntry = changesMemo.get(program);
+  if (!byEntry) changesMemo.set(program, (byEntry = new Map()));
+  let found = byEntry.get(entry);
+  if (!found) byEntry.set(entry, (found = reachedFacts(program, entry).filter((f) => f.kind === 'write' || f.kind === 'update')));
+  return found;
+}
+
 /**
  * A payments row written on the path that stores the booking id: a record named for payments, or
  * any record that stores both the booking id and the provider's id for this payment (an `Order`
  * row `{ booking, razorpayOrderId: order.id }`, a `PaymentIntentRecord`).
  */
 export function paymentRowReferencingBooking(program: Program, path: BookingPaymentPath): LinkFound | null {
-  for (const fact of reachedFacts(program, path.entry.fn)) {
+  for (const fact of changesReached(program, path.entry.fn)) {
     if (fact.kind !== 'write' || isBookingItself(fact)) continue;
     for (const change of recordChanges(program, fact)) {
       const field = change.sets.find((f) => isBookingReference(program, f) && nonLiteral(f));
@@ -88,8 +99,7 @@ function providerIdField(program: Program, path: BookingPaymentPath, sets: Field
  * the provider's webhooks that sets a provider-id field from what the provider sent.
  */
 export function providerIdStored(program: Program, path: BookingPaymentPath): LinkFound | null {
-  for (const fact of reachedFacts(program, path.entry.fn)) {
-    if (fact.kind !== 'write' && fact.kind !== 'update') continue;
+  for (const fact of changesReached(program, path.entry.fn)) {
     const named = fact.bookingLike || isPaymentEntity(fact.entity);
     for (const change of recordChanges(program, fact)) {
       // Any other record counts when it also points at the booking (an `Order` row kept per payment).

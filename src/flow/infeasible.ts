@@ -8,33 +8,66 @@ import { computeDominators } from './dominators.js';
 
 type Claim = { key: string; kind: 'truthy' | 'falsy' | 'empty' | 'non-empty' } | { key: string; kind: 'eq' | 'ne'; literal: string | number | boolean };
 
-/** Assume nodes contradicted by an assume node that dominates them. */
+/** The claims in force on one value: counts, so nested branches on the same value undo cleanly. */
+interface ValueState {
+  flags: Record<'truthy' | 'falsy' | 'empty' | 'non-empty', number>;
+  eq: Map<string | number | boolean, number>;
+  eqTotal: number;
+  ne: Map<string | number | boolean, number>;
+}
+
+const OPPOSITE = { truthy: 'falsy', falsy: 'truthy', empty: 'non-empty', 'non-empty': 'empty' } as const;
+const memo = new WeakMap<FunctionIR, Set<number>>();
+
+/**
+ * Assume nodes contradicted by an assume node that dominates them: one walk down the dominator
+ * tree with the claims of the branches above in force (a switch of 20,000 cases stays linear).
+ */
 export function infeasibleBranches(ir: FileIR, fn: FunctionIR): Set<number> {
+  const hit = memo.get(fn);
+  if (hit) return hit;
   const dead = new Set<number>();
+  memo.set(fn, dead);
   const claims = fn.nodes.map((n) => (n.kind === 'assume' ? claimOf(ir, n) : null));
   if (!claims.some((c) => c !== null)) return dead;
   const dom = computeDominators(fn.nodes);
-  claims.forEach((claim, i) => {
-    if (!claim || !dom.reachable[i]) return;
-    for (let x = dom.idom[i]!; x !== -1; x = dom.idom[x]!) {
-      const earlier = claims[x];
-      if (earlier && earlier.key === claim.key && contradicts(earlier, claim)) {
-        dead.add(i);
-        return;
-      }
-    }
+  const children: number[][] = fn.nodes.map(() => []);
+  fn.nodes.forEach((_, i) => {
+    if (i !== 0 && dom.reachable[i] && dom.idom[i]! >= 0) children[dom.idom[i]!]!.push(i);
   });
+  const states = new Map<string, ValueState>();
+  // Entering a node pushes it as `~node` to leave it again once its subtree is done.
+  const stack: number[] = [0];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    const leaving = x < 0;
+    const node = leaving ? ~x : x;
+    const claim = claims[node];
+    if (claim) {
+      let state = states.get(claim.key);
+      if (!state) states.set(claim.key, (state = { flags: { truthy: 0, falsy: 0, empty: 0, 'non-empty': 0 }, eq: new Map(), eqTotal: 0, ne: new Map() }));
+      if (!leaving && contradicted(state, claim)) dead.add(node);
+      apply(state, claim, leaving ? -1 : 1);
+    }
+    if (leaving) continue;
+    stack.push(~node);
+    for (const c of children[node]!) stack.push(c);
+  }
   return dead;
 }
 
-function contradicts(a: Claim, b: Claim): boolean {
-  if (a.kind === 'eq' || a.kind === 'ne' || b.kind === 'eq' || b.kind === 'ne') {
-    if (!('literal' in a) || !('literal' in b)) return false;
-    if (a.kind === 'eq' && b.kind === 'eq') return a.literal !== b.literal;
-    return a.kind !== b.kind && a.literal === b.literal;
-  }
-  const opposite = { truthy: 'falsy', falsy: 'truthy', empty: 'non-empty', 'non-empty': 'empty' } as const;
-  return opposite[a.kind] === b.kind;
+function contradicted(s: ValueState, c: Claim): boolean {
+  if (c.kind === 'eq') return s.eqTotal - (s.eq.get(c.literal) ?? 0) > 0 || (s.ne.get(c.literal) ?? 0) > 0;
+  if (c.kind === 'ne') return (s.eq.get(c.literal) ?? 0) > 0;
+  return s.flags[OPPOSITE[c.kind]] > 0;
+}
+
+function apply(s: ValueState, c: Claim, by: 1 | -1): void {
+  if (c.kind === 'eq') {
+    s.eq.set(c.literal, (s.eq.get(c.literal) ?? 0) + by);
+    s.eqTotal += by;
+  } else if (c.kind === 'ne') s.ne.set(c.literal, (s.ne.get(c.literal) ?? 0) + by);
+  else s.flags[c.kind] += by;
 }
 
 function claimOf(ir: FileIR, n: FlowNode): Claim | null {
