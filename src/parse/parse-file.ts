@@ -34,7 +34,7 @@ export function parseFile(file: string, source: string, thin = false): FileIR {
 
 function parseInto(ir: FileIR, source: string, thin: boolean): FileIR {
   const file = ir.file;
-  const refusal = inspectSource(source);
+  const refusal = inspectSource(source, file);
   if (refusal) {
     ir.skipped = true;
     ir.diagnostics.push({ line: 1, severity: 'warning', ...refusal });

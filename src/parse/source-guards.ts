@@ -16,13 +16,19 @@ export interface Refusal {
   message: string;
 }
 
-export function inspectSource(source: string): Refusal | null {
+export function inspectSource(source: string, file = ''): Refusal | null {
   if (source.length > MAX_FILE_CHARS) {
     return { code: 'too-large', message: `file has ${source.length} characters (limit ${MAX_FILE_CHARS}); not analyzed` };
   }
   const depth = bracketDepth(source);
   if (depth > MAX_BRACKET_DEPTH) {
     return { code: 'too-deep', message: `brackets nest ${depth} deep (limit ${MAX_BRACKET_DEPTH}); not analyzed` };
+  }
+  // In TypeScript a `<` may open type arguments, and oxc-parser tries that recursively: 4,000
+  // chained `a < b <` take 5 s, 8,000 (or 20,000 nested `A<A<...>>`) end the process.
+  if (/\.[cm]?tsx?$/i.test(file)) {
+    const angles = angleDepth(source);
+    if (angles > MAX_BRACKET_DEPTH) return { code: 'too-deep', message: `a single statement opens ${angles} angle brackets (limit ${MAX_BRACKET_DEPTH}); not analyzed` };
   }
   const declarations = importDeclarations(source);
   if (declarations > MAX_IMPORT_DECLARATIONS) {
@@ -49,6 +55,29 @@ function importDeclarations(source: string): number {
   let count = 0;
   for (const _ of source.matchAll(/^[ \t]*import[ \t{*'"]/gm)) count++;
   return count;
+}
+
+/**
+ * The most `<` one statement leaves open: each `<` opens (not `<<` or `<=`), each `>` closes, and
+ * `;`, `{` and `}` start over, so comparisons in ordinary code never add up.
+ */
+export function angleDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 60) {
+      const next = source.charCodeAt(i + 1);
+      if (next === 60 || next === 61) {
+        i += next === 60 && source.charCodeAt(i + 2) === 61 ? 2 : 1;
+        continue;
+      }
+      if (++depth > max) max = depth;
+    } else if (c === 62) {
+      if (depth > 0) depth--;
+    } else if (c === 59 || c === 123 || c === 125) depth = 0;
+  }
+  return max;
 }
 
 /**

@@ -194,6 +194,18 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('20,000 chained `<` comparisons and 20,000 nested type arguments in TypeScript', () => {
+    // oxc-parser tries each `<` as the start of type arguments, recursively: a segmentation fault at 8,000.
+    const chain = `export const sorted = (a: any) =>\n  ${Array.from({ length: 20_000 }, (_, i) => `a.p${i}`).join(' <\n  ')};\n`;
+    const nested = `export type Deep = ${'Array<\n'.repeat(20_000)}string${'>\n'.repeat(20_000)};\n`;
+    // The same comparisons in JavaScript are no trouble and are analyzed.
+    const plain = `export const sorted = (a) =>\n  ${Array.from({ length: 20_000 }, (_, i) => `a.p${i}`).join(' <\n  ')};\n`;
+    const s = scanDir(app({ 'src/generated/chain.ts': relevant(chain), 'src/generated/nested.tsx': relevant(nested), 'src/generated/plain.js': plain }));
+    expectNormal(s);
+    expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual(['src/generated/chain.ts too-deep', 'src/generated/nested.tsx too-deep']);
+    expectAppStillPasses(s);
+  });
+
   it('20,000 nested conditional operators', () => {
     const s = scanDir(app({ 'src/ternary.ts': relevant(`export const x = (a: number) =>\n  ${'a ? 1 :\n  '.repeat(20_000)}0;\n`) }));
     expectNormal(s);
