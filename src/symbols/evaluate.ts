@@ -18,6 +18,11 @@ const MAX_NESTING = 300;
 const FREEZERS = new Set(['freeze', 'seal', 'preventExtensions']);
 export const CONVERSIONS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'encodeURIComponent', 'encodeURI']);
 const MAX_VALUES = 12;
+/**
+ * Steps a value may take from its root (`a.b().c`): no SDK chain is a tenth as long, and values
+ * built one step per statement (`x1 = x0.p ?? a` ... 20,000 times) would cost their square.
+ */
+const MAX_STEPS = 64;
 const UNKNOWN: Value = { t: 'unknown' };
 /** Validator methods that return their input, or wrap it as `{ data }` / `{ value }`. */
 const RETURNS_INPUT = new Set(['parse', 'parseAsync', 'validateSync', 'cast', 'assert']);
@@ -220,7 +225,7 @@ export class Evaluator {
   member(v: Value, prop: string | null, depth: number): Value[] {
     if (depth > MAX_DEPTH) return [UNKNOWN];
     if (prop === null) {
-      if (v.t === 'ext' || v.t === 'param' || v.t === 'opaque') return [{ ...v, steps: [...v.steps, { p: '[?]' }] }];
+      if (v.t === 'ext' || v.t === 'param' || v.t === 'opaque') return [stepped(v, { p: '[?]' })];
       // `handlers[method](x)` on an object literal: any of its properties.
       if (v.t === 'obj') return this.union(v.props.filter((p) => p.key !== null && p.key !== '...').map((p) => this.values(v.file, p.value, depth + 1)));
       return [UNKNOWN];
@@ -230,7 +235,7 @@ export class Evaluator {
       case 'global':
       case 'param':
       case 'opaque':
-        return [{ ...v, steps: [...v.steps, { p: prop }] }];
+        return [stepped(v, { p: prop })];
       case 'inst':
         return this.classMember(v.file, v.cls, prop, false, depth);
       case 'class':
@@ -249,7 +254,7 @@ export class Evaluator {
   }
 
   private element(v: Value, at: number, depth: number): Value[] {
-    if (v.t === 'ext' || v.t === 'param' || v.t === 'opaque') return [{ ...v, steps: [...v.steps, { p: '[]' }] }];
+    if (v.t === 'ext' || v.t === 'param' || v.t === 'opaque') return [stepped(v, { p: '[]' })];
     if (v.t === 'obj') return this.objectMember(v, String(at), depth);
     return [UNKNOWN];
   }
@@ -344,7 +349,7 @@ export class Evaluator {
             case 'global':
             case 'param':
             case 'opaque':
-              return [{ ...v, steps: [...v.steps, step] }];
+              return [stepped(v, step)];
             default:
               return [UNKNOWN];
           }
@@ -567,6 +572,11 @@ function typeName(ir: FileIR, e: Expr): string | null {
   if (e.k === 'member') return e.prop === 'name' ? typeName(ir, e.obj) : e.prop;
   if (e.k === 'lit' && typeof e.value === 'string') return e.value;
   return null;
+}
+
+/** `v` one step further, or unknown once it is longer than any real chain. */
+function stepped<V extends Value & { steps: Step[] }>(v: V, step: Step): V | typeof UNKNOWN {
+  return v.steps.length >= MAX_STEPS ? UNKNOWN : { ...v, steps: [...v.steps, step] };
 }
 
 export function valueKey(v: Value): string {
