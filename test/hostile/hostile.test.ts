@@ -247,6 +247,18 @@ describe('hostile inputs', () => {
     expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual([]);
   });
 
+  it('5,000 statements each deriving a value from the one before, and a chain of 3,000 methods to a payment', () => {
+    // Values one step longer per statement cost their square (37 s at 4,000); summaries settled in
+    // rounds over every function asked the whole chain once per link (10 s at 2,000).
+    const lets = Array.from({ length: 5_000 }, (_, i) => `  const x${i + 1} = x${i}?.p ?? a;`).join('\n');
+    const derived = relevant(`const x0 = { p: 1 };\nexport async function pay(a: any) {\n${lets}\n  return client.paymentIntents.create({ amount: 1, metadata: { x: x5000 } });\n}\n`);
+    const methods = Array.from({ length: 3_000 }, (_, i) => `  m${i}() { return this.m${i + 1}(); }`).join('\n');
+    const chain = relevant(`export class Checkout {\n${methods}\n  m3000() { return client.paymentIntents.create({ amount: 1, currency: 'eur' }); }\n}\n`);
+    const s = scanDir(app({ 'src/generated/derived.ts': derived, 'src/generated/chain.ts': chain }));
+    expectNormal(s, 15_000);
+    expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual([]);
+  });
+
   it('a file with 12,000 import declarations', () => {
     // oxc-parser's time grows with the square of a file's import declarations.
     const imports = Array.from({ length: 12_000 }, (_, i) => `import * as m${i} from './m${i % 50}';`).join('\n');
