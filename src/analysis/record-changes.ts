@@ -353,6 +353,9 @@ function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path
     texts.clear();
     texts.add(e.prop);
   }
+  // `statusId: pending.id` where `pending = findUnique({ where: { code: 'PENDING' } })`: the row a
+  // reference points at is named by the literal key it was found by (a lookup table's row).
+  if (texts.size === 0) for (const t of lookupKeys(program, values)) texts.add(t);
   const ir = program.files.get(file);
   if (ir && texts.size === 0) {
     const t = staticText(ir, e);
@@ -363,6 +366,23 @@ function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path
   const sql = ir && e.k === 'call' ? sqlExpressionText(ir, e.site) : null;
   if (sql) delta = /[-]\s*\d/.test(sql) ? 'down' : /[+]\s*\d/.test(sql) ? 'up' : null;
   return { field: path[path.length - 1] ?? '', path, file, pos, expr: e, texts: [...texts], values, fromRequest, delta };
+}
+
+/** The literal keys of the reads whose rows' ids these values are (`pending.id` -> ['PENDING']). */
+function lookupKeys(program: Program, values: Value[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if ((v.t !== 'ext' && v.t !== 'global') || v.steps.at(-1)?.p !== 'id') return [];
+    const at = v.steps.findLastIndex((s) => s.site !== undefined && s.file !== undefined);
+    const step = v.steps[at];
+    const read = step && (program.factsBySite.get(siteKey(step.file!, step.site!)) ?? []).find((f) => f.kind === 'read');
+    if (!read || v.steps.slice(at + 1, -1).some((s) => s.p !== '()')) return [];
+    // A name or code (`{ code: 'PENDING' }`), not a number: a row found by its numeric id says nothing more.
+    const keys = readFilter(program, read).filter((f) => f.texts.length > 0 && f.texts.every((t) => Number.isNaN(Number(t))));
+    if (keys.length !== 1) return [];
+    out.push(...keys[0]!.texts);
+  }
+  return out;
 }
 
 /** Operators whose operand is the field's value, or the values it may have. */
