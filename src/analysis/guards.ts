@@ -55,7 +55,7 @@ function guardsInFrame(program: Program, fn: string, site: number): Guard[] {
 }
 
 /**
- * `if (!bookingWindow) throw`: a branch on whether a read found its record at all. Its names are
+ * `if (!bookingWindow) throw`: a branch on whether a read found the booking at all. Its names are
  * the record's (a `BookingWindow` row names no cancellation window), and it decides nothing else.
  */
 export function isFoundCheck(program: Program, g: Guard): boolean {
@@ -66,7 +66,8 @@ export function isFoundCheck(program: Program, g: Guard): boolean {
     if (v.t !== 'ext' && v.t !== 'global') return false;
     const at = v.steps.findLastIndex((s) => s.site !== undefined && s.file !== undefined);
     const step = v.steps[at];
-    const read = step && (program.factsBySite.get(siteKey(step.file!, step.site!)) ?? []).some((f) => f.kind === 'read');
+    // Only the booking's own record: `if (!policy)` after reading a cancellation policy still names one.
+    const read = step && (program.factsBySite.get(siteKey(step.file!, step.site!)) ?? []).some((f) => f.kind === 'read' && f.bookingLike);
     return read && v.steps.slice(at + 1).every((s) => s.p === '()');
   });
 }
