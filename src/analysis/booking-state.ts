@@ -28,9 +28,14 @@ export function stateOfText(text: string): BookingState | null {
   return null;
 }
 
-/** A field that holds a record's state: `status`, `bookingStatus`, `payment_status`, `state`. */
+/**
+ * A field that holds a record's state: `status`, `bookingStatus`, `payment_status`, `state`, or
+ * points at a row of a table of statuses (`statusId`, `booking_status_id`; not `stateId`, which
+ * is as often a region of an address).
+ */
 export function isStateField(name: string): boolean {
   const ws = words(name);
+  if (ws.length > 1 && ws[ws.length - 1] === 'id' && ws[ws.length - 2] === 'status') return true;
   return ws.length > 0 && STATE_FIELDS.has(ws[ws.length - 1]!);
 }
 

@@ -5,6 +5,7 @@
 import type { Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { stateOfText } from './booking-state.js';
+import { captureModeOf } from './capture-mode.js';
 import { functionOf, type Program } from './program.js';
 import { predecessors, regionFrom, type Region } from './regions.js';
 import { releasesIn } from './releases.js';
@@ -62,6 +63,9 @@ export function failureBranches(program: Program, fn: string, site: number, call
   const success = new Set([...SUCCESS_FIELDS, ...(flags?.success ?? [])]);
   const failure = new Set([...FAILURE_FIELDS, ...(flags?.failure ?? [])]);
   const fromCall = (v: Value) => (v.t === 'ext' || v.t === 'global') && v.steps.some((s) => s.site === site && s.file === ir.file);
+  // A hosted payment (a Checkout Session, an order to approve) is never complete when it has just
+  // been created: `session.status === 'complete' ? ... : ...` there maps a value, it finds no failure.
+  const hosted = call.kind === 'provider' && call.role === 'initiation' && hostedByRule(program, call);
   for (const a of after) {
     const n = nodes[a]!;
     if (n.kind !== 'assume' || seen.has(a)) continue;
@@ -69,7 +73,7 @@ export function failureBranches(program: Program, fn: string, site: number, call
     if (n.compare) {
       const values = program.ev.values(ir.file, n.compare.value).filter(fromCall);
       const state = typeof n.compare.literal === 'string' ? stateOfText(n.compare.literal) : null;
-      failing = values.length > 0 && ((n.compare.equal && (state === 'failed' || state === 'cancelled')) || (!n.compare.equal && state === 'confirmed'));
+      failing = values.length > 0 && ((n.compare.equal && (state === 'failed' || state === 'cancelled')) || (!n.compare.equal && state === 'confirmed' && !hosted));
     } else if (n.expr) {
       for (const v of program.ev.values(ir.file, n.expr).filter(fromCall)) {
         const last = (v as Extract<Value, { steps: unknown }>).steps.at(-1)?.p ?? '';
@@ -83,6 +87,13 @@ export function failureBranches(program: Program, fn: string, site: number, call
     out.push({ kind: 'result-check', fn, file: ir.file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) });
   }
   return out;
+}
+
+/** The provider's capture rule for this call says the customer completes it later ('hosted'). */
+function hostedByRule(program: Program, call: SiteFact): boolean {
+  const r = call.recognizer;
+  if (r.kind !== 'provider' || !(r.capture?.[call.api] ?? r.capture?.['*'])) return false;
+  return captureModeOf(program, call).mode === 'hosted';
 }
 
 /** A branch whose every way on ends in a throw, releasing nothing on the way: it only hands the failure up. */

@@ -57,6 +57,12 @@ export class FlowFacts {
   /** Whether `neverReturns` is complete (it grows while computed, and what is terminal with it). */
   private neverReturnsFinal = false;
   readonly summaries = new Map<string, EvidenceSource>();
+  /**
+   * Helpers that report success in a field of the object they return (`{ success: true, booking }`
+   * after the insert, `{ success: false, error }` on every refusal): field -> the evidence before
+   * every return that sets it true. A caller past `if (!result.success) return` has the record.
+   */
+  readonly flagSummaries = new Map<string, Map<string, EvidenceSource>>();
   private readonly program: Program;
   /** Which facts are records of interest (booking-like writes and reads). */
   private readonly isRecordFact: (f: SiteFact) => boolean;
@@ -76,6 +82,7 @@ export class FlowFacts {
     if (!sameProgram) this.computeNeverReturns();
     this.neverReturnsFinal = true;
     this.computeSummaries();
+    this.computeFlagSummaries();
   }
 
   flow(key: string): FunctionFlow | null {
@@ -189,6 +196,65 @@ export class FlowFacts {
       return true;
     });
     this.stateMemo.clear();
+    this.relevant = relevant;
+  }
+
+  /** Functions on the way to a record fact that return normally (what summaries are computed for). */
+  private relevant: string[] = [];
+
+  private computeFlagSummaries(): void {
+    for (const key of this.relevant) {
+      if (this.summaries.has(key)) continue;
+      const nodes = this.flow(key)!.fn.nodes;
+      const returns = nodes.flatMap((n, i) => (n.kind === 'return' ? [i] : []));
+      const fields = new Set(returns.flatMap((r) => (nodes[r]!.expr?.k === 'obj' ? nodes[r]!.expr.props : []).filter((p) => p.value.k === 'lit' && p.value.value === true).map((p) => p.key!)));
+      for (const field of fields) {
+        const source = this.flagEvidence(key, returns, field);
+        if (source) addFlag(this.flagSummaries, key, field, source);
+      }
+    }
+    this.stateMemo.clear();
+  }
+
+  /** The evidence before every return that sets `field` true, when every other return sets it false or leaves it out. */
+  private flagEvidence(key: string, returns: number[], field: string): EvidenceSource | null {
+    const nodes = this.flow(key)!.fn.nodes;
+    let source: EvidenceSource | null = null;
+    for (const r of returns) {
+      const e = nodes[r]!.expr;
+      if (!e) continue; // `return;`: undefined, no field at all
+      if (e.k !== 'obj' || e.props.some((p) => p.key === '...' || p.key === null)) return null;
+      const value = e.props.find((p) => p.key === field)?.value;
+      if (!value || (value.k === 'lit' && !value.value)) continue;
+      if (value.k !== 'lit' || value.value !== true) return null;
+      const before = this.stateBefore(key, r);
+      if (!before || before.source === PENDING) return null;
+      source ??= before.source;
+    }
+    return source;
+  }
+
+  /**
+   * `result.success` (or `success` destructured from it) where `result = await helper(...)` and the
+   * helper's summary says that field is true only once the record exists.
+   */
+  private flagSource(f: FunctionFlow, expr: Expr): EvidenceSource | null {
+    const single = (e: Expr): Expr => {
+      const b = e.k === 'ref' ? f.ir.bindings[e.b] : undefined;
+      return b && b.kind !== 'import' && b.defs.length === 1 ? b.defs[0]! : e;
+    };
+    const member = single(expr);
+    if (member.k !== 'member' || member.prop === null) return null;
+    let call = single(member.obj);
+    if (call.k === 'await') call = call.of;
+    if (call.k !== 'call') return null;
+    const site = call.site;
+    const edges = (this.program.graph.out.get(f.key) ?? []).filter((e) => e.site === site && e.file === f.ir.file && e.kind === 'call');
+    const sources = edges.map((e) => {
+      const source = this.flagSummaries.get(e.to)?.get(member.prop!);
+      return source && this.recordAtCall(source.fact, e.to, f.ir.file, site) ? source : null;
+    });
+    return sources.length > 0 && sources.every((x) => x !== null) ? sources[0]! : null;
   }
 
   /** Asks `changed` of every key in order, then again of the callers of each key it changed, until none changes. */
@@ -294,7 +360,7 @@ export class FlowFacts {
       const c = n.compare;
       const found = c && ((c.literal === 0 && !c.equal) || (typeof c.literal === 'number' && c.literal >= 1 && c.equal));
       const nonEmpty = found ? this.guardSource(f.ir.file, c.value, true, true) : null;
-      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true);
+      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) : null);
       if (source) out.push({ node, source, via: null, site: null });
     });
     // `db.query(insert, values, (err, result) => { if (err) return ...; pay() })`: past the error
@@ -485,6 +551,12 @@ function guardsOf(fact: SiteFact): Guard[] {
 
 function isSync(source: EvidenceSource): boolean {
   return Boolean(source.fact?.match?.store?.sync);
+}
+
+function addFlag(m: Map<string, Map<string, EvidenceSource>>, key: string, field: string, source: EvidenceSource): void {
+  let fields = m.get(key);
+  if (!fields) m.set(key, (fields = new Map()));
+  fields.set(field, source);
 }
 
 /** Placeholder source while the summary fixpoint has not named one yet. */

@@ -6,7 +6,7 @@
 import type { CallEdge } from '../graph/call-graph.js';
 import type { FlowNode } from '../model/ir.js';
 import { exprNames } from '../symbols/text.js';
-import { functionOf, type Program } from './program.js';
+import { functionOf, siteKey, type Program } from './program.js';
 import { dominatorsOf, predecessors } from './regions.js';
 
 export interface Guard {
@@ -52,6 +52,24 @@ function guardsInFrame(program: Program, fn: string, site: number): Guard[] {
     }
   }
   return out;
+}
+
+/**
+ * `if (!bookingWindow) throw`: a branch on whether a read found the booking at all. Its names are
+ * the record's (a `BookingWindow` row names no cancellation window), and it decides nothing else.
+ */
+export function isFoundCheck(program: Program, g: Guard): boolean {
+  const e = g.node.expr;
+  if (g.node.compare || !e || e.k !== 'ref') return false;
+  const values = program.ev.values(g.file, e);
+  return values.length > 0 && values.every((v) => {
+    if (v.t !== 'ext' && v.t !== 'global') return false;
+    const at = v.steps.findLastIndex((s) => s.site !== undefined && s.file !== undefined);
+    const step = v.steps[at];
+    // Only the booking's own record: `if (!policy)` after reading a cancellation policy still names one.
+    const read = step && (program.factsBySite.get(siteKey(step.file!, step.site!)) ?? []).some((f) => f.kind === 'read' && f.bookingLike);
+    return read && v.steps.slice(at + 1).every((s) => s.p === '()');
+  });
 }
 
 /**

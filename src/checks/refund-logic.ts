@@ -5,7 +5,7 @@
 import { isBookingRecord } from '../analysis/booking-paths.js';
 import { statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
-import { everyPathGuarded, guardsOf } from '../analysis/guards.js';
+import { everyPathGuarded, guardsOf, isFoundCheck } from '../analysis/guards.js';
 import { isBookingItself } from '../analysis/payment-links.js';
 import { locate, traceOf } from '../analysis/payment-paths.js';
 import { siteKey, type Program } from '../analysis/program.js';
@@ -102,7 +102,7 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
     result.trace.push(factStep(program, refund, `refund: ${refund.recognizer.name} ${refund.api}`));
     return result;
   }
-  const policy = guards.find((g) => g.names.some((n) => words(n).some((w) => POLICY.has(w))));
+  const policy = guards.find((g) => !isFoundCheck(program, g) && g.names.some((n) => words(n).some((w) => POLICY.has(w))));
   if (policy) {
     result.status = 'pass';
     result.reason = 'no-refund-by-policy';

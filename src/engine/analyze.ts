@@ -80,7 +80,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
     isBookingEntity: (name, file) => isBookingEntity(factContext, name, file),
   };
-  program.entries = [...entries, ...implicitEntries(program, entries)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
+  program.entries = [...entries, ...implicitEntries(program, entries, frameworks)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
 
   const flowCache = new Map<string, FlowFacts>();
   let webhooks: WebhookHandler[] | null = null;

@@ -175,12 +175,18 @@ function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: Framew
  * point. Code that merely hands a function to something that runs it later (a library wrapper, a
  * UI hook, a node-style callback) is not its caller: such a function is a root of its own
  * ('callback'), unless a known entry point already reaches it. No payment call is left unreached.
+ * An entry a directive makes (a `'use server'` action) is a request of its own: code that calls it
+ * and no known entry reaches is the client sending that request (a component's click handler), so
+ * it does not become an entry by way of the action; what the client did before proves nothing to
+ * the server.
  */
-export function implicitEntries(program: Program, known: EntryPoint[]): EntryPoint[] {
+export function implicitEntries(program: Program, known: EntryPoint[], frameworks: FrameworkRecognizer[] = []): EntryPoint[] {
   const reachedByKnown = new Set<string>();
   for (const e of known) for (const k of reachableFrom(program.graph, e.fn)) reachedByKnown.add(k);
+  const requestKinds = new Set(frameworks.flatMap((fw) => (fw.directives ?? []).map((d) => d.entry)));
+  const requests = new Set(known.filter((e) => requestKinds.has(e.kind)).map((e) => e.fn));
   const providerFns = program.facts.filter((f) => f.kind === 'provider').map((f) => fnKey({ file: f.file, fn: f.fn }));
-  const reaching = reachingSet(program.graph, providerFns, (e) => e.kind !== 'deferred');
+  const reaching = reachingSet(program.graph, providerFns, (e) => e.kind !== 'deferred' && !requests.has(e.to));
   const patches = patchedOntoPackages(program);
   const out: EntryPoint[] = [];
   for (const key of [...reaching].sort()) {

@@ -65,6 +65,8 @@ const DEPENDENT_RECORD_WORDS = new Set([
  * `RentalCategory`). Reading one proves nothing was booked.
  */
 const KIND_WORDS = new Set(['type', 'tier', 'category', 'kind']);
+/** Words that, after a booking word, name a lookup table of its states (raw words: `status` is no plural). */
+const STATE_TABLE_WORDS = new Set(['status', 'statuses', 'state', 'states']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
 /** Words that, after a booking word, name a fee rather than a booking. */
@@ -148,6 +150,8 @@ export class Vocabulary {
     // `booking_payments`: a payment taken for one; `booking_holds`, `BookingSlot`: the capacity a
     // booking takes; `support_tickets`: a help-desk ticket.
     if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || KIND_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
+    // `BookingStatus`, `appointment_statuses`: a table of the states a booking can be in, one row each.
+    if (words(name).slice(at + 1).some((w) => STATE_TABLE_WORDS.has(w))) return false;
     return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));
   }
 

@@ -267,6 +267,10 @@ export class Evaluator {
   private objectMemberUncached(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
     for (let i = v.props.length - 1; i >= 0; i--) {
       const p = v.props[i]!;
+      // `{ get databases() { return new Databases(client); } }`: reading the property runs the getter.
+      const accessor = p.key === prop && p.value.k === 'fn' ? this.ir(v.file)?.functions[p.value.fn]?.kind : undefined;
+      if (accessor === 'setter') continue;
+      if (accessor === 'getter' && p.value.k === 'fn') return this.fnReturns(v.file, p.value.fn, depth + 1);
       if (p.key === prop) return this.values(v.file, p.value, depth + 1);
       if (p.key === '...') {
         const found = this.values(v.file, p.value, depth + 1).flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : []));
