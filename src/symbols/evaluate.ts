@@ -501,7 +501,7 @@ export class Evaluator {
         if (x.kind !== 'star') continue;
         const target = this.resolver.resolve(file, x.specifier);
         if (target.kind !== 'file') continue;
-        const names = this.exportedNames(target.file, new Set([file]))?.names ?? null;
+        const names = this.exportedNames(target.file);
         const at = { order: order++, file: target.file };
         if (names === null) index.open.push(at);
         else for (const n of names) addTo(index.byName, n, at);
@@ -518,31 +518,94 @@ export class Evaluator {
    * name may be (CommonJS `module.exports`). `cut` says a cycle was cut below, so the answer is
    * partial for every module of the cycle but the one asked first, and is not kept.
    */
-  private exportedNames(file: string, visiting: Set<string>): { names: Set<string> | null; cut: boolean } {
+  /**
+   * The names a file exports, through its `export *` sources (null: anything, a CommonJS module
+   * behind it). Files that star-export one another in a cycle export the same names (each keeps
+   * its own default), so each strongly connected group is worked out once, after what it points
+   * to (Tarjan's algorithm, without recursion): a ring of 1,000 barrels is not walked 1,000 times.
+   */
+  private exportedNames(file: string): Set<string> | null {
     const known = this.namesOf.get(file);
-    if (known !== undefined) return { names: known, cut: false };
-    if (visiting.has(file)) return { names: new Set(), cut: true };
-    const ir = this.ir(file);
-    if (!ir) return { names: new Set(), cut: false };
-    visiting.add(file);
-    let names: Set<string> | null = new Set();
-    let cut = false;
-    for (const x of ir.exports) {
-      if (x.kind === 'local' && x.name === 'module.exports') names = null;
-      else if ((x.kind === 'local' || x.kind === 'from') && names) names.add(x.name);
-      else if (x.kind === 'star') {
-        const target = this.resolver.resolve(file, x.specifier);
-        if (target.kind !== 'file') continue;
-        const below = this.exportedNames(target.file, visiting);
-        cut ||= below.cut;
-        if (below.names === null) names = null;
-        else if (names) for (const n of below.names) if (n !== 'default') names.add(n);
+    if (known !== undefined) return known;
+    const targets = new Map<string, string[]>();
+    const targetsOf = (f: string) => {
+      let t = targets.get(f);
+      if (!t) {
+        t = [];
+        for (const x of this.ir(f)?.exports ?? []) {
+          if (x.kind !== 'star') continue;
+          const target = this.resolver.resolve(f, x.specifier);
+          if (target.kind === 'file') t.push(target.file);
+        }
+        targets.set(f, t);
+      }
+      return t;
+    };
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const frames: { file: string; next: number }[] = [];
+    const open = (f: string) => {
+      index.set(f, index.size);
+      low.set(f, index.get(f)!);
+      stack.push(f);
+      onStack.add(f);
+      frames.push({ file: f, next: 0 });
+    };
+    open(file);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const out = targetsOf(frame.file);
+      if (frame.next < out.length) {
+        const t = out[frame.next++]!;
+        if (this.namesOf.has(t)) continue;
+        if (!index.has(t)) open(t);
+        else if (onStack.has(t)) low.set(frame.file, Math.min(low.get(frame.file)!, index.get(t)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.file, Math.min(low.get(parent.file)!, low.get(frame.file)!));
+      if (low.get(frame.file) !== index.get(frame.file)) continue;
+      const members: string[] = [];
+      for (let m = stack.pop(); m !== undefined; m = stack.pop()) {
+        onStack.delete(m);
+        members.push(m);
+        if (m === frame.file) break;
+      }
+      this.settleNames(members, targetsOf);
+    }
+    return this.namesOf.has(file) ? this.namesOf.get(file)! : new Set();
+  }
+
+  /** Names of a group of files that star-export one another, once everything they point to outside it is known. */
+  private settleNames(members: string[], targetsOf: (f: string) => string[]): void {
+    const inGroup = new Set(members);
+    const own = new Map<string, Set<string> | null>();
+    let shared: Set<string> | null = new Set();
+    for (const m of members) {
+      let names: Set<string> | null = new Set();
+      for (const x of this.ir(m)?.exports ?? []) {
+        if (x.kind === 'local' && x.name === 'module.exports') names = null;
+        else if ((x.kind === 'local' || x.kind === 'from') && names) names.add(x.name);
+      }
+      own.set(m, names);
+      if (names === null) shared = null;
+      else if (shared) for (const n of names) if (n !== 'default') shared.add(n);
+      for (const t of targetsOf(m)) {
+        if (inGroup.has(t)) continue;
+        const below = this.namesOf.has(t) ? this.namesOf.get(t)! : new Set<string>();
+        if (below === null) shared = null;
+        else if (shared) for (const n of below) if (n !== 'default') shared.add(n);
       }
     }
-    visiting.delete(file);
-    if (!cut || visiting.size === 0) this.namesOf.set(file, names);
-    return { names, cut: cut && visiting.size > 0 };
+    for (const m of members) {
+      const mine = own.get(m)!;
+      this.namesOf.set(m, shared === null || mine === null ? null : new Set([...mine, ...shared]));
+    }
   }
+
 
   exportValue(file: string, name: string, depth: number): Value[] {
     return this.cached(file, `e${name}`, () => {
