@@ -175,7 +175,7 @@ export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 
 /** Cancelled by someone: a customer, staff, or a refund. */
 export const CANCELLED_STATE_WORDS = ['cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn'];
 /** Released because the payment failed, was abandoned or expired. */
-export const FAILED_STATE_WORDS = ['failed', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
+export const FAILED_STATE_WORDS = ['failed', 'fail', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
 /** Field names that hold a record's state. */
 export const STATE_FIELD_WORDS = ['status', 'state'];
 /** Boolean fields that say a booking is confirmed or paid (`isPaid: false` is a pending state). */
