@@ -2,7 +2,7 @@
 // `state`, or a flag such as `isPaid`) and what its values mean (pending, confirmed, cancelled,
 // failed), from the vocabulary's state words.
 import {
-  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
+  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, FINISHED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
 } from '../recognizers/vocabulary.js';
 import type { Expr } from '../model/ir.js';
 import type { Program } from './program.js';
@@ -17,6 +17,7 @@ const CONFIRMED = new Set(CONFIRMED_STATE_WORDS);
 const STATE_FIELDS = new Set(STATE_FIELD_WORDS);
 const FLAGS = new Set(CONFIRMED_FLAG_WORDS);
 const PAYMENT_DUE = new Set(PAYMENT_DUE_WORDS);
+const FINISHED = new Set(FINISHED_STATE_WORDS);
 
 /** `PENDING_PAYMENT` -> pending, `payment_failed` -> failed, `CONFIRMED` -> confirmed, `NEW` -> null. */
 export function stateOfText(text: string): BookingState | null {
@@ -126,6 +127,24 @@ export function statesPicked(program: Program, change: RecordChange): Set<Bookin
     for (const s of states) picked.add(s);
   }
   return picked;
+}
+
+/**
+ * A delete of records that are over: its filter picks only served or missed bookings, or ones
+ * already cancelled or failed (`deleteMany({ status: 'completed', updatedAt: { $lt: cutoff } })`,
+ * `{ queueStatus: 'no_show' }`). Housekeeping: it cancels no one's booking and frees nothing a
+ * customer still holds.
+ */
+export function purgesFinished(change: Pick<RecordChange, 'op' | 'filter'>): boolean {
+  if (change.op !== 'delete') return false;
+  const field = stateWritten({ sets: change.filter })?.field;
+  if (!field || field.texts.length === 0) return false;
+  return field.texts.every((t) => {
+    const ws = words(t);
+    if (ws.some((w) => FINISHED.has(w)) || FINISHED.has(ws.join(''))) return true;
+    const state = stateOfFieldValue(field.field, t);
+    return state === 'cancelled' || state === 'failed';
+  });
 }
 
 /**

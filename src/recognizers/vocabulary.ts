@@ -176,6 +176,8 @@ export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 
 export const CANCELLED_STATE_WORDS = ['cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn'];
 /** Released because the payment failed, was abandoned or expired. */
 export const FAILED_STATE_WORDS = ['failed', 'fail', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
+/** Over: the booking was served or missed (`completed`, `no_show`, `checked_out`); with cancelled and failed, the states a purge of history picks. */
+export const FINISHED_STATE_WORDS = ['completed', 'complete', 'fulfilled', 'done', 'finished', 'attended', 'served', 'noshow', 'checkedout', 'archived'];
 /** Field names that hold a record's state. */
 export const STATE_FIELD_WORDS = ['status', 'state'];
 /** Boolean fields that say a booking is confirmed or paid (`isPaid: false` is a pending state). */

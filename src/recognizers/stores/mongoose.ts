@@ -40,7 +40,7 @@ export default defineStore({
     { call: 'find', entity: MODEL, filterArg: 0 },
   ]),
   // `findOneAndUpdate(..., { upsert: true })` may insert, but only when nothing matched: not a pending booking write.
-  // The filter is argument 0 and the changes argument 1; a document read and saved again
+  // The filter is argument 0 (of deletes too: which documents go) and the changes argument 1; a document read and saved again
   // (`booking.status = 'cancelled'; await booking.save()`) is an update of that document.
   updates: ops([
     { call: 'updateOne', entity: MODEL, filterArg: 0, setsArg: 1 },
@@ -52,10 +52,10 @@ export default defineStore({
     { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
     { call: 'findById.().deleteOne', entity: MODEL, deletes: true },
     { call: 'findOne.().deleteOne', entity: MODEL, deletes: true },
-    { call: 'deleteOne', entity: MODEL, deletes: true },
-    { call: 'deleteMany', entity: MODEL, deletes: true },
-    { call: 'findByIdAndDelete', entity: MODEL, deletes: true },
-    { call: 'findOneAndDelete', entity: MODEL, deletes: true },
+    { call: 'deleteOne', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'deleteMany', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'findByIdAndDelete', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'findOneAndDelete', entity: MODEL, filterArg: 0, deletes: true },
   ]),
   // A session of `startSession()` joins a query to its transaction: `create([doc], { session })`.
   transactionOptions: ['session'],
