@@ -85,6 +85,13 @@ export interface DeclaredColumns {
   name: string;
   table: string | null;
   fields?: { name: string }[];
+  /** Column names of an entity class the code declares. */
+  columns?: string[];
+}
+
+/** The column names an entity declares, in a schema file or as an entity class's fields. */
+function columnNames(e: DeclaredColumns): string[] {
+  return e.fields?.map((f) => f.name) ?? e.columns ?? [];
 }
 
 export class Vocabulary {
@@ -112,7 +119,7 @@ export class Vocabulary {
         const found = words(n).map(singular).filter((w) => this.entityWords.has(w));
         return found.length > 0 && found.every((w) => w === 'ticket');
       });
-      const columns = (e.fields ?? []).flatMap((f) => words(f.name).map(singular));
+      const columns = columnNames(e).flatMap((f) => words(f).map(singular));
       const helpDesk = columns.includes('subject') && columns.some((w) => w !== 'subject' && HELP_DESK_FIELD_WORDS.has(w));
       if (!onlyTicket || !helpDesk || columns.some((w) => ADMISSION_FIELD_WORDS.has(w))) continue;
       for (const n of names) this.excluded.add(n.toLowerCase());
@@ -128,8 +135,8 @@ export class Vocabulary {
     for (const e of entities) {
       const names = [e.name, e.table].filter((n): n is string => Boolean(n));
       if (!names.some((n) => PURCHASE_WORDS.has(words(n).map(singularNoun).join('')))) continue;
-      const forAdmission = (e.fields ?? []).some((f) => {
-        const ws = words(f.name).map(singularNoun);
+      const forAdmission = columnNames(e).some((f) => {
+        const ws = words(f).map(singularNoun);
         return ADMISSION_KEY_WORDS.has(ws[0] ?? '') && (ws.length === 1 || (ws.length === 2 && ws[1] === 'id'));
       });
       if (forAdmission) for (const n of names) this.included.add(n.toLowerCase());
