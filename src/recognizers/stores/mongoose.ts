@@ -50,8 +50,13 @@ export default defineStore({
     { call: 'replaceOne', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'findById.().save', entity: MODEL, record: 'receiver' },
     { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
-    { call: 'findById.().deleteOne', entity: MODEL, deletes: true },
-    { call: 'findOne.().deleteOne', entity: MODEL, deletes: true },
+    // A loaded document deletes itself (its receiver is the record, so no filter is no "every row").
+    { call: 'findById.().deleteOne', entity: MODEL, record: 'receiver', deletes: true },
+    { call: 'findOne.().deleteOne', entity: MODEL, record: 'receiver', deletes: true },
+    // Mongoose 6 and earlier: `doc.remove()` and `Model.remove(filter)` (removed in 7).
+    { call: 'findById.().remove', entity: MODEL, record: 'receiver', deletes: true },
+    { call: 'findOne.().remove', entity: MODEL, record: 'receiver', deletes: true },
+    { call: 'remove', entity: MODEL, filterArg: 0, deletes: true },
     { call: 'deleteOne', entity: MODEL, filterArg: 0, deletes: true },
     { call: 'deleteMany', entity: MODEL, filterArg: 0, deletes: true },
     { call: 'findByIdAndDelete', entity: MODEL, filterArg: 0, deletes: true },
