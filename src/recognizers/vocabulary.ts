@@ -210,7 +210,7 @@ export const BILLING_ENTITY_WORDS = ['subscription', 'plan', 'billing'];
  * provider's recognizer id counts too (`stripeSessionId`, `paypalOrderId`), see PROVIDER_IDS.
  */
 export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'provider', 'txn', 'pi', 'cs'];
-/** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`). */
-export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'fee', 'cost', 'free', 'charge', 'checkout'];
+/** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`, `isZeroTotal`). */
+export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'total', 'fee', 'cost', 'free', 'charge', 'checkout'];
 /** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
 export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];
