@@ -2,7 +2,7 @@
 // `state`, or a flag such as `isPaid`) and what its values mean (pending, confirmed, cancelled,
 // failed), from the vocabulary's state words.
 import {
-  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
+  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, FINISHED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
 } from '../recognizers/vocabulary.js';
 import type { Expr } from '../model/ir.js';
 import type { Program } from './program.js';
@@ -17,6 +17,7 @@ const CONFIRMED = new Set(CONFIRMED_STATE_WORDS);
 const STATE_FIELDS = new Set(STATE_FIELD_WORDS);
 const FLAGS = new Set(CONFIRMED_FLAG_WORDS);
 const PAYMENT_DUE = new Set(PAYMENT_DUE_WORDS);
+const FINISHED = new Set(FINISHED_STATE_WORDS);
 
 /** `PENDING_PAYMENT` -> pending, `payment_failed` -> failed, `CONFIRMED` -> confirmed, `NEW` -> null. */
 export function stateOfText(text: string): BookingState | null {
@@ -39,10 +40,21 @@ export function isStateField(name: string): boolean {
   return ws.length > 0 && STATE_FIELDS.has(ws[ws.length - 1]!);
 }
 
+const flagWords = (name: string) => words(name).filter((w) => w !== 'is' && w !== 'has' && w !== 'been');
+
 /** A flag such as `isPaid` or `confirmed`: true means confirmed. */
 function isStateFlag(name: string): boolean {
-  const ws = words(name).filter((w) => w !== 'is' && w !== 'has' && w !== 'been');
+  const ws = flagWords(name);
   return ws.length === 1 && FLAGS.has(ws[0]!);
+}
+
+/**
+ * A flag such as `isCancelled` or `canceled`: true means cancelled, and false says nothing of the
+ * state (a booking that is not cancelled may be pending or paid).
+ */
+function isCancelFlag(name: string): boolean {
+  const ws = flagWords(name);
+  return ws.length === 1 && CANCELLED.has(ws[0]!);
 }
 
 /**
@@ -53,9 +65,15 @@ function isStateFlag(name: string): boolean {
 export function stateOfFieldValue(field: string, text: string): BookingState | null {
   const flag = text === 'true' ? 'confirmed' : text === 'false' ? 'pending' : null;
   if (isStateFlag(field)) return flag;
+  if (isCancelFlag(field)) return text === 'true' ? 'cancelled' : null;
   const ws = words(field);
   if (flag && isStateField(field) && ws.slice(0, -1).some((w) => w === 'payment' || FLAGS.has(w))) return flag;
   return stateOfText(text);
+}
+
+/** `isCancelled: true`; `isCancelled: false` says nothing of the state: other fields (or the schema's default) do. */
+function setsCancelFlag(f: FieldValue): boolean {
+  return isCancelFlag(f.field) && f.texts.includes('true');
 }
 
 export interface StateWritten {
@@ -73,12 +91,14 @@ export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string)
   // A field set twice keeps its last value: a record loaded by `findOne({ status: 'PENDING' })`
   // carries that value until `booking.status = 'CANCELLED'` before its `save()`.
   const last = new Map(change.sets.map((f) => [f.path.join('.'), f]));
-  const candidates = [...last.values()].filter((f) => (under ? f.path.includes(under) : true) && (isStateField(f.field) || isStateFlag(f.field)));
+  const candidates = [...last.values()].filter((f) => (under ? f.path.includes(under) : true) && (isStateField(f.field) || isStateFlag(f.field) || setsCancelFlag(f)));
   const depthOf = (f: FieldValue) => (under ? f.path.length - f.path.indexOf(under) : f.path.length);
   const rank = (f: FieldValue) => {
     const ws = words(f.field);
     if (ws.length === 1 && STATE_FIELDS.has(ws[0]!)) return ws[0] === 'status' ? 0 : 2;
     if (isStateFlag(f.field)) return 4;
+    // Set to true it cancels the record whatever else the change sets.
+    if (isCancelFlag(f.field)) return f.texts.every((t) => t === 'true') ? -1 : 5;
     return ws.includes('payment') ? 3 : 1;
   };
   const best = candidates.sort((a, b) => depthOf(a) - depthOf(b) || rank(a) - rank(b))[0];
@@ -112,6 +132,24 @@ export function statesPicked(program: Program, change: RecordChange): Set<Bookin
     for (const s of states) picked.add(s);
   }
   return picked;
+}
+
+/**
+ * A delete of records that are over: its filter picks only served or missed bookings, or ones
+ * already cancelled or failed (`deleteMany({ status: 'completed', updatedAt: { $lt: cutoff } })`,
+ * `{ queueStatus: 'no_show' }`). Housekeeping: it cancels no one's booking and frees nothing a
+ * customer still holds.
+ */
+export function purgesFinished(change: Pick<RecordChange, 'op' | 'filter'>): boolean {
+  if (change.op !== 'delete') return false;
+  const field = stateWritten({ sets: change.filter })?.field;
+  if (!field || field.texts.length === 0) return false;
+  return field.texts.every((t) => {
+    const ws = words(t);
+    if (ws.some((w) => FINISHED.has(w)) || FINISHED.has(ws.join(''))) return true;
+    const state = stateOfFieldValue(field.field, t);
+    return state === 'cancelled' || state === 'failed';
+  });
 }
 
 /**

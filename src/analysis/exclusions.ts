@@ -30,12 +30,16 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   const booking = namesSignalBooking || texts.some((n) => v.signalsBooking(n));
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
   if ((reached.signalsNotBooking || [...keys, ...texts].some((n) => v.signalsNotBooking(n))) && !namesSignalBooking) return 'not-a-booking-payment';
-  if (booking || hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
+  if (booking) return null;
   // Exclusion needs positive evidence: the path stores some other record (a shop order) instead
   // (when every such record is a subscription or plan, the payment renews it), or pays an invoice
-  // or order it names to the provider (`metadata: { invoiceId: invoice.id }`).
+  // or order it names to the provider (`metadata: { invoiceId: invoice.id }`). A plan's record is
+  // evidence enough even when the provider's webhook also confirms bookings (a clinic's software
+  // plan bought through the Razorpay account its patients pay appointments with).
   const others = reached.others;
-  if (others.length > 0) return others.every((f) => isBillingEntity(f.entity)) ? 'subscription-billing' : 'not-a-booking-payment';
+  if (others.length > 0 && others.every((f) => isBillingEntity(f.entity))) return 'subscription-billing';
+  if (hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
+  if (others.length > 0) return 'not-a-booking-payment';
   const billed = reached.billed.some((entity) => keys.some((k) => namesIdOf(k, entity)));
   return billed ? 'not-a-booking-payment' : null;
 }

@@ -170,7 +170,9 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator, read = false):
   if (op?.setsArg !== undefined) add(sets, fact.file, site.args[op.setsArg + shift]);
   if (op?.filterArg !== undefined) add(filter, fact.file, site.args[op.filterArg + shift]);
   if (op?.setsArg === undefined) {
-    const first = site.args.find((a) => isObjectish(program, fact.file, a));
+    // The filter argument is no payload: `deleteMany({ status: 'cancelled' })` sets nothing.
+    const filterArg = op?.filterArg === undefined ? -1 : op.filterArg + shift;
+    const first = site.args.find((a, i) => i !== filterArg && isObjectish(program, fact.file, a));
     if (first) add(sets, fact.file, first);
     // `update(values, { where })`: the filter of the other object arguments.
     for (const a of site.args) if (a !== first && isObjectish(program, fact.file, a)) add([], fact.file, a);

@@ -81,12 +81,14 @@ function checksSuccessOf(program: Program, fns: Set<string>, calls: SiteFact[]):
 
 /**
  * Property names the functions read into variables or pass on (`const { razorpay_signature } = req.body`),
- * and names read through `get` (`searchParams.get('vnp_ResponseCode')`).
+ * also as parts of a concatenation or template, and names read through `get` (`searchParams.get('vnp_ResponseCode')`).
  */
 function fieldsReadIn(program: Program, fns: Set<string>): Set<string> {
   const out = new Set<string>();
   const add = (e: Expr | undefined) => {
     if (e?.k === 'member' && e.prop) out.add(e.prop);
+    // The text a signature is computed over (`req.body.razorpay_order_id + '|' + req.body.razorpay_payment_id`).
+    if (e?.k === 'tpl') for (const p of e.parts) add(p);
   };
   for (const key of fns) {
     const found = functionOf(program, key);

@@ -19,7 +19,7 @@ import { backgroundEntries, scheduledJobs } from '../analysis/scheduled.js';
 import { failureReturnBranches } from '../analysis/return-routes.js';
 import { sqlStatements } from '../analysis/sql-text.js';
 import { isCapacityEntity } from '../analysis/capacity.js';
-import { stateOfText } from '../analysis/booking-state.js';
+import { purgesFinished, stateOfText } from '../analysis/booking-state.js';
 import type { CallEdge } from '../graph/call-graph.js';
 import type { PathResult, TraceStep } from '../model/report.js';
 import { fnKey } from '../model/values.js';
@@ -96,7 +96,10 @@ export default defineCheck({
       for (const job of backgroundEntries(program)) {
         if (hooks.has(job.fn)) continue;
         const region = regionFrom(program, job.fn, [0]);
-        const released = releasesIn(program, region);
+        // Purging history (bookings taught, missed or cancelled long ago) expires nothing: a job
+        // that only purges is no expiry job, one that also expires bookings is judged at what it expires.
+        const all = releasesIn(program, region);
+        const released = { ...all, booking: all.booking.filter((r) => !purgesFinished(r.change)) };
         const first = released.booking[0] ?? released.slot[0];
         if (!first) continue;
         const result = item(entryRef(program, job), callRef(program, first.at.fact), 'fail', 'nothing-released');

@@ -3,7 +3,7 @@
 // reach a paid booking must call the provider's refund API in the same request, or decide from a
 // visible cancellation policy or deadline that no refund is due.
 import { isBookingRecord } from '../analysis/booking-paths.js';
-import { statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
+import { purgesFinished, statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { everyPathGuarded, guardsOf, isFoundCheck } from '../analysis/guards.js';
 import { isBookingItself } from '../analysis/payment-links.js';
@@ -73,9 +73,12 @@ function cancellations(program: Program, entry: string, facts: SiteFact[]): Reco
   return out;
 }
 
-/** Deleted, or set to a cancelled state. Emptying the whole table (seed and reset code) cancels no one's booking. */
+/**
+ * Deleted, or set to a cancelled state. Emptying the whole table (seed and reset code) cancels no
+ * one's booking, nor does purging bookings already taught, missed or cancelled.
+ */
 function cancels(c: RecordChange): boolean {
-  return (c.op === 'delete' && !c.everyRow) || statesSet(c).has('cancelled');
+  return (c.op === 'delete' && !c.everyRow && !purgesFinished(c)) || statesSet(c).has('cancelled');
 }
 
 function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel: RecordChange, refunds: SiteFact[]): PathResult {

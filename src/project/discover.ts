@@ -30,6 +30,11 @@ export interface SchemaEntity {
   source: string;
   /** Fields with their defaults, where the schema file declares them (Prisma models, SQL tables). */
   fields?: SchemaField[];
+  /**
+   * Column names of an entity class the code declares (TypeORM `@Entity`), for what they say the
+   * records are; their defaults are read with the program (`src/analysis/schema-defaults.ts`).
+   */
+  columns?: string[];
 }
 
 export interface Project {

@@ -52,7 +52,8 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
     const key = `${found.ir.file}:${line}:${name}:${table}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ name, table, file: found.ir.file, line, source: c.recognizer.id });
+    const columns = found.cls ? Object.keys(found.cls.fields).filter((k) => !k.startsWith('static ')) : undefined;
+    out.push({ name, table, file: found.ir.file, line, source: c.recognizer.id, ...(columns ? { columns } : {}) });
   };
   for (const ir of files) {
     if (ir.skipped) continue;

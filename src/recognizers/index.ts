@@ -36,6 +36,7 @@ import paddle from './providers/paddle.js';
 import momo from './providers/momo.js';
 import payos from './providers/payos.js';
 import paypal from './providers/paypal.js';
+import phonepe from './providers/phonepe.js';
 import paystack from './providers/paystack.js';
 import razorpay from './providers/razorpay.js';
 import square from './providers/square.js';
@@ -72,7 +73,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

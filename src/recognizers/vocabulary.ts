@@ -87,6 +87,13 @@ export interface DeclaredColumns {
   name: string;
   table: string | null;
   fields?: { name: string }[];
+  /** Column names of an entity class the code declares. */
+  columns?: string[];
+}
+
+/** The column names an entity declares, in a schema file or as an entity class's fields. */
+function columnNames(e: DeclaredColumns): string[] {
+  return e.fields?.map((f) => f.name) ?? e.columns ?? [];
 }
 
 export class Vocabulary {
@@ -114,7 +121,7 @@ export class Vocabulary {
         const found = words(n).map(singular).filter((w) => this.entityWords.has(w));
         return found.length > 0 && found.every((w) => w === 'ticket');
       });
-      const columns = (e.fields ?? []).flatMap((f) => words(f.name).map(singular));
+      const columns = columnNames(e).flatMap((f) => words(f).map(singular));
       const helpDesk = columns.includes('subject') && columns.some((w) => w !== 'subject' && HELP_DESK_FIELD_WORDS.has(w));
       if (!onlyTicket || !helpDesk || columns.some((w) => ADMISSION_FIELD_WORDS.has(w))) continue;
       for (const n of names) this.excluded.add(n.toLowerCase());
@@ -130,8 +137,8 @@ export class Vocabulary {
     for (const e of entities) {
       const names = [e.name, e.table].filter((n): n is string => Boolean(n));
       if (!names.some((n) => PURCHASE_WORDS.has(words(n).map(singularNoun).join('')))) continue;
-      const forAdmission = (e.fields ?? []).some((f) => {
-        const ws = words(f.name).map(singularNoun);
+      const forAdmission = columnNames(e).some((f) => {
+        const ws = words(f).map(singularNoun);
         return ADMISSION_KEY_WORDS.has(ws[0] ?? '') && (ws.length === 1 || (ws.length === 2 && ws[1] === 'id'));
       });
       if (forAdmission) for (const n of names) this.included.add(n.toLowerCase());
@@ -179,7 +186,9 @@ export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 
 /** Cancelled by someone: a customer, staff, or a refund. */
 export const CANCELLED_STATE_WORDS = ['cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn'];
 /** Released because the payment failed, was abandoned or expired. */
-export const FAILED_STATE_WORDS = ['failed', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
+export const FAILED_STATE_WORDS = ['failed', 'fail', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
+/** Over: the booking was served or missed (`completed`, `no_show`, `checked_out`); with cancelled and failed, the states a purge of history picks. */
+export const FINISHED_STATE_WORDS = ['completed', 'complete', 'fulfilled', 'done', 'finished', 'attended', 'served', 'noshow', 'checkedout', 'archived'];
 /** Field names that hold a record's state. */
 export const STATE_FIELD_WORDS = ['status', 'state'];
 /** Boolean fields that say a booking is confirmed or paid (`isPaid: false` is a pending state). */
@@ -205,7 +214,7 @@ export const BILLING_ENTITY_WORDS = ['subscription', 'plan', 'billing'];
  * provider's recognizer id counts too (`stripeSessionId`, `paypalOrderId`), see PROVIDER_IDS.
  */
 export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'charge', 'transaction', 'order', 'capture', 'provider', 'txn', 'pi', 'cs'];
-/** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`). */
-export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'fee', 'cost', 'free', 'charge', 'checkout'];
+/** Names in a condition that asks whether the customer must pay (`service.depositRequired`, `isFree`, `price > 0`, `isZeroTotal`). */
+export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'total', 'fee', 'cost', 'free', 'charge', 'checkout'];
 /** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
 export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];

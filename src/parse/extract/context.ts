@@ -65,6 +65,8 @@ export class Ctx {
   readonly fnOf = new Map<AstNode, number>();
   readonly classOf = new Map<AstNode, number>();
   readonly bindingOf = new Map<AstNode, number>();
+  /** Per binding, the object its assigned properties gather in (`db.Booking = ...`; see assignMember). */
+  readonly assignedProps = new Map<number, Extract<Expr, { k: 'obj' }>>();
   /** Bindings and side-effect specifiers already in ir.imports (declarations are walked more than once). */
   readonly imported = new Set<number | string>();
 

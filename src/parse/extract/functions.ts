@@ -199,8 +199,17 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
       return;
     }
     // `params.metadata = {...}` on an object literal variable: the object also has that property.
+    // Distinct properties gather in one object, so a registry filled with twenty models
+    // (`db.Booking = define(...)`) keeps few values; a property assigned again gets one of its own,
+    // so both values count.
     if (ref.k === 'ref' && binding && binding.kind !== 'import' && binding.defs.some((d) => d.k === 'obj')) {
-      cx.addDef(ref.b, { k: 'obj', props: [{ key: prop, value }], pos: target.start });
+      const gathered = cx.assignedProps.get(ref.b);
+      if (gathered && !gathered.props.some((p) => p.key === prop)) gathered.props.push({ key: prop, value });
+      else {
+        const def: Extract<Expr, { k: 'obj' }> = { k: 'obj', props: [{ key: prop, value }], pos: target.start };
+        if (!gathered) cx.assignedProps.set(ref.b, def);
+        cx.addDef(ref.b, def);
+      }
     }
   }
 }

@@ -40,7 +40,7 @@ export default defineStore({
     { call: 'find', entity: MODEL, filterArg: 0 },
   ]),
   // `findOneAndUpdate(..., { upsert: true })` may insert, but only when nothing matched: not a pending booking write.
-  // The filter is argument 0 and the changes argument 1; a document read and saved again
+  // The filter is argument 0 (of deletes too: which documents go) and the changes argument 1; a document read and saved again
   // (`booking.status = 'cancelled'; await booking.save()`) is an update of that document.
   updates: ops([
     { call: 'updateOne', entity: MODEL, filterArg: 0, setsArg: 1 },
@@ -50,12 +50,19 @@ export default defineStore({
     { call: 'replaceOne', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'findById.().save', entity: MODEL, record: 'receiver' },
     { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
-    { call: 'findById.().deleteOne', entity: MODEL, deletes: true },
-    { call: 'findOne.().deleteOne', entity: MODEL, deletes: true },
-    { call: 'deleteOne', entity: MODEL, deletes: true },
-    { call: 'deleteMany', entity: MODEL, deletes: true },
-    { call: 'findByIdAndDelete', entity: MODEL, deletes: true },
-    { call: 'findOneAndDelete', entity: MODEL, deletes: true },
+    // A document `Model.create()` returned, changed and saved again (the payment's id set on it).
+    { call: 'create.().save', entity: MODEL, record: 'receiver' },
+    // A loaded document deletes itself (its receiver is the record, so no filter is no "every row").
+    { call: 'findById.().deleteOne', entity: MODEL, record: 'receiver', deletes: true },
+    { call: 'findOne.().deleteOne', entity: MODEL, record: 'receiver', deletes: true },
+    // Mongoose 6 and earlier: `doc.remove()` and `Model.remove(filter)` (removed in 7).
+    { call: 'findById.().remove', entity: MODEL, record: 'receiver', deletes: true },
+    { call: 'findOne.().remove', entity: MODEL, record: 'receiver', deletes: true },
+    { call: 'remove', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'deleteOne', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'deleteMany', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'findByIdAndDelete', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'findOneAndDelete', entity: MODEL, filterArg: 0, deletes: true },
   ]),
   // A session of `startSession()` joins a query to its transaction: `create([doc], { session })`.
   transactionOptions: ['session'],

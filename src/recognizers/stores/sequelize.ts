@@ -31,6 +31,13 @@ export default defineStore({
     { call: 'findOne', entity: MODEL, guard: 'null' },
   ],
   updates: [
+    // An instance found or created, changed and saved (`booking.status = 'cancelled'; await booking.save()`),
+    // or destroyed: that one record.
+    { call: 'findByPk.().save', entity: MODEL, record: 'receiver' },
+    { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
+    { call: 'create.().save', entity: MODEL, record: 'receiver' },
+    { call: 'findByPk.().destroy', entity: MODEL, record: 'receiver', deletes: true },
+    { call: 'findOne.().destroy', entity: MODEL, record: 'receiver', deletes: true },
     { call: 'update', entity: MODEL },
     // `destroy({ where: {}, truncate: true })` empties the table.
     { call: 'destroy', entity: MODEL, deletes: true, optionKeys: ['truncate', 'cascade', 'restartIdentity', 'force'] },
