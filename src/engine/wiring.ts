@@ -210,6 +210,16 @@ export function implicitEntries(program: Program, known: EntryPoint[], framework
       name: isModule ? found.ir.file : found.fn.name, route: null, framework: null,
     });
   }
+  // Functions that call one another in a cycle nothing outside calls (`retry` -> `charge` ->
+  // `retry`) have no uncalled root: the first of each such cycle enters, so no payment is left unreached.
+  const covered = new Set(reachedByKnown);
+  for (const e of out) for (const k of reachableFrom(program.graph, e.fn)) covered.add(k);
+  for (const key of [...reaching].sort()) {
+    const found = functionOf(program, key);
+    if (covered.has(key) || patches.has(key) || !found) continue;
+    out.push({ fn: key, file: found.ir.file, pos: found.fn.start, kind: 'recursive-function', name: found.fn.name, route: null, framework: null });
+    for (const k of reachableFrom(program.graph, key)) covered.add(k);
+  }
   return out;
 }
 
