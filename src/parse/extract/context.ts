@@ -66,7 +66,7 @@ export class Ctx {
   readonly classOf = new Map<AstNode, number>();
   readonly bindingOf = new Map<AstNode, number>();
   /** Per binding, the object its assigned properties gather in (`db.Booking = ...`; see assignMember). */
-  readonly assignedProps = new Map<number, Extract<Expr, { k: 'obj' }>>();
+  readonly assignedProps = new Map<number, { obj: Extract<Expr, { k: 'obj' }>; keys: Set<string> }>();
   /** Bindings and side-effect specifiers already in ir.imports (declarations are walked more than once). */
   readonly imported = new Set<number | string>();
 

@@ -204,10 +204,12 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
     // so both values count.
     if (ref.k === 'ref' && binding && binding.kind !== 'import' && binding.defs.some((d) => d.k === 'obj')) {
       const gathered = cx.assignedProps.get(ref.b);
-      if (gathered && !gathered.props.some((p) => p.key === prop)) gathered.props.push({ key: prop, value });
-      else {
+      if (gathered && !gathered.keys.has(prop)) {
+        gathered.obj.props.push({ key: prop, value });
+        gathered.keys.add(prop);
+      } else {
         const def: Extract<Expr, { k: 'obj' }> = { k: 'obj', props: [{ key: prop, value }], pos: target.start };
-        if (!gathered) cx.assignedProps.set(ref.b, def);
+        if (!gathered) cx.assignedProps.set(ref.b, { obj: def, keys: new Set([prop]) });
         cx.addDef(ref.b, def);
       }
     }
