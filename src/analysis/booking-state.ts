@@ -4,6 +4,7 @@
 import {
   CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, FINISHED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
 } from '../recognizers/vocabulary.js';
+import type { Guard } from './guards.js';
 import type { Expr } from '../model/ir.js';
 import type { Program } from './program.js';
 import { keyReads, readFilter, type FieldValue, type RecordChange } from './record-changes.js';
@@ -174,4 +175,26 @@ export function paymentDecidesState(program: Program, field: FieldValue): string
   };
   const test = find(field.expr, 0);
   return test ? test.join('.') : null;
+}
+
+/** Words that make a condition ask whether nothing is to be paid (`isFree`, `isZeroTotal`, `noDeposit`). */
+const NOTHING_DUE = new Set(['free', 'zero', 'no', 'none', 'without', 'skip', 'waived', 'waive', 'complimentary']);
+/** `isPaid` (settled) and `isPaidEvent` (costs money) point opposite ways: such a condition decides nothing here. */
+const EITHER_WAY = new Set(['paid', 'prepaid']);
+
+/**
+ * A branch that runs only when there is nothing to pay: `if (isZeroTotalOrder)`, `if (isFree)`,
+ * `if (!order.total)`, `if (price === 0)`, `if (!requiresPayment)`, `if (plan === 'free')`. Its
+ * condition names what is paid, and the branch is the one where that says nothing is due.
+ */
+export function nothingDueBranch(g: Guard): boolean {
+  const n = g.node;
+  const literal = n.compare?.literal;
+  const named = g.names.filter((name) => name !== String(literal ?? '')).flatMap((name) => words(name));
+  if (!named.some((w) => PAYMENT_DUE.has(w)) || named.some((w) => EITHER_WAY.has(w))) return false;
+  if (typeof literal === 'string') return n.compare!.equal && words(literal).some((w) => NOTHING_DUE.has(w));
+  // How the named value tests here: truthy, falsy, or unknown (`!== 5`).
+  const truthy = n.compare ? (n.compare.equal ? Boolean(literal) : literal ? null : true) : n.truthy;
+  if (truthy === null || truthy === undefined) return false;
+  return named.some((w) => NOTHING_DUE.has(w)) ? truthy : !truthy;
 }

@@ -1,7 +1,9 @@
 // Bookings start pending: every booking a customer's request creates (before its payment or
 // approval) sets a not-yet-confirmed status, in the write or through the schema's default, so
 // unpaid bookings never look confirmed to reminders and capacity counts.
-import { isStateField, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
+import { isStateField, nothingDueBranch, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
+import { chainsTo } from '../analysis/chains.js';
+import { guardsOf, type Guard } from '../analysis/guards.js';
 import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
 import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
@@ -44,6 +46,13 @@ export default defineCheck({
           if (inserts.length === 0) continue;
           const change = { ...inserts[0]!, sets: inserts.flatMap((c) => c.sets) };
           const result = decide(program, write, change, entryRef(program, entry));
+          if (result.status === 'fail' && CONFIRMED_AT_ONCE.has(result.reason)) {
+            const free = freeOnEveryChain(program, entry.fn, write);
+            if (free) {
+              [result.status, result.reason] = ['pass', 'confirmed-when-nothing-due'];
+              result.trace.push({ file: free.file, line: locate(program, free.file, free.node.pos).line, note: `written only where nothing is to be paid (${free.names.join('.')})` });
+            }
+          }
           // Written once a charge or capture completed on every chain: the payment is already taken.
           const paid = precededOnEveryChain(program, 'money-moved', movesMoney, entry.fn, { fn: fnKey(write), site: write.site }, bookings);
           if (paid.holds && paid.evidence) {
@@ -59,6 +68,28 @@ export default defineCheck({
     return outcomeOf(sortItems(items), skipReason, 'no-booking-creation-paths', initialStateRemediation(program), describe);
   },
 });
+
+const CONFIRMED_AT_ONCE = new Set(['confirmed-status-set', 'status-not-pending', 'confirmed-by-default']);
+
+/**
+ * The branch on whether anything is to be paid that every call chain from the entry to the write
+ * passes on its nothing-due side (`if (isZeroTotalOrder) { ... create({ status: 'PAID' }) }`): a
+ * free booking confirmed at once waits for no payment. Null when a chain has none, or there are
+ * too many chains to see them all.
+ */
+function freeOnEveryChain(program: Program, entry: string, write: SiteFact): Guard | null {
+  const target = fnKey(write);
+  const limit = 8;
+  const chains = entry === target ? [[]] : chainsTo(program, entry, target, limit);
+  if (chains.length === 0 || chains.length >= limit) return null;
+  let found: Guard | null = null;
+  for (const chain of chains) {
+    const guard = guardsOf(program, chain, target, write.site).find(nothingDueBranch);
+    if (!guard) return null;
+    found ??= guard;
+  }
+  return found;
+}
 
 function decide(program: Program, write: SiteFact, change: RecordChange, entry: PathResult['entry']): PathResult {
   const result = item(entry, callRef(program, write), 'fail', 'no-initial-status');
