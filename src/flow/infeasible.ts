@@ -96,7 +96,10 @@ function countOf(ir: FileIR, e: Expr): string | null {
 
 const SHRINKING = new Set(['pop', 'shift', 'splice']);
 
-/** A binding assigned at most once (so every test of it asks about the same value). */
+/**
+ * A binding assigned at most once (so every test of it asks about the same value). `let x;`
+ * counts its missing initializer as a value, so `let x;` then `x = load()` is two.
+ */
 function stableKey(ir: FileIR, e: Expr): string | null {
   if (e.k !== 'ref') return null;
   const b = ir.bindings[e.b];

@@ -186,6 +186,8 @@ describe('dominators on flow fixtures', () => {
     expect(onceDead.map((n) => [n.truthy, n.expr?.k])).toEqual([[false, 'ref']]);
     const reassigned = inline('function f(b: any) {\n  if (!b) return;\n  b = next();\n  if (!b) lost();\n}\n', 'f');
     expect(infeasibleBranches(reassigned.ir, reassigned.fn).size).toBe(0);
+    const assignedLater = inline('function f() {\n  let b;\n  if (b) return;\n  b = load();\n  if (b) found();\n}\n', 'f');
+    expect(infeasibleBranches(assignedLater.ir, assignedLater.fn).size).toBe(0);
     const shrunk = inline('async function f(xs: any[]) {\n  if (!xs.length) return;\n  xs.splice(0);\n  for (const x of xs) await write(x);\n}\n', 'f');
     expect(infeasibleBranches(shrunk.ir, shrunk.fn).size).toBe(0);
   });
