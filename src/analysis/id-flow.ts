@@ -218,7 +218,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
       const args = ir.sites[site]!.args;
       args.forEach((arg, i) => {
         const input = commandInput(program, fact.file, arg);
-        const keys: Leaf[] = fieldsOf(program, program.ev, fact.file, input, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? ''));
+        const keys: Leaf[] = fieldsOf(program, program.ev, fact.file, input, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? '') || (!write && isIdList(l.path)));
         // `.eq('id', x)` and `findById(x)` name the key positionally.
         const prev = args[i - 1];
         if (!write && prev?.k === 'lit' && typeof prev.value === 'string' && ID_FIELDS.has(prev.value)) keys.push({ path: [prev.value], file: fact.file, expr: arg });
@@ -233,6 +233,12 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     }
   }
   return out;
+}
+
+/** `{ _id: { $in: ids } }` (MongoDB), `{ id: { in: ids } }` (Prisma): after the guard, every item of `ids` is a booking's id. */
+function isIdList(path: string[]): boolean {
+  const op = path[path.length - 1];
+  return (op === '$in' || op === 'in') && ID_FIELDS.has(path[path.length - 2] ?? '');
 }
 
 /**
@@ -423,6 +429,8 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
           if (items.length > 0) return items;
           const pushed = pushedInto(program, file, c.obj);
           if (pushed.length > 0) return pushed.flatMap((p) => sources(program, ev, file, p, depth + 1));
+          // `ids.join(',')`: the list itself, a booking key when a guarded read looked bookings up by it.
+          return sources(program, ev, file, c.obj, depth + 1);
         }
       }
       break;

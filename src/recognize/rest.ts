@@ -2,6 +2,7 @@
 // the HTTP client table says where URL and method are, the providers' endpoints say what it is.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
+import type { ProviderRecognizer, RestEndpoint } from '../recognizers/define.js';
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
 import { staticText, type Follow } from '../symbols/text.js';
@@ -42,6 +43,10 @@ function helperRestFact(cx: FactContext, ir: FileIR, index: number, site: CallSi
     return arg ? { ir, expr: arg } : null;
   };
   for (const { inner, client, v } of httpCallsIn(cx, helper)) {
+    // A request that names an endpoint without the caller (`${deviceId}` only fills a path segment)
+    // is recognized at its own call; recognizing the helper's call too would count one payment twice.
+    const alone = requestOf(cx, helperIr, inner, client, v);
+    if (alone && endpointOf(cx, alone)) continue;
     fromCaller = false;
     const request = requestOf(cx, helperIr, inner, client, v, argumentFor);
     // A request the helper spells out alone is recognized at its own call.
@@ -92,7 +97,22 @@ function bodyArgument(ir: FileIR, e: Expr, argument: (e: Expr) => Expr | null, d
   return argument(stringified ?? e);
 }
 
-function endpointFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, request: { url: string; method: string | null; body: Expr | null }): SiteFact | null {
+type Request = { url: string; method: string | null; body: Expr | null };
+type Endpoint = { provider: ProviderRecognizer; endpoint: RestEndpoint };
+
+function endpointFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, request: Request): SiteFact | null {
+  const found = endpointOf(cx, request);
+  if (!found) return null;
+  const { provider, endpoint } = found;
+  return {
+    file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: endpoint.role,
+    api: endpoint.api, entity: null, bookingLike: false, billing: Boolean(endpoint.billing), match: null, rest: endpoint,
+    restBody: request.body,
+  };
+}
+
+/** The provider endpoint a request's URL and method name. */
+function endpointOf(cx: FactContext, request: Request): Endpoint | null {
   let host = '';
   let path: string;
   try {
@@ -110,11 +130,7 @@ function endpointFact(cx: FactContext, ir: FileIR, index: number, site: CallSite
       const hostOk = host ? new RegExp(endpoint.host).test(host) : Boolean(endpoint.anyHost);
       if (!hostOk || !new RegExp(endpoint.path).test(path)) continue;
       if (endpoint.method && request.method && endpoint.method !== request.method) continue;
-      return {
-        file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: endpoint.role,
-        api: endpoint.api, entity: null, bookingLike: false, billing: Boolean(endpoint.billing), match: null, rest: endpoint,
-        restBody: request.body,
-      };
+      return { provider, endpoint };
     }
   }
   return null;

@@ -68,6 +68,10 @@ export default defineProvider({
     { host, path: '^/v1/payments/?$', method: 'POST', role: 'initiation', api: 'payments.create' },
     { host, path: '^/v1/orders/?$', method: 'POST', role: 'initiation', api: 'orders.create' },
     { host, path: '^/preapproval/?$', method: 'POST', role: 'initiation', api: 'preapproval.create', billing: true },
+    // Point card readers: a charge sent to a device, and withdrawn from it.
+    // https://www.mercadopago.com/developers/en/reference/integrations_api_paymentintent_mlb/_point_integration-api_devices_deviceid_payment-intents/post
+    { host, path: '^/point/integration-api/devices/[^/]+/payment-intents/?$', method: 'POST', role: 'initiation', api: 'point.createPaymentIntent' },
+    { host, path: '^/point/integration-api/devices/[^/]+/payment-intents/[^/]+$', method: 'DELETE', role: 'cancel', api: 'point.cancelPaymentIntent' },
     { host, path: '^/v1/orders/[^/]+/(process|capture)$', method: 'POST', role: 'capture', api: 'orders.process' },
     { host, path: '^/v1/payments/[^/]+/refunds/?$', method: 'POST', role: 'refund', api: 'refunds.create' },
     { host, path: '^/v1/orders/[^/]+/refund$', method: 'POST', role: 'refund', api: 'orders.refund' },
@@ -88,7 +92,13 @@ export default defineProvider({
     'back_urls.success',
     'notification_url',
     'description',
+    // Point payment intents carry the reference under `additional_info` (the SDK wraps it in `request`).
+    'additional_info.external_reference',
+    'request.additional_info.external_reference',
   ],
+  // The browser comes back to `back_urls.failure` when the payment is rejected (the only `failure` key of a preference).
+  // https://www.mercadopago.com/developers/en/docs/checkout-pro/configure-back-urls
+  failureReturnFields: ['failure'],
   // Notifications name the resource (`type: 'payment'`, `topic: 'merchant_order'`) and the action;
   // the handler then fetches the payment to learn its status.
   // https://www.mercadopago.com/developers/en/docs/checkout-api/payment-management/capture-authorized-payment: `capture: false` reserves only.

@@ -55,6 +55,9 @@ export default defineStore({
   updates: [
     { call: 'collection.().**.doc.().update', entity: ['chain'] },
     { call: 'collection.().**.doc.().delete', entity: ['chain'], deletes: true },
+    // `add()` resolves to the new document's reference: `const ref = await col.add(...); await ref.update(...)`.
+    { call: 'collection.().**.add.().update', entity: ['chain'] },
+    { call: 'collection.().**.add.().delete', entity: ['chain'], deletes: true },
     { call: 'runTransaction.update', entity: ['args'], sync: true },
     { call: 'runTransaction.delete', entity: ['args'], sync: true, deletes: true },
     { call: 'updateDoc', entity: ['args'] },
