@@ -24,21 +24,14 @@ export interface ChainTarget {
 }
 
 export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: string, target: ChainTarget): ChainResult {
-  const onChain = onChainsBetween(program, entry, target.fn);
-  const coveredMemo = new Map<string, EvidenceNode | null>();
-  const coverOf = (fn: string, site: number): EvidenceNode | null => {
-    const k = `${fn}@${site}`;
-    if (!coveredMemo.has(k)) coveredMemo.set(k, coveringEvidence(flow, fn, site));
-    return coveredMemo.get(k)!;
-  };
+  const coverOf = (fn: string, site: number) => coverMemo(flow, fn, site);
   const targetCover = coverOf(target.fn, target.site);
-  const edgesOf = (fn: string) => (program.graph.out.get(fn) ?? []).filter((e) => onChain.has(e.to));
 
   if (!targetCover) {
-    const bad = shortestChain(entry, target.fn, (e) => !coverOf(e.from, e.site), edgesOf);
+    const bad = chainIn(shortestTree(program, flow, entry, (e) => !coverOf(e.from, e.site)), entry, target.fn);
     if (bad) return { holds: false, chain: bad, evidence: null, approximate: bad.some((e) => e.kind === 'approximate') };
   }
-  const chain = shortestChain(entry, target.fn, () => true, edgesOf) ?? [];
+  const chain = chainIn(shortestTree(program, null, entry, () => true), entry, target.fn) ?? [];
   let evidence: ChainResult['evidence'] = null;
   for (const e of chain) {
     const c = coverOf(e.from, e.site);
@@ -49,6 +42,69 @@ export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: s
   }
   if (!evidence && targetCover) evidence = { ...targetCover, fn: target.fn };
   return { holds: true, chain, evidence, approximate: chain.some((e) => e.kind === 'approximate') };
+}
+
+const covers = new WeakMap<FlowFacts, Map<string, EvidenceNode | null>>();
+
+function coverMemo(flow: FlowFacts, fn: string, site: number): EvidenceNode | null {
+  let memo = covers.get(flow);
+  if (!memo) covers.set(flow, (memo = new Map()));
+  const k = `${fn}@${site}`;
+  let hit = memo.get(k);
+  if (hit === undefined) memo.set(k, (hit = coveringEvidence(flow, fn, site)));
+  return hit;
+}
+
+/**
+ * Breadth-first trees from an entry (the edge each function was first reached by), kept per call
+ * graph and evidence kind. One entry reaching 4,000 payments searched the graph once per payment
+ * (27 s); a tree answers every target's shortest chain. A shortest chain to a target only passes
+ * functions that reach the target, so the tree's chain is the one a search limited to them finds.
+ * Trees are kept up to a total size: many entries over a large graph would otherwise hold a copy
+ * of it each.
+ */
+type Tree = Map<string, CallEdge>;
+const trees = new WeakMap<object, WeakMap<object, { byEntry: Map<string, Tree>; size: number }>>();
+const TREE_BUDGET = 1_000_000;
+
+function shortestTree(program: Program, flow: FlowFacts | null, entry: string, allowed: (e: CallEdge) => boolean): Tree {
+  let byGraph = trees.get(program.graph);
+  if (!byGraph) trees.set(program.graph, (byGraph = new WeakMap()));
+  const owner = flow ?? program;
+  let cache = byGraph.get(owner);
+  if (!cache) byGraph.set(owner, (cache = { byEntry: new Map(), size: 0 }));
+  const hit = cache.byEntry.get(entry);
+  if (hit) return hit;
+  const parent: Tree = new Map();
+  const queue = [entry];
+  const seen = new Set([entry]);
+  for (let i = 0; i < queue.length; i++) {
+    const fn = queue[i]!;
+    // Deterministic order: by file, then site.
+    const edges = (program.graph.out.get(fn) ?? []).filter(allowed).sort((a, b) => (a.file === b.file ? a.site - b.site : a.file < b.file ? -1 : 1));
+    for (const e of edges) {
+      if (seen.has(e.to)) continue;
+      seen.add(e.to);
+      parent.set(e.to, e);
+      queue.push(e.to);
+    }
+  }
+  for (const [k, t] of cache.byEntry) {
+    if (cache.size + parent.size <= TREE_BUDGET) break;
+    cache.byEntry.delete(k);
+    cache.size -= t.size;
+  }
+  cache.byEntry.set(entry, parent);
+  cache.size += parent.size;
+  return parent;
+}
+
+function chainIn(tree: Tree, from: string, to: string): CallEdge[] | null {
+  if (from === to) return [];
+  if (!tree.has(to)) return null;
+  const chain: CallEdge[] = [];
+  for (let x: string = to; x !== from; x = tree.get(x)!.from) chain.push(tree.get(x)!);
+  return chain.reverse();
 }
 
 /**
@@ -96,32 +152,6 @@ export function chainsTo(program: Program, entry: string, target: string, limit 
   };
   walk(entry);
   return out;
-}
-
-function shortestChain(
-  from: string, to: string, allowed: (e: CallEdge) => boolean, edgesOf: (fn: string) => CallEdge[],
-): CallEdge[] | null {
-  if (from === to) return [];
-  const parent = new Map<string, CallEdge>();
-  const queue = [from];
-  const seen = new Set([from]);
-  while (queue.length > 0) {
-    const fn = queue.shift()!;
-    // Deterministic order: by file, then site.
-    const edges = edgesOf(fn).filter(allowed).sort((a, b) => (a.file === b.file ? a.site - b.site : a.file < b.file ? -1 : 1));
-    for (const e of edges) {
-      if (seen.has(e.to)) continue;
-      seen.add(e.to);
-      parent.set(e.to, e);
-      if (e.to === to) {
-        const chain: CallEdge[] = [];
-        for (let x: string = to; x !== from; x = parent.get(x)!.from) chain.unshift(parent.get(x)!);
-        return chain;
-      }
-      queue.push(e.to);
-    }
-  }
-  return null;
 }
 
 /**

@@ -26,7 +26,10 @@ export function relateWrites(
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), target];
   let best: RelationFound | null = null;
   for (const frame of frames) {
-    const found = relateInFrame(program, flow, frame, writers, isWrite);
+    // Memoized per frame: a ring of 4,000 modules puts the same frames on thousands of chains.
+    const k = `${frame.fn}@${frame.site}`;
+    let found = writers.byFrame.get(k);
+    if (found === undefined) writers.byFrame.set(k, (found = relateInFrame(program, flow, frame, writers, isWrite)));
     if (found && (!best || ORDER.indexOf(found.relation) < ORDER.indexOf(best.relation))) best = found;
   }
   return best;
@@ -38,6 +41,7 @@ interface WriterSets {
   /** Whether a call edge into a writer writes a record of interest at that call. */
   writesAt: (e: CallEdge) => boolean;
   byFunction: Map<string, FunctionWrites>;
+  byFrame: Map<string, RelationFound | null>;
 }
 
 interface FunctionWrites {
@@ -70,6 +74,7 @@ function writerSets(program: Program, flow: FlowFacts, isWrite: (f: SiteFact) =>
   const sets: WriterSets = {
     writesAt,
     byFunction: new Map(),
+    byFrame: new Map(),
     writers: reachingSet(program.graph, writeFns, (e) => e.kind !== 'deferred' && writesAt(e)),
     // Writes handed to something that runs them later (`after(() => ...)`, a library callback).
     laterWriters: reachingSet(program.graph, writeFns, writesAt),

@@ -62,11 +62,30 @@ export function functionName(program: Program, key: string): string {
   return functionOf(program, key)?.fn.name ?? key;
 }
 
+const TRACE_HEAD = 20;
+const TRACE_TAIL = 20;
+const TRACE_CALLS = TRACE_HEAD + TRACE_TAIL + 1;
+
+/** Index in `traceOf`'s steps of the call chain[i] makes (the entry is step 0); the elision step for a call not shown. */
+export function traceIndexOfCall(chainLength: number, i: number): number {
+  if (chainLength <= TRACE_CALLS || i < TRACE_HEAD) return i + 1;
+  if (i < chainLength - TRACE_TAIL) return TRACE_HEAD + 1;
+  return i - (chainLength - TRACE_TAIL) + TRACE_HEAD + 2;
+}
+
 /** entry -> each call on the chain -> (evidence) -> payment call, in source terms. */
 export function traceOf(program: Program, entry: EntryPoint, chain: CallEdge[], payment: SiteFact, extra: TraceStep[] = []): TraceStep[] {
   const steps: TraceStep[] = [{ ...line(program, entry.file, entry.pos), note: `entry point ${entry.name} (${entry.kind})` }];
-  for (const e of chain) {
-    steps.push({ ...line(program, e.file, siteStart(program, e.file, e.site)), note: `calls ${functionName(program, e.to)}${e.kind === 'approximate' ? ' (resolved by method name)' : ''}` });
+  const step = (e: CallEdge): TraceStep => ({ ...line(program, e.file, siteStart(program, e.file, e.site)), note: `calls ${functionName(program, e.to)}${e.kind === 'approximate' ? ' (resolved by method name)' : ''}` });
+  if (chain.length <= TRACE_CALLS) {
+    for (const e of chain) steps.push(step(e));
+  } else {
+    // A chain thousands of calls long (a generated require ring) gave every path a trace as long,
+    // and the report grew with the square of the ring (520 MB at 2,000 modules): its ends are shown.
+    for (const e of chain.slice(0, TRACE_HEAD)) steps.push(step(e));
+    const next = chain[chain.length - TRACE_TAIL]!;
+    steps.push({ ...line(program, next.file, siteStart(program, next.file, next.site)), note: `... ${chain.length - TRACE_HEAD - TRACE_TAIL} calls not shown` });
+    for (const e of chain.slice(chain.length - TRACE_TAIL)) steps.push(step(e));
   }
   steps.push(...extra);
   steps.push({ ...line(program, payment.file, siteStart(program, payment.file, payment.site)), note: `payment: ${payment.recognizer.name} ${payment.api}` });

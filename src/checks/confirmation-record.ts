@@ -3,7 +3,7 @@
 // payment call on every chain from its entry point, and should pass the booking's id to the provider.
 import { bookingPaymentPaths, isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
 import { relateWrites, type WriteRelation } from '../analysis/ordering.js';
-import { calleeText, functionName, locate, siteStart, traceOf } from '../analysis/payment-paths.js';
+import { calleeText, functionName, locate, siteStart, traceIndexOfCall, traceOf } from '../analysis/payment-paths.js';
 import { callRef, entryRef, item, outcomeOf } from '../analysis/report-items.js';
 import type { PathResult, TraceStep } from '../model/report.js';
 import { fnKey } from '../model/values.js';
@@ -73,7 +73,7 @@ export default defineCheck({
 function insertEvidence(trace: TraceStep[], note: TraceStep, fn: string, chain: { from: string }[]): TraceStep[] {
   // Evidence in frame i dominates the call that frame makes (trace step i + 1); in the payment's frame, the payment.
   const frameIndex = chain.findIndex((e) => e.from === fn);
-  const at = frameIndex === -1 ? trace.length - 1 : frameIndex + 1;
+  const at = frameIndex === -1 ? trace.length - 1 : traceIndexOfCall(chain.length, frameIndex);
   return [...trace.slice(0, at), note, ...trace.slice(at)];
 }
 

@@ -271,6 +271,32 @@ describe('hostile inputs', () => {
     expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual([]);
   });
 
+  it('a ring of 2,000 CommonJS modules, each starting a payment and calling the next', () => {
+    // One route reaches 2,000 payments, each by a chain up to 2,000 calls long: every path searched
+    // the graph again and carried its whole chain as a trace (26 s and a 520 MB report).
+    const N = 2_000;
+    const ring: Record<string, string> = { 'src/ring/stripe.js': "const Stripe = require('stripe');\nexports.stripe = new Stripe('k');\n" };
+    for (let i = 0; i < N; i++) {
+      const next = (i + 1) % N;
+      ring[`src/ring/m${i}.js`] = `const n = require('./m${next}.js');\nconst { stripe } = require('./stripe.js');\nexports.f${i} = async (x) => { await stripe.paymentIntents.create({ amount: 1 }); return n.f${next}(x); };\n`;
+    }
+    ring['src/app/api/ring/route.ts'] = "const m = require('../../../ring/m0.js');\nexport async function POST() { await m.f0(1); return Response.json({}); }\n";
+    const s = scanDir(app(ring));
+    expectNormal(s, 20_000);
+    const paths = s.report.checks.find((c: { id: string }) => c.id === 'confirmation-record').paths;
+    expect(paths.length).toBeGreaterThan(N);
+    expect(Math.max(...paths.map((p: { trace: unknown[] }) => p.trace.length))).toBeLessThanOrEqual(44);
+  });
+
+  it('a route writing 5,000 bookings by raw SQL after its payment', () => {
+    // Each write looked for its call nodes and predecessors over the whole function: 14 s.
+    const writes = Array.from({ length: 5_000 }, (_, i) => `  await db.$executeRaw\`INSERT INTO "Booking" (status, id) VALUES ('CONFIRMED', \${${i}})\`;`).join('\n');
+    const route = `import { db } from '@/lib/db';\nimport { stripe } from '@/lib/stripe';\nexport async function POST(req: Request) {\n  const s = await stripe.paymentIntents.create({ amount: 1, currency: 'eur' });\n${writes}\n  return Response.json(s);\n}\n`;
+    const s = scanDir(app({ 'src/app/api/sql/route.ts': route }));
+    expectNormal(s, 10_000);
+    expect(codes(s)).toEqual([]);
+  });
+
   it('a file with 12,000 import declarations', () => {
     // oxc-parser's time grows with the square of a file's import declarations.
     const imports = Array.from({ length: 12_000 }, (_, i) => `import * as m${i} from './m${i % 50}';`).join('\n');
