@@ -2,7 +2,7 @@
 // `state`, or a flag such as `isPaid`) and what its values mean (pending, confirmed, cancelled,
 // failed), from the vocabulary's state words.
 import {
-  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, FINISHED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, words,
+  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, FINISHED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, isStatusReference, words,
 } from '../recognizers/vocabulary.js';
 import type { Guard } from './guards.js';
 import type { Expr } from '../model/ir.js';
@@ -36,8 +36,8 @@ export function stateOfText(text: string): BookingState | null {
  * is as often a region of an address).
  */
 export function isStateField(name: string): boolean {
+  if (isStatusReference(name)) return true;
   const ws = words(name);
-  if (ws.length > 1 && ws[ws.length - 1] === 'id' && ws[ws.length - 2] === 'status') return true;
   return ws.length > 0 && STATE_FIELDS.has(ws[ws.length - 1]!);
 }
 

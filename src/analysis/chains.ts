@@ -8,6 +8,7 @@ import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { EvidenceNode, FlowFacts } from './flow-facts.js';
 import { parseFnKey, reachableFrom, type Program } from './program.js';
 import { addTo } from '../util/multimap.js';
+import { keyedMemo } from '../util/memo.js';
 
 export interface ChainResult {
   holds: boolean;
@@ -44,15 +45,10 @@ export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: s
   return { holds: true, chain, evidence, approximate: chain.some((e) => e.kind === 'approximate') };
 }
 
-const covers = new WeakMap<FlowFacts, Map<string, EvidenceNode | null>>();
+const covers = keyedMemo<FlowFacts, EvidenceNode | null>();
 
 function coverMemo(flow: FlowFacts, fn: string, site: number): EvidenceNode | null {
-  let memo = covers.get(flow);
-  if (!memo) covers.set(flow, (memo = new Map()));
-  const k = `${fn}@${site}`;
-  let hit = memo.get(k);
-  if (hit === undefined) memo.set(k, (hit = coveringEvidence(flow, fn, site)));
-  return hit;
+  return covers(flow, `${fn}@${site}`, () => coveringEvidence(flow, fn, site));
 }
 
 /**

@@ -9,6 +9,7 @@ import { functionName, type PaymentPath } from './payment-paths.js';
 import { reachableFrom, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
 import type { WebhookHandler } from './webhooks.js';
+import { keyedMemo } from '../util/memo.js';
 
 const BILLING_ENTITY = new Set(BILLING_ENTITY_WORDS);
 
@@ -55,28 +56,25 @@ interface ReachedNames {
   billed: string[];
 }
 
-const reachedMemo = new WeakMap<Program, Map<string, ReachedNames>>();
+const reachedMemo = keyedMemo<Program, ReachedNames>();
 
 /** What an entry point reaches, once per entry: a route with thousands of payment calls asks it of each. */
 function reachedNames(program: Program, entry: PaymentPath['entry']): ReachedNames {
-  let byEntry = reachedMemo.get(program);
-  if (!byEntry) reachedMemo.set(program, (byEntry = new Map()));
-  const key = `${entry.fn}|${entry.name}`;
-  const hit = byEntry.get(key);
-  if (hit) return hit;
+  return reachedMemo(program, `${entry.fn}|${entry.name}`, () => namesReached(program, entry));
+}
+
+function namesReached(program: Program, entry: PaymentPath['entry']): ReachedNames {
   const v = program.vocabulary;
   const facts = reachedFacts(program, entry.fn);
   const reach = reachableFrom(program.graph, entry.fn);
   const names = [entry.name, entry.file, ...[...reach].map((k) => functionName(program, k)), ...new Set(facts.map((f) => f.entity ?? ''))];
-  const found: ReachedNames = {
+  return {
     bookingLike: facts.some((f) => f.bookingLike),
     signalsBooking: names.some((n) => v.signalsBooking(n)),
     signalsNotBooking: names.some((n) => v.signalsNotBooking(n)),
     others: facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null),
     billed: [...new Set(facts.flatMap((f) => (f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) ? [f.entity] : [])))],
   };
-  byEntry.set(key, found);
-  return found;
 }
 
 /** `subscriptions`, `UserPlan`, `billing_accounts`: what recurring billing keeps. */

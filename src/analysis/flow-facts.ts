@@ -7,7 +7,7 @@
 // return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
 import { computeDominators, dominates, reaches, reversePostorder, type Dominators } from '../flow/dominators.js';
 import { infeasibleBranches } from '../flow/infeasible.js';
-import type { Expr, FileIR, FunctionIR } from '../model/ir.js';
+import { soleDefinition, type Expr, type FileIR, type FunctionIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
@@ -81,8 +81,7 @@ export class FlowFacts {
     this.neverReturns = sameProgram?.neverReturns ?? new Set<string>();
     if (!sameProgram) this.computeNeverReturns();
     this.neverReturnsFinal = true;
-    this.computeSummaries();
-    this.computeFlagSummaries();
+    this.computeFlagSummaries(this.computeSummaries());
   }
 
   flow(key: string): FunctionFlow | null {
@@ -168,7 +167,8 @@ export class FlowFacts {
     }
   }
 
-  private computeSummaries(): void {
+  /** Settles `summaries`; returns the functions it asked about (on the way to a record fact, returning normally). */
+  private computeSummaries(): string[] {
     const direct = this.program.facts.filter((f) => this.isRecordFact(f)).map((f) => fnKey({ file: f.file, fn: f.fn }));
     const relevant = [...reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred')]
       .filter((k) => {
@@ -196,14 +196,11 @@ export class FlowFacts {
       return true;
     });
     this.stateMemo.clear();
-    this.relevant = relevant;
+    return relevant;
   }
 
-  /** Functions on the way to a record fact that return normally (what summaries are computed for). */
-  private relevant: string[] = [];
-
-  private computeFlagSummaries(): void {
-    for (const key of this.relevant) {
+  private computeFlagSummaries(relevant: string[]): void {
+    for (const key of relevant) {
       if (this.summaries.has(key)) continue;
       const nodes = this.flow(key)!.fn.nodes;
       const returns = nodes.flatMap((n, i) => (n.kind === 'return' ? [i] : []));
@@ -239,10 +236,7 @@ export class FlowFacts {
    * helper's summary says that field is true only once the record exists.
    */
   private flagSource(f: FunctionFlow, expr: Expr): EvidenceSource | null {
-    const single = (e: Expr): Expr => {
-      const b = e.k === 'ref' ? f.ir.bindings[e.b] : undefined;
-      return b && b.kind !== 'import' && b.defs.length === 1 ? b.defs[0]! : e;
-    };
+    const single = (e: Expr): Expr => soleDefinition(f.ir, e) ?? e;
     const member = single(expr);
     if (member.k !== 'member' || member.prop === null) return null;
     let call = single(member.obj);
@@ -524,8 +518,8 @@ export class FlowFacts {
         if (producer) this.produced.set(siteKey(producer.file!, producer.site!), fact);
       }
       // A scanned entity class constructed in a local (`const b = new Booking(...)`): that `new` site.
-      const b = source.k === 'ref' ? this.program.files.get(fact.file)?.bindings[source.b] : undefined;
-      const def = b && b.kind !== 'import' && b.defs.length === 1 ? b.defs[0] : undefined;
+      const ir = this.program.files.get(fact.file);
+      const def = ir ? soleDefinition(ir, source) : undefined;
       if (def?.k === 'call') this.produced.set(siteKey(fact.file, def.site), fact);
     }
     return this.produced;

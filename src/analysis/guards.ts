@@ -6,9 +6,10 @@
 import type { CallEdge } from '../graph/call-graph.js';
 import type { FlowNode } from '../model/ir.js';
 import { exprNames } from '../symbols/text.js';
-import { functionOf, siteKey, type Program } from './program.js';
+import { factsAtLastCall, functionOf, type Program } from './program.js';
 import { dominatorsOf, predecessors } from './regions.js';
 import { addTo } from '../util/multimap.js';
+import { keyedMemo } from '../util/memo.js';
 
 export interface Guard {
   fn: string;
@@ -24,24 +25,20 @@ export function guardsOf(program: Program, chain: CallEdge[], fn: string, site: 
   return frames.flatMap((f) => guardsInFrame(program, f.fn, f.site));
 }
 
-const frameMemo = new WeakMap<Program, Map<string, { preds: number[][]; callNodes: Map<number, number[]> }>>();
+const frameMemo = keyedMemo<Program, { preds: number[][]; callNodes: Map<number, number[]> }>();
 
 /**
  * A function's predecessor lists and call nodes by site, once per function: 5,000 writes in one
  * function each scanned all its nodes (14 s).
  */
 function frameIndex(program: Program, fn: string, nodes: FlowNode[]): { preds: number[][]; callNodes: Map<number, number[]> } {
-  let m = frameMemo.get(program);
-  if (!m) frameMemo.set(program, (m = new Map()));
-  let hit = m.get(fn);
-  if (!hit) {
+  return frameMemo(program, fn, () => {
     const callNodes = new Map<number, number[]>();
     nodes.forEach((n, i) => {
       if (n.kind === 'call' && n.site !== undefined) addTo(callNodes, n.site, i);
     });
-    m.set(fn, (hit = { preds: predecessors(nodes), callNodes }));
-  }
-  return hit;
+    return { preds: predecessors(nodes), callNodes };
+  });
 }
 
 function guardsInFrame(program: Program, fn: string, site: number): Guard[] {
@@ -84,12 +81,9 @@ export function isFoundCheck(program: Program, g: Guard): boolean {
   if (g.node.compare || !e || e.k !== 'ref') return false;
   const values = program.ev.values(g.file, e);
   return values.length > 0 && values.every((v) => {
-    if (v.t !== 'ext' && v.t !== 'global') return false;
-    const at = v.steps.findLastIndex((s) => s.site !== undefined && s.file !== undefined);
-    const step = v.steps[at];
+    const found = factsAtLastCall(program, v);
     // Only the booking's own record: `if (!policy)` after reading a cancellation policy still names one.
-    const read = step && (program.factsBySite.get(siteKey(step.file!, step.site!)) ?? []).some((f) => f.kind === 'read' && f.bookingLike);
-    return read && v.steps.slice(at + 1).every((s) => s.p === '()');
+    return found !== null && found.facts.some((f) => f.kind === 'read' && f.bookingLike) && found.after.every((p) => p === '()');
   });
 }
 

@@ -2,7 +2,7 @@
 // (metadata, client_reference_id, reference_id, receipt...) back through values: a write's or a
 // guarded read's record and its id field, or an id generated before the write and stored by it.
 // A variable merely named `bookingId` that came from the request is not the booking's id.
-import type { Expr, FileIR } from '../model/ir.js';
+import { soleDefinition, type Expr, type FileIR } from '../model/ir.js';
 import { sqlText } from '../recognize/facts.js';
 import { isSerializer } from '../recognize/redirect.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
@@ -175,8 +175,8 @@ function isHandedRecordId(program: Program, flow: FlowFacts, file: string, e: Ex
   }
   if (e.k === 'tpl') return e.parts.some((p) => isHandedRecordId(program, flow, file, p, depth + 1));
   if (e.k !== 'member' || !e.prop || !ID_FIELDS.has(e.prop) || e.obj.k !== 'ref') return false;
-  const b = program.files.get(file)?.bindings[e.obj.b];
-  const def = b && b.kind !== 'import' && b.defs.length === 1 ? b.defs[0] : undefined;
+  const ir = program.files.get(file);
+  const def = ir ? soleDefinition(ir, e.obj) : undefined;
   const made = def?.k === 'await' ? def.of : def;
   return made?.k === 'call' && flow.producedRecord(file, made.site) !== undefined;
 }
@@ -321,8 +321,8 @@ function callsUnder(ir: FileIR, e: Expr, depth: number, out: Set<number>): Set<n
     const site = ir.sites[e.site];
     if (site) for (const x of [site.callee, ...site.args]) callsUnder(ir, x, depth + 1, out);
   } else if (e.k === 'ref') {
-    const b = ir.bindings[e.b];
-    if (b && b.kind !== 'import' && b.defs.length === 1) callsUnder(ir, b.defs[0]!, depth + 1, out);
+    const def = soleDefinition(ir, e);
+    if (def) callsUnder(ir, def, depth + 1, out);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { BookingPaymentPath } from './booking-paths.js';
 import type { Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
 import { recordChanges, type FieldValue } from './record-changes.js';
+import { keyedMemo } from '../util/memo.js';
 
 const PAYMENT_ENTITY = new Set(PAYMENT_ENTITY_WORDS);
 const PROVIDER_ID = new Set([...PROVIDER_ID_WORDS, ...PROVIDER_IDS]);
@@ -58,15 +59,11 @@ export interface LinkFound {
   where: 'path' | 'webhook';
 }
 
-const changesMemo = new WeakMap<Program, Map<string, SiteFact[]>>();
+const changesMemo = keyedMemo<Program, SiteFact[]>();
 
 /** The writes and updates an entry point reaches, once per entry (a route may start many payments). */
 function changesReached(program: Program, entry: string): SiteFact[] {
-  let byEntry = changesMemo.get(program);
-  if (!byEntry) changesMemo.set(program, (byEntry = new Map()));
-  let found = byEntry.get(entry);
-  if (!found) byEntry.set(entry, (found = reachedFacts(program, entry).filter((f) => f.kind === 'write' || f.kind === 'update')));
-  return found;
+  return changesMemo(program, entry, () => reachedFacts(program, entry).filter((f) => f.kind === 'write' || f.kind === 'update'));
 }
 
 /**

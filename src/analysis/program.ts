@@ -3,7 +3,7 @@
 import type { EntryPoint } from '../graph/entries.js';
 import type { CallEdge, CallGraph } from '../graph/call-graph.js';
 import type { FileIR, FunctionIR } from '../model/ir.js';
-import { fnKey } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
@@ -104,3 +104,15 @@ export function integratedProviders(program: Program): Set<string> {
 }
 
 const integratedMemo = new WeakMap<Program, Set<string>>();
+
+/**
+ * The facts at the last call a value's steps went through (`findUnique(...)` in
+ * `prisma.status.findUnique(...).id`), and the steps taken after it.
+ */
+export function factsAtLastCall(program: Program, v: Value): { facts: SiteFact[]; after: string[] } | null {
+  if (v.t !== 'ext' && v.t !== 'global') return null;
+  const at = v.steps.findLastIndex((s) => s.site !== undefined && s.file !== undefined);
+  const step = v.steps[at];
+  if (!step) return null;
+  return { facts: program.factsBySite.get(siteKey(step.file!, step.site!)) ?? [], after: v.steps.slice(at + 1).map((s) => s.p) };
+}

@@ -2,11 +2,12 @@
 // `getDocument(ref)` reads whatever `ref` names, and a base repository's `this.model.create()`
 // writes whatever model the subclass handed to `super()`. Both are evaluated again with that
 // call's context bound; an operation whose record cannot be named there keeps its own verdict.
-import type { Expr, FileIR } from '../model/ir.js';
+import { soleDefinition, type Expr, type FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { reachableFrom, type Program } from './program.js';
+import { keyedMemo } from '../util/memo.js';
 
 export function recordAtCall(program: Program, fact: SiteFact, fn: string, callerFile: string, callerSite: number): boolean {
   if (fnKey({ file: fact.file, fn: fact.fn }) !== fn) return true;
@@ -20,7 +21,7 @@ export function recordAtCall(program: Program, fact: SiteFact, fn: string, calle
 }
 
 const handedMemo = new WeakMap<Program, Map<string, boolean>>();
-const reachedMemo = new WeakMap<Program, Map<string, SiteFact[]>>();
+const reachedMemo = keyedMemo<Program, SiteFact[]>();
 
 function handedAtCall(program: Program, fact: SiteFact, callerFile: string, callerSite: number): boolean {
   const ir = program.files.get(fact.file)!;
@@ -46,11 +47,7 @@ function handedAtCall(program: Program, fact: SiteFact, callerFile: string, call
  * (`#createDocument(doc, ref)` called for employees and for bookings is a booking write only for the latter).
  */
 export function reachedFacts(program: Program, start: string): SiteFact[] {
-  let byStart = reachedMemo.get(program);
-  if (!byStart) reachedMemo.set(program, (byStart = new Map()));
-  let found = byStart.get(start);
-  if (!found) byStart.set(start, (found = computeReachedFacts(program, start)));
-  return found;
+  return reachedMemo(program, start, () => computeReachedFacts(program, start));
 }
 
 function computeReachedFacts(program: Program, start: string): SiteFact[] {
@@ -113,8 +110,8 @@ function receiverRoot(ir: FileIR, e: Expr, depth: number): number | 'this' | nul
   if (e.k === 'param') return e.index;
   if (e.k === 'this' && !e.obj && !e.static) return 'this';
   if (e.k === 'ref') {
-    const b = ir.bindings[e.b];
-    return b && b.kind !== 'import' && b.defs.length === 1 ? receiverRoot(ir, b.defs[0]!, depth + 1) : null;
+    const def = soleDefinition(ir, e);
+    return def ? receiverRoot(ir, def, depth + 1) : null;
   }
   return null;
 }

@@ -10,8 +10,8 @@ import { staticText } from '../symbols/text.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { chainEvaluator, chainsTo } from './chains.js';
 import { mappedRows } from './mapped-rows.js';
-import { ID_FIELDS, words } from '../recognizers/vocabulary.js';
-import { siteKey, type Program } from './program.js';
+import { ID_FIELDS, isStatusReference } from '../recognizers/vocabulary.js';
+import { factsAtLastCall, siteKey, type Program } from './program.js';
 import { boundParams, parsedStatements, selectFilter, sqlFunctionBody, statementOf, type SqlValue } from './sql-text.js';
 
 // Record changes are read from these statements; the queries tests ask for them here.
@@ -358,7 +358,7 @@ function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path
   // `statusId: pending.id` where `pending = findUnique({ where: { code: 'PENDING' } })`: the status
   // row a reference points at is named by the literal key it was found by (a lookup table's row).
   // Only for such references: `bookingId: candidate.id` of a booking found by its status is no status.
-  if (texts.size === 0 && isStatusRef(path[path.length - 1] ?? '')) for (const t of lookupKeys(program, values)) texts.add(t);
+  if (texts.size === 0 && isStatusReference(path[path.length - 1] ?? '')) for (const t of lookupKeys(program, values)) texts.add(t);
   const ir = program.files.get(file);
   if (ir && texts.size === 0) {
     const t = staticText(ir, e);
@@ -371,21 +371,13 @@ function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path
   return { field: path[path.length - 1] ?? '', path, file, pos, expr: e, texts: [...texts], values, fromRequest, delta };
 }
 
-/** `statusId`, `booking_status_id`: a reference to a row of a table of statuses. */
-function isStatusRef(field: string): boolean {
-  const ws = words(field);
-  return ws.length > 1 && ws[ws.length - 1] === 'id' && ws[ws.length - 2] === 'status';
-}
-
 /** The literal keys of the reads whose rows' ids these values are (`pending.id` -> ['PENDING']). */
 function lookupKeys(program: Program, values: Value[]): string[] {
   const out: string[] = [];
   for (const v of values) {
-    if ((v.t !== 'ext' && v.t !== 'global') || v.steps.at(-1)?.p !== 'id') return [];
-    const at = v.steps.findLastIndex((s) => s.site !== undefined && s.file !== undefined);
-    const step = v.steps[at];
-    const read = step && (program.factsBySite.get(siteKey(step.file!, step.site!)) ?? []).find((f) => f.kind === 'read');
-    if (!read || v.steps.slice(at + 1, -1).some((s) => s.p !== '()')) return [];
+    const found = factsAtLastCall(program, v);
+    const read = found?.facts.find((f) => f.kind === 'read');
+    if (!found || !read || found.after.at(-1) !== 'id' || found.after.slice(0, -1).some((p) => p !== '()')) return [];
     // A name or code (`{ code: 'PENDING' }`), not a number: a row found by its numeric id says nothing more.
     const keys = readFilter(program, read).filter((f) => f.texts.length > 0 && f.texts.every((t) => Number.isNaN(Number(t))));
     if (keys.length !== 1) return [];

@@ -9,6 +9,7 @@ import type { Expr, FileIR, FlowNode } from '../model/ir.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { sqlText } from '../recognize/facts.js';
 import { functionOf, siteKey, type Program } from './program.js';
+import { keyedMemo } from '../util/memo.js';
 
 export interface Region {
   /** Functions in the region: the nodes of the root function that are in it, null for a whole function. */
@@ -152,18 +153,13 @@ function transactionHandle(args: Expr[], options: string[]): string | null {
   return null;
 }
 
-const domMemo = new WeakMap<Program, Map<string, Dominators>>();
+const domMemo = keyedMemo<Program, Dominators | null>();
 
 export function dominatorsOf(program: Program, fn: string): Dominators | null {
-  let m = domMemo.get(program);
-  if (!m) domMemo.set(program, (m = new Map()));
-  const hit = m.get(fn);
-  if (hit) return hit;
-  const found = functionOf(program, fn);
-  if (!found) return null;
-  const d = computeDominators(found.fn.nodes);
-  m.set(fn, d);
-  return d;
+  return domMemo(program, fn, () => {
+    const found = functionOf(program, fn);
+    return found ? computeDominators(found.fn.nodes) : null;
+  });
 }
 
 /** Two facts run in one transaction: the same one, or both in the same transaction scope. */

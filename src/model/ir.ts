@@ -206,3 +206,9 @@ export function isWithin(ir: FileIR, inner: number, outer: number): boolean {
   for (let f = inner; f >= 0; f = ir.functions[f]?.parent ?? -1) if (f === outer) return true;
   return false;
 }
+
+/** The one value a local binding was ever given (`const x = ...`, never assigned again), or undefined. */
+export function soleDefinition(ir: FileIR, e: Expr): Expr | undefined {
+  const b = e.k === 'ref' ? ir.bindings[e.b] : undefined;
+  return b && b.kind !== 'import' && b.defs.length === 1 ? b.defs[0] : undefined;
+}

@@ -218,3 +218,9 @@ export const PROVIDER_ID_WORDS = ['payment', 'intent', 'session', 'checkout', 'c
 export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay', 'prepaid', 'prepayment', 'price', 'amount', 'total', 'fee', 'cost', 'free', 'charge', 'checkout'];
 /** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
 export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];
+
+/** `statusId`, `booking_status_id`: a reference to a row of a table of statuses (not `stateId`, as often an address's region). */
+export function isStatusReference(name: string): boolean {
+  const ws = words(name);
+  return ws.length > 1 && ws[ws.length - 1] === 'id' && ws[ws.length - 2] === 'status';
+}

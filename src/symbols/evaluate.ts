@@ -54,6 +54,7 @@ export class Evaluator {
   private nesting = 0;
   /** What modules export and re-export by name: from the IR and resolution only, so kept across `reset`. */
   private readonly namesOf = new Map<string, Set<string> | null>();
+  private readonly starFiles = new Map<string, string[]>();
   private readonly starIndex = new Map<string, { byName: Map<string, { order: number; file: string }[]>; open: { order: number; file: string }[] }>();
 
   readonly files: Map<string, FileIR>;
@@ -491,18 +492,29 @@ export class Evaluator {
    * thousand `export *` lines asked for a thousand names would otherwise evaluate a million
    * (source, name) pairs; indexed by the names each source exports, only the ones that have it are.
    */
+  /** The scanned files a file's `export *` declarations name, in order. */
+  private starTargets(file: string): string[] {
+    let targets = this.starFiles.get(file);
+    if (!targets) {
+      targets = [];
+      for (const x of this.ir(file)?.exports ?? []) {
+        if (x.kind !== 'star') continue;
+        const target = this.resolver.resolve(file, x.specifier);
+        if (target.kind === 'file') targets.push(target.file);
+      }
+      this.starFiles.set(file, targets);
+    }
+    return targets;
+  }
+
   private starSources(file: string, name: string): string[] {
     let index = this.starIndex.get(file);
     if (!index) {
       index = { byName: new Map(), open: [] };
-      const ir = this.ir(file);
       let order = 0;
-      for (const x of ir?.exports ?? []) {
-        if (x.kind !== 'star') continue;
-        const target = this.resolver.resolve(file, x.specifier);
-        if (target.kind !== 'file') continue;
-        const names = this.exportedNames(target.file);
-        const at = { order: order++, file: target.file };
+      for (const target of this.starTargets(file)) {
+        const names = this.exportedNames(target);
+        const at = { order: order++, file: target };
         if (names === null) index.open.push(at);
         else for (const n of names) addTo(index.byName, n, at);
       }
@@ -527,20 +539,6 @@ export class Evaluator {
   private exportedNames(file: string): Set<string> | null {
     const known = this.namesOf.get(file);
     if (known !== undefined) return known;
-    const targets = new Map<string, string[]>();
-    const targetsOf = (f: string) => {
-      let t = targets.get(f);
-      if (!t) {
-        t = [];
-        for (const x of this.ir(f)?.exports ?? []) {
-          if (x.kind !== 'star') continue;
-          const target = this.resolver.resolve(f, x.specifier);
-          if (target.kind === 'file') t.push(target.file);
-        }
-        targets.set(f, t);
-      }
-      return t;
-    };
     const index = new Map<string, number>();
     const low = new Map<string, number>();
     const stack: string[] = [];
@@ -556,7 +554,7 @@ export class Evaluator {
     open(file);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1]!;
-      const out = targetsOf(frame.file);
+      const out = this.starTargets(frame.file);
       if (frame.next < out.length) {
         const t = out[frame.next++]!;
         if (this.namesOf.has(t)) continue;
@@ -574,13 +572,13 @@ export class Evaluator {
         members.push(m);
         if (m === frame.file) break;
       }
-      this.settleNames(members, targetsOf);
+      this.settleNames(members);
     }
     return this.namesOf.has(file) ? this.namesOf.get(file)! : new Set();
   }
 
   /** Names of a group of files that star-export one another, once everything they point to outside it is known. */
-  private settleNames(members: string[], targetsOf: (f: string) => string[]): void {
+  private settleNames(members: string[]): void {
     const inGroup = new Set(members);
     const own = new Map<string, Set<string> | null>();
     let shared: Set<string> | null = new Set();
@@ -593,7 +591,7 @@ export class Evaluator {
       own.set(m, names);
       if (names === null) shared = null;
       else if (shared) for (const n of names) if (n !== 'default') shared.add(n);
-      for (const t of targetsOf(m)) {
+      for (const t of this.starTargets(m)) {
         if (inGroup.has(t)) continue;
         const below = this.namesOf.has(t) ? this.namesOf.get(t)! : new Set<string>();
         if (below === null) shared = null;
