@@ -55,7 +55,7 @@ function guardsInFrame(program: Program, fn: string, site: number): Guard[] {
       const n = nodes[x]!;
       if (n.kind !== 'assume' || seen.has(x)) continue;
       seen.add(x);
-      const names = [...exprNames(found.ir, n.expr), ...memberNames(n.expr), ...(n.compare ? [...memberNames(n.compare.value), String(n.compare.literal)] : [])];
+      const names = [...exprNames(found.ir, n.expr), ...memberNames(n.expr), ...(n.compare ? [...exprNames(found.ir, n.compare.value), ...memberNames(n.compare.value), String(n.compare.literal)] : [])];
       // `hoursUntil(booking) < 24`: a comparison keeps no value, but the call it evaluated comes just before it.
       for (const p of preds[x] ?? []) {
         const q = nodes[p]!;

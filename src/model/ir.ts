@@ -115,8 +115,9 @@ export interface FlowNode {
   /**
    * For a comparison with a literal (`event.type === 'checkout.session.completed'`, a switch
    * case): the compared value, the literal, and whether this branch is where they are equal.
+   * `relational`: the test was `x <= 0` / `x > 0`, so "equal" holds only for a value never negative.
    */
-  compare?: { value: Expr; literal: string | number | boolean; equal: boolean };
+  compare?: { value: Expr; literal: string | number | boolean; equal: boolean; relational?: true };
 }
 
 export interface FunctionIR {

@@ -174,7 +174,7 @@ export class Ctx {
   }
 
   /** Splits the frontier into two assume nodes: `test` truthy and `test` falsy. */
-  fork(test: Expr, pos: number, compare?: { value: Expr; literal: string | number | boolean }): { t: number | null; f: number | null } {
+  fork(test: Expr, pos: number, compare?: { value: Expr; literal: string | number | boolean; relational?: true }): { t: number | null; f: number | null } {
     const from = this.fb.cur;
     if (from === null) return { t: null, f: null };
     const t = this.node('assume', pos, { expr: test, truthy: true, ...(compare ? { compare: { ...compare, equal: true } } : {}) });

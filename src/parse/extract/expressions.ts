@@ -408,6 +408,14 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
     const { t, f } = cx.fork({ k: 'unknown' }, n.start, { value, literal: 0 });
     return emptiness.empty ? { t, f } : { t: f, f: t };
   }
+  // `total <= 0`, `amountDue > 0`: an amount is zero or positive, so these ask whether it is zero.
+  // Only the branch that says "not zero" is a sure claim; a negative would also take the other one.
+  const zero = n.type === 'BinaryExpression' ? zeroTest(n) : null;
+  if (zero) {
+    const value = expr(cx, zero.value);
+    const { t, f } = cx.fork({ k: 'unknown' }, n.start, { value, literal: 0, relational: true });
+    return zero.zero ? { t, f } : { t: f, f: t };
+  }
   if (n.type === 'BinaryExpression' && /^[!=]==?$/.test(n.operator)) {
     const nullish = isNullish(n.right) ? n.left : isNullish(n.left) ? n.right : null;
     if (nullish) {
@@ -444,6 +452,15 @@ function lengthTest(n: AstNode): { length: AstNode; empty: boolean } | null {
   if ((op === '>' && count >= 0) || (op === '>=' && count >= 1)) return { length, empty: false };
   if ((op === '<' && count >= 1) || (op === '<=' && count >= 0)) return { length, empty: true };
   return null;
+}
+
+/** `x <= 0` / `0 >= x` (`zero`: true is where it is zero) and `x > 0` / `0 < x` (true is where it is not). */
+function zeroTest(n: AstNode): { value: AstNode; zero: boolean } | null {
+  const isZero = (x: AstNode) => x.type === 'Literal' && x.value === 0;
+  const flipped: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+  const [value, op] = isZero(n.right) ? [n.left, n.operator] : isZero(n.left) ? [n.right, flipped[n.operator]] : [null, ''];
+  if (!value || isZero(value)) return null;
+  return op === '<=' ? { value, zero: true } : op === '>' ? { value, zero: false } : null;
 }
 
 function comparedLiteral(n: AstNode): string | number | boolean | undefined {
