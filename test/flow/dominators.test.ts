@@ -192,6 +192,15 @@ describe('dominators on flow fixtures', () => {
     expect(infeasibleBranches(shrunk.ir, shrunk.fn).size).toBe(0);
   });
 
+  it('`x > 0` claims x is not zero, but `x <= 0` does not claim it is (x may be negative)', () => {
+    const g = inline('function f(x: number) {\n  if (x > 0) return;\n  if (x === 0) free();\n  else refund();\n}\n', 'f');
+    // Past `x > 0` failing, x may be zero or negative: neither branch of `x === 0` is ruled out.
+    expect(infeasibleBranches(g.ir, g.fn).size).toBe(0);
+    const positive = inline('function f(x: number) {\n  if (!(x > 0)) return;\n  if (x === 0) free();\n}\n', 'f');
+    const dead = [...infeasibleBranches(positive.ir, positive.fn)].map((i) => positive.fn.nodes[i]!);
+    expect(dead.map((n) => [n.compare?.literal, n.compare?.equal])).toEqual([[0, true]]);
+  });
+
   it('unreachable nodes dominate nothing and are dominated by nothing', () => {
     const g = inline('function f(a: any) {\n  return a.x();\n  dead();\n}\n', 'f');
     const d = computeDominators(g.fn.nodes);
