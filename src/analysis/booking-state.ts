@@ -181,6 +181,8 @@ export function paymentDecidesState(program: Program, field: FieldValue): string
 const NOTHING_DUE = new Set(['free', 'zero', 'no', 'none', 'without', 'skip', 'waived', 'waive', 'complimentary']);
 /** `isPaid` (settled) and `isPaidEvent` (costs money) point opposite ways: such a condition decides nothing here. */
 const EITHER_WAY = new Set(['paid', 'prepaid']);
+/** `if (paymentError)`: a condition on whether something failed says nothing about what is due. */
+const FAILURE = new Set(['error', 'err', 'errors', 'failed', 'failure', 'exception']);
 
 /**
  * A branch that runs only when there is nothing to pay: `if (isZeroTotalOrder)`, `if (isFree)`,
@@ -191,7 +193,7 @@ export function nothingDueBranch(g: Guard): boolean {
   const n = g.node;
   const literal = n.compare?.literal;
   const named = g.names.filter((name) => name !== String(literal ?? '')).flatMap((name) => words(name));
-  if (!named.some((w) => PAYMENT_DUE.has(w)) || named.some((w) => EITHER_WAY.has(w))) return false;
+  if (!named.some((w) => PAYMENT_DUE.has(w)) || named.some((w) => EITHER_WAY.has(w) || FAILURE.has(w))) return false;
   if (typeof literal === 'string') return n.compare!.equal && words(literal).some((w) => NOTHING_DUE.has(w));
   // How the named value tests here: truthy, falsy, or unknown (`!== 5`).
   const truthy = n.compare ? (n.compare.equal ? Boolean(literal) : literal ? null : true) : n.truthy;
