@@ -64,8 +64,10 @@ function cancellations(program: Program, entry: string, facts: SiteFact[]): Reco
   const sites = new Set<string>();
   for (const f of facts) {
     const key = siteKey(f.file, f.site);
-    if (!isBookingItself(f) || f.kind !== 'update' || sites.has(key)) continue;
-    const cancel = changesFromEntry(program, entry, f).find(cancels);
+    if (!isBookingItself(f) || (f.kind !== 'update' && f.kind !== 'write') || sites.has(key)) continue;
+    // A write cancels only as an update of a loaded record (TypeORM `booking.status = 'cancelled';
+    // repo.save(booking)`): an insert creates a booking, it cancels none.
+    const cancel = changesFromEntry(program, entry, f).find((c) => (f.kind === 'update' || c.op === 'update') && cancels(c));
     if (!cancel) continue;
     sites.add(key);
     out.push(cancel);
