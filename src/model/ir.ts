@@ -117,6 +117,11 @@ export interface FlowNode {
    * case): the compared value, the literal, and whether this branch is where they are equal.
    */
   compare?: { value: Expr; literal: string | number | boolean; equal: boolean };
+  /**
+   * For an ordering comparison (`hoursUntilVisit < 24`), which keeps no value to assume truthy:
+   * its operands, so the branch can still be named by what it compares (a cancellation deadline).
+   */
+  operands?: Expr[];
 }
 
 export interface FunctionIR {
