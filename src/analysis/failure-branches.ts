@@ -101,7 +101,7 @@ export function failureBranches(program: Program, fn: string, site: number, call
  * The functions that handle a rejection of the promise the call at `site` returns, along its chain
  * in the same function: `.catch(fn)` and the second argument of `.then(ok, fn)`.
  */
-function rejectionHandlers(program: Program, ir: FileIR, site: number): string[] {
+export function rejectionHandlers(program: Program, ir: FileIR, site: number): string[] {
   const out: string[] = [];
   for (let at = ir.sites[site], depth = 0; at && at.chainedBy !== null && depth < 8; depth++) {
     const next = ir.sites[at.chainedBy];
