@@ -41,10 +41,12 @@ export function isStateField(name: string): boolean {
   return ws.length > 0 && STATE_FIELDS.has(ws[ws.length - 1]!);
 }
 
-const flagWords = (name: string) => words(name).filter((w) => w !== 'is' && w !== 'has' && w !== 'been');
+/** Words around a flag's one state word: `isPaid`, `hasBeenConfirmed`, `isBookedSuccessfully`. */
+const FLAG_FILLERS = new Set(['is', 'has', 'been', 'successfully']);
+const flagWords = (name: string) => words(name).filter((w) => !FLAG_FILLERS.has(w));
 
-/** A flag such as `isPaid` or `confirmed`: true means confirmed. */
-function isStateFlag(name: string): boolean {
+/** A flag such as `isPaid`, `confirmed` or `isBooked`: true means confirmed. */
+export function isStateFlag(name: string): boolean {
   const ws = flagWords(name);
   return ws.length === 1 && FLAGS.has(ws[0]!);
 }

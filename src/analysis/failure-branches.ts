@@ -2,7 +2,8 @@
 // copies) its exceptions reach, and branches on its result that mean it failed (`if
 // (!result.success)`, `if (error)`, `if (res.status !== 'COMPLETED')`). Each is a region: what runs
 // from there on and not on the way the code goes when the call succeeded.
-import type { Value } from '../model/values.js';
+import type { FileIR } from '../model/ir.js';
+import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { stateOfText } from './booking-state.js';
 import { captureModeOf } from './capture-mode.js';
@@ -36,7 +37,14 @@ export function failureBranches(program: Program, fn: string, site: number, call
   const calls = nodes.flatMap((n, i) => (n.kind === 'call' && n.site === site ? [i] : []));
   const out: FailureBranch[] = [];
   const seen = new Set<number>();
-  for (const p of calls) {
+  // `pay().then(ok).catch(onRejected)`: the rejection runs the handler, and a `try` around a call
+  // whose promise is handled there never sees the payment fail.
+  const rejected = rejectionHandlers(program, ir, site);
+  for (const h of rejected) {
+    const handler = functionOf(program, h);
+    if (handler) out.push({ kind: 'catch', fn: h, file: handler.ir.file, pos: handler.fn.nodes[0]?.pos ?? 0, region: regionFrom(program, h, [0]) });
+  }
+  for (const p of rejected.length > 0 ? [] : calls) {
     // A call may throw before it completes: its handler hangs off the node before it.
     const handlers = new Set(preds[p]!.flatMap((q) => nodes[q]!.exc));
     for (const h of handlers) {
@@ -85,6 +93,24 @@ export function failureBranches(program: Program, fn: string, site: number, call
     // The other branch of the same test is how the code goes on when the call succeeded.
     const siblings = preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === n.pos);
     out.push({ kind: 'result-check', fn, file: ir.file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) });
+  }
+  return out;
+}
+
+/**
+ * The functions that handle a rejection of the promise the call at `site` returns, along its chain
+ * in the same function: `.catch(fn)` and the second argument of `.then(ok, fn)`.
+ */
+export function rejectionHandlers(program: Program, ir: FileIR, site: number): string[] {
+  const out: string[] = [];
+  for (let at = ir.sites[site], depth = 0; at && at.chainedBy !== null && depth < 8; depth++) {
+    const next = ir.sites[at.chainedBy];
+    if (!next || next.fn !== at.fn || next.callee.k !== 'member') break;
+    const method = next.callee.prop;
+    if (method !== 'then' && method !== 'catch' && method !== 'finally') break;
+    const handler = method === 'catch' ? next.args[0] : method === 'then' ? next.args[1] : undefined;
+    for (const v of handler ? program.ev.values(ir.file, handler) : []) if (v.t === 'fn') out.push(fnKey(v));
+    at = next;
   }
   return out;
 }

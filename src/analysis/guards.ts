@@ -1,8 +1,8 @@
 // The conditions a call runs under: the branches (assume nodes) that dominate it in its function
 // and, along a chain, the branches that dominate each call leading to it. With the names each
-// condition carries (`isRefundable(booking)`, `hoursUntilStart < 24` through the call it
-// evaluates, `booking.status === 'PENDING'`), so a check can tell a branch on a cancellation
-// policy, or on the booking's state, from any other.
+// condition carries (`isRefundable(booking)`, `hoursUntilStart < 24` through the call it evaluates
+// or the variable it compares, `booking.status === 'PENDING'`), so a check can tell a branch on a
+// cancellation policy, or on the booking's state, from any other.
 import type { CallEdge } from '../graph/call-graph.js';
 import type { FlowNode } from '../model/ir.js';
 import { exprNames } from '../symbols/text.js';
@@ -56,6 +56,7 @@ function guardsInFrame(program: Program, fn: string, site: number): Guard[] {
       if (n.kind !== 'assume' || seen.has(x)) continue;
       seen.add(x);
       const names = [...exprNames(found.ir, n.expr), ...memberNames(n.expr), ...(n.compare ? [...exprNames(found.ir, n.compare.value), ...memberNames(n.compare.value), String(n.compare.literal)] : [])];
+      for (const o of n.operands ?? []) names.push(...exprNames(found.ir, o), ...memberNames(o));
       // `hoursUntil(booking) < 24`: a comparison keeps no value, but the call it evaluated comes just before it.
       for (const p of preds[x] ?? []) {
         const q = nodes[p]!;

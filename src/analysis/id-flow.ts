@@ -365,6 +365,10 @@ function fieldsOf(program: Program, ev: Evaluator, file: string, e: Expr, path: 
   if (path.length > 0) out.push({ path, file, expr: e });
   const unwrapped = unwrapCall(program, file, e);
   if (unwrapped !== e) return [...out, ...fieldsOf(program, ev, file, unwrapped, path, depth + 1)];
+  // `const payload = JSON.stringify({ reference }); fetch(url, { body: payload })`: the serialized object.
+  const ir = program.files.get(file);
+  const sole = ir ? soleDefinition(ir, e) : undefined;
+  if (sole?.k === 'call' && unwrapCall(program, file, sole) !== sole) return [...out, ...fieldsOf(program, ev, file, sole, path, depth + 1)];
   if (e.k === 'arr') {
     e.items.forEach((item, i) => out.push(...fieldsOf(program, ev, file, item, [...path, String(i)], depth + 1)));
     return out;

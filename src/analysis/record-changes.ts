@@ -169,10 +169,14 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator, read = false):
   const shift = site.args[0] && ev.values(fact.file, site.args[0]).some((v) => v.t === 'class') ? 1 : 0;
   if (op?.setsArg !== undefined) add(sets, fact.file, site.args[op.setsArg + shift]);
   if (op?.filterArg !== undefined) add(filter, fact.file, site.args[op.filterArg + shift]);
+  // `findByIdAndDelete(booking._id)`: a bare id is a filter on the id field.
+  const id = op?.idArg ? site.args[op.idArg.arg + shift] : undefined;
+  if (op?.idArg && id) filter.push(fieldValue(program, ev, fact.file, id, [op.idArg.field], site.start));
   if (op?.setsArg === undefined) {
     // The filter argument is no payload: `deleteMany({ status: 'cancelled' })` sets nothing.
     const filterArg = op?.filterArg === undefined ? -1 : op.filterArg + shift;
-    const first = site.args.find((a, i) => i !== filterArg && isObjectish(program, fact.file, a));
+    const idArg = op?.idArg === undefined ? -1 : op.idArg.arg + shift;
+    const first = site.args.find((a, i) => i !== filterArg && i !== idArg && isObjectish(program, fact.file, a));
     if (first) add(sets, fact.file, first);
     // `update(values, { where })`: the filter of the other object arguments.
     for (const a of site.args) if (a !== first && isObjectish(program, fact.file, a)) add([], fact.file, a);

@@ -7,6 +7,9 @@ import { calleeText, functionName, locate, siteStart, traceIndexOfCall, traceOf 
 import { callRef, entryRef, item, outcomeOf } from '../analysis/report-items.js';
 import type { PathResult, TraceStep } from '../model/report.js';
 import { fnKey } from '../model/values.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { recordChanges } from '../analysis/record-changes.js';
+import type { Program } from '../analysis/program.js';
 import { defineCheck } from './define.js';
 import { remediationFor } from './remediation.js';
 
@@ -33,7 +36,7 @@ export default defineCheck({
     if (!skipReason) {
       for (const path of bookingPaymentPaths(program, flow, cx.webhooks())) {
         const { chain, ref, hooks } = path;
-        const webhookWrites = hooks.flatMap((w) => w.facts.filter(isBookingWrite)).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
+        const webhookWrites = hooks.flatMap((w) => w.facts.filter((f) => createsBooking(program, f))).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
         const result = item(entryRef(program, path.entry), callRef(program, path.payment), 'pass', 'booking-written-first');
         Object.assign(result, { bookingIdPassed: ref.passed, via: ref.via, webhookWrites: dedupe(webhookWrites), approximate: chain.approximate || path.payment.approximate === true });
         if (path.excluded) {
@@ -85,6 +88,16 @@ function dedupe<T extends { file: string; line: number }>(list: T[]): T[] {
     seen.add(k);
     return true;
   }).sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+/**
+ * A booking write that creates a booking: not one that saves again a booking it loaded
+ * (`booking.status = 'confirmed'; repo.save(booking)` in a capture route), which was created elsewhere.
+ */
+function createsBooking(program: Program, f: SiteFact): boolean {
+  if (!isBookingWrite(f)) return false;
+  const changes = recordChanges(program, f);
+  return changes.length === 0 || changes.some((c) => c.op !== 'update');
 }
 
 function describeFailure(p: PathResult): string {

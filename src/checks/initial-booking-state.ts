@@ -1,7 +1,7 @@
 // Bookings start pending: every booking a customer's request creates (before its payment or
 // approval) sets a not-yet-confirmed status, in the write or through the schema's default, so
 // unpaid bookings never look confirmed to reminders and capacity counts.
-import { isStateField, nothingDueBranch, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
+import { isStateField, isStateFlag, nothingDueBranch, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
 import { chainsTo } from '../analysis/chains.js';
 import { guardsOf, type Guard } from '../analysis/guards.js';
 import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
@@ -115,7 +115,7 @@ function decide(program: Program, write: SiteFact, change: RecordChange, entry: 
     return result;
   }
   const schema = entitySchema(program, entity, write.file);
-  const fields = schema?.fields.filter((f) => isStateField(f.name) || /^(is_?)?(confirmed|paid)$/i.test(f.name)) ?? [];
+  const fields = schema?.fields.filter((f) => isStateField(f.name) || isStateFlag(f.name)) ?? [];
   const field = fields.find((f) => /^status$/i.test(f.name)) ?? fields.find((f) => f.default !== null) ?? fields[0];
   result.trace = [factStep(program, write, `booking created without a status: ${write.api}`)];
   if (!schema || !field) {

@@ -5,6 +5,7 @@
 import { isBookingRecord } from '../analysis/booking-paths.js';
 import { purgesFinished, statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
+import { rejectionHandlers } from '../analysis/failure-branches.js';
 import { everyPathGuarded, guardsOf, isFoundCheck } from '../analysis/guards.js';
 import { isBookingItself } from '../analysis/payment-links.js';
 import { locate, traceOf } from '../analysis/payment-paths.js';
@@ -64,8 +65,10 @@ function cancellations(program: Program, entry: string, facts: SiteFact[]): Reco
   const sites = new Set<string>();
   for (const f of facts) {
     const key = siteKey(f.file, f.site);
-    if (!isBookingItself(f) || f.kind !== 'update' || sites.has(key)) continue;
-    const cancel = changesFromEntry(program, entry, f).find(cancels);
+    if (!isBookingItself(f) || (f.kind !== 'update' && f.kind !== 'write') || sites.has(key)) continue;
+    // A write cancels only as an update of a loaded record (TypeORM `booking.status = 'cancelled';
+    // repo.save(booking)`): an insert creates a booking, it cancels none.
+    const cancel = changesFromEntry(program, entry, f).find((c) => (f.kind === 'update' || c.op === 'update') && cancels(c));
     if (!cancel) continue;
     sites.add(key);
     out.push(cancel);
@@ -132,12 +135,17 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
 /**
  * The change is keyed by the id of a booking this request wrote (`insert` then, when the next step
  * fails, `delete().eq('id', booking.id)`), and no money can have moved before it: a rollback of a
- * booking nobody has paid for yet.
+ * booking nobody has paid for yet. A payment whose rejection handler makes the change
+ * (`orders.create(...).catch(() => delete(booking.id))`) failed, so it moved nothing.
  */
 function rollsBackNewBooking(program: Program, bookings: FlowFacts, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
   const keys = cancel.filter.filter((f) => f.values.length > 0);
   const written = keys.some((f) => f.values.every((v) => bookings.recordOf(v)?.fact.kind === 'write'));
-  return written && !runsBeforeOnSomePath(program, chain, target, (f) => movesMoney(program, f));
+  const failedInto = (f: SiteFact) => {
+    const ir = program.files.get(f.file);
+    return ir !== undefined && rejectionHandlers(program, ir, f.site).includes(target.fn);
+  };
+  return written && !runsBeforeOnSomePath(program, chain, target, (f) => movesMoney(program, f) && !failedInto(f));
 }
 
 function describe(p: PathResult): string {

@@ -118,6 +118,11 @@ export interface FlowNode {
    * `relational`: the test was `x <= 0` / `x > 0`, so "equal" holds only for a value never negative.
    */
   compare?: { value: Expr; literal: string | number | boolean; equal: boolean; relational?: true };
+  /**
+   * For an ordering comparison (`hoursUntilVisit < 24`), which keeps no value to assume truthy:
+   * its operands, so the branch can still be named by what it compares (a cancellation deadline).
+   */
+  operands?: Expr[];
 }
 
 export interface FunctionIR {

@@ -144,9 +144,16 @@ function requestOf(
   const follow: Follow = (at, e) => outer?.(at, e) ?? cx.ev.follow(at, e);
   let url = staticText(ir, urlArg, 0, follow);
   let method: string | null = client.method === 'options' ? null : client.method;
-  const options = client.optionsArg !== null ? site.args[client.optionsArg] : undefined;
+  // `https.request(url, options, cb)`: a URL first moves the options one place on.
+  const optionsAt = client.urlParts && url !== null && client.optionsArg === client.urlArg ? client.optionsArg + 1 : client.optionsArg;
+  const options = optionsAt !== null ? site.args[optionsAt] : undefined;
   const fromOptions = (key: string): string | null => (options ? propText(cx, ir, options, key, follow) : null);
   if (url === null && urlArg && client.optionsArg === client.urlArg) url = fromOptions('url');
+  if (url === null && client.urlParts) {
+    const host = client.urlParts.host.map(fromOptions).find((h) => h !== null);
+    const path = fromOptions(client.urlParts.path);
+    if (host && path !== null) url = `https://${host}${path.startsWith('/') ? '' : '/'}${path}`;
+  }
   if (client.method === 'options') method = (fromOptions('method') ?? 'GET').toUpperCase();
   // axios.create({ baseURL }) instances: prefix the base URL.
   if (url !== null && !/^https?:/.test(url) && v.t === 'ext') {
@@ -159,7 +166,19 @@ function requestOf(
   let body = client.bodyArg !== null ? site.args[client.bodyArg] ?? null : options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form']) : null;
   // No body: the fields travel in the query string (`axios.post(url, null, { params: order })`, ZaloPay's own sample).
   if ((!body || (body.k === 'lit' && body.value === null)) && options) body = propExpr(cx, ir, options, QUERY_KEYS) ?? body;
+  if (!body && client.bodyCalls) body = writtenBody(cx, ir, site, client.bodyCalls);
   return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method, body } : null;
+}
+
+/** What the code writes on the request a call returned, in the same function: `req.write(payload)`. */
+function writtenBody(cx: FactContext, ir: FileIR, site: CallSite, methods: string[]): Expr | null {
+  const index = ir.sites.indexOf(site);
+  for (const s of ir.sites) {
+    if (s.fn !== site.fn || s.callee.k !== 'member' || !s.callee.prop || !methods.includes(s.callee.prop) || !s.args[0]) continue;
+    const onRequest = cx.ev.values(ir.file, s.callee.obj).some((v) => (v.t === 'ext' || v.t === 'global') && v.steps.some((st) => st.site === index && st.file === ir.file));
+    if (onRequest) return s.args[0];
+  }
+  return null;
 }
 
 function propExpr(cx: FactContext, ir: FileIR, obj: Expr, keys: string[]): Expr | null {

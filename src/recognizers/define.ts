@@ -174,6 +174,8 @@ export interface StoreOperation {
   setsArg?: number;
   /** Argument holding the filter that selects the records changed or read (`updateOne(filter, update)`, `find(filter)`). */
   filterArg?: number;
+  /** Argument holding the id of the one record changed, and the field that id is (`findByIdAndDelete(id)`: `_id`). */
+  idArg?: { arg: number; field: string };
   /** The write changes an existing record rather than creating one when argument `arg` sets one of `keys` (`set(data, { merge: true })`). */
   updatesWith?: { arg: number; keys: string[] };
   /** The update removes the records it selects rather than changing them (`delete`, `destroy`, `del`). */

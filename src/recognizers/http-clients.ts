@@ -12,6 +12,10 @@ export interface HttpClient {
   urlArg: number;
   bodyArg: number | null;
   optionsArg: number | null;
+  /** Options fields that spell the URL when no URL is given: Node's `{ hostname, path }`. */
+  urlParts?: { host: string[]; path: string };
+  /** Methods of the returned request that send the body: Node's `req.write(body)`, `req.end(body)`. */
+  bodyCalls?: string[];
 }
 
 const verbs = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -32,7 +36,18 @@ export const QUERY_SERIALIZERS: { module?: string; global?: string; path: string
   { global: 'URLSearchParams', path: '', isNew: true },
 ];
 
+/**
+ * Node's own clients, as Paystack's and other providers' Node samples use them:
+ * `https.request({ hostname, path, method }, cb)` (or a URL first, then the options), the body
+ * written on the request it returns. https://nodejs.org/api/https.html#httpsrequestoptions-callback
+ */
+const nodeRequest = (module: string): HttpClient => ({
+  module, path: 'request', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 0,
+  urlParts: { host: ['hostname', 'host'], path: 'path' }, bodyCalls: ['write', 'end'],
+});
+
 export const HTTP_CLIENTS: HttpClient[] = [
+  ...['https', 'http', 'node:https', 'node:http'].map(nodeRequest),
   { global: 'fetch', path: '', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
   { global: 'globalThis', path: 'fetch', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },
   { module: 'node-fetch', path: '', method: 'options', urlArg: 0, bodyArg: null, optionsArg: 1 },

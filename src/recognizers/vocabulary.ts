@@ -192,7 +192,7 @@ export const FINISHED_STATE_WORDS = ['completed', 'complete', 'fulfilled', 'done
 /** Field names that hold a record's state. */
 export const STATE_FIELD_WORDS = ['status', 'state'];
 /** Boolean fields that say a booking is confirmed or paid (`isPaid: false` is a pending state). */
-export const CONFIRMED_FLAG_WORDS = ['confirmed', 'paid'];
+export const CONFIRMED_FLAG_WORDS = ['confirmed', 'paid', 'booked'];
 
 /** Entities that model capacity: a slot row, a seat, an inventory count, a temporary hold. */
 export const CAPACITY_WORDS = ['slot', 'timeslot', 'seat', 'capacity', 'inventory', 'hold', 'availability', 'spot', 'allocation', 'stock'];

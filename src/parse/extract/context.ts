@@ -174,11 +174,12 @@ export class Ctx {
   }
 
   /** Splits the frontier into two assume nodes: `test` truthy and `test` falsy. */
-  fork(test: Expr, pos: number, compare?: { value: Expr; literal: string | number | boolean; relational?: true }): { t: number | null; f: number | null } {
+  fork(test: Expr, pos: number, compare?: { value: Expr; literal: string | number | boolean; relational?: true }, operands?: Expr[]): { t: number | null; f: number | null } {
     const from = this.fb.cur;
     if (from === null) return { t: null, f: null };
-    const t = this.node('assume', pos, { expr: test, truthy: true, ...(compare ? { compare: { ...compare, equal: true } } : {}) });
-    const f = this.node('assume', pos, { expr: test, truthy: false, ...(compare ? { compare: { ...compare, equal: false } } : {}) });
+    const more = operands ? { operands } : {};
+    const t = this.node('assume', pos, { expr: test, truthy: true, ...more, ...(compare ? { compare: { ...compare, equal: true } } : {}) });
+    const f = this.node('assume', pos, { expr: test, truthy: false, ...more, ...(compare ? { compare: { ...compare, equal: false } } : {}) });
     this.link(from, t);
     this.link(from, f);
     return { t, f };

@@ -434,6 +434,11 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
       return equalOp ? { t, f } : { t: f, f: t };
     }
   }
+  // `hoursUntilVisit < 24` is no value to assume truthy or not; its operands name the branch.
+  if (n.type === 'BinaryExpression' && /^[<>]=?$/.test(n.operator)) {
+    const operands = [expr(cx, n.left), expr(cx, n.right)];
+    return cx.fork(UNKNOWN, n.start, undefined, operands);
+  }
   return cx.fork(expr(cx, n), n.start);
 }
 

@@ -71,16 +71,20 @@ export default defineProvider({
     { call: 'notification.webhookEvent.verify', role: 'verify-webhook' },
     { call: 'notification.webhookEvent.getAndVerify', role: 'verify-webhook' },
   ],
-  // Base URLs usually come from configuration (sandbox vs live), so the Orders paths match on any host.
+  // Base URLs usually come from configuration (sandbox vs live), so the paths only PayPal serves
+  // (Orders v2, Payments v2 captures and refunds, the classic Payments v1) match on any host.
   rest: [
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/checkout/orders/?$', method: 'POST', role: 'initiation', api: 'orders.create', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/checkout/orders/[^/]+/capture$', method: 'POST', role: 'capture', api: 'orders.capture', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/checkout/orders/[^/]+/authorize$', method: 'POST', role: 'capture', api: 'orders.authorize', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/checkout/orders/[^/]+$', method: 'GET', role: 'retrieve', api: 'orders.get', anyHost: true },
-    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/authorizations/[^/]+/capture$', method: 'POST', role: 'capture', api: 'authorizations.capture' },
-    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/captures/[^/]+/refund$', method: 'POST', role: 'refund', api: 'captures.refund' },
-    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/payment/?$', method: 'POST', role: 'initiation', api: 'payment.create' },
-    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/payment/[^/]+/execute$', method: 'POST', role: 'capture', api: 'payment.execute' },
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/authorizations/[^/]+/capture$', method: 'POST', role: 'capture', api: 'authorizations.capture', anyHost: true },
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/captures/[^/]+/refund$', method: 'POST', role: 'refund', api: 'captures.refund', anyHost: true },
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/payment/?$', method: 'POST', role: 'initiation', api: 'payment.create', anyHost: true },
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/payment/[^/]+/execute$', method: 'POST', role: 'capture', api: 'payment.execute', anyHost: true },
+    // Payments v1 refunds of a sale or of a captured authorization.
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/sale/[^/]+/refund$', method: 'POST', role: 'refund', api: 'sale.refund', anyHost: true },
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/capture/[^/]+/refund$', method: 'POST', role: 'refund', api: 'capture.refund', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/billing/subscriptions/?$', method: 'POST', role: 'initiation', api: 'subscriptions.create', billing: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/notifications/verify-webhook-signature$', method: 'POST', role: 'verify-webhook', api: 'verify-webhook-signature', anyHost: true },
   ],

@@ -45,7 +45,7 @@ export default defineStore({
   updates: ops([
     { call: 'updateOne', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'updateMany', entity: MODEL, filterArg: 0, setsArg: 1 },
-    { call: 'findByIdAndUpdate', entity: MODEL, filterArg: 0, setsArg: 1 },
+    { call: 'findByIdAndUpdate', entity: MODEL, idArg: { arg: 0, field: '_id' }, setsArg: 1 },
     { call: 'findOneAndUpdate', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'replaceOne', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'findById.().save', entity: MODEL, record: 'receiver' },
@@ -61,7 +61,7 @@ export default defineStore({
     { call: 'remove', entity: MODEL, filterArg: 0, deletes: true },
     { call: 'deleteOne', entity: MODEL, filterArg: 0, deletes: true },
     { call: 'deleteMany', entity: MODEL, filterArg: 0, deletes: true },
-    { call: 'findByIdAndDelete', entity: MODEL, filterArg: 0, deletes: true },
+    { call: 'findByIdAndDelete', entity: MODEL, idArg: { arg: 0, field: '_id' }, deletes: true },
     { call: 'findOneAndDelete', entity: MODEL, filterArg: 0, deletes: true },
   ]),
   // A session of `startSession()` joins a query to its transaction: `create([doc], { session })`.
