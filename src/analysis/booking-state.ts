@@ -145,6 +145,7 @@ export function statesPicked(program: Program, change: RecordChange): Set<Bookin
  */
 export function purgesFinished(change: Pick<RecordChange, 'op' | 'filter'>): boolean {
   if (change.op !== 'delete') return false;
+  if (change.filter.some(endedBefore)) return true;
   const field = stateWritten({ sets: change.filter })?.field;
   if (!field || field.texts.length === 0) return false;
   return field.texts.every((t) => {
@@ -153,6 +154,21 @@ export function purgesFinished(change: Pick<RecordChange, 'op' | 'filter'>): boo
     const state = stateOfFieldValue(field.field, t);
     return state === 'cancelled' || state === 'failed';
   });
+}
+
+/** Words of a field that says when a booking is over: `endsAt`, `end_time`, `finishedAt`, `checkOut`. */
+const END_TIME_WORDS = new Set(['end', 'ends', 'ended', 'ending', 'finish', 'finished', 'finishes']);
+/** Filter operators that pick values below a bound: Prisma's `lt`/`lte`, MongoDB's `$lt`/`$lte`. */
+const BEFORE_OPERATORS = new Set(['lt', 'lte', '$lt', '$lte']);
+
+/**
+ * A filter on when the booking ends, below a bound (`endsAt: { lt: new Date() }`): a delete picking
+ * bookings already over purges history, whatever their state.
+ */
+function endedBefore(f: FieldValue): boolean {
+  const ws = words(f.field);
+  const endField = ws.some((w) => END_TIME_WORDS.has(w)) || ws.some((w, i) => w === 'check' && ws[i + 1] === 'out');
+  return endField && f.values.length > 0 && f.values.every((v) => v.t === 'obj' && v.props.length > 0 && v.props.every((p) => p.key !== null && BEFORE_OPERATORS.has(p.key)));
 }
 
 /**

@@ -124,11 +124,18 @@ function hostedByRule(program: Program, call: SiteFact): boolean {
 
 /** A branch whose every way on ends in a throw, releasing nothing on the way: it only hands the failure up. */
 export function onlyThrows(program: Program, fn: string, region: Region): boolean {
+  const released = releasesIn(program, region);
+  return released.booking.length === 0 && released.slot.length === 0 && endsInThrow(program, fn, region);
+}
+
+/**
+ * A branch whose every way on ends in a throw (`catch (e) { release(); throw e; }`): whatever it
+ * does, it hands the failure on to its caller.
+ */
+export function endsInThrow(program: Program, fn: string, region: Region): boolean {
   const nodes = functionOf(program, fn)?.fn.nodes;
   const inFn = region.nodes.get(fn);
   if (!nodes || !inFn) return false;
-  const released = releasesIn(program, region);
-  if (released.booking.length > 0 || released.slot.length > 0) return false;
   // Over the whole function: the branch's own nodes may end where it joins code it shares with others.
   const seen = new Set<number>();
   const stack = [...inFn];

@@ -93,12 +93,12 @@ export function isFoundCheck(program: Program, g: Guard): boolean {
  * calls leading there: `if (s === 'pending' || s === 'held')` guards its body though neither
  * branch dominates it.
  */
-export function everyPathGuarded(program: Program, chain: CallEdge[], fn: string, site: number, holds: (n: FlowNode) => boolean): boolean {
+export function everyPathGuarded(program: Program, chain: CallEdge[], fn: string, site: number, holds: (n: FlowNode, fn: string) => boolean): boolean {
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn, site }];
   return frames.some((f) => cutInFrame(program, f.fn, f.site, holds));
 }
 
-function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowNode) => boolean): boolean {
+function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowNode, fn: string) => boolean): boolean {
   const nodes = functionOf(program, fn)?.fn.nodes;
   if (!nodes || nodes.length === 0) return false;
   const targets = new Set(nodes.flatMap((n, i) => (n.kind === 'call' && n.site === site ? [i] : [])));
@@ -109,7 +109,7 @@ function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowN
     const i = stack.pop()!;
     if (targets.has(i)) return false;
     const n = nodes[i]!;
-    if (n.kind === 'assume' && holds(n)) continue;
+    if (n.kind === 'assume' && holds(n, fn)) continue;
     for (const s of [...n.next, ...n.exc]) {
       if (seen.has(s)) continue;
       seen.add(s);

@@ -2,6 +2,7 @@
 // the customer's browser (Stripe's `cancel_url`) returns to a route of the app whose path is the
 // path of the URL the payment call was given. Such a route hears the failure as a webhook's failure
 // event does: the whole handler is the failure path, and a booking it deletes was never paid.
+// Routes it comes back to once it succeeded (`success_url`) are found the same way.
 import type { EntryPoint } from '../graph/entries.js';
 import { staticText } from '../symbols/text.js';
 import type { EventBranch } from './event-branches.js';
@@ -9,31 +10,41 @@ import { payloadLeaves } from './id-flow.js';
 import { reachableFrom, type Program } from './program.js';
 import { regionFrom } from './regions.js';
 
-export interface FailureReturn {
+export interface PaymentReturn {
   entry: EntryPoint;
   provider: string;
-  /** The payload field the URL was given in (`fail_url`). */
+  /** The payload field the URL was given in (`fail_url`, `success_url`). */
   field: string;
 }
 
-const memo = new WeakMap<Program, FailureReturn[]>();
+const memo = { failure: new WeakMap<Program, PaymentReturn[]>(), success: new WeakMap<Program, PaymentReturn[]>() };
 
-export function failureReturns(program: Program): FailureReturn[] {
-  const hit = memo.get(program);
+export function failureReturns(program: Program): PaymentReturn[] {
+  return paymentReturns(program, 'failure');
+}
+
+/** Routes the browser comes back to once a payment succeeded, and that write or change records there. */
+export function successReturns(program: Program): PaymentReturn[] {
+  return paymentReturns(program, 'success');
+}
+
+function paymentReturns(program: Program, outcome: 'failure' | 'success'): PaymentReturn[] {
+  const hit = memo[outcome].get(program);
   if (hit) return hit;
-  const out: FailureReturn[] = [];
+  const out: PaymentReturn[] = [];
   // A page that only shows "payment cancelled" hears nothing to act on (the provider's expiry does
-  // that): only a route that writes or changes records handles the failure.
+  // that): only a route that writes or changes records handles the failure (or the success).
   const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
   // Only once a payment names a failure URL: most apps give none.
   let routedEntries: EntryPoint[] | null = null;
   const routed = () => (routedEntries ??= program.entries.filter((e) => e.route !== null && acts(e)));
   for (const fact of program.facts) {
     const r = fact.recognizer;
-    if (fact.kind !== 'provider' || fact.role !== 'initiation' || r.kind !== 'provider' || !r.failureReturnFields?.length) continue;
+    const fields = r.kind === 'provider' ? (outcome === 'failure' ? r.failureReturnFields : r.successReturnFields) : undefined;
+    if (fact.kind !== 'provider' || fact.role !== 'initiation' || !fields?.length) continue;
     for (const leaf of payloadLeaves(program, fact)) {
       const field = leaf.path[leaf.path.length - 1] ?? '';
-      if (!r.failureReturnFields.includes(field)) continue;
+      if (!fields.includes(field)) continue;
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       if (!segments) continue;
@@ -45,7 +56,7 @@ export function failureReturns(program: Program): FailureReturn[] {
       }
     }
   }
-  memo.set(program, out);
+  memo[outcome].set(program, out);
   return out;
 }
 

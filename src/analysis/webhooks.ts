@@ -7,7 +7,7 @@ import type { Value } from '../model/values.js';
 import { stateOfText } from './booking-state.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
-import { failureReturns } from './return-routes.js';
+import { failureReturns, successReturns } from './return-routes.js';
 
 export interface WebhookHandler {
   entry: EntryPoint;
@@ -59,6 +59,10 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
     }
     // A route a payment comes back to when it fails (`fail_url`) hears from that provider whatever it reads.
     for (const r of failureReturns(program)) if (r.entry.fn === entry.fn && !providers.includes(r.provider)) providers.push(r.provider);
+    // A route the browser comes back to once the payment succeeded (`success_url`) and that writes
+    // there (a success page inserting the booking) acts on that success, unless it starts a payment itself.
+    const startsPayment = (provider: string) => facts.some((f) => f.kind === 'provider' && f.role === 'initiation' && f.recognizer.id === provider);
+    for (const r of successReturns(program)) if (r.entry.fn === entry.fn && !providers.includes(r.provider) && !startsPayment(r.provider)) providers.push(r.provider);
     if (providers.length > 0) out.push({ entry, providers, facts: records });
   }
   return out;

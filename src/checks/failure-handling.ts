@@ -8,7 +8,7 @@ import { bookingPaymentPaths, isBookingRecord } from '../analysis/booking-paths.
 import { capacityModel } from '../analysis/capacity.js';
 import { evidenceOnEveryChain } from '../analysis/chains.js';
 import { eventBranches, resultFailureBranches } from '../analysis/event-branches.js';
-import { failureBranches, onlyThrows } from '../analysis/failure-branches.js';
+import { endsInThrow, failureBranches, onlyThrows } from '../analysis/failure-branches.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
 import { reachableFrom, type Program } from '../analysis/program.js';
@@ -74,8 +74,12 @@ export default defineCheck({
           // A helper's `if (!res.ok) throw` hands the failure to its caller: where a caller on the
           // chain catches it, that catch block is the failure path, not a second one.
           const caught = branchesOf.slice(0, depth).some((outer) => outer.some((b) => b.kind === 'catch'));
+          // And a service's `catch (e) { release(); throw e; }` handles the failure before it hands it
+          // on: the route's catch that turns the error into a response is no second failure path.
+          const handled = branchesOf.slice(depth + 1).some((inner) => inner.some((b) => b.kind === 'catch' && !onlyThrows(program, b.fn, b.region) && endsInThrow(program, b.fn, b.region)));
           for (const branch of branches) {
             if (caught && branch.kind === 'result-check' && onlyThrows(program, branch.fn, branch.region)) continue;
+            if (handled && branch.kind === 'catch') continue;
             const key = `${entry.file}:${entry.line}:${branch.fn}:${branch.pos}`;
             if (seen.has(key)) continue;
             seen.add(key);

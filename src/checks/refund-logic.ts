@@ -7,9 +7,9 @@ import { purgesFinished, statesPicked, statesSet, stateOfText } from '../analysi
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { rejectionHandlers } from '../analysis/failure-branches.js';
 import { everyPathGuarded, guardsOf, isFoundCheck } from '../analysis/guards.js';
-import { isBookingItself } from '../analysis/payment-links.js';
+import { isBookingItself, isProviderIdField } from '../analysis/payment-links.js';
 import { locate, traceOf } from '../analysis/payment-paths.js';
-import { siteKey, type Program } from '../analysis/program.js';
+import { parseFnKey, siteKey, type Program } from '../analysis/program.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
 import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
@@ -18,6 +18,7 @@ import { movesMoney } from '../analysis/capture-mode.js';
 import { precededOnEveryChain, runsAfterOnSomePath, runsBeforeOnSomePath } from '../analysis/sequence.js';
 import type { CallEdge } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
+import type { Expr } from '../model/ir.js';
 import type { PathResult } from '../model/report.js';
 import { fnKey } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -119,17 +120,48 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
 
 /**
  * The cancellation touches only bookings that are not paid: its filter (or that of the read that
- * found the ids it is keyed by), or the branches every path to it takes, say pending.
+ * found the ids it is keyed by), or the branches every path to it takes, say pending (of the booking,
+ * not of a request or other record read on the way) or that the booking holds no payment id.
  */
 function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
   const filtered = statesPicked(program, cancel);
   if (filtered.size > 0 && [...filtered].every((s) => s === 'pending')) return true;
-  return everyPathGuarded(program, chain, target.fn, target.site, (n) => {
+  return everyPathGuarded(program, chain, target.fn, target.site, (n, fn) => {
     const c = n.compare;
-    if (!c || typeof c.literal !== 'string') return false;
+    if (!c) return n.truthy === false && n.expr !== undefined && noPaymentStarted(program, fn, n.expr);
+    if (typeof c.literal !== 'string') return false;
     const state = stateOfText(c.literal);
-    return (c.equal && state === 'pending') || (!c.equal && state === 'confirmed');
+    return ((c.equal && state === 'pending') || (!c.equal && state === 'confirmed')) && !stateOfOtherRecord(program, fn, c.value);
   });
+}
+
+/**
+ * The branch where a booking holds no provider id for its payment (`if (booking.paymentIntentId)
+ * { refund } else { cancel }`): no payment was ever started for it, so none can need a refund.
+ */
+function noPaymentStarted(program: Program, fn: string, value: Expr): boolean {
+  if (value.k !== 'member' || value.prop === null || !isProviderIdField(value.prop)) return false;
+  const found = recordsOf(program, fn, value.obj);
+  return found !== null && found.every((records) => records.length > 0 && records.every((f) => f.bookingLike));
+}
+
+/**
+ * The compared state is read off records of another kind only: `if (request.status !== 'pending')`
+ * on a cancellation request staff have not decided yet says nothing about whether its booking is paid.
+ */
+function stateOfOtherRecord(program: Program, fn: string, value: Expr): boolean {
+  const found = recordsOf(program, fn, value);
+  return found !== null && found.every((records) => records.length > 0 && records.every((f) => !f.bookingLike));
+}
+
+/** For each value an expression can hold, the records (of a known entity) it was read, written or changed from; null when it holds none. */
+function recordsOf(program: Program, fn: string, value: Expr): SiteFact[][] | null {
+  const values = program.ev.values(parseFnKey(fn).file, value);
+  if (values.length === 0) return null;
+  return values.map((v) =>
+    v.t !== 'ext' && v.t !== 'global' ? [] : v.steps
+      .flatMap((s) => (s.site !== undefined && s.file !== undefined ? program.factsBySite.get(siteKey(s.file, s.site)) ?? [] : []))
+      .filter((f) => f.entity !== null && (f.kind === 'read' || f.kind === 'write' || f.kind === 'update')));
 }
 
 /**

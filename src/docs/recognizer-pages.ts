@@ -24,6 +24,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['resultIdFields', 'Result id fields', "Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields: storing one links the booking to its payment."],
     ['resultFlags', 'Result flags', "Fields of a call's result that say it succeeded or failed, besides the generic ones: a branch where it failed is a failure branch."],
     ['failureReturnFields', 'Failure return URLs', "Payload fields holding the URL a payment comes back to when it fails or is cancelled: a route of the app at that URL's path is a failure path of this provider (the whole handler), and what it deletes or cancels was never paid."],
+    ['successReturnFields', 'Success return URLs', "Payload fields holding the URL the browser comes back to once a payment succeeded: a route of the app at that URL's path that writes records hears from this provider as a success callback does (unless it starts a payment itself), and a booking it writes is written only after the payment."],
     ['callbackFields', 'Success callback fields', "Request fields the provider's client-side success handler posts to the server: an entry point that reads one (destructured or read from the request) is a success callback of this provider."],
     ['example', 'Remediation example', 'How to start a payment that carries the booking id, used in the fix text.'],
   ],

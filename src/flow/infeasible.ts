@@ -86,14 +86,33 @@ function claimOf(ir: FileIR, n: FlowNode): Claim | null {
   return key === null ? null : { key, kind: n.truthy ? 'truthy' : 'falsy' };
 }
 
-/** `rows.length`, `result.rowCount` of a binding assigned once that no call in the file shrinks. */
+/**
+ * `rows.length`, `result.rowCount`, `body.dates.length` of a list held by a binding assigned once
+ * (or read off one by names) that no call in the file shrinks.
+ */
 function countOf(ir: FileIR, e: Expr): string | null {
   if (e.k !== 'member' || (e.prop !== 'length' && e.prop !== 'rowCount')) return null;
-  const list = stableKey(ir, e.obj);
-  if (list === null || e.obj.k !== 'ref') return null;
-  const b = (e.obj as { b: number }).b;
-  const shrinks = ir.sites.some((s) => s.callee.k === 'member' && s.callee.obj.k === 'ref' && s.callee.obj.b === b && SHRINKING.has(s.callee.prop ?? ''));
+  const list = listKey(ir, e.obj, 0);
+  if (list === null) return null;
+  const shrinks = ir.sites.some((s) => s.callee.k === 'member' && SHRINKING.has(s.callee.prop ?? '') && listKey(ir, s.callee.obj, 0) === list);
   return shrinks ? null : `${list}#count`;
+}
+
+/**
+ * The list a stable binding or a chain of property names off one holds. `const dates = body.dates`
+ * names the same list as `body.dates`, so a check of one decides a loop over the other.
+ */
+function listKey(ir: FileIR, e: Expr, depth: number): string | null {
+  if (depth > 8) return null;
+  if (e.k === 'member') {
+    const obj = e.prop === null ? null : listKey(ir, e.obj, depth + 1);
+    return obj === null ? null : `${obj}.${e.prop}`;
+  }
+  const key = stableKey(ir, e);
+  if (key === null || e.k !== 'ref') return null;
+  const b = ir.bindings[e.b]!;
+  const def = b.defs[0];
+  return (b.kind === 'const' && def?.k === 'member' ? listKey(ir, def, depth + 1) : null) ?? key;
 }
 
 const SHRINKING = new Set(['pop', 'shift', 'splice']);

@@ -117,6 +117,12 @@ export interface ProviderRecognizer {
    * path hears the failure, as a webhook's failure event does.
    */
   failureReturnFields?: string[];
+  /**
+   * Payload fields holding the URL the customer's browser comes back to once the payment succeeded
+   * (Stripe's `success_url`, PayPal's `return_url`): a route of the app at that URL's path that
+   * writes records there acts on the payment's success, as a success callback does.
+   */
+  successReturnFields?: string[];
   /** How to start a payment that carries `booking.id`, for remediation text. */
   example?: string;
   /**

@@ -350,10 +350,18 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
   // whether the list has items, so a loop over a list found non-empty before runs its body at
   // least once (flow-facts drops the contradicting branch), and the writes in it are done after it.
   let none: number | null = null;
+  // `for (let i = 0; i < xs.length; i++)` asks the same first question: its body is entered at
+  // once on the branch where the list has items, and the test at the head decides the later rounds.
+  let firstRound: number | null = null;
+  const indexed = s.type === 'ForStatement' ? indexLoopList(s) : null;
   if (s.type === 'ForOfStatement') {
     const first = cx.fork({ k: 'unknown' }, s.start, { value: { k: 'member', obj: list, prop: 'length' }, literal: 0 });
     none = first.t;
     cx.link(first.f, head);
+  } else if (indexed) {
+    const first = cx.fork({ k: 'unknown' }, s.start, { value: expr(cx, indexed), literal: 0 });
+    none = first.t;
+    firstRound = first.f;
   } else cx.link(fb.cur, head);
   fb.cur = head;
   let exit: number | null = null;
@@ -371,7 +379,7 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
   } else if (s.test) {
     const { t, f } = condition(cx, s.test);
     exit = f;
-    fb.cur = t;
+    fb.cur = firstRound === null ? t : cx.join(s.body.start, t, firstRound);
   } // else for (;;)
   const cont = s.type === 'ForStatement' && s.update ? cx.node('join', s.update.start) : s.type === 'ForOfStatement' ? cx.node('join', s.body.end) : head;
   const target = pushTarget(cx, labels, cont, true);
@@ -390,6 +398,23 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
   fb.targets.pop();
   fb.cur = cx.join(s.end, exit, none, ...target.breakTo);
   cx.popScope();
+}
+
+/**
+ * The `xs.length` of `for (let i = 0; i < xs.length; i++)` (or `xs.length > i`), when `xs` is a name
+ * or a chain of property reads, which reading again has no effect.
+ */
+function indexLoopList(s: AstNode): AstNode | null {
+  const init = s.init?.type === 'VariableDeclaration' && s.init.declarations.length === 1 ? s.init.declarations[0] : null;
+  const index = init?.id?.type === 'Identifier' && init.init?.type === 'Literal' && init.init.value === 0 ? (init.id.name as string) : null;
+  const test = s.test;
+  if (!index || test?.type !== 'BinaryExpression') return null;
+  const isIndex = (x: AstNode) => x.type === 'Identifier' && x.name === index;
+  const length = test.operator === '<' && isIndex(test.left) ? test.right : test.operator === '>' && isIndex(test.right) ? test.left : null;
+  if (length?.type !== 'MemberExpression' || length.computed || length.property?.name !== 'length') return null;
+  let list: AstNode = length.object;
+  while (list.type === 'MemberExpression' && !list.computed) list = list.object;
+  return list.type === 'Identifier' ? length : null;
 }
 
 function switchStatement(cx: Ctx, s: AstNode, labels: string[]): void {

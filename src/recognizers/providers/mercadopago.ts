@@ -99,6 +99,8 @@ export default defineProvider({
   // The browser comes back to `back_urls.failure` when the payment is rejected (the only `failure` key of a preference).
   // https://www.mercadopago.com/developers/en/docs/checkout-pro/configure-back-urls
   failureReturnFields: ['failure'],
+  // ...and to `back_urls.success` once it is approved.
+  successReturnFields: ['success'],
   // Notifications name the resource (`type: 'payment'`, `topic: 'merchant_order'`) and the action;
   // the handler then fetches the payment to learn its status.
   // https://www.mercadopago.com/developers/en/docs/checkout-api/payment-management/capture-authorized-payment: `capture: false` reserves only.

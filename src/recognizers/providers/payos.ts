@@ -32,6 +32,7 @@ export default defineProvider({
   ],
   // orderCode is the merchant's own order number; the description is shown on the bank transfer.
   failureReturnFields: ['cancelUrl'],
+  successReturnFields: ['returnUrl'],
   referenceFields: ['orderCode', 'description', 'returnUrl', 'cancelUrl'],
   // The webhook carries `code: '00'` for a paid link rather than named event types.
   events: { success: [], failure: [] },

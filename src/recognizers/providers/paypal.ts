@@ -89,6 +89,7 @@ export default defineProvider({
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/notifications/verify-webhook-signature$', method: 'POST', role: 'verify-webhook', api: 'verify-webhook-signature', anyHost: true },
   ],
   failureReturnFields: ['cancel_url', 'cancelUrl'],
+  successReturnFields: ['return_url', 'returnUrl'],
   referenceFields: [
     // Orders v2 request body (REST and checkout-server-sdk).
     'purchase_units.*.reference_id',

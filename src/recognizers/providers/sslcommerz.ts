@@ -26,6 +26,7 @@ export default defineProvider({
   ],
   // tran_id is the merchant's own transaction id; value_a..value_d are free fields returned as-is.
   failureReturnFields: ['fail_url', 'cancel_url'],
+  successReturnFields: ['success_url'],
   referenceFields: ['tran_id', 'value_a', 'value_b', 'value_c', 'value_d', 'success_url', 'fail_url', 'cancel_url', 'ipn_url'],
   // The IPN carries a status (VALID, FAILED, CANCELLED, EXPIRED) rather than named event types;
   // those words are also ordinary booking states, so none is listed as an event.

@@ -56,6 +56,7 @@ export default defineProvider({
   // In order of preference when several carry the booking id: the reconciliation fields first,
   // redirect URLs last.
   failureReturnFields: ['cancel_url'],
+  successReturnFields: ['success_url', 'return_url'],
   referenceFields: [
     'client_reference_id',
     'metadata.*',
