@@ -84,14 +84,30 @@ function claimOf(ir: FileIR, n: FlowNode): Claim | null {
   return key === null ? null : { key, kind: n.truthy ? 'truthy' : 'falsy' };
 }
 
-/** `rows.length`, `result.rowCount` of a binding assigned once that no call in the file shrinks. */
+/**
+ * `rows.length`, `result.rowCount` of a list no call in the file shrinks: a binding assigned once,
+ * a property of one (`body.dates.length`), or a `const` naming such a property (`const dates =
+ * body.dates`), which is the same list whichever name the test and the loop use.
+ */
 function countOf(ir: FileIR, e: Expr): string | null {
   if (e.k !== 'member' || (e.prop !== 'length' && e.prop !== 'rowCount')) return null;
-  const list = stableKey(ir, e.obj);
-  if (list === null || e.obj.k !== 'ref') return null;
-  const b = (e.obj as { b: number }).b;
-  const shrinks = ir.sites.some((s) => s.callee.k === 'member' && s.callee.obj.k === 'ref' && s.callee.obj.b === b && SHRINKING.has(s.callee.prop ?? ''));
+  const list = listKey(ir, e.obj, 0);
+  if (list === null) return null;
+  const shrinks = ir.sites.some((s) => s.callee.k === 'member' && SHRINKING.has(s.callee.prop ?? '') && listKey(ir, s.callee.obj, 0) === list);
   return shrinks ? null : `${list}#count`;
+}
+
+function listKey(ir: FileIR, e: Expr, depth: number): string | null {
+  if (depth > 4) return null;
+  if (e.k === 'member') {
+    const obj = e.prop === null ? null : listKey(ir, e.obj, depth + 1);
+    return obj === null ? null : `${obj}.${e.prop}`;
+  }
+  const key = stableKey(ir, e);
+  if (key === null || e.k !== 'ref') return key;
+  const b = ir.bindings[e.b]!;
+  const def = b.kind === 'const' && b.defs.length === 1 ? b.defs[0]! : null;
+  return def?.k === 'member' ? listKey(ir, def, depth + 1) ?? key : key;
 }
 
 const SHRINKING = new Set(['pop', 'shift', 'splice']);

@@ -349,9 +349,13 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
   // `for (const x of xs)` is `if (xs.length !== 0) do { ... } while (more)`: its first test asks
   // whether the list has items, so a loop over a list found non-empty before runs its body at
   // least once (flow-facts drops the contradicting branch), and the writes in it are done after it.
+  // So is `for (let i = 0; i < xs.length; i++)`: its first test is `0 < xs.length`, and the
+  // later ones run after the body and the update, as a do-while's.
   let none: number | null = null;
-  if (s.type === 'ForOfStatement') {
-    const first = cx.fork({ k: 'unknown' }, s.start, { value: { k: 'member', obj: list, prop: 'length' }, literal: 0 });
+  const counted = s.type === 'ForStatement' ? countedList(s) : null;
+  if (s.type === 'ForOfStatement' || counted) {
+    const over = counted ? expr(cx, counted) : list;
+    const first = cx.fork({ k: 'unknown' }, s.start, { value: { k: 'member', obj: over, prop: 'length' }, literal: 0 });
     none = first.t;
     cx.link(first.f, head);
   } else cx.link(fb.cur, head);
@@ -368,7 +372,7 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
       const kind = s.left.kind === 'var' ? 'var' : s.left.kind === 'let' ? 'let' : 'const';
       bindPattern(cx, s.left.declarations[0].id, iterated, kind);
     } else bindPattern(cx, s.left, iterated, null);
-  } else if (s.test) {
+  } else if (s.test && !counted) {
     const { t, f } = condition(cx, s.test);
     exit = f;
     fb.cur = t;
@@ -379,8 +383,14 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
   if (cont !== head) {
     cx.link(fb.cur, cont);
     fb.cur = isReached(cx, cont) ? cont : null;
-    if (s.type === 'ForStatement') expr(cx, s.update);
-    else {
+    if (s.type === 'ForStatement') {
+      expr(cx, s.update);
+      if (counted) {
+        const { t, f } = condition(cx, s.test);
+        exit = f;
+        fb.cur = t;
+      }
+    } else {
       const more = cx.fork({ k: 'unknown' }, s.start);
       exit = more.f;
       fb.cur = more.t;
@@ -390,6 +400,24 @@ function loop(cx: Ctx, s: AstNode, labels: string[]): void {
   fb.targets.pop();
   fb.cur = cx.join(s.end, exit, none, ...target.breakTo);
   cx.popScope();
+}
+
+/**
+ * The list a counting loop walks from its first item: `xs` in `for (let i = 0; i < xs.length; i++)`
+ * (also `xs.length > i`), when `xs` is a name or a property of one, so evaluating it twice records
+ * no call twice. Null for any other loop.
+ */
+function countedList(s: AstNode): AstNode | null {
+  const decl = s.init?.type === 'VariableDeclaration' && s.init.declarations.length === 1 ? s.init.declarations[0] : null;
+  const index: string | undefined = decl?.id?.type === 'Identifier' && decl.init?.type === 'Literal' && decl.init.value === 0 ? decl.id.name : undefined;
+  const test = s.test;
+  if (!index || !s.update || test?.type !== 'BinaryExpression') return null;
+  const isIndex = (n: AstNode) => n.type === 'Identifier' && n.name === index;
+  const length = test.operator === '<' && isIndex(test.left) ? test.right : test.operator === '>' && isIndex(test.right) ? test.left : null;
+  if (length?.type !== 'MemberExpression' || length.computed || length.property?.name !== 'length') return null;
+  let list: AstNode = length.object;
+  while (list.type === 'MemberExpression' && !list.computed) list = list.object;
+  return list.type === 'Identifier' ? length.object : null;
 }
 
 function switchStatement(cx: Ctx, s: AstNode, labels: string[]): void {
