@@ -12,6 +12,7 @@ import { exprNames, staticText } from '../symbols/text.js';
 import { redirectFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
+import { boundStoreCalls } from './bindings.js';
 import { paymentCallByName } from './unresolved.js';
 
 export interface SiteFact {
@@ -95,6 +96,14 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
     // A call of the app's own query helper is the statement it passes (as rest.ts does for HTTP helpers).
     const helper = values.map((v) => (v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null)).find((h) => h !== null);
     const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;
+    // Else a statement run on a platform binding the scan has no type for (see bindings.ts).
+    if (!fact) {
+      const bound = boundStoreCalls((f) => cx.ev.ir(f), values, cx.matcher, cx.matcher.recognizers).map((b) => toFact(cx, ir, index, site, b.value, b.match, sqlFunctionAtSite)).find((f) => f !== null);
+      if (bound) {
+        out.push(bound);
+        return;
+      }
+    }
     // Else a payment call recognized by its name alone (see unresolved.ts).
     const found = fact ?? paymentCallByName(ir, index, site, values, cx.providers);
     if (found) out.push(found);

@@ -225,6 +225,12 @@ export interface StoreRecognizer {
   /** Specifiers that load this store's client without naming the package (a generated Prisma client). */
   specifiers?: string[];
   clients: ClientPattern[];
+  /**
+   * A platform binding the scan has no type for (Cloudflare's `env.DB`): a call made on
+   * `<boundOn>.<NAME>` that resolved to nothing else is tried as a call on the recognizer's
+   * `global` client (recognize/bindings.ts); the statement or call shape then decides.
+   */
+  boundOn?: string;
   /** Methods that return the same client (`$extends`, `withSchema`): skipped when matching. */
   passthrough?: string[];
   writes: StoreOperation[];
