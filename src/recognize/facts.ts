@@ -140,6 +140,8 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     const pick = (list: string[]) => list.find((n) => isBookingEntity(cx, n, ir.file)) ?? list[0] ?? null;
     const found = declared.length > 0 ? pick(declared) : pick(named);
     const entity = found === null ? null : schemaName(cx, found, ir.file);
+    // An update that appends to an array writes a record only when the array holds bookings.
+    if (op.entity.includes('push') && (entity === null || !isBookingEntity(cx, entity, ir.file))) return null;
     const wildcard = m.wildcards.map((w) => w.p).join('.');
     // Shown to people: `collection.().**.doc.().set` reads as `collection().doc().set`.
     const api = (wildcard ? m.call.replace('*', wildcard) : m.call).replace(/\.\(\)/g, '()').replace(/\*\*\./g, '');
@@ -147,6 +149,25 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
   }
   if (m.kind === 'client') return null;
   return { ...base, kind: m.kind, role: null, api: m.call, entity: null, bookingLike: false, billing: false };
+}
+
+/**
+ * The array fields an update document appends to: `{ $push: { bookings: {...} } }`, `$addToSet`.
+ * Each entry is a record of its own kept inside the parent (a workshop's `bookings`).
+ */
+function pushedFields(cx: FactContext, ir: FileIR, site: CallSite, index: number): string[] {
+  const arg = site.args[index];
+  if (!arg) return [];
+  const out: string[] = [];
+  for (const doc of cx.ev.values(ir.file, arg)) {
+    if (doc.t !== 'obj') continue;
+    for (const op of doc.props.filter((p) => p.key === '$push' || p.key === '$addToSet')) {
+      for (const fields of cx.ev.values(doc.file, op.value)) {
+        if (fields.t === 'obj') out.push(...fields.props.flatMap((p) => (p.key && p.key !== '...' && !p.key.startsWith('$') ? [p.key] : [])));
+      }
+    }
+  }
+  return out;
 }
 
 /** `booking` / `bookings` -> the schema's `Booking`, when the schema declares it. */
@@ -245,7 +266,8 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
         declared.push(...tables);
         if (tables.length === 0) declared.push(fn.name);
       }
-    } else if (source.startsWith('field:')) take(payloadField(cx, ir, site, source.slice('field:'.length)));
+    } else if (source === 'push') declared.push(...pushedFields(cx, ir, site, m.store!.setsArg ?? 1));
+    else if (source.startsWith('field:')) take(payloadField(cx, ir, site, source.slice('field:'.length)));
     else if (source.startsWith('name:')) declared.push(source.slice('name:'.length));
     else if (source === 'receiver' && site.callee.k === 'member') {
       named.push(...exprNames(ir, site.callee.obj));

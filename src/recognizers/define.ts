@@ -139,6 +139,7 @@ export type EntitySource =
   | 'sql' // an INSERT/SELECT statement in the first argument or tagged template
   | 'key' // a key such as `booking:${id}` in the first argument: its entity segment (not a lock or hold)
   | 'function' // the first argument names a SQL function of the migrations: the tables its body writes
+  | 'push' // the array field a `$push`/`$addToSet` in argument `setsArg` appends to (`{ $push: { bookings: {...} } }`): a record written inside its parent
   | `field:${string}` // a field of the payload (argument 0, or the input of `new Command(input)` there)
   | `name:${string}`; // a fixed entity name (booking-write helpers declared in the config file)
 
