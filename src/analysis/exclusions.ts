@@ -72,9 +72,19 @@ function namesReached(program: Program, entry: PaymentPath['entry']): ReachedNam
     bookingLike: facts.some((f) => f.bookingLike),
     signalsBooking: names.some((n) => v.signalsBooking(n)),
     signalsNotBooking: names.some((n) => v.signalsNotBooking(n)),
-    others: facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null),
+    others: facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null && !isPayerEntity(f.entity)),
     billed: [...new Set(facts.flatMap((f) => (f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) ? [f.entity] : [])))],
   };
+}
+
+/**
+ * The payer's own record (`Customer`, `contacts`, `user_profiles`): upserted before many a booking
+ * checkout, it is who pays, not something bought instead of a booking.
+ */
+const PAYER = new Set(['user', 'customer', 'contact', 'profile', 'guest', 'client', 'person']);
+function isPayerEntity(name: string): boolean {
+  const last = words(name).at(-1);
+  return last !== undefined && PAYER.has(singularNoun(last));
 }
 
 /** `subscriptions`, `UserPlan`, `billing_accounts`: what recurring billing keeps. */

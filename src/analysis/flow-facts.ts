@@ -474,7 +474,9 @@ export class FlowFacts {
    * `booking.save()`, a document reference then `t.set(ref, data)`) counts as that write's record.
    */
   recordOf(v: Value, produced = true): { fact: SiteFact; rest: string[]; chain: string[] } | null {
-    if (v.t !== 'ext' && v.t !== 'global') return null;
+    // A parameter's steps count too: a statement run on a platform binding (`env.DB`, see
+    // recognize/bindings.ts) is recognized at its site though its value starts at a parameter.
+    if (v.t !== 'ext' && v.t !== 'global' && v.t !== 'param' && v.t !== 'opaque') return null;
     for (let i = v.steps.length - 1; i >= 0; i--) {
       const step = v.steps[i]!;
       if (step.site === undefined || step.file === undefined) continue;

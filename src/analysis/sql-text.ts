@@ -34,7 +34,8 @@ export function statementOf(program: Program, ir: FileIR, site: CallSite): strin
   const own = sqlText(ir, site);
   if (own) return own;
   for (const v of program.ev.values(ir.file, site.callee)) {
-    if (v.t !== 'ext' && v.t !== 'global') continue;
+    // A parameter's steps too: `env.DB.prepare(sql).run()` on a platform binding (recognize/bindings.ts).
+    if (v.t !== 'ext' && v.t !== 'global' && v.t !== 'param' && v.t !== 'opaque') continue;
     for (const step of [...v.steps].reverse()) {
       const at = step.file ? program.files.get(step.file) : undefined;
       const s = step.site !== undefined ? at?.sites[step.site] : undefined;
@@ -54,7 +55,11 @@ export function boundParams(ir: FileIR, site: CallSite): Expr[] | null {
   if (second?.k === 'arr') return second.items;
   const first = site.args[0];
   const values = first?.k === 'obj' ? first.props.find((p) => p.key === 'values')?.value : undefined;
-  return values?.k === 'arr' ? values.items : null;
+  if (values?.k === 'arr') return values.items;
+  // `db.prepare(sql).bind(a, b).run()` (D1, sql.js): the values were bound by the call before.
+  const c = site.callee;
+  const before = site.args.length === 0 && c.k === 'member' && c.obj.k === 'call' ? ir.sites[c.obj.site] : undefined;
+  return before?.callee.k === 'member' && before.callee.prop === 'bind' ? before.args : null;
 }
 
 /** The body of the migrations' SQL function a call names (`rpc('create_booking')`), with the bodies of the functions it calls. */

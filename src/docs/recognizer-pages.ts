@@ -32,6 +32,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['packages', 'Packages', 'Packages whose exports the client paths start from.'],
     ['specifiers', 'Specifiers', "Import specifiers (regular expressions) that load this store's client without naming its package, such as a generated client."],
     ['clients', 'Clients', 'How a package export becomes the client that operations are called on (a missing module means every package above).'],
+    ['boundOn', 'Bound on', 'A platform binding with no type the scan can follow (`env.DB`): a call on `<boundOn>.<NAME>` that resolved to nothing else is matched as a call on the `global` client above.'],
     ['passthrough', 'Pass-through methods', 'Methods that return the same client; they are skipped when matching.'],
     ['writes', 'Writes', 'Persistent inserts: a booking write when the entity is booking-like. `entity` says where the entity name comes from, `record` where the written record is.'],
     ['reads', 'Reads', 'Reads, by key or by a filter (`filterArg`, `where`, a SELECT\'s WHERE); `guard` says how a missing record shows, which is what makes `if (!booking) throw` evidence. A list read has none.'],

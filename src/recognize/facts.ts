@@ -12,6 +12,7 @@ import { exprNames, staticText } from '../symbols/text.js';
 import { redirectFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
+import { boundStoreCalls } from './bindings.js';
 import { paymentCallByName } from './unresolved.js';
 
 export interface SiteFact {
@@ -95,6 +96,14 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
     // A call of the app's own query helper is the statement it passes (as rest.ts does for HTTP helpers).
     const helper = values.map((v) => (v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null)).find((h) => h !== null);
     const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;
+    // Else a statement run on a platform binding the scan has no type for (see bindings.ts).
+    if (!fact) {
+      const bound = boundStoreCalls((f) => cx.ev.ir(f), values, cx.matcher, cx.matcher.recognizers).map((b) => toFact(cx, ir, index, site, b.value, b.match, sqlFunctionAtSite)).find((f) => f !== null);
+      if (bound) {
+        out.push(bound);
+        return;
+      }
+    }
     // Else a payment call recognized by its name alone (see unresolved.ts).
     const found = fact ?? paymentCallByName(ir, index, site, values, cx.providers);
     if (found) out.push(found);
@@ -131,6 +140,8 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     const pick = (list: string[]) => list.find((n) => isBookingEntity(cx, n, ir.file)) ?? list[0] ?? null;
     const found = declared.length > 0 ? pick(declared) : pick(named);
     const entity = found === null ? null : schemaName(cx, found, ir.file);
+    // An update that appends to an array writes a record only when the array holds bookings.
+    if (op.entity.includes('push') && (entity === null || !isBookingEntity(cx, entity, ir.file))) return null;
     const wildcard = m.wildcards.map((w) => w.p).join('.');
     // Shown to people: `collection.().**.doc.().set` reads as `collection().doc().set`.
     const api = (wildcard ? m.call.replace('*', wildcard) : m.call).replace(/\.\(\)/g, '()').replace(/\*\*\./g, '');
@@ -138,6 +149,25 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
   }
   if (m.kind === 'client') return null;
   return { ...base, kind: m.kind, role: null, api: m.call, entity: null, bookingLike: false, billing: false };
+}
+
+/**
+ * The array fields an update document appends to: `{ $push: { bookings: {...} } }`, `$addToSet`.
+ * Each entry is a record of its own kept inside the parent (a workshop's `bookings`).
+ */
+function pushedFields(cx: FactContext, ir: FileIR, site: CallSite, index: number): string[] {
+  const arg = site.args[index];
+  if (!arg) return [];
+  const out: string[] = [];
+  for (const doc of cx.ev.values(ir.file, arg)) {
+    if (doc.t !== 'obj') continue;
+    for (const op of doc.props.filter((p) => p.key === '$push' || p.key === '$addToSet')) {
+      for (const fields of cx.ev.values(doc.file, op.value)) {
+        if (fields.t === 'obj') out.push(...fields.props.flatMap((p) => (p.key && p.key !== '...' && !p.key.startsWith('$') ? [p.key] : [])));
+      }
+    }
+  }
+  return out;
 }
 
 /** `booking` / `bookings` -> the schema's `Booking`, when the schema declares it. */
@@ -236,7 +266,8 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
         declared.push(...tables);
         if (tables.length === 0) declared.push(fn.name);
       }
-    } else if (source.startsWith('field:')) take(payloadField(cx, ir, site, source.slice('field:'.length)));
+    } else if (source === 'push') declared.push(...pushedFields(cx, ir, site, m.store!.setsArg ?? 1));
+    else if (source.startsWith('field:')) take(payloadField(cx, ir, site, source.slice('field:'.length)));
     else if (source.startsWith('name:')) declared.push(source.slice('name:'.length));
     else if (source === 'receiver' && site.callee.k === 'member') {
       named.push(...exprNames(ir, site.callee.obj));

@@ -145,6 +145,7 @@ export type EntitySource =
   | 'sql' // an INSERT/SELECT statement in the first argument or tagged template
   | 'key' // a key such as `booking:${id}` in the first argument: its entity segment (not a lock or hold)
   | 'function' // the first argument names a SQL function of the migrations: the tables its body writes
+  | 'push' // the array field a `$push`/`$addToSet` in argument `setsArg` appends to (`{ $push: { bookings: {...} } }`): a record written inside its parent
   | `field:${string}` // a field of the payload (argument 0, or the input of `new Command(input)` there)
   | `name:${string}`; // a fixed entity name (booking-write helpers declared in the config file)
 
@@ -233,6 +234,12 @@ export interface StoreRecognizer {
   /** Specifiers that load this store's client without naming the package (a generated Prisma client). */
   specifiers?: string[];
   clients: ClientPattern[];
+  /**
+   * A platform binding the scan has no type for (Cloudflare's `env.DB`): a call made on
+   * `<boundOn>.<NAME>` that resolved to nothing else is tried as a call on the recognizer's
+   * `global` client (recognize/bindings.ts); the statement or call shape then decides.
+   */
+  boundOn?: string;
   /** Methods that return the same client (`$extends`, `withSchema`): skipped when matching. */
   passthrough?: string[];
   writes: StoreOperation[];

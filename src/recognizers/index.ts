@@ -16,6 +16,7 @@ import next from './frameworks/next.js';
 import nextConnect from './frameworks/next-connect.js';
 import nodeCron from './frameworks/node-cron.js';
 import nuxt from './frameworks/nuxt.js';
+import nuxtMongoose from './frameworks/nuxt-mongoose.js';
 import payloadEndpoints from './frameworks/payload-endpoints.js';
 import remix from './frameworks/remix.js';
 import supabaseFunctions from './frameworks/supabase-functions.js';
@@ -48,6 +49,7 @@ import yookassa from './providers/yookassa.js';
 import zalopay from './providers/zalopay.js';
 import appwrite from './stores/appwrite.js';
 import betterSqlite3 from './stores/better-sqlite3.js';
+import cloudflareD1 from './stores/cloudflare-d1.js';
 import databases from './stores/databases.js';
 import drizzle from './stores/drizzle.js';
 import dynamodb from './stores/dynamodb.js';
@@ -73,7 +75,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

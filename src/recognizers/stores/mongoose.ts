@@ -21,6 +21,9 @@ export default defineStore({
     // NestJS: `@InjectModel(Booking.name) private model: Model<BookingDocument>`.
     { path: 'Model.new()' },
     { path: 'models' },
+    // https://nuxt.com/modules/mongoose: `defineMongooseModel({ name, schema })` returns the model.
+    { module: '#nuxt/mongoose', path: 'defineMongooseModel.()' },
+    { module: 'nuxt-mongoose', path: 'defineMongooseModel.()' },
   ],
   // Before Mongoose 7, `doc.save((err, doc) => ...)` and `Model.create(data, (err, doc) => ...)`.
   completionCallbacks: true,
@@ -30,7 +33,11 @@ export default defineStore({
     { call: 'new().save', entity: MODEL, record: 'receiver' },
     // A model called without `new` constructs the document all the same: `Booking({ ... }).save()`.
     { call: '().save', entity: MODEL, record: 'receiver' },
-  ]),
+  ]).concat(
+    // A booking kept inside its parent (`Workshop.findByIdAndUpdate(id, { $push: { bookings: {...} } })`)
+    // is written when it is appended; only a booking-like array counts (see 'push' in define.ts).
+    ['updateOne', 'findByIdAndUpdate', 'findOneAndUpdate'].map((call) => ({ call, entity: ['push'], setsArg: 1 })),
+  ),
   reads: ops([
     { call: 'findById', entity: MODEL, guard: 'null' },
     { call: 'findOne', entity: MODEL, guard: 'null' },
