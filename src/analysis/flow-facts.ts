@@ -8,7 +8,7 @@
 import { computeDominators, dominates, reaches, reversePostorder, type Dominators } from '../flow/dominators.js';
 import { infeasibleBranches } from '../flow/infeasible.js';
 import { soleDefinition, type Expr, type FileIR, type FunctionIR } from '../model/ir.js';
-import { fnKey, type Value } from '../model/values.js';
+import { fnKey, hasSteps, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
 import { functionOf, reachingSet, siteKey, type Program } from './program.js';
@@ -476,7 +476,7 @@ export class FlowFacts {
   recordOf(v: Value, produced = true): { fact: SiteFact; rest: string[]; chain: string[] } | null {
     // A parameter's steps count too: a statement run on a platform binding (`env.DB`, see
     // recognize/bindings.ts) is recognized at its site though its value starts at a parameter.
-    if (v.t !== 'ext' && v.t !== 'global' && v.t !== 'param' && v.t !== 'opaque') return null;
+    if (!hasSteps(v)) return null;
     for (let i = v.steps.length - 1; i >= 0; i--) {
       const step = v.steps[i]!;
       if (step.site === undefined || step.file === undefined) continue;

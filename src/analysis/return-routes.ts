@@ -9,6 +9,7 @@ import type { EventBranch } from './event-branches.js';
 import { payloadLeaves } from './id-flow.js';
 import { reachableFrom, type Program } from './program.js';
 import { regionFrom } from './regions.js';
+import { keyedMemo } from '../util/memo.js';
 
 export interface PaymentReturn {
   entry: EntryPoint;
@@ -17,7 +18,7 @@ export interface PaymentReturn {
   field: string;
 }
 
-const memo = { failure: new WeakMap<Program, PaymentReturn[]>(), success: new WeakMap<Program, PaymentReturn[]>() };
+const memo = keyedMemo<Program, PaymentReturn[]>();
 
 export function failureReturns(program: Program): PaymentReturn[] {
   return paymentReturns(program, 'failure');
@@ -29,8 +30,10 @@ export function successReturns(program: Program): PaymentReturn[] {
 }
 
 function paymentReturns(program: Program, outcome: 'failure' | 'success'): PaymentReturn[] {
-  const hit = memo[outcome].get(program);
-  if (hit) return hit;
+  return memo(program, outcome, () => findReturns(program, outcome));
+}
+
+function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentReturn[] {
   const out: PaymentReturn[] = [];
   // A page that only shows "payment cancelled" hears nothing to act on (the provider's expiry does
   // that): only a route that writes or changes records handles the failure (or the success).
@@ -56,7 +59,6 @@ function paymentReturns(program: Program, outcome: 'failure' | 'success'): Payme
       }
     }
   }
-  memo[outcome].set(program, out);
   return out;
 }
 

@@ -5,6 +5,7 @@
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import { sqlText, taggedArg } from '../recognize/facts.js';
 import { staticText } from '../symbols/text.js';
+import { hasSteps } from '../model/values.js';
 import type { Program } from './program.js';
 
 /** A column and the text of the value a statement gives it or compares it with. */
@@ -35,7 +36,7 @@ export function statementOf(program: Program, ir: FileIR, site: CallSite): strin
   if (own) return own;
   for (const v of program.ev.values(ir.file, site.callee)) {
     // A parameter's steps too: `env.DB.prepare(sql).run()` on a platform binding (recognize/bindings.ts).
-    if (v.t !== 'ext' && v.t !== 'global' && v.t !== 'param' && v.t !== 'opaque') continue;
+    if (!hasSteps(v)) continue;
     for (const step of [...v.steps].reverse()) {
       const at = step.file ? program.files.get(step.file) : undefined;
       const s = step.site !== undefined ? at?.sites[step.site] : undefined;

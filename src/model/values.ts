@@ -31,6 +31,11 @@ export function isUnknown(v: Value): boolean {
   return v.t === 'unknown' || v.t === 'opaque';
 }
 
+/** A value reached by steps from a root (a module, a global, a parameter, an unresolved import): the steps keep each call's site. */
+export function hasSteps(v: Value): v is Extract<Value, { steps: Step[] }> {
+  return v.t === 'ext' || v.t === 'global' || v.t === 'param' || v.t === 'opaque';
+}
+
 export interface FnRef {
   file: string;
   fn: number;

@@ -97,15 +97,15 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
     const helper = values.map((v) => (v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null)).find((h) => h !== null);
     const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;
     // Else a statement run on a platform binding the scan has no type for (see bindings.ts).
-    if (!fact) {
-      const bound = boundStoreCalls((f) => cx.ev.ir(f), values, cx.matcher, cx.matcher.recognizers).map((b) => toFact(cx, ir, index, site, b.value, b.match, sqlFunctionAtSite)).find((f) => f !== null);
-      if (bound) {
-        out.push(bound);
-        return;
+    const bound = () => {
+      for (const b of boundStoreCalls((f) => cx.ev.ir(f), values, cx.matcher, cx.matcher.recognizers)) {
+        const f = toFact(cx, ir, index, site, b.value, b.match, sqlFunctionAtSite);
+        if (f) return f;
       }
-    }
+      return null;
+    };
     // Else a payment call recognized by its name alone (see unresolved.ts).
-    const found = fact ?? paymentCallByName(ir, index, site, values, cx.providers);
+    const found = fact ?? bound() ?? paymentCallByName(ir, index, site, values, cx.providers);
     if (found) out.push(found);
   });
   return out;

@@ -442,6 +442,9 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
   return cx.fork(expr(cx, n), n.start);
 }
 
+/** The same comparison with its operands swapped: `0 < x` is `x > 0`. */
+const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
 /**
  * A comparison of a `.length` (or pg's `.rowCount`) with a count whose one branch holds only when
  * rows were found (`> 0`, `>= 1`, `< 2`: the other way, at least two): which side is the length,
@@ -450,8 +453,7 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
 function lengthTest(n: AstNode): { length: AstNode; empty: boolean } | null {
   if (!/^[<>]=?$/.test(n.operator)) return null;
   const isLength = (x: AstNode) => x.type === 'MemberExpression' && !x.computed && (x.property?.name === 'length' || x.property?.name === 'rowCount');
-  const flipped: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
-  const [length, op, k] = isLength(n.left) ? [n.left, n.operator, n.right] : isLength(n.right) ? [n.right, flipped[n.operator]!, n.left] : [null, '', null];
+  const [length, op, k] = isLength(n.left) ? [n.left, n.operator, n.right] : isLength(n.right) ? [n.right, FLIPPED[n.operator]!, n.left] : [null, '', null];
   const count = k?.type === 'Literal' && Number.isInteger(k.value) ? (k.value as number) : -1;
   if (!length || count < 0) return null;
   if ((op === '>' && count >= 0) || (op === '>=' && count >= 1)) return { length, empty: false };
@@ -462,8 +464,7 @@ function lengthTest(n: AstNode): { length: AstNode; empty: boolean } | null {
 /** `x <= 0` / `0 >= x` (`zero`: true is where it is zero) and `x > 0` / `0 < x` (true is where it is not). */
 function zeroTest(n: AstNode): { value: AstNode; zero: boolean } | null {
   const isZero = (x: AstNode) => x.type === 'Literal' && x.value === 0;
-  const flipped: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
-  const [value, op] = isZero(n.right) ? [n.left, n.operator] : isZero(n.left) ? [n.right, flipped[n.operator]] : [null, ''];
+  const [value, op] = isZero(n.right) ? [n.left, n.operator] : isZero(n.left) ? [n.right, FLIPPED[n.operator]] : [null, ''];
   if (!value || isZero(value)) return null;
   return op === '<=' ? { value, zero: true } : op === '>' ? { value, zero: false } : null;
 }
