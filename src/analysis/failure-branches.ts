@@ -8,7 +8,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { stateOfText } from './booking-state.js';
 import { captureModeOf } from './capture-mode.js';
 import { functionOf, type Program } from './program.js';
-import { predecessors, regionFrom, type Region } from './regions.js';
+import { frameIndex, regionFrom, type Region } from './regions.js';
 import { releasesIn } from './releases.js';
 
 export interface FailureBranch {
@@ -33,8 +33,8 @@ export function failureBranches(program: Program, fn: string, site: number, call
   if (!found) return [];
   const { ir } = found;
   const nodes = found.fn.nodes;
-  const preds = predecessors(nodes);
-  const calls = nodes.flatMap((n, i) => (n.kind === 'call' && n.site === site ? [i] : []));
+  const { preds, callNodes } = frameIndex(program, fn, nodes);
+  const calls = callNodes.get(site) ?? [];
   const out: FailureBranch[] = [];
   const seen = new Set<number>();
   // `pay().then(ok).catch(onRejected)`: the rejection runs the handler, and a `try` around a call

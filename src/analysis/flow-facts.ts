@@ -150,8 +150,9 @@ export class FlowFacts {
       ir.functions.forEach((_, i) => i > 0 && queue.push(fnKey({ file: ir.file, fn: i })));
     }
     const queued = new Set(queue);
-    while (queue.length > 0) {
-      const key = queue.shift()!;
+    // A read index, not shift(): shifting a queue of every function is quadratic.
+    for (let head = 0; head < queue.length; head++) {
+      const key = queue[head]!;
       queued.delete(key);
       if (this.neverReturns.has(key)) continue;
       const f = this.flow(key);

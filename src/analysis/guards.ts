@@ -7,9 +7,7 @@ import type { CallEdge } from '../graph/call-graph.js';
 import type { FlowNode } from '../model/ir.js';
 import { exprNames } from '../symbols/text.js';
 import { factsAtLastCall, functionOf, type Program } from './program.js';
-import { dominatorsOf, predecessors } from './regions.js';
-import { addTo } from '../util/multimap.js';
-import { keyedMemo } from '../util/memo.js';
+import { dominatorsOf, frameIndex } from './regions.js';
 
 export interface Guard {
   fn: string;
@@ -23,22 +21,6 @@ export interface Guard {
 export function guardsOf(program: Program, chain: CallEdge[], fn: string, site: number): Guard[] {
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn, site }];
   return frames.flatMap((f) => guardsInFrame(program, f.fn, f.site));
-}
-
-const frameMemo = keyedMemo<Program, { preds: number[][]; callNodes: Map<number, number[]> }>();
-
-/**
- * A function's predecessor lists and call nodes by site, once per function: 5,000 writes in one
- * function each scanned all its nodes (14 s).
- */
-function frameIndex(program: Program, fn: string, nodes: FlowNode[]): { preds: number[][]; callNodes: Map<number, number[]> } {
-  return frameMemo(program, fn, () => {
-    const callNodes = new Map<number, number[]>();
-    nodes.forEach((n, i) => {
-      if (n.kind === 'call' && n.site !== undefined) addTo(callNodes, n.site, i);
-    });
-    return { preds: predecessors(nodes), callNodes };
-  });
 }
 
 function guardsInFrame(program: Program, fn: string, site: number): Guard[] {

@@ -2,7 +2,7 @@
 // (metadata, client_reference_id, reference_id, receipt...) back through values: a write's or a
 // guarded read's record and its id field, or an id generated before the write and stored by it.
 // A variable merely named `bookingId` that came from the request is not the booking's id.
-import { soleDefinition, type Expr, type FileIR } from '../model/ir.js';
+import { methodCallsOn, soleDefinition, type Expr, type FileIR } from '../model/ir.js';
 import { sqlText } from '../recognize/facts.js';
 import { isSerializer } from '../recognize/redirect.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
@@ -12,6 +12,7 @@ import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { FlowFacts } from './flow-facts.js';
 import { siteKey, type Program } from './program.js';
 import { addTo } from '../util/multimap.js';
+import { keyedMemo } from '../util/memo.js';
 import { mappedRows, mappingCall } from './mapped-rows.js';
 import { boundParams, parsedStatements, selectKeys } from './sql-text.js';
 
@@ -327,8 +328,17 @@ function callsUnder(ir: FileIR, e: Expr, depth: number, out: Set<number>): Set<n
   return out;
 }
 
-/** The payload of a payment call: its payload argument, or the arguments of `request.requestBody(...)`-style calls. */
+const leavesMemo = keyedMemo<Evaluator, Leaf[]>();
+
+/**
+ * The payload of a payment call: its payload argument, or the arguments of `request.requestBody(...)`-style calls.
+ * Asked for every path through the payment, once per evaluator (the program's, or one that binds an entry's arguments).
+ */
 export function payloadLeaves(program: Program, payment: SiteFact, ev: Evaluator = program.ev): Leaf[] {
+  return leavesMemo(ev, siteKey(payment.file, payment.site), () => computePayloadLeaves(program, payment, ev));
+}
+
+function computePayloadLeaves(program: Program, payment: SiteFact, ev: Evaluator): Leaf[] {
   const ir = program.files.get(payment.file)!;
   const site = ir.sites[payment.site]!;
   const op = payment.match?.provider;
@@ -338,8 +348,8 @@ export function payloadLeaves(program: Program, payment: SiteFact, ev: Evaluator
   } else if (op?.payload?.method) {
     const arg = site.args[op.payload.index];
     if (arg) {
-      for (const other of ir.sites) {
-        if (other.callee.k === 'member' && other.callee.prop === op.payload.method && sameBinding(other.callee.obj, arg)) roots.push(...other.args);
+      for (const other of arg.k === 'ref' ? methodCallsOn(ir, arg.b) : []) {
+        if (other.callee.k === 'member' && other.callee.prop === op.payload.method) roots.push(...other.args);
       }
       roots.push(arg);
     }
@@ -349,49 +359,50 @@ export function payloadLeaves(program: Program, payment: SiteFact, ev: Evaluator
     // SDKs that take (id, params) or (params, options): keep every argument.
     roots.push(...site.args.filter((a) => a !== arg));
   }
-  const leaves = roots.flatMap((r) => fieldsOf(program, ev, payment.file, r, [], 0));
+  const leaves: Leaf[] = [];
+  for (const r of roots) fieldsOf(program, ev, payment.file, r, [], 0, leaves);
   // Form-encoded REST bodies: 'metadata[bookingId]' is metadata.bookingId.
   return leaves.map((l) => ({ ...l, path: l.path.flatMap((p) => p.replace(/\]/g, '').split('[')) }));
 }
 
-function sameBinding(a: Expr, b: Expr): boolean {
-  return a.k === 'ref' && b.k === 'ref' && a.b === b.b;
-}
+/**
+ * Enough (path, value) pairs for any real payload; a generated one (an object re-spread into itself
+ * thousands of times) stops here instead of growing without bound.
+ */
+const MAX_LEAVES = 5_000;
 
 /** Every (path, value) pair inside an object/array expression, following variables and spreads. */
-function fieldsOf(program: Program, ev: Evaluator, file: string, e: Expr, path: string[], depth: number): Leaf[] {
-  if (depth > 6) return [];
-  const out: Leaf[] = [];
+function fieldsOf(program: Program, ev: Evaluator, file: string, e: Expr, path: string[], depth: number, out: Leaf[] = []): Leaf[] {
+  if (depth > 6 || out.length >= MAX_LEAVES) return out;
   if (path.length > 0) out.push({ path, file, expr: e });
   const unwrapped = unwrapCall(program, file, e);
-  if (unwrapped !== e) return [...out, ...fieldsOf(program, ev, file, unwrapped, path, depth + 1)];
+  if (unwrapped !== e) return fieldsOf(program, ev, file, unwrapped, path, depth + 1, out);
   // `const payload = JSON.stringify({ reference }); fetch(url, { body: payload })`: the serialized object.
   const ir = program.files.get(file);
   const sole = ir ? soleDefinition(ir, e) : undefined;
-  if (sole?.k === 'call' && unwrapCall(program, file, sole) !== sole) return [...out, ...fieldsOf(program, ev, file, sole, path, depth + 1)];
+  if (sole?.k === 'call' && unwrapCall(program, file, sole) !== sole) return fieldsOf(program, ev, file, sole, path, depth + 1, out);
   if (e.k === 'arr') {
-    e.items.forEach((item, i) => out.push(...fieldsOf(program, ev, file, item, [...path, String(i)], depth + 1)));
+    e.items.forEach((item, i) => fieldsOf(program, ev, file, item, [...path, String(i)], depth + 1, out));
     return out;
   }
   // Rows mapped from a list stand for every item, as an array literal's first does.
-  for (const row of mappedRows(ev, file, e)) out.push(...fieldsOf(program, ev, row.file, row.expr, [...path, '0'], depth + 1));
+  for (const row of mappedRows(ev, file, e)) fieldsOf(program, ev, row.file, row.expr, [...path, '0'], depth + 1, out);
   for (const v of ev.values(file, e)) {
     if (v.t !== 'obj') continue;
     for (const p of v.props) {
-      if (p.key === '...') out.push(...fieldsOf(program, ev, v.file, p.value, path, depth + 1));
-      else if (p.key !== null) out.push(...fieldsOf(program, ev, v.file, p.value, [...path, p.key], depth + 1));
+      if (p.key === '...') fieldsOf(program, ev, v.file, p.value, path, depth + 1, out);
+      else if (p.key !== null) fieldsOf(program, ev, v.file, p.value, [...path, p.key], depth + 1, out);
     }
   }
   if (e.k === 'ref') {
     // Arrays kept in variables (`const items = [...]`).
-    const ir = program.files.get(file);
     const b = ir?.bindings[e.b];
-    for (const d of b && b.kind !== 'import' ? b.defs : []) if (d.k === 'arr') out.push(...fieldsOf(program, ev, file, d, path, depth + 1));
+    for (const d of b && b.kind !== 'import' ? b.defs : []) if (d.k === 'arr') fieldsOf(program, ev, file, d, path, depth + 1, out);
     // Form bodies filled field by field: `form.append('metadata[bookingId]', booking.id)`.
-    for (const site of ir?.sites ?? []) {
+    for (const site of ir ? methodCallsOn(ir, e.b) : []) {
       const c = site.callee;
       const key = site.args[0];
-      if (c.k !== 'member' || (c.prop !== 'append' && c.prop !== 'set') || c.obj.k !== 'ref' || c.obj.b !== e.b) continue;
+      if (c.k !== 'member' || (c.prop !== 'append' && c.prop !== 'set')) continue;
       if (key?.k === 'lit' && typeof key.value === 'string' && site.args[1]) out.push({ path: [...path, key.value], file, expr: site.args[1] });
     }
   }

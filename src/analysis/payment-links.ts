@@ -7,10 +7,11 @@ import { PROVIDER_IDS } from '../recognizers/index.js';
 import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
 import { isUnknown, type Value } from '../model/values.js';
 import type { BookingPaymentPath } from './booking-paths.js';
-import type { Program } from './program.js';
+import { siteKey, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
 import { recordChanges, type FieldValue } from './record-changes.js';
 import { keyedMemo } from '../util/memo.js';
+import { addTo } from '../util/multimap.js';
 
 const PAYMENT_ENTITY = new Set(PAYMENT_ENTITY_WORDS);
 const PROVIDER_ID = new Set([...PROVIDER_ID_WORDS, ...PROVIDER_IDS]);
@@ -90,20 +91,43 @@ function providerIdField(program: Program, path: BookingPaymentPath, sets: Field
   return sets.find((f) => f.values.some(fromPayment) && (isProviderIdField(f.field) || f.values.some((v) => resultIds.has(resultIdOf(v, path.payment) ?? ''))));
 }
 
+const storedMemo = keyedMemo<Program, Map<string, { fact: SiteFact; field: FieldValue }[]>>();
+
+/**
+ * The fields an entry point's writes and updates of bookings and payment rows set from a call's
+ * result, by that call's site, in the order the writes are reached: asked for each of the entry's
+ * payments, which a generated route has thousands of.
+ */
+function resultsStored(program: Program, entry: string): Map<string, { fact: SiteFact; field: FieldValue }[]> {
+  return storedMemo(program, entry, () => {
+    const out = new Map<string, { fact: SiteFact; field: FieldValue }[]>();
+    for (const fact of changesReached(program, entry)) {
+      const named = fact.bookingLike || isPaymentEntity(fact.entity);
+      for (const change of recordChanges(program, fact)) {
+        // Any other record counts when it also points at the booking (an `Order` row kept per payment).
+        if (!named && !change.sets.some((f) => isBookingReference(program, f) && nonLiteral(f))) continue;
+        for (const field of change.sets) {
+          const sites = new Set<string>();
+          for (const v of field.values) {
+            if (v.t !== 'ext' && v.t !== 'global' && v.t !== 'opaque') continue;
+            for (const st of v.steps) if (st.site !== undefined && st.file !== undefined) sites.add(siteKey(st.file, st.site));
+          }
+          for (const site of sites) addTo(out, site, { fact, field });
+        }
+      }
+    }
+    return out;
+  });
+}
+
 /**
  * Where the provider's id for this payment is stored on the booking (or a payments row): a write or
  * update on the path whose value comes from the initiation call's result, else an update in one of
  * the provider's webhooks that sets a provider-id field from what the provider sent.
  */
 export function providerIdStored(program: Program, path: BookingPaymentPath): LinkFound | null {
-  for (const fact of changesReached(program, path.entry.fn)) {
-    const named = fact.bookingLike || isPaymentEntity(fact.entity);
-    for (const change of recordChanges(program, fact)) {
-      // Any other record counts when it also points at the booking (an `Order` row kept per payment).
-      if (!named && !change.sets.some((f) => isBookingReference(program, f) && nonLiteral(f))) continue;
-      const field = providerIdField(program, path, change.sets);
-      if (field) return { fact, field, where: 'path' };
-    }
+  for (const { fact, field } of resultsStored(program, path.entry.fn).get(siteKey(path.payment.file, path.payment.site)) ?? []) {
+    if (providerIdField(program, path, [field])) return { fact, field, where: 'path' };
   }
   for (const hook of path.hooks) {
     for (const fact of hook.facts) {

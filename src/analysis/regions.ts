@@ -10,6 +10,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { sqlText } from '../recognize/facts.js';
 import { functionOf, siteKey, type Program } from './program.js';
 import { keyedMemo } from '../util/memo.js';
+import { addTo } from '../util/multimap.js';
 
 export interface Region {
   /** Functions in the region: the nodes of the root function that are in it, null for a whole function. */
@@ -66,8 +67,8 @@ export function regionFrom(program: Program, fn: string, starts: number[], skip:
     }
   };
   enter(fn, (e) => e.file === found.ir.file && sites.has(e.site), null);
-  while (queue.length > 0) {
-    const next = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const next = queue[head]!;
     enter(next, () => true, region.scopes.get(next) ?? null);
   }
   return region;
@@ -165,6 +166,22 @@ export function dominatorsOf(program: Program, fn: string): Dominators | null {
 /** Two facts run in one transaction: the same one, or both in the same transaction scope. */
 export function sameTransaction(a: RegionFact, b: RegionFact): boolean {
   return a.fact === b.fact || (a.tx !== null && a.tx === b.tx);
+}
+
+const frameMemo = keyedMemo<Program, { preds: number[][]; callNodes: Map<number, number[]> }>();
+
+/**
+ * A function's predecessor lists and call nodes by site, once per function: 5,000 writes in one
+ * function each scanned all its nodes (14 s), and so did the failure branches of 2,000 payments.
+ */
+export function frameIndex(program: Program, fn: string, nodes: FlowNode[]): { preds: number[][]; callNodes: Map<number, number[]> } {
+  return frameMemo(program, fn, () => {
+    const callNodes = new Map<number, number[]>();
+    nodes.forEach((n, i) => {
+      if (n.kind === 'call' && n.site !== undefined) addTo(callNodes, n.site, i);
+    });
+    return { preds: predecessors(nodes), callNodes };
+  });
 }
 
 /** Predecessors of each node of a function (normal and exceptional edges). */

@@ -2,7 +2,7 @@
 // one for a provider when it verifies that provider's webhook signature, branches on its event
 // types, or retrieves/captures a payment without starting one (success and return callbacks).
 import type { EntryPoint } from '../graph/entries.js';
-import type { Expr } from '../model/ir.js';
+import { bindingsIn, sitesIn, type Expr } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { stateOfText } from './booking-state.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -97,9 +97,8 @@ function fieldsReadIn(program: Program, fns: Set<string>): Set<string> {
   for (const key of fns) {
     const found = functionOf(program, key);
     if (!found) continue;
-    for (const b of found.ir.bindings) if (b.fn === found.index) for (const d of b.defs) add(d);
-    for (const s of found.ir.sites) {
-      if (s.fn !== found.index) continue;
+    for (const b of bindingsIn(found.ir, found.index)) for (const d of b.defs) add(d);
+    for (const s of sitesIn(found.ir, found.index)) {
       for (const a of s.args) add(a);
       const name = s.args[0];
       if (s.callee.k === 'member' && s.callee.prop === 'get' && name?.k === 'lit' && typeof name.value === 'string') out.add(name.value);

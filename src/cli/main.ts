@@ -110,5 +110,13 @@ main(process.argv.slice(2)).then(
   },
 );
 
+// A reader that went away (`bookfirst scan | head`) wanted no more output: the exit code still says
+// what the scan found, without a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 // Ctrl-C ends the scan with the usage/fatal code rather than a signal death.
 process.on('SIGINT', () => process.exit(130));

@@ -19,6 +19,7 @@ import { Matcher } from '../recognizers/match.js';
 import { Vocabulary } from '../recognizers/vocabulary.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
 import { Evaluator } from '../symbols/evaluate.js';
+import { append } from '../util/append.js';
 import { applicability } from './applicability.js';
 import { appOf, appRelative, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
@@ -37,7 +38,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   const ev = new Evaluator(files, resolver);
   const vocabulary = new Vocabulary(settings.entities);
   // The entity catalog: schema files', the config's, and what the code declares (`pgTable('tbl_res')`).
-  project.schemaEntities.push(...settings.schemaEntities, ...declaredEntities(ev, files.values(), recognizers));
+  append(project.schemaEntities, [...settings.schemaEntities, ...declaredEntities(ev, files.values(), recognizers)]);
   vocabulary.excludeHelpDeskTickets(project.schemaEntities);
   vocabulary.includeAdmissionOrders(project.schemaEntities);
   const factContext: FactContext = {

@@ -46,14 +46,25 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
   return { packages: [...packages].filter(Boolean).sort(), texts: [...texts].filter((t) => t.length > 3).sort() };
 }
 
-const IMPORT_FROM = /(?:^|[^\w$.])(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"\n]+)['"]/g;
+// `from '...'` first, then the import or export keyword looked for back to the last quote or `;`
+// before it: one regex spanning both is quadratic on text like `import import import ...`.
+const FROM = /\sfrom\s*['"]([^'"\n]+)['"]/g;
+const CLAUSE_START = /(?:^|[^\w$.])(?:import|export)\s/;
+/** Quotes, backtick and `;`: an import clause never spans one. */
+const CLAUSE_END = new Set([...'\'"`;'].map((c) => c.charCodeAt(0)));
 const IMPORT_BARE = /(?:^|[^\w$.])import\s*['"]([^'"\n]+)['"]/g;
 const IMPORT_CALL = /(?:^|[^\w$.])(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 /** Import and require specifiers as text finds them; over-approximate (comments count), never parsed. */
 export function scanText(path: string, text: string, tokens: RelevanceTokens, packages: Set<string>): TextScan {
   const specifiers = new Set<string>();
-  for (const re of [IMPORT_FROM, IMPORT_BARE, IMPORT_CALL]) {
+  FROM.lastIndex = 0;
+  for (let m = FROM.exec(text); m; m = FROM.exec(text)) {
+    let start = m.index;
+    while (start > 0 && !CLAUSE_END.has(text.charCodeAt(start - 1))) start--;
+    if (CLAUSE_START.test(text.slice(start, m.index))) specifiers.add(m[1]!);
+  }
+  for (const re of [IMPORT_BARE, IMPORT_CALL]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) specifiers.add(m[1]!);
   }

@@ -1,7 +1,7 @@
 // The cross-file call graph: an edge per (call site, target function). Targets come from resolved
 // callee values; function arguments are callbacks that run within the call; when a receiver cannot
 // be resolved, methods are looked up by name over the scanned classes (marked approximate).
-import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import { sitesIn, type CallSite, type Expr, type FileIR } from '../model/ir.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
@@ -172,10 +172,7 @@ export function buildCallGraph(
     let scope = inlineScopes.get(key);
     if (scope) return scope;
     scope = new Set([fn]);
-    for (const site of ir.sites) {
-      if (site.fn !== fn) continue;
-      for (const a of site.args) if (a.k === 'fn') scope.add(a.fn);
-    }
+    for (const site of sitesIn(ir, fn)) for (const a of site.args) if (a.k === 'fn') scope.add(a.fn);
     inlineScopes.set(key, scope);
     return scope;
   }

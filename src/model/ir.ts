@@ -1,6 +1,8 @@
 // The per-file intermediate representation: what one walk over a file's AST keeps. Plain JSON data,
 // so it can cross a worker boundary or sit in a cache; everything after `parse` reads only this.
 
+import { addTo } from '../util/multimap.js';
+
 /** A symbolic value: what an expression evaluates to, with names still unresolved across files. */
 export type Expr =
   | { k: 'ref'; b: number } // a binding of this file (index into FileIR.bindings)
@@ -205,6 +207,44 @@ export interface FileIR {
   diagnostics: ParseDiagnostic[];
   /** True when the file could not be analyzed at all (binary, too deep, parse failed). */
   skipped: boolean;
+}
+
+interface SiteIndex {
+  sites: Map<number, CallSite[]>;
+  bindings: Map<number, Binding[]>;
+  methodCalls: Map<number, CallSite[]>;
+}
+
+const siteIndexes = new WeakMap<FileIR, SiteIndex>();
+
+function siteIndex(ir: FileIR): SiteIndex {
+  let index = siteIndexes.get(ir);
+  if (index) return index;
+  siteIndexes.set(ir, (index = { sites: new Map(), bindings: new Map(), methodCalls: new Map() }));
+  for (const s of ir.sites) {
+    addTo(index.sites, s.fn, s);
+    if (s.callee.k === 'member' && s.callee.obj.k === 'ref') addTo(index.methodCalls, s.callee.obj.b, s);
+  }
+  for (const b of ir.bindings) addTo(index.bindings, b.fn, b);
+  return index;
+}
+
+/**
+ * The calls function `fn` makes itself (not those of functions nested in it), in source order. Asked
+ * per function, a scan of the file's calls each time is quadratic in a file of thousands of functions.
+ */
+export function sitesIn(ir: FileIR, fn: number): CallSite[] {
+  return siteIndex(ir).sites.get(fn) ?? [];
+}
+
+/** The bindings function `fn` owns (its parameters and locals), in source order. */
+export function bindingsIn(ir: FileIR, fn: number): Binding[] {
+  return siteIndex(ir).bindings.get(fn) ?? [];
+}
+
+/** Method calls on a binding of the file (`form.append(...)` for `form`), in source order. */
+export function methodCallsOn(ir: FileIR, binding: number): CallSite[] {
+  return siteIndex(ir).methodCalls.get(binding) ?? [];
 }
 
 /** Whether function `inner` is `outer` or nested in it. */

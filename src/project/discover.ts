@@ -6,9 +6,11 @@ import { PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
+import { append } from '../util/append.js';
+import { addTo } from '../util/multimap.js';
 import { effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
-import { balanced, lineAt, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
+import { closingParens, lineAt, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
 export interface Manifest {
   /** Root-relative posix directory ('' for the root). */
@@ -70,15 +72,15 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
     if (f.kind === 'manifest') readManifest(project, f);
     else if (f.kind === 'deno') readDenoConfig(project, f);
     else if (f.kind === 'tsconfig') checkTsconfig(project, f);
-    else if (f.kind === 'schema') project.schemaEntities.push(...prismaModels(f, read(project, f) ?? ''));
+    else if (f.kind === 'schema') append(project.schemaEntities, prismaModels(f, read(project, f) ?? ''));
     else if (f.kind === 'config' && isDeploymentDescriptor(f.path.slice(f.path.lastIndexOf('/') + 1))) {
-      project.declaredHandlers.push(...declaredHandlers(f.path, read(project, f) ?? ''));
+      append(project.declaredHandlers, declaredHandlers(f.path, read(project, f) ?? ''));
     } else if (f.kind === 'sql') {
       const text = read(project, f) ?? '';
-      project.schemaEntities.push(...sqlTables(f, text));
-      project.sqlFunctions.push(...sqlFunctions(f, text));
-      project.sqlJobs.push(...pgCronJobs(f.path, text));
-      altered.push(...sqlAlteredDefaults(text));
+      append(project.schemaEntities, sqlTables(f, text));
+      append(project.sqlFunctions, sqlFunctions(f, text));
+      append(project.sqlJobs, pgCronJobs(f.path, text));
+      append(altered, sqlAlteredDefaults(text));
     } else if (f.kind === 'config' && f.path.endsWith('vercel.json')) {
       const text = read(project, f) ?? '';
       let json: Record<string, unknown> | null = null;
@@ -87,11 +89,14 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
       } catch {
         json = null;
       }
-      project.cronRoutes.push(...vercelCrons(f.path, text, json));
+      append(project.cronRoutes, vercelCrons(f.path, text, json));
     }
   }
+  // By table, the first that declares it, as a search of the list would find: a dump alters thousands.
+  const byTable = new Map<string, SchemaEntity>();
+  for (const e of project.schemaEntities) if (e.source === 'sql' && e.table && !byTable.has(e.table.toLowerCase())) byTable.set(e.table.toLowerCase(), e);
   for (const { table, field } of altered) {
-    const entity = project.schemaEntities.find((e) => e.source === 'sql' && e.table?.toLowerCase() === table.toLowerCase());
+    const entity = byTable.get(table.toLowerCase());
     if (!entity) continue;
     const fields = (entity.fields ??= []);
     const existing = fields.find((x) => x.name === field.name);
@@ -182,11 +187,17 @@ function checkTsconfig(project: Project, f: ListedFile): void {
 
 export function prismaModels(f: { path: string }, text: string): SchemaEntity[] {
   const out: SchemaEntity[] = [];
-  const re = /^[ \t]*model\s+(\w+)\s*\{([^}]*)\}/gm;
+  // The body ends at the next `}`, found by indexOf: a pattern spanning it rescans the rest of the
+  // file from every `model x {` that has none.
+  const re = /^[ \t]*model\s+(\w+)\s*\{/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const map = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(m[2]!);
-    const body = m.index + m[0].indexOf('{') + 1;
-    out.push({ name: m[1]!, table: map?.[1] ?? null, file: f.path, line: lineAt(text, m.index), source: 'prisma', fields: prismaFields(text, body, m[2]!) });
+    const body = m.index + m[0].length;
+    const end = text.indexOf('}', body);
+    if (end === -1) break;
+    const inner = text.slice(body, end);
+    const map = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(inner);
+    out.push({ name: m[1]!, table: map?.[1] ?? null, file: f.path, line: lineAt(text, m.index), source: 'prisma', fields: prismaFields(text, body, inner) });
+    re.lastIndex = end + 1;
   }
   return out;
 }
@@ -194,10 +205,19 @@ export function prismaModels(f: { path: string }, text: string): SchemaEntity[] 
 export function sqlTables(f: { path: string }, text: string): SchemaEntity[] {
   const out: SchemaEntity[] = [];
   const re = /create\s+table\s+(?:if\s+not\s+exists\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?/gi;
+  const tables: { name: string; at: number; open: number }[] = [];
+  const paren = /\s*\(/y;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const open = text.indexOf('(', m.index + m[0].length);
-    const body = open === -1 || /\S/.test(text.slice(m.index + m[0].length, open)) ? null : balanced(text, open);
-    out.push({ name: m[1]!, table: m[1]!, file: f.path, line: lineAt(text, m.index), source: 'sql', fields: body === null ? [] : sqlColumns(text, open + 1, body) });
+    paren.lastIndex = m.index + m[0].length;
+    tables.push({ name: m[1]!, at: m.index, open: paren.test(text) ? paren.lastIndex - 1 : -1 });
+  }
+  // Every body's closing parenthesis in one pass: an unclosed `create table t (` repeated would
+  // otherwise be scanned to the end of the file once per statement.
+  const closes = closingParens(text, tables.map((t) => t.open).filter((o) => o !== -1));
+  for (const t of tables) {
+    const close = closes.get(t.open);
+    const fields = close === undefined ? [] : sqlColumns(text, t.open + 1, text.slice(t.open + 1, close));
+    out.push({ name: t.name, table: t.name, file: f.path, line: lineAt(text, t.at), source: 'sql', fields });
   }
   return out;
 }
@@ -215,15 +235,46 @@ export interface SqlFunction {
   body?: string;
 }
 
+/** Where each `$tag$` of a text occurs, in order. */
+function dollarTags(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const m of text.matchAll(/\$\w*\$/g)) addTo(out, m[0], m.index);
+  return out;
+}
+
+/** The first of the ascending `positions` at or after `from`, or -1. */
+function nextAt(positions: number[], from: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return positions[lo] ?? -1;
+}
+
 /** `create [or replace] function [schema.]name(...) ... as $tag$ body $tag$` (or a quoted body). */
 export function sqlFunctions(f: { path: string }, text: string): SqlFunction[] {
   const out: SqlFunction[] = [];
   const re = /create\s+(?:or\s+replace\s+)?function\s+(?:"?\w+"?\.)?"?(\w+)"?\s*\(/gi;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const rest = text.slice(m.index);
-    const dollar = /\bas\s+(\$\w*\$)([\s\S]*?)\1/i.exec(rest);
-    const quoted = dollar ? null : /\bas\s+'((?:[^']|'')*)'/i.exec(rest);
-    const body = (dollar?.[2] ?? quoted?.[1] ?? '').replace(/--[^\n]*/g, '');
+  const headers = [...text.matchAll(re)];
+  const tags = dollarTags(text);
+  for (const [i, m] of headers.entries()) {
+    // Its `as $tag$` or `as '` comes before the next function's header, and the body ends at the
+    // next occurrence of its tag: searches that run on to the end of the file from every header
+    // of a file that has none are quadratic.
+    const head = text.slice(m.index, headers[i + 1]?.index ?? text.length);
+    const as = /\bas\s+(?:(\$\w*\$)|')/i.exec(head);
+    let body = '';
+    if (as?.[1]) {
+      const start = m.index + as.index + as[0].length;
+      const end = nextAt(tags.get(as[1]) ?? [], start);
+      if (end !== -1) body = text.slice(start, end);
+    } else if (as) {
+      body = /'((?:[^']|'')*)'/y.exec(text.slice(m.index + as.index + as[0].length - 1))?.[1] ?? '';
+    }
+    body = body.replace(/--[^\n]*/g, '');
     const tables = (re2: RegExp) => [...body.matchAll(re2)].map((x) => x[1]!.toLowerCase());
     out.push({
       name: m[1]!, file: f.path, line: lineAt(text, m.index),

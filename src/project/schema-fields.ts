@@ -34,9 +34,19 @@ export interface SqlJob {
   line: number;
 }
 
-/** The 1-based line of an offset in a text. */
+let lastText: string | null = null;
+let lastStarts: number[] = [];
+
+/**
+ * The 1-based line of an offset in a text. Asked for every statement of a migration in turn: the
+ * text's line starts are kept for the next question (a dump of 20,000 tables took minutes).
+ */
 export function lineAt(text: string, offset: number): number {
-  return lineOf(lineStartsOf(text), offset);
+  if (text !== lastText) {
+    lastText = text;
+    lastStarts = lineStartsOf(text);
+  }
+  return lineOf(lastStarts, offset);
 }
 
 /** Fields of one Prisma model body (the text between its braces), `bodyOffset` where it starts in `text`. */
@@ -55,19 +65,7 @@ export function prismaFields(text: string, bodyOffset: number, body: string): Sc
 /** Columns of a `create table` body (the text inside its outer parentheses). */
 export function sqlColumns(text: string, bodyOffset: number, body: string): SchemaField[] {
   const out: SchemaField[] = [];
-  let depth = 0;
-  let start = 0;
-  const parts: [string, number][] = [];
-  for (let i = 0; i <= body.length; i++) {
-    const c = body[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if ((c === ',' && depth === 0) || i === body.length) {
-      parts.push([body.slice(start, i), start]);
-      start = i + 1;
-    }
-  }
-  for (const [part, at] of parts) {
+  for (const [part, at] of topLevelParts(body)) {
     // Types may be quoted: Prisma migrations declare enum columns as `"status" "BookingStatus"`.
     const m = /^\s*[`"[]?(\w+)[`"\]]?\s+("?[\w.]+"?(?:\s*\([^)]*\))?)/.exec(part.replace(/--[^\n]*/g, ''));
     if (!m || /^(constraint|primary|foreign|unique|check|index|key|exclude)$/i.test(m[1]!)) continue;
@@ -86,7 +84,7 @@ export function sqlAlteredDefaults(text: string): { table: string; field: Schema
   const out: { table: string; field: SchemaField }[] = [];
   const re = /alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?(?:[`"[]?\w+[`"\]]?\.)?[`"[]?(\w+)[`"\]]?\s+([^;]*)/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (const action of m[2]!.split(/,(?![^()]*\))/)) {
+    for (const [action] of topLevelParts(m[2]!)) {
       const add = /^\s*add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?[`"[]?(\w+)[`"\]]?\s+"?([\w.]+)"?([\s\S]*)$/i.exec(action);
       const set = /^\s*alter\s+(?:column\s+)?[`"[]?(\w+)[`"\]]?\s+set\s+default\s+([\s\S]*)$/i.exec(action);
       if (add && !/^(constraint|primary|foreign|unique|check)$/i.test(add[1]!)) {
@@ -99,14 +97,46 @@ export function sqlAlteredDefaults(text: string): { table: string; field: Schema
   return out;
 }
 
-/** The text inside the parentheses that open at `open` (balanced), or null. */
-export function balanced(text: string, open: number): string | null {
+/** The parts of a list separated by commas outside parentheses, each with its offset. */
+function topLevelParts(list: string): [string, number][] {
+  const parts: [string, number][] = [];
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return text.slice(open + 1, i);
+  let start = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const c = list[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if ((c === ',' && depth === 0) || i === list.length) {
+      parts.push([list.slice(start, i), start]);
+      start = i + 1;
+    }
   }
-  return null;
+  return parts;
+}
+
+/**
+ * Where each of `opens` (offsets of `(` in `text`, ascending) is closed, for those that are: one
+ * pass over the text however many there are.
+ */
+export function closingParens(text: string, opens: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const waiting: { open: number; depth: number }[] = [];
+  let next = 0;
+  let depth = 0;
+  for (let i = opens[0] ?? text.length; i < text.length && (next < opens.length || waiting.length > 0); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) {
+      if (i === opens[next]) {
+        waiting.push({ open: i, depth });
+        next++;
+      }
+      depth++;
+    } else if (c === 41) {
+      depth--;
+      if (waiting.length > 0 && waiting[waiting.length - 1]!.depth === depth) out.set(waiting.pop()!.open, i);
+    }
+  }
+  return out;
 }
 
 function unquote(v: string): string {
@@ -151,7 +181,8 @@ function sqlArgs(rest: string): string[] {
   let i = 0;
   while (i < rest.length && out.length < 4) {
     const c = rest[i]!;
-    if (c === ')') break;
+    // A parenthesis or `;` ends the call: `cron.schedule(` repeated without one is not read to the end of the file each time.
+    if (c === ')' || c === '(' || c === ';') break;
     if (c === "'") {
       const m = /^'((?:[^']|'')*)'/.exec(rest.slice(i));
       if (!m) break;

@@ -1,7 +1,7 @@
 // Payments that start with no API call (VNPay): the server signs the parameters into a URL of the
 // provider's page and sends the customer there. The call that serializes those parameters into the
 // query string is the initiation, and the parameters are its payload (`ProviderRecognizer.redirect`).
-import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import { sitesIn, type CallSite, type Expr, type FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
@@ -49,9 +49,9 @@ function keysOf(cx: FactContext, file: string, e: Expr, depth: number, out: Set<
 /** A later serialization in the same function of the same variable, alone or spread into an object (`{ ...params, vnp_SecureHash }`). */
 function serializedLater(cx: FactContext, ir: FileIR, site: CallSite, binding: number): boolean {
   const isBinding = (e: Expr) => e.k === 'ref' && e.b === binding;
-  return ir.sites.some((other) => {
+  return sitesIn(ir, site.fn).some((other) => {
     const a = other.args[0];
-    if (other.fn !== site.fn || other.start <= site.start || !a) return false;
+    if (other.start <= site.start || !a) return false;
     if (!isBinding(a) && !(a.k === 'obj' && a.props.some((p) => p.key === '...' && isBinding(p.value)))) return false;
     return cx.ev.values(ir.file, other.callee).some((v) => isSerializer(v, other));
   });

@@ -1,6 +1,6 @@
 // Direct REST calls to a provider (`fetch('https://api.stripe.com/v1/checkout/sessions', ...)`):
 // the HTTP client table says where URL and method are, the providers' endpoints say what it is.
-import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import { sitesIn, type CallSite, type Expr, type FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { ProviderRecognizer, RestEndpoint } from '../recognizers/define.js';
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
@@ -69,8 +69,8 @@ function httpCallsIn(cx: FactContext, fn: Extract<Value, { t: 'fn' }>): HttpCall
   let calls = byFn.get(key);
   if (!calls) {
     calls = [];
-    for (const inner of cx.ev.ir(fn.file)?.sites ?? []) {
-      if (inner.fn !== fn.fn) continue;
+    const ir = cx.ev.ir(fn.file);
+    for (const inner of ir ? sitesIn(ir, fn.fn) : []) {
       for (const v of cx.ev.values(fn.file, inner.callee)) {
         const client = httpClientOf(v);
         if (client) calls.push({ inner, client, v });
@@ -173,8 +173,8 @@ function requestOf(
 /** What the code writes on the request a call returned, in the same function: `req.write(payload)`. */
 function writtenBody(cx: FactContext, ir: FileIR, site: CallSite, methods: string[]): Expr | null {
   const index = ir.sites.indexOf(site);
-  for (const s of ir.sites) {
-    if (s.fn !== site.fn || s.callee.k !== 'member' || !s.callee.prop || !methods.includes(s.callee.prop) || !s.args[0]) continue;
+  for (const s of sitesIn(ir, site.fn)) {
+    if (s.callee.k !== 'member' || !s.callee.prop || !methods.includes(s.callee.prop) || !s.args[0]) continue;
     const onRequest = cx.ev.values(ir.file, s.callee.obj).some((v) => (v.t === 'ext' || v.t === 'global') && v.steps.some((st) => st.site === index && st.file === ir.file));
     if (onRequest) return s.args[0];
   }

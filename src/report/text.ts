@@ -1,6 +1,7 @@
 // The report for people: grouped by check, every path with its reason, code frames at the payment
 // call and the evidence, the trace, and a remediation fitted to the stack found.
 import type { CheckResult, PathResult, Report, Snippet } from '../model/report.js';
+import { append } from '../util/append.js';
 import { PAYMENT_PATH_CHECKS } from './reasons.js';
 import { createStyle, type Style } from './style.js';
 
@@ -14,7 +15,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const s = createStyle(options.color);
   const out: string[] = [];
   out.push(s.bold(`bookfirst ${report.tool.version}`) + s.dim(` scanned ${report.root} (${report.stats.files} files, ${report.stats.durationMs} ms)`), '');
-  for (const check of report.checks) out.push(...renderCheck(check, s), '');
+  for (const check of report.checks) {
+    append(out, renderCheck(check, s));
+    out.push('');
+  }
   const diags = report.diagnostics;
   if (diags.length > 0) {
     if (options.verbose) {

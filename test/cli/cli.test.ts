@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANSI, passingApp, repoRoot, runCli } from '../helpers/cli.js';
+import { ANSI, bin, passingApp, repoRoot, runCli } from '../helpers/cli.js';
 import { splitFixture } from '../helpers/flow.js';
 import { makeProject } from '../helpers/project.js';
 
@@ -18,6 +18,12 @@ describe('exit codes', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('FAIL');
+  });
+
+  it('1 and no stack trace when the reader of its output goes away (`bookfirst scan | head -c 0`)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" scan "${example}" | head -c 0; exit \${PIPESTATUS[0]}`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
   });
 
   it('0 on a project whose every payment path creates the booking first', () => {

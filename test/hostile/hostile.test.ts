@@ -297,6 +297,79 @@ describe('hostile inputs', () => {
     expect(codes(s)).toEqual([]);
   });
 
+  it('a string that repeats `import ` 50,000 times', () => {
+    // The text pass's import pattern scanned from every `import` to the end of the string: 8 s.
+    const s = scanDir(app({ 'src/generated/words.ts': relevant(`export const words = '${'import '.repeat(50_000)}';\n`) }));
+    expectNormal(s, 4_000);
+    expectAppStillPasses(s);
+  });
+
+  it('a class of 20,000 methods, each calling the next', () => {
+    // Whether a method is a query helper was asked of every method over all the file's calls (8 s),
+    // and the functions that never return were queued with shift() (quadratic).
+    const methods = Array.from({ length: 20_000 }, (_, i) => `  m${i}() { return this.m${i + 1}(); }`).join('\n');
+    const s = scanDir(app({ 'src/generated/chain.ts': relevant(`export class Chain {\n${methods}\n}\n`) }));
+    expectNormal(s);
+    expect(codes(s).filter((c) => c.startsWith('src/generated/'))).toEqual([]);
+    expectAppStillPasses(s);
+  });
+
+  it('metadata re-spread into itself 5,000 times before the payment', () => {
+    // The payload's (path, value) pairs grew without bound and overflowed the stack: every check errored.
+    const spreads = Array.from({ length: 5_000 }, (_, i) => `  if (x.c${i}) v = { ...v, k${i}: v };`).join('\n');
+    const s = scanDir(app({ 'src/generated/spread.ts': relevant(`export async function charge(x: any) {\n  let v = x;\n${spreads}\n  return client.paymentIntents.create({ amount: 1, currency: 'eur', metadata: v });\n}\n`) }));
+    expectNormal(s);
+    expect(s.report.checks.filter((c: { verdict: string }) => c.verdict === 'error')).toEqual([]);
+    const route = s.report.checks[0].paths.find((p: { payment: { file: string } }) => p.payment.file === ROUTE);
+    expect(route.status).toBe('pass');
+  });
+
+  it('20,000 exported functions that all call one payment helper', () => {
+    // Every path re-read the payload and scanned the whole file for the fields a webhook reads: killed after 25 s.
+    const callers = Array.from({ length: 20_000 }, (_, i) => `export async function f${i}() { return pay('${i}'); }`).join('\n');
+    const helper = `export async function pay(id: string) { return client.paymentIntents.create({ amount: 1, currency: 'eur', metadata: { id } }); }\n`;
+    const root = app({ 'src/generated/fan.ts': relevant(`${helper}${callers}\n`) });
+    // Six checks of 20,000 paths each make a report of about 80 MB: written to a file.
+    const out = path.join(root, 'report.json');
+    const r = runCli(['scan', root, '--format', 'json', '-o', out], { timeoutMs: 40_000 });
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expectNormal({ status: r.status, signal: r.signal, ms: r.ms, stderr: r.stderr, report }, 20_000);
+    expect(report.checks.filter((c: { verdict: string }) => c.verdict === 'error')).toEqual([]);
+    expect(report.checks[0].total).toBeGreaterThan(20_000);
+    // The text report once spread every line of a check into one push() and overflowed the stack.
+    for (const format of ['text', 'markdown']) {
+      const rendered = runCli(['render', out, '--format', format, '-o', path.join(root, `report.${format}`)], { timeoutMs: 40_000 });
+      expect([rendered.status, rendered.stderr]).toEqual([0, '']);
+    }
+  });
+
+  it('a route starting 2,000 payments, each after writing its own booking', () => {
+    // Each payment looked through every write of the route for its provider id (17 s), and found
+    // its failure branches over a fresh predecessor list of the whole function.
+    const steps = Array.from({ length: 2_000 }, (_, i) => `  const b${i} = await db.booking.create({ data: { courtId: '${i}', status: 'PENDING' } });\n  await stripe.paymentIntents.create({ amount: ${i + 1}, currency: 'eur', metadata: { bookingId: b${i}.id } });`).join('\n');
+    const route = `import { db } from '@/lib/db';\nimport { stripe } from '@/lib/stripe';\nexport async function POST(req: Request) {\n${steps}\n  return new Response('ok');\n}\n`;
+    const s = scanDir(app({ 'src/app/api/many/route.ts': route }));
+    expectNormal(s, 10_000);
+    expect([s.report.checks[0].verdict, s.report.checks[0].passed, s.report.checks[0].total]).toEqual(['pass', 2_001, 2_001]);
+  });
+
+  it('a SQL dump of 20,000 tables, and migrations and a Prisma schema that never close what they open', () => {
+    // Each statement's line was counted from the start of the file, each altered table searched
+    // for in the list of all, and every unclosed `(`, `{`, `$tag$` or comma list scanned to the end
+    // of the file once per statement: each of these took minutes.
+    const dump = Array.from({ length: 20_000 }, (_, i) => `create table booking_${i} (id int primary key, status text);\nalter table booking_${i} add column state text default 'pending';\ncreate function hold_${i}() returns void as $$ insert into booking_${i} values (1); $$ language sql;`).join('\n');
+    const s = scanDir(app({
+      'supabase/migrations/0001_dump.sql': dump,
+      'db/unclosed-tables.sql': 'create table t ('.repeat(100_000),
+      'db/unclosed-functions.sql': 'create function f('.repeat(100_000) + Array.from({ length: 50_000 }, (_, i) => `create function g() as $t${i}$ `).join(''),
+      'db/long-alter.sql': `alter table t add column a int${', b int'.repeat(100_000)};`,
+      'db/cron.sql': 'select cron.schedule('.repeat(50_000),
+      'prisma/unclosed.prisma': 'model A {\n'.repeat(100_000),
+    }));
+    expectNormal(s);
+    expectAppStillPasses(s);
+  });
+
   it('a file with 12,000 import declarations', () => {
     // oxc-parser's time grows with the square of a file's import declarations.
     const imports = Array.from({ length: 12_000 }, (_, i) => `import * as m${i} from './m${i % 50}';`).join('\n');
