@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { append } from '../util/append.js';
 import { addTo } from '../util/multimap.js';
-import { effectiveAliases, type PathAliases } from './tsconfig-paths.js';
+import { configReads, effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
 import { closingParens, lineAt, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
@@ -106,8 +106,9 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
   // After the manifests: `extends` may name a workspace package.
   const cycles = new Set<string>();
   const unsafe = new Set<string>();
+  const reads = configReads();
   for (const config of project.tsconfigs) {
-    const aliases = effectiveAliases(config, { root, packages: project.packages, diagnostics: project.diagnostics, cycles, unsafe });
+    const aliases = effectiveAliases(config, { root, packages: project.packages, diagnostics: project.diagnostics, cycles, unsafe, reads });
     if (aliases) project.aliases[config] = aliases;
   }
   project.refusedConfigs = [...unsafe].sort();

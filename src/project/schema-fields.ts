@@ -152,11 +152,14 @@ export function vercelCrons(file: string, text: string, json: Record<string, unk
   if (!Array.isArray(crons)) return [];
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   const out: CronRoute[] = [];
+  // The crons appear in the text in their order: each is looked for after the one before.
+  let from = 0;
   for (const c of crons) {
     if (!c || typeof c !== 'object') continue;
     const { path, schedule } = c as Record<string, unknown>;
     if (typeof path !== 'string') continue;
-    const at = text.indexOf(JSON.stringify(path).slice(1, -1));
+    const at = text.indexOf(JSON.stringify(path).slice(1, -1), from);
+    if (at !== -1) from = at + 1;
     out.push({ path: path.replace(/\?.*$/, ''), schedule: typeof schedule === 'string' ? schedule : '', file, line: at === -1 ? 1 : lineAt(text, at), dir });
   }
   return out;

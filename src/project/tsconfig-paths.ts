@@ -26,6 +26,27 @@ interface Options {
    * of a sane size: oxc-resolver, which reads them itself, would block on a FIFO or never finish a device.
    */
   unsafe?: Set<string>;
+  /** What every config's chain shares (see `ConfigReads`). */
+  reads?: ConfigReads;
+}
+
+type Link = { dir: string; options: Record<string, unknown> };
+
+/**
+ * Configs read, files found, bases said missing and whole chains, shared by every config of the
+ * tree: 1,000 packages each extending the one before read half a million files.
+ */
+export interface ConfigReads {
+  parsed: Map<string, { json: Record<string, unknown> | null; refusal: string | null }>;
+  exists: Map<string, boolean>;
+  missing: Set<string>;
+  /** Chains that met no loop (a loop's cut depends on where the chain started), with the files they refused. */
+  chains: Map<string, { chain: Link[]; refused: string[] }>;
+  loopsMet: number;
+}
+
+export function configReads(): ConfigReads {
+  return { parsed: new Map(), exists: new Map(), missing: new Set(), chains: new Map(), loopsMet: 0 };
 }
 
 export function effectiveAliases(configRel: string, o: Options): PathAliases | null {
@@ -47,8 +68,23 @@ export function effectiveAliases(configRel: string, o: Options): PathAliases | n
   return { base: base ?? pathsDir, paths };
 }
 
-function loadChain(rel: string, o: Options, seen: Set<string>, refused: string[]): { dir: string; options: Record<string, unknown> }[] {
+function loadChain(rel: string, o: Options, seen: Set<string>, refused: string[]): Link[] {
+  const known = o.reads?.chains.get(rel);
+  if (known) {
+    for (const r of known.refused) if (!refused.includes(r)) refused.push(r);
+    return known.chain;
+  }
+  const loopsBefore = o.reads?.loopsMet ?? 0;
+  const own: string[] = [];
+  const chain = readChain(rel, o, seen, own);
+  for (const r of own) if (!refused.includes(r)) refused.push(r);
+  if (o.reads && o.reads.loopsMet === loopsBefore) o.reads.chains.set(rel, { chain, refused: own });
+  return chain;
+}
+
+function readChain(rel: string, o: Options, seen: Set<string>, refused: string[]): Link[] {
   if (seen.has(rel)) {
+    if (o.reads) o.reads.loopsMet++;
     const loop = [...seen].sort().join('|');
     if (!o.cycles?.has(loop)) {
       o.cycles?.add(loop);
@@ -67,7 +103,7 @@ function loadChain(rel: string, o: Options, seen: Set<string>, refused: string[]
   }
   const own = { dir, options: (json.compilerOptions as Record<string, unknown> | undefined) ?? {} };
   const bases = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
-  const inherited: { dir: string; options: Record<string, unknown> }[] = [];
+  const inherited: Link[] = [];
   // Later entries of an `extends` array override earlier ones.
   for (const spec of [...bases].reverse()) {
     const target = locateBase(spec, rel, o);
@@ -84,7 +120,7 @@ function locateBase(spec: string, rel: string, o: Options): string | null {
     // `./.svelte-kit/tsconfig.json`, `./.nuxt/tsconfig.json`: written by the framework's own build, so a
     // clean checkout has none and the framework's recognizer supplies its aliases.
     const generated = target.split('/').slice(0, -1).some((d) => d.startsWith('.') && d !== '..' && d !== '.');
-    if (!generated && !fs.existsSync(path.join(o.root, target))) missingBase(spec, rel, o);
+    if (!generated && !exists(target, o)) missingBase(spec, rel, o);
     return target;
   }
   const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
@@ -94,27 +130,46 @@ function locateBase(spec: string, rel: string, o: Options): string | null {
     ...(workspace !== undefined ? [path.posix.join(workspace, sub)] : []),
     path.posix.join('node_modules', name, sub),
   ].map(withJson);
-  const found = candidates.find((c) => fs.existsSync(path.join(o.root, c)));
+  const found = candidates.find((c) => exists(c, o));
   if (!found) missingBase(spec, rel, o);
   return found ?? null;
 }
 
 function missingBase(spec: string, rel: string, o: Options): void {
+  // Said once, however many configs' chains pass through `rel`.
+  if (o.reads?.missing.has(`${rel}:${spec}`)) return;
+  o.reads?.missing.add(`${rel}:${spec}`);
   o.diagnostics.push({ file: rel, line: 1, severity: 'info', code: 'tsconfig-extends-missing', message: `base config ${spec} is not in the tree; its settings are skipped` });
 }
 
 function readJson(rel: string, o: Options, refused: string[]): Record<string, unknown> | null {
-  const read = readRegularText(path.join(o.root, rel), PROJECT_FILE_BYTES);
-  if (!read.ok) {
-    if (read.code !== 'unreadable') refuse(rel, read.message, o, refused);
-    return null;
+  let known = o.reads?.parsed.get(rel);
+  if (!known) {
+    known = parsedConfig(rel, o);
+    o.reads?.parsed.set(rel, known);
   }
+  if (known.refusal !== null) refuse(rel, known.refusal, o, refused);
+  return known.json;
+}
+
+function parsedConfig(rel: string, o: Options): { json: Record<string, unknown> | null; refusal: string | null } {
+  const read = readRegularText(path.join(o.root, rel), PROJECT_FILE_BYTES);
+  if (!read.ok) return { json: null, refusal: read.code !== 'unreadable' ? read.message : null };
   try {
     const v = parseJsonc(read.text);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    return { json: v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null, refusal: null };
   } catch {
-    return null;
+    return { json: null, refusal: null };
   }
+}
+
+function exists(rel: string, o: Options): boolean {
+  let known = o.reads?.exists.get(rel);
+  if (known === undefined) {
+    known = fs.existsSync(path.join(o.root, rel));
+    o.reads?.exists.set(rel, known);
+  }
+  return known;
 }
 
 /** Notes a file oxc-resolver would read and must not: a special file, or a huge one (a missing one is fine). */

@@ -353,7 +353,7 @@ describe('hostile inputs', () => {
     expect([s.report.checks[0].verdict, s.report.checks[0].passed, s.report.checks[0].total]).toEqual(['pass', 2_001, 2_001]);
   });
 
-  it('a SQL dump of 20,000 tables, and migrations and a Prisma schema that never close what they open', () => {
+  it('a SQL dump of 20,000 tables, migrations and a Prisma schema that never close what they open, and 20,000 Vercel crons', () => {
     // Each statement's line was counted from the start of the file, each altered table searched
     // for in the list of all, and every unclosed `(`, `{`, `$tag$` or comma list scanned to the end
     // of the file once per statement: each of these took minutes.
@@ -365,8 +365,24 @@ describe('hostile inputs', () => {
       'db/long-alter.sql': `alter table t add column a int${', b int'.repeat(100_000)};`,
       'db/cron.sql': 'select cron.schedule('.repeat(50_000),
       'prisma/unclosed.prisma': 'model A {\n'.repeat(100_000),
+      'vercel.json': JSON.stringify({ crons: Array.from({ length: 20_000 }, (_, i) => ({ path: `/api/cron/job-${i}`, schedule: '*/5 * * * *' })) }),
     }));
     expectNormal(s);
+    expectAppStillPasses(s);
+  });
+
+  it('1,000 workspace packages, each tsconfig extending the one before, the first a base that is missing', () => {
+    // Every config read its whole chain again (half a million reads) and said so for the missing base each time.
+    const N = 1_000;
+    const files: Record<string, string> = { 'package.json': JSON.stringify({ ...JSON.parse(passingApp['package.json']!), workspaces: ['packages/*'] }) };
+    for (let i = 0; i < N; i++) {
+      files[`packages/p${i}/package.json`] = JSON.stringify({ name: `@w/p${i}`, main: 'src/index.ts' });
+      files[`packages/p${i}/tsconfig.json`] = JSON.stringify({ extends: i === 0 ? '@w/missing-config/base.json' : `../p${i - 1}/tsconfig.json` });
+      files[`packages/p${i}/src/index.ts`] = `export const v${i} = ${i};\n`;
+    }
+    const s = scanDir(app(files));
+    expectNormal(s);
+    expect(codes(s)).toEqual(['packages/p0/tsconfig.json tsconfig-extends-missing']);
     expectAppStillPasses(s);
   });
 
