@@ -202,6 +202,33 @@ const EITHER_WAY = new Set(['paid', 'prepaid']);
 /** `if (paymentError)`: a condition on whether something failed says nothing about what is due. */
 const FAILURE = new Set(['error', 'err', 'errors', 'failed', 'failure', 'exception']);
 
+/** Ways to pay that take the money in person, later: cash, at the desk or venue, on arrival. */
+const OFFLINE = new Set(['cash', 'offline', 'venue', 'desk', 'counter', 'reception', 'onsite', 'arrival', 'cod', 'door', 'inperson', 'in_person']);
+/** Names of the chosen way to pay (`paymentMethod`, `payment_mode`, `payVia`). */
+const WAY_TO_PAY = new Set(['payment', 'pay', 'method', 'mode']);
+
+/**
+ * A branch that runs only when the customer pays in person: `if (paymentMethod === 'cash')`,
+ * `if (body.payment_mode === 'pay_at_venue')`, `if (payAtDesk)`. No online payment is waited for
+ * there, so a booking confirmed at once is the business's choice, not a payment skipped.
+ */
+export function paidOfflineBranch(g: Guard): boolean {
+  const n = g.node;
+  const literal = n.compare?.literal;
+  const named = g.names.filter((name) => name !== String(literal ?? '')).flatMap((name) => words(name));
+  if (typeof literal === 'string') {
+    return n.compare!.equal && named.some((w) => WAY_TO_PAY.has(w)) && offline(literal);
+  }
+  if (n.compare) return false;
+  // `if (payAtDesk)`, `if (isCashPayment)`: the name says both how and that it is in person.
+  return n.truthy === true && g.names.some((name) => offline(name) && words(name).some((w) => WAY_TO_PAY.has(w) || w === 'cash'));
+}
+
+function offline(text: string): boolean {
+  const ws = words(text);
+  return ws.some((w) => OFFLINE.has(w)) || ws.join('_').includes('in_person');
+}
+
 /**
  * A branch that runs only when there is nothing to pay: `if (isZeroTotalOrder)`, `if (isFree)`,
  * `if (!order.total)`, `if (price === 0)`, `if (!requiresPayment)`, `if (plan === 'free')`. Its

@@ -1,7 +1,7 @@
 // Bookings start pending: every booking a customer's request creates (before its payment or
 // approval) sets a not-yet-confirmed status, in the write or through the schema's default, so
 // unpaid bookings never look confirmed to reminders and capacity counts.
-import { isStateField, isStateFlag, nothingDueBranch, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
+import { isStateField, isStateFlag, nothingDueBranch, paidOfflineBranch, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
 import { chainsTo } from '../analysis/chains.js';
 import { guardsOf, type Guard } from '../analysis/guards.js';
 import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
@@ -47,10 +47,14 @@ export default defineCheck({
           const change = { ...inserts[0]!, sets: inserts.flatMap((c) => c.sets) };
           const result = decide(program, write, change, entryRef(program, entry));
           if (result.status === 'fail' && CONFIRMED_AT_ONCE.has(result.reason)) {
-            const free = freeOnEveryChain(program, entry.fn, write);
+            const free = branchOnEveryChain(program, entry.fn, write, nothingDueBranch);
+            const offline = free ? null : branchOnEveryChain(program, entry.fn, write, paidOfflineBranch);
             if (free) {
               [result.status, result.reason] = ['pass', 'confirmed-when-nothing-due'];
               result.trace.push({ file: free.file, line: locate(program, free.file, free.node.pos).line, note: `written only where nothing is to be paid (${free.names.join('.')})` });
+            } else if (offline) {
+              [result.status, result.reason] = ['pass', 'confirmed-when-paid-offline'];
+              result.trace.push({ file: offline.file, line: locate(program, offline.file, offline.node.pos).line, note: `written only where it is paid in person (${offline.names.join(' ')})` });
             }
           }
           // Written once a charge or capture completed on every chain: the payment is already taken.
@@ -72,19 +76,19 @@ export default defineCheck({
 const CONFIRMED_AT_ONCE = new Set(['confirmed-status-set', 'status-not-pending', 'confirmed-by-default']);
 
 /**
- * The branch on whether anything is to be paid that every call chain from the entry to the write
- * passes on its nothing-due side (`if (isZeroTotalOrder) { ... create({ status: 'PAID' }) }`): a
- * free booking confirmed at once waits for no payment. Null when a chain has none, or there are
- * too many chains to see them all.
+ * A branch of this kind that every call chain from the entry to the write passes: the nothing-due
+ * side of a branch on whether anything is to be paid (`if (isZeroTotalOrder) { ... create({ status:
+ * 'PAID' }) }`: a free booking confirmed at once waits for no payment), or the side where it is
+ * paid in person. Null when a chain has none, or there are too many chains to see them all.
  */
-function freeOnEveryChain(program: Program, entry: string, write: SiteFact): Guard | null {
+function branchOnEveryChain(program: Program, entry: string, write: SiteFact, kind: (g: Guard) => boolean): Guard | null {
   const target = fnKey(write);
   const limit = 8;
   const chains = entry === target ? [[]] : chainsTo(program, entry, target, limit);
   if (chains.length === 0 || chains.length >= limit) return null;
   let found: Guard | null = null;
   for (const chain of chains) {
-    const guard = guardsOf(program, chain, target, write.site).find(nothingDueBranch);
+    const guard = guardsOf(program, chain, target, write.site).find(kind);
     if (!guard) return null;
     found ??= guard;
   }

@@ -46,6 +46,7 @@ const REASONS: Record<string, string> = {
   'pending-by-default': "the booking starts pending through the schema's default",
   'pending-when-payment-due': 'the booking starts pending whenever there is something to pay, confirmed only when there is not',
   'confirmed-when-nothing-due': 'the booking is created confirmed only on a branch where nothing is to be paid',
+  'confirmed-when-paid-offline': 'the booking is created confirmed only on a branch where it is paid in person (cash, at the desk or venue)',
   'confirmed-status-set': 'the booking is created already confirmed',
   'confirmed-by-default': "the schema's default status is a confirmed one",
   'status-from-request': 'the initial status is taken from the request',
