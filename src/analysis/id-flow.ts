@@ -457,10 +457,26 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
       if (b && b.kind !== 'import' && b.kind !== 'param' && b.defs.some((d) => d.k === 'tpl' || d.k === 'call' || d.k === 'member')) {
         return b.defs.flatMap((d) => sources(program, ev, file, d, depth + 1));
       }
+      const passed = b?.kind === 'param' ? templatesPassed(program, file, b.defs[0]) : [];
+      if (passed.length > 0) return [...ev.values(file, e), ...passed.flatMap((p) => sources(program, ev, p.file, p.expr, depth + 1))];
       break;
     }
   }
   return ev.values(file, e);
+}
+
+/**
+ * Templates the callers of a function pass for this parameter (`openSession(\`booking_${booking.id}\`)`):
+ * a template has no value of its own, so the parts are read where it is written.
+ */
+function templatesPassed(program: Program, file: string, def: Expr | undefined): { file: string; expr: Expr }[] {
+  if (def?.k !== 'param') return [];
+  const out: { file: string; expr: Expr }[] = [];
+  for (const edge of program.graph.in.get(fnKey({ file, fn: def.fn })) ?? []) {
+    const arg = edge.kind === 'call' ? program.files.get(edge.file)?.sites[edge.site]?.args[def.index] : undefined;
+    if (arg?.k === 'tpl') out.push({ file: edge.file, expr: arg });
+  }
+  return out;
 }
 
 /** `const ids = []; ... ids.push(booking.id)`: what is pushed into a list that starts empty. */
