@@ -202,8 +202,8 @@ const EITHER_WAY = new Set(['paid', 'prepaid']);
 /** `if (paymentError)`: a condition on whether something failed says nothing about what is due. */
 const FAILURE = new Set(['error', 'err', 'errors', 'failed', 'failure', 'exception']);
 
-/** Ways to pay that take the money in person, later: cash, at the desk or venue, on arrival. */
-const OFFLINE = new Set(['cash', 'offline', 'venue', 'desk', 'counter', 'reception', 'onsite', 'arrival', 'cod', 'door', 'inperson', 'in_person']);
+/** Ways to pay that take the money in person, later: cash, at the desk, venue or property, on arrival. */
+const OFFLINE = new Set(['cash', 'offline', 'venue', 'desk', 'counter', 'reception', 'onsite', 'arrival', 'cod', 'door', 'property', 'location', 'inperson', 'in_person']);
 /** Names of the chosen way to pay (`paymentMethod`, `payment_mode`, `payVia`). */
 const WAY_TO_PAY = new Set(['payment', 'pay', 'method', 'mode']);
 
