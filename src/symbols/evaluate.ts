@@ -44,6 +44,9 @@ export type PassesThrough = (file: string, site: number, callee: Value[]) => boo
  */
 export type ResultSource = (file: string, site: number, callee: Value[], depth: number) => Value[];
 
+/** Per scan (its files), what is put on requests' `locals`, by name: shared by every forked evaluator. */
+const localsIndexes = new WeakMap<Map<string, FileIR>, Map<string, { file: string; value: Expr }[]>>();
+
 export class Evaluator {
   paramSource: ParamSource | null = null;
   passesThrough: PassesThrough | null = null;
@@ -74,6 +77,22 @@ export class Evaluator {
     copy.resultSource = this.resultSource;
     copy.globalSource = this.globalSource;
     return copy;
+  }
+
+  /**
+   * What the app puts on a request's `locals` under this name, wherever it does (SvelteKit's hook
+   * `event.locals.pb = new PocketBase(url)`, Astro middleware's `context.locals.db`, Express'
+   * `res.locals.user`): a handler reading `locals.pb` gets that client, as no parameter tells it.
+   */
+  private requestLocal(name: string, depth: number): Value[] {
+    let index = localsIndexes.get(this.files);
+    if (!index) {
+      localsIndexes.set(this.files, (index = new Map()));
+      for (const ir of this.files.values()) {
+        for (const w of ir.fieldWrites ?? []) if (w.op === '=' && w.obj.k === 'member' && w.obj.prop === 'locals') addTo(index, w.prop, { file: ir.file, value: w.value });
+      }
+    }
+    return this.union((index.get(name) ?? []).map((w) => this.values(w.file, w.value, depth + 1)));
   }
 
   /** Forget memoized answers (after `paramSource` learns more). */
@@ -235,8 +254,10 @@ export class Evaluator {
       case 'ext':
       case 'global':
       case 'param':
-      case 'opaque':
-        return [stepped(v, { p: prop })];
+      case 'opaque': {
+        const assigned = v.steps[v.steps.length - 1]?.p === 'locals' ? this.requestLocal(prop, depth) : [];
+        return assigned.length > 0 ? this.union([[stepped(v, { p: prop })], assigned]) : [stepped(v, { p: prop })];
+      }
       case 'inst':
         return this.classMember(v.file, v.cls, prop, false, depth);
       case 'class':
