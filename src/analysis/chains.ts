@@ -181,7 +181,7 @@ function onChainsBetween(program: Program, entry: string, target: string): Set<s
 export function chainEvaluator(program: Program, chain: CallEdge[], entry: string | null = chain[0]?.from ?? null): Evaluator {
   const passed = new Map<string, CallEdge>();
   // A call resolved by method name is, on this chain, the call taken: its arguments count as a direct call's.
-  for (const e of chain) if (e.kind === 'call' || e.kind === 'approximate' || e.message) passed.set(e.to, e);
+  for (const e of chain) if ((e.kind === 'call' || e.kind === 'approximate' || e.message) && !e.filledParams) passed.set(e.to, e);
   const ev: Evaluator = program.ev.fork((file, fn, index) => {
     const edge = passed.get(`${file}#${fn}`);
     if (!edge) return `${file}#${fn}` === entry ? entryParam(program, entry, index) : null;
@@ -196,7 +196,7 @@ export function chainEvaluator(program: Program, chain: CallEdge[], entry: strin
  * scan hand it (a job that reuses a handler), though what its framework fills in still counts.
  */
 function entryParam(program: Program, entry: string, index: number): Value[] | null {
-  const callers = (program.graph.in.get(entry) ?? []).filter((e) => e.kind === 'call' || e.message);
+  const callers = (program.graph.in.get(entry) ?? []).filter((e) => (e.kind === 'call' || e.message) && !e.filledParams);
   if (callers.length === 0) return null;
   const { file, fn } = parseFnKey(entry);
   const fromCallers = new Set<string>();

@@ -121,7 +121,8 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
 /**
  * The cancellation touches only bookings that are not paid: its filter (or that of the read that
  * found the ids it is keyed by), or the branches every path to it takes, say pending (of the booking,
- * not of a request or other record read on the way) or that the booking holds no payment id.
+ * not of a request or other record read on the way) or already cancelled, or that the booking holds
+ * no payment id.
  */
 function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
   const filtered = statesPicked(program, cancel);
@@ -131,7 +132,8 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
     if (!c) return n.truthy === false && n.expr !== undefined && noPaymentStarted(program, fn, n.expr);
     if (typeof c.literal !== 'string') return false;
     const state = stateOfText(c.literal);
-    return ((c.equal && state === 'pending') || (!c.equal && state === 'confirmed')) && !stateOfOtherRecord(program, fn, c.value);
+    // A booking already cancelled was refunded, or not, when it was cancelled: removing it now moves no money.
+    return ((c.equal && (state === 'pending' || state === 'cancelled')) || (!c.equal && state === 'confirmed')) && !stateOfOtherRecord(program, fn, c.value);
   });
 }
 

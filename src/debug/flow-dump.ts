@@ -57,7 +57,7 @@ export function dumpFlow(ir: FileIR, fn: FunctionIR): string {
   fn.nodes.forEach((n, id) => {
     let detail = '';
     if (n.kind === 'call' && n.site !== undefined) detail = ` ${describeExpr(ir, { k: 'call', site: n.site })}`;
-    else if (n.kind === 'assume' && n.compare) detail = ` ${describeExpr(ir, n.compare.value)} ${n.compare.equal ? '==' : '!='} ${JSON.stringify(n.compare.literal)}`;
+    else if (n.kind === 'assume' && n.compare) detail = ` ${describeExpr(ir, n.compare.value)} ${n.compare.equal ? '==' : '!='} ${n.compare.member ? `.${n.compare.literal}` : JSON.stringify(n.compare.literal)}`;
     else if (n.kind === 'assume') detail = ` ${n.truthy ? '' : '!'}${describeExpr(ir, n.expr)}`;
     else if (n.kind === 'await' || n.kind === 'return') detail = n.expr ? ` ${describeExpr(ir, n.expr)}` : '';
     const exc = n.exc.length > 0 ? ` exc ${n.exc.join(',')}` : '';

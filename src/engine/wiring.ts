@@ -129,7 +129,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       }
     }
     if (graph) {
-      const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => e.kind === 'call' || e.message).slice(0, MAX_CALLERS);
+      const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => (e.kind === 'call' || e.message) && !e.filledParams).slice(0, MAX_CALLERS);
       const perCaller = callers.map((e) => {
         const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];
         return arg ? ev.values(e.file, arg).filter((v) => !isUnknown(v)) : [];
@@ -265,7 +265,8 @@ export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph 
     if (graph) {
       const from = fnKey({ file, fn: site.fn });
       for (const e of graph.out.get(from) ?? []) {
-        if (e.message && e.kind === 'call' && e.file === file && e.site === siteIndex) {
+        // A message's reply, or what a procedure run through a server-side caller returns.
+        if ((e.message || e.filledParams) && e.kind === 'call' && e.file === file && e.site === siteIndex) {
           const handler = parseFnKey(e.to);
           out.push(...ev.fnReturns(handler.file, handler.fn, depth));
         }

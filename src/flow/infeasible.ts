@@ -76,6 +76,8 @@ function claimOf(ir: FileIR, n: FlowNode): Claim | null {
     if (count !== null && n.compare.literal === 0) return { key: count, kind: n.compare.equal ? 'empty' : 'non-empty' };
     // `x <= 0` claims zero only for a value that is never negative: no claim, unless it is a count.
     if (n.compare.relational && n.compare.equal) return null;
+    // An enum member's name is not its value: `Status.PENDING` may equal the literal 'pending'.
+    if (n.compare.member) return null;
     const key = stableKey(ir, n.compare.value);
     return key === null ? null : { key, kind: n.compare.equal ? 'eq' : 'ne', literal: n.compare.literal };
   }

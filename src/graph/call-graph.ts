@@ -7,6 +7,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
 import { messageEdges } from './messages.js';
+import { procedureCallerEdges } from './procedure-callers.js';
 
 export interface CallEdge {
   from: string;
@@ -19,6 +20,11 @@ export interface CallEdge {
   argMap?: number[];
   /** A message link (sender to pattern handler) rather than a direct call. */
   message?: boolean;
+  /**
+   * The target's parameters are what its framework fills, not this call's arguments: a tRPC
+   * procedure run through a server-side caller gets `{ ctx, input }` (procedure-callers.ts).
+   */
+  filledParams?: true;
 }
 
 export interface CallGraph {
@@ -76,6 +82,7 @@ export function buildCallGraph(
     }
   }
   for (const e of messageEdges(ev, files, frameworks)) add(e);
+  for (const e of procedureCallerEdges(ev, files, factsBySite, frameworks)) add(e);
   return graph;
 
   function addFileEdges(ir: FileIR): void {

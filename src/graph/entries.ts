@@ -11,6 +11,7 @@ import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
 import type { DeclaredHandler } from '../project/deployment.js';
+import { addTo } from '../util/multimap.js';
 
 export interface EntryPoint {
   fn: string;
@@ -99,9 +100,11 @@ const MAX_GROUP_DEPTH = 8;
  * call's object arguments are read once, recording under which keys (through plain nested objects)
  * the result of each call is placed; a route is those keys, then the keys its group sits under.
  */
-class KeyRoutes {
+export class KeyRoutes {
   /** `file#site` of a placed call -> where: the group call it sits in and the keys within it. */
   private readonly placed = new Map<string, { group: string; keys: string[] }>();
+  /** group -> the calls placed in it, with their keys (built on first use). */
+  private below: Map<string, { keys: string[]; at: string }[]> | null = null;
 
   private readonly ev: Evaluator;
 
@@ -127,6 +130,22 @@ class KeyRoutes {
       const key = `${last.file}#${last.site}`;
       if (key !== group && !this.placed.has(key)) this.placed.set(key, { group, keys });
     }
+  }
+
+  /**
+   * The calls (`file#site`) a group holds under exactly these keys, through the groups placed in it:
+   * `['booking', 'create']` on the app's router is the `create` procedure of its booking router.
+   */
+  placedAt(group: string, names: string[], depth = 0): string[] {
+    if (depth > MAX_GROUP_DEPTH) return [];
+    if (!this.below) {
+      this.below = new Map();
+      for (const [at, { group: g, keys }] of this.placed) addTo(this.below, g, { keys, at });
+    }
+    return (this.below.get(group) ?? []).flatMap(({ keys, at }) => {
+      if (keys.length > names.length || keys.some((k, i) => names[i] !== k)) return [];
+      return keys.length === names.length ? [at] : this.placedAt(at, names.slice(keys.length), depth + 1);
+    });
   }
 
   /** The dotted keys above a call, outermost first; null when it sits in no group. */

@@ -118,8 +118,9 @@ export interface FlowNode {
    * For a comparison with a literal (`event.type === 'checkout.session.completed'`, a switch
    * case): the compared value, the literal, and whether this branch is where they are equal.
    * `relational`: the test was `x <= 0` / `x > 0`, so "equal" holds only for a value never negative.
+   * `member`: the literal is the name of an enum member compared with (`BookingStatus.PENDING`), not its value.
    */
-  compare?: { value: Expr; literal: string | number | boolean; equal: boolean; relational?: true };
+  compare?: { value: Expr; literal: string | number | boolean; equal: boolean; relational?: true; member?: true };
   /**
    * For an ordering comparison (`hoursUntilVisit < 24`), which keeps no value to assume truthy:
    * its operands, so the branch can still be named by what it compares (a cancellation deadline).

@@ -312,6 +312,13 @@ export interface RegistrationRule {
    * is `booking.create`). A group passed whole as an argument (`mergeRouters(a, b)`) adds no key.
    */
   routeFromKeys?: string[];
+  /**
+   * Steps after the rule's clients that make a server-side caller of a route group (tRPC
+   * `t.createCallerFactory(appRouter)(ctx)`, `appRouter.createCaller(ctx)`): a call on the caller
+   * down the group's keys (`caller.booking.create(input)`) runs the handler registered there, with
+   * the parameters the framework fills. The group is a call among these steps, or its first argument.
+   */
+  callers?: string[];
   /** The HTTP method is the last call step's name (Express `app.post`). */
   methodFromCall?: boolean;
   /** Earlier calls of the receiver's chain whose first argument is the route: Express `router.route('/x').post(h)`. */

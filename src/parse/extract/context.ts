@@ -174,7 +174,7 @@ export class Ctx {
   }
 
   /** Splits the frontier into two assume nodes: `test` truthy and `test` falsy. */
-  fork(test: Expr, pos: number, compare?: { value: Expr; literal: string | number | boolean; relational?: true }, operands?: Expr[]): { t: number | null; f: number | null } {
+  fork(test: Expr, pos: number, compare?: { value: Expr; literal: string | number | boolean; relational?: true; member?: true }, operands?: Expr[]): { t: number | null; f: number | null } {
     const from = this.fb.cur;
     if (from === null) return { t: null, f: null };
     const more = operands ? { operands } : {};

@@ -433,6 +433,14 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
       const { t, f } = cx.fork({ k: 'unknown' }, n.start, { value, literal: comparedLiteral(literal)! });
       return equalOp ? { t, f } : { t: f, f: t };
     }
+    // `booking.status !== BookingStatus.PENDING`: a state compared with an enum member, named by it.
+    const member = enumMember(n.right) !== undefined ? n.right : enumMember(n.left) !== undefined ? n.left : null;
+    if (member) {
+      const value = expr(cx, member === n.right ? n.left : n.right);
+      expr(cx, member);
+      const { t, f } = cx.fork({ k: 'unknown' }, n.start, { value, literal: enumMember(member)!, member: true });
+      return n.operator.startsWith('=') ? { t, f } : { t: f, f: t };
+    }
   }
   // `hoursUntilVisit < 24` is no value to assume truthy or not; its operands name the branch.
   if (n.type === 'BinaryExpression' && /^[<>]=?$/.test(n.operator)) {
@@ -473,6 +481,20 @@ function comparedLiteral(n: AstNode): string | number | boolean | undefined {
   if (n.type === 'Literal' && (typeof n.value === 'string' || typeof n.value === 'number' || typeof n.value === 'boolean')) return n.value;
   if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
   return undefined;
+}
+
+/**
+ * The member's name when the node reads a member of an enum or a constant object
+ * (`BookingStatus.PENDING`, `$Enums.Status.Confirmed`, `STATUS.PAID`): capitalized names on both
+ * sides, never computed. Prisma enum values are their member names, and TypeScript enums and
+ * constant maps name their members after the value they hold, so the name says the state.
+ */
+export function enumMember(n: AstNode): string | undefined {
+  if (n.type !== 'MemberExpression' || n.computed || n.property?.type !== 'Identifier') return undefined;
+  const prop: string = n.property.name;
+  const owner = n.object?.type === 'Identifier' ? n.object.name : n.object?.type === 'MemberExpression' && !n.object.computed ? n.object.property?.name : undefined;
+  const capitalized = (x: string | undefined) => x !== undefined && /^[A-Z]/.test(x);
+  return capitalized(owner) && capitalized(prop) ? prop : undefined;
 }
 
 function isNullish(n: AstNode): boolean {

@@ -3,7 +3,7 @@
 import type { Expr } from '../../model/ir.js';
 import { declareClass } from './classes.js';
 import { MAX_DEPTH, type AstNode, type Ctx } from './context.js';
-import { condition, expr } from './expressions.js';
+import { condition, enumMember, expr } from './expressions.js';
 import { bindPattern, declareFunction, markReturned } from './functions.js';
 import { exportDeclaration, importDeclaration } from './modules.js';
 
@@ -434,7 +434,9 @@ function switchStatement(cx: Ctx, s: AstNode, labels: string[]): void {
       const test = expr(cx, c.test);
       // `case 'checkout.session.completed':` records what the branch compared.
       const literal = test.k === 'lit' && test.value !== null ? test.value : undefined;
-      const { t, f } = cx.fork({ k: 'unknown' }, c.start, literal !== undefined ? { value, literal } : undefined);
+      const member = literal === undefined ? enumMember(c.test) : undefined;
+      const compared = literal !== undefined ? { value, literal } : member !== undefined ? { value, literal: member, member: true as const } : undefined;
+      const { t, f } = cx.fork({ k: 'unknown' }, c.start, compared);
       testFrontier = f;
       entry = cx.join(c.start, t, fallthrough);
     } else {

@@ -19,6 +19,9 @@ export default defineFramework({
       // the routers that hold that router. `t.mergeRouters(a, b)` keeps the paths of a and b.
       methodFromCall: true,
       routeFromKeys: ['**.create.().router', '**.create.().mergeRouters'],
+      // https://trpc.io/docs/server/server-side-calls: route handlers, server actions and server
+      // components call procedures in-process (`api.booking.create(input)` on the T3 `createCaller`).
+      callers: ['**.create.().createCallerFactory.().()', '**.create.().router.().createCaller.()'],
       // https://trpc.io/docs/server/context: `{ ctx }` is what the context factory returns.
       handlerParams: [{ index: 0, fields: { ctx: ['createContext', 'createTRPCContext', 'createInnerTRPCContext'] } }],
       entry: 'trpc-procedure',
