@@ -114,6 +114,15 @@ function localTransaction(program: Program, fn: string, fact: SiteFact): string 
     if (g.kind !== 'group') continue;
     if ((ir.sites[g.site]?.args ?? []).some((a) => elementSites(ir, a, 0).includes(outer))) return `group:${ir.file}:${g.site}`;
   }
+  // Queued on a write batch (`const batch = db.batch(); batch.update(ref, ...)`): it commits with the batch's other writes.
+  const batches = fact.recognizer.kind === 'store' ? fact.recognizer.batches ?? [] : [];
+  if (batches.length > 0) {
+    for (const v of program.ev.values(ir.file, ir.sites[fact.site]!.callee)) {
+      if (v.t !== 'ext') continue;
+      const made = v.steps.findIndex((step, i) => step.p === '()' && step.site !== undefined && batches.includes(v.steps[i - 1]?.p ?? ''));
+      if (made >= 0) return `batch:${v.steps[made]!.file}:${v.steps[made]!.site}`;
+    }
+  }
   const options = fact.recognizer.kind === 'store' ? fact.recognizer.transactionOptions ?? [] : [];
   for (let i = fact.site; ; ) {
     const site = ir.sites[i]!;

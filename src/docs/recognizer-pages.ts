@@ -41,6 +41,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['transactions', 'Transactions', 'Calls that run a callback inline, with a transaction client as parameter `param`.'],
     ['transactionOptions', 'Transaction options', 'Option keys whose value is the transaction a query joins.'],
     ['groups', 'Groups', 'Calls whose array argument\'s queries complete with the call.'],
+    ['batches', 'Batches', 'Calls that make a write batch: the writes queued on one batch commit together, as one transaction.'],
     ['flushes', 'Flushes', 'Calls that write every queued record (unit of work).'],
     ['setCalls', 'Set calls', 'Calls chained after a write or update whose argument holds the fields written.'],
     ['filterCalls', 'Filter calls', 'Calls chained before or after a write or update that filter the records it changes.'],

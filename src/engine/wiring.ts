@@ -16,6 +16,8 @@ import { addTo } from '../util/multimap.js';
 import { sqlHelperOf } from '../recognize/sql-helpers.js';
 
 const MAX_CALLERS = 8;
+/** Array methods (and a Firestore `QuerySnapshot`'s `forEach`) that call their first argument with each item. */
+const ITEM_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /** How many wrappers a handler may be handed through before one calls it (`route(h)` -> `withSession(h)`). */
 const MAX_HANDOFFS = 3;
 
@@ -113,6 +115,10 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site, arg } of callbackSites(file).get(fn) ?? []) {
       const s = ev.ir(file)!.sites[site]!;
+      // `snap.docs.map(async (doc) => ...)`, `rows.forEach((row) => ...)`: the item, as `for (const doc of snap.docs)` binds it.
+      if (arg === 0 && index === 0 && s.callee.k === 'member' && s.callee.prop !== null && ITEM_CALLBACKS.has(s.callee.prop)) {
+        out.push(...ev.values(file, { k: 'index', obj: s.callee.obj, at: 0 }).filter((v) => !isUnknown(v)));
+      }
       for (const v of ev.values(file, s.callee)) {
         // Handed to a function of the scan that calls it (`transaction(async (client) => ...)`
         // with `await callback(client)` inside): the parameter takes what that call passes.

@@ -262,6 +262,8 @@ export interface StoreRecognizer {
   transactionOptions?: string[];
   /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */
   groups?: string[];
+  /** Calls that make a write batch (`db.batch()`): the writes queued on one batch commit together, as one transaction. */
+  batches?: string[];
   /** Calls that write every queued record (`em.flush()`). */
   flushes?: string[];
   /** Calls chained after a write or update whose first argument holds the fields written (`.values({...})`, `.set({...})`). */
