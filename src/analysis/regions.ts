@@ -41,7 +41,9 @@ export function regionFrom(program: Program, fn: string, starts: number[], skip:
     for (const n of stack) seen.add(n);
     while (stack.length > 0) {
       const n = stack.pop()!;
-      for (const s of exceptional ? [...nodes[n]!.next, ...nodes[n]!.exc] : nodes[n]!.next) {
+      // A `throw` goes on to its handler, not the way the code continues normally.
+      const onward = exceptional ? [...nodes[n]!.next, ...nodes[n]!.exc] : nodes[n]!.kind === 'throw' ? [] : nodes[n]!.next;
+      for (const s of onward) {
         if (seen.has(s) || !nodes[s] || avoid(nodes[s]!)) continue;
         seen.add(s);
         stack.push(s);
