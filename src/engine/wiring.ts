@@ -311,11 +311,14 @@ export function appRelative(manifests: Manifest[], file: string): string {
 const appsOfFiles = new WeakMap<Manifest[], Map<string, Manifest | null>>();
 
 /** A framework is in use for a file when its app depends on one of the framework's packages. */
-export function frameworkActive(manifests: Manifest[]): (fw: FrameworkRecognizer, file: string) => boolean {
+export function frameworkActive(manifests: Manifest[], siteConfigs: string[] = []): (fw: FrameworkRecognizer, file: string) => boolean {
   const anyManifest = manifests.some((m) => m.dependencies.length > 0);
+  const sites = siteConfigs.map((c) => ({ name: c.slice(c.lastIndexOf('/') + 1), dir: c.includes('/') ? c.slice(0, c.lastIndexOf('/')) : '' }));
   return (fw, file) => {
     // A framework with no package is part of the runtime (timers): every app has it.
     if (fw.packages.length === 0) return true;
+    // A site the platform deploys, whose functions need no package (`exports.handler` beside a netlify.toml).
+    if (sites.some((s) => fw.siteConfigs?.includes(s.name) && (s.dir === '' || file.startsWith(`${s.dir}/`)))) return true;
     const app = appOf(manifests, file);
     if (!app) return !anyManifest;
     return fw.packages.some((p) => app.dependencies.includes(p));

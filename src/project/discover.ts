@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
-import { balanced, lineAt, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
+import { balanced, lineAt, netlifySchedules, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
 export interface Manifest {
   /** Root-relative posix directory ('' for the root). */
@@ -56,15 +56,17 @@ export interface Project {
   declaredHandlers: DeclaredHandler[];
   /** SQL functions of the migrations (`create function f() ... $$ insert into bookings ... $$`) and the tables they touch. */
   sqlFunctions: SqlFunction[];
-  /** Routes requested on a schedule (Vercel `crons`). */
+  /** Routes requested on a schedule (Vercel `crons`, Netlify scheduled functions). */
   cronRoutes: CronRoute[];
+  /** Hosting platforms' site configuration files (`netlify.toml`), root-relative: see a framework's `siteConfigs`. */
+  siteConfigs: string[];
   /** pg_cron jobs of the migrations. */
   sqlJobs: SqlJob[];
   diagnostics: Diagnostic[];
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, refusedConfigs: [], schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, refusedConfigs: [], schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], siteConfigs: [], diagnostics: [] };
   const altered: { table: string; field: SchemaField }[] = [];
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
@@ -88,6 +90,9 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
         json = null;
       }
       project.cronRoutes.push(...vercelCrons(f.path, text, json));
+    } else if (f.kind === 'config' && f.path.endsWith('netlify.toml')) {
+      project.siteConfigs.push(f.path);
+      project.cronRoutes.push(...netlifySchedules(f.path, read(project, f) ?? ''));
     }
   }
   for (const { table, field } of altered) {
