@@ -31,6 +31,17 @@ export function stateOfText(text: string): BookingState | null {
 }
 
 /**
+ * Words that, in a booking table's own name, say every row in it waits for confirmation
+ * (`pendingBookings`, `booking_drafts`, `TentativeReservation`): confirming one moves it out.
+ */
+const PENDING_TABLE_WORDS = new Set(['pending', 'draft', 'tentative', 'provisional', 'unconfirmed', 'unpaid']);
+
+/** The word that makes a booking table one of bookings not yet confirmed, or null. */
+export function pendingTableWord(entity: string): string | null {
+  return words(entity).find((w) => PENDING_TABLE_WORDS.has(w.endsWith('s') ? w.slice(0, -1) : w)) ?? null;
+}
+
+/**
  * A field that holds a record's state: `status`, `bookingStatus`, `payment_status`, `state`, or
  * points at a row of a table of statuses (`statusId`, `booking_status_id`; not `stateId`, which
  * is as often a region of an address).

@@ -52,9 +52,10 @@ export function failureBranches(program: Program, fn: string, site: number, call
       seen.add(h);
       const region = regionFrom(program, fn, [h], () => false, nodes[p]!.next);
       // The exceptional copy of a `finally` block rethrows without a throw statement: cleanup that
-      // runs on every way out, not handling of the failure.
-      const inFn = region.nodes.get(fn) ?? new Set<number>();
-      if ([...inFn].some((n) => nodes[n]!.kind !== 'throw' && nodes[n]!.next.includes(2))) continue;
+      // runs on every way out, not handling of the failure. A catch that throws the error on
+      // through the finally (`catch (e) { await abort(); throw e; } finally { end(); }`) handles it.
+      const inFn = [...(region.nodes.get(fn) ?? new Set<number>())];
+      if (inFn.some((n) => nodes[n]!.kind !== 'throw' && nodes[n]!.next.includes(2)) && !inFn.some((n) => nodes[n]!.kind === 'throw')) continue;
       out.push({ kind: 'catch', fn, file: ir.file, pos: nodes[h]!.pos, region });
     }
   }

@@ -213,8 +213,12 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
         else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
       }
     }
-    // A read through a document reference keyed by the id: `collection('bookings').doc(id).get()`, `getDoc(doc(db, 'bookings', id))`.
-    if (!write) for (const key of documentKeys(program, fact)) out.add(key);
+    // A read through a document reference keyed by the id: `collection('bookings').doc(id).get()`, `getDoc(doc(db, 'bookings', id))`;
+    // a write keyed by an id made for it: `const id = randomUUID()` or `col.doc().id`, then `col.doc(id).set(...)`.
+    for (const k of documentKeys(program, fact)) {
+      if (!write) out.add(isUnknown(k) ? valueKey({ t: 'unknown' }) : valueKey(k));
+      else for (const step of callSteps(k)) out.add(step);
+    }
     for (const site of sites) {
       const args = ir.sites[site]!.args;
       args.forEach((arg, i) => {
@@ -257,10 +261,10 @@ function sqlIdLeaves(ir: FileIR, siteIndex: number, write: boolean): Expr[] {
 
 const KEYED_STEPS = new Set(['doc', 'child', 'ref']);
 
-function documentKeys(program: Program, fact: SiteFact): string[] {
+function documentKeys(program: Program, fact: SiteFact): Value[] {
   const site = program.files.get(fact.file)!.sites[fact.site]!;
   const roots = [site.callee, ...(site.args[0] ? [site.args[0]] : [])];
-  const out: string[] = [];
+  const out: Value[] = [];
   for (const root of roots) {
     for (const v of program.ev.values(fact.file, root)) {
       if (v.t !== 'ext' && v.t !== 'global') continue;
@@ -270,7 +274,7 @@ function documentKeys(program: Program, fact: SiteFact): string[] {
         const args = program.files.get(step.file)?.sites[step.site]?.args ?? [];
         const key = args[args.length - 1];
         if (!key || (key.k === 'lit' && args.length > 1)) return;
-        for (const k of sources(program, program.ev, step.file, key, 0)) if (k.t !== 'lit') out.push(isUnknown(k) ? valueKey({ t: 'unknown' }) : valueKey(k));
+        for (const k of sources(program, program.ev, step.file, key, 0)) if (k.t !== 'lit') out.push(k);
       });
     }
   }

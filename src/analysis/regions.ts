@@ -42,7 +42,9 @@ export function regionFrom(program: Program, fn: string, starts: number[], skip:
     for (const n of stack) seen.add(n);
     while (stack.length > 0) {
       const n = stack.pop()!;
-      for (const s of exceptional ? [...nodes[n]!.next, ...nodes[n]!.exc] : nodes[n]!.next) {
+      // A `throw` goes on to its handler, not the way the code continues normally.
+      const onward = exceptional ? [...nodes[n]!.next, ...nodes[n]!.exc] : nodes[n]!.kind === 'throw' ? [] : nodes[n]!.next;
+      for (const s of onward) {
         if (seen.has(s) || !nodes[s] || avoid(nodes[s]!)) continue;
         seen.add(s);
         stack.push(s);
@@ -114,6 +116,15 @@ function localTransaction(program: Program, fn: string, fact: SiteFact): string 
   for (const g of program.factsByFn.get(fn) ?? []) {
     if (g.kind !== 'group') continue;
     if ((ir.sites[g.site]?.args ?? []).some((a) => elementSites(ir, a, 0).includes(outer))) return `group:${ir.file}:${g.site}`;
+  }
+  // Queued on a write batch (`const batch = db.batch(); batch.update(ref, ...)`): it commits with the batch's other writes.
+  const batches = fact.recognizer.kind === 'store' ? fact.recognizer.batches ?? [] : [];
+  if (batches.length > 0) {
+    for (const v of program.ev.values(ir.file, ir.sites[fact.site]!.callee)) {
+      if (v.t !== 'ext') continue;
+      const made = v.steps.findIndex((step, i) => step.p === '()' && step.site !== undefined && batches.includes(v.steps[i - 1]?.p ?? ''));
+      if (made >= 0) return `batch:${v.steps[made]!.file}:${v.steps[made]!.site}`;
+    }
   }
   const options = fact.recognizer.kind === 'store' ? fact.recognizer.transactionOptions ?? [] : [];
   for (let i = fact.site; ; ) {

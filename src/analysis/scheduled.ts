@@ -12,7 +12,7 @@ import type { Program } from './program.js';
 
 export interface ScheduledJob {
   entry: EntryPoint;
-  /** How it is scheduled: 'vercel-cron', a framework id ('node-cron', 'bullmq', 'firebase-functions'). */
+  /** How it is scheduled: 'vercel-cron', 'netlify-schedule', a framework id ('node-cron', 'bullmq', 'firebase-functions'). */
   via: string;
   schedule: string | null;
 }
@@ -31,7 +31,7 @@ export function scheduledJobs(program: Program): ScheduledJob[] {
   };
   for (const cron of program.project.cronRoutes) {
     for (const e of program.entries) {
-      if (e.route === cron.path && (!cron.dir || e.file.startsWith(`${cron.dir}/`))) add(e, 'vercel-cron', cron.schedule);
+      if (e.route === cron.path && (!cron.dir || e.file.startsWith(`${cron.dir}/`))) add(e, cron.via, cron.schedule);
     }
   }
   for (const f of program.facts) {
@@ -41,6 +41,18 @@ export function scheduledJobs(program: Program): ScheduledJob[] {
     const site = ir.sites[f.site]!;
     const schedule = staticText(ir, site.args[0]);
     for (const e of program.entries) if (e.file === f.file && e.pos === site.start) add(e, r.id, schedule);
+  }
+  // `export const config = { schedule: '@hourly' }` beside the handler (Netlify scheduled functions).
+  for (const e of program.entries) {
+    const r = program.recognizers.find((x) => x.id === e.framework);
+    if (r?.kind !== 'framework' || !r.scheduleExports) continue;
+    const ir = program.files.get(e.file)!;
+    for (const rule of r.scheduleExports) {
+      const settings = ir.exports.find((x) => x.kind === 'local' && x.name === rule.export);
+      const value = settings?.kind === 'local' ? program.ev.values(ir.file, settings.value).find((v) => v.t === 'obj') : undefined;
+      const schedule = value?.t === 'obj' ? value.props.find((p) => p.key === rule.key) : undefined;
+      if (schedule) add(e, r.id, staticText(ir, schedule.value));
+    }
   }
   // `select net.http_post(url := 'https://<ref>.supabase.co/functions/v1/expire-holds', ...)`:
   // the job runs the edge function named by its folder. One the app's own code also calls (a

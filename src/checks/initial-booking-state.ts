@@ -1,7 +1,7 @@
 // Bookings start pending: every booking a customer's request creates (before its payment or
 // approval) sets a not-yet-confirmed status, in the write or through the schema's default, so
 // unpaid bookings never look confirmed to reminders and capacity counts.
-import { isStateField, isStateFlag, nothingDueBranch, paidOfflineBranch, paymentDecidesState, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
+import { isStateField, isStateFlag, nothingDueBranch, paidOfflineBranch, paymentDecidesState, pendingTableWord, stateOfFieldValue, stateWritten } from '../analysis/booking-state.js';
 import { chainsTo } from '../analysis/chains.js';
 import { guardsOf, type Guard } from '../analysis/guards.js';
 import { isBookingRecord, isBookingWrite } from '../analysis/booking-paths.js';
@@ -122,6 +122,13 @@ function decide(program: Program, write: SiteFact, change: RecordChange, entry: 
   const fields = schema?.fields.filter((f) => isStateField(f.name) || isStateFlag(f.name)) ?? [];
   const field = fields.find((f) => /^status$/i.test(f.name)) ?? fields.find((f) => f.default !== null) ?? fields[0];
   result.trace = [factStep(program, write, `booking created without a status: ${write.api}`)];
+  // Kept apart until confirmed (`pendingBookings`, moved to `bookings` once paid): the table is the state.
+  const pendingWord = field?.default ? null : pendingTableWord(entity);
+  if (pendingWord) {
+    [result.status, result.reason] = ['pass', 'pending-by-table'];
+    result.trace = [factStep(program, write, `booking created in ${entity}, a table of bookings not yet confirmed (${pendingWord})`)];
+    return result;
+  }
   if (!schema || !field) {
     result.reason = schema ? 'no-status-field' : 'no-initial-status';
     if (schema) result.trace.push({ file: schema.file, line: schema.line, note: `${schema.name} has no status field` });

@@ -41,6 +41,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['transactions', 'Transactions', 'Calls that run a callback inline, with a transaction client as parameter `param`.'],
     ['transactionOptions', 'Transaction options', 'Option keys whose value is the transaction a query joins.'],
     ['groups', 'Groups', 'Calls whose array argument\'s queries complete with the call.'],
+    ['batches', 'Batches', 'Calls that make a write batch: the writes queued on one batch commit together, as one transaction.'],
     ['flushes', 'Flushes', 'Calls that write every queued record (unit of work).'],
     ['setCalls', 'Set calls', 'Calls chained after a write or update whose argument holds the fields written.'],
     ['filterCalls', 'Filter calls', 'Calls chained before or after a write or update that filter the records it changes.'],
@@ -50,6 +51,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
   ],
   framework: [
     ['packages', 'Packages', 'The framework is in use for the files of an app (nearest package.json) that depends on one of these; one that lists none is part of the runtime, in use for every app.'],
+    ['siteConfigs', 'Site configuration files', 'The framework is also in use for the files in the folder of one of these files and below, whatever their manifest depends on.'],
     ['routeFiles', 'Route files', 'Files (globs, matched below any folder) whose exports are entry points of kind `entry`.'],
     ['directives', 'Directives', 'Files and functions with this directive export entry points.'],
     ['registrations', 'Registrations', 'Calls that register handlers: their function arguments are entry points.'],
@@ -63,6 +65,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['messages', 'Message links', 'Sender calls reach the handlers whose decorator names the same pattern.'],
     ['aliases', 'Import aliases', 'Aliases the framework defines without a tsconfig, relative to the app.'],
     ['autoImports', 'Auto-imports', 'Free names in matching files are the exports of these files.'],
+    ['scheduleExports', 'Schedule exports', "A route file's exported settings object whose key schedules its entry points (`export const config = { schedule: '@hourly' }`)."],
     ['injection', 'Injection by token', 'A constructor parameter with one of these decorators holds what the provider registered for its token stands for (a class instance, a value, a factory\'s result).'],
   ],
 };

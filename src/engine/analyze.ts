@@ -70,7 +70,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   }
   const entries = [
     ...declaredEntries(ev, irs, project.declaredHandlers),
-    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests), (file) => appRelative(project.manifests, file)),
+    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file)),
     ...configuredEntries(ev, irs, settings.config.entries),
   ]
     .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)

@@ -16,6 +16,8 @@ import { addTo } from '../util/multimap.js';
 import { sqlHelperOf } from '../recognize/sql-helpers.js';
 
 const MAX_CALLERS = 8;
+/** Array methods (and a Firestore `QuerySnapshot`'s `forEach`) that call their first argument with each item. */
+const ITEM_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /** How many wrappers a handler may be handed through before one calls it (`route(h)` -> `withSession(h)`). */
 const MAX_HANDOFFS = 3;
 
@@ -113,6 +115,10 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site, arg } of callbackSites(file).get(fn) ?? []) {
       const s = ev.ir(file)!.sites[site]!;
+      // `snap.docs.map(async (doc) => ...)`, `rows.forEach((row) => ...)`: the item, as `for (const doc of snap.docs)` binds it.
+      if (arg === 0 && index === 0 && s.callee.k === 'member' && s.callee.prop !== null && ITEM_CALLBACKS.has(s.callee.prop)) {
+        out.push(...ev.values(file, { k: 'index', obj: s.callee.obj, at: 0 }).filter((v) => !isUnknown(v)));
+      }
       for (const v of ev.values(file, s.callee)) {
         // Handed to a function of the scan that calls it (`transaction(async (client) => ...)`
         // with `await callback(client)` inside): the parameter takes what that call passes.
@@ -306,11 +312,14 @@ export function appRelative(manifests: Manifest[], file: string): string {
 const appsOfFiles = new WeakMap<Manifest[], Map<string, Manifest | null>>();
 
 /** A framework is in use for a file when its app depends on one of the framework's packages. */
-export function frameworkActive(manifests: Manifest[]): (fw: FrameworkRecognizer, file: string) => boolean {
+export function frameworkActive(manifests: Manifest[], siteConfigs: string[] = []): (fw: FrameworkRecognizer, file: string) => boolean {
   const anyManifest = manifests.some((m) => m.dependencies.length > 0);
+  const sites = siteConfigs.map((c) => ({ name: c.slice(c.lastIndexOf('/') + 1), dir: c.includes('/') ? c.slice(0, c.lastIndexOf('/')) : '' }));
   return (fw, file) => {
     // A framework with no package is part of the runtime (timers): every app has it.
     if (fw.packages.length === 0) return true;
+    // A site the platform deploys, whose functions need no package (`exports.handler` beside a netlify.toml).
+    if (sites.some((s) => fw.siteConfigs?.includes(s.name) && (s.dir === '' || file.startsWith(`${s.dir}/`)))) return true;
     const app = appOf(manifests, file);
     if (!app) return !anyManifest;
     return fw.packages.some((p) => app.dependencies.includes(p));

@@ -128,7 +128,7 @@ function kindOf(name: string, rel: string): FileKind | null {
   if (/^[tj]sconfig(?:\..+)?\.json$/.test(name)) return 'tsconfig';
   if (name.endsWith('.prisma')) return 'schema';
   if (name.endsWith('.sql')) return 'sql';
-  if (name === 'vercel.json' || name === 'bookfirst.config.json' || name === '.bookfirst.json') return 'config';
+  if (name === 'vercel.json' || name === 'netlify.toml' || name === 'bookfirst.config.json' || name === '.bookfirst.json') return 'config';
   if (/^(?:template|serverless)\.ya?ml$/.test(name)) return 'config';
   if (SOURCE_EXT.test(name)) return 'source';
   void rel;

@@ -78,8 +78,9 @@ export function findEntries(
       if (i === reg.routeArg && routeText !== null) return;
       if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => isModuleOrSubpath(v.module, p)))) return;
       for (const fn of entryFunctions(ev, ir, arg)) {
-        // Unrouted and called by no name (`setInterval(fn, ms)`): named after its function.
-        add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || f.api || functionName(ev, fn), route, framework: f.recognizer.id });
+        // Unrouted (`export const bookSlot = functions.region('eu').https.onCall(async () => ...)`):
+        // named after its function, which takes the name it is exported or registered under, else after the call.
+        add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || ownName(ev, fn) || f.api || functionName(ev, fn), route, framework: f.recognizer.id });
       }
       // `app.route({ method: 'POST', url: '/x', handler })`, Payload's `endpoints: [{ path, method, handler }]`.
       for (const h of optionHandlers(ev, ir, arg, reg)) {
@@ -357,6 +358,12 @@ export function entryFunctions(ev: Evaluator, ir: FileIR, e: Expr, depth = 0): s
     if (wrapped.length > 0) return wrapped;
   }
   return ev.values(ir.file, e).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+}
+
+/** A function's own name: null for one known only as an argument (`onCall callback`, `anonymous`). */
+function ownName(ev: Evaluator, key: string): string | null {
+  const name = functionName(ev, key);
+  return name === key || name === 'anonymous' || name.endsWith(' callback') ? null : name;
 }
 
 function functionName(ev: Evaluator, key: string): string {

@@ -10,7 +10,7 @@ import { append } from '../util/append.js';
 import { addTo } from '../util/multimap.js';
 import { configReads, effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
-import { closingParens, lineAt, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
+import { closingParens, lineAt, netlifySchedules, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
 export interface Manifest {
   /** Root-relative posix directory ('' for the root). */
@@ -58,15 +58,17 @@ export interface Project {
   declaredHandlers: DeclaredHandler[];
   /** SQL functions of the migrations (`create function f() ... $$ insert into bookings ... $$`) and the tables they touch. */
   sqlFunctions: SqlFunction[];
-  /** Routes requested on a schedule (Vercel `crons`). */
+  /** Routes requested on a schedule (Vercel `crons`, Netlify scheduled functions). */
   cronRoutes: CronRoute[];
+  /** Hosting platforms' site configuration files (`netlify.toml`), root-relative: see a framework's `siteConfigs`. */
+  siteConfigs: string[];
   /** pg_cron jobs of the migrations. */
   sqlJobs: SqlJob[];
   diagnostics: Diagnostic[];
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, refusedConfigs: [], schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, refusedConfigs: [], schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], siteConfigs: [], diagnostics: [] };
   const altered: { table: string; field: SchemaField }[] = [];
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
@@ -90,6 +92,9 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
         json = null;
       }
       append(project.cronRoutes, vercelCrons(f.path, text, json));
+    } else if (f.kind === 'config' && f.path.endsWith('netlify.toml')) {
+      project.siteConfigs.push(f.path);
+      append(project.cronRoutes, netlifySchedules(f.path, read(project, f) ?? ''));
     }
   }
   // By table, the first that declares it, as a search of the list would find: a dump alters thousands.

@@ -17,11 +17,13 @@ export interface SchemaField {
 export interface CronRoute {
   path: string;
   schedule: string;
-  /** The vercel.json, root-relative, and the line of the entry. */
+  /** The vercel.json or netlify.toml, root-relative, and the line of the entry. */
   file: string;
   line: number;
-  /** Directory of the vercel.json (the app the route belongs to). */
+  /** Directory of the vercel.json or netlify.toml (the app the route belongs to). */
   dir: string;
+  /** What requests it: 'vercel-cron', 'netlify-schedule'. */
+  via: string;
 }
 
 /** A `cron.schedule(...)` job of Postgres' pg_cron, from a SQL migration. */
@@ -160,8 +162,27 @@ export function vercelCrons(file: string, text: string, json: Record<string, unk
     if (typeof path !== 'string') continue;
     const at = text.indexOf(JSON.stringify(path).slice(1, -1), from);
     if (at !== -1) from = at + 1;
-    out.push({ path: path.replace(/\?.*$/, ''), schedule: typeof schedule === 'string' ? schedule : '', file, line: at === -1 ? 1 : lineAt(text, at), dir });
+    out.push({ path: path.replace(/\?.*$/, ''), schedule: typeof schedule === 'string' ? schedule : '', file, line: at === -1 ? 1 : lineAt(text, at), dir, via: 'vercel-cron' });
   }
+  return out;
+}
+
+/**
+ * Netlify scheduled functions declared in netlify.toml: `[functions."expire-holds"]` (or
+ * `[functions.expire-holds]`) with `schedule = "*\/5 * * * *"`; the function's route is its name.
+ */
+export function netlifySchedules(file: string, text: string): CronRoute[] {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+  const out: CronRoute[] = [];
+  let fn: { name: string; line: number } | null = null;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    const table = /^\[\s*functions\s*\.\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*\]$/.exec(line);
+    if (table) fn = { name: table[1] ?? table[2] ?? table[3]!, line: i + 1 };
+    else if (line.startsWith('[')) fn = null;
+    const schedule = fn && /^schedule\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(line);
+    if (fn && schedule) out.push({ path: `/${fn.name}`, schedule: schedule[1] ?? schedule[2] ?? '', file, line: fn.line, dir, via: 'netlify-schedule' });
+  });
   return out;
 }
 

@@ -297,7 +297,12 @@ function argNames(cx: FactContext, file: string, site: CallSite): [string[], str
       if (v.t === 'class' || v.t === 'inst') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
       // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`;
       // not a value read off a record (`snap.get('slotId')` from the bookings query is a slot's key).
-      if ((v.t === 'ext' || v.t === 'global') && !v.steps.some((s) => READ_RESULTS.has(s.p))) declared.push(...chainLiterals(cx, v.steps));
+      if (v.t === 'ext' || v.t === 'global') {
+        const read = v.steps.findIndex((s) => READ_RESULTS.has(s.p));
+        if (read < 0) declared.push(...chainLiterals(cx, v.steps));
+        // `batch.delete(doc.ref)`: a found record's reference is the record, named by the query that found it.
+        else if (v.steps[v.steps.length - 1]?.p === 'ref') declared.push(...chainLiterals(cx, v.steps.slice(0, read)));
+      }
       // A record made for an entity (`em.create(Booking, ...)`, `repo: EntityRepository<Booking>`).
       if (v.t === 'ext') declared.push(...(v.typeArgs ?? []));
     }

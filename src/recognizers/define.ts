@@ -262,6 +262,8 @@ export interface StoreRecognizer {
   transactionOptions?: string[];
   /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */
   groups?: string[];
+  /** Calls that make a write batch (`db.batch()`): the writes queued on one batch commit together, as one transaction. */
+  batches?: string[];
   /** Calls that write every queued record (`em.flush()`). */
   flushes?: string[];
   /** Calls chained after a write or update whose first argument holds the fields written (`.values({...})`, `.set({...})`). */
@@ -371,6 +373,11 @@ export interface FrameworkRecognizer {
   name: string;
   docs: string;
   packages: string[];
+  /**
+   * Site configuration files of a hosting platform (`netlify.toml`): the framework is also in use
+   * for the files in the folder of one and below, whatever their manifest depends on.
+   */
+  siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
   directives?: { directive: string; entry: string }[];
   registrations?: RegistrationRule[];
@@ -418,6 +425,8 @@ export interface FrameworkRecognizer {
   schedules?: { clients: ClientPattern[]; calls: string[]; queueArg: number; option?: { arg: number; key: string } }[];
   /** Registrations whose handlers run on a schedule (`cron.schedule(expr, fn)`, `onSchedule(expr, fn)`): their calls. */
   scheduledCalls?: string[];
+  /** A route file's exported settings that schedule its entry points (`export const config = { schedule: '@hourly' }`): export and key. */
+  scheduleExports?: { export: string; key: string }[];
   /**
    * Injection by token: a constructor parameter with one of `decorators` (`@Inject(TOKEN)`) holds
    * what the provider registered for TOKEN stands for. Providers are the objects listed under `key`

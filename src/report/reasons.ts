@@ -44,6 +44,7 @@ const REASONS: Record<string, string> = {
   // initial-booking-state
   'pending-status-set': 'the booking is created with a pending status',
   'pending-by-default': "the booking starts pending through the schema's default",
+  'pending-by-table': 'the booking is created in a table kept for bookings not yet confirmed',
   'pending-when-payment-due': 'the booking starts pending whenever there is something to pay, confirmed only when there is not',
   'confirmed-when-nothing-due': 'the booking is created confirmed only on a branch where nothing is to be paid',
   'confirmed-when-paid-offline': 'the booking is created confirmed only on a branch where it is paid in person (cash, at the desk or venue)',

@@ -127,6 +127,11 @@ export class Evaluator {
       case 'index': {
         const items = this.groupItems(file, e.obj);
         if (items) return items[e.at] ? this.values(file, items[e.at]!, d) : [UNKNOWN];
+        // `for (const b of rows ?? [])`: the empty fallback holds no items, so the items are the rows'.
+        if (e.obj.k === 'any') {
+          const listed = e.obj.of.filter((x) => !(x.k === 'arr' && x.items.length === 0));
+          if (listed.length > 0 && listed.length < e.obj.of.length) return this.union(listed.map((x) => this.values(file, { k: 'index', obj: x, at: e.at }, d)));
+        }
         return this.union(this.values(file, e.obj, d).map((v) => this.element(v, e.at, d)));
       }
       case 'call':

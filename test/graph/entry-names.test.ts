@@ -80,6 +80,16 @@ describe('entry point names', () => {
     ]);
   });
 
+  it('Firebase functions are named by the export they are deployed under, through region() and runWith() builders', async () => {
+    expect(await entryNames('valid-firestore-write-keyed-by-generated-id-passed')).toEqual([
+      'firebase-callable bookWheelSeat',
+      'firebase-callable bookGiftSeat',
+    ]);
+    expect(await entryNames('invalid-firebase-callable-cancels-found-reservation-through-snapshot-ref', 'refund-logic')).toEqual([
+      'firebase-callable cancelByTicketCode',
+    ]);
+  });
+
   it('setInterval callbacks are scheduled jobs named after their function, not work of whoever started the timer', async () => {
     expect(await entryNames('valid-express-prisma-setinterval-sweeper-releases-stale-holds', 'failure-handling')).toEqual(['cron-job setInterval callback']);
     // A worker started by a service's constructor, and a route that builds the service per request:

@@ -92,13 +92,28 @@ describe('schema readers', () => {
     expect(fields.map((f) => `${f.name}:${f.type}=${f.default}`)).toEqual(['id:TEXT=null', 'status:VisitStatus=PENDING', 'kind:VisitKind=WALK_IN']);
   });
 
-  it('reads scheduled jobs: Vercel crons and pg_cron jobs of the migrations', () => {
+  it('reads scheduled jobs: Vercel crons, Netlify scheduled functions and pg_cron jobs of the migrations', () => {
     const root = makeProject({
       'apps/web/vercel.json': JSON.stringify({ crons: [{ path: '/api/cron/expire-holds', schedule: '*/10 * * * *' }] }, null, 2),
+      'apps/site/netlify.toml': [
+        '[build]',
+        '  functions = "netlify/functions"',
+        '[functions."expire-unpaid"]',
+        '  schedule = "*/5 * * * *" # every five minutes',
+        '[functions.nightly-report]',
+        "  schedule = '@daily'",
+        '[functions."send-receipt"]',
+        '  included_files = ["templates/**"]',
+      ].join('\n'),
       'supabase/migrations/003_jobs.sql': "select cron.schedule('expire', '*/5 * * * *', $$ update bookings set status = 'expired' $$);\nselect cron.schedule('0 3 * * *', 'delete from holds');\n",
     });
     const project = discoverProject(root, listFiles(root).files);
-    expect(project.cronRoutes).toEqual([{ path: '/api/cron/expire-holds', schedule: '*/10 * * * *', file: 'apps/web/vercel.json', line: 4, dir: 'apps/web' }]);
+    expect(project.cronRoutes).toEqual([
+      { path: '/expire-unpaid', schedule: '*/5 * * * *', file: 'apps/site/netlify.toml', line: 3, dir: 'apps/site', via: 'netlify-schedule' },
+      { path: '/nightly-report', schedule: '@daily', file: 'apps/site/netlify.toml', line: 5, dir: 'apps/site', via: 'netlify-schedule' },
+      { path: '/api/cron/expire-holds', schedule: '*/10 * * * *', file: 'apps/web/vercel.json', line: 4, dir: 'apps/web', via: 'vercel-cron' },
+    ]);
+    expect(project.siteConfigs).toEqual(['apps/site/netlify.toml']);
     expect(project.sqlJobs.map((j) => [j.name, j.schedule, j.command.trim(), j.line])).toEqual([
       ['expire', '*/5 * * * *', "update bookings set status = 'expired'", 1],
       [null, '0 3 * * *', 'delete from holds', 2],

@@ -58,14 +58,26 @@ export default defineStore({
     // `add()` resolves to the new document's reference: `const ref = await col.add(...); await ref.update(...)`.
     { call: 'collection.().**.add.().update', entity: ['chain'] },
     { call: 'collection.().**.add.().delete', entity: ['chain'], deletes: true },
+    // A document a query or read found, changed through its snapshot's `ref`:
+    // `for (const doc of snap.docs) await doc.ref.update(...)`, `snap.docs[0].ref.delete()`.
+    { call: 'collection.().**.get.().**.ref.update', entity: ['chain'] },
+    { call: 'collection.().**.get.().**.ref.delete', entity: ['chain'], deletes: true },
+    { call: 'collectionGroup.().**.get.().**.ref.update', entity: ['chain'] },
+    { call: 'collectionGroup.().**.get.().**.ref.delete', entity: ['chain'], deletes: true },
     { call: 'runTransaction.update', entity: ['args'], sync: true },
     { call: 'runTransaction.delete', entity: ['args'], sync: true, deletes: true },
+    { call: 'batch.().update', entity: ['args'], sync: true },
+    { call: 'batch.().delete', entity: ['args'], sync: true, deletes: true },
+    { call: 'writeBatch.().update', entity: ['args'], sync: true },
+    { call: 'writeBatch.().delete', entity: ['args'], sync: true, deletes: true },
     { call: 'updateDoc', entity: ['args'] },
     { call: 'deleteDoc', entity: ['args'], deletes: true },
   ],
   // The callback's transaction is named after the call (`runTransaction.set`), apart from the
   // Realtime Database's module-level `set()` / `get()` in the same package.
   transactions: [{ call: 'runTransaction', param: 0, client: 'same' }],
+  // https://firebase.google.com/docs/firestore/manage-data/transactions#batched-writes
+  batches: ['batch', 'writeBatch'],
   // Collections the code names: `collection(db, 'bookings')`, `db.collection('bookings')`.
   entities: [
     { path: 'collection()', onClient: true, name: ['string'], table: ['string'] },
