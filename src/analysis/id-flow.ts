@@ -77,7 +77,10 @@ function referenceIn(program: Program, flow: FlowFacts, fields: string[], leaves
       }
       // A request value sent under a booking-id key, or read from a booking-id field of the request (`req.body.rentalId`).
       const keyNamesId = isBookingIdKey(program, leaf.path[leaf.path.length - 1] ?? '');
-      if (values.some((v) => v.t === 'param' && (keyNamesId || isBookingIdKey(program, lastProp(v.steps))))) fromClient = true;
+      // Within a longer text only a value named for a booking id is one: `quick-${bikeId}` sent as
+      // `metadata.bookingId` carries the bike the client picked, not a booking it names.
+      const whole = sources(program, ev, leaf.file, leaf.expr, 0, true);
+      if (whole.some((v) => v.t === 'param' && keyNamesId) || values.some((v) => v.t === 'param' && isBookingIdKey(program, lastProp(v.steps)))) fromClient = true;
     }
   }
   return { passed: false, via: null, fromClient };
@@ -427,43 +430,61 @@ function unwrapCall(program: Program, file: string, e: Expr): Expr {
   return e;
 }
 
-function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: number): Value[] {
+/**
+ * The values an expression is built from. `whole` keeps only values that are the expression itself
+ * (through conversions, variables and properties), not the parts of a longer text: `quick-${bikeId}`
+ * holds the bike's id, it is no id the client sent for the booking.
+ */
+function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: number, whole = false): Value[] {
   if (depth > 6) return [];
   switch (e.k) {
     case 'tpl':
-      return e.parts.flatMap((p) => sources(program, ev, file, p, depth + 1));
+      if (whole && !(e.text === '${}' && e.parts.length === 1)) return [];
+      return e.parts.flatMap((p) => sources(program, ev, file, p, depth + 1, whole));
     case 'any':
-      return e.of.flatMap((p) => sources(program, ev, file, p, depth + 1));
+      return e.of.flatMap((p) => sources(program, ev, file, p, depth + 1, whole));
     case 'await':
-      return sources(program, ev, file, e.of, depth + 1);
+      return sources(program, ev, file, e.of, depth + 1, whole);
     case 'call': {
       const site = program.files.get(file)?.sites[e.site];
       if (site) {
         const c = site.callee;
-        if (c.k === 'global' && TRANSPARENT_GLOBALS.has(c.name) && site.args[0]) return sources(program, ev, file, site.args[0], depth + 1);
-        if (c.k === 'member' && c.prop !== null && TRANSPARENT_METHODS.has(c.prop)) return sources(program, ev, file, c.obj, depth + 1);
+        if (c.k === 'global' && TRANSPARENT_GLOBALS.has(c.name) && site.args[0]) return sources(program, ev, file, site.args[0], depth + 1, whole);
+        if (c.k === 'member' && c.prop !== null && TRANSPARENT_METHODS.has(c.prop)) return sources(program, ev, file, c.obj, depth + 1, whole);
         // `bookings.map((b) => b.id).join(',')`: every item's id, as the callback returns it.
         if (c.k === 'member' && c.prop === 'join') {
           const items = mappedItems(program, ev, file, c.obj, depth);
           if (items.length > 0) return items;
           const pushed = pushedInto(program, file, c.obj);
-          if (pushed.length > 0) return pushed.flatMap((p) => sources(program, ev, file, p, depth + 1));
+          if (pushed.length > 0) return pushed.flatMap((p) => sources(program, ev, file, p, depth + 1, whole));
           // `ids.join(',')`: the list itself, a booking key when a guarded read looked bookings up by it.
-          return sources(program, ev, file, c.obj, depth + 1);
+          return sources(program, ev, file, c.obj, depth + 1, whole);
         }
       }
       break;
     }
     case 'ref': {
       const pushed = pushedInto(program, file, e);
-      if (pushed.length > 0) return pushed.flatMap((p) => sources(program, ev, file, p, depth + 1));
+      if (pushed.length > 0) return pushed.flatMap((p) => sources(program, ev, file, p, depth + 1, whole));
       const b = program.files.get(file)?.bindings[e.b];
-      if (b && b.kind !== 'import' && b.kind !== 'param' && b.defs.some((d) => d.k === 'tpl' || d.k === 'call' || d.k === 'member')) {
-        return b.defs.flatMap((d) => sources(program, ev, file, d, depth + 1));
+      // A destructured parameter (`async ({ receipt }) => ...`) is a property of the argument.
+      const destructured = b?.kind === 'param' && b.defs.length > 0 && b.defs.every((d) => d.k === 'member');
+      if (b && b.kind !== 'import' && (b.kind !== 'param' || destructured) && b.defs.some((d) => d.k === 'tpl' || d.k === 'call' || d.k === 'member' || d.k === 'ref' || d.k === 'any')) {
+        return b.defs.flatMap((d) => sources(program, ev, file, d, depth + 1, whole));
       }
       const passed = b?.kind === 'param' ? templatesPassed(program, file, b.defs[0]) : [];
       if (passed.length > 0) return [...ev.values(file, e), ...passed.flatMap((p) => sources(program, ev, p.file, p.expr, depth + 1))];
       break;
+    }
+    case 'member': {
+      // A property of an object handed over (`createOrder({ receipt: \`BOOKING_${booking._id}\` })`
+      // read back as `opts.receipt`): the expression written there, which may be built from the id.
+      if (e.prop === null) break;
+      const objects = ev.values(file, e.obj);
+      const written = objects.flatMap((v) => (v.t === 'obj' ? [...v.props].reverse().filter((p) => p.key === e.prop).slice(0, 1).map((p) => ({ file: v.file, expr: p.value })) : []));
+      if (written.length === 0) break;
+      const rest = objects.filter((v) => v.t !== 'obj').flatMap((v) => ev.member(v, e.prop, 0));
+      return [...written.flatMap((w) => sources(program, ev, w.file, w.expr, depth + 1, whole)), ...rest];
     }
   }
   return ev.values(file, e);

@@ -11,7 +11,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { chainEvaluator, chainsTo } from './chains.js';
 import { mappedRows } from './mapped-rows.js';
 import { ID_FIELDS, isStatusReference } from '../recognizers/vocabulary.js';
-import { factsAtLastCall, siteKey, type Program } from './program.js';
+import { factsAtLastCall, functionOf, siteKey, type Program } from './program.js';
 import { boundParams, parsedStatements, selectFilter, sqlFunctionBody, statementOf, type SqlValue } from './sql-text.js';
 
 // Record changes are read from these statements; the queries tests ask for them here.
@@ -253,6 +253,38 @@ function recordIsLoaded(program: Program, fact: SiteFact): boolean {
       if (step.site === undefined || !step.file) continue;
       if ((program.factsBySite.get(`${step.file}:${step.site}`) ?? []).some((f) => f.kind === 'read')) return true;
     }
+  }
+  return savedBefore(program, fact, record);
+}
+
+/**
+ * `const booking = new Booking(data); await booking.save(); ... booking.status = 'cancelled'; await
+ * booking.save()`: a document an earlier write of the same variable inserted, on the way here, is
+ * saved again as an update (a confirmation or a release), not inserted a second time.
+ */
+function savedBefore(program: Program, fact: SiteFact, record: Expr): boolean {
+  if (record.k !== 'ref') return false;
+  const found = functionOf(program, fnKey(fact));
+  const ir = program.files.get(fact.file);
+  if (!found || !ir) return false;
+  const sameRecord = (at: number) => {
+    const s = ir.sites[at];
+    const r = s && (fact.match?.store?.record === 'arg0' ? s.args[0] : s.callee.k === 'member' ? s.callee.obj : undefined);
+    return r?.k === 'ref' && r.b === record.b;
+  };
+  const nodes = found.fn.nodes;
+  const earlier = nodes.flatMap((n, i) => (n.kind === 'call' && n.site !== undefined && n.site !== fact.site && sameRecord(n.site)
+    && (program.factsBySite.get(siteKey(fact.file, n.site)) ?? []).some((f) => f.kind === 'write' && f.recognizer === fact.recognizer) ? [i] : []));
+  if (earlier.length === 0) return false;
+  // Forward over normal and exceptional edges: a re-save in a `catch` follows the save before the `try`.
+  const seen = new Set<number>();
+  const stack = earlier.flatMap((i) => [...nodes[i]!.next, ...nodes[i]!.exc]);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (nodes[n]!.kind === 'call' && nodes[n]!.site === fact.site) return true;
+    stack.push(...nodes[n]!.next, ...nodes[n]!.exc);
   }
   return false;
 }

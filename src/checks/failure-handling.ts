@@ -71,14 +71,15 @@ export default defineCheck({
         const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn: fnKey(call), site: call.site }];
         const branchesOf = frames.map((frame) => failureBranches(program, frame.fn, frame.site, call));
         for (const [depth, branches] of branchesOf.entries()) {
-          // A helper's `if (!res.ok) throw` hands the failure to its caller: where a caller on the
-          // chain catches it, that catch block is the failure path, not a second one.
+          // A helper's `if (!res.ok) throw`, or its `catch (e) { log(e); throw new Error(...) }`, hands
+          // the failure to its caller: where a caller on the chain catches it, that catch block is the
+          // failure path, not a second one.
           const caught = branchesOf.slice(0, depth).some((outer) => outer.some((b) => b.kind === 'catch'));
           // And a service's `catch (e) { release(); throw e; }` handles the failure before it hands it
           // on: the route's catch that turns the error into a response is no second failure path.
           const handled = branchesOf.slice(depth + 1).some((inner) => inner.some((b) => b.kind === 'catch' && !onlyThrows(program, b.fn, b.region) && endsInThrow(program, b.fn, b.region)));
           for (const branch of branches) {
-            if (caught && branch.kind === 'result-check' && onlyThrows(program, branch.fn, branch.region)) continue;
+            if (caught && onlyThrows(program, branch.fn, branch.region)) continue;
             if (handled && branch.kind === 'catch') continue;
             const key = `${entry.file}:${entry.line}:${branch.fn}:${branch.pos}`;
             if (seen.has(key)) continue;

@@ -112,7 +112,11 @@ export class Evaluator {
         return this.binding(file, e.b, d);
       case 'global': {
         const imported = this.globalSource?.(file, e.name);
-        return imported && imported.length > 0 ? imported : [{ t: 'global', steps: [{ p: e.name }] }];
+        if (imported && imported.length > 0) return imported;
+        // CommonJS: the module's own `exports` object, read back (`exports.toPaise(x)`,
+        // `module.exports = { createOrder: exports.createOrder }`), holds what `exports.x = v` set.
+        if (e.name === 'exports') return [{ t: 'ns', file }];
+        return [{ t: 'global', steps: [{ p: e.name }] }];
       }
       case 'this':
         if (e.obj) return this.values(file, e.obj, d);
