@@ -2,7 +2,7 @@
 // copies) its exceptions reach, and branches on its result that mean it failed (`if
 // (!result.success)`, `if (error)`, `if (res.status !== 'COMPLETED')`). Each is a region: what runs
 // from there on and not on the way the code goes when the call succeeded.
-import type { FileIR } from '../model/ir.js';
+import type { FileIR, FlowNode } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { stateOfText } from './booking-state.js';
@@ -52,10 +52,9 @@ export function failureBranches(program: Program, fn: string, site: number, call
       seen.add(h);
       const region = regionFrom(program, fn, [h], () => false, nodes[p]!.next);
       // The exceptional copy of a `finally` block rethrows without a throw statement: cleanup that
-      // runs on every way out, not handling of the failure. A catch that throws the error on
-      // through the finally (`catch (e) { await abort(); throw e; } finally { end(); }`) handles it.
-      const inFn = [...(region.nodes.get(fn) ?? new Set<number>())];
-      if (inFn.some((n) => nodes[n]!.kind !== 'throw' && nodes[n]!.next.includes(2)) && !inFn.some((n) => nodes[n]!.kind === 'throw')) continue;
+      // runs on every way out, not handling of the failure. Only where the handler itself goes on
+      // normally: a `catch` followed by a `finally` reaches that copy only when it throws itself.
+      if ([...normallyFrom(nodes, h)].some((n) => nodes[n]!.kind !== 'throw' && nodes[n]!.next.includes(2))) continue;
       out.push({ kind: 'catch', fn, file: ir.file, pos: nodes[h]!.pos, region });
     }
   }
@@ -96,6 +95,22 @@ export function failureBranches(program: Program, fn: string, site: number, call
     out.push({ kind: 'result-check', fn, file: ir.file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) });
   }
   return out;
+}
+
+/** Nodes reached from `start` over normal edges only, not past a throw (which leaves the handler). */
+function normallyFrom(nodes: FlowNode[], start: number): Set<number> {
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (nodes[n]!.kind === 'throw') continue;
+    for (const s of nodes[n]!.next) {
+      if (seen.has(s) || !nodes[s]) continue;
+      seen.add(s);
+      stack.push(s);
+    }
+  }
+  return seen;
 }
 
 /**

@@ -92,6 +92,38 @@ export function factsInRegion(program: Program, region: Region): RegionFact[] {
   return out;
 }
 
+/**
+ * Writes a rollback in the region undoes: a store's `rollbackCalls` on a transaction handle
+ * (`await t.rollback()`, `session.abortTransaction()`) or a SQL ROLLBACK after a BEGIN, in a function
+ * whose queries joined that transaction. They keep their transaction: what one rollback undoes is
+ * given back together.
+ */
+export function rolledBack(program: Program, region: Region): RegionFact[] {
+  const methods = new Set(program.recognizers.flatMap((r) => (r.kind === 'store' ? r.rollbackCalls ?? [] : [])));
+  const out: RegionFact[] = [];
+  for (const [fn, inside] of region.nodes) {
+    const found = functionOf(program, fn);
+    if (!found) continue;
+    const { ir } = found;
+    const undone = new Set<string>();
+    let sqlRollback = false;
+    for (const [i, node] of found.fn.nodes.entries()) {
+      if ((inside && !inside.has(i)) || node.kind !== 'call' || node.site === undefined) continue;
+      const site = ir.sites[node.site]!;
+      const c = site.callee;
+      if (c.k === 'member' && c.prop !== null && methods.has(c.prop) && c.obj.k === 'ref') undone.add(`handle:${ir.file}:b${c.obj.b}`);
+      if (/^\s*rollback\b/i.test(sqlText(ir, site))) sqlRollback = true;
+    }
+    if (undone.size === 0 && !sqlRollback) continue;
+    for (const fact of program.factsByFn.get(fn) ?? []) {
+      if (fact.kind !== 'write' && fact.kind !== 'update') continue;
+      const tx = localTransaction(program, fn, fact);
+      if (tx && (undone.has(tx) || (sqlRollback && tx.startsWith(`begin:${fn}:`)))) out.push({ fact, fn, tx });
+    }
+  }
+  return out;
+}
+
 function isTransactionCall(program: Program, file: string, site: number): boolean {
   return (program.factsBySite.get(siteKey(file, site)) ?? []).some((f) => f.kind === 'transaction');
 }

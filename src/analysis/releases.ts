@@ -6,11 +6,13 @@ import { isBookingItself, isPaymentEntity } from './payment-links.js';
 import { capacityDirection, isCapacityEntity } from './capacity.js';
 import type { Program } from './program.js';
 import { recordChanges, type RecordChange } from './record-changes.js';
-import { factsInRegion, sameTransaction, type Region, type RegionFact } from './regions.js';
+import { factsInRegion, rolledBack, sameTransaction, type Region, type RegionFact } from './regions.js';
 
 export interface Release {
   at: RegionFact;
   change: RecordChange;
+  /** A write a rollback undid, not a change the failure path made. */
+  undone?: boolean;
 }
 
 export interface Releases {
@@ -18,10 +20,14 @@ export interface Releases {
   slot: Release[];
 }
 
+/** A change of a booking record itself (not of a payment kept for one). */
+function changesBooking(program: Program, change: RecordChange): boolean {
+  return change.entity === change.fact.entity ? isBookingItself(change.fact) : program.isBookingEntity(change.entity ?? '', change.fact.file) && !isPaymentEntity(change.entity);
+}
+
 /** A change that releases a booking: deleted, or set to a failed, cancelled or expired state. */
 function releasesBooking(program: Program, change: RecordChange): boolean {
-  const booking = change.entity === change.fact.entity ? isBookingItself(change.fact) : program.isBookingEntity(change.entity ?? '', change.fact.file) && !isPaymentEntity(change.entity);
-  if (!booking || change.op === 'insert') return false;
+  if (!changesBooking(program, change) || change.op === 'insert') return false;
   if (change.op === 'delete') return true;
   const states = statesSet(change);
   return states.has('failed') || states.has('cancelled');
@@ -42,6 +48,13 @@ export function releasesIn(program: Program, region: Region): Releases {
       if (isCapacityEntity(change.entity) && releasesSlot(change)) out.slot.push({ at, change });
       else if (releasesBooking(program, change)) out.booking.push({ at, change });
       else if (releasesSlot(change)) out.slot.push({ at, change });
+    }
+  }
+  // A rollback gives back what its transaction wrote: the booking it inserted, the capacity it took.
+  for (const at of rolledBack(program, region)) {
+    for (const change of recordChanges(program, at.fact)) {
+      if (capacityDirection(change) === 'hold') out.slot.push({ at, change, undone: true });
+      else if (change.op === 'insert' && changesBooking(program, change)) out.booking.push({ at, change, undone: true });
     }
   }
   return out;

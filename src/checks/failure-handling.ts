@@ -139,9 +139,9 @@ function decide(program: Program, result: PathResult, r: Releases, modelled: boo
   result.trace = [...where];
   if (booking) {
     result.evidence = factEvidence(program, booking.at.fact, booking.change.op === 'delete' ? 'delete' : 'update');
-    result.trace.push(factStep(program, booking.at.fact, `booking released: ${booking.at.fact.api}`));
+    result.trace.push(factStep(program, booking.at.fact, `booking released: ${booking.at.fact.api}${booking.undone ? ' rolled back' : ''}`));
   }
-  if (slot) result.trace.push(factStep(program, slot.at.fact, `slot released: ${slot.at.fact.api}`));
+  if (slot) result.trace.push(factStep(program, slot.at.fact, `slot released: ${slot.at.fact.api}${slot.undone ? ' rolled back' : ''}`));
   const together = releasedTogether(r);
   if (booking && (slot || !modelled)) {
     if (together === false) result.reason = 'released-outside-transaction';

@@ -40,6 +40,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['completionCallbacks', 'Completion callbacks', 'Writes take a trailing error-first callback run once the statement completed: past its error check the record exists, and its second parameter is what the write returned.'],
     ['transactions', 'Transactions', 'Calls that run a callback inline, with a transaction client as parameter `param`.'],
     ['transactionOptions', 'Transaction options', 'Option keys whose value is the transaction a query joins.'],
+    ['rollbackCalls', 'Rollback calls', 'Methods of a transaction handle that undo the queries made with it: a failure path that calls one gives back what they wrote.'],
     ['groups', 'Groups', 'Calls whose array argument\'s queries complete with the call.'],
     ['batches', 'Batches', 'Calls that make a write batch: the writes queued on one batch commit together, as one transaction.'],
     ['flushes', 'Flushes', 'Calls that write every queued record (unit of work).'],

@@ -260,6 +260,8 @@ export interface StoreRecognizer {
   transactions?: { call: string; param: number; client: 'receiver' | 'same' }[];
   /** Option keys whose value is the transaction a query joins (`{ transaction: t }`, `{ session }`). */
   transactionOptions?: string[];
+  /** Methods of such a transaction handle that undo its queries (`t.rollback()`, `session.abortTransaction()`). */
+  rollbackCalls?: string[];
   /** Calls whose array argument's queries complete with the call (`$transaction([...])`). */
   groups?: string[];
   /** Calls that make a write batch (`db.batch()`): the writes queued on one batch commit together, as one transaction. */

@@ -73,6 +73,8 @@ export default defineStore({
   ]),
   // A session of `startSession()` joins a query to its transaction: `create([doc], { session })`.
   transactionOptions: ['session'],
+  // https://mongoosejs.com/docs/transactions.html: `session.abortTransaction()` undoes what the session wrote.
+  rollbackCalls: ['abortTransaction'],
   // Queries chain on: `updateMany({}).where('status').in(['held'])`, `updateOne({ _id }).set({...})`.
   setCalls: ['set'],
   filterCalls: ['where', 'in'],

@@ -47,6 +47,8 @@ export default defineStore({
   // `sequelize.transaction(async (t) => ...)` runs the callback inline; its queries pass `{ transaction: t }`.
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
   transactionOptions: ['transaction'],
+  // An unmanaged transaction (`const t = await sequelize.transaction()`) is undone by `t.rollback()`.
+  rollbackCalls: ['rollback'],
   // `sequelize.define('Booking', attributes, { tableName })`, `Booking.init(attributes, { tableName })`
   // on `class Booking extends Model`, and sequelize-typescript's `@Table({ tableName }) class Booking`.
   entities: [
