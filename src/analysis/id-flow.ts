@@ -496,13 +496,19 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
  */
 function templatesPassed(program: Program, file: string, def: Expr | undefined): { file: string; expr: Expr }[] {
   if (def?.k !== 'param') return [];
-  const out: { file: string; expr: Expr }[] = [];
-  for (const edge of program.graph.in.get(fnKey({ file, fn: def.fn })) ?? []) {
-    const arg = edge.kind === 'call' ? program.files.get(edge.file)?.sites[edge.site]?.args[def.index] : undefined;
-    if (arg?.k === 'tpl') out.push({ file: edge.file, expr: arg });
-  }
-  return out;
+  const key = fnKey({ file, fn: def.fn });
+  // Once per parameter: asked for every path through a helper that thousands of functions call.
+  return passedMemo(program, `${key}:${def.index}`, () => {
+    const out: { file: string; expr: Expr }[] = [];
+    for (const edge of program.graph.in.get(key) ?? []) {
+      const arg = edge.kind === 'call' ? program.files.get(edge.file)?.sites[edge.site]?.args[def.index] : undefined;
+      if (arg?.k === 'tpl') out.push({ file: edge.file, expr: arg });
+    }
+    return out;
+  });
 }
+
+const passedMemo = keyedMemo<Program, { file: string; expr: Expr }[]>();
 
 /** `const ids = []; ... ids.push(booking.id)`: what is pushed into a list that starts empty. */
 function pushedInto(program: Program, file: string, list: Expr): Expr[] {
@@ -510,7 +516,7 @@ function pushedInto(program: Program, file: string, list: Expr): Expr[] {
   const ir = program.files.get(file);
   const b = ir?.bindings[list.b];
   if (!ir || !b || b.kind === 'import' || b.kind === 'param' || !b.defs.every((d) => d.k === 'arr' && d.items.length === 0)) return [];
-  return ir.sites.flatMap((s) => (s.callee.k === 'member' && s.callee.obj.k === 'ref' && s.callee.obj.b === list.b && (s.callee.prop === 'push' || s.callee.prop === 'unshift') ? s.args : []));
+  return methodCallsOn(ir, list.b).flatMap((s) => (s.callee.k === 'member' && (s.callee.prop === 'push' || s.callee.prop === 'unshift') ? s.args : []));
 }
 
 /**
