@@ -241,11 +241,22 @@ function optionSet(program: Program, file: string, arg: Expr | undefined, keys: 
   return program.ev.values(file, arg).some((v) => v.t === 'obj' && v.props.some((p) => p.key !== null && keys.includes(p.key) && !(p.value.k === 'lit' && p.value.value === false)));
 }
 
-/** `repo.save(booking)` where `booking` was read first: an update of a loaded record, not an insert. */
-function recordIsLoaded(program: Program, fact: SiteFact): boolean {
+/** The document a save writes (`booking.save()`, `repo.save(booking)`). */
+function savedRecord(program: Program, fact: SiteFact): Expr | undefined {
   const op = fact.match?.store;
   const site = program.files.get(fact.file)?.sites[fact.site];
-  const record = op?.record === 'arg0' ? site?.args[0] : op?.record === 'receiver' && site?.callee.k === 'member' ? site.callee.obj : undefined;
+  return op?.record === 'arg0' ? site?.args[0] : op?.record === 'receiver' && site?.callee.k === 'member' ? site.callee.obj : undefined;
+}
+
+/** A save of a document this request inserted earlier on the way (`await booking.save()` again in the catch). */
+export function resavesNewRecord(program: Program, fact: SiteFact): boolean {
+  const record = savedRecord(program, fact);
+  return record !== undefined && savedBefore(program, fact, record);
+}
+
+/** `repo.save(booking)` where `booking` was read first: an update of a loaded record, not an insert. */
+function recordIsLoaded(program: Program, fact: SiteFact): boolean {
+  const record = savedRecord(program, fact);
   if (!record) return false;
   for (const v of program.ev.values(fact.file, record)) {
     if (v.t !== 'ext' && v.t !== 'global') continue;

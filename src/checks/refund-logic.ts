@@ -11,7 +11,7 @@ import { isBookingItself, isProviderIdField } from '../analysis/payment-links.js
 import { locate, traceOf } from '../analysis/payment-paths.js';
 import { parseFnKey, siteKey, type Program } from '../analysis/program.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
-import { changesFromEntry, type RecordChange } from '../analysis/record-changes.js';
+import { changesFromEntry, resavesNewRecord, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries } from '../analysis/scheduled.js';
 import { movesMoney } from '../analysis/capture-mode.js';
@@ -174,7 +174,8 @@ function recordsOf(program: Program, fn: string, value: Expr): SiteFact[][] | nu
  */
 function rollsBackNewBooking(program: Program, bookings: FlowFacts, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
   const keys = cancel.filter.filter((f) => f.values.length > 0);
-  const written = keys.some((f) => f.values.every((v) => bookings.recordOf(v)?.fact.kind === 'write'));
+  // Keyed by the id of a booking this request wrote, or a save of that very document again.
+  const written = keys.some((f) => f.values.every((v) => bookings.recordOf(v)?.fact.kind === 'write')) || resavesNewRecord(program, cancel.fact);
   const failedInto = (f: SiteFact) => {
     const ir = program.files.get(f.file);
     return ir !== undefined && rejectionHandlers(program, ir, f.site).includes(target.fn);

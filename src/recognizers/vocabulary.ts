@@ -180,7 +180,7 @@ export class Vocabulary {
 
 // Booking states, as the words of a status value (`PENDING_PAYMENT`, 'awaiting-payment').
 /** Not yet confirmed: the booking holds its slot until the payment or approval arrives. */
-export const PENDING_STATE_WORDS = ['pending', 'awaiting', 'unpaid', 'held', 'hold', 'draft', 'reserved', 'tentative', 'initiated', 'requested', 'processing', 'incomplete', 'unconfirmed', 'provisional', 'checkout', 'waiting', 'new', 'created', 'initial', 'open'];
+export const PENDING_STATE_WORDS = ['pending', 'awaiting', 'unpaid', 'held', 'hold', 'draft', 'reserved', 'tentative', 'initiated', 'requested', 'processing', 'incomplete', 'unconfirmed', 'provisional', 'temporary', 'checkout', 'waiting', 'new', 'created', 'initial', 'open'];
 /** Confirmed or paid: reminders, capacity counts and staff treat it as a real booking. */
 export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 'active', 'completed', 'complete', 'succeeded', 'success', 'approved', 'captured', 'accepted', 'scheduled', 'fulfilled', 'settled'];
 /** Cancelled by someone: a customer, staff, or a refund. */
