@@ -214,7 +214,7 @@ const EITHER_WAY = new Set(['paid', 'prepaid']);
 const FAILURE = new Set(['error', 'err', 'errors', 'failed', 'failure', 'exception']);
 
 /** Ways to pay that take the money in person, later: cash, at the desk, venue or property, on arrival. */
-const OFFLINE = new Set(['cash', 'offline', 'venue', 'desk', 'counter', 'reception', 'onsite', 'arrival', 'cod', 'door', 'property', 'location', 'inperson', 'in_person']);
+const OFFLINE = new Set(['cash', 'offline', 'venue', 'desk', 'counter', 'reception', 'onsite', 'arrival', 'cod', 'door', 'property', 'location', 'inperson']);
 /** Names of the chosen way to pay (`paymentMethod`, `payment_mode`, `payVia`). */
 const WAY_TO_PAY = new Set(['payment', 'pay', 'method', 'mode']);
 
@@ -226,7 +226,7 @@ const WAY_TO_PAY = new Set(['payment', 'pay', 'method', 'mode']);
 export function paidOfflineBranch(g: Guard): boolean {
   const n = g.node;
   const literal = n.compare?.literal;
-  const named = g.names.filter((name) => name !== String(literal ?? '')).flatMap((name) => words(name));
+  const named = conditionWords(g);
   if (typeof literal === 'string') {
     return n.compare!.equal && named.some((w) => WAY_TO_PAY.has(w)) && offline(literal);
   }
@@ -235,9 +235,16 @@ export function paidOfflineBranch(g: Guard): boolean {
   return n.truthy === true && g.names.some((name) => offline(name) && words(name).some((w) => WAY_TO_PAY.has(w) || w === 'cash'));
 }
 
+/** `pay_at_venue`, `CASH`, `in-person` (two words, read together). */
 function offline(text: string): boolean {
   const ws = words(text);
   return ws.some((w) => OFFLINE.has(w)) || ws.join('_').includes('in_person');
+}
+
+/** The words a branch's condition names, apart from the literal it compares with. */
+function conditionWords(g: Guard): string[] {
+  const literal = g.node.compare?.literal;
+  return g.names.filter((name) => name !== String(literal ?? '')).flatMap((name) => words(name));
 }
 
 /**
@@ -248,7 +255,7 @@ function offline(text: string): boolean {
 export function nothingDueBranch(g: Guard): boolean {
   const n = g.node;
   const literal = n.compare?.literal;
-  const named = g.names.filter((name) => name !== String(literal ?? '')).flatMap((name) => words(name));
+  const named = conditionWords(g);
   if (!named.some((w) => PAYMENT_DUE.has(w)) || named.some((w) => EITHER_WAY.has(w) || FAILURE.has(w))) return false;
   if (typeof literal === 'string') return n.compare!.equal && words(literal).some((w) => NOTHING_DUE.has(w));
   // How the named value tests here: truthy, falsy, or unknown (`!== 5`).
