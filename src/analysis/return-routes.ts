@@ -35,12 +35,8 @@ function paymentReturns(program: Program, outcome: 'failure' | 'success'): Payme
 
 function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentReturn[] {
   const out: PaymentReturn[] = [];
-  // A page that only shows "payment cancelled" hears nothing to act on (the provider's expiry does
-  // that): only a route that writes or changes records handles the failure (or the success).
-  const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
   // Only once a payment names a failure URL: most apps give none.
-  let routedEntries: EntryPoint[] | null = null;
-  const routed = () => (routedEntries ??= program.entries.filter((e) => e.route !== null && acts(e)));
+  const routed = () => actingRoutes(program);
   for (const fact of program.facts) {
     const r = fact.recognizer;
     const fields = r.kind === 'provider' ? (outcome === 'failure' ? r.failureReturnFields : r.successReturnFields) : undefined;
@@ -60,6 +56,21 @@ function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentR
     }
   }
   return out;
+}
+
+const actingMemo = new WeakMap<Program, EntryPoint[]>();
+
+/**
+ * Routes that write or change records. A page that only shows "payment cancelled" hears nothing to
+ * act on (the provider's expiry does that): only such a route handles the failure (or the success).
+ */
+function actingRoutes(program: Program): EntryPoint[] {
+  let routes = actingMemo.get(program);
+  if (!routes) {
+    const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
+    actingMemo.set(program, (routes = program.entries.filter((e) => e.route !== null && acts(e))));
+  }
+  return routes;
 }
 
 /** The failure branch a route a payment returns to stands for: its whole handler. */

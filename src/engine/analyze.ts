@@ -6,7 +6,7 @@ import { indexFacts, type Program } from '../analysis/program.js';
 import { locate } from '../analysis/payment-paths.js';
 import { findWebhookHandlers, type WebhookHandler } from '../analysis/webhooks.js';
 import type { CheckContext } from '../checks/define.js';
-import { buildCallGraph } from '../graph/call-graph.js';
+import { buildCallGraph, type CallGraph } from '../graph/call-graph.js';
 import { configuredEntries } from '../graph/config-entries.js';
 import { declaredEntries, findEntries } from '../graph/entries.js';
 import type { FileIR } from '../model/ir.js';
@@ -51,23 +51,23 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   const irs = [...files.values()].filter((ir) => ir.functions.length > 0);
 
   const frameworks = recognizers.filter((r) => r.kind === 'framework');
-  // Two rounds: parameters learn their callers' arguments once a first call graph exists.
   const analysisErrors = new Map<string, unknown>();
-  let facts: SiteFact[] = [];
-  let index = indexFacts([]);
-  let graph = buildCallGraph(ev, irs, index.bySite);
-  for (let round = 0; round < 2; round++) {
-    ev.paramSource = paramSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
+  // Two rounds: parameters and results learn their callers' arguments once a first call graph
+  // exists; the first round has none to ask.
+  const round = (n: number, callers: CallGraph | null) => {
+    ev.paramSource = paramSources(ev, factContext.matcher, callers, frameworks);
     ev.passesThrough = passesThrough(factContext.matcher);
-    ev.resultSource = resultSources(ev, factContext.matcher, round === 0 ? null : graph, frameworks);
+    ev.resultSource = resultSources(ev, factContext.matcher, callers, frameworks);
     ev.globalSource = autoImports(ev, project.manifests, frameworks);
     ev.reset();
-    facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
-    index = indexFacts(facts);
-    lap(`facts round ${round}`);
-    graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error), frameworks);
-    lap(`call graph round ${round}`);
-  }
+    const facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
+    const index = indexFacts(facts);
+    lap(`facts round ${n}`);
+    const graph = buildCallGraph(ev, irs, index.bySite, (file, error) => analysisErrors.set(file, error), frameworks);
+    lap(`call graph round ${n}`);
+    return { facts, index, graph };
+  };
+  const { facts, index, graph } = round(1, round(0, null).graph);
   const entries = [
     ...declaredEntries(ev, irs, project.declaredHandlers),
     ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file)),
