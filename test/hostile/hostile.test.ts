@@ -288,6 +288,33 @@ describe('hostile inputs', () => {
     expect(Math.max(...paths.map((p: { trace: unknown[] }) => p.trace.length))).toBeLessThanOrEqual(44);
   });
 
+  it('chains 2,000 files long: `export *`, `module.exports = require()`, classes extending the previous file\'s, calls', () => {
+    // Every link is a step of the evaluator or of a path's chain across files; none may recurse once per link.
+    const N = 2_000;
+    const files: Record<string, string> = {
+      'src/es/m2000.ts': relevant('export const pay = () => client.paymentIntents.create({ amount: 1 });\n'),
+      'src/es/use.ts': "import { pay } from './m0';\nexport async function POST() { await pay(); return Response.json({}); }\n",
+      'src/rc/m2000.js': "const Stripe = require('stripe');\nmodule.exports = { pay: () => new Stripe('k').paymentIntents.create({ amount: 2 }) };\n",
+      'src/rc/use.js': "const { pay } = require('./m0');\nexports.POST = async () => { await pay(); };\n",
+      'src/cf/k0.ts': relevant('export class K0 { pay() { return client.paymentIntents.create({ amount: 3 }); } }\n'),
+      [`src/cf/use.ts`]: `import { K${N} } from './k${N}';\nexport async function POST() { await new K${N}().pay(); return Response.json({}); }\n`,
+      'src/ff/f0.ts': relevant('export const f0 = () => client.paymentIntents.create({ amount: 4 });\n'),
+      'src/app/api/deep/route.ts': `import { f${N} } from '../../../ff/f${N}';\nexport async function POST() { await f${N}(); return Response.json({}); }\n`,
+    };
+    for (let i = 0; i < N; i++) {
+      files[`src/es/m${i}.ts`] = `export * from './m${i + 1}';\n`;
+      files[`src/rc/m${i}.js`] = `module.exports = require('./m${i + 1}');\n`;
+      files[`src/cf/k${i + 1}.ts`] = `import { K${i} } from './k${i}';\nexport class K${i + 1} extends K${i} {}\n`;
+      files[`src/ff/f${i + 1}.ts`] = `import { f${i} } from './f${i}';\nexport const f${i + 1} = async () => { await f${i}(); };\n`;
+    }
+    const s = scanDir(app(files));
+    expectNormal(s, 20_000);
+    const paths = s.report.checks.find((c: { id: string }) => c.id === 'confirmation-record').paths;
+    // Each chain's payment is reached from its entry point, and none of them writes a booking first.
+    const failing = paths.filter((p: { status: string }) => p.status === 'fail').map((p: { payment: { file: string } }) => p.payment.file).sort();
+    expect(failing).toEqual(['src/cf/k0.ts', 'src/es/m2000.ts', 'src/ff/f0.ts', 'src/rc/m2000.js']);
+  });
+
   it('a route writing 5,000 bookings by raw SQL after its payment', () => {
     // Each write looked for its call nodes and predecessors over the whole function: 14 s.
     const writes = Array.from({ length: 5_000 }, (_, i) => `  await db.$executeRaw\`INSERT INTO "Booking" (status, id) VALUES ('CONFIRMED', \${${i}})\`;`).join('\n');
