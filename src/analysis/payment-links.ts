@@ -68,15 +68,18 @@ function changesReached(program: Program, entry: string): SiteFact[] {
 }
 
 /**
- * A payments row written on the path that stores the booking id: a record named for payments, or
+ * A payments row written or updated on the path that stores the booking id: a record named for payments, or
  * any record that stores both the booking id and the provider's id for this payment (an `Order`
  * row `{ booking, razorpayOrderId: order.id }`, a `PaymentIntentRecord`).
  */
 export function paymentRowReferencingBooking(program: Program, path: BookingPaymentPath): LinkFound | null {
   for (const fact of changesReached(program, path.entry.fn)) {
-    if (fact.kind !== 'write' || isBookingItself(fact)) continue;
+    if (isBookingItself(fact)) continue;
     for (const change of recordChanges(program, fact)) {
-      const field = change.sets.find((f) => isBookingReference(program, f) && nonLiteral(f));
+      // An update keyed by the booking (`findOneAndUpdate({ booking: id }, ..., { upsert: true })`)
+      // changes the row that points at it, or makes one: the reference is in its filter.
+      const fields = fact.kind === 'write' ? change.sets : change.op === 'update' ? [...change.sets, ...change.filter] : [];
+      const field = fields.find((f) => isBookingReference(program, f) && nonLiteral(f));
       if (field && (isPaymentEntity(fact.entity) || providerIdField(program, path, change.sets))) return { fact, field, where: 'path' };
     }
   }

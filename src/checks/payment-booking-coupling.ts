@@ -49,7 +49,7 @@ function paymentToBooking(program: Program, links: PathLinks[]): PathResult {
   result.bookingIdPassed = deciding.path.ref.passed;
   result.via = deciding.path.ref.via;
   result.approximate = deciding.path.chain.approximate;
-  if (ok && deciding.toBooking) result.evidence = factEvidence(program, deciding.toBooking.fact, 'write');
+  if (ok && deciding.toBooking) result.evidence = factEvidence(program, deciding.toBooking.fact, deciding.toBooking.fact.kind === 'update' ? 'update' : 'write');
   else if (ok) result.evidence = { file: deciding.path.payment.file, line: result.payment.line, kind: 'reference', entity: bookingEntity(deciding.path) };
   result.trace = links.map((l): TraceStep => ({
     file: l.path.payment.file,
