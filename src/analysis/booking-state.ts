@@ -169,16 +169,22 @@ export function purgesFinished(change: Pick<RecordChange, 'op' | 'filter'>): boo
 
 /** Words of a field that says when a booking is over: `endsAt`, `end_time`, `finishedAt`, `checkOut`. */
 const END_TIME_WORDS = new Set(['end', 'ends', 'ended', 'ending', 'finish', 'finished', 'finishes']);
+/** Words of a field that holds the day a booking is for (`date`, `lessonDate`, `booking_day`); its day passed, it is over. */
+const DAY_WORDS = new Set(['date', 'day']);
+/** Dates of the record's own life, not of what is booked: `createdDate`, `expiryDate`, `holdUntilDate`. */
+const LIFE_WORDS = new Set(['created', 'create', 'updated', 'update', 'modified', 'expiry', 'expires', 'expire', 'expiration', 'hold', 'held', 'until', 'paid', 'payment', 'due', 'deadline', 'reserved', 'locked', 'last']);
 /** Filter operators that pick values below a bound: Prisma's `lt`/`lte`, MongoDB's `$lt`/`$lte`. */
 const BEFORE_OPERATORS = new Set(['lt', 'lte', '$lt', '$lte']);
 
 /**
- * A filter on when the booking ends, below a bound (`endsAt: { lt: new Date() }`): a delete picking
- * bookings already over purges history, whatever their state.
+ * A filter on when the booking ends, or on the day it is for, below a bound (`endsAt: { lt: new
+ * Date() }`, `date: { $lt: today }`): a delete picking bookings already over purges history,
+ * whatever their state.
  */
 function endedBefore(f: FieldValue): boolean {
   const ws = words(f.field);
-  const endField = ws.some((w) => END_TIME_WORDS.has(w)) || ws.some((w, i) => w === 'check' && ws[i + 1] === 'out');
+  const dayField = DAY_WORDS.has(ws[ws.length - 1] ?? '') && !ws.some((w) => LIFE_WORDS.has(w));
+  const endField = dayField || ws.some((w) => END_TIME_WORDS.has(w)) || ws.some((w, i) => w === 'check' && ws[i + 1] === 'out');
   return endField && f.values.length > 0 && f.values.every((v) => v.t === 'obj' && v.props.length > 0 && v.props.every((p) => p.key !== null && BEFORE_OPERATORS.has(p.key)));
 }
 
