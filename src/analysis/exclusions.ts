@@ -5,6 +5,7 @@ import { isBillingPayload, type SiteFact } from '../recognize/facts.js';
 import { BILLING_ENTITY_WORDS, PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
+import { writesBookingsFor } from './purchase-kinds.js';
 import { functionName, type PaymentPath } from './payment-paths.js';
 import { reachableFrom, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
@@ -39,7 +40,7 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // plan bought through the Razorpay account its patients pay appointments with).
   const others = reached.others;
   if (others.length > 0 && others.every((f) => isBillingEntity(f.entity))) return 'subscription-billing';
-  if (hooks.some((h) => h.facts.some((f) => f.bookingLike))) return null;
+  if (hooks.some((h) => writesBookingsFor(program, h, leaves))) return null;
   if (others.length > 0) return 'not-a-booking-payment';
   const billed = reached.billed.some((entity) => keys.some((k) => namesIdOf(k, entity)));
   return billed ? 'not-a-booking-payment' : null;
