@@ -40,7 +40,7 @@ function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentR
   const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
   // Only once a payment names a failure URL: most apps give none.
   let routedEntries: EntryPoint[] | null = null;
-  const routed = () => (routedEntries ??= program.entries.filter((e) => e.route !== null && acts(e)));
+  const routed = () => (routedEntries ??= program.entries.filter((e) => e.route !== null && !ownFormsOnly(program, e) && acts(e)));
   for (const fact of program.facts) {
     const r = fact.recognizer;
     const fields = r.kind === 'provider' ? (outcome === 'failure' ? r.failureReturnFields : r.successReturnFields) : undefined;
@@ -60,6 +60,11 @@ function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentR
     }
   }
   return out;
+}
+
+/** An entry only the app's own forms reach (a SvelteKit form action): no payment comes back to it. */
+function ownFormsOnly(program: Program, entry: EntryPoint): boolean {
+  return program.recognizers.some((r) => r.kind === 'framework' && r.id === entry.framework && (r.routeFiles ?? []).some((rule) => rule.entry === entry.kind && rule.ownFormsOnly));
 }
 
 /** The failure branch a route a payment returns to stands for: its whole handler. */
