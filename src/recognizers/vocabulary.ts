@@ -185,6 +185,12 @@ export const PENDING_STATE_WORDS = ['pending', 'awaiting', 'unpaid', 'held', 'ho
 export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 'active', 'completed', 'complete', 'succeeded', 'success', 'approved', 'captured', 'accepted', 'scheduled', 'fulfilled', 'settled'];
 /** Cancelled by someone: a customer, staff, or a refund. */
 export const CANCELLED_STATE_WORDS = ['cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn'];
+/**
+ * A cancellation or refund asked for and not yet made (`CANCEL_REQUESTED`, `pending_cancellation`,
+ * `refund_requested`): a change word with a request word. The booking still stands, paid as it was.
+ */
+export const REQUESTED_CHANGE_WORDS = ['cancel', 'cancellation', 'cancelled', 'canceled', 'refund', 'refunded'];
+export const REQUEST_WORDS = ['requested', 'request', 'pending', 'awaiting', 'waiting'];
 /** Released because the payment failed, was abandoned or expired. */
 export const FAILED_STATE_WORDS = ['failed', 'fail', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
 /** Over: the booking was served or missed (`completed`, `no_show`, `checked_out`); with cancelled and failed, the states a purge of history picks. */
