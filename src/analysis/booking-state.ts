@@ -2,7 +2,7 @@
 // `state`, or a flag such as `isPaid`) and what its values mean (pending, confirmed, cancelled,
 // failed), from the vocabulary's state words.
 import {
-  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, FINISHED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, STATE_FIELD_WORDS, isStatusReference, words,
+  CANCELLED_STATE_WORDS, CONFIRMED_FLAG_WORDS, CONFIRMED_STATE_WORDS, FAILED_STATE_WORDS, FINISHED_STATE_WORDS, PAYMENT_DUE_WORDS, PENDING_STATE_WORDS, REQUEST_WORDS, REQUESTED_CHANGE_WORDS, STATE_FIELD_WORDS, isStatusReference, words,
 } from '../recognizers/vocabulary.js';
 import type { Guard } from './guards.js';
 import type { Expr } from '../model/ir.js';
@@ -19,10 +19,14 @@ const STATE_FIELDS = new Set(STATE_FIELD_WORDS);
 const FLAGS = new Set(CONFIRMED_FLAG_WORDS);
 const PAYMENT_DUE = new Set(PAYMENT_DUE_WORDS);
 const FINISHED = new Set(FINISHED_STATE_WORDS);
+const REQUESTED_CHANGE = new Set(REQUESTED_CHANGE_WORDS);
+const REQUEST = new Set(REQUEST_WORDS);
 
 /** `PENDING_PAYMENT` -> pending, `payment_failed` -> failed, `CONFIRMED` -> confirmed, `NEW` -> null. */
 export function stateOfText(text: string): BookingState | null {
   const ws = words(text);
+  // `CANCEL_REQUESTED`, `pending_cancellation`: asked for, not done; neither cancelled nor unpaid.
+  if (ws.some((w) => REQUESTED_CHANGE.has(w)) && ws.some((w) => REQUEST.has(w))) return null;
   if (ws.some((w) => FAILED.has(w))) return 'failed';
   if (ws.some((w) => CANCELLED.has(w))) return 'cancelled';
   if (ws.some((w) => PENDING.has(w)) || ws[0] === 'not' || ws[0] === 'un') return 'pending';

@@ -37,6 +37,8 @@ export function failureBranches(program: Program, fn: string, site: number, call
   const calls = callNodes.get(site) ?? [];
   const out: FailureBranch[] = [];
   const seen = new Set<number>();
+  // The `catch` handlers around the call in this function.
+  const handlerNodes = new Set<number>();
   // `pay().then(ok).catch(onRejected)`: the rejection runs the handler, and a `try` around a call
   // whose promise is handled there never sees the payment fail.
   const rejected = rejectionHandlers(program, ir, site);
@@ -56,6 +58,7 @@ export function failureBranches(program: Program, fn: string, site: number, call
       // normally: a `catch` followed by a `finally` reaches that copy only when it throws itself.
       if ([...normallyFrom(nodes, h)].some((n) => nodes[n]!.kind !== 'throw' && nodes[n]!.next.includes(2))) continue;
       out.push({ kind: 'catch', fn, file: ir.file, pos: nodes[h]!.pos, region });
+      handlerNodes.add(h);
     }
   }
   // Branches on the call's result, after it.
@@ -90,11 +93,31 @@ export function failureBranches(program: Program, fn: string, site: number, call
     }
     if (!failing) continue;
     seen.add(a);
+    if (throwsIntoHandler(program, fn, nodes, a, handlerNodes)) continue;
     // The other branch of the same test is how the code goes on when the call succeeded.
     const siblings = preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === n.pos);
     out.push({ kind: 'result-check', fn, file: ir.file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) });
   }
   return out;
+}
+
+/**
+ * `if (intent.status !== 'succeeded') throw new Error(...)` inside the `try` whose `catch` is already
+ * a failure path of the same call: every way on from the branch throws into that catch, releasing
+ * nothing on the way, so the branch is a way into it, not a failure path of its own.
+ */
+function throwsIntoHandler(program: Program, fn: string, nodes: FlowNode[], start: number, handlers: Set<number>): boolean {
+  if (handlers.size === 0) return false;
+  const normal = normallyFrom(nodes, start);
+  for (const n of normal) {
+    const node = nodes[n]!;
+    if (node.kind === 'return' || node.next.includes(1)) return false;
+    if (node.kind === 'throw' && ![...node.next, ...node.exc].some((h) => handlers.has(h))) return false;
+  }
+  const own = new Set([...normal].map((n) => nodes[n]!));
+  const region = regionFrom(program, fn, [start], (n) => !own.has(n));
+  const released = releasesIn(program, region);
+  return [...normal].some((n) => nodes[n]!.kind === 'throw') && released.booking.length === 0 && released.slot.length === 0;
 }
 
 /** Nodes reached from `start` over normal edges only, not past a throw (which leaves the handler). */

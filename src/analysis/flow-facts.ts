@@ -63,6 +63,12 @@ export class FlowFacts {
    * every return that sets it true. A caller past `if (!result.success) return` has the record.
    */
   readonly flagSummaries = new Map<string, Map<string, EvidenceSource>>();
+  /**
+   * Helpers that report failure instead (`{ error: 'not_found' }` on every refusal, `{ booking }`
+   * once it is found): field -> the evidence before every return that leaves it out. A caller past
+   * `if ('error' in result) return` (or `if (result.error)`) has the record.
+   */
+  readonly failureFlagSummaries = new Map<string, Map<string, EvidenceSource>>();
   private readonly program: Program;
   /** Which facts are records of interest (booking-like writes and reads). */
   private readonly isRecordFact: (f: SiteFact) => boolean;
@@ -210,8 +216,32 @@ export class FlowFacts {
         const source = this.flagEvidence(key, returns, field);
         if (source) addFlag(this.flagSummaries, key, field, source);
       }
+      const failures = new Set(returns.flatMap((r) => (nodes[r]!.expr?.k === 'obj' ? nodes[r]!.expr.props : []).filter((p) => surelyTruthy(p.value)).map((p) => p.key!)));
+      for (const field of failures) {
+        if (fields.has(field)) continue;
+        const source = this.failureFlagEvidence(key, returns, field);
+        if (source) addFlag(this.failureFlagSummaries, key, field, source);
+      }
     }
     this.stateMemo.clear();
+  }
+
+  /** The evidence before every return that leaves `field` out (or sets it falsy), when every other return sets it to a value that is surely truthy. */
+  private failureFlagEvidence(key: string, returns: number[], field: string): EvidenceSource | null {
+    const nodes = this.flow(key)!.fn.nodes;
+    let source: EvidenceSource | null = null;
+    for (const r of returns) {
+      const e = nodes[r]!.expr;
+      // `return;` would make the caller's `'error' in result` throw: no union of results.
+      if (!e || e.k !== 'obj' || e.props.some((p) => p.key === '...' || p.key === null)) return null;
+      const value = e.props.find((p) => p.key === field)?.value;
+      if (value && surelyTruthy(value)) continue;
+      if (value && !(value.k === 'lit' && !value.value)) return null;
+      const before = this.stateBefore(key, r);
+      if (!before || before.source === PENDING) return null;
+      source ??= before.source;
+    }
+    return source;
   }
 
   /** The evidence before every return that sets `field` true, when every other return sets it false or leaves it out. */
@@ -234,9 +264,10 @@ export class FlowFacts {
 
   /**
    * `result.success` (or `success` destructured from it) where `result = await helper(...)` and the
-   * helper's summary says that field is true only once the record exists.
+   * helper's summary says that field is true only once the record exists; with the failure
+   * summaries, the branch where `result.error` is falsy (or `'error' in result` false).
    */
-  private flagSource(f: FunctionFlow, expr: Expr): EvidenceSource | null {
+  private flagSource(f: FunctionFlow, expr: Expr, summaries = this.flagSummaries): EvidenceSource | null {
     const single = (e: Expr): Expr => soleDefinition(f.ir, e) ?? e;
     const member = single(expr);
     if (member.k !== 'member' || member.prop === null) return null;
@@ -246,7 +277,7 @@ export class FlowFacts {
     const site = call.site;
     const edges = (this.program.graph.out.get(f.key) ?? []).filter((e) => e.site === site && e.file === f.ir.file && e.kind === 'call');
     const sources = edges.map((e) => {
-      const source = this.flagSummaries.get(e.to)?.get(member.prop!);
+      const source = summaries.get(e.to)?.get(member.prop!);
       return source && this.recordAtCall(source.fact, e.to, f.ir.file, site) ? source : null;
     });
     return sources.length > 0 && sources.every((x) => x !== null) ? sources[0]! : null;
@@ -355,7 +386,7 @@ export class FlowFacts {
       const c = n.compare;
       const found = c && ((c.literal === 0 && !c.equal) || (typeof c.literal === 'number' && c.literal >= 1 && c.equal));
       const nonEmpty = found ? this.guardSource(f.ir.file, c.value, true, true) : null;
-      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) : null);
+      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null);
       if (source) out.push({ node, source, via: null, site: null });
     });
     // `db.query(insert, values, (err, result) => { if (err) return ...; pay() })`: past the error
@@ -548,6 +579,11 @@ function guardsOf(fact: SiteFact): Guard[] {
 
 function isSync(source: EvidenceSource): boolean {
   return Boolean(source.fact?.match?.store?.sync);
+}
+
+/** A value a result field holds that is truthy whatever happens: a non-empty literal, a template, an object or array. */
+function surelyTruthy(e: Expr): boolean {
+  return (e.k === 'lit' && !!e.value) || (e.k === 'tpl' && e.text.length > 0) || e.k === 'obj' || e.k === 'arr';
 }
 
 function addFlag(m: Map<string, Map<string, EvidenceSource>>, key: string, field: string, source: EvidenceSource): void {

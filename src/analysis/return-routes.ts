@@ -68,9 +68,14 @@ function actingRoutes(program: Program): EntryPoint[] {
   let routes = actingMemo.get(program);
   if (!routes) {
     const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
-    actingMemo.set(program, (routes = program.entries.filter((e) => e.route !== null && acts(e))));
+    actingMemo.set(program, (routes = program.entries.filter((e) => e.route !== null && !ownFormsOnly(program, e) && acts(e))));
   }
   return routes;
+}
+
+/** An entry only the app's own forms reach (a SvelteKit form action): no payment comes back to it. */
+function ownFormsOnly(program: Program, entry: EntryPoint): boolean {
+  return program.recognizers.some((r) => r.kind === 'framework' && r.id === entry.framework && (r.routeFiles ?? []).some((rule) => rule.entry === entry.kind && rule.ownFormsOnly));
 }
 
 /** The failure branch a route a payment returns to stands for: its whole handler. */

@@ -285,6 +285,11 @@ export interface RouteFileRule {
    */
   exports: string[];
   entry: string;
+  /**
+   * The entries answer only the app's own forms (SvelteKit form actions: a POST the framework refuses
+   * from another origin), never a browser sent back by a provider or the provider's own callback.
+   */
+  ownFormsOnly?: true;
 }
 
 /** A handler's parameter whose fields the framework fills (tRPC's `{ ctx }`, Inngest's `{ step }`). */

@@ -6,8 +6,11 @@ export const BOOKING_WORDS = ['booking', 'reservation', 'appointment', 'rental',
 /** Words that signal a booking flow in names and metadata keys, beyond entity names. */
 export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot', 'seat', 'checkin'];
 
-/** Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise and souvenirs. */
-export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship'];
+/**
+ * Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise
+ * and souvenirs, and memberships (a studio's plan, bought once or renewed, books nothing by itself).
+ */
+export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'membership'];
 
 export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
 
@@ -185,6 +188,12 @@ export const PENDING_STATE_WORDS = ['pending', 'awaiting', 'unpaid', 'held', 'ho
 export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 'active', 'completed', 'complete', 'succeeded', 'success', 'approved', 'captured', 'accepted', 'scheduled', 'fulfilled', 'settled'];
 /** Cancelled by someone: a customer, staff, or a refund. */
 export const CANCELLED_STATE_WORDS = ['cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn'];
+/**
+ * A cancellation or refund asked for and not yet made (`CANCEL_REQUESTED`, `pending_cancellation`,
+ * `refund_requested`): a change word with a request word. The booking still stands, paid as it was.
+ */
+export const REQUESTED_CHANGE_WORDS = ['cancel', 'cancellation', 'cancelled', 'canceled', 'refund', 'refunded'];
+export const REQUEST_WORDS = ['requested', 'request', 'pending', 'awaiting', 'waiting'];
 /** Released because the payment failed, was abandoned or expired. */
 export const FAILED_STATE_WORDS = ['failed', 'fail', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
 /** Over: the booking was served or missed (`completed`, `no_show`, `checked_out`); with cancelled and failed, the states a purge of history picks. */

@@ -442,6 +442,11 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
       return n.operator.startsWith('=') ? { t, f } : { t: f, f: t };
     }
   }
+  // `'error' in result`: whether a result union carries that key, taken as the field's truthiness
+  // (a tag such as `{ error: 'not_found' } | { booking }` is set to a truthy value where it is there).
+  if (n.type === 'BinaryExpression' && n.operator === 'in' && n.left.type === 'Literal' && typeof n.left.value === 'string') {
+    return cx.fork({ k: 'member', obj: expr(cx, n.right), prop: n.left.value }, n.start);
+  }
   // `hoursUntilVisit < 24` is no value to assume truthy or not; its operands name the branch.
   if (n.type === 'BinaryExpression' && /^[<>]=?$/.test(n.operator)) {
     const operands = [expr(cx, n.left), expr(cx, n.right)];

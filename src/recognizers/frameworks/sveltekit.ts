@@ -11,8 +11,9 @@ export default defineFramework({
   routeFiles: [
     { glob: '**/src/routes/**/+server.{ts,js}', exports: METHODS, entry: 'sveltekit-route' },
     // https://svelte.dev/docs/kit/form-actions: `export const actions = { default: ..., book: ... }`,
-    // an object of functions: each is an entry point.
-    { glob: '**/src/routes/**/+page.server.{ts,js}', exports: ['actions'], entry: 'sveltekit-action' },
+    // an object of functions: each is an entry point. Only a same-origin form POST reaches one
+    // (https://svelte.dev/docs/kit/configuration#csrf), so a payment's cancel_url never does.
+    { glob: '**/src/routes/**/+page.server.{ts,js}', exports: ['actions'], entry: 'sveltekit-action', ownFormsOnly: true },
     { glob: '**/src/routes/**/+{page,layout}.server.{ts,js}', exports: ['load'], entry: 'sveltekit-load' },
   ],
   // https://svelte.dev/docs/kit/configuration#alias: `$lib` is defined in the generated (and usually
