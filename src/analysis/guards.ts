@@ -4,8 +4,10 @@
 // or the variable it compares, `booking.status === 'PENDING'`), so a check can tell a branch on a
 // cancellation policy, or on the booking's state, from any other.
 import type { CallEdge } from '../graph/call-graph.js';
-import type { FlowNode } from '../model/ir.js';
+import { soleDefinition, type Expr, type FlowNode } from '../model/ir.js';
+import { PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import { exprNames } from '../symbols/text.js';
+import { stateOfText } from './booking-state.js';
 import { factsAtLastCall, functionOf, type Program } from './program.js';
 import { dominatorsOf, frameIndex } from './regions.js';
 
@@ -99,6 +101,31 @@ function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowN
     }
   }
   return true;
+}
+
+/** Searches of a list whose result is falsy when no item passes the test. */
+const SEARCHES = new Set(['some', 'find', 'findLast']);
+const PAYMENT_WORDS = new Set(PAYMENT_ENTITY_WORDS);
+
+/**
+ * `payments.some((p) => p.status === 'succeeded')`, directly or through the variable holding it
+ * (`const paid = ...`): a search of a booking's payments (`booking.payments`, `transactions`, not
+ * its slots) for one in a paid state, every literal of its test naming a paid state. The branch
+ * where it comes out falsy has no paid payment.
+ */
+export function searchesPaidPayment(program: Program, fn: string, expr: Expr): boolean {
+  const ir = functionOf(program, fn)?.ir;
+  if (!ir) return false;
+  let e = soleDefinition(ir, expr) ?? expr;
+  if (e.k === 'await') e = e.of;
+  const site = e.k === 'call' ? ir.sites[e.site] : undefined;
+  if (!site || site.callee.k !== 'member' || !SEARCHES.has(site.callee.prop ?? '')) return false;
+  const list = site.callee.obj;
+  const listName = list.k === 'member' ? list.prop : list.k === 'ref' ? ir.bindings[list.b]?.name : null;
+  if (!listName || !words(listName).map(singularNoun).some((w) => PAYMENT_WORDS.has(w))) return false;
+  const test = site.args[0];
+  const literals = test?.k === 'fn' ? ir.functions[test.fn]?.strings ?? [] : [];
+  return literals.length > 0 && literals.every((l) => stateOfText(l) === 'confirmed');
 }
 
 /** Every property name along a member chain (`booking.policy.refundable` -> policy, refundable). */
