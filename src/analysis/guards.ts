@@ -73,9 +73,9 @@ export function isFoundCheck(program: Program, g: Guard): boolean {
 }
 
 /**
- * Whether every path to `site` passes a branch `holds` accepts, in its function or in one of the
- * calls leading there: `if (s === 'pending' || s === 'held')` guards its body though neither
- * branch dominates it.
+ * Whether every path to `site` passes a branch (or a call) `holds` accepts, in its function or in
+ * one of the calls leading there: `if (s === 'pending' || s === 'held')` guards its body though
+ * neither branch dominates it.
  */
 export function everyPathGuarded(program: Program, chain: CallEdge[], fn: string, site: number, holds: (n: FlowNode, fn: string) => boolean): boolean {
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn, site }];
@@ -93,7 +93,8 @@ function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowN
     const i = stack.pop()!;
     if (targets.has(i)) return false;
     const n = nodes[i]!;
-    if (n.kind === 'assume' && holds(n, fn)) continue;
+    // A call the path cannot get past unless the condition holds (a helper that throws otherwise).
+    if ((n.kind === 'assume' || n.kind === 'call') && holds(n, fn)) continue;
     for (const s of [...n.next, ...n.exc]) {
       if (seen.has(s)) continue;
       seen.add(s);

@@ -11,6 +11,7 @@ import { isBookingItself, isProviderIdField } from '../analysis/payment-links.js
 import { locate, traceOf } from '../analysis/payment-paths.js';
 import { parseFnKey, siteKey, type Program } from '../analysis/program.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
+import { statesAdmitted, statesAssertedByCall } from '../analysis/state-lists.js';
 import { changesFromEntry, resavesNewRecord, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries } from '../analysis/scheduled.js';
@@ -128,6 +129,10 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
   const filtered = statesPicked(program, cancel);
   if (filtered.size > 0 && [...filtered].every((s) => s === 'pending')) return true;
   return everyPathGuarded(program, chain, target.fn, target.site, (n, fn) => {
+    // `assertStatus(booking, ['pending', 'held'])`, `if (!['pending', 'held'].includes(status)) throw`.
+    if (n.kind === 'call') return n.site !== undefined && onlyUnpaid(statesAssertedByCall(program, fn, n.site));
+    const listed = statesAdmitted(program, fn, n);
+    if (listed) return onlyUnpaid(listed);
     const c = n.compare;
     // `if (paid) throw` after `paid = booking.payments.some((p) => p.status === 'succeeded')`.
     if (!c) return n.truthy === false && n.expr !== undefined && (noPaymentStarted(program, fn, n.expr) || searchesPaidPayment(program, fn, n.expr));
@@ -136,6 +141,11 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
     // A booking already cancelled was refunded, or not, when it was cancelled: removing it now moves no money.
     return ((c.equal && (state === 'pending' || state === 'cancelled')) || (!c.equal && state === 'confirmed')) && !stateOfOtherRecord(program, fn, c.value);
   });
+}
+
+/** States of a list, each pending or already cancelled. */
+function onlyUnpaid(states: string[] | null): boolean {
+  return states !== null && states.length > 0 && states.every((s) => ['pending', 'cancelled'].includes(stateOfText(s) ?? ''));
 }
 
 /**
