@@ -24,8 +24,8 @@ export interface FailureBranch {
  * Result fields that say a call succeeded or failed, for every provider beside its own `resultFlags`:
  * an HTTP response's `ok`, and the words SDKs and in-house wrappers alike use.
  */
-const SUCCESS_FIELDS = ['success', 'ok', 'succeeded', 'isSuccess', 'successful'];
-const FAILURE_FIELDS = ['error', 'errors', 'err', 'failed', 'failure', 'declined'];
+export const SUCCESS_FIELDS = ['success', 'ok', 'succeeded', 'isSuccess', 'successful'];
+export const FAILURE_FIELDS = ['error', 'errors', 'err', 'failed', 'failure', 'declined'];
 
 /** Where a failure of the call at `site` (one that leads to the provider call `call`, or that call itself) is handled in `fn`. */
 export function failureBranches(program: Program, fn: string, site: number, call: SiteFact): FailureBranch[] {
@@ -62,14 +62,7 @@ export function failureBranches(program: Program, fn: string, site: number, call
     }
   }
   // Branches on the call's result, after it.
-  const after = new Set<number>();
-  const stack = calls.flatMap((p) => nodes[p]!.next);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (after.has(n)) continue;
-    after.add(n);
-    stack.push(...nodes[n]!.next);
-  }
+  const after = nodesAfter(nodes, calls);
   const flags = call.recognizer.kind === 'provider' ? call.recognizer.resultFlags : undefined;
   const success = new Set([...SUCCESS_FIELDS, ...(flags?.success ?? [])]);
   const failure = new Set([...FAILURE_FIELDS, ...(flags?.failure ?? [])]);
@@ -94,9 +87,7 @@ export function failureBranches(program: Program, fn: string, site: number, call
     if (!failing) continue;
     seen.add(a);
     if (throwsIntoHandler(program, fn, nodes, a, handlerNodes)) continue;
-    // The other branch of the same test is how the code goes on when the call succeeded.
-    const siblings = preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === n.pos);
-    out.push({ kind: 'result-check', fn, file: ir.file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) });
+    out.push(resultCheck(program, fn, ir.file, nodes, preds, a));
   }
   return out;
 }
@@ -118,6 +109,27 @@ function throwsIntoHandler(program: Program, fn: string, nodes: FlowNode[], star
   const region = regionFrom(program, fn, [start], (n) => !own.has(n));
   const released = releasesIn(program, region);
   return [...normal].some((n) => nodes[n]!.kind === 'throw') && released.booking.length === 0 && released.slot.length === 0;
+}
+
+/** Nodes reached over normal edges once any of `calls` has run. */
+export function nodesAfter(nodes: FlowNode[], calls: number[]): Set<number> {
+  const after = new Set<number>();
+  const stack = calls.flatMap((p) => nodes[p]!.next);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (after.has(n)) continue;
+    after.add(n);
+    stack.push(...nodes[n]!.next);
+  }
+  return after;
+}
+
+/** The branch starting at assume node `a`, without the way the code goes when the test came out the other way. */
+export function resultCheck(program: Program, fn: string, file: string, nodes: FlowNode[], preds: number[][], a: number): FailureBranch {
+  const n = nodes[a]!;
+  // The other branch of the same test is how the code goes on when the call succeeded.
+  const siblings = preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === n.pos);
+  return { kind: 'result-check', fn, file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) };
 }
 
 /** Nodes reached from `start` over normal edges only, not past a throw (which leaves the handler). */
@@ -175,15 +187,31 @@ export function endsInThrow(program: Program, fn: string, region: Region): boole
   const nodes = functionOf(program, fn)?.fn.nodes;
   const inFn = region.nodes.get(fn);
   if (!nodes || !inFn) return false;
-  // Over the whole function: the branch's own nodes may end where it joins code it shares with others.
+  const ends = branchEnds(nodes, inFn);
+  return ends.returns.length === 0 && !ends.fallsOff && ends.throws.length > 0;
+}
+
+/**
+ * How the ways on from a branch's nodes end: the `return`s and `throw`s they reach and whether one
+ * runs off the function's end. Over the whole function: the branch's own nodes may end where it
+ * joins code it shares with others.
+ */
+export function branchEnds(nodes: FlowNode[], from: Iterable<number>): { returns: number[]; throws: number[]; fallsOff: boolean } {
+  const out = { returns: [] as number[], throws: [] as number[], fallsOff: false };
   const seen = new Set<number>();
-  const stack = [...inFn];
+  const stack = [...from];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (seen.has(n)) continue;
     seen.add(n);
-    if (nodes[n]!.kind === 'return' || nodes[n]!.next.includes(1)) return false;
-    stack.push(...nodes[n]!.next);
+    const node = nodes[n]!;
+    if (node.kind === 'return') {
+      out.returns.push(n);
+      continue;
+    }
+    if (node.kind === 'throw') out.throws.push(n);
+    else if (node.next.includes(1)) out.fallsOff = true;
+    stack.push(...node.next);
   }
-  return [...seen].some((n) => nodes[n]!.kind === 'throw');
+  return out;
 }

@@ -4,8 +4,10 @@
 // or the variable it compares, `booking.status === 'PENDING'`), so a check can tell a branch on a
 // cancellation policy, or on the booking's state, from any other.
 import type { CallEdge } from '../graph/call-graph.js';
-import type { FlowNode } from '../model/ir.js';
+import { soleDefinition, type Expr, type FlowNode } from '../model/ir.js';
+import { PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import { exprNames } from '../symbols/text.js';
+import { stateOfText } from './booking-state.js';
 import { factsAtLastCall, functionOf, type Program } from './program.js';
 import { dominatorsOf, frameIndex } from './regions.js';
 
@@ -71,9 +73,9 @@ export function isFoundCheck(program: Program, g: Guard): boolean {
 }
 
 /**
- * Whether every path to `site` passes a branch `holds` accepts, in its function or in one of the
- * calls leading there: `if (s === 'pending' || s === 'held')` guards its body though neither
- * branch dominates it.
+ * Whether every path to `site` passes a branch (or a call) `holds` accepts, in its function or in
+ * one of the calls leading there: `if (s === 'pending' || s === 'held')` guards its body though
+ * neither branch dominates it.
  */
 export function everyPathGuarded(program: Program, chain: CallEdge[], fn: string, site: number, holds: (n: FlowNode, fn: string) => boolean): boolean {
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), { fn, site }];
@@ -91,7 +93,8 @@ function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowN
     const i = stack.pop()!;
     if (targets.has(i)) return false;
     const n = nodes[i]!;
-    if (n.kind === 'assume' && holds(n, fn)) continue;
+    // A call the path cannot get past unless the condition holds (a helper that throws otherwise).
+    if ((n.kind === 'assume' || n.kind === 'call') && holds(n, fn)) continue;
     for (const s of [...n.next, ...n.exc]) {
       if (seen.has(s)) continue;
       seen.add(s);
@@ -99,6 +102,31 @@ function cutInFrame(program: Program, fn: string, site: number, holds: (n: FlowN
     }
   }
   return true;
+}
+
+/** Searches of a list whose result is falsy when no item passes the test. */
+const SEARCHES = new Set(['some', 'find', 'findLast']);
+const PAYMENT_WORDS = new Set(PAYMENT_ENTITY_WORDS);
+
+/**
+ * `payments.some((p) => p.status === 'succeeded')`, directly or through the variable holding it
+ * (`const paid = ...`): a search of a booking's payments (`booking.payments`, `transactions`, not
+ * its slots) for one in a paid state, every literal of its test naming a paid state. The branch
+ * where it comes out falsy has no paid payment.
+ */
+export function searchesPaidPayment(program: Program, fn: string, expr: Expr): boolean {
+  const ir = functionOf(program, fn)?.ir;
+  if (!ir) return false;
+  let e = soleDefinition(ir, expr) ?? expr;
+  if (e.k === 'await') e = e.of;
+  const site = e.k === 'call' ? ir.sites[e.site] : undefined;
+  if (!site || site.callee.k !== 'member' || !SEARCHES.has(site.callee.prop ?? '')) return false;
+  const list = site.callee.obj;
+  const listName = list.k === 'member' ? list.prop : list.k === 'ref' ? ir.bindings[list.b]?.name : null;
+  if (!listName || !words(listName).map(singularNoun).some((w) => PAYMENT_WORDS.has(w))) return false;
+  const test = site.args[0];
+  const literals = test?.k === 'fn' ? ir.functions[test.fn]?.strings ?? [] : [];
+  return literals.length > 0 && literals.every((l) => stateOfText(l) === 'confirmed');
 }
 
 /** Every property name along a member chain (`booking.policy.refundable` -> policy, refundable). */

@@ -9,6 +9,7 @@ import { capacityModel } from '../analysis/capacity.js';
 import { evidenceOnEveryChain } from '../analysis/chains.js';
 import { eventBranches, resultFailureBranches } from '../analysis/event-branches.js';
 import { endsInThrow, failureBranches, onlyThrows } from '../analysis/failure-branches.js';
+import { flagHandledBy } from '../analysis/failure-flags.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
 import { reachableFrom, type Program } from '../analysis/program.js';
@@ -78,7 +79,10 @@ export default defineCheck({
           // And a service's `catch (e) { release(); throw e; }` handles the failure before it hands it
           // on: the route's catch that turns the error into a response is no second failure path.
           const handled = branchesOf.slice(depth + 1).some((inner) => inner.some((b) => b.kind === 'catch' && !onlyThrows(program, b.fn, b.region) && endsInThrow(program, b.fn, b.region)));
-          for (const branch of branches) {
+          // A helper's `catch (e) { return { success: false, error } }` hands the failure back as a
+          // value: where its caller tests the flag (`if (!result.success)`), that test is the failure path.
+          const callers = frames.slice(0, depth).reverse();
+          for (const branch of branches.flatMap((b) => flagHandledBy(program, b, callers))) {
             if (caught && onlyThrows(program, branch.fn, branch.region)) continue;
             if (handled && branch.kind === 'catch') continue;
             const key = `${entry.file}:${entry.line}:${branch.fn}:${branch.pos}`;

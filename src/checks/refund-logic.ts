@@ -6,11 +6,12 @@ import { isBookingRecord } from '../analysis/booking-paths.js';
 import { purgesFinished, statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { rejectionHandlers } from '../analysis/failure-branches.js';
-import { everyPathGuarded, guardsOf, isFoundCheck } from '../analysis/guards.js';
+import { everyPathGuarded, guardsOf, isFoundCheck, searchesPaidPayment } from '../analysis/guards.js';
 import { isBookingItself, isProviderIdField } from '../analysis/payment-links.js';
 import { locate, traceOf } from '../analysis/payment-paths.js';
 import { parseFnKey, siteKey, type Program } from '../analysis/program.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
+import { statesAdmitted, statesAssertedByCall } from '../analysis/state-lists.js';
 import { changesFromEntry, resavesNewRecord, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries } from '../analysis/scheduled.js';
@@ -121,20 +122,30 @@ function decide(program: Program, bookings: FlowFacts, entry: EntryPoint, cancel
 /**
  * The cancellation touches only bookings that are not paid: its filter (or that of the read that
  * found the ids it is keyed by), or the branches every path to it takes, say pending (of the booking,
- * not of a request or other record read on the way) or already cancelled, or that the booking holds
- * no payment id.
+ * not of a request or other record read on the way) or already cancelled, that the booking holds
+ * no payment id, or that none of its payments is in a paid state.
  */
 function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
   const filtered = statesPicked(program, cancel);
   if (filtered.size > 0 && [...filtered].every((s) => s === 'pending')) return true;
   return everyPathGuarded(program, chain, target.fn, target.site, (n, fn) => {
+    // `assertStatus(booking, ['pending', 'held'])`, `if (!['pending', 'held'].includes(status)) throw`.
+    if (n.kind === 'call') return n.site !== undefined && onlyUnpaid(statesAssertedByCall(program, fn, n.site));
+    const listed = statesAdmitted(program, fn, n);
+    if (listed) return onlyUnpaid(listed);
     const c = n.compare;
-    if (!c) return n.truthy === false && n.expr !== undefined && noPaymentStarted(program, fn, n.expr);
+    // `if (paid) throw` after `paid = booking.payments.some((p) => p.status === 'succeeded')`.
+    if (!c) return n.truthy === false && n.expr !== undefined && (noPaymentStarted(program, fn, n.expr) || searchesPaidPayment(program, fn, n.expr));
     if (typeof c.literal !== 'string') return false;
     const state = stateOfText(c.literal);
     // A booking already cancelled was refunded, or not, when it was cancelled: removing it now moves no money.
     return ((c.equal && (state === 'pending' || state === 'cancelled')) || (!c.equal && state === 'confirmed')) && !stateOfOtherRecord(program, fn, c.value);
   });
+}
+
+/** States of a list, each pending or already cancelled. */
+function onlyUnpaid(states: string[] | null): boolean {
+  return states !== null && states.length > 0 && states.every((s) => ['pending', 'cancelled'].includes(stateOfText(s) ?? ''));
 }
 
 /**

@@ -54,13 +54,28 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * its timeline and the changes made to it (`BookingEvent`, `BookingModification`,
  * `BookingChangeRequest`), the people and nights it covers (`BookingGuest`, `booking_attendees`,
  * `ReservationNight`, `booking_lines`), and the rules it is made under (`BookingPolicy`,
- * `BookingRule`, `BookingDefaults`).
+ * `BookingRule`, `BookingDefaults`), the tries at making one, logged whether or not a booking came of
+ * them (`booking_attempts`), a settings or info table about booking (`BookingInfo`, `booking_config`),
+ * and a store of bookings put away (`booking_archive`).
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
   'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
-  'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default',
+  'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
+  'configuration', 'archive',
+]);
+/**
+ * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
+ * from the live ones (`CancelledBooking`, `ArchivedBooking`, `cancelled_bookings`, `deleted_reservations`):
+ * a row written there neither makes a booking nor cancels one, as the booking itself is updated or
+ * deleted apart. Not the states a live booking passes through on its way (`pending_bookings` holds
+ * the bookings awaiting payment and is the record), and not `BookingRequest`: a request for a booking
+ * is the record an approval flow makes first, which the payment must follow.
+ */
+const PUT_AWAY_WORDS = new Set([
+  'cancelled', 'canceled', 'archived', 'archive', 'deleted', 'removed', 'trashed', 'expired', 'abandoned', 'failed', 'rejected',
+  'declined', 'refunded', 'past', 'old', 'former', 'historical',
 ]);
 /**
  * Words that, after a booking word, name a kind of booking on offer rather than one made: a
@@ -158,8 +173,9 @@ export class Vocabulary {
     if (at === -1) return false;
     // `booking_logs`, `ticket_messages`: rows about a booking; `TicketType`: a kind on sale;
     // `booking_payments`: a payment taken for one; `booking_holds`, `BookingSlot`: the capacity a
-    // booking takes; `support_tickets`: a help-desk ticket.
+    // booking takes; `support_tickets`: a help-desk ticket; `cancelled_bookings`: bookings put away.
     if (ws.slice(at + 1).some((w) => DEPENDENT_RECORD_WORDS.has(w) || KIND_WORDS.has(w) || PAYMENT_ENTITY_SET.has(w) || CAPACITY_WORD_SET.has(w))) return false;
+    if (ws.slice(0, at).some((w) => PUT_AWAY_WORDS.has(w))) return false;
     // `BookingStatus`, `appointment_statuses`: a table of the states a booking can be in, one row each.
     if (words(name).slice(at + 1).some((w) => STATE_TABLE_WORDS.has(w))) return false;
     return !(ws[at] === 'ticket' && ws.slice(0, at).some((w) => HELP_DESK_WORDS.has(w)) && !ws.some((w, i) => i !== at && this.entityWords.has(w)));

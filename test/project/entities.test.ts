@@ -185,6 +185,14 @@ describe('bookingEntityNames', () => {
     expect([...names].sort()).toEqual(['bookingrequest', 'groupbooking']);
   });
 
+  it('leaves out copies of bookings put away, logs of tries and info tables, keeps bookings of a kind and requests', () => {
+    const names = bookingEntityNames(
+      ['CancelledBooking', 'ArchivedBooking', 'cancelled_bookings', 'deleted_reservations', 'BookingInfo', 'booking_info', 'booking_attempts', 'booking_archive', 'Booking', 'bookings', 'TourBooking', 'booking_requests', 'pending_bookings'].map((n) => entity(n, null)),
+      new Vocabulary(),
+    );
+    expect([...names].sort()).toEqual(['booking', 'booking_requests', 'bookings', 'pending_bookings', 'tourbooking']);
+  });
+
   it('leaves out a tickets table whose columns are a help-desk ticket, keeps one with admission columns', () => {
     const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
     const support: SchemaEntity = { ...entity('Tickets', 'Tickets', 'sql'), fields: ['ticket_id', 'user_id', 'subject', 'description', 'status'].map(column) };
