@@ -129,7 +129,26 @@ export function resultCheck(program: Program, fn: string, file: string, nodes: F
   const n = nodes[a]!;
   // The other branch of the same test is how the code goes on when the call succeeded.
   const siblings = preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === n.pos);
-  return { kind: 'result-check', fn, file, pos: n.pos, region: regionFrom(program, fn, [a], () => false, siblings) };
+  // What the branch does itself, and where its own `throw`s go: a catch around it that only an
+  // error of some call in it would reach is a failure path of its own, whose release is not the
+  // branch's (`if (intent.status !== 'succeeded') return c.json(..., 402)` inside a releasing try).
+  const own = new Set([...branchNodes(nodes, a)].map((i) => nodes[i]!));
+  return { kind: 'result-check', fn, file, pos: n.pos, region: regionFrom(program, fn, [a], (m) => !own.has(m), siblings) };
+}
+
+/** Nodes reached from `start` over normal edges, and from its `throw`s on to their handlers. */
+function branchNodes(nodes: FlowNode[], start: number): Set<number> {
+  const seen = new Set([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const node = nodes[stack.pop()!]!;
+    for (const s of node.kind === 'throw' ? [...node.next, ...node.exc] : node.next) {
+      if (seen.has(s) || !nodes[s]) continue;
+      seen.add(s);
+      stack.push(s);
+    }
+  }
+  return seen;
 }
 
 /** Nodes reached from `start` over normal edges only, not past a throw (which leaves the handler). */
