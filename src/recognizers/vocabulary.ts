@@ -6,8 +6,11 @@ export const BOOKING_WORDS = ['booking', 'reservation', 'appointment', 'rental',
 /** Words that signal a booking flow in names and metadata keys, beyond entity names. */
 export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot', 'seat', 'checkin'];
 
-/** Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise and souvenirs. */
-export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship'];
+/**
+ * Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise
+ * and souvenirs, and paid votes (an event's contest where fans pay per vote: a tally goes up, nothing is booked).
+ */
+export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'vote', 'voting'];
 
 export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
 
