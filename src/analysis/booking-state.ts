@@ -256,6 +256,8 @@ function conditionWords(g: Guard): string[] {
  */
 export function nothingDueBranch(g: Guard): boolean {
   const n = g.node;
+  // `totalGuests > maxCapacity` orders two values: which side runs says nothing of either being zero.
+  if (!n.compare && n.operands) return false;
   const literal = n.compare?.literal;
   const named = conditionWords(g);
   if (!named.some((w) => PAYMENT_DUE.has(w)) || named.some((w) => EITHER_WAY.has(w) || FAILURE.has(w))) return false;
