@@ -78,20 +78,22 @@ function isCancelFlag(name: string): boolean {
 /**
  * What a value of a state field means. A flag's `true` is confirmed and `false` pending; so is a
  * payment's state kept as a yes/no (`payment_status: false`, `paidStatus: true`: paid or not yet).
- * Other values are read by their words.
+ * A flag kept in an integer column (MySQL's TINYINT, SQLite's INTEGER: `is_paid: 1`,
+ * `@default(0) @db.TinyInt`) is a yes/no as well. Other values are read by their words.
  */
 export function stateOfFieldValue(field: string, text: string): BookingState | null {
   const flag = text === 'true' ? 'confirmed' : text === 'false' ? 'pending' : null;
-  if (isStateFlag(field)) return flag;
-  if (isCancelFlag(field)) return text === 'true' ? 'cancelled' : null;
+  const bit = text === '1' ? 'confirmed' : text === '0' ? 'pending' : null;
+  if (isStateFlag(field)) return flag ?? bit;
+  if (isCancelFlag(field)) return text === 'true' || text === '1' ? 'cancelled' : null;
   const ws = words(field);
   if (flag && isStateField(field) && ws.slice(0, -1).some((w) => w === 'payment' || FLAGS.has(w))) return flag;
   return stateOfText(text);
 }
 
-/** `isCancelled: true`; `isCancelled: false` says nothing of the state: other fields (or the schema's default) do. */
+/** `isCancelled: true` (or `1`); `isCancelled: false` says nothing of the state: other fields (or the schema's default) do. */
 function setsCancelFlag(f: FieldValue): boolean {
-  return isCancelFlag(f.field) && f.texts.includes('true');
+  return isCancelFlag(f.field) && (f.texts.includes('true') || f.texts.includes('1'));
 }
 
 export interface StateWritten {
@@ -264,6 +266,8 @@ function conditionWords(g: Guard): string[] {
  */
 export function nothingDueBranch(g: Guard): boolean {
   const n = g.node;
+  // `totalGuests > maxCapacity` orders two values: which side runs says nothing of either being zero.
+  if (!n.compare && n.operands) return false;
   const literal = n.compare?.literal;
   const named = conditionWords(g);
   if (!named.some((w) => PAYMENT_DUE.has(w)) || named.some((w) => EITHER_WAY.has(w) || FAILURE.has(w))) return false;

@@ -53,6 +53,15 @@ function isBookingReference(program: Program, f: FieldValue): boolean {
 
 const nonLiteral = (f: FieldValue) => f.texts.length === 0 && f.values.some((v) => v.t !== 'lit' && !isUnknown(v));
 
+/**
+ * A record other than the booking links the booking to its payment only when it also points at the
+ * booking: a `Transaction` ledger line `{ guest, razorpayPaymentId }` holds the payment's id, but
+ * nothing leads from the booking to it.
+ */
+function pointsAtBooking(program: Program, fact: SiteFact, sets: FieldValue[]): boolean {
+  return isBookingItself(fact) || sets.some((f) => isBookingReference(program, f) && (nonLiteral(f) || f.fromRequest));
+}
+
 export interface LinkFound {
   fact: SiteFact;
   field: FieldValue;
@@ -105,10 +114,9 @@ function resultsStored(program: Program, entry: string): Map<string, { fact: Sit
   return storedMemo(program, entry, () => {
     const out = new Map<string, { fact: SiteFact; field: FieldValue }[]>();
     for (const fact of changesReached(program, entry)) {
-      const named = fact.bookingLike || isPaymentEntity(fact.entity);
       for (const change of recordChanges(program, fact)) {
-        // Any other record counts when it also points at the booking (an `Order` row kept per payment).
-        if (!named && !change.sets.some((f) => isBookingReference(program, f) && nonLiteral(f))) continue;
+        // A payments row, or any other record, counts when it also points at the booking (an `Order` row kept per payment).
+        if (!pointsAtBooking(program, fact, change.sets)) continue;
         for (const field of change.sets) {
           const sites = new Set<string>();
           for (const v of field.values) {
@@ -136,7 +144,7 @@ export function providerIdStored(program: Program, path: BookingPaymentPath): Li
     for (const fact of hook.facts) {
       if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
       for (const change of recordChanges(program, fact)) {
-        if (change.op === 'delete') continue;
+        if (change.op === 'delete' || !pointsAtBooking(program, fact, change.sets)) continue;
         const field = change.sets.find((f) => isProviderIdField(f.field) && (nonLiteral(f) || f.fromRequest));
         if (field) return { fact, field, where: 'webhook' };
       }

@@ -8,9 +8,10 @@ export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot'
 
 /**
  * Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise
- * and souvenirs, and memberships (a studio's plan, bought once or renewed, books nothing by itself).
+ * and souvenirs, memberships (a studio's plan, bought once or renewed, books nothing by itself), and
+ * paid votes (an event's contest where fans pay per vote: a tally goes up, nothing is booked).
  */
-export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'membership'];
+export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
 
 export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
 

@@ -1,7 +1,7 @@
 // The vocabulary-driven pieces of the engine queries the payment checks share: SQL statements as
 // record changes, booking states from status values, provider-id fields, capacity entities.
 import { describe, expect, it } from 'vitest';
-import { isStateField, stateOfText, stateWritten } from '../../src/analysis/booking-state.js';
+import { isStateField, stateOfFieldValue, stateOfText, stateWritten } from '../../src/analysis/booking-state.js';
 import { isCapacityEntity } from '../../src/analysis/capacity.js';
 import { isProviderIdField } from '../../src/analysis/payment-links.js';
 import { sqlStatements, type FieldValue } from '../../src/analysis/record-changes.js';
@@ -57,6 +57,14 @@ describe('booking states', () => {
     expect(stateWritten({ sets: [field('isPaid', ['false'])] })?.states).toEqual(['pending']);
     expect(stateWritten({ sets: [field('status', ['ACTIVE']), field('status', ['PENDING'], ['bookings', 'create', 'status'])] }, 'bookings')?.states).toEqual(['pending']);
     expect(stateWritten({ sets: [field('email', ['a@b.c'])] })).toBeNull();
+  });
+
+  it('reads a flag kept in an integer column as a yes/no, and only a flag', () => {
+    expect(['0', '1'].map((t) => stateOfFieldValue('is_paid', t))).toEqual(['pending', 'confirmed']);
+    expect(stateOfFieldValue('isCancelled', '1')).toBe('cancelled');
+    expect(stateOfFieldValue('isCancelled', '0')).toBeNull();
+    expect(stateOfFieldValue('status', '1')).toBeNull();
+    expect(stateOfFieldValue('seats', '0')).toBeNull();
   });
 });
 

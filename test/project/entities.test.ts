@@ -46,6 +46,28 @@ describe('declaredEntities', () => {
     })).toEqual(['mongoose Booking -> tbl_res (src/models.ts:3)', 'mongoose Guest -> - (src/models.ts:4)']);
   });
 
+  it('reads NestJS Mongoose schema classes, with a collection from the decorator', () => {
+    const l = load(makeProject({
+      'package.json': manifest({ mongoose: '8.9.0', '@nestjs/mongoose': '10.1.0' }),
+      'src/order.schema.ts': [
+        "import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';",
+        '@Schema({ timestamps: true })',
+        'export class Order {',
+        '  @Prop() gigId: string;',
+        '  @Prop() total: number;',
+        '}',
+        "@Schema({ collection: 'tbl_holds' })",
+        'export class Hold {}',
+        'export const OrderSchema = SchemaFactory.createForClass(Order);',
+      ].join('\n'),
+    }));
+    const found = declaredEntities(l.ev, l.files.values(), RECOGNIZERS);
+    expect(found.map((e) => `${e.source} ${e.name} -> ${e.table ?? '-'} (${e.file}:${e.line}) ${e.columns?.join(',') ?? ''}`)).toEqual([
+      'mongoose Order -> - (src/order.schema.ts:3) gigId,total',
+      'mongoose Hold -> tbl_holds (src/order.schema.ts:8) ',
+    ]);
+  });
+
   it('reads TypeORM and MikroORM entity classes and entity schemas', () => {
     expect(entitiesOf({
       'package.json': manifest({ typeorm: '0.3.20', '@mikro-orm/core': '6.4.0' }),

@@ -5,7 +5,7 @@ export default defineFramework({
   id: 'nestjs',
   name: 'NestJS',
   docs: 'https://docs.nestjs.com/controllers',
-  packages: ['@nestjs/common', '@nestjs/core', '@nestjs/microservices', '@nestjs/graphql', '@nestjs/websockets', '@nestjs/bull'],
+  packages: ['@nestjs/common', '@nestjs/core', '@nestjs/microservices', '@nestjs/graphql', '@nestjs/websockets', '@nestjs/bull', '@nestjs/schedule'],
   // https://docs.nestjs.com/microservices/basics#sending-messages: `client.send(pattern, data)`
   // answers through the `@MessagePattern(pattern)` handler, `emit` reaches `@EventPattern` later.
   messages: {
@@ -56,5 +56,8 @@ export default defineFramework({
     // https://docs.nestjs.com/techniques/queues (`@nestjs/bullmq` has no method decorator: its
     // `process()` is found as a function nobody in the scan calls).
     { module: '@nestjs/bull', classDecorators: ['Processor'], methodDecorators: ['Process'], entry: 'nest-queue' },
+    // https://docs.nestjs.com/techniques/task-scheduling: `@Cron()`, `@Interval()`, `@Timeout()` on a
+    // provider's method run it on a timer (expiring unpaid bookings), a background job like node-cron's.
+    { module: '@nestjs/schedule', classModule: '@nestjs/common', classDecorators: ['Injectable'], methodDecorators: ['Cron', 'Interval', 'Timeout'], entry: 'cron-job' },
   ],
 });

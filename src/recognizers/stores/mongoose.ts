@@ -79,7 +79,12 @@ export default defineStore({
   setCalls: ['set'],
   filterCalls: ['where', 'in'],
   // `model('Booking', schema, 'tbl_res')`: the third argument overrides the collection name.
-  entities: ['model()', 'connection.model()', 'createConnection.().model()'].map((path): EntityDeclaration => ({ path, name: ['arg:0'], table: ['arg:2'] })),
+  entities: [
+    ...['model()', 'connection.model()', 'createConnection.().model()'].map((path): EntityDeclaration => ({ path, name: ['arg:0'], table: ['arg:2'] })),
+    // NestJS (https://docs.nestjs.com/techniques/mongodb): `@Schema({ collection }) class Order { @Prop() eventId }`,
+    // registered by class name (`@InjectModel(Order.name)`); its props are the columns that tell an admission order.
+    { module: '@nestjs/mongoose', path: 'Schema()', as: 'decorator', name: ['class'], table: ['arg:0.collection'] },
+  ],
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
   updateExample: "await Booking.findByIdAndUpdate({id}, { {field}: {value} });",
 });
