@@ -9,7 +9,7 @@ import { isUnknown, type Value } from '../model/values.js';
 import type { BookingPaymentPath } from './booking-paths.js';
 import { siteKey, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
-import { recordChanges, type FieldValue } from './record-changes.js';
+import { recordChanges, type FieldValue, type RecordChange } from './record-changes.js';
 import { keyedMemo } from '../util/memo.js';
 import { addTo } from '../util/multimap.js';
 
@@ -58,8 +58,16 @@ const nonLiteral = (f: FieldValue) => f.texts.length === 0 && f.values.some((v) 
  * booking: a `Transaction` ledger line `{ guest, razorpayPaymentId }` holds the payment's id, but
  * nothing leads from the booking to it.
  */
-function pointsAtBooking(program: Program, fact: SiteFact, sets: FieldValue[]): boolean {
-  return isBookingItself(fact) || sets.some((f) => isBookingReference(program, f) && (nonLiteral(f) || f.fromRequest));
+function pointsAtBooking(program: Program, fact: SiteFact, change: RecordChange): boolean {
+  return isBookingItself(fact) || referenceFields(fact, change).some((f) => isBookingReference(program, f) && (nonLiteral(f) || f.fromRequest));
+}
+
+/**
+ * The fields a change leaves on its record: what it sets, and for an update what it found the record
+ * by (`findOneAndUpdate({ booking: id }, ..., { upsert: true })` keeps or makes a row pointing at it).
+ */
+function referenceFields(fact: SiteFact, change: RecordChange): FieldValue[] {
+  return fact.kind === 'write' ? change.sets : change.op === 'update' ? [...change.sets, ...change.filter] : [];
 }
 
 export interface LinkFound {
@@ -85,10 +93,7 @@ export function paymentRowReferencingBooking(program: Program, path: BookingPaym
   for (const fact of changesReached(program, path.entry.fn)) {
     if (isBookingItself(fact)) continue;
     for (const change of recordChanges(program, fact)) {
-      // An update keyed by the booking (`findOneAndUpdate({ booking: id }, ..., { upsert: true })`)
-      // changes the row that points at it, or makes one: the reference is in its filter.
-      const fields = fact.kind === 'write' ? change.sets : change.op === 'update' ? [...change.sets, ...change.filter] : [];
-      const field = fields.find((f) => isBookingReference(program, f) && nonLiteral(f));
+      const field = referenceFields(fact, change).find((f) => isBookingReference(program, f) && nonLiteral(f));
       if (field && (isPaymentEntity(fact.entity) || providerIdField(program, path, change.sets))) return { fact, field, where: 'path' };
     }
   }
@@ -116,7 +121,7 @@ function resultsStored(program: Program, entry: string): Map<string, { fact: Sit
     for (const fact of changesReached(program, entry)) {
       for (const change of recordChanges(program, fact)) {
         // A payments row, or any other record, counts when it also points at the booking (an `Order` row kept per payment).
-        if (!pointsAtBooking(program, fact, change.sets)) continue;
+        if (!pointsAtBooking(program, fact, change)) continue;
         for (const field of change.sets) {
           const sites = new Set<string>();
           for (const v of field.values) {
@@ -144,7 +149,7 @@ export function providerIdStored(program: Program, path: BookingPaymentPath): Li
     for (const fact of hook.facts) {
       if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
       for (const change of recordChanges(program, fact)) {
-        if (change.op === 'delete' || !pointsAtBooking(program, fact, change.sets)) continue;
+        if (change.op === 'delete' || !pointsAtBooking(program, fact, change)) continue;
         const field = change.sets.find((f) => isProviderIdField(f.field) && (nonLiteral(f) || f.fromRequest));
         if (field) return { fact, field, where: 'webhook' };
       }
