@@ -2,13 +2,14 @@
 // copies) its exceptions reach, and branches on its result that mean it failed (`if
 // (!result.success)`, `if (error)`, `if (res.status !== 'COMPLETED')`). Each is a region: what runs
 // from there on and not on the way the code goes when the call succeeded.
+import { reachFrom } from '../flow/dominators.js';
 import type { FileIR, FlowNode } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { stateOfText } from './booking-state.js';
 import { captureModeOf } from './capture-mode.js';
 import { functionOf, type Program } from './program.js';
-import { frameIndex, regionFrom, type Region } from './regions.js';
+import { frameIndex, otherBranch, regionFrom, type Region } from './regions.js';
 import { releasesIn } from './releases.js';
 
 export interface FailureBranch {
@@ -113,22 +114,14 @@ function throwsIntoHandler(program: Program, fn: string, nodes: FlowNode[], star
 
 /** Nodes reached over normal edges once any of `calls` has run. */
 export function nodesAfter(nodes: FlowNode[], calls: number[]): Set<number> {
-  const after = new Set<number>();
-  const stack = calls.flatMap((p) => nodes[p]!.next);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (after.has(n)) continue;
-    after.add(n);
-    stack.push(...nodes[n]!.next);
-  }
-  return after;
+  return reachFrom(nodes, calls.flatMap((p) => nodes[p]!.next), (n) => n.next);
 }
 
 /** The branch starting at assume node `a`, without the way the code goes when the test came out the other way. */
 export function resultCheck(program: Program, fn: string, file: string, nodes: FlowNode[], preds: number[][], a: number): FailureBranch {
   const n = nodes[a]!;
   // The other branch of the same test is how the code goes on when the call succeeded.
-  const siblings = preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === n.pos);
+  const siblings = otherBranch(nodes, preds, a);
   // What the branch does itself, and where its own `throw`s go: a catch around it that only an
   // error of some call in it would reach is a failure path of its own, whose release is not the
   // branch's (`if (intent.status !== 'succeeded') return c.json(..., 402)` inside a releasing try).
@@ -138,33 +131,12 @@ export function resultCheck(program: Program, fn: string, file: string, nodes: F
 
 /** Nodes reached from `start` over normal edges, and from its `throw`s on to their handlers. */
 function branchNodes(nodes: FlowNode[], start: number): Set<number> {
-  const seen = new Set([start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    const node = nodes[stack.pop()!]!;
-    for (const s of node.kind === 'throw' ? [...node.next, ...node.exc] : node.next) {
-      if (seen.has(s) || !nodes[s]) continue;
-      seen.add(s);
-      stack.push(s);
-    }
-  }
-  return seen;
+  return reachFrom(nodes, [start], (n) => (n.kind === 'throw' ? [...n.next, ...n.exc] : n.next));
 }
 
 /** Nodes reached from `start` over normal edges only, not past a throw (which leaves the handler). */
 function normallyFrom(nodes: FlowNode[], start: number): Set<number> {
-  const seen = new Set<number>([start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (nodes[n]!.kind === 'throw') continue;
-    for (const s of nodes[n]!.next) {
-      if (seen.has(s) || !nodes[s]) continue;
-      seen.add(s);
-      stack.push(s);
-    }
-  }
-  return seen;
+  return reachFrom(nodes, [start], (n) => (n.kind === 'throw' ? [] : n.next));
 }
 
 /**

@@ -2,11 +2,11 @@
 // initiation puts in the payload (`metadata: { kind: 'photos' }`) and the handler branches on
 // (`if (session.metadata.kind === 'booking')`). A booking written only in the branch for another
 // value of a field this payment sets is no booking written for this payment.
-import type { Expr, FileIR, FlowNode } from '../model/ir.js';
+import type { Expr, FileIR } from '../model/ir.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Leaf } from './id-flow.js';
 import { functionOf, reachableFrom, type Program } from './program.js';
-import { factsInRegion, regionFrom } from './regions.js';
+import { factsInRegion, frameIndex, otherBranch, regionFrom } from './regions.js';
 import type { WebhookHandler } from './webhooks.js';
 import { keyedMemo } from '../util/memo.js';
 
@@ -50,8 +50,7 @@ function otherKindFacts(program: Program, hook: WebhookHandler, sent: Map<string
       if (!values || values.has(c.literal)) return;
       // The branch is its body only: minus where the code goes on when the test fails (the `else`,
       // the code after the `if`). Without that way out found, the branch is not told apart.
-      const value = JSON.stringify(c.value);
-      const otherwise = f.fn.nodes.flatMap((m: FlowNode, j) => (m.kind === 'assume' && m.compare && !m.compare.equal && m.compare.literal === c.literal && JSON.stringify(m.compare.value) === value ? [j] : []));
+      const otherwise = otherBranch(f.fn.nodes, frameIndex(program, key, f.fn.nodes).preds, i);
       if (otherwise.length === 0) return;
       for (const x of factsInRegion(program, regionFrom(program, key, [i], () => false, otherwise))) out.add(x.fact);
     });

@@ -227,6 +227,11 @@ export function frameIndex(program: Program, fn: string, nodes: FlowNode[]): { p
   });
 }
 
+/** The assume node(s) of the other outcome of the test assume node `a` stands for: where the code goes when it came out the other way. */
+export function otherBranch(nodes: FlowNode[], preds: number[][], a: number): number[] {
+  return preds[a]!.flatMap((q) => nodes[q]!.next).filter((s) => s !== a && nodes[s]!.kind === 'assume' && nodes[s]!.pos === nodes[a]!.pos);
+}
+
 /** Predecessors of each node of a function (normal and exceptional edges). */
 export function predecessors(nodes: FlowNode[]): number[][] {
   const preds: number[][] = nodes.map(() => []);

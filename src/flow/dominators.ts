@@ -74,6 +74,20 @@ export function reaches(nodes: FlowNode[], from: number, to: number, terminal: (
   return false;
 }
 
+/** Nodes reached from `starts` (included), following the edges `onward` picks for each node. */
+export function reachFrom(nodes: FlowNode[], starts: number[], onward: (node: FlowNode) => number[]): Set<number> {
+  const seen = new Set(starts.filter((n) => nodes[n]));
+  const stack = [...seen];
+  while (stack.length > 0) {
+    for (const s of onward(nodes[stack.pop()!]!)) {
+      if (seen.has(s) || !nodes[s]) continue;
+      seen.add(s);
+      stack.push(s);
+    }
+  }
+  return seen;
+}
+
 /** Nodes reachable from node 0 in reverse postorder (every node before its successors, loops aside). */
 export function reversePostorder(n: number, succ: (i: number) => number[]): number[] {
   const order: number[] = [];
