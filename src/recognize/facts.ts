@@ -7,7 +7,7 @@ import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
-import { words } from '../recognizers/vocabulary.js';
+import { LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { redirectFact } from './redirect.js';
@@ -112,8 +112,7 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
   return out;
 }
 
-/** First words of a database function's name that say it only looks records up. */
-const LOOKUP_VERBS = new Set(['get', 'fetch', 'list', 'find', 'search', 'select', 'read', 'lookup', 'count', 'check', 'is', 'has', 'can', 'show', 'view', 'load']);
+const LOOKUP = new Set(LOOKUP_VERBS);
 
 function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value, m: Match, sqlFunctionAtSite: () => SqlFunction | null): SiteFact | null {
   const base = { file: ir.file, site: index, fn: site.fn, recognizer: m.recognizer, match: m, rest: null };
@@ -134,7 +133,7 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
       if (fn) kind = fn.inserts.length > 0 ? 'write' : fn.updates.length > 0 ? 'update' : 'read';
       // Defined outside the scan (in the hosted database): only the name is known, and a name that
       // opens with a lookup verb (`get_one_booking`, `list_bookings`) reads.
-      else if (LOOKUP_VERBS.has(words(staticText(ir, site.args[0]) ?? '')[0] ?? '')) kind = 'read';
+      else if (LOOKUP.has(words(staticText(ir, site.args[0]) ?? '')[0] ?? '')) kind = 'read';
     }
     if (op.entity.includes('sql')) {
       // One driver call runs any statement: the SQL says which it is.

@@ -13,6 +13,9 @@ export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot'
  */
 export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
 
+/** First words of a database function's name that say it only looks records up (`get_one_booking`). */
+export const LOOKUP_VERBS = ['get', 'fetch', 'list', 'find', 'search', 'select', 'read', 'lookup', 'count', 'check', 'is', 'has', 'can', 'show', 'view', 'load'];
+
 export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
 
 /** Splits `tbl_bookingSlots` into ['tbl', 'booking', 'slots']. */
