@@ -535,7 +535,7 @@ function mappedItems(program: Program, ev: Evaluator, file: string, list: Expr, 
   });
 }
 
-function pathMatches(pattern: string[], path: string[]): boolean {
+export function pathMatches(pattern: string[], path: string[]): boolean {
   return pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]);
 }
 

@@ -6,7 +6,9 @@ import type { SiteFact } from '../recognize/facts.js';
 import { PROVIDER_IDS } from '../recognizers/index.js';
 import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
 import { isUnknown, type Value } from '../model/values.js';
+import { valueKey } from '../symbols/evaluate.js';
 import type { BookingPaymentPath } from './booking-paths.js';
+import { pathMatches, payloadLeaves, type Leaf } from './id-flow.js';
 import { siteKey, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
 import { recordChanges, type FieldValue, type RecordChange } from './record-changes.js';
@@ -75,6 +77,8 @@ export interface LinkFound {
   field: FieldValue;
   /** Where the link is written: on the path itself, or in the provider's webhook. */
   where: 'path' | 'webhook';
+  /** The payload field the stored value was sent in, when the merchant named the transaction (`tran_id`). */
+  sentAs?: string;
 }
 
 const changesMemo = keyedMemo<Program, SiteFact[]>();
@@ -145,6 +149,16 @@ export function providerIdStored(program: Program, path: BookingPaymentPath): Li
   for (const { fact, field } of resultsStored(program, path.entry.fn).get(siteKey(path.payment.file, path.payment.site)) ?? []) {
     if (providerIdField(program, path, [field])) return { fact, field, where: 'path' };
   }
+  const named = namedTransaction(program, path);
+  for (const fact of named.length > 0 ? changesReached(program, path.entry.fn) : []) {
+    for (const change of recordChanges(program, fact)) {
+      if (change.op === 'delete' || !pointsAtBooking(program, fact, change)) continue;
+      for (const field of change.sets) {
+        const leaf = named.find((l) => sameValue(program, l, field));
+        if (leaf) return { fact, field, where: 'path', sentAs: leaf.path.join('.') };
+      }
+    }
+  }
   for (const hook of path.hooks) {
     for (const fact of hook.facts) {
       if ((fact.kind !== 'write' && fact.kind !== 'update') || !(fact.bookingLike || isPaymentEntity(fact.entity))) continue;
@@ -156,6 +170,23 @@ export function providerIdStored(program: Program, path: BookingPaymentPath): Li
     }
   }
   return null;
+}
+
+/** The payload's values where the merchant names the transaction (`tran_id`, Paystack's `reference`). */
+function namedTransaction(program: Program, path: BookingPaymentPath): Leaf[] {
+  const provider = path.payment.recognizer;
+  const fields = provider.kind === 'provider' ? provider.transactionIdFields ?? [] : [];
+  return fields.length === 0 ? [] : payloadLeaves(program, path.payment).filter((leaf) => fields.some((field) => pathMatches(field.split('.'), leaf.path)));
+}
+
+/**
+ * A stored field holds what the payload sent: the same variable (a reference made in memory,
+ * `kayak-${randomUUID()}`, has no value of its own to compare), or the same known value.
+ */
+function sameValue(program: Program, leaf: Leaf, f: FieldValue): boolean {
+  if (f.expr?.k === 'ref' && leaf.expr.k === 'ref' && f.file === leaf.file && f.expr.b === leaf.expr.b) return true;
+  const sent = new Set(program.ev.values(leaf.file, leaf.expr).filter((v) => v.t !== 'lit' && !isUnknown(v)).map(valueKey));
+  return sent.size > 0 && f.values.some((v) => sent.has(valueKey(v)));
 }
 
 /**

@@ -74,7 +74,7 @@ function bookingToPayment(program: Program, links: PathLinks[]): PathResult {
     .filter((w, i, all) => all.findIndex((x) => x.file === w.file && x.line === w.line) === i);
   result.trace = links.map((l): TraceStep => {
     const at = l.toPayment ? { file: l.toPayment.field.file, line: locate(program, l.toPayment.field.file, l.toPayment.field.pos).line } : { file: l.path.payment.file, line: locate(program, l.path.payment.file, program.files.get(l.path.payment.file)!.sites[l.path.payment.site]!.start).line };
-    return { ...at, note: `${l.path.entry.name} -> ${l.path.payment.api}: ${l.toPayment ? `${l.toPayment.field.field} stored ${l.toPayment.where === 'webhook' ? 'by the webhook' : 'after the payment call'} (${l.toPayment.fact.api})` : "the provider's payment id is not stored on the booking"}` };
+    return { ...at, note: `${l.path.entry.name} -> ${l.path.payment.api}: ${l.toPayment ? `${l.toPayment.field.field} stored ${l.toPayment.where === 'webhook' ? 'by the webhook' : l.toPayment.sentAs ? `as sent in ${l.toPayment.sentAs}` : 'after the payment call'} (${l.toPayment.fact.api})` : "the provider's payment id is not stored on the booking"}` };
   });
   return result;
 }

@@ -102,6 +102,12 @@ export interface ProviderRecognizer {
    * where the field differs from them handles a failed payment.
    */
   resultField?: { field: string; success: (string | number)[] };
+  /**
+   * Payload fields where the merchant names the transaction itself (SSLCommerz `tran_id`, Paystack
+   * `reference`): the provider files the payment under that value and is asked about it by it, so
+   * storing the value sent there keeps the provider's id for the payment as a result's id would.
+   */
+  transactionIdFields?: string[];
   /** Fields of an initiation's result that hold the provider's id for the payment, besides the generic id fields (`payment_intent`). */
   resultIdFields?: string[];
   /** Fields of a call's result that say it succeeded or failed, besides the generic ones (`ok`, `error`): a charge's `paid`. */

@@ -56,6 +56,7 @@ export default defineProvider({
     'link_purpose',
     'link_meta.return_url',
   ],
+  transactionIdFields: ['order_id'],
   events: {
     success: ['PAYMENT_SUCCESS_WEBHOOK'],
     failure: ['PAYMENT_FAILED_WEBHOOK', 'PAYMENT_USER_DROPPED_WEBHOOK'],

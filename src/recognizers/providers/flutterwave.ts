@@ -36,6 +36,7 @@ export default defineProvider({
     { host: '^api\\.flutterwave\\.com$', path: '^/v3/transactions/[^/]+/refund/?$', method: 'POST', role: 'refund', api: 'Transaction.refund' },
   ],
   referenceFields: ['tx_ref', 'meta.*', 'redirect_url'],
+  transactionIdFields: ['tx_ref'],
   // Webhooks are authenticated by comparing the `verif-hash` header with a dashboard secret (no SDK
   // call); one event reports both outcomes, with `data.status` 'successful' or 'failed'.
   // Direct charges take the money; a card charge with `preauthorize: true` holds it until captured.

@@ -53,6 +53,7 @@ export default defineProvider({
     'metadata.*',
     'callbacks.finish',
   ],
+  transactionIdFields: ['transaction_details.order_id'],
   // Notifications carry `transaction_status`; settlement (and capture with fraud_status 'accept') is paid.
   capture: { charge: { mode: 'charge', when: [{ field: 'credit_card.type', equals: ['authorize'], mode: 'authorize' }] } },
   events: {

@@ -34,6 +34,7 @@ export default defineProvider({
   failureReturnFields: ['cancelUrl'],
   successReturnFields: ['returnUrl'],
   referenceFields: ['orderCode', 'description', 'returnUrl', 'cancelUrl'],
+  transactionIdFields: ['orderCode'],
   // The webhook carries `code: '00'` for a paid link rather than named event types.
   events: { success: [], failure: [] },
   example: "const link = await payOS.paymentRequests.create({ orderCode: booking.orderCode, amount: booking.amountVnd, description: `BK${booking.orderCode}`, returnUrl, cancelUrl });",

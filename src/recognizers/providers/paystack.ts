@@ -44,6 +44,7 @@ export default defineProvider({
     { host: '^api\\.paystack\\.co$', path: '^/refund/?$', method: 'POST', role: 'refund', api: 'refund.create' },
   ],
   referenceFields: ['reference', 'metadata.*', 'metadata.custom_fields.*.value', 'callback_url'],
+  transactionIdFields: ['reference'],
   // Webhooks are verified by comparing an HMAC of the body with x-paystack-signature (no SDK call).
   // Paystack sends no event for a failed charge: a failed payment just never reaches charge.success.
   capture: { 'transaction.chargeAuthorization': { mode: 'charge' }, 'charge.create': { mode: 'charge' } },

@@ -29,6 +29,7 @@ export default defineProvider({
   // The merchant's own ids and the URLs PhonePe sends the customer and the result back to (v1);
   // v2's merchantOrderId, metaInfo udf1..udf5 and redirect URL.
   referenceFields: ['merchantTransactionId', 'merchantUserId', 'redirectUrl', 'callbackUrl', 'merchantOrderId', 'metaInfo.*', 'paymentFlow.merchantUrls.redirectUrl'],
+  transactionIdFields: ['merchantTransactionId', 'merchantOrderId'],
   // v1's server-to-server callback is signed in the X-VERIFY header (read by name, any case).
   callbackFields: ['X-VERIFY', 'x-verify'],
   // v1's callback carries a result `code`; v2's webhook names the event.

@@ -29,6 +29,7 @@ export default defineProvider({
   redirect: { keys: ['vnp_TxnRef', 'vnp_TmnCode', 'vnp_ReturnUrl'], api: 'pay' },
   // vnp_TxnRef is the merchant's own reference for the order; vnp_OrderInfo is free text shown to the customer.
   referenceFields: ['vnp_TxnRef', 'vnp_OrderInfo', 'vnp_ReturnUrl'],
+  transactionIdFields: ['vnp_TxnRef'],
   // NCB, VNPAYQR, VNBANK, INTCARD...: how the customer pays.
   paymentMethodFields: ['vnp_BankCode', 'vnp_OrderType'],
   // The return URL and the IPN carry `vnp_ResponseCode` ('00' on success) rather than event types.
