@@ -294,6 +294,7 @@ function isBookingId(flow: FlowFacts, v: Value, keys: Set<string>, rejected: Set
   if (record && !rejected.has(siteKey(record.fact.file, record.fact.site))) {
     const last = record.rest[record.rest.length - 1];
     if (last !== undefined && ID_FIELDS.has(last)) return true;
+    if (record.rest.length === 0 && record.fact.kind === 'write' && record.fact.match?.store?.resultIsId) return true;
   }
   return keys.has(valueKey(v)) || callSteps(v).some((k) => keys.has(k) && !rejected.has(k));
 }

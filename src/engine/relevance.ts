@@ -13,6 +13,8 @@ export interface RelevanceTokens {
   packages: string[];
   /** Substrings that make a file relevant on their own (provider API hosts, `Deno.serve`). */
   texts: string[];
+  /** Specifiers a store claims for its package (regexes: a generated Prisma client, Convex's `./_generated/server`). */
+  claimed: string[];
 }
 
 export interface TextScan {
@@ -43,7 +45,8 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
     const modules = r.kind === 'framework' ? [...(r.registrations ?? []).flatMap((x) => x.clients), ...(r.aborts ?? []), ...(r.deferred ?? [])] : r.kind === 'store' || r.kind === 'provider' ? r.clients : [];
     for (const c of modules) if (c.module) packages.add(packageName(c.module.replace(/[*{].*$/, '').replace(/\/$/, '')));
   }
-  return { packages: [...packages].filter(Boolean).sort(), texts: [...texts].filter((t) => t.length > 3).sort() };
+  const claimed = recognizers.flatMap((r) => (r.kind === 'store' ? r.specifiers ?? [] : []));
+  return { packages: [...packages].filter(Boolean).sort(), texts: [...texts].filter((t) => t.length > 3).sort(), claimed };
 }
 
 // `from '...'` first, then the import or export keyword looked for back to the last quote or `;`
@@ -70,13 +73,21 @@ export function scanText(path: string, text: string, tokens: RelevanceTokens, pa
   }
   let seed = false;
   for (const s of specifiers) {
-    if (/^(?:https?:|npm:|jsr:)/.test(s) || packages.has(packageName(s))) {
+    if (/^(?:https?:|npm:|jsr:)/.test(s) || packages.has(packageName(s)) || claimedBy(tokens).some((re) => re.test(s))) {
       seed = true;
       break;
     }
   }
   if (!seed) seed = tokens.texts.some((t) => text.includes(t));
   return { path, specifiers: [...specifiers], seed };
+}
+
+const compiled = new WeakMap<RelevanceTokens, RegExp[]>();
+
+function claimedBy(tokens: RelevanceTokens): RegExp[] {
+  let list = compiled.get(tokens);
+  if (!list) compiled.set(tokens, (list = tokens.claimed.map((re) => new RegExp(re))));
+  return list;
 }
 
 /**

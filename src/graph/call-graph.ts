@@ -7,6 +7,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
 import { messageEdges } from './messages.js';
+import { referenceEdges } from './function-references.js';
 import { procedureCallerEdges } from './procedure-callers.js';
 
 export interface CallEdge {
@@ -83,6 +84,7 @@ export function buildCallGraph(
   }
   for (const e of messageEdges(ev, files, frameworks)) add(e);
   for (const e of procedureCallerEdges(ev, files, factsBySite, frameworks)) add(e);
+  for (const e of referenceEdges(ev, files, frameworks)) add(e);
   return graph;
 
   function addFileEdges(ir: FileIR): void {

@@ -1,7 +1,7 @@
 // Entry points: where a request or event enters the app, found from the frameworks' route-file
 // conventions, directives, route registrations and decorators, plus every function that reaches
 // a payment call and has no caller in the scanned code.
-import type { ExportDecl, Expr, FileIR } from '../model/ir.js';
+import { soleDefinition, type ExportDecl, type Expr, type FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { FrameworkRecognizer, RegistrationRule } from '../recognizers/define.js';
 import { isModuleOrSubpath } from '../recognizers/match.js';
@@ -68,7 +68,8 @@ export function findEntries(
     const chainRoute = routeText ?? routeOfChain(ev, f);
     const route = (chainRoute === null ? null : mounts.route(f, chainRoute))
       ?? (reg.routeFromFile && matchesFile(reg.routeFromFile, ir.file, appRelative(ir.file)) ? routeOfFile(ir.file) : null)
-      ?? (reg.routeFromKeys ? keyRoutes.route(f.file, f.site) : null);
+      ?? (reg.routeFromKeys ? keyRoutes.route(f.file, f.site) : null)
+      ?? (reg.routeFromExport ? exportRoute(ir, f.site, reg.routeFromExport) : null);
     const call = f.api.split('.').pop()!;
     // A plugin is no handler; a mounted router's chain holds handlers registered on it, not here.
     if (reg.pluginCalls?.includes(call)) continue;
@@ -162,6 +163,18 @@ export class KeyRoutes {
     }
     return keys.join('.') || null;
   }
+}
+
+/** `payments:checkout` for `export const checkout = action(...)` in `convex/payments.ts` (folder `convex`). */
+function exportRoute(ir: FileIR, site: number, folder: string): string | null {
+  const at = ir.file.lastIndexOf(`${folder}/`);
+  if (at !== 0 && ir.file[at - 1] !== '/') return null;
+  const module = ir.file.slice(at + folder.length + 1).replace(/\.[^/.]+$/, '');
+  for (const x of ir.exports) {
+    const value = x.kind === 'local' ? soleDefinition(ir, x.value) ?? x.value : null;
+    if (x.kind === 'local' && value?.k === 'call' && value.site === site) return `${module}:${x.name}`;
+  }
+  return null;
 }
 
 /** A route-file glob holds for a file by its scan path or its path in its app (monorepos). */

@@ -164,6 +164,8 @@ export interface StoreOperation {
   /** The operation only counts when argument `index` is (or is not) an object: `hset(key, record)` vs `hset(key, field, value)`. */
   argShape?: { index: number; object: boolean };
   entity: EntitySource[];
+  /** The call's result is the new record's id, not the record (Convex `ctx.db.insert` returns an `Id<'bookings'>`). */
+  resultIsId?: true;
   /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
   record?: 'result' | 'receiver' | 'arg0';
   /**
@@ -328,6 +330,11 @@ export interface RegistrationRule {
    */
   routeFromKeys?: string[];
   /**
+   * The route is the registration's module path below this folder and the name it is exported as
+   * (Convex `export const checkout = action(...)` in `convex/payments.ts` is `payments:checkout`).
+   */
+  routeFromExport?: string;
+  /**
    * Steps after the rule's clients that make a server-side caller of a route group (tRPC
    * `t.createCallerFactory(appRouter)(ctx)`, `appRouter.createCaller(ctx)`): a call on the caller
    * down the group's keys (`caller.booking.create(input)`) runs the handler registered there, with
@@ -424,6 +431,20 @@ export interface FrameworkRecognizer {
   messages?: {
     senders: { clients: ClientPattern[]; calls: Record<string, 'call' | 'deferred'>; patternArg: number; payloadArg: number }[];
     handlers: { module: string; decorators: string[] };
+  };
+  /**
+   * Function references: a sender call (`ctx.runMutation(ref, args)`) runs the function exported under
+   * the reference's path, which is a property path on one of `roots` (`internal.bookings.create`:
+   * export `create` of `bookings.ts` in the app's `folder`). The exported value is a registration;
+   * its handler (the function argument, or the value at `handlerKeys`) receives argument `argsArg`
+   * as parameter `argsParam`. A function with senders in the scan is a step of their chains.
+   */
+  references?: {
+    roots: ClientPattern[];
+    folder: string;
+    handlerKeys: string[];
+    argsParam: number;
+    senders: { clients: ClientPattern[]; calls: Record<string, 'call' | 'deferred'>; refArg: number; argsArg: number }[];
   };
   /** Import aliases the framework defines without a tsconfig in the tree (`$lib` -> `src/lib`), relative to the app. */
   aliases?: Record<string, string>;

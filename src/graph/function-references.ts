@@ -1,0 +1,107 @@
+// Function references: `ctx.runMutation(internal.bookings.create, args)` (Convex) runs the function
+// an app module exports under that path, as a message runs its handler: the sender's argument is
+// the handler's parameter, and the call returns what the handler returns. The path is read off the
+// reference's value (a property path on the framework's `api` or `internal` object), so a
+// reference kept in a variable or imported from elsewhere leads to the same function.
+import type { Expr, FileIR } from '../model/ir.js';
+import { fnKey, type Value } from '../model/values.js';
+import type { FrameworkRecognizer } from '../recognizers/define.js';
+import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+import type { CallEdge } from './call-graph.js';
+import { entryFunctions } from './entries.js';
+
+type Rule = NonNullable<FrameworkRecognizer['references']>;
+
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+
+export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): CallEdge[] {
+  const rules = frameworks.flatMap((fw) => (fw.references ? [fw.references] : []));
+  if (rules.length === 0) return [];
+  const byStem = new Map<string, FileIR[]>();
+  for (const ir of files) {
+    const stem = ir.file.replace(SOURCE, '');
+    const list = byStem.get(stem);
+    if (list) list.push(ir);
+    else byStem.set(stem, [ir]);
+  }
+  const senders = rules.flatMap((rule) => rule.senders.flatMap((s) => s.clients.flatMap((c) =>
+    Object.entries(s.calls).map(([call, kind]) => ({ rule, sender: s, kind, module: c.module ?? null, tokens: compilePath(c.path ? `${c.path}.${call}` : call) })))));
+  const lastNames = new Set(senders.map((s) => s.tokens[s.tokens.length - 1]));
+  const out: CallEdge[] = [];
+  for (const ir of files) {
+    ir.sites.forEach((site, index) => {
+      if (site.callee.k !== 'member' || !lastNames.has(site.callee.prop ?? '')) return;
+      for (const v of ev.values(ir.file, site.callee)) {
+        if (v.t !== 'ext') continue;
+        const s = senders.find((x) => (!x.module || isModuleOrSubpath(v.module, x.module)) && matchSteps(x.tokens, v.steps));
+        if (!s) continue;
+        const ref = site.args[s.sender.refArg];
+        for (const to of ref ? targets(ev, ir, ref, s.rule, byStem) : []) {
+          const argMap: number[] = [];
+          // The framework fills the other parameters (the context); none of this call's arguments is one.
+          for (let p = 0; p <= s.rule.argsParam; p++) argMap[p] = p === s.rule.argsParam ? s.sender.argsArg : -1;
+          out.push({ from: fnKey({ file: ir.file, fn: site.fn }), file: ir.file, site: index, to, kind: s.kind, argMap, message: true });
+        }
+        return;
+      }
+    });
+  }
+  return out;
+}
+
+/** The handlers a reference names: export `create` of `<folder>/bookings.ts` for `internal.bookings.create`. */
+function targets(ev: Evaluator, from: FileIR, ref: Expr, rule: Rule, byStem: Map<string, FileIR[]>): string[] {
+  const out = new Set<string>();
+  for (const v of ev.values(from.file, ref)) {
+    const path = referencePath(v, rule);
+    if (!path || path.length < 2) continue;
+    const exported = path[path.length - 1]!;
+    const module = `${rule.folder}/${path.slice(0, -1).join('/')}`;
+    const candidates = [...byStem].filter(([stem]) => stem === module || stem.endsWith(`/${module}`)).flatMap(([, irs]) => irs);
+    // In a monorepo of several Convex apps, the one nearest the caller.
+    const nearest = candidates.sort((a, b) => sharedPrefix(b.file, from.file) - sharedPrefix(a.file, from.file) || (a.file < b.file ? -1 : 1))[0];
+    for (const x of nearest?.exports ?? []) {
+      if (x.kind !== 'local' || x.name !== exported) continue;
+      for (const fn of handlersOf(ev, nearest!, x.value, rule)) out.add(fn);
+    }
+  }
+  return [...out].sort();
+}
+
+/** `internal.bookings.create` -> ['bookings', 'create'], when the value starts at one of the rule's roots. */
+function referencePath(v: Value, rule: Rule): string[] | null {
+  if (v.t !== 'ext') return null;
+  for (const root of rule.roots) {
+    if (root.module && !isModuleOrSubpath(v.module, root.module)) continue;
+    const head = compilePath(root.path);
+    if (v.steps.length <= head.length || head.some((t, i) => v.steps[i]!.p !== t)) continue;
+    const rest = v.steps.slice(head.length).map((s) => s.p);
+    return rest.every((p) => p !== '()' && p !== '[]' && p !== 'new()') ? rest : null;
+  }
+  return null;
+}
+
+/** The function a registration holds: its function argument, or the one at a handler key of its options. */
+function handlersOf(ev: Evaluator, ir: FileIR, value: Expr, rule: Rule): string[] {
+  const out: string[] = [];
+  for (const def of ev.definitions(ir.file, value)) {
+    const defIr = ev.ir(def.file);
+    if (!defIr || def.expr.k !== 'call') continue;
+    for (const arg of defIr.sites[def.expr.site]!.args) {
+      for (const v of ev.values(defIr.file, arg)) {
+        if (v.t === 'fn') out.push(fnKey(v));
+        if (v.t !== 'obj') continue;
+        const objIr = ev.ir(v.file);
+        for (const p of v.props) if (objIr && p.key !== null && rule.handlerKeys.includes(p.key)) out.push(...entryFunctions(ev, objIr, p.value));
+      }
+    }
+  }
+  return out;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}

@@ -1,0 +1,58 @@
+// https://docs.convex.dev/functions
+import { defineFramework, type HandlerParam } from '../define.js';
+
+// What a Convex function's first parameter holds (https://docs.convex.dev/api/interfaces/server.GenericActionCtx):
+// the database in queries and mutations, and in actions the calls that run other functions.
+const CTX: HandlerParam[] = [{
+  index: 0,
+  fields: Object.fromEntries(['db', 'scheduler', 'storage', 'auth', 'runQuery', 'runMutation', 'runAction'].map((f) => [f, { module: 'convex/server', path: f }])),
+}];
+const CLIENT = [{ module: 'convex/server', path: '' }];
+
+export default defineFramework({
+  id: 'convex',
+  name: 'Convex functions',
+  docs: 'https://docs.convex.dev/functions',
+  packages: ['convex'],
+  registrations: [
+    // `export const checkout = action({ args, handler: async (ctx, args) => ... })`, or the handler
+    // alone; from the app's generated `./_generated/server` or the package's `*Generic` builders.
+    // Public functions are called by clients; internal ones only by other functions, by cron jobs
+    // and by the scheduler (`references` below link those calls to them).
+    {
+      clients: CLIENT,
+      calls: ['query', 'mutation', 'action'].flatMap((kind) => {
+        const internal = `internal${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+        return [kind, internal, `${kind}Generic`, `${internal}Generic`];
+      }),
+      handlerKeys: ['handler'],
+      // Clients call it by that path: `api.payments.checkout` is `payments:checkout`.
+      routeFromExport: 'convex',
+      handlerParams: CTX,
+      entry: 'convex-function',
+    },
+    // https://docs.convex.dev/functions/http-actions: `http.route({ path, method, handler: httpAction(fn) })`.
+    {
+      clients: [{ module: 'convex/server', path: 'httpRouter.()' }],
+      calls: ['route'],
+      handlerKeys: ['handler'],
+      routeKeys: ['path', 'pathPrefix'],
+      methodKeys: ['method'],
+      handlerParams: CTX,
+      entry: 'convex-http-action',
+    },
+  ],
+  // https://docs.convex.dev/functions/actions#action-context: `ctx.runMutation(internal.bookings.create, args)`
+  // runs the function exported as `create` from `convex/bookings.ts` and returns what it returns;
+  // `ctx.scheduler.runAfter(ms, ref, args)` runs it later.
+  references: {
+    roots: ['api', 'internal'].map((path) => ({ module: 'convex/server', path })),
+    folder: 'convex',
+    handlerKeys: ['handler'],
+    argsParam: 1,
+    senders: [
+      { clients: CLIENT, calls: { runMutation: 'call', runAction: 'call', runQuery: 'call' }, refArg: 0, argsArg: 1 },
+      { clients: CLIENT, calls: { 'scheduler.runAfter': 'deferred', 'scheduler.runAt': 'deferred' }, refArg: 1, argsArg: 2 },
+    ],
+  },
+});

@@ -1,0 +1,30 @@
+// https://docs.convex.dev/database/writing-data
+import { defineStore } from '../define.js';
+
+// Convex functions reach the database through their context, `ctx.db` (the framework recognizer
+// `convex` fills the handler's `ctx`). `insert(table, doc)` returns the new document's id, not the
+// document; `get(id)` and `unique()`/`first()` return null when nothing matches. An app imports the
+// function builders and the function references from its own generated modules
+// (`./_generated/server`, `./_generated/api`, often git-ignored): they are the package's.
+export default defineStore({
+  id: 'convex',
+  name: 'Convex',
+  docs: 'https://docs.convex.dev/database/writing-data',
+  packages: ['convex/server', 'convex'],
+  specifiers: ['(?:^|/)_generated/(?:server|api)(?:\\.[cm]?[jt]s)?$'],
+  clients: [{ module: 'convex/server', path: 'db' }],
+  writes: [{ call: 'insert', entity: ['args'], resultIsId: true }],
+  reads: [
+    { call: 'get', entity: ['args'], guard: 'null' },
+    { call: 'query.().**.unique', entity: ['chain'], guard: 'null' },
+    { call: 'query.().**.first', entity: ['chain'], guard: 'null' },
+  ],
+  // `patch(id, fields)`, or with the table first (`patch('bookings', id, fields)`, Convex 1.31).
+  updates: [
+    { call: 'patch', entity: ['args'], idArg: { arg: 0, field: '_id' } },
+    { call: 'replace', entity: ['args'], idArg: { arg: 0, field: '_id' } },
+    { call: 'delete', entity: ['args'], deletes: true, idArg: { arg: 0, field: '_id' } },
+  ],
+  example: "const bookingId = await ctx.db.insert('bookings', { ...args, status: 'pending' });",
+  updateExample: "await ctx.db.patch({id}, { {field}: {value} });",
+});
