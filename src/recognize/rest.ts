@@ -51,7 +51,8 @@ function helperRestFact(cx: FactContext, ir: FileIR, index: number, site: CallSi
     const request = requestOf(cx, helperIr, inner, client, v, argumentFor);
     // A request the helper spells out alone is recognized at its own call.
     if (!request || !fromCaller) continue;
-    const body = request.body ? bodyArgument(helperIr, request.body, (e) => argumentFor(helperIr, e)?.expr ?? null) : null;
+    // The body is the caller's own (`{ ...init }` spreads its options) or a parameter of the helper.
+    const body = !request.body ? null : request.bodyIr === ir ? request.body : bodyArgument(helperIr, request.body, (e) => argumentFor(helperIr, e)?.expr ?? null);
     const fact = endpointFact(cx, ir, index, site, { ...request, body });
     if (fact) return fact;
   }
@@ -138,7 +139,7 @@ function endpointOf(cx: FactContext, request: Request): Endpoint | null {
 
 function requestOf(
   cx: FactContext, ir: FileIR, site: CallSite, client: HttpClient, v: Value, outer?: Follow,
-): { url: string; method: string | null; body: Expr | null } | null {
+): (Request & { bodyIr: FileIR | null }) | null {
   const urlArg = site.args[client.urlArg];
   // Base URLs are often constants in a config module: follow imports to their definitions.
   const follow: Follow = (at, e) => outer?.(at, e) ?? cx.ev.follow(at, e);
@@ -163,11 +164,13 @@ function requestOf(
     const base = config && createIr ? propText(cx, createIr, config, 'baseURL') : null;
     if (base) url = base.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
   }
-  let body = client.bodyArg !== null ? site.args[client.bodyArg] ?? null : options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form']) : null;
+  const bodyArg = client.bodyArg !== null ? site.args[client.bodyArg] : undefined;
+  let body = bodyArg ? { ir, expr: bodyArg } : client.bodyArg === null && options ? propExpr(cx, ir, options, ['body', 'json', 'data', 'form'], outer) : null;
   // No body: the fields travel in the query string (`axios.post(url, null, { params: order })`, ZaloPay's own sample).
-  if ((!body || (body.k === 'lit' && body.value === null)) && options) body = propExpr(cx, ir, options, QUERY_KEYS) ?? body;
-  if (!body && client.bodyCalls) body = writtenBody(cx, ir, site, client.bodyCalls);
-  return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method, body } : null;
+  if ((!body || (body.expr.k === 'lit' && body.expr.value === null)) && options) body = propExpr(cx, ir, options, QUERY_KEYS, outer) ?? body;
+  const written = !body && client.bodyCalls ? writtenBody(cx, ir, site, client.bodyCalls) : null;
+  if (written) body = { ir, expr: written };
+  return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method, body: body?.expr ?? null, bodyIr: body?.ir ?? null } : null;
 }
 
 /** What the code writes on the request a call returned, in the same function: `req.write(payload)`. */
@@ -181,20 +184,34 @@ function writtenBody(cx: FactContext, ir: FileIR, site: CallSite, methods: strin
   return null;
 }
 
-function propExpr(cx: FactContext, ir: FileIR, obj: Expr, keys: string[]): Expr | null {
+/**
+ * The value of the last of these keys in an options object, through spreads: a helper's
+ * `fetch(url, { ...init, headers })` sends the method and body its caller put in `init` (`follow`
+ * maps the helper's parameters to the caller's arguments).
+ */
+function optionProp(cx: FactContext, ir: FileIR, obj: Expr, keys: string[], follow?: Follow, depth = 0): { ir: FileIR; expr: Expr } | null {
+  if (depth > 3) return null;
   for (const v of cx.ev.values(ir.file, obj)) {
-    if (v.t !== 'obj' || v.file !== ir.file) continue;
-    const prop = [...v.props].reverse().find((p) => p.key !== null && keys.includes(p.key));
-    if (prop) return prop.value;
+    if (v.t !== 'obj') continue;
+    const objIr = cx.ev.ir(v.file)!;
+    for (const p of [...v.props].reverse()) {
+      if (p.key !== null && p.key !== '...' && keys.includes(p.key)) return { ir: objIr, expr: p.value };
+      if (p.key !== '...') continue;
+      const spread = follow?.(objIr, p.value) ?? { ir: objIr, expr: p.value };
+      const found = optionProp(cx, spread.ir, spread.expr, keys, follow, depth + 1);
+      if (found) return found;
+    }
   }
   return null;
 }
 
+/** A body or query option: in this file, or, through a helper's parameters (`outer`), in its caller's. */
+function propExpr(cx: FactContext, ir: FileIR, obj: Expr, keys: string[], outer?: Follow): { ir: FileIR; expr: Expr } | null {
+  const found = optionProp(cx, ir, obj, keys, outer);
+  return found && (found.ir === ir || outer) ? found : null;
+}
+
 function propText(cx: FactContext, ir: FileIR, obj: Expr, key: string, follow?: Follow): string | null {
-  for (const v of cx.ev.values(ir.file, obj)) {
-    if (v.t !== 'obj') continue;
-    const prop = [...v.props].reverse().find((p) => p.key === key);
-    if (prop) return staticText(cx.ev.ir(v.file)!, prop.value, 0, follow);
-  }
-  return null;
+  const found = optionProp(cx, ir, obj, [key], follow);
+  return found ? staticText(found.ir, found.expr, 0, follow) : null;
 }
