@@ -4,6 +4,7 @@
 // background consumers (queue workers, Inngest functions, event triggers). The SQL pg_cron jobs
 // run themselves is in `project.sqlJobs`.
 import type { EntryPoint } from '../graph/entries.js';
+import { scheduledReferences } from '../graph/function-references.js';
 import type { FileIR } from '../model/ir.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
 import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
@@ -63,6 +64,10 @@ export function scheduledJobs(program: Program): ScheduledJob[] {
       if (called.has(m[1]!)) continue;
       for (const e of program.entries) if (e.kind === 'edge-function' && e.route === `/${m[1]}`) add(e, 'pg_cron', job.schedule);
     }
+  }
+  // Convex cron jobs name the function they run by reference.
+  for (const job of scheduledReferences(program.ev, [...program.files.values()], program.recognizers.filter((r) => r.kind === 'framework'))) {
+    for (const e of program.entries) if (e.fn === job.fn) add(e, job.framework, job.schedule);
   }
   const dependsOn = (packages: string[]) => program.project.manifests.some((m) => m.dependencies.some((d) => packages.includes(d)));
   for (const r of program.recognizers) {

@@ -5,9 +5,10 @@
 // reference kept in a variable or imported from elsewhere leads to the same function.
 import type { Expr, FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
-import type { FrameworkRecognizer } from '../recognizers/define.js';
+import type { ClientPattern, FrameworkRecognizer } from '../recognizers/define.js';
 import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
 import type { Evaluator } from '../symbols/evaluate.js';
+import { staticText } from '../symbols/text.js';
 import type { CallEdge } from './call-graph.js';
 import { entryFunctions } from './entries.js';
 
@@ -16,8 +17,52 @@ type Rule = NonNullable<FrameworkRecognizer['references']>;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
 export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): CallEdge[] {
-  const rules = frameworks.flatMap((fw) => (fw.references ? [fw.references] : []));
-  if (rules.length === 0) return [];
+  const out: CallEdge[] = [];
+  for (const { ir, index, sender, rule, to } of referenceCalls(ev, files, frameworks, (rule) => rule.senders)) {
+    const argMap: number[] = [];
+    // The framework fills the other parameters (the context); none of this call's arguments is one.
+    for (let p = 0; p <= rule.argsParam; p++) argMap[p] = p === rule.argsParam ? sender.argsArg : -1;
+    out.push({ from: fnKey({ file: ir.file, fn: ir.sites[index]!.fn }), file: ir.file, site: index, to, kind: sender.kind, argMap, message: true });
+  }
+  return out;
+}
+
+/**
+ * Functions a schedule runs (Convex `crons.interval('release holds', { minutes: 5 }, internal.holds.release)`),
+ * with the schedule's text: scheduled jobs, and still entry points (no request comes through the crons file).
+ */
+export function scheduledReferences(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): { fn: string; framework: string; schedule: string | null }[] {
+  return referenceCalls(ev, files, frameworks, (rule) => rule.schedules ?? []).map(({ ir, index, sender, to, framework }) => {
+    const arg = ir.sites[index]!.args[sender.scheduleArg];
+    return { fn: to, framework, schedule: arg ? staticText(ir, arg) ?? intervalText(ir, arg) : null };
+  });
+}
+
+/** `{ minutes: 5 }` -> `every 5 minutes`. */
+function intervalText(ir: FileIR, e: Expr): string | null {
+  if (e.k !== 'obj') return null;
+  const parts = e.props.map((p) => (p.key && p.key !== '...' ? `${p.value.k === 'lit' ? String(p.value.value) : staticText(ir, p.value) ?? '?'} ${p.key}` : null));
+  return parts.length > 0 && parts.every((p) => p !== null) ? `every ${parts.join(' ')}` : null;
+}
+
+interface ReferenceCall<S> {
+  ir: FileIR;
+  index: number;
+  sender: S & { kind: 'call' | 'deferred' };
+  rule: Rule;
+  framework: string;
+  to: string;
+}
+
+/** Calls that hand a function reference to one of the rules' senders, with each handler it names. */
+function referenceCalls<S extends { clients: ClientPattern[]; calls: Record<string, 'call' | 'deferred'> | string[]; refArg: number }>(
+  ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], sendersOf: (rule: Rule) => S[],
+): ReferenceCall<S>[] {
+  const senders = frameworks.flatMap((fw) => (fw.references ? sendersOf(fw.references).map((s) => ({ fw, rule: fw.references!, s })) : [])).flatMap(({ fw, rule, s }) => {
+    const calls: [string, 'call' | 'deferred'][] = Array.isArray(s.calls) ? s.calls.map((c) => [c, 'deferred']) : Object.entries(s.calls);
+    return s.clients.flatMap((c) => calls.map(([call, kind]) => ({ fw, rule, sender: { ...s, kind }, module: c.module ?? null, tokens: compilePath(c.path ? `${c.path}.${call}` : call) })));
+  });
+  if (senders.length === 0) return [];
   const byStem = new Map<string, FileIR[]>();
   for (const ir of files) {
     const stem = ir.file.replace(SOURCE, '');
@@ -25,10 +70,8 @@ export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: Frame
     if (list) list.push(ir);
     else byStem.set(stem, [ir]);
   }
-  const senders = rules.flatMap((rule) => rule.senders.flatMap((s) => s.clients.flatMap((c) =>
-    Object.entries(s.calls).map(([call, kind]) => ({ rule, sender: s, kind, module: c.module ?? null, tokens: compilePath(c.path ? `${c.path}.${call}` : call) })))));
   const lastNames = new Set(senders.map((s) => s.tokens[s.tokens.length - 1]));
-  const out: CallEdge[] = [];
+  const out: ReferenceCall<S>[] = [];
   for (const ir of files) {
     ir.sites.forEach((site, index) => {
       if (site.callee.k !== 'member' || !lastNames.has(site.callee.prop ?? '')) return;
@@ -37,12 +80,7 @@ export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: Frame
         const s = senders.find((x) => (!x.module || isModuleOrSubpath(v.module, x.module)) && matchSteps(x.tokens, v.steps));
         if (!s) continue;
         const ref = site.args[s.sender.refArg];
-        for (const to of ref ? targets(ev, ir, ref, s.rule, byStem) : []) {
-          const argMap: number[] = [];
-          // The framework fills the other parameters (the context); none of this call's arguments is one.
-          for (let p = 0; p <= s.rule.argsParam; p++) argMap[p] = p === s.rule.argsParam ? s.sender.argsArg : -1;
-          out.push({ from: fnKey({ file: ir.file, fn: site.fn }), file: ir.file, site: index, to, kind: s.kind, argMap, message: true });
-        }
+        for (const to of ref ? targets(ev, ir, ref, s.rule, byStem) : []) out.push({ ir, index, sender: s.sender, rule: s.rule, framework: s.fw.id, to });
         return;
       }
     });

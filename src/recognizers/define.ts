@@ -445,6 +445,8 @@ export interface FrameworkRecognizer {
     handlerKeys: string[];
     argsParam: number;
     senders: { clients: ClientPattern[]; calls: Record<string, 'call' | 'deferred'>; refArg: number; argsArg: number }[];
+    /** Calls that run the referenced function on a schedule (`crons.interval(name, { minutes: 5 }, ref)`): scheduled jobs. */
+    schedules?: { clients: ClientPattern[]; calls: string[]; refArg: number; scheduleArg: number }[];
   };
   /** Import aliases the framework defines without a tsconfig in the tree (`$lib` -> `src/lib`), relative to the app. */
   aliases?: Record<string, string>;

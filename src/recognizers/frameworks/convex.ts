@@ -8,6 +8,8 @@ const CTX: HandlerParam[] = [{
   fields: Object.fromEntries(['db', 'scheduler', 'storage', 'auth', 'runQuery', 'runMutation', 'runAction'].map((f) => [f, { module: 'convex/server', path: f }])),
 }];
 const CLIENT = [{ module: 'convex/server', path: '' }];
+// The context a helper is handed declares its type (`ctx: ActionCtx`).
+const CONTEXT = ['', 'ActionCtx.new()', 'MutationCtx.new()', 'GenericActionCtx.new()', 'GenericMutationCtx.new()'].map((path) => ({ module: 'convex/server', path }));
 
 export default defineFramework({
   id: 'convex',
@@ -51,8 +53,10 @@ export default defineFramework({
     handlerKeys: ['handler'],
     argsParam: 1,
     senders: [
-      { clients: CLIENT, calls: { runMutation: 'call', runAction: 'call', runQuery: 'call' }, refArg: 0, argsArg: 1 },
-      { clients: CLIENT, calls: { 'scheduler.runAfter': 'deferred', 'scheduler.runAt': 'deferred' }, refArg: 1, argsArg: 2 },
+      { clients: CONTEXT, calls: { runMutation: 'call', runAction: 'call', runQuery: 'call' }, refArg: 0, argsArg: 1 },
+      { clients: CONTEXT, calls: { 'scheduler.runAfter': 'deferred', 'scheduler.runAt': 'deferred' }, refArg: 1, argsArg: 2 },
     ],
+    // https://docs.convex.dev/scheduling/cron-jobs: `const crons = cronJobs(); crons.interval('release holds', { minutes: 5 }, internal.holds.release)`.
+    schedules: [{ clients: [{ module: 'convex/server', path: 'cronJobs.()' }], calls: ['interval', 'cron', 'hourly', 'daily', 'weekly', 'monthly'], refArg: 2, scheduleArg: 1 }],
   },
 });

@@ -5,14 +5,15 @@ import { defineStore } from '../define.js';
 // `convex` fills the handler's `ctx`). `insert(table, doc)` returns the new document's id, not the
 // document; `get(id)` and `unique()`/`first()` return null when nothing matches. An app imports the
 // function builders and the function references from its own generated modules
-// (`./_generated/server`, `./_generated/api`, often git-ignored): they are the package's.
+// (`./_generated/server`, `./_generated/api`, `./_generated/dataModel`, often git-ignored): they are the package's.
 export default defineStore({
   id: 'convex',
   name: 'Convex',
   docs: 'https://docs.convex.dev/database/writing-data',
   packages: ['convex/server', 'convex'],
-  specifiers: ['(?:^|/)_generated/(?:server|api)(?:\\.[cm]?[jt]s)?$'],
-  clients: [{ module: 'convex/server', path: 'db' }],
+  specifiers: ['(?:^|/)_generated/(?:server|api|dataModel)(?:\\.[cm]?[jt]s)?$'],
+  // A helper handed the context declares its type (`ctx: MutationCtx`): the same database.
+  clients: ['', 'MutationCtx.new().', 'QueryCtx.new().', 'GenericMutationCtx.new().', 'GenericQueryCtx.new().'].map((ctx) => ({ module: 'convex/server', path: `${ctx}db` })),
   writes: [{ call: 'insert', entity: ['args'], resultIsId: true }],
   reads: [
     { call: 'get', entity: ['args'], guard: 'null' },
