@@ -5,7 +5,9 @@ import { isBillingPayload, type SiteFact } from '../recognize/facts.js';
 import { BILLING_ENTITY_WORDS, PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
+import { isPaymentEntity } from './payment-links.js';
 import { writesBookingsFor } from './purchase-kinds.js';
+import { notifyRoutes } from './return-routes.js';
 import { functionName, type PaymentPath } from './payment-paths.js';
 import { reachableFrom, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
@@ -22,6 +24,11 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   const v = program.vocabulary;
   const reached = reachedNames(program, path.entry);
   if (reached.bookingLike) return null;
+  // The webhook the payment names for itself (`notification_url`) records what it bought: a guide
+  // sold beside the tours, kept in `guidePurchases`, touching no booking,
+  // whatever the names of the helpers on the way say (a coupon check shared with the bookings).
+  const notified = notifyRoutes(program, payment).map((e) => reachedNames(program, e));
+  if (notified.length > 0 && notified.every((n) => !n.bookingLike && !n.signalsBooking && n.others.some((f) => !isPaymentEntity(f.entity)))) return 'not-a-booking-payment';
   // Names along the path (and of the records it touches: a `booking_payments` row is for a booking
   // without being one), and the keys and literal texts the payment carries.
   const leaves = payloadLeaves(program, path.payment, ev);

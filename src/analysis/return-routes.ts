@@ -7,7 +7,8 @@ import type { EntryPoint } from '../graph/entries.js';
 import { staticText } from '../symbols/text.js';
 import type { EventBranch } from './event-branches.js';
 import { payloadLeaves } from './id-flow.js';
-import { reachableFrom, type Program } from './program.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { reachableFrom, siteKey, type Program } from './program.js';
 import { regionFrom } from './regions.js';
 import { keyedMemo } from '../util/memo.js';
 
@@ -35,8 +36,6 @@ function paymentReturns(program: Program, outcome: 'failure' | 'success'): Payme
 
 function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentReturn[] {
   const out: PaymentReturn[] = [];
-  // Only once a payment names a failure URL: most apps give none.
-  const routed = () => actingRoutes(program);
   for (const fact of program.facts) {
     const r = fact.recognizer;
     const fields = r.kind === 'provider' ? (outcome === 'failure' ? r.failureReturnFields : r.successReturnFields) : undefined;
@@ -47,15 +46,41 @@ function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentR
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       if (!segments) continue;
-      // The most specific routes only: `/bookings/cancel` is the route `GET /bookings/cancel`, not also `PUT /bookings/:id`.
-      const scored = routed().map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
-      const best = Math.max(0, ...scored.map((x) => x.score));
-      for (const { entry } of scored.filter((x) => x.score === best)) {
+      for (const entry of bestRoutes(program, segments)) {
         if (!out.some((x) => x.entry.fn === entry.fn && x.provider === r.id)) out.push({ entry, provider: r.id, field });
       }
     }
   }
   return out;
+}
+
+const notifyMemo = keyedMemo<Program, EntryPoint[]>();
+
+/**
+ * The routes a payment names for its notifications (`notification_url: `${SITE}/webhooks/guide``):
+ * its own webhook, whichever webhooks the provider's other payments use.
+ */
+export function notifyRoutes(program: Program, payment: SiteFact): EntryPoint[] {
+  const r = payment.recognizer;
+  const fields = r.kind === 'provider' ? r.notifyFields ?? [] : [];
+  if (fields.length === 0) return [];
+  return notifyMemo(program, siteKey(payment.file, payment.site), () => {
+    const out: EntryPoint[] = [];
+    for (const leaf of payloadLeaves(program, payment)) {
+      if (!fields.includes(leaf.path[leaf.path.length - 1] ?? '')) continue;
+      const ir = program.files.get(leaf.file);
+      const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
+      for (const entry of segments ? bestRoutes(program, segments) : []) if (!out.includes(entry)) out.push(entry);
+    }
+    return out;
+  });
+}
+
+/** The most specific acting routes at a URL's path: `/bookings/cancel` is `GET /bookings/cancel`, not also `PUT /bookings/:id`. */
+function bestRoutes(program: Program, segments: string[]): EntryPoint[] {
+  const scored = actingRoutes(program).map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
+  const best = Math.max(0, ...scored.map((x) => x.score));
+  return scored.filter((x) => x.score === best).map((x) => x.entry);
 }
 
 const actingMemo = new WeakMap<Program, EntryPoint[]>();

@@ -124,6 +124,12 @@ export interface ProviderRecognizer {
    */
   failureReturnFields?: string[];
   /**
+   * Payload fields holding the URL the provider posts this payment's notifications to (Mercado Pago's
+   * `notification_url`, SSLCommerz's `ipn_url`): the route at that URL's path is this payment's own
+   * webhook, and what it records is what the payment bought.
+   */
+  notifyFields?: string[];
+  /**
    * Payload fields holding the URL the customer's browser comes back to once the payment succeeded
    * (Stripe's `success_url`, PayPal's `return_url`): a route of the app at that URL's path that
    * writes records there acts on the payment's success, as a success callback does.

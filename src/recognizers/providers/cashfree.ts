@@ -57,6 +57,7 @@ export default defineProvider({
     'link_meta.return_url',
   ],
   transactionIdFields: ['order_id'],
+  notifyFields: ['notify_url'],
   events: {
     success: ['PAYMENT_SUCCESS_WEBHOOK'],
     failure: ['PAYMENT_FAILED_WEBHOOK', 'PAYMENT_USER_DROPPED_WEBHOOK'],

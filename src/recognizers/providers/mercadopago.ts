@@ -96,6 +96,7 @@ export default defineProvider({
     'additional_info.external_reference',
     'request.additional_info.external_reference',
   ],
+  notifyFields: ['notification_url'],
   // The browser comes back to `back_urls.failure` when the payment is rejected (the only `failure` key of a preference).
   // https://www.mercadopago.com/developers/en/docs/checkout-pro/configure-back-urls
   failureReturnFields: ['failure'],

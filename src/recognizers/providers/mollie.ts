@@ -42,6 +42,7 @@ export default defineProvider({
     { host: '^api\\.mollie\\.com$', path: '^/v2/payments/[^/]+$', method: 'GET', role: 'retrieve', api: 'payments.get' },
   ],
   referenceFields: ['metadata', 'metadata.*', 'description', 'redirectUrl', 'webhookUrl', 'cancelUrl', 'orderNumber'],
+  notifyFields: ['webhookUrl'],
   // Classic webhooks carry only the payment id (the handler then calls payments.get); next-gen
   // webhooks name their event.
   capture: {

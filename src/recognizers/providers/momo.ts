@@ -20,6 +20,7 @@ export default defineProvider({
   // orderId and requestId are the merchant's own; extraData comes back as-is in the IPN.
   referenceFields: ['orderId', 'requestId', 'extraData', 'orderInfo', 'redirectUrl', 'ipnUrl'],
   transactionIdFields: ['orderId'],
+  notifyFields: ['ipnUrl'],
   // captureWallet, payWithMethod, payWithATM, payWithCC...
   paymentMethodFields: ['requestType'],
   // `autoCapture: false` only authorizes; the amount is held until a `confirm` request.

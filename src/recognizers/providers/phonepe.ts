@@ -30,6 +30,7 @@ export default defineProvider({
   // v2's merchantOrderId, metaInfo udf1..udf5 and redirect URL.
   referenceFields: ['merchantTransactionId', 'merchantUserId', 'redirectUrl', 'callbackUrl', 'merchantOrderId', 'metaInfo.*', 'paymentFlow.merchantUrls.redirectUrl'],
   transactionIdFields: ['merchantTransactionId', 'merchantOrderId'],
+  notifyFields: ['callbackUrl'],
   // v1's server-to-server callback is signed in the X-VERIFY header (read by name, any case).
   callbackFields: ['X-VERIFY', 'x-verify'],
   // v1's callback carries a result `code`; v2's webhook names the event.

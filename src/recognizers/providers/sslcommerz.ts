@@ -29,6 +29,7 @@ export default defineProvider({
   successReturnFields: ['success_url'],
   referenceFields: ['tran_id', 'value_a', 'value_b', 'value_c', 'value_d', 'success_url', 'fail_url', 'cancel_url', 'ipn_url'],
   transactionIdFields: ['tran_id'],
+  notifyFields: ['ipn_url'],
   // The IPN carries a status (VALID, FAILED, CANCELLED, EXPIRED) rather than named event types;
   // those words are also ordinary booking states, so none is listed as an event.
   events: { success: [], failure: [] },

@@ -29,6 +29,7 @@ export default defineProvider({
   // app_trans_id (`yymmdd_<own id>`) is the merchant's own; embed_data comes back as-is in the callback.
   referenceFields: ['app_trans_id', 'apptransid', 'embed_data', 'embeddata', 'item', 'description', 'callback_url'],
   transactionIdFields: ['app_trans_id', 'apptransid'],
+  notifyFields: ['callback_url'],
   // zalopayapp, CC, ATM...: how the customer pays, not what is bought.
   paymentMethodFields: ['bank_code', 'bankcode'],
   // ZaloPay calls back only for a successful payment, with no event type or result field; a
