@@ -74,7 +74,8 @@ function referenceCalls<S extends { clients: ClientPattern[]; calls: Record<stri
   const out: ReferenceCall<S>[] = [];
   for (const ir of files) {
     ir.sites.forEach((site, index) => {
-      if (site.callee.k !== 'member' || !lastNames.has(site.callee.prop ?? '')) return;
+      // `ctx.runMutation(...)`, or a function imported on its own (`fetchMutation(...)`, by any local name).
+      if (site.callee.k === 'member' ? !lastNames.has(site.callee.prop ?? '') : site.callee.k !== 'ref' || ir.bindings[site.callee.b]?.kind !== 'import') return;
       for (const v of ev.values(ir.file, site.callee)) {
         if (v.t !== 'ext') continue;
         const s = senders.find((x) => (!x.module || isModuleOrSubpath(v.module, x.module)) && matchSteps(x.tokens, v.steps));

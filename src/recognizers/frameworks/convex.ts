@@ -55,6 +55,16 @@ export default defineFramework({
     senders: [
       { clients: CONTEXT, calls: { runMutation: 'call', runAction: 'call', runQuery: 'call' }, refArg: 0, argsArg: 1 },
       { clients: CONTEXT, calls: { 'scheduler.runAfter': 'deferred', 'scheduler.runAt': 'deferred' }, refArg: 1, argsArg: 2 },
+      // Server code outside Convex calls it too: https://docs.convex.dev/client/javascript/node
+      // (`new ConvexHttpClient(url).mutation(api.bookings.create, args)`) and
+      // https://docs.convex.dev/client/nextjs/app-router/server-rendering (`fetchMutation(api.bookings.create, args)`).
+      {
+        clients: ['ConvexHttpClient.new()', 'ConvexClient.new()'].map((path) => ({ module: 'convex/browser', path })),
+        calls: { mutation: 'call', action: 'call', query: 'call' },
+        refArg: 0,
+        argsArg: 1,
+      },
+      { clients: [{ module: 'convex/nextjs', path: '' }], calls: { fetchMutation: 'call', fetchAction: 'call', fetchQuery: 'call' }, refArg: 0, argsArg: 1 },
     ],
     // https://docs.convex.dev/scheduling/cron-jobs: `const crons = cronJobs(); crons.interval('release holds', { minutes: 5 }, internal.holds.release)`.
     schedules: [{ clients: [{ module: 'convex/server', path: 'cronJobs.()' }], calls: ['interval', 'cron', 'hourly', 'daily', 'weekly', 'monthly'], refArg: 2, scheduleArg: 1 }],
