@@ -53,8 +53,11 @@ export function pendingTableWord(entity: string): string | null {
 export function isStateField(name: string): boolean {
   if (isStatusReference(name)) return true;
   const ws = words(name);
-  return ws.length > 0 && STATE_FIELDS.has(ws[ws.length - 1]!);
+  // Romance languages put the head first: `estadoTurno`, `estado_pago`, `stato_prenotazione`.
+  return ws.length > 0 && (STATE_FIELDS.has(ws[ws.length - 1]!) || HEAD_FIRST_STATE_FIELDS.has(ws[0]!));
 }
+
+const HEAD_FIRST_STATE_FIELDS = new Set(['estado', 'etat', 'stato']);
 
 /** Words around a flag's one state word: `isPaid`, `hasBeenConfirmed`, `isBookedSuccessfully`. */
 const FLAG_FILLERS = new Set(['is', 'has', 'been', 'successfully']);

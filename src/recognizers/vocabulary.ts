@@ -1,10 +1,19 @@
 // Words that make an entity booking-like, and the field names that hold a record's id.
 
 /** Default vocabulary (singular, lower case); the config file can add names. */
-export const BOOKING_WORDS = ['booking', 'reservation', 'appointment', 'rental', 'ticket', 'ticketpurchase', 'ticketorder'];
+export const BOOKING_WORDS = [
+  'booking', 'reservation', 'appointment', 'rental', 'ticket', 'ticketpurchase', 'ticketorder',
+  // Apps name their records in their own language: a Spanish padel club's `Turno` (the court booked
+  // for an hour), `reservas`, `citas`; Portuguese `agendamentos`; German `Buchung`, `Termin`;
+  // Italian `prenotazioni`; Dutch `boekingen`, `afspraken`; Turkish `rezervasyon`, `randevu`.
+  // Plurals the simple singular does not undo are listed as they are.
+  'reserva', 'reservacion', 'turno', 'cita', 'agendamento', 'buchung', 'buchungen', 'termin', 'termine', 'reservierung',
+  'prenotazione', 'prenotazioni', 'appuntamento', 'appuntamenti', 'boeking', 'boekingen', 'reservering', 'reserveringen', 'afspraak', 'afspraken',
+  'rezervasyon', 'randevu', 'reservasi',
+];
 
 /** Words that signal a booking flow in names and metadata keys, beyond entity names. */
-export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot', 'seat', 'checkin'];
+export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot', 'seat', 'checkin', 'reservar', 'agendar', 'buchen', 'prenotare', 'reservieren'];
 
 /**
  * Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise
@@ -20,7 +29,8 @@ export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId',
 
 /** Splits `tbl_bookingSlots` into ['tbl', 'booking', 'slots']. */
 export function words(name: string): string[] {
-  return name
+  // `reservación`, `confirmée`, `bestätigt`: the letters without their accents, one word each.
+  return (/[^\x00-\x7f]/.test(name) ? name.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : name)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -39,6 +49,8 @@ export function singularNoun(w: string): string {
 
 function singular(w: string): string {
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  // Spanish `reservaciones`.
+  if (w.endsWith('iones')) return w.slice(0, -2);
   if (w.endsWith('ses')) return w.slice(0, -2);
   return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
@@ -203,11 +215,21 @@ export class Vocabulary {
 
 // Booking states, as the words of a status value (`PENDING_PAYMENT`, 'awaiting-payment').
 /** Not yet confirmed: the booking holds its slot until the payment or approval arrives. */
-export const PENDING_STATE_WORDS = ['pending', 'awaiting', 'unpaid', 'held', 'hold', 'draft', 'reserved', 'tentative', 'initiated', 'requested', 'processing', 'incomplete', 'unconfirmed', 'provisional', 'temporary', 'checkout', 'waiting', 'new', 'created', 'initial', 'open'];
+export const PENDING_STATE_WORDS = [
+  'pending', 'awaiting', 'unpaid', 'held', 'hold', 'draft', 'reserved', 'tentative', 'initiated', 'requested', 'processing', 'incomplete', 'unconfirmed', 'provisional', 'temporary', 'checkout', 'waiting', 'new', 'created', 'initial', 'open',
+  // es, pt, fr (`en_attente`), de, it (`in_attesa`), nl
+  'pendiente', 'pendente', 'aguardando', 'reservado', 'reservada', 'attente', 'ausstehend', 'attesa', 'wachtend',
+];
 /** Confirmed or paid: reminders, capacity counts and staff treat it as a real booking. */
-export const CONFIRMED_STATE_WORDS = ['confirmed', 'confirm', 'paid', 'booked', 'active', 'completed', 'complete', 'succeeded', 'success', 'approved', 'captured', 'accepted', 'scheduled', 'fulfilled', 'settled'];
+export const CONFIRMED_STATE_WORDS = [
+  'confirmed', 'confirm', 'paid', 'booked', 'active', 'completed', 'complete', 'succeeded', 'success', 'approved', 'captured', 'accepted', 'scheduled', 'fulfilled', 'settled',
+  'confirmado', 'confirmada', 'pagado', 'pagada', 'pago', 'aprobado', 'aprobada', 'aprovado', 'aprovada', 'confirmee', 'paye', 'bestatigt', 'bezahlt', 'confermato', 'confermata', 'pagato', 'pagata', 'bevestigd', 'betaald',
+];
 /** Cancelled by someone: a customer, staff, or a refund. */
-export const CANCELLED_STATE_WORDS = ['cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn'];
+export const CANCELLED_STATE_WORDS = [
+  'cancelled', 'canceled', 'cancel', 'refunded', 'withdrawn',
+  'cancelado', 'cancelada', 'anulado', 'anulada', 'reembolsado', 'reembolsada', 'annule', 'annulee', 'rembourse', 'storniert', 'annullato', 'annullata', 'cancellato', 'cancellata', 'geannuleerd',
+];
 /**
  * A cancellation or refund asked for and not yet made (`CANCEL_REQUESTED`, `pending_cancellation`,
  * `refund_requested`): a change word with a request word. The booking still stands, paid as it was.
@@ -218,8 +240,8 @@ export const REQUEST_WORDS = ['requested', 'request', 'pending', 'awaiting', 'wa
 export const FAILED_STATE_WORDS = ['failed', 'fail', 'failure', 'expired', 'abandoned', 'released', 'void', 'voided', 'declined', 'rejected', 'timeout', 'timedout', 'lapsed', 'dropped'];
 /** Over: the booking was served or missed (`completed`, `no_show`, `checked_out`); with cancelled and failed, the states a purge of history picks. */
 export const FINISHED_STATE_WORDS = ['completed', 'complete', 'fulfilled', 'done', 'finished', 'attended', 'served', 'noshow', 'checkedout', 'archived'];
-/** Field names that hold a record's state. */
-export const STATE_FIELD_WORDS = ['status', 'state'];
+/** Field names that hold a record's state (`estado`, `état`, `stato` where the app speaks Spanish or Portuguese, French, Italian). */
+export const STATE_FIELD_WORDS = ['status', 'state', 'estado', 'etat', 'stato'];
 /** Boolean fields that say a booking is confirmed or paid (`isPaid: false` is a pending state). */
 export const CONFIRMED_FLAG_WORDS = ['confirmed', 'paid', 'booked'];
 
@@ -234,7 +256,7 @@ export const TRY_COUNTER_WORDS = ['attempt', 'retry', 'failure', 'error'];
 export const SLOT_FLAG_WORDS = ['booked', 'available', 'taken', 'held', 'reserved', 'occupied', 'free'];
 
 /** Entities that store payments apart from the booking (`Payment`, `transactions`). */
-export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout'];
+export const PAYMENT_ENTITY_WORDS = ['payment', 'transaction', 'charge', 'invoice', 'checkout', 'pago', 'pagamento', 'paiement', 'zahlung', 'betaling', 'odeme', 'pembayaran'];
 const PAYMENT_ENTITY_SET = new Set(PAYMENT_ENTITY_WORDS);
 /** Words of records that recurring billing keeps (`subscriptions`, `UserPlan`, `billing_accounts`). */
 export const BILLING_ENTITY_WORDS = ['subscription', 'plan', 'billing'];

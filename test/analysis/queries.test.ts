@@ -6,6 +6,7 @@ import { isCapacityEntity } from '../../src/analysis/capacity.js';
 import { isProviderIdField } from '../../src/analysis/payment-links.js';
 import { sqlStatements, type FieldValue } from '../../src/analysis/record-changes.js';
 import { selectFilter } from '../../src/analysis/sql-text.js';
+import { Vocabulary } from '../../src/recognizers/vocabulary.js';
 
 describe('sqlStatements', () => {
   it('reads inserts, updates and deletes with their columns, values and filters', () => {
@@ -59,6 +60,13 @@ describe('booking states', () => {
     expect(stateWritten({ sets: [field('email', ['a@b.c'])] })).toBeNull();
   });
 
+  it('reads states and state fields in the language the app is written in', () => {
+    expect(['pendiente', 'PENDENTE', 'en_attente', 'confirmée', 'Bestätigt', 'pagado', 'cancelada', 'annulée'].map(stateOfText))
+      .toEqual(['pending', 'pending', 'pending', 'confirmed', 'confirmed', 'confirmed', 'cancelled', 'cancelled']);
+    expect(['estado', 'estadoTurno', 'estado_pago', 'état', 'stato_prenotazione'].every(isStateField)).toBe(true);
+    expect(isStateField('estadio')).toBe(false);
+  });
+
   it('reads a flag kept in an integer column as a yes/no, and only a flag', () => {
     expect(['0', '1'].map((t) => stateOfFieldValue('is_paid', t))).toEqual(['pending', 'confirmed']);
     expect(stateOfFieldValue('isCancelled', '1')).toBe('cancelled');
@@ -72,6 +80,12 @@ describe('vocabulary of links and capacity', () => {
   it('tells provider-id fields from other ids', () => {
     expect(['paymentIntentId', 'stripeSessionId', 'paypal_order_id', 'transactionRef', 'payment_intent'].every(isProviderIdField)).toBe(true);
     expect(['bookingId', 'customerId', 'id', 'paymentStatus'].some(isProviderIdField)).toBe(false);
+  });
+
+  it('knows bookings by the names apps give them in other languages', () => {
+    const v = new Vocabulary();
+    expect(['Turno', 'reservas', 'Reservación', 'reservaciones', 'citas', 'agendamentos', 'Buchung', 'prenotazioni', 'boekingen', 'randevu'].every((n) => v.isBookingLike(n))).toBe(true);
+    expect(['turno_logs', 'Terminal', 'estadio', 'pagos'].some((n) => v.isBookingLike(n))).toBe(false);
   });
 
   it('tells capacity entities from bookings of them', () => {
