@@ -5,7 +5,7 @@
 import type { SiteFact } from '../recognize/facts.js';
 import { PROVIDER_IDS } from '../recognizers/index.js';
 import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
-import { isUnknown, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import { valueKey } from '../symbols/evaluate.js';
 import type { BookingPaymentPath } from './booking-paths.js';
 import { pathMatches, payloadLeaves, type Leaf } from './id-flow.js';
@@ -53,7 +53,12 @@ function isBookingReference(program: Program, f: FieldValue): boolean {
   return ws.length > 1 && program.vocabulary.signalsBooking(f.field) && ['id', 'ref', 'reference'].includes(ws[ws.length - 1]!);
 }
 
-const nonLiteral = (f: FieldValue) => f.texts.length === 0 && f.values.some((v) => v.t !== 'lit' && !isUnknown(v));
+/**
+ * A value that is no literal: one the evaluator knows, or one it cannot follow that is computed
+ * rather than written out (`turnoIds[0]` of a helper's list).
+ */
+const nonLiteral = (f: FieldValue) => f.texts.length === 0
+  && (f.values.some((v) => v.t !== 'lit' && !isUnknown(v)) || (f.values.every(isUnknown) && f.expr !== null && f.expr.k !== 'lit' && f.expr.k !== 'unknown'));
 
 /**
  * A record other than the booking links the booking to its payment only when it also points at the
@@ -61,7 +66,27 @@ const nonLiteral = (f: FieldValue) => f.texts.length === 0 && f.values.some((v) 
  * nothing leads from the booking to it.
  */
 function pointsAtBooking(program: Program, fact: SiteFact, change: RecordChange): boolean {
-  return isBookingItself(fact) || referenceFields(fact, change).some((f) => isBookingReference(program, f) && (nonLiteral(f) || f.fromRequest));
+  return isBookingItself(fact) || referenceFields(fact, change).some((f) => holdsBookingReference(program, f)) || writtenWithBooking(program, fact);
+}
+
+const holdsBookingReference = (program: Program, f: FieldValue) => isBookingReference(program, f) && (nonLiteral(f) || f.fromRequest);
+
+/**
+ * An update of a record the same function wrote with a booking reference, through the same
+ * variable: `paymentRef.set({ appointmentId, ... })`, then `paymentRef.update({ mpPreferenceId })`.
+ */
+function writtenWithBooking(program: Program, fact: SiteFact): boolean {
+  const receiver = receiverBinding(program, fact);
+  if (fact.kind !== 'update' || receiver === null) return false;
+  return (program.factsByFn.get(fnKey({ file: fact.file, fn: fact.fn })) ?? []).some((other) =>
+    other.kind === 'write' && other !== fact && receiverBinding(program, other) === receiver
+    && recordChanges(program, other).some((c) => c.sets.some((f) => holdsBookingReference(program, f))));
+}
+
+/** The variable a store call is made on (`paymentRef` of `paymentRef.update(...)`). */
+function receiverBinding(program: Program, fact: SiteFact): number | null {
+  const callee = program.files.get(fact.file)?.sites[fact.site]?.callee;
+  return callee?.k === 'member' && callee.obj.k === 'ref' ? callee.obj.b : null;
 }
 
 /**
@@ -97,7 +122,7 @@ export function paymentRowReferencingBooking(program: Program, path: BookingPaym
   for (const fact of changesReached(program, path.entry.fn)) {
     if (isBookingItself(fact)) continue;
     for (const change of recordChanges(program, fact)) {
-      const field = referenceFields(fact, change).find((f) => isBookingReference(program, f) && nonLiteral(f));
+      const field = referenceFields(fact, change).find((f) => holdsBookingReference(program, f));
       if (field && (isPaymentEntity(fact.entity) || providerIdField(program, path, change.sets))) return { fact, field, where: 'path' };
     }
   }
