@@ -1,7 +1,7 @@
 // What the stages feed back into each other: parameter values learned from transaction callbacks
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
-import { optionHandlers, type EntryPoint } from '../graph/entries.js';
+import { optionHandlers, type EntryPoint, type ObjValue } from '../graph/entries.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, stepsText, type Value } from '../model/values.js';
 import { isWithin, type Expr, type FileIR, type TypeRef } from '../model/ir.js';
@@ -75,12 +75,16 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     return names.flatMap((n) => exportsByName!.get(n) ?? []).flatMap((v) => (v.t === 'fn' ? ev.fnReturns(v.file, v.fn, 0) : []));
   };
-  const handlerParam = (rules: HandlerParam[] | undefined, index: number): Value[] => {
+  const handlerParam = (rules: HandlerParam[] | undefined, index: number, options?: ObjValue): Value[] => {
     const rule = rules?.find((r) => r.index === index);
     if (!rule) return [];
+    if (rule.option) {
+      const declared = options?.props.find((p) => p.key === rule.option);
+      return declared && options ? ev.values(options.file, declared.value) : [];
+    }
     const held = (what: string[] | { module: string; path: string }): Value[] =>
       Array.isArray(what) ? returnsOf(what) : [{ t: 'ext', module: what.module, steps: what.path.split('.').map((p) => ({ p })) }];
-    return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields).map(([k, what]) => [k, held(what)])) }];
+    return [{ t: 'fields', fields: Object.fromEntries(Object.entries(rule.fields ?? {}).map(([k, what]) => [k, held(what)])) }];
   };
   /**
    * What `fn` passes as argument `index` where it calls its own parameter `param`: in its body, in a
@@ -110,7 +114,8 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   return (file, fn, index) => {
     const out: Value[] = [...typedParam(file, fn, index), ...byToken(file, fn, index)];
     // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`).
-    out.push(...handlerParam(optionHandlerRules.get(fnKey({ file, fn })), index));
+    const held = optionHandlerRules.get(fnKey({ file, fn }));
+    out.push(...handlerParam(held?.params, index, held?.options));
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site, arg } of callbackSites(file).get(fn) ?? []) {
@@ -154,8 +159,8 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
  * parameters: function -> the rule's parameters. Read once, with what the evaluator knows so far:
  * the calls are found by name first (the last step of the rule's path), then by their value.
  */
-function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: FrameworkRecognizer[]): Map<string, HandlerParam[]> {
-  const out = new Map<string, HandlerParam[]>();
+function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: FrameworkRecognizer[]): Map<string, { params: HandlerParam[]; options: ObjValue }> {
+  const out = new Map<string, { params: HandlerParam[]; options: ObjValue }>();
   const rules = frameworks.flatMap((fw) => fw.registrations ?? []).filter((r) => r.handlerKeys && r.handlerParams);
   const names = new Set(rules.flatMap((r) => r.clients.flatMap((c) => r.calls.map((call) => compilePath(`${c.path}.${call}`).filter((t) => t !== '()').pop() ?? ''))));
   if (names.size === 0) return out;
@@ -168,7 +173,7 @@ function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: Framew
         for (const m of matcher.match(v)) {
           const reg = m.kind === 'registration' ? m.registration : undefined;
           if (!reg?.handlerKeys || !reg.handlerParams) continue;
-          for (const arg of site.args) for (const h of optionHandlers(ev, ir, arg, reg)) if (!out.has(h.fn)) out.set(h.fn, reg.handlerParams);
+          for (const arg of site.args) for (const h of optionHandlers(ev, ir, arg, reg)) if (!out.has(h.fn)) out.set(h.fn, { params: reg.handlerParams, options: h.options });
         }
       }
     });

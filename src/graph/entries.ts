@@ -202,7 +202,7 @@ export function declaredEntries(ev: Evaluator, files: FileIR[], handlers: Declar
   return out;
 }
 
-type ObjValue = Extract<Value, { t: 'obj' }>;
+export type ObjValue = Extract<Value, { t: 'obj' }>;
 
 function optionsObjects(ev: Evaluator, ir: FileIR, e: Expr): ObjValue[] {
   return ev.values(ir.file, e).filter((v): v is ObjValue => v.t === 'obj');
@@ -210,6 +210,8 @@ function optionsObjects(ev: Evaluator, ir: FileIR, e: Expr): ObjValue[] {
 
 export interface OptionHandler {
   fn: string;
+  /** The options object that holds it. */
+  options: ObjValue;
   /** Where the options object is, when it is not the argument itself. */
   file: string;
   pos: number | null;
@@ -239,7 +241,7 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
       const method = textOf(obj, reg.methodKeys)?.toUpperCase() ?? '';
       for (const prop of obj.props) {
         if (prop.key === null || !reg.handlerKeys.includes(prop.key)) continue;
-        for (const fn of entryFunctions(ev, objIr, prop.value)) out.push({ fn, file: nested ? obj.file : ir.file, pos: nested ? obj.pos : null, route, method });
+        for (const fn of entryFunctions(ev, objIr, prop.value)) out.push({ fn, options: obj, file: nested ? obj.file : ir.file, pos: nested ? obj.pos : null, route, method });
       }
     }
   }

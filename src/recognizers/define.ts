@@ -313,7 +313,12 @@ export interface HandlerParam {
    * field -> what it holds: the return value of exported functions (by name, anywhere in the scan),
    * or a value of the framework's package (`{ module: 'inngest', path: 'step' }`).
    */
-  fields: Record<string, string[] | { module: string; path: string }>;
+  fields?: Record<string, string[] | { module: string; path: string }>;
+  /**
+   * Or: what the registration's options object declares at this key, for a handler held there
+   * (Convex's `args: { id: v.id('bookings') }`: `args.id` is an id of the `bookings` table).
+   */
+  option?: string;
 }
 
 export interface RegistrationRule {

@@ -3,10 +3,12 @@ import { defineFramework, type HandlerParam } from '../define.js';
 
 // What a Convex function's first parameter holds (https://docs.convex.dev/api/interfaces/server.GenericActionCtx):
 // the database in queries and mutations, and in actions the calls that run other functions.
-const CTX: HandlerParam[] = [{
-  index: 0,
-  fields: Object.fromEntries(['db', 'scheduler', 'storage', 'auth', 'runQuery', 'runMutation', 'runAction'].map((f) => [f, { module: 'convex/server', path: f }])),
-}];
+// The second holds the arguments as `args` validates them (https://docs.convex.dev/functions/validation):
+// `args: { id: v.id('bookings') }` says which table an id argument is of.
+const CTX: HandlerParam[] = [
+  { index: 0, fields: Object.fromEntries(['db', 'scheduler', 'storage', 'auth', 'runQuery', 'runMutation', 'runAction'].map((f) => [f, { module: 'convex/server', path: f }])) },
+  { index: 1, option: 'args' },
+];
 const CLIENT = [{ module: 'convex/server', path: '' }];
 // The context a helper is handed declares its type (`ctx: ActionCtx`).
 const CONTEXT = ['', 'ActionCtx.new()', 'MutationCtx.new()', 'GenericActionCtx.new()', 'GenericMutationCtx.new()'].map((path) => ({ module: 'convex/server', path }));
