@@ -176,11 +176,16 @@ function pushedFields(cx: FactContext, ir: FileIR, site: CallSite, index: number
   return out;
 }
 
-/** `booking` / `bookings` -> the schema's `Booking`, when the schema declares it. */
+/**
+ * `booking` / `bookings` -> the schema's `Booking`, when the schema declares it; so does the
+ * TypeScript type a model is declared with (`Model<IBooking>`, `Model<BookingDocument>`), else the
+ * same save is two writes, one of `Booking` and one of `IBooking`.
+ */
 function schemaName(cx: FactContext, name: string, file: string): string {
   const names = cx.catalog(file).names;
   const lower = name.toLowerCase();
-  return names.get(lower) ?? names.get(lower.replace(/s$/, '')) ?? name;
+  const typed = name.replace(/^I(?=[A-Z][a-z])/, '').replace(/(?<=[a-z])(Document|Doc|Attributes|Attrs|Interface)$/, '').toLowerCase();
+  return names.get(lower) ?? names.get(lower.replace(/s$/, '')) ?? (typed !== lower ? names.get(typed) : undefined) ?? name;
 }
 
 /** Relation fields under `data` whose value creates records: `{ data: { bookings: { create: ... } } }` -> ['bookings']. */
