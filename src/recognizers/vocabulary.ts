@@ -60,14 +60,15 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * `ReservationNight`, `booking_lines`), and the rules it is made under (`BookingPolicy`,
  * `BookingRule`, `BookingDefaults`), the tries at making one, logged whether or not a booking came of
  * them (`booking_attempts`), a settings or info table about booking (`BookingInfo`, `booking_config`),
- * and a store of bookings put away (`booking_archive`).
+ * a store of bookings put away (`booking_archive`), and the extras bought with it
+ * (`booking_addons`, `reservation_extras`).
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
   'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
-  'configuration', 'archive',
+  'configuration', 'archive', 'addon', 'extra',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
