@@ -14,6 +14,9 @@ export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot'
 export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
 
 /** First words of a database function's name that say it only looks records up (`get_one_booking`). */
+/** Verbs a function that changes records it is handed opens with (`confirm_booking`, `release_hold`): no insert. */
+export const CHANGE_VERBS = ['update', 'set', 'mark', 'confirm', 'cancel', 'release', 'expire', 'delete', 'remove', 'approve', 'reject', 'complete', 'refund', 'void', 'decrement', 'increment', 'finalize', 'close', 'unlock', 'extend', 'reschedule'];
+
 export const LOOKUP_VERBS = ['get', 'fetch', 'list', 'find', 'search', 'select', 'read', 'lookup', 'count', 'check', 'is', 'has', 'can', 'show', 'view', 'load'];
 
 export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
