@@ -105,10 +105,11 @@ export default defineCheck({
       for (const job of backgroundEntries(program)) {
         if (hooks.has(job.fn)) continue;
         const region = regionFrom(program, job.fn, [0]);
-        // Purging history (bookings taught, missed or cancelled long ago) expires nothing: a job
-        // that only purges is no expiry job, one that also expires bookings is judged at what it expires.
+        // Purging history (bookings taught, missed or cancelled long ago, slots or availability
+        // whose time has passed) expires nothing: a job that only purges is no expiry job, one that
+        // also expires bookings is judged at what it expires.
         const all = releasesIn(program, region);
-        const released = { ...all, booking: all.booking.filter((r) => !purgesFinished(r.change)) };
+        const released = { booking: all.booking.filter((r) => !purgesFinished(r.change)), slot: all.slot.filter((r) => !purgesFinished(r.change)) };
         const first = released.booking[0] ?? released.slot[0];
         if (!first) continue;
         const result = item(entryRef(program, job), callRef(program, first.at.fact), 'fail', 'nothing-released');

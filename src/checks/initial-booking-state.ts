@@ -100,7 +100,7 @@ function decide(program: Program, write: SiteFact, change: RecordChange, entry: 
   const entity = write.entity ?? '?';
   // A booking created through another model (`user.create({ data: { bookings: { create: {...} } } })`).
   const nested = program.vocabulary.isBookingLike(write.match?.wildcards[0]?.p) ? undefined : change.sets.find((f) => f.path.length > 1 && program.vocabulary.isBookingLike(f.path[0]))?.path[0];
-  const written = stateWritten(change, nested);
+  const written = knownStateWritten(change, nested);
   if (written) {
     const { field, states } = written;
     const at = { file: field.file, line: locate(program, field.file, field.pos).line };
@@ -144,6 +144,25 @@ function decide(program: Program, write: SiteFact, change: RecordChange, entry: 
   if (state === 'pending') [result.status, result.reason] = ['pass', 'pending-by-default'];
   else result.reason = state === 'confirmed' ? 'confirmed-by-default' : 'status-not-pending';
   return result;
+}
+
+/**
+ * The state field the write sets; when its value names no state the vocabulary knows
+ * (`bookingStatus: 'upcoming'` beside `paymentStatus: 'pending'`), the next state field whose
+ * value does: the payment status then tells an unpaid booking apart.
+ */
+function knownStateWritten(change: RecordChange, nested: string | undefined): ReturnType<typeof stateWritten> {
+  const first = stateWritten(change, nested);
+  if (!first || first.states.some((s) => s !== null) || (first.field.fromRequest && first.field.texts.length === 0)) return first;
+  let sets = change.sets;
+  let written: ReturnType<typeof stateWritten> = first;
+  while (written) {
+    if (written.states.length > 0 && written.states.every((s) => s !== null)) return written;
+    const path = written.field.path.join('.');
+    sets = sets.filter((f) => f.path.join('.') !== path);
+    written = stateWritten({ sets }, nested);
+  }
+  return first;
 }
 
 function describe(p: PathResult): string {

@@ -7,7 +7,7 @@ import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
-import { LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
+import { CHANGE_VERBS, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { redirectFact } from './redirect.js';
@@ -113,6 +113,7 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
 }
 
 const LOOKUP = new Set(LOOKUP_VERBS);
+const CHANGE = new Set(CHANGE_VERBS);
 
 function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value, m: Match, sqlFunctionAtSite: () => SqlFunction | null): SiteFact | null {
   const base = { file: ir.file, site: index, fn: site.fn, recognizer: m.recognizer, match: m, rest: null };
@@ -132,8 +133,13 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
       const fn = sqlFunctionAtSite();
       if (fn) kind = fn.inserts.length > 0 ? 'write' : fn.updates.length > 0 ? 'update' : 'read';
       // Defined outside the scan (in the hosted database): only the name is known, and a name that
-      // opens with a lookup verb (`get_one_booking`, `list_bookings`) reads.
-      else if (LOOKUP.has(words(staticText(ir, site.args[0]) ?? '')[0] ?? '')) kind = 'read';
+      // opens with a lookup verb (`get_one_booking`, `list_bookings`) reads; one that opens with a
+      // change verb (`confirm_booking`, `release_tickets_batch`) changes records it is handed.
+      else {
+        const verb = words(staticText(ir, site.args[0]) ?? '')[0] ?? '';
+        if (LOOKUP.has(verb)) kind = 'read';
+        else if (CHANGE.has(verb)) kind = 'update';
+      }
     }
     if (op.entity.includes('sql')) {
       // One driver call runs any statement: the SQL says which it is.
@@ -176,11 +182,16 @@ function pushedFields(cx: FactContext, ir: FileIR, site: CallSite, index: number
   return out;
 }
 
-/** `booking` / `bookings` -> the schema's `Booking`, when the schema declares it. */
+/**
+ * `booking` / `bookings` -> the schema's `Booking`, when the schema declares it; so does the
+ * TypeScript type a model is declared with (`Model<IBooking>`, `Model<BookingDocument>`), else the
+ * same save is two writes, one of `Booking` and one of `IBooking`.
+ */
 function schemaName(cx: FactContext, name: string, file: string): string {
   const names = cx.catalog(file).names;
   const lower = name.toLowerCase();
-  return names.get(lower) ?? names.get(lower.replace(/s$/, '')) ?? name;
+  const typed = name.replace(/^I(?=[A-Z][a-z])/, '').replace(/(?<=[a-z])(Document|Doc|Attributes|Attrs|Interface)$/, '').toLowerCase();
+  return names.get(lower) ?? names.get(lower.replace(/s$/, '')) ?? (typed !== lower ? names.get(typed) : undefined) ?? name;
 }
 
 /** Relation fields under `data` whose value creates records: `{ data: { bookings: { create: ... } } }` -> ['bookings']. */

@@ -23,6 +23,9 @@ export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot'
 export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
 
 /** First words of a database function's name that say it only looks records up (`get_one_booking`). */
+/** Verbs a function that changes records it is handed opens with (`confirm_booking`, `release_hold`): no insert. */
+export const CHANGE_VERBS = ['update', 'set', 'mark', 'confirm', 'cancel', 'release', 'expire', 'delete', 'remove', 'approve', 'reject', 'complete', 'refund', 'void', 'decrement', 'increment', 'finalize', 'close', 'unlock', 'extend', 'reschedule'];
+
 export const LOOKUP_VERBS = ['get', 'fetch', 'list', 'find', 'search', 'select', 'read', 'lookup', 'count', 'check', 'is', 'has', 'can', 'show', 'view', 'load'];
 
 export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
@@ -72,14 +75,15 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * `ReservationNight`, `booking_lines`), and the rules it is made under (`BookingPolicy`,
  * `BookingRule`, `BookingDefaults`), the tries at making one, logged whether or not a booking came of
  * them (`booking_attempts`), a settings or info table about booking (`BookingInfo`, `booking_config`),
- * and a store of bookings put away (`booking_archive`).
+ * a store of bookings put away (`booking_archive`), and the extras bought with it
+ * (`booking_addons`, `reservation_extras`).
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
   'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
-  'configuration', 'archive',
+  'configuration', 'archive', 'addon', 'extra',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart

@@ -296,19 +296,25 @@ export class Evaluator {
   }
 
   private objectMemberUncached(v: Extract<Value, { t: 'obj' }>, prop: string, depth: number): Value[] {
+    // Fields of a record spread in (`{ ...booking, status }`, `booking` a row a query returned):
+    // the record may have the field or not, so a key set before the spread stays possible too.
+    const spread: Value[] = [];
+    const withSpread = (found: Value[]) => (spread.length > 0 ? this.union([spread, found]) : found);
     for (let i = v.props.length - 1; i >= 0; i--) {
       const p = v.props[i]!;
       // `{ get databases() { return new Databases(client); } }`: reading the property runs the getter.
       const accessor = p.key === prop && p.value.k === 'fn' ? this.ir(v.file)?.functions[p.value.fn]?.kind : undefined;
       if (accessor === 'setter') continue;
-      if (accessor === 'getter' && p.value.k === 'fn') return this.fnReturns(v.file, p.value.fn, depth + 1);
-      if (p.key === prop) return this.values(v.file, p.value, depth + 1);
+      if (accessor === 'getter' && p.value.k === 'fn') return withSpread(this.fnReturns(v.file, p.value.fn, depth + 1));
+      if (p.key === prop) return withSpread(this.values(v.file, p.value, depth + 1));
       if (p.key === '...') {
-        const found = this.values(v.file, p.value, depth + 1).flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : []));
-        if (found.some((x) => !isUnknown(x))) return found;
+        const sources = this.values(v.file, p.value, depth + 1);
+        const found = sources.flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : []));
+        if (found.some((x) => !isUnknown(x))) return withSpread(found);
+        for (const s of sources) if (s.t === 'ext' || s.t === 'param' || s.t === 'opaque') spread.push(stepped(s, { p: prop }));
       }
     }
-    return [UNKNOWN];
+    return spread.length > 0 ? spread : [UNKNOWN];
   }
 
   classMember(file: string, cls: number, prop: string, isStatic: boolean, depth: number, origin?: string): Value[] {

@@ -423,3 +423,29 @@ describe('Evaluator: a lazily built client behind a Proxy', () => {
     expect(callee(l, 'src/use.ts', 'stripe.paymentIntents.create()')).toContain('stripe new().paymentIntents.create');
   });
 });
+
+describe('Evaluator: a field read through a record spread into an object', () => {
+  const l = load(
+    makeProject({
+      'package.json': manifest,
+      'src/use.ts': [
+        "import Stripe from 'stripe';",
+        "const client = new Stripe('sk');",
+        'const row = client.customers.create({});',
+        'const copy = { ...row, shown: 1 };',
+        'const shadowed = { id: 7, ...row };',
+        'const picked = copy.id;',
+        'const either = shadowed.id;',
+        'const own = copy.shown;',
+        'void [picked, either, own];',
+        '',
+      ].join('\n'),
+    }),
+  );
+
+  it('reads the field of the record, and keeps a key set before the spread possible', () => {
+    expect(binding(l, 'src/use.ts', 'picked')).toEqual(['stripe new().customers.create.().id']);
+    expect(binding(l, 'src/use.ts', 'either')).toEqual(['stripe new().customers.create.().id', 'lit 7']);
+    expect(binding(l, 'src/use.ts', 'own')).toEqual(['lit 1']);
+  });
+});
