@@ -22,7 +22,10 @@ export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: Frame
     const argMap: number[] = [];
     // The framework fills the other parameters (the context); none of this call's arguments is one.
     for (let p = 0; p <= rule.argsParam; p++) argMap[p] = p === rule.argsParam ? sender.argsArg : -1;
-    out.push({ from: fnKey({ file: ir.file, fn: ir.sites[index]!.fn }), file: ir.file, site: index, to, kind: sender.kind, argMap, message: true });
+    // A call runs it as a step of the caller's chain; one scheduled for later (`ctx.scheduler.runAfter`)
+    // runs on its own, an entry point of its own (a scheduled job, see scheduledReferences).
+    const edge: CallEdge = { from: fnKey({ file: ir.file, fn: ir.sites[index]!.fn }), file: ir.file, site: index, to, kind: sender.kind, argMap };
+    out.push(sender.kind === 'call' ? { ...edge, message: true } : edge);
   }
   return out;
 }
@@ -32,10 +35,19 @@ export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: Frame
  * with the schedule's text: scheduled jobs, and still entry points (no request comes through the crons file).
  */
 export function scheduledReferences(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): { fn: string; framework: string; schedule: string | null }[] {
-  return referenceCalls(ev, files, frameworks, (rule) => rule.schedules ?? []).map(({ ir, index, sender, to, framework }) => {
+  const recurring = referenceCalls(ev, files, frameworks, (rule) => rule.schedules ?? []).map(({ ir, index, sender, to, framework }) => {
     const arg = ir.sites[index]!.args[sender.scheduleArg];
     return { fn: to, framework, schedule: arg ? staticText(ir, arg) ?? intervalText(ir, arg) : null };
   });
+  // Run once, later (`ctx.scheduler.runAfter(30 * 60 * 1000, internal.bookings.expireIfUnpaid, { id })`):
+  // the job that expires one unpaid booking.
+  const later = referenceCalls(ev, files, frameworks, (rule) => rule.senders).filter((c) => c.sender.kind === 'deferred');
+  return [...recurring, ...later.map(({ ir, index, to, framework }) => ({ fn: to, framework, schedule: `later (${calleeName(ir, index)})` }))];
+}
+
+function calleeName(ir: FileIR, index: number): string {
+  const callee = ir.sites[index]!.callee;
+  return callee.k === 'member' && callee.prop ? callee.prop : 'scheduled';
 }
 
 /** `{ minutes: 5 }` -> `every 5 minutes`. */

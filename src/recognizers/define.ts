@@ -448,7 +448,8 @@ export interface FrameworkRecognizer {
    * the reference's path, which is a property path on one of `roots` (`internal.bookings.create`:
    * export `create` of `bookings.ts` in the app's `folder`). The exported value is a registration;
    * its handler (the function argument, or the value at `handlerKeys`) receives argument `argsArg`
-   * as parameter `argsParam`. A function with senders in the scan is a step of their chains.
+   * as parameter `argsParam`. A function called by senders in the scan is a step of their chains;
+   * one a `deferred` sender schedules for later (`ctx.scheduler.runAfter`) is a scheduled job.
    */
   references?: {
     roots: ClientPattern[];
