@@ -12,6 +12,13 @@ export const BOOKING_WORDS = [
   'rezervasyon', 'randevu', 'reservasi',
 ];
 
+/**
+ * Words that are also other things (Turno is a rental-cleaning service an app syncs with, a German
+ * `Termin` is any date): a booking only as the whole name (`Turno`, `turnos`), never as part of one
+ * (`turno_problems`, `TerminReminder`).
+ */
+const WHOLE_NAME_WORDS = new Set(['turno', 'termin', 'termine', 'cita', 'randevu']);
+
 /** Words that signal a booking flow in names and metadata keys, beyond entity names. */
 export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot', 'seat', 'checkin', 'reservar', 'agendar', 'buchen', 'prenotare', 'reservieren'];
 
@@ -189,7 +196,7 @@ export class Vocabulary {
     if (this.included.has(name.toLowerCase())) return true;
     const ws = words(name).map(singular);
     if (this.entityWords.has(ws.join(''))) return true;
-    const at = ws.findIndex((w) => this.entityWords.has(w));
+    const at = ws.findIndex((w) => this.entityWords.has(w) && !WHOLE_NAME_WORDS.has(w));
     if (at === -1) return false;
     // `booking_logs`, `ticket_messages`: rows about a booking; `TicketType`: a kind on sale;
     // `booking_payments`: a payment taken for one; `booking_holds`, `BookingSlot`: the capacity a
