@@ -5,11 +5,12 @@ export const BOOKING_WORDS = [
   'booking', 'reservation', 'appointment', 'rental', 'ticket', 'ticketpurchase', 'ticketorder',
   // Apps name their records in their own language: a Spanish padel club's `Turno` (the court booked
   // for an hour), `reservas`, `citas`; Portuguese `agendamentos`; German `Buchung`, `Termin`;
-  // Italian `prenotazioni`; Dutch `boekingen`, `afspraken`; Turkish `rezervasyon`, `randevu`.
+  // Italian `prenotazioni`; Dutch `boekingen`, `afspraken`; Turkish `rezervasyon`, `randevu`; Swedish
+  // `bokning`; Polish `rezerwacja`; Czech `rezervace`; Finnish `varaus`; Hungarian `foglalás`.
   // Plurals the simple singular does not undo are listed as they are.
   'reserva', 'reservacion', 'turno', 'cita', 'agendamento', 'buchung', 'buchungen', 'termin', 'termine', 'reservierung',
   'prenotazione', 'prenotazioni', 'appuntamento', 'appuntamenti', 'boeking', 'boekingen', 'reservering', 'reserveringen', 'afspraak', 'afspraken',
-  'rezervasyon', 'randevu', 'reservasi',
+  'rezervasyon', 'randevu', 'reservasi', 'bokning', 'bokningar', 'rezerwacja', 'rezerwacje', 'rezervace', 'varaus', 'foglalas',
 ];
 
 /**
