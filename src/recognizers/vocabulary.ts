@@ -20,6 +20,13 @@ export const BOOKING_WORDS = [
  */
 const WHOLE_NAME_WORDS = new Set(['turno', 'termin', 'termine', 'cita', 'randevu']);
 
+/**
+ * Romance languages name the thing first: `reserva_cancha` is a court's booking, but
+ * `asiento_reserva` a seat of one and `pago_reserva` its payment. In a longer name these words
+ * make a booking only at its head.
+ */
+const HEAD_FIRST_WORDS = new Set(['reserva', 'reservacion', 'agendamento', 'prenotazione', 'prenotazioni', 'appuntamento', 'appuntamenti']);
+
 /** Words that signal a booking flow in names and metadata keys, beyond entity names. */
 export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot', 'seat', 'checkin', 'reservar', 'agendar', 'buchen', 'prenotare', 'reservieren'];
 
@@ -198,7 +205,7 @@ export class Vocabulary {
     const ws = words(name).map(singular);
     if (this.entityWords.has(ws.join(''))) return true;
     const at = ws.findIndex((w) => this.entityWords.has(w) && !WHOLE_NAME_WORDS.has(w));
-    if (at === -1) return false;
+    if (at === -1 || (at > 0 && HEAD_FIRST_WORDS.has(ws[at]!))) return false;
     // `booking_logs`, `ticket_messages`: rows about a booking; `TicketType`: a kind on sale;
     // `booking_payments`: a payment taken for one; `booking_holds`, `BookingSlot`: the capacity a
     // booking takes; `support_tickets`: a help-desk ticket; `cancelled_bookings`: bookings put away.

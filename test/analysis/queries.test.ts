@@ -85,7 +85,8 @@ describe('vocabulary of links and capacity', () => {
   it('knows bookings by the names apps give them in other languages', () => {
     const v = new Vocabulary();
     expect(['Turno', 'reservas', 'Reservación', 'reservaciones', 'citas', 'agendamentos', 'Buchung', 'prenotazioni', 'boekingen', 'randevu'].every((n) => v.isBookingLike(n))).toBe(true);
-    expect(['turno_logs', 'turno_problems', 'TerminReminder', 'Terminal', 'estadio', 'pagos'].some((n) => v.isBookingLike(n))).toBe(false);
+    expect(['reserva_cancha', 'ReservaAsiento'].every((n) => v.isBookingLike(n))).toBe(true);
+    expect(['turno_logs', 'turno_problems', 'TerminReminder', 'Terminal', 'estadio', 'pagos', 'asiento_reserva', 'pago_reserva'].some((n) => v.isBookingLike(n))).toBe(false);
   });
 
   it('tells capacity entities from bookings of them', () => {
