@@ -439,13 +439,27 @@ export interface FrameworkRecognizer {
    * what the provider registered for TOKEN stands for. Providers are the objects listed under `key`
    * in the first argument of a `registries` class decorator (`@Module({ providers: [...] })`),
    * `{ [token]: TOKEN, ... }` with an instance of a class (`classKeys`), a value (`valueKeys`) or
-   * what a factory returns (`factoryKeys`).
+   * what a factory returns (`factoryKeys`). Containers register at run time instead (`containers`).
    */
   injection?: {
     decorators: ClientPattern[];
     registries: { decorator: ClientPattern; key: string }[];
     provider: { token: string; classKeys: string[]; valueKeys: string[]; factoryKeys: string[] };
+    containers?: ContainerRule[];
   };
+}
+
+/**
+ * A dependency-injection container bound by calls: `bindings` register a token (argument `token`)
+ * with what argument `target` holds (a class, a provider object, a value; without one the token
+ * itself, a class registered as its own token), or with what a method chained on the call says
+ * (inversify `bind(TOKEN).to(Class)`). `resolvers` are the container's methods that hand back what
+ * the token given them was registered with (`container.resolve(TOKEN)`).
+ */
+export interface ContainerRule {
+  clients: ClientPattern[];
+  bindings: { call: string; token: number; target?: number; chained?: { method: string; as: 'class' | 'value' | 'factory' | 'self' }[] }[];
+  resolvers: string[];
 }
 
 export type Recognizer = ProviderRecognizer | StoreRecognizer | FrameworkRecognizer;
