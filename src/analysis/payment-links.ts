@@ -33,7 +33,8 @@ export function isProviderIdField(name: string): boolean {
   const ws = words(name);
   if (!ws.some((w) => PROVIDER_ID.has(w))) return false;
   const last = ws[ws.length - 1]!;
-  return ['id', 'ref', 'reference', 'token'].includes(last) || ws.join('_') === 'payment_intent' || ws.join('_') === 'checkout_session';
+  // `razorpayPaymentIds`: a list kept when a booking is paid in parts (an advance, then the balance).
+  return ['id', 'ids', 'ref', 'reference', 'token'].includes(last) || ws.join('_') === 'payment_intent' || ws.join('_') === 'checkout_session';
 }
 
 /** A booking itself, not a payment record kept for it (`BookingPayment`, `booking_payments`). */
