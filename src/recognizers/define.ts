@@ -387,6 +387,12 @@ export interface FrameworkRecognizer {
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
   directives?: { directive: string; entry: string }[];
+  /**
+   * Module directives that mark code run in the browser (React's `'use client'`): no registration in
+   * such a module is an entry point of the server (a countdown's `setInterval` that calls a server
+   * action runs only while the page stays open: it is no background job).
+   */
+  clientDirectives?: string[];
   registrations?: RegistrationRule[];
   decorators?: DecoratorRule[];
   /** Calls that never return normally (Next.js `notFound()`, `redirect()`). */
