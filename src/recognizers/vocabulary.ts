@@ -92,6 +92,11 @@ const KIND_WORDS = new Set(['type', 'tier', 'category', 'kind']);
 const STATE_TABLE_WORDS = new Set(['status', 'statuses', 'state', 'states']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
+/**
+ * Words code adds to a record's name that say what kind of code holds it, not what the record is
+ * (`PaymentModel`, `PaymentEntity`, `payments_table`): the record is named by the word before them.
+ */
+export const CODE_SUFFIX_WORDS = ['model', 'entity', 'schema', 'document', 'doc', 'dto', 'table', 'collection'];
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
 
