@@ -157,6 +157,12 @@ export interface StoreOperation {
   argIs?: { index: number; path: string; module?: string };
   /** The operation only counts when argument `index` is (or is not) an object: `hset(key, record)` vs `hset(key, field, value)`. */
   argShape?: { index: number; object: boolean };
+  /**
+   * The operation does not count when an argument from `from` on names one of `options`: a literal
+   * (`set(key, id, 'EX', 600)`) or a key of an options object (`set(key, id, { EX: 600 })`). A Redis
+   * `SET` with an expiry is a timer or hold that lapses on its own, no record of a booking.
+   */
+  unlessOption?: { from: number; options: string[] };
   entity: EntitySource[];
   /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
   record?: 'result' | 'receiver' | 'arg0';
