@@ -5,12 +5,13 @@ import { isBillingPayload, type SiteFact } from '../recognize/facts.js';
 import { BILLING_ENTITY_WORDS, PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
-import { isPaymentEntity } from './payment-links.js';
 import { writesBookingsFor } from './purchase-kinds.js';
 import { notifyRoutes } from './return-routes.js';
 import { functionName, type PaymentPath } from './payment-paths.js';
+import { isPaymentEntity } from './payment-links.js';
 import { reachableFrom, type Program } from './program.js';
 import { reachedFacts } from './record-at-call.js';
+import { recordChanges } from './record-changes.js';
 import type { WebhookHandler } from './webhooks.js';
 import { keyedMemo } from '../util/memo.js';
 
@@ -76,6 +77,9 @@ function namesReached(program: Program, entry: PaymentPath['entry']): ReachedNam
   const facts = reachedFacts(program, entry.fn);
   const reach = reachableFrom(program.graph, entry.fn);
   const names = [entry.name, entry.file, ...[...reach].map((k) => functionName(program, k)), ...new Set(facts.map((f) => f.entity ?? ''))];
+  // A payments row kept for a booking (`Payment { bookingId, razorpayOrderId }`) says whose payment
+  // it is, also where the booking itself lives in another service of the tree.
+  for (const f of facts) if (f.kind === 'write' && isPaymentEntity(f.entity)) for (const c of recordChanges(program, f)) names.push(...c.sets.map((s) => s.field));
   return {
     bookingLike: facts.some((f) => f.bookingLike),
     signalsBooking: names.some((n) => v.signalsBooking(n)),

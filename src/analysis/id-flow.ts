@@ -2,7 +2,7 @@
 // (metadata, client_reference_id, reference_id, receipt...) back through values: a write's or a
 // guarded read's record and its id field, or an id generated before the write and stored by it.
 // A variable merely named `bookingId` that came from the request is not the booking's id.
-import { methodCallsOn, soleDefinition, type Expr, type FileIR } from '../model/ir.js';
+import { methodCallsOn, soleDefinition, type CallSite, type Expr, type FileIR } from '../model/ir.js';
 import { sqlText } from '../recognize/facts.js';
 import { isSerializer } from '../recognize/redirect.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
@@ -32,7 +32,23 @@ export interface Leaf {
 
 /** The evaluator's conversions (`String(id)`), and `JSON` for `JSON.stringify(x)` handed whole. */
 const TRANSPARENT_GLOBALS = new Set([...CONVERSIONS, 'JSON']);
-const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'stringify', 'trim', 'padStart']);
+/** Methods that give back the same text in another form: a UUID without its dashes (`id.replace(/-/g, '')`), another case. */
+const TRANSPARENT_METHODS = new Set(['toString', 'toHexString', 'toJSON', 'stringify', 'trim', 'padStart', 'replace', 'replaceAll', 'toUpperCase', 'toLowerCase']);
+const CUTS = new Set(['slice', 'substring', 'substr']);
+/** The id that reaches this value can be followed through the call on it: a transparent method, or `keepsHead`. */
+const passesIdThrough = (site: CallSite): boolean =>
+  site.callee.k === 'member' && site.callee.prop !== null && (TRANSPARENT_METHODS.has(site.callee.prop) || keepsHead(site));
+
+/**
+ * A cut that keeps the text's start and at least an ObjectId's 24 characters (`.substring(0, 40)`
+ * under Razorpay's cap on a receipt): an id near the start survives it.
+ */
+function keepsHead(site: CallSite): boolean {
+  const [from, to] = site.args;
+  const c = site.callee;
+  if (c.k !== 'member' || c.prop === null || !CUTS.has(c.prop) || from?.k !== 'lit' || from.value !== 0) return false;
+  return to === undefined || (to.k === 'lit' && typeof to.value === 'number' && to.value >= 24);
+}
 
 /**
  * `ev` decides what parameters hold: pass one that follows a single chain of calls
@@ -451,7 +467,7 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
       if (site) {
         const c = site.callee;
         if (c.k === 'global' && TRANSPARENT_GLOBALS.has(c.name) && site.args[0]) return sources(program, ev, file, site.args[0], depth + 1, whole);
-        if (c.k === 'member' && c.prop !== null && TRANSPARENT_METHODS.has(c.prop)) return sources(program, ev, file, c.obj, depth + 1, whole);
+        if (c.k === 'member' && passesIdThrough(site)) return sources(program, ev, file, c.obj, depth + 1, whole);
         // `bookings.map((b) => b.id).join(',')`: every item's id, as the callback returns it.
         if (c.k === 'member' && c.prop === 'join') {
           const items = mappedItems(program, ev, file, c.obj, depth);

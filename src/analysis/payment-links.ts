@@ -4,7 +4,7 @@
 // the provider's webhook hands over) is written onto the booking or onto a payments row.
 import type { SiteFact } from '../recognize/facts.js';
 import { PROVIDER_IDS } from '../recognizers/index.js';
-import { ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
+import { CODE_SUFFIX_WORDS, ID_FIELDS, PAYMENT_ENTITY_WORDS, PROVIDER_ID_WORDS, words } from '../recognizers/vocabulary.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
 import { valueKey } from '../symbols/evaluate.js';
 import type { BookingPaymentPath } from './booking-paths.js';
@@ -16,6 +16,7 @@ import { keyedMemo } from '../util/memo.js';
 import { addTo } from '../util/multimap.js';
 
 const PAYMENT_ENTITY = new Set(PAYMENT_ENTITY_WORDS);
+const CODE_SUFFIX = new Set(CODE_SUFFIX_WORDS);
 const PROVIDER_ID = new Set([...PROVIDER_ID_WORDS, ...PROVIDER_IDS]);
 /**
  * Properties of a provider's result that are its payment's id (`session.id`, `order.result.id`), for
@@ -23,10 +24,11 @@ const PROVIDER_ID = new Set([...PROVIDER_ID_WORDS, ...PROVIDER_IDS]);
  */
 const RESULT_ID_FIELDS = new Set([...ID_FIELDS, 'orderId', 'transactionId', 'paymentId', 'token', 'reference']);
 
-/** `Payment`, `payments`, `booking_payments`, `Transaction`: a record of a payment apart from the booking. */
+/** `Payment`, `payments`, `booking_payments`, `Transaction`, `PaymentModel`: a record of a payment apart from the booking. */
 export function isPaymentEntity(name: string | null): boolean {
   if (!name) return false;
   const ws = words(name).map((w) => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  while (ws.length > 1 && CODE_SUFFIX.has(ws[ws.length - 1]!)) ws.pop();
   return ws.length > 0 && PAYMENT_ENTITY.has(ws[ws.length - 1]!);
 }
 
@@ -35,7 +37,8 @@ export function isProviderIdField(name: string): boolean {
   const ws = words(name);
   if (!ws.some((w) => PROVIDER_ID.has(w))) return false;
   const last = ws[ws.length - 1]!;
-  return ['id', 'ref', 'reference', 'token'].includes(last) || ws.join('_') === 'payment_intent' || ws.join('_') === 'checkout_session';
+  // `razorpayPaymentIds`: a list kept when a booking is paid in parts (an advance, then the balance).
+  return ['id', 'ids', 'ref', 'reference', 'token'].includes(last) || ws.join('_') === 'payment_intent' || ws.join('_') === 'checkout_session';
 }
 
 /** A booking itself, not a payment record kept for it (`BookingPayment`, `booking_payments`). */

@@ -4,7 +4,7 @@
 // payload objects, chained query-builder calls, SQL text (and the SQL functions `rpc()` runs) and
 // field assignments, through resolved values; never from an AST.
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
-import { fnKey, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator } from '../symbols/evaluate.js';
@@ -415,7 +415,10 @@ function fieldValue(program: Program, ev: Evaluator, file: string, e: Expr, path
   let delta: FieldValue['delta'] = null;
   const sql = ir && e.k === 'call' ? sqlExpressionText(ir, e.site) : null;
   if (sql) delta = /[-]\s*\d/.test(sql) ? 'down' : /[+]\s*\d/.test(sql) ? 'up' : null;
-  return { field: path[path.length - 1] ?? '', path, file, pos, expr: e, texts: [...texts], values, fromRequest, delta };
+  // `paymentIds: [...booking.paymentIds, paymentId]`: the list holds what its items hold, for data
+  // flow only (its texts stay those of the list itself).
+  const items = e.k === 'arr' ? e.items.flatMap((item) => ev.values(file, item)).filter((v) => v.t !== 'lit' && !isUnknown(v)) : [];
+  return { field: path[path.length - 1] ?? '', path, file, pos, expr: e, texts: [...texts], values: items.length > 0 ? [...values, ...items] : values, fromRequest, delta };
 }
 
 /** The literal keys of the reads whose rows' ids these values are (`pending.id` -> ['PENDING']). */

@@ -23,11 +23,12 @@ import type { Expr } from '../model/ir.js';
 import type { PathResult } from '../model/report.js';
 import { fnKey } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
-import { POLICY_WORDS, words } from '../recognizers/vocabulary.js';
+import { FINISHED_STATE_WORDS, POLICY_WORDS, words } from '../recognizers/vocabulary.js';
 import { defineCheck } from './define.js';
 import { refundRemediation } from './remediation.js';
 
 const POLICY = new Set(POLICY_WORDS);
+const FINISHED = new Set(FINISHED_STATE_WORDS);
 const isRefund = (f: SiteFact) => f.kind === 'provider' && f.role === 'refund';
 
 export default defineCheck({
@@ -139,7 +140,9 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
     if (typeof c.literal !== 'string') return false;
     const state = stateOfText(c.literal);
     // A booking already cancelled was refunded, or not, when it was cancelled: removing it now moves no money.
-    return ((c.equal && (state === 'pending' || state === 'cancelled')) || (!c.equal && state === 'confirmed')) && !stateOfOtherRecord(program, fn, c.value);
+    // Not finished (`status !== 'COMPLETED'`) is no sign of unpaid: a booking is paid before it is over.
+    const notConfirmed = !c.equal && state === 'confirmed' && !words(c.literal).some((w) => FINISHED.has(w));
+    return ((c.equal && (state === 'pending' || state === 'cancelled')) || notConfirmed) && !stateOfOtherRecord(program, fn, c.value);
   });
 }
 

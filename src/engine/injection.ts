@@ -1,10 +1,13 @@
 // Constructor parameters injected by token (NestJS `@Inject(GATEWAY_REGISTRY) registry:
 // GatewayRegistryPort`, typed by an interface the scan cannot follow): they hold what the provider
 // registered for that token stands for, as the frameworks' `injection` data describes providers.
+// Containers bound at run time (tsyringe `container.registerSingleton(TOKEN, Class)`, inversify
+// `container.bind(TOKEN).to(Class)`) register too, and what they hand back for a token
+// (`container.resolve<IController>(TOKEN)`) is what it was registered with.
 import type { Expr, FileIR } from '../model/ir.js';
-import type { Value } from '../model/values.js';
+import { isUnknown, stepsText, type Value } from '../model/values.js';
 import type { ClientPattern, FrameworkRecognizer } from '../recognizers/define.js';
-import { isPatternValue } from '../recognizers/match.js';
+import { isModuleOrSubpath, isPatternValue } from '../recognizers/match.js';
 import { addTo } from '../util/multimap.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 
@@ -14,7 +17,7 @@ type Injection = NonNullable<FrameworkRecognizer['injection']>;
 export function injectedByToken(ev: Evaluator, frameworks: FrameworkRecognizer[]): (file: string, fn: number, index: number) => Value[] {
   const rules = frameworks.flatMap((fw) => (fw.injection ? [fw.injection] : []));
   if (rules.length === 0) return () => [];
-  let providers: Map<string, Value[]> | null = null;
+  const providers = lazyProviders(ev, rules);
   return (file, fn, index) => {
     const ir = ev.ir(file);
     const f = ir?.functions[fn];
@@ -22,11 +25,52 @@ export function injectedByToken(ev: Evaluator, frameworks: FrameworkRecognizer[]
     const out: Value[] = [];
     for (const d of f.paramDecorators[index] ?? []) {
       if (!d.args[0] || !rules.some((r) => r.decorators.some((p) => names(ev, ir, d.name, p)))) continue;
-      providers ??= registeredProviders(ev, rules);
-      for (const key of tokenKeys(ev, file, d.args[0])) out.push(...(providers.get(key) ?? []));
+      for (const key of tokenKeys(ev, file, d.args[0])) out.push(...(providers().get(key) ?? []));
     }
     return out;
   };
+}
+
+/**
+ * What a container call hands back for the token it is given (`container.resolve(TOKENS.Booking)`,
+ * `container.get(TYPES.Booking)`): the values registered for it, or an instance of a class asked for
+ * by itself; [] for any other call.
+ */
+export function resolvedFromContainer(ev: Evaluator, frameworks: FrameworkRecognizer[]): (file: string, site: number, callee: Value[]) => Value[] {
+  const rules = frameworks.flatMap((fw) => (fw.injection?.containers ? [fw.injection] : []));
+  const resolvers = rules.flatMap((r) => r.containers!.flatMap((c) => c.clients.flatMap((client) => c.resolvers.map((call) => ({ client, call })))));
+  if (resolvers.length === 0) return () => [];
+  const providers = lazyProviders(ev, rules);
+  return (file, site, callee) => {
+    const token = ev.ir(file)?.sites[site]?.args[0];
+    if (!token || !callee.some((v) => resolvers.some((r) => atCall(v, r.client, r.call)))) return [];
+    const registered = tokenKeys(ev, file, token).flatMap((key) => providers().get(key) ?? []);
+    if (registered.length > 0) return registered;
+    return ev.values(file, token).flatMap((v): Value[] => (v.t === 'class' ? [{ t: 'inst', file: v.file, cls: v.cls }] : []));
+  };
+}
+
+/** The providers, read once when first asked; asked again while they are read (a binding resolved through a container), none. */
+function lazyProviders(ev: Evaluator, rules: Injection[]): () => Map<string, Value[]> {
+  let providers: Map<string, Value[]> | null = null;
+  let reading = false;
+  return () => {
+    if (providers) return providers;
+    if (reading) return new Map();
+    reading = true;
+    try {
+      providers = registeredProviders(ev, rules);
+    } finally {
+      reading = false;
+    }
+    return providers;
+  };
+}
+
+/** `v` is the method `call` of a container `client` (the container itself for ''). */
+function atCall(v: Value, client: ClientPattern, call: string): boolean {
+  const path = [client.path, call].filter((p) => p !== '').join('.');
+  return v.t === 'ext' && (!client.module || isModuleOrSubpath(v.module, client.module)) && stepsText(v.steps) === path;
 }
 
 function names(ev: Evaluator, ir: FileIR, e: Expr, p: ClientPattern): boolean {
@@ -57,7 +101,59 @@ function registeredProviders(ev: Evaluator, rules: Injection[]): Map<string, Val
       }
     }
   }
+  for (const rule of rules) for (const c of rule.containers ?? []) containerBindings(ev, c, rule.provider, out);
   return out;
+}
+
+type Container = NonNullable<Injection['containers']>[number];
+
+/**
+ * Token -> values from a container's binding calls: `register(TOKEN, Class | { useClass } | value)`,
+ * `registerSingleton(Class)` (the class is its own token), or a method chained on the binding call
+ * (`bind(TOKEN).to(Class)`, `.toSelf()`, `.toConstantValue(v)`).
+ */
+function containerBindings(ev: Evaluator, c: Container, keys: Injection['provider'], out: Map<string, Value[]>): void {
+  const methods = new Set(c.bindings.flatMap((b) => (b.chained ? b.chained.map((m) => m.method) : [b.call])));
+  const onClient = (file: string, e: Expr, call: string) => ev.values(file, e).some((v) => c.clients.some((client) => atCall(v, client, call)));
+  for (const ir of ev.files.values()) {
+    for (const site of ir.sites) {
+      const callee = site.callee;
+      if (callee.k !== 'member' || callee.prop === null || !methods.has(callee.prop)) continue;
+      for (const b of c.bindings) {
+        if (!b.chained) {
+          if (callee.prop !== b.call || !onClient(ir.file, callee, b.call)) continue;
+          const token = site.args[b.token];
+          const target = b.target !== undefined ? site.args[b.target] : undefined;
+          if (token) bind(ev, out, ir.file, token, target ?? token, 'any', keys);
+          continue;
+        }
+        // Read off the syntax, `bind(TOKEN).to(Class)`: a binding call named `bind` reads as
+        // `Function.prototype.bind` to the evaluator, which hands back its receiver.
+        const m = b.chained.find((x) => x.method === callee.prop);
+        const made = callee.obj.k === 'call' ? ir.sites[callee.obj.site] : undefined;
+        if (!m || made?.callee.k !== 'member' || made.callee.prop !== b.call || !onClient(ir.file, made.callee.obj, '')) continue;
+        const token = made.args[b.token];
+        const target = m.as === 'self' ? token : site.args[0];
+        if (token && target) bind(ev, out, ir.file, token, target, m.as === 'self' ? 'class' : m.as, keys);
+      }
+    }
+  }
+}
+
+/** Registers what `target` stands for under `token`: an instance of a class, a provider object's values, what a factory returns, or the value itself. */
+function bind(
+  ev: Evaluator, out: Map<string, Value[]>, file: string, token: Expr, target: Expr,
+  as: 'any' | 'class' | 'value' | 'factory', keys: Injection['provider'],
+): void {
+  const values: Value[] = [];
+  for (const v of ev.values(file, target)) {
+    if (v.t === 'class' && as !== 'value' && as !== 'factory') values.push({ t: 'inst', file: v.file, cls: v.cls });
+    else if (v.t === 'obj' && as === 'any') values.push(...provided(ev, v, keys));
+    else if (v.t === 'fn' && as === 'factory') values.push(...ev.fnReturns(v.file, v.fn, 0));
+    else if ((as === 'any' || as === 'value') && v.t !== 'class' && !isUnknown(v)) values.push(v);
+  }
+  if (values.length === 0) return;
+  for (const key of tokenKeys(ev, file, token)) addTo(out, key, ...values);
 }
 
 /** The object values of the array under `key` of an options object (spreads and constants followed). */
@@ -75,9 +171,16 @@ function listed(ev: Evaluator, file: string, options: Expr, key: string): Extrac
 }
 
 function add(ev: Evaluator, out: Map<string, Value[]>, provider: Extract<Value, { t: 'obj' }>, keys: Injection['provider']): void {
-  const prop = (names: string[]) => provider.props.find((p) => p.key !== null && names.includes(p.key))?.value;
-  const token = prop([keys.token]);
+  const token = provider.props.find((p) => p.key === keys.token)?.value;
   if (!token) return;
+  const values = provided(ev, provider, keys);
+  if (values.length === 0) return;
+  for (const key of tokenKeys(ev, provider.file, token)) addTo(out, key, ...values);
+}
+
+/** What a provider object stands for: an instance of its class, its value, or what its factory returns. */
+function provided(ev: Evaluator, provider: Extract<Value, { t: 'obj' }>, keys: Injection['provider']): Value[] {
+  const prop = (names: string[]) => provider.props.find((p) => p.key !== null && names.includes(p.key))?.value;
   const values: Value[] = [];
   const cls = prop(keys.classKeys);
   const value = prop(keys.valueKeys);
@@ -85,6 +188,5 @@ function add(ev: Evaluator, out: Map<string, Value[]>, provider: Extract<Value, 
   if (cls) for (const v of ev.values(provider.file, cls)) if (v.t === 'class') values.push({ t: 'inst', file: v.file, cls: v.cls });
   if (value) values.push(...ev.values(provider.file, value));
   if (factory) for (const v of ev.values(provider.file, factory)) if (v.t === 'fn') values.push(...ev.fnReturns(v.file, v.fn, 0));
-  if (values.length === 0) return;
-  for (const key of tokenKeys(ev, provider.file, token)) addTo(out, key, ...values);
+  return values;
 }

@@ -9,7 +9,7 @@ import { compilePath, isModuleOrSubpath, isPatternValue, type Matcher } from '..
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globMatcher } from '../util/glob.js';
-import { injectedByToken } from './injection.js';
+import { injectedByToken, resolvedFromContainer } from './injection.js';
 import { staticText } from '../symbols/text.js';
 import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
 import { addTo } from '../util/multimap.js';
@@ -256,11 +256,13 @@ function patchedOntoPackages(program: Program): Set<string> {
 export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph | null, frameworks: FrameworkRecognizer[]): ResultSource {
   const keeps = frameworks.flatMap((fw) => fw.keepsValues ?? []);
   const isOperator = (ops: ClientPattern[], v: Value) => ops.some((o) => isPatternValue(v, o));
+  const fromContainer = resolvedFromContainer(ev, frameworks);
   return (file, siteIndex, callee, depth) => {
     const ir = ev.ir(file);
     const site = ir?.sites[siteIndex];
     if (!ir || !site) return [];
-    const out: Value[] = [];
+    // `container.resolve<IBookingController>(TOKENS.BookingController)`: what the token was registered with.
+    const out: Value[] = [...fromContainer(file, siteIndex, callee)];
     if (site.args[0] && callee.some((v) => matcher.match(v).some((m) => m.kind === 'settle'))) out.push(...ev.values(file, site.args[0], depth));
     const c = site.callee;
     const keep = c.k === 'member' ? keeps.find((k) => k.method === c.prop) : undefined;

@@ -59,9 +59,12 @@ export function findEntries(
   }
   const keyRoutes = new KeyRoutes(ev, facts);
   const mounts = new Mounts(ev, facts);
+  const clientDirectives = frameworks.flatMap((fw) => fw.clientDirectives ?? []);
   for (const f of facts) {
     if (f.kind !== 'registration') continue;
     const ir = ev.ir(f.file)!;
+    // Browser code: its timers and listeners serve one open page, not the server.
+    if (clientDirectives.some((d) => ir.directives.includes(d))) continue;
     const site = ir.sites[f.site]!;
     const reg = f.match!.registration!;
     const routeText = reg.routeArg !== undefined ? staticText(ir, site.args[reg.routeArg], 0, ev.follow) : null;

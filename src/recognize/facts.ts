@@ -127,6 +127,7 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     const op = m.store!;
     if (op.argIs && !argMatches(cx, ir, site, op.argIs)) return null;
     if (op.argShape && isObjectArg(cx, ir, site, op.argShape.index) !== op.argShape.object) return null;
+    if (op.unlessOption && namesOption(cx, ir, site, op.unlessOption)) return null;
     let kind: 'write' | 'read' | 'update' = m.kind;
     if (op.entity.includes('function')) {
       // What the SQL function does decides: inserts into a booking table is a write, and so on.
@@ -233,6 +234,13 @@ function argMatches(cx: FactContext, ir: FileIR, site: CallSite, argIs: { index:
 function isObjectArg(cx: FactContext, ir: FileIR, site: CallSite, index: number): boolean {
   const arg = site.args[index];
   return arg !== undefined && cx.ev.values(ir.file, arg).some((v) => v.t === 'obj');
+}
+
+/** An argument from `rule.from` on is one of the options, as a literal or a key of an options object. */
+function namesOption(cx: FactContext, ir: FileIR, site: CallSite, rule: { from: number; options: string[] }): boolean {
+  const named = (text: string | null) => text !== null && rule.options.includes(text.toUpperCase());
+  return site.args.slice(rule.from).some((a) => cx.ev.values(ir.file, a).some((v) =>
+    (v.t === 'lit' && typeof v.value === 'string' && named(v.value)) || (v.t === 'obj' && v.props.some((p) => named(p.key)))));
 }
 
 /**

@@ -169,6 +169,12 @@ export interface StoreOperation {
   argIs?: { index: number; path: string; module?: string };
   /** The operation only counts when argument `index` is (or is not) an object: `hset(key, record)` vs `hset(key, field, value)`. */
   argShape?: { index: number; object: boolean };
+  /**
+   * The operation does not count when an argument from `from` on names one of `options`: a literal
+   * (`set(key, id, 'EX', 600)`) or a key of an options object (`set(key, id, { EX: 600 })`). A Redis
+   * `SET` with an expiry is a timer or hold that lapses on its own, no record of a booking.
+   */
+  unlessOption?: { from: number; options: string[] };
   entity: EntitySource[];
   /** The call's result is the new record's id, not the record (Convex `ctx.db.insert` returns an `Id<'bookings'>`). */
   resultIsId?: true;
@@ -411,6 +417,12 @@ export interface FrameworkRecognizer {
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
   directives?: { directive: string; entry: string }[];
+  /**
+   * Module directives that mark code run in the browser (React's `'use client'`): no registration in
+   * such a module is an entry point of the server (a countdown's `setInterval` that calls a server
+   * action runs only while the page stays open: it is no background job).
+   */
+  clientDirectives?: string[];
   registrations?: RegistrationRule[];
   decorators?: DecoratorRule[];
   /** Calls that never return normally (Next.js `notFound()`, `redirect()`). */
@@ -480,13 +492,27 @@ export interface FrameworkRecognizer {
    * what the provider registered for TOKEN stands for. Providers are the objects listed under `key`
    * in the first argument of a `registries` class decorator (`@Module({ providers: [...] })`),
    * `{ [token]: TOKEN, ... }` with an instance of a class (`classKeys`), a value (`valueKeys`) or
-   * what a factory returns (`factoryKeys`).
+   * what a factory returns (`factoryKeys`). Containers register at run time instead (`containers`).
    */
   injection?: {
     decorators: ClientPattern[];
     registries: { decorator: ClientPattern; key: string }[];
     provider: { token: string; classKeys: string[]; valueKeys: string[]; factoryKeys: string[] };
+    containers?: ContainerRule[];
   };
+}
+
+/**
+ * A dependency-injection container bound by calls: `bindings` register a token (argument `token`)
+ * with what argument `target` holds (a class, a provider object, a value; without one the token
+ * itself, a class registered as its own token), or with what a method chained on the call says
+ * (inversify `bind(TOKEN).to(Class)`). `resolvers` are the container's methods that hand back what
+ * the token given them was registered with (`container.resolve(TOKEN)`).
+ */
+export interface ContainerRule {
+  clients: ClientPattern[];
+  bindings: { call: string; token: number; target?: number; chained?: { method: string; as: 'class' | 'value' | 'factory' | 'self' }[] }[];
+  resolvers: string[];
 }
 
 export type Recognizer = ProviderRecognizer | StoreRecognizer | FrameworkRecognizer;

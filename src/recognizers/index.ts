@@ -10,6 +10,7 @@ import firebaseFunctions from './frameworks/firebase-functions.js';
 import googleCloudFunctions from './frameworks/google-cloud-functions.js';
 import hono from './frameworks/hono.js';
 import inngest from './frameworks/inngest.js';
+import inversify from './frameworks/inversify.js';
 import koa from './frameworks/koa.js';
 import nestjs from './frameworks/nestjs.js';
 import netlifyFunctions from './frameworks/netlify-functions.js';
@@ -24,6 +25,7 @@ import supabaseFunctions from './frameworks/supabase-functions.js';
 import sveltekit from './frameworks/sveltekit.js';
 import timers from './frameworks/timers.js';
 import trpc from './frameworks/trpc.js';
+import tsyringe from './frameworks/tsyringe.js';
 import vercelFunctions from './frameworks/vercel-functions.js';
 import adyen from './providers/adyen.js';
 import braintree from './providers/braintree.js';
@@ -78,7 +80,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

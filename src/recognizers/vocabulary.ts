@@ -81,7 +81,8 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * book again from (`booking_templates`), the lock taken while it is made (`reservation_locks`;
  * not a capacity word: `job_locks` and `cron_locks` hold no slot), its lines and the services on
  * offer or in it (`booking_items`, `reservation_services`), and the money owed or returned for it
- * apart from its payment (`booking_settlements`, `booking_payouts`, `booking_refunds`, `booking_disputes`),
+ * apart from its payment (`booking_settlements`, `booking_payouts`, `booking_refunds`, `booking_disputes`,
+ * its cost shared out among the players: `BookingSplit`, `booking_split_players`),
  * why staff turned a request down or it was called off (`BookingRejection`, `booking_cancellations`:
  * the booking itself is updated apart), the conversation and form around it (`BookingChat`,
  * `booking_threads`, `ServiceBookingQuestion`, `booking_answers`, `booking_fields`, `BookingSettings`),
@@ -95,7 +96,7 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
-  'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute',
+  'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'split',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
   'configuration', 'archive', 'addon', 'extra',
@@ -122,6 +123,11 @@ const KIND_WORDS = new Set(['type', 'tier', 'category', 'kind']);
 const STATE_TABLE_WORDS = new Set(['status', 'statuses', 'state', 'states']);
 /** Words that, before `ticket`, make it a help-desk ticket, not an admission: `SupportTicket`, `issue_tickets`. */
 const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 'complaint', 'incident', 'trouble']);
+/**
+ * Words code adds to a record's name that say what kind of code holds it, not what the record is
+ * (`PaymentModel`, `PaymentEntity`, `payments_table`): the record is named by the word before them.
+ */
+export const CODE_SUFFIX_WORDS = ['model', 'entity', 'schema', 'document', 'doc', 'dto', 'table', 'collection'];
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
 

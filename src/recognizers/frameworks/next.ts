@@ -16,6 +16,8 @@ export default defineFramework({
   ],
   // https://nextjs.org/docs/app/api-reference/directives/use-server
   directives: [{ directive: 'use server', entry: 'server-action' }],
+  // https://react.dev/reference/rsc/use-client
+  clientDirectives: ['use client'],
   // Imports resolve to the package name without its subpath: `notFound` from 'next/navigation'
   // is `next` + `notFound`, `after` from 'next/server' is `next` + `after`.
   aborts: [

@@ -3,9 +3,9 @@ import { defineStore } from '../define.js';
 
 // Redis as the booking store: a booking is a hash (`HSET booking:<id> ...`) or a JSON document
 // (`JSON.SET booking:<id> $ {...}`). The key names the entity, but entity names come from the
-// arguments' literals and variables until the engine reads key prefixes. Plain `SET` is left out:
-// it is how locks and slot holds are taken (`SET lock:slot:<id> <booking> NX EX 600`), which are
-// not bookings and can only be told apart by the key.
+// arguments' literals and variables until the engine reads key prefixes. A `SET` with an expiry
+// is how locks, slot holds and payment timers are taken (`SET lock:slot:<id> <booking> NX EX 600`,
+// `SET booking:<id> <id> EX 600`): they lapse on their own and are no bookings.
 export default defineStore({
   id: 'redis',
   name: 'Redis',
@@ -28,7 +28,7 @@ export default defineStore({
   // Commands queued on `multi()` run with its `exec()` (the end of the same chain).
   passthrough: ['multi', 'pipeline'],
   writes: [
-    { call: 'set', entity: ['key'] },
+    { call: 'set', entity: ['key'], unlessOption: { from: 2, options: ['EX', 'PX', 'EXAT', 'PXAT'] } },
     // A whole record (`hset(key, { ... })`) is a write; `hset(key, 'status', 'paid')` sets one field.
     { call: 'hset', entity: ['key'], argShape: { index: 1, object: true } },
     { call: 'hSet', entity: ['key'], argShape: { index: 1, object: true } },

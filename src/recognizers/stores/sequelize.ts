@@ -36,6 +36,10 @@ export default defineStore({
     { call: 'findByPk.().save', entity: MODEL, record: 'receiver' },
     { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
     { call: 'create.().save', entity: MODEL, record: 'receiver' },
+    // `instance.update({ status: 'cancelled' })` sets the fields and saves that one record.
+    // https://sequelize.org/docs/v6/core-concepts/model-instances/#updating-an-instance
+    { call: 'findByPk.().update', entity: MODEL, record: 'receiver' },
+    { call: 'findOne.().update', entity: MODEL, record: 'receiver' },
     { call: 'findByPk.().destroy', entity: MODEL, record: 'receiver', deletes: true },
     { call: 'findOne.().destroy', entity: MODEL, record: 'receiver', deletes: true },
     { call: 'update', entity: MODEL },
