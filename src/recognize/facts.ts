@@ -327,10 +327,13 @@ function foundRecordNames(cx: FactContext, file: string, arg: Expr, idField: str
   const out: string[] = [];
   for (const v of cx.ev.values(file, arg)) {
     if ((v.t !== 'ext' && v.t !== 'global') || v.steps[v.steps.length - 1]?.p !== idField) continue;
-    const read = [...v.steps].reverse().find((s) => s.site !== undefined && s.file !== undefined);
+    // The query's table (`query('bookings')...first()`), or the names of what `get(bookingId)` was handed.
+    const steps = namingSteps(v.steps, notTables);
+    out.push(...chainLiterals(cx, steps));
+    const read = [...steps].reverse().find((s) => s.site !== undefined && s.file !== undefined);
     const readIr = read ? cx.ev.ir(read.file!) : undefined;
     const readSite = readIr?.sites[read!.site!];
-    if (readIr && readSite) out.push(...argNames(cx, readIr.file, readSite, undefined, notTables).flat());
+    if (readIr && readSite) out.push(...argNames(cx, readIr.file, readSite, undefined, notTables)[1]);
   }
   return out;
 }
@@ -342,8 +345,8 @@ function namingSteps(steps: Step[], notTables: ReadonlySet<string>): Step[] {
   return notTables.size === 0 ? steps : steps.filter((s, i) => s.site === undefined || !notTables.has(steps[i - 1]?.p ?? ''));
 }
 
-/** Steps that turn a query into the records it read. */
-const READ_RESULTS = new Set(['get', 'data', 'docs', 'then', 'json', 'rows', 'single', 'maybeSingle', 'findOne', 'findUnique', 'findFirst', 'findById']);
+/** Steps that turn a query into the records it read (Convex `unique()`, `first()`, `collect()` too). */
+const READ_RESULTS = new Set(['get', 'data', 'docs', 'then', 'json', 'rows', 'single', 'maybeSingle', 'findOne', 'findUnique', 'findFirst', 'findById', 'unique', 'first', 'collect']);
 
 function chainLiterals(cx: FactContext, steps: Step[]): string[] {
   const out: string[] = [];
