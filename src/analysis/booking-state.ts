@@ -163,14 +163,19 @@ export function statesPicked(program: Program, change: RecordChange): Set<Bookin
  * `{ queueStatus: 'no_show' }`). Housekeeping: it cancels no one's booking and frees nothing a
  * customer still holds.
  */
+/** A state that says the booking is over (`completed`, `no_show`, `checked_out`), paid or not. */
+export function isFinishedState(text: string): boolean {
+  const ws = words(text);
+  return ws.some((w) => FINISHED.has(w)) || FINISHED.has(ws.join(''));
+}
+
 export function purgesFinished(change: Pick<RecordChange, 'op' | 'filter'>): boolean {
   if (change.op !== 'delete') return false;
   if (change.filter.some(endedBefore)) return true;
   const field = stateWritten({ sets: change.filter })?.field;
   if (!field || field.texts.length === 0) return false;
   return field.texts.every((t) => {
-    const ws = words(t);
-    if (ws.some((w) => FINISHED.has(w)) || FINISHED.has(ws.join(''))) return true;
+    if (isFinishedState(t)) return true;
     const state = stateOfFieldValue(field.field, t);
     return state === 'cancelled' || state === 'failed';
   });

@@ -5,6 +5,7 @@ import { CAPACITY_WORDS, COUNTER_WORDS, SLOT_FLAG_WORDS, TRY_COUNTER_WORDS, sing
 import type { SiteFact } from '../recognize/facts.js';
 import { reachableFrom, type Program } from './program.js';
 import { recordChanges, type FieldValue, type RecordChange } from './record-changes.js';
+import { isFinishedState } from './booking-state.js';
 
 const CAPACITY = new Set(CAPACITY_WORDS);
 const COUNTERS = new Set(COUNTER_WORDS);
@@ -53,12 +54,20 @@ function fieldDirection(f: FieldValue): 'hold' | 'release' | null {
   return null;
 }
 
+/** Every state the change sets is one of a thing that is over (`completed`, `finished`). */
+function finishesOnly(change: RecordChange): boolean {
+  const states = change.sets.filter((f) => /^(status|state)$/i.test(f.field));
+  return states.length > 0 && states.every((f) => f.texts.length > 0 && f.texts.every(isFinishedState));
+}
+
 /** Whether a change takes or gives back capacity (or changes it without saying: 'change'). */
 export function capacityDirection(change: RecordChange): 'hold' | 'release' | 'change' | null {
   const directions = change.sets.map(fieldDirection).filter((d): d is 'hold' | 'release' => d !== null);
   if (isCapacityEntity(change.entity)) {
     if (change.op === 'delete') return 'release';
     if (change.op === 'insert') return 'hold';
+    // A slot marked `completed` once its time has passed is history: it neither frees nor takes a place.
+    if (directions.length === 0 && finishesOnly(change)) return null;
     return directions[0] ?? 'change';
   }
   // A counter on another record: an event's `seatsLeft`, a room's `bookedCount`.

@@ -69,6 +69,13 @@ export class FlowFacts {
    * `if ('error' in result) return` (or `if (result.error)`) has the record.
    */
   readonly failureFlagSummaries = new Map<string, Map<string, EvidenceSource>>();
+  /**
+   * Helpers that return nothing (`null`, `undefined`, `false`) when the record is missing and
+   * something surely truthy once it exists (`{ email: booking.email, total }`, built from it rather
+   * than the record itself, which values already follow): the evidence before every truthy return.
+   * A caller past `if (!found) throw` has the record.
+   */
+  readonly presenceSummaries = new Map<string, EvidenceSource>();
   private readonly program: Program;
   /** Which facts are records of interest (booking-like writes and reads). */
   private readonly isRecordFact: (f: SiteFact) => boolean;
@@ -216,6 +223,8 @@ export class FlowFacts {
         const source = this.flagEvidence(key, returns, field);
         if (source) addFlag(this.flagSummaries, key, field, source);
       }
+      const present = this.presenceEvidence(key, returns);
+      if (present) this.presenceSummaries.set(key, present);
       const failures = new Set(returns.flatMap((r) => (nodes[r]!.expr?.k === 'obj' ? nodes[r]!.expr.props : []).filter((p) => surelyTruthy(p.value)).map((p) => p.key!)));
       for (const field of failures) {
         if (fields.has(field)) continue;
@@ -242,6 +251,25 @@ export class FlowFacts {
       source ??= before.source;
     }
     return source;
+  }
+
+  /** The evidence before every return of a surely truthy value, when every other return is falsy and there is one of each. */
+  private presenceEvidence(key: string, returns: number[]): EvidenceSource | null {
+    const nodes = this.flow(key)!.fn.nodes;
+    let source: EvidenceSource | null = null;
+    let absent = false;
+    for (const r of returns) {
+      const e = nodes[r]!.expr;
+      if (!e || surelyFalsy(e)) {
+        absent = true;
+        continue;
+      }
+      if (!surelyTruthy(e)) return null;
+      const before = this.stateBefore(key, r);
+      if (!before || before.source === PENDING) return null;
+      source ??= before.source;
+    }
+    return absent ? source : null;
   }
 
   /** The evidence before every return that sets `field` true, when every other return sets it false or leaves it out. */
@@ -278,6 +306,20 @@ export class FlowFacts {
     const edges = (this.program.graph.out.get(f.key) ?? []).filter((e) => e.site === site && e.file === f.ir.file && e.kind === 'call');
     const sources = edges.map((e) => {
       const source = summaries.get(e.to)?.get(member.prop!);
+      return source && this.recordAtCall(source.fact, e.to, f.ir.file, site) ? source : null;
+    });
+    return sources.length > 0 && sources.every((x) => x !== null) ? sources[0]! : null;
+  }
+
+  /** `found` where `found = await helper(...)` and the helper returns something only once the record exists. */
+  private presenceSource(f: FunctionFlow, expr: Expr): EvidenceSource | null {
+    let call = soleDefinition(f.ir, expr) ?? expr;
+    if (call.k === 'await') call = call.of;
+    if (call.k !== 'call') return null;
+    const site = call.site;
+    const edges = (this.program.graph.out.get(f.key) ?? []).filter((e) => e.site === site && e.file === f.ir.file && e.kind === 'call');
+    const sources = edges.map((e) => {
+      const source = this.presenceSummaries.get(e.to);
       return source && this.recordAtCall(source.fact, e.to, f.ir.file, site) ? source : null;
     });
     return sources.length > 0 && sources.every((x) => x !== null) ? sources[0]! : null;
@@ -386,7 +428,7 @@ export class FlowFacts {
       const c = n.compare;
       const found = c && ((c.literal === 0 && !c.equal) || (typeof c.literal === 'number' && c.literal >= 1 && c.equal));
       const nonEmpty = found ? this.guardSource(f.ir.file, c.value, true, true) : null;
-      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null);
+      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) ?? this.presenceSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null);
       if (source) out.push({ node, source, via: null, site: null });
     });
     // `db.query(insert, values, (err, result) => { if (err) return ...; pay() })`: past the error
@@ -584,6 +626,11 @@ function isSync(source: EvidenceSource): boolean {
 /** A value a result field holds that is truthy whatever happens: a non-empty literal, a template, an object or array. */
 function surelyTruthy(e: Expr): boolean {
   return (e.k === 'lit' && !!e.value) || (e.k === 'tpl' && e.text.length > 0) || e.k === 'obj' || e.k === 'arr';
+}
+
+/** `null`, `false`, `0`, `''` (and `undefined`, which the parser reads as `null`). */
+function surelyFalsy(e: Expr): boolean {
+  return e.k === 'lit' && !e.value;
 }
 
 function addFlag(m: Map<string, Map<string, EvidenceSource>>, key: string, field: string, source: EvidenceSource): void {

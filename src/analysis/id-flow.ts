@@ -439,7 +439,8 @@ function unwrapCall(program: Program, file: string, e: Expr): Expr {
   const site = program.files.get(file)?.sites[e.site];
   if (!site) return e;
   const c = site.callee;
-  if (c.k === 'member' && c.prop === 'toString' && c.obj.k === 'call') return unwrapCall(program, file, c.obj);
+  // `form.toString()` of a form filled by `append` is that form (its fields are read off the variable).
+  if (c.k === 'member' && c.prop === 'toString') return c.obj.k === 'call' ? unwrapCall(program, file, c.obj) : c.obj;
   if (c.k === 'global' && (TRANSPARENT_GLOBALS.has(c.name) || c.name === 'URLSearchParams') && site.args[0]) return site.args[0];
   if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'JSON' && site.args[0]) return site.args[0];
   // A form body: `axios.post(url, qs.stringify(order))`.

@@ -3,7 +3,7 @@
 // reach a paid booking must call the provider's refund API in the same request, or decide from a
 // visible cancellation policy or deadline that no refund is due.
 import { isBookingRecord } from '../analysis/booking-paths.js';
-import { purgesFinished, statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
+import { isFinishedState, purgesFinished, statesPicked, statesSet, stateOfText } from '../analysis/booking-state.js';
 import type { FlowFacts } from '../analysis/flow-facts.js';
 import { rejectionHandlers } from '../analysis/failure-branches.js';
 import { everyPathGuarded, guardsOf, isFoundCheck, searchesPaidPayment } from '../analysis/guards.js';
@@ -12,7 +12,7 @@ import { locate, traceOf } from '../analysis/payment-paths.js';
 import { parseFnKey, siteKey, type Program } from '../analysis/program.js';
 import { reachedFacts } from '../analysis/record-at-call.js';
 import { statesAdmitted, statesAssertedByCall } from '../analysis/state-lists.js';
-import { changesFromEntry, resavesNewRecord, type RecordChange } from '../analysis/record-changes.js';
+import { changesFromEntry, readFilter, resavesNewRecord, type RecordChange } from '../analysis/record-changes.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries } from '../analysis/scheduled.js';
 import { movesMoney } from '../analysis/capture-mode.js';
@@ -21,14 +21,13 @@ import type { CallEdge } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
 import type { Expr } from '../model/ir.js';
 import type { PathResult } from '../model/report.js';
-import { fnKey } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
-import { FINISHED_STATE_WORDS, POLICY_WORDS, words } from '../recognizers/vocabulary.js';
+import { POLICY_WORDS, words } from '../recognizers/vocabulary.js';
 import { defineCheck } from './define.js';
 import { refundRemediation } from './remediation.js';
 
 const POLICY = new Set(POLICY_WORDS);
-const FINISHED = new Set(FINISHED_STATE_WORDS);
 const isRefund = (f: SiteFact) => f.kind === 'provider' && f.role === 'refund';
 
 export default defineCheck({
@@ -140,9 +139,9 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
     if (typeof c.literal !== 'string') return false;
     const state = stateOfText(c.literal);
     // A booking already cancelled was refunded, or not, when it was cancelled: removing it now moves no money.
-    // Not finished (`status !== 'COMPLETED'`) is no sign of unpaid: a booking is paid before it is over.
-    const notConfirmed = !c.equal && state === 'confirmed' && !words(c.literal).some((w) => FINISHED.has(w));
-    return ((c.equal && (state === 'pending' || state === 'cancelled')) || notConfirmed) && !stateOfOtherRecord(program, fn, c.value);
+    // One not yet `completed` (served) may well be paid: only a state that is paid and not over rules payment out.
+    const unconfirmed = !c.equal && state === 'confirmed' && !isFinishedState(c.literal);
+    return ((c.equal && (state === 'pending' || state === 'cancelled')) || unconfirmed) && !stateOfOtherRecord(program, fn, c.value);
   });
 }
 
@@ -188,8 +187,15 @@ function recordsOf(program: Program, fn: string, value: Expr): SiteFact[][] | nu
  */
 function rollsBackNewBooking(program: Program, bookings: FlowFacts, cancel: RecordChange, chain: CallEdge[], target: { fn: string; site: number }): boolean {
   const keys = cancel.filter.filter((f) => f.values.length > 0);
+  const isNew = (v: Value) => bookings.recordOf(v)?.fact.kind === 'write';
+  // `get(bookingId)` then `patch(booking._id, ...)`: the booking a read found by the id of one this request wrote.
+  const foundByNewId = (v: Value) => {
+    const read = bookings.recordOf(v)?.fact;
+    const ids = read?.kind === 'read' ? readFilter(program, read).filter((f) => f.values.length > 0) : [];
+    return ids.length > 0 && ids.every((f) => f.values.every(isNew));
+  };
   // Keyed by the id of a booking this request wrote, or a save of that very document again.
-  const written = keys.some((f) => f.values.every((v) => bookings.recordOf(v)?.fact.kind === 'write')) || resavesNewRecord(program, cancel.fact);
+  const written = keys.some((f) => f.values.every((v) => isNew(v) || foundByNewId(v))) || resavesNewRecord(program, cancel.fact);
   const failedInto = (f: SiteFact) => {
     const ir = program.files.get(f.file);
     return ir !== undefined && rejectionHandlers(program, ir, f.site).includes(target.fn);

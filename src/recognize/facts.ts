@@ -270,6 +270,7 @@ export function isBillingPayload(ev: Evaluator, file: string, site: CallSite, r:
 function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: Match, sqlFunctionAtSite: () => SqlFunction | null): [string[], string[]] {
   const declared: string[] = [];
   const named: string[] = [];
+  const notTables = new Set(m.recognizer.kind === 'store' ? m.recognizer.indexCalls ?? [] : []);
   const take = ([d, n]: [string[], string[]]) => {
     declared.push(...d);
     named.push(...n);
@@ -280,7 +281,7 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     else if (source === 'sql') {
       const table = sqlTable(sqlOf(cx, ir, site, v));
       if (table) declared.push(table);
-    } else if (source === 'args') take(argNames(cx, ir.file, site));
+    } else if (source === 'args') take(argNames(cx, ir.file, site, m.store!.idArg, notTables));
     else if (source === 'key') {
       const key = keyEntity(staticText(ir, site.args[0]) ?? '');
       if (key) declared.push(key);
@@ -298,10 +299,10 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
       named.push(...exprNames(ir, site.callee.obj));
       for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(cx.ev.ir(r.file)?.classes[r.cls]?.name ?? '');
     } else if (source === 'chain' && (v.t === 'ext' || v.t === 'global')) {
-      for (const step of v.steps) {
+      for (const step of namingSteps(v.steps, notTables)) {
         const callIr = step.file !== undefined ? cx.ev.ir(step.file) : undefined;
         const s = step.site !== undefined ? callIr?.sites[step.site] : undefined;
-        if (s && callIr) take(argNames(cx, callIr.file, s));
+        if (s && callIr) take(argNames(cx, callIr.file, s, undefined, notTables));
       }
       declared.push(...(v.t === 'ext' ? v.typeArgs ?? [] : []));
     }
@@ -310,11 +311,16 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
   return [unique(declared), unique(named)];
 }
 
-/** Names in a call's arguments: [declared (literals, classes, what a table constant was declared as), named (identifiers)]. */
-function argNames(cx: FactContext, file: string, site: CallSite): [string[], string[]] {
+/**
+ * Names in a call's arguments: [declared (literals, classes, what a table constant was declared as), named (identifiers)].
+ * With `idArg`, the id field of a record found by a read (`ctx.db.patch(booking._id, ...)`) is named
+ * as that read's arguments are: the id field's own name says nothing of the table.
+ */
+function argNames(cx: FactContext, file: string, site: CallSite, idArg?: { arg: number; field: string }, notTables: ReadonlySet<string> = NONE): [string[], string[]] {
   const ir = cx.ev.ir(file)!;
   const declared: string[] = [];
   const named: string[] = [];
+  if (idArg && site.args[idArg.arg]) named.push(...foundRecordNames(cx, file, site.args[idArg.arg]!, idArg.field, notTables));
   for (const arg of site.args.slice(0, 3)) {
     if (arg.k === 'lit' && typeof arg.value === 'string') declared.push(arg.value);
     else named.push(...exprNames(ir, arg));
@@ -324,7 +330,7 @@ function argNames(cx: FactContext, file: string, site: CallSite): [string[], str
       // not a value read off a record (`snap.get('slotId')` from the bookings query is a slot's key).
       if (v.t === 'ext' || v.t === 'global') {
         const read = v.steps.findIndex((s) => READ_RESULTS.has(s.p));
-        if (read < 0) declared.push(...chainLiterals(cx, v.steps));
+        if (read < 0) declared.push(...chainLiterals(cx, namingSteps(v.steps, notTables)));
         // `batch.delete(doc.ref)`: a found record's reference is the record, named by the query that found it.
         else if (v.steps[v.steps.length - 1]?.p === 'ref') declared.push(...chainLiterals(cx, v.steps.slice(0, read)));
       }
@@ -335,8 +341,31 @@ function argNames(cx: FactContext, file: string, site: CallSite): [string[], str
   return [declared.filter(Boolean), named.filter(Boolean)];
 }
 
-/** Steps that turn a query into the records it read. */
-const READ_RESULTS = new Set(['get', 'data', 'docs', 'then', 'json', 'rows', 'single', 'maybeSingle', 'findOne', 'findUnique', 'findFirst', 'findById']);
+/** `booking._id` where `booking` was read by `ctx.db.get(bookingId)`: what that read's arguments name. */
+function foundRecordNames(cx: FactContext, file: string, arg: Expr, idField: string, notTables: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const v of cx.ev.values(file, arg)) {
+    if ((v.t !== 'ext' && v.t !== 'global') || v.steps[v.steps.length - 1]?.p !== idField) continue;
+    // The query's table (`query('bookings')...first()`), or the names of what `get(bookingId)` was handed.
+    const steps = namingSteps(v.steps, notTables);
+    out.push(...chainLiterals(cx, steps));
+    const read = [...steps].reverse().find((s) => s.site !== undefined && s.file !== undefined);
+    const readIr = read ? cx.ev.ir(read.file!) : undefined;
+    const readSite = readIr?.sites[read!.site!];
+    if (readIr && readSite) out.push(...argNames(cx, readIr.file, readSite, undefined, notTables)[1]);
+  }
+  return out;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** A chain's steps without the calls whose arguments name an index, not a table (`withIndex('by_booking', ...)`). */
+function namingSteps(steps: Step[], notTables: ReadonlySet<string>): Step[] {
+  return notTables.size === 0 ? steps : steps.filter((s, i) => s.site === undefined || !notTables.has(steps[i - 1]?.p ?? ''));
+}
+
+/** Steps that turn a query into the records it read (Convex `unique()`, `first()`, `collect()` too). */
+const READ_RESULTS = new Set(['get', 'data', 'docs', 'then', 'json', 'rows', 'single', 'maybeSingle', 'findOne', 'findUnique', 'findFirst', 'findById', 'unique', 'first', 'collect']);
 
 function chainLiterals(cx: FactContext, steps: Step[]): string[] {
   const out: string[] = [];

@@ -262,6 +262,11 @@ export interface StoreRecognizer {
   boundOn?: string;
   /** Methods that return the same client (`$extends`, `withSchema`): skipped when matching. */
   passthrough?: string[];
+  /**
+   * Query-builder calls whose arguments name an index, not a table (Convex `withIndex('by_booking', ...)`
+   * on the payments table): left out when a chain's arguments name the entity it reads or changes.
+   */
+  indexCalls?: string[];
   writes: StoreOperation[];
   reads: StoreOperation[];
   /** Updates and deletes of existing records (status changes, cancellations). */

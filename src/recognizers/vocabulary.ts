@@ -77,7 +77,7 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
 /**
  * Words that, after a booking word, name a record about a booking rather than the booking:
  * `booking_logs`, `AppointmentReminder`, `ticket_messages`, `ReservationNote`, the staff sent to it
- * (`booking_teams`, `booking_team_members`), its timeline (`booking_activities`), saved forms to
+ * or checking it (`booking_teams`, `booking_team_members`, `ticket_scanner_staff`), its timeline (`booking_activities`), saved forms to
  * book again from (`booking_templates`), the lock taken while it is made (`reservation_locks`;
  * not a capacity word: `job_locks` and `cron_locks` hold no slot), its lines and the services on
  * offer or in it (`booking_items`, `reservation_services`), and the money owed or returned for it
@@ -96,7 +96,7 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
-  'rating', 'team', 'member', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'split',
+  'rating', 'team', 'member', 'staff', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'split',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
   'configuration', 'archive', 'addon', 'extra',

@@ -193,7 +193,7 @@ describe('bookingEntityNames', () => {
 
   it('leaves out the staff, timeline, saved forms, locks, lines, services and payouts kept beside a booking, keeps the bookings', () => {
     const names = bookingEntityNames(
-      ['booking_teams', 'booking_team_members', 'booking_activities', 'booking_templates', 'reservation_locks', 'product_booking_items', 'reservation_services', 'booking_settlements', 'booking_refunds', 'pending_bookings'].map((t) => entity(t, t, 'sql')),
+      ['booking_teams', 'booking_team_members', 'ticket_scanner_staff', 'booking_activities', 'booking_templates', 'reservation_locks', 'product_booking_items', 'reservation_services', 'booking_settlements', 'booking_refunds', 'pending_bookings'].map((t) => entity(t, t, 'sql')),
       new Vocabulary(),
     );
     expect([...names]).toEqual(['pending_bookings']);

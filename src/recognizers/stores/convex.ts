@@ -14,9 +14,12 @@ export default defineStore({
   specifiers: ['(?:^|/)_generated/(?:server|api|dataModel)(?:\\.[cm]?[jt]s)?$'],
   // A helper handed the context declares its type (`ctx: MutationCtx`): the same database.
   clients: ['', 'MutationCtx.new().', 'QueryCtx.new().', 'GenericMutationCtx.new().', 'GenericQueryCtx.new().'].map((ctx) => ({ module: 'convex/server', path: `${ctx}db` })),
+  // https://docs.convex.dev/database/reading-data/indexes: `query('payments').withIndex('by_booking', ...)` reads payments.
+  indexCalls: ['withIndex', 'withSearchIndex'],
   writes: [{ call: 'insert', entity: ['args'], resultIsId: true }],
   reads: [
-    { call: 'get', entity: ['args'], guard: 'null' },
+    // The one document with that id.
+    { call: 'get', entity: ['args'], guard: 'null', idArg: { arg: 0, field: '_id' } },
     { call: 'query.().**.unique', entity: ['chain'], guard: 'null' },
     { call: 'query.().**.first', entity: ['chain'], guard: 'null' },
   ],
