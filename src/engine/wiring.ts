@@ -113,9 +113,12 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   const byToken = injectedByToken(ev, frameworks);
   return (file, fn, index) => {
     const out: Value[] = [...typedParam(file, fn, index), ...byToken(file, fn, index)];
-    // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`).
+    // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`). What
+    // the options declare a parameter takes (Convex's `args` validators) stands in for callers' arguments.
     const held = optionHandlerRules.get(fnKey({ file, fn }));
-    out.push(...handlerParam(held?.params, index, held?.options));
+    const declares = held?.params.some((r) => r.index === index && r.option) ?? false;
+    const declared = declares ? handlerParam(held?.params, index, held?.options) : [];
+    if (!declares) out.push(...handlerParam(held?.params, index, held?.options));
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site, arg } of callbackSites(file).get(fn) ?? []) {
@@ -148,6 +151,10 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       // Taken in turns, so a caller whose argument has many values (a validated request body) does
       // not crowd out the others when the values are capped: each caller's first value comes first.
       for (let i = 0; perCaller.some((list) => i < list.length); i++) for (const list of perCaller) if (i < list.length) out.push(list[i]!);
+      // Callers in the scan say what it is handed; without any, what its declaration says.
+      if (callers.length === 0) out.push(...declared);
+    } else {
+      out.push(...declared);
     }
     return out.length > 0 ? out : null;
   };
