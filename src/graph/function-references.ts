@@ -37,7 +37,7 @@ export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: Frame
 export function scheduledReferences(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): { fn: string; framework: string; schedule: string | null }[] {
   const recurring = referenceCalls(ev, files, frameworks, (rule) => rule.schedules ?? []).map(({ ir, index, sender, to, framework }) => {
     const arg = ir.sites[index]!.args[sender.scheduleArg];
-    return { fn: to, framework, schedule: arg ? staticText(ir, arg) ?? intervalText(ir, arg) : null };
+    return { fn: to, framework, schedule: arg ? staticText(ir, arg) ?? intervalText(ir, arg) ?? calleeName(ir, index) : calleeName(ir, index) };
   });
   // Run once, later (`ctx.scheduler.runAfter(30 * 60 * 1000, internal.bookings.expireIfUnpaid, { id })`):
   // the job that expires one unpaid booking.
@@ -50,9 +50,11 @@ function calleeName(ir: FileIR, index: number): string {
   return callee.k === 'member' && callee.prop ? callee.prop : 'scheduled';
 }
 
-/** `{ minutes: 5 }` -> `every 5 minutes`. */
+const UNITS = new Set(['seconds', 'minutes', 'hours']);
+
+/** `{ minutes: 5 }` -> `every 5 minutes`; a time of day (`{ hourUTC: 3, minuteUTC: 0 }`) is no interval. */
 function intervalText(ir: FileIR, e: Expr): string | null {
-  if (e.k !== 'obj') return null;
+  if (e.k !== 'obj' || !e.props.every((p) => p.key !== null && UNITS.has(p.key))) return null;
   const parts = e.props.map((p) => (p.key && p.key !== '...' ? `${p.value.k === 'lit' ? String(p.value.value) : staticText(ir, p.value) ?? '?'} ${p.key}` : null));
   return parts.length > 0 && parts.every((p) => p !== null) ? `every ${parts.join(' ')}` : null;
 }

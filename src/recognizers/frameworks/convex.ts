@@ -67,6 +67,13 @@ export default defineFramework({
         argsArg: 1,
       },
       { clients: [{ module: 'convex/nextjs', path: '' }], calls: { fetchMutation: 'call', fetchAction: 'call', fetchQuery: 'call' }, refArg: 0, argsArg: 1 },
+      // https://labs.convex.dev/better-auth: the same calls made as the signed-in user.
+      {
+        clients: [{ module: '@convex-dev/better-auth/nextjs', path: 'convexBetterAuthNextJs.()' }],
+        calls: { fetchAuthMutation: 'call', fetchAuthAction: 'call', fetchAuthQuery: 'call' },
+        refArg: 0,
+        argsArg: 1,
+      },
     ],
     // https://docs.convex.dev/scheduling/cron-jobs: `const crons = cronJobs(); crons.interval('release holds', { minutes: 5 }, internal.holds.release)`.
     schedules: [{ clients: [{ module: 'convex/server', path: 'cronJobs.()' }], calls: ['interval', 'cron', 'hourly', 'daily', 'weekly', 'monthly'], refArg: 2, scheduleArg: 1 }],
