@@ -40,6 +40,7 @@ export default defineStore({
     // https://sequelize.org/docs/v6/core-concepts/model-instances/#updating-an-instance
     { call: 'findByPk.().update', entity: MODEL, record: 'receiver' },
     { call: 'findOne.().update', entity: MODEL, record: 'receiver' },
+    { call: 'create.().update', entity: MODEL, record: 'receiver' },
     { call: 'findByPk.().destroy', entity: MODEL, record: 'receiver', deletes: true },
     { call: 'findOne.().destroy', entity: MODEL, record: 'receiver', deletes: true },
     { call: 'update', entity: MODEL },
