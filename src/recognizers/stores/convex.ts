@@ -29,6 +29,7 @@ export default defineStore({
     { call: 'replace', entity: ['args'], idArg: { arg: 0, field: '_id' } },
     { call: 'delete', entity: ['args'], deletes: true, idArg: { arg: 0, field: '_id' } },
   ],
-  example: "const bookingId = await ctx.db.insert('bookings', { ...args, status: 'pending' });",
+  // `insert` returns the id: kept as `booking.id`, the name the providers' examples pass on.
+  example: "const booking = { id: await ctx.db.insert('bookings', { ...args, status: 'pending' }) };",
   updateExample: "await ctx.db.patch({id}, { {field}: {value} });",
 });
