@@ -5,9 +5,9 @@
 // `container.bind(TOKEN).to(Class)`) register too, and what they hand back for a token
 // (`container.resolve<IController>(TOKEN)`) is what it was registered with.
 import type { Expr, FileIR } from '../model/ir.js';
-import { isUnknown, stepsText, type Value } from '../model/values.js';
+import { isUnknown, type Value } from '../model/values.js';
 import type { ClientPattern, FrameworkRecognizer } from '../recognizers/define.js';
-import { isModuleOrSubpath, isPatternValue } from '../recognizers/match.js';
+import { isPatternValue } from '../recognizers/match.js';
 import { addTo } from '../util/multimap.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 
@@ -69,8 +69,7 @@ function lazyProviders(ev: Evaluator, rules: Injection[]): () => Map<string, Val
 
 /** `v` is the method `call` of a container `client` (the container itself for ''). */
 function atCall(v: Value, client: ClientPattern, call: string): boolean {
-  const path = [client.path, call].filter((p) => p !== '').join('.');
-  return v.t === 'ext' && (!client.module || isModuleOrSubpath(v.module, client.module)) && stepsText(v.steps) === path;
+  return isPatternValue(v, { ...client, path: [client.path, call].filter((p) => p !== '').join('.') });
 }
 
 function names(ev: Evaluator, ir: FileIR, e: Expr, p: ClientPattern): boolean {

@@ -35,15 +35,19 @@ export function referenceEdges(ev: Evaluator, files: FileIR[], frameworks: Frame
  * with the schedule's text: scheduled jobs, and still entry points (no request comes through the crons file).
  */
 export function scheduledReferences(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): { fn: string; framework: string; schedule: string | null }[] {
-  const recurring = referenceCalls(ev, files, frameworks, (rule) => rule.schedules ?? []).map(({ ir, index, sender, to, framework }) => {
+  const calls = referenceCalls(ev, files, frameworks, (rule): Scheduler[] => [...(rule.schedules ?? []), ...rule.senders]);
+  return calls.flatMap(({ ir, index, sender, to, framework }) => {
+    if (!('scheduleArg' in sender)) {
+      // Run once, later (`ctx.scheduler.runAfter(30 * 60 * 1000, internal.bookings.expireIfUnpaid, { id })`):
+      // the job that expires one unpaid booking. A plain call is a step of its caller's chain.
+      return sender.kind === 'deferred' ? [{ fn: to, framework, schedule: `later (${calleeName(ir, index)})` }] : [];
+    }
     const arg = ir.sites[index]!.args[sender.scheduleArg];
-    return { fn: to, framework, schedule: arg ? staticText(ir, arg) ?? intervalText(ir, arg) ?? calleeName(ir, index) : calleeName(ir, index) };
+    return [{ fn: to, framework, schedule: (arg ? staticText(ir, arg) ?? intervalText(ir, arg) : null) ?? calleeName(ir, index) }];
   });
-  // Run once, later (`ctx.scheduler.runAfter(30 * 60 * 1000, internal.bookings.expireIfUnpaid, { id })`):
-  // the job that expires one unpaid booking.
-  const later = referenceCalls(ev, files, frameworks, (rule) => rule.senders).filter((c) => c.sender.kind === 'deferred');
-  return [...recurring, ...later.map(({ ir, index, to, framework }) => ({ fn: to, framework, schedule: `later (${calleeName(ir, index)})` }))];
 }
+
+type Scheduler = Rule['senders'][number] | NonNullable<Rule['schedules']>[number];
 
 function calleeName(ir: FileIR, index: number): string {
   const callee = ir.sites[index]!.callee;
@@ -95,7 +99,7 @@ function referenceCalls<S extends { clients: ClientPattern[]; calls: Record<stri
         const s = senders.find((x) => (!x.module || isModuleOrSubpath(v.module, x.module)) && matchSteps(x.tokens, v.steps));
         if (!s) continue;
         const ref = site.args[s.sender.refArg];
-        for (const to of ref ? targets(ev, ir, ref, s.rule, byStem) : []) out.push({ ir, index, sender: s.sender, rule: s.rule, framework: s.fw.id, to });
+        for (const to of ref ? targets(ev, ir, ref, s.fw, byStem) : []) out.push({ ir, index, sender: s.sender, rule: s.rule, framework: s.fw.id, to });
         return;
       }
     });
@@ -104,7 +108,10 @@ function referenceCalls<S extends { clients: ClientPattern[]; calls: Record<stri
 }
 
 /** The handlers a reference names: export `create` of `<folder>/bookings.ts` for `internal.bookings.create`. */
-function targets(ev: Evaluator, from: FileIR, ref: Expr, rule: Rule, byStem: Map<string, FileIR[]>): string[] {
+function targets(ev: Evaluator, from: FileIR, ref: Expr, fw: FrameworkRecognizer, byStem: Map<string, FileIR[]>): string[] {
+  const rule = fw.references!;
+  // The keys the framework's registrations hold their handler under (`mutation({ args, handler })`).
+  const handlerKeys = (fw.registrations ?? []).flatMap((r) => r.handlerKeys ?? []);
   const out = new Set<string>();
   for (const v of ev.values(from.file, ref)) {
     const path = referencePath(v, rule);
@@ -116,7 +123,7 @@ function targets(ev: Evaluator, from: FileIR, ref: Expr, rule: Rule, byStem: Map
     const nearest = candidates.sort((a, b) => sharedPrefix(b.file, from.file) - sharedPrefix(a.file, from.file) || (a.file < b.file ? -1 : 1))[0];
     for (const x of nearest?.exports ?? []) {
       if (x.kind !== 'local' || x.name !== exported) continue;
-      for (const fn of handlersOf(ev, nearest!, x.value, rule)) out.add(fn);
+      for (const fn of handlersOf(ev, nearest!, x.value, handlerKeys)) out.add(fn);
     }
   }
   return [...out].sort();
@@ -136,17 +143,17 @@ function referencePath(v: Value, rule: Rule): string[] | null {
 }
 
 /** The function a registration holds: its function argument, or the one at a handler key of its options. */
-function handlersOf(ev: Evaluator, ir: FileIR, value: Expr, rule: Rule): string[] {
+function handlersOf(ev: Evaluator, ir: FileIR, value: Expr, handlerKeys: string[]): string[] {
   const out: string[] = [];
   for (const def of ev.definitions(ir.file, value)) {
     const defIr = ev.ir(def.file);
     if (!defIr || def.expr.k !== 'call') continue;
     for (const arg of defIr.sites[def.expr.site]!.args) {
+      out.push(...entryFunctions(ev, defIr, arg));
       for (const v of ev.values(defIr.file, arg)) {
-        if (v.t === 'fn') out.push(fnKey(v));
-        if (v.t !== 'obj') continue;
-        const objIr = ev.ir(v.file);
-        for (const p of v.props) if (objIr && p.key !== null && rule.handlerKeys.includes(p.key)) out.push(...entryFunctions(ev, objIr, p.value));
+        const objIr = v.t === 'obj' ? ev.ir(v.file) : undefined;
+        if (v.t !== 'obj' || !objIr) continue;
+        for (const p of v.props) if (p.key !== null && handlerKeys.includes(p.key)) out.push(...entryFunctions(ev, objIr, p.value));
       }
     }
   }

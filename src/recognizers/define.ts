@@ -464,14 +464,13 @@ export interface FrameworkRecognizer {
    * Function references: a sender call (`ctx.runMutation(ref, args)`) runs the function exported under
    * the reference's path, which is a property path on one of `roots` (`internal.bookings.create`:
    * export `create` of `bookings.ts` in the app's `folder`). The exported value is a registration;
-   * its handler (the function argument, or the value at `handlerKeys`) receives argument `argsArg`
+   * its handler (the function argument, or the value at its registration's `handlerKeys`) receives argument `argsArg`
    * as parameter `argsParam`. A function called by senders in the scan is a step of their chains;
    * one a `deferred` sender schedules for later (`ctx.scheduler.runAfter`) is a scheduled job.
    */
   references?: {
     roots: ClientPattern[];
     folder: string;
-    handlerKeys: string[];
     argsParam: number;
     senders: { clients: ClientPattern[]; calls: Record<string, 'call' | 'deferred'>; refArg: number; argsArg: number }[];
     /** Calls that run the referenced function on a schedule (`crons.interval(name, { minutes: 5 }, ref)`): scheduled jobs. */

@@ -52,7 +52,6 @@ export default defineFramework({
   references: {
     roots: ['api', 'internal'].map((path) => ({ module: 'convex/server', path })),
     folder: 'convex',
-    handlerKeys: ['handler'],
     argsParam: 1,
     senders: [
       { clients: CONTEXT, calls: { runMutation: 'call', runAction: 'call', runQuery: 'call' }, refArg: 0, argsArg: 1 },
