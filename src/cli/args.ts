@@ -173,7 +173,8 @@ Options:
       --cache-location <dir> keep the cache in this directory instead (implies --cache)
       --verbose              list every diagnostic
       --color, --no-color    force colour on or off (default: on for a TTY unless NO_COLOR)
-      --debug-flow <file>:<function>  print a function's flow graph and summaries
+      --debug-flow <file>:<function>  print a function's flow graph and summaries (a function,
+                                       or the declaration that registers it)
   -h, --help                 show this help
   -v, --version              show the version
 

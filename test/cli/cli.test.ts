@@ -263,6 +263,15 @@ describe('--help, --version, --debug-flow', () => {
     expect(r.stdout).toBe(expected.split('\n').filter((l) => !l.startsWith('  site ')).join('\n') + '\n');
   });
 
+  it('--debug-flow picks a handler by the name of the declaration that registers it', () => {
+    const dir = 'fixtures/confirmation-record/invalid-convex-booking-inserted-only-by-webhook-mutation';
+    const r = runCli(['scan', dir, '--debug-flow', 'convex/payments.ts:checkout']);
+    expect(r.status).toBe(0);
+    // The `checkout` action's handler only, not the webhook's handler declared beside it.
+    expect(r.stdout).toContain('call stripe.checkout.sessions.create()');
+    expect(r.stdout).not.toContain('constructEvent');
+  });
+
   it('--debug-flow with an unknown function or file is a usage error', () => {
     expect(runCli(['scan', 'fixtures/flow', '--debug-flow', 'try-catch.ts:nope']).status).toBe(2);
     expect(runCli(['scan', 'fixtures/flow', '--debug-flow', 'nope.ts:save']).status).toBe(2);
