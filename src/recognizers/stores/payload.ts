@@ -12,6 +12,11 @@ export default defineStore({
     // v3: `const payload = await getPayload({ config })`; v3 betas in Next.js: `getPayloadHMR({ config })`.
     { module: 'payload', path: 'getPayload.()' },
     { module: '@payloadcms/next/utilities', path: 'getPayloadHMR.()' },
+    // The Better Auth plugin's getters hand back the same instance with `betterAuth` on it.
+    ...['payload-auth', 'payload-auth/better-auth', 'payload-auth/better-auth/plugin', '@payload-auth/better-auth-plugin'].flatMap((module) => [
+      { module, path: 'getPayloadAuth.()' },
+      { module, path: 'getPayloadWithAuth.()' },
+    ]),
     // v2: the default export, initialized once by `payload.init(...)` in the server and imported
     // (or required) everywhere else.
     { module: 'payload', path: '' },
