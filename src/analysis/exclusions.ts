@@ -48,6 +48,11 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // plan bought through the Razorpay account its patients pay appointments with).
   const others = reached.others;
   if (others.length > 0 && others.every((f) => isBillingEntity(f.entity))) return 'subscription-billing';
+  // Nothing written, and every record read is a plan or subscription: the renewal or upgrade of one
+  // the payer already has (`findOne({ practiceId })` on `PracticeSubscription`, then the order),
+  // evidence enough as the plan's record above. A booking's checkout reads what it books (a class,
+  // a slot) too, even where it reads the payer's plan to price it.
+  if (others.length === 0 && reached.read.length > 0 && reached.read.every((entity) => isBillingEntity(entity))) return 'subscription-billing';
   if (hooks.some((h) => writesBookingsFor(program, h, leaves))) return null;
   if (others.length > 0) return 'not-a-booking-payment';
   const billed = reached.billed.some((entity) => keys.some((k) => namesIdOf(k, entity)));
@@ -63,6 +68,8 @@ interface ReachedNames {
   others: SiteFact[];
   /** Entities of records a payment settles (invoices, orders) that the entry touches. */
   billed: string[];
+  /** Entities of the records read, other than the payer's. */
+  read: string[];
 }
 
 const reachedMemo = keyedMemo<Program, ReachedNames>();
@@ -86,6 +93,7 @@ function namesReached(program: Program, entry: PaymentPath['entry']): ReachedNam
     signalsNotBooking: names.some((n) => v.signalsNotBooking(n)),
     others: facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null && !isPayerEntity(f.entity)),
     billed: [...new Set(facts.flatMap((f) => (f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) ? [f.entity] : [])))],
+    read: [...new Set(facts.flatMap((f) => (f.kind === 'read' && f.entity !== null && !isPayerEntity(f.entity) ? [f.entity] : [])))],
   };
 }
 
