@@ -21,6 +21,7 @@ import type { ModuleResolver } from '../resolve/resolve.js';
 import { Evaluator } from '../symbols/evaluate.js';
 import { append } from '../util/append.js';
 import { applicability } from './applicability.js';
+import { schemaStatics } from './schema-statics.js';
 import { appOf, appRelative, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
 export interface AnalysisInput {
@@ -51,6 +52,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   const irs = [...files.values()].filter((ir) => ir.functions.length > 0);
 
   const frameworks = recognizers.filter((r) => r.kind === 'framework');
+  const stores = recognizers.filter((r) => r.kind === 'store');
   const analysisErrors = new Map<string, unknown>();
   // Two rounds: parameters and results learn their callers' arguments once a first call graph
   // exists; the first round has none to ask.
@@ -59,6 +61,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     ev.passesThrough = passesThrough(factContext.matcher);
     ev.resultSource = resultSources(ev, factContext.matcher, callers, frameworks);
     ev.globalSource = autoImports(ev, project.manifests, frameworks);
+    ev.schemaStatics = schemaStatics(ev, stores);
     ev.reset();
     const facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
     const index = indexFacts(facts);

@@ -299,6 +299,13 @@ export interface StoreRecognizer {
   filterCalls?: string[];
   /** Declarations of entities and the tables or collections they are stored in. */
   entities?: EntityDeclaration[];
+  /**
+   * Models built from a schema that declares functions of its own (Mongoose statics:
+   * `bookingSchema.statics.createPending = function (x) { return this.create(x) }`, called as
+   * `Booking.createPending(x)` with `this` the model): `models` are the client paths that build a
+   * model, `schemaArg` their schema argument, `member` the schema's field the functions are set on.
+   */
+  schemaStatics?: { models: string[]; schemaArg: number; member: string };
 }
 
 export interface RouteFileRule {

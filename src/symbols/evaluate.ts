@@ -44,6 +44,14 @@ export type PassesThrough = (file: string, site: number, callee: Value[]) => boo
  */
 export type ResultSource = (file: string, site: number, callee: Value[], depth: number) => Value[];
 
+/** Functions a store's schema declares for its models (engine/schema-statics.ts). */
+export interface SchemaStatics {
+  /** The functions a model's member `prop` names. */
+  member(model: Value, prop: string): Value[];
+  /** The models `this` is in such a function, given what the function was assigned onto. */
+  self(owner: Value): Value[];
+}
+
 /** Per scan (its files), what is put on requests' `locals`, by name: shared by every forked evaluator. */
 const localsIndexes = new WeakMap<Map<string, FileIR>, Map<string, { file: string; value: Expr }[]>>();
 
@@ -52,6 +60,7 @@ export class Evaluator {
   passesThrough: PassesThrough | null = null;
   resultSource: ResultSource | null = null;
   globalSource: GlobalSource | null = null;
+  schemaStatics: SchemaStatics | null = null;
   /** Per file, answers by key; null while the answer is being computed (a cycle answers nothing). */
   private readonly memo = new Map<string, Map<string, Value[] | null>>();
   private nesting = 0;
@@ -76,6 +85,7 @@ export class Evaluator {
     copy.passesThrough = this.passesThrough;
     copy.resultSource = this.resultSource;
     copy.globalSource = this.globalSource;
+    copy.schemaStatics = this.schemaStatics;
     return copy;
   }
 
@@ -119,7 +129,11 @@ export class Evaluator {
         return [{ t: 'global', steps: [{ p: e.name }] }];
       }
       case 'this':
-        if (e.obj) return this.values(file, e.obj, d);
+        if (e.obj) {
+          const owners = this.values(file, e.obj, d);
+          const models = this.schemaStatics ? owners.flatMap((v) => this.schemaStatics!.self(v)) : [];
+          return models.length > 0 ? models : owners;
+        }
         if (e.cls === null) return [UNKNOWN];
         return [e.static ? { t: 'class', file, cls: e.cls } : { t: 'inst', file, cls: e.cls }];
       case 'super': {
@@ -264,7 +278,7 @@ export class Evaluator {
       case 'global':
       case 'param':
       case 'opaque': {
-        const assigned = v.steps[v.steps.length - 1]?.p === 'locals' ? this.requestLocal(prop, depth) : [];
+        const assigned = v.steps[v.steps.length - 1]?.p === 'locals' ? this.requestLocal(prop, depth) : v.t === 'ext' && this.schemaStatics ? this.schemaStatics.member(v, prop) : [];
         return assigned.length > 0 ? this.union([[stepped(v, { p: prop })], assigned]) : [stepped(v, { p: prop })];
       }
       case 'inst':

@@ -294,7 +294,12 @@ function assignment(cx: Ctx, n: AstNode): Expr {
     cx.fb.cur = cx.join(n.end, cx.fb.cur, n.operator === '&&=' ? f : t);
     value = { k: 'any', of: [current, right] };
   } else {
-    value = expr(cx, n.right);
+    // `bookingSchema.statics.createPending = function () { return this.create(...) }`: called on
+    // what it was assigned onto, its `this` is that object.
+    const owner = target?.k === 'member' && n.operator === '=' && n.right.type === 'FunctionExpression' ? target.obj : null;
+    value = owner
+      ? { k: 'fn', fn: declareFunction(cx, n.right, n.right.id?.name ?? cx.nameHint ?? 'anonymous', 'function', { thisObject: owner }) }
+      : expr(cx, n.right);
     if (target?.k === 'member' && target.prop !== null) fieldWrite(cx, target.obj, target.prop, value, n.operator, n.start);
     if (n.operator === '+=') value = { k: 'tpl', parts: [expr(cx, left), value], text: '${}${}' };
     else if (n.operator !== '=') value = UNKNOWN;

@@ -88,6 +88,8 @@ export default defineStore({
     // registered by class name (`@InjectModel(Order.name)`); its props are the columns that tell an admission order.
     { module: '@nestjs/mongoose', path: 'Schema()', as: 'decorator', name: ['class'], table: ['arg:0.collection'] },
   ],
+  // https://mongoosejs.com/docs/guide.html#statics
+  schemaStatics: { models: ['model.()', 'connection.model.()', 'createConnection.().model.()'], schemaArg: 1, member: 'statics' },
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
   updateExample: "await Booking.findByIdAndUpdate({id}, { {field}: {value} });",
 });
