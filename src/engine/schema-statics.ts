@@ -21,6 +21,8 @@ interface Index {
   functions: Map<string, Map<string, Value>>;
   /** By schema: the models built from it. */
   models: Map<string, Value[]>;
+  /** Object literals set whole as a schema's functions (`schema.statics = { get(id) {...} }`), by key: their schemas. */
+  literals: Map<string, Value[]>;
 }
 
 export function schemaStatics(ev: Evaluator, stores: StoreRecognizer[]): SchemaStatics | null {
@@ -55,6 +57,11 @@ export function schemaStatics(ev: Evaluator, stores: StoreRecognizer[]): SchemaS
       });
     },
     self(v) {
+      // A method of the literal set whole: `this` is the models of the schema it was set on.
+      if (v.t === 'obj') {
+        const index = built();
+        return (index?.literals.get(valueKey(v)) ?? []).flatMap((schema) => index!.models.get(valueKey(schema)) ?? []);
+      }
       if (v.t !== 'ext' || !modules.has(v.module) || v.steps.length < 2) return [];
       const spec = specs.find((s) => s.module === v.module && v.steps[v.steps.length - 1]!.p === s.member);
       if (!spec) return [];
@@ -75,6 +82,12 @@ function schemasOf(ev: Evaluator, model: Extract<Value, { t: 'ext' }>, spec: Spe
 function buildIndex(ev: Evaluator, specs: Spec[]): Index {
   const functions = new Map<string, Map<string, Value>>();
   const models = new Map<string, Value[]>();
+  const literals = new Map<string, Value[]>();
+  const declare = (schema: Value, name: string, fn: Value) => {
+    const key = valueKey(schema);
+    if (!functions.has(key)) functions.set(key, new Map());
+    functions.get(key)!.set(name, fn);
+  };
   const members = new Set(specs.map((s) => s.member));
   // Model-building calls are found by their callee's name (`model`), then by value.
   const builders = new Set(specs.flatMap((s) => s.models.map((path) => path.split('.').at(-2) ?? '')));
@@ -82,11 +95,15 @@ function buildIndex(ev: Evaluator, specs: Spec[]): Index {
     for (const a of ir.memberAssignments) {
       const t = a.target;
       if (t.k !== 'member' || t.prop === null || t.obj.k !== 'member' || t.obj.prop === null || !members.has(t.obj.prop)) continue;
-      for (const schema of ev.values(ir.file, t.obj.obj)) {
-        if (schema.t !== 'ext') continue;
-        const key = valueKey(schema);
-        if (!functions.has(key)) functions.set(key, new Map());
-        functions.get(key)!.set(t.prop, { t: 'fn', file: ir.file, fn: a.fn });
+      for (const schema of ev.values(ir.file, t.obj.obj)) if (schema.t === 'ext') declare(schema, t.prop, { t: 'fn', file: ir.file, fn: a.fn });
+    }
+    for (const w of ir.fieldWrites ?? []) {
+      if (w.op !== '=' || !members.has(w.prop) || w.value.k !== 'obj') continue;
+      const schemas = ev.values(ir.file, w.obj).filter((v) => v.t === 'ext');
+      addTo(literals, `o:${ir.file}:${w.value.pos}`, ...schemas);
+      for (const p of w.value.props) {
+        if (p.key === null || p.key === '...' || p.value.k !== 'fn') continue;
+        for (const schema of schemas) declare(schema, p.key, { t: 'fn', file: ir.file, fn: p.value.fn });
       }
     }
     ir.sites.forEach((site, i) => {
@@ -100,5 +117,5 @@ function buildIndex(ev: Evaluator, specs: Spec[]): Index {
       }
     });
   }
-  return { functions, models };
+  return { functions, models, literals };
 }
