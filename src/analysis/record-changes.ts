@@ -490,7 +490,9 @@ function filterCall(program: Program, ev: Evaluator, file: string, call: CallSit
 /** Fields assigned on the record before the call that saves it, in the same function. */
 function assignedFields(program: Program, ev: Evaluator, ir: FileIR, site: CallSite, record: Expr): FieldValue[] {
   const binding = record.k === 'ref' ? record.b : record.k === 'await' && record.of.k === 'ref' ? record.of.b : null;
-  if (binding === null) return [];
+  // A document's own method (`this.status = 'cancelled'; return this.save()`) sets fields on `this`.
+  const self = record.k === 'this';
+  if (binding === null && !self) return [];
   const out: FieldValue[] = [];
   for (const w of ir.fieldWrites ?? []) {
     if (w.pos > site.start) continue;
@@ -501,7 +503,7 @@ function assignedFields(program: Program, ev: Evaluator, ir: FileIR, site: CallS
       path.unshift(obj.prop);
       obj = obj.obj;
     }
-    if (obj.k !== 'ref' || obj.b !== binding) continue;
+    if (self ? obj.k !== 'this' || w.fn !== site.fn : obj.k !== 'ref' || obj.b !== binding) continue;
     const fv = fieldValue(program, ev, ir.file, w.value, path, w.pos);
     if (w.op === '++' || w.op === '+=') fv.delta = 'up';
     else if (w.op === '--' || w.op === '-=') fv.delta = 'down';

@@ -21,7 +21,7 @@ import type { ModuleResolver } from '../resolve/resolve.js';
 import { Evaluator } from '../symbols/evaluate.js';
 import { append } from '../util/append.js';
 import { applicability } from './applicability.js';
-import { schemaStatics } from './schema-statics.js';
+import { schemaFunctions } from './schema-functions.js';
 import { appOf, appRelative, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
 export interface AnalysisInput {
@@ -61,7 +61,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     ev.passesThrough = passesThrough(factContext.matcher);
     ev.resultSource = resultSources(ev, factContext.matcher, callers, frameworks);
     ev.globalSource = autoImports(ev, project.manifests, frameworks);
-    ev.schemaStatics = schemaStatics(ev, stores);
+    ev.schemaFunctions = schemaFunctions(ev, stores);
     ev.reset();
     const facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
     const index = indexFacts(facts);

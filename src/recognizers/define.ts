@@ -300,12 +300,13 @@ export interface StoreRecognizer {
   /** Declarations of entities and the tables or collections they are stored in. */
   entities?: EntityDeclaration[];
   /**
-   * Models built from a schema that declares functions of its own (Mongoose statics:
-   * `bookingSchema.statics.createPending = function (x) { return this.create(x) }`, called as
-   * `Booking.createPending(x)` with `this` the model): `models` are the client paths that build a
-   * model, `schemaArg` their schema argument, `member` the schema's field the functions are set on.
+   * Models built from a schema that declares functions of its own (Mongoose): `statics` on the
+   * model (`bookingSchema.statics.createPending = function (x) { return this.create(x) }`, called as
+   * `Booking.createPending(x)`, `this` the model), `methods` on its documents (`booking.cancel()`,
+   * `this` the document, taken as one found by `document`). `models` are the client paths that
+   * build a model, `schemaArg` their schema argument.
    */
-  schemaStatics?: { models: string[]; schemaArg: number; member: string };
+  schemaFunctions?: { models: string[]; schemaArg: number; statics: string; methods: string; document: string };
 }
 
 export interface RouteFileRule {

@@ -44,11 +44,11 @@ export type PassesThrough = (file: string, site: number, callee: Value[]) => boo
  */
 export type ResultSource = (file: string, site: number, callee: Value[], depth: number) => Value[];
 
-/** Functions a store's schema declares for its models (engine/schema-statics.ts). */
-export interface SchemaStatics {
-  /** The functions a model's member `prop` names. */
-  member(model: Value, prop: string): Value[];
-  /** The models `this` is in such a function, given what the function was assigned onto. */
+/** Functions a store's schema declares for its models and documents (engine/schema-functions.ts). */
+export interface SchemaFunctions {
+  /** The functions a model's or document's member `prop` names. */
+  member(v: Value, prop: string): Value[];
+  /** What `this` is in such a function (a model, a document), given what it was assigned onto. */
   self(owner: Value): Value[];
 }
 
@@ -60,7 +60,7 @@ export class Evaluator {
   passesThrough: PassesThrough | null = null;
   resultSource: ResultSource | null = null;
   globalSource: GlobalSource | null = null;
-  schemaStatics: SchemaStatics | null = null;
+  schemaFunctions: SchemaFunctions | null = null;
   /** Per file, answers by key; null while the answer is being computed (a cycle answers nothing). */
   private readonly memo = new Map<string, Map<string, Value[] | null>>();
   private nesting = 0;
@@ -85,7 +85,7 @@ export class Evaluator {
     copy.passesThrough = this.passesThrough;
     copy.resultSource = this.resultSource;
     copy.globalSource = this.globalSource;
-    copy.schemaStatics = this.schemaStatics;
+    copy.schemaFunctions = this.schemaFunctions;
     return copy;
   }
 
@@ -131,8 +131,8 @@ export class Evaluator {
       case 'this':
         if (e.obj) {
           const owners = this.values(file, e.obj, d);
-          const models = this.schemaStatics ? owners.flatMap((v) => this.schemaStatics!.self(v)) : [];
-          return models.length > 0 ? models : owners;
+          const selves = this.schemaFunctions ? owners.flatMap((v) => this.schemaFunctions!.self(v)) : [];
+          return selves.length > 0 ? selves : owners;
         }
         if (e.cls === null) return [UNKNOWN];
         return [e.static ? { t: 'class', file, cls: e.cls } : { t: 'inst', file, cls: e.cls }];
@@ -278,7 +278,7 @@ export class Evaluator {
       case 'global':
       case 'param':
       case 'opaque': {
-        const assigned = v.steps[v.steps.length - 1]?.p === 'locals' ? this.requestLocal(prop, depth) : v.t === 'ext' && this.schemaStatics ? this.schemaStatics.member(v, prop) : [];
+        const assigned = v.steps[v.steps.length - 1]?.p === 'locals' ? this.requestLocal(prop, depth) : v.t === 'ext' && this.schemaFunctions ? this.schemaFunctions.member(v, prop) : [];
         return assigned.length > 0 ? this.union([[stepped(v, { p: prop })], assigned]) : [stepped(v, { p: prop })];
       }
       case 'inst':

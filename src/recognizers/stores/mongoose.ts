@@ -89,7 +89,7 @@ export default defineStore({
     { module: '@nestjs/mongoose', path: 'Schema()', as: 'decorator', name: ['class'], table: ['arg:0.collection'] },
   ],
   // https://mongoosejs.com/docs/guide.html#statics
-  schemaStatics: { models: ['model.()', 'connection.model.()', 'createConnection.().model.()'], schemaArg: 1, member: 'statics' },
+  schemaFunctions: { models: ['model.()', 'connection.model.()', 'createConnection.().model.()'], schemaArg: 1, statics: 'statics', methods: 'methods', document: 'findById.()' },
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
   updateExample: "await Booking.findByIdAndUpdate({id}, { {field}: {value} });",
 });
