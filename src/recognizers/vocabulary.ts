@@ -234,7 +234,9 @@ export class Vocabulary {
     if (!text) return false;
     const ws = words(text);
     // `bookingFee`, `reservation_surcharge`: a fee named after bookings is charged on anything sold.
-    return ws.some((w, i) => (this.signalWords.has(w) || this.signalWords.has(singular(w))) && !FEE_WORDS.has(singular(ws[i + 1] ?? '')));
+    // `book` signals as the verb only: `books`, a collection of them, is a catalogue on sale.
+    const signals = (w: string) => this.signalWords.has(w) || (w !== 'books' && this.signalWords.has(singular(w)));
+    return ws.some((w, i) => signals(w) && !FEE_WORDS.has(singular(ws[i + 1] ?? '')));
   }
 }
 
