@@ -51,7 +51,8 @@ export default defineStore({
   reads: [
     { call: 'collection.().**.doc.().get', entity: ['chain'], guard: ['exists', 'data'] },
     { call: 'doc.().get', entity: ['chain'], guard: ['exists', 'data'] },
-    { call: 'runTransaction.get', entity: ['args'], guard: ['exists', 'data'] },
+    // Handed a query (`tx.get(col.where(...))`), it reads a snapshot of the matches: `empty` when none.
+    { call: 'runTransaction.get', entity: ['args'], guard: ['exists', 'data', 'empty'] },
     { call: 'getDoc', entity: ['args'], guard: ['exists', 'data'] },
     // A query (`where(...).limit(1).get()`) finds a snapshot of the documents it matched: `empty` when none.
     ...QUERY_STEPS.flatMap((q) => [
