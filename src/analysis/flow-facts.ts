@@ -46,8 +46,10 @@ interface FunctionFlow {
 }
 
 const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'recordset', 'result', 'value']);
-/** How many rows a query found: a list's `length`, pg's `rowCount`. */
-const ROW_COUNTS = new Set(['length', 'rowCount']);
+/** How many rows a query found: a list's `length`, pg's `rowCount`, a Firestore query snapshot's `size`. */
+const ROW_COUNTS = new Set(['length', 'rowCount', 'size']);
+/** Lists of found records a count may be read from (`snap.docs.length`, Payload's `{ docs }`). */
+const ROW_LISTS = new Set([...RECORD_ACCESSORS, 'docs']);
 /** Methods that ask about the record rather than refine the query. */
 const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 
@@ -532,12 +534,13 @@ export class FlowFacts {
       const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
       const last = rest[rest.length - 1];
       // Rows or a list that is not empty: whatever the query matched exists.
-      if (truthy && last !== undefined && ROW_COUNTS.has(last) && rest.slice(0, -1).every((p) => RECORD_ACCESSORS.has(p))) return { kind, fact };
+      if (truthy && last !== undefined && ROW_COUNTS.has(last) && rest.slice(0, -1).every((p) => ROW_LISTS.has(p))) return { kind, fact };
       if (lengthOnly) continue;
       if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };
       if (truthy && last === 'data' && rest.length === 1 && holds('data')) return { kind, fact };
       if (!truthy && last === 'error' && holds('error')) return { kind, fact };
+      if (!truthy && last === 'empty' && rest.length === 1 && holds('empty')) return { kind, fact };
     }
     return null;
   }

@@ -127,6 +127,10 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       if (arg === 0 && index === 0 && s.callee.k === 'member' && s.callee.prop !== null && ITEM_CALLBACKS.has(s.callee.prop)) {
         out.push(...ev.values(file, { k: 'index', obj: s.callee.obj, at: 0 }).filter((v) => !isUnknown(v)));
       }
+      // `import('https://deno.land/std/http/server.ts').then(({ serve }) => serve(handler))`: what the promise settles to.
+      if (arg === 0 && index === 0 && s.callee.k === 'member' && s.callee.prop === 'then') {
+        out.push(...ev.values(file, { k: 'await', of: s.callee.obj }).filter((v) => !isUnknown(v)));
+      }
       for (const v of ev.values(file, s.callee)) {
         // Handed to a function of the scan that calls it (`transaction(async (client) => ...)`
         // with `await callback(client)` inside): the parameter takes what that call passes.

@@ -330,7 +330,7 @@ function argNames(cx: FactContext, file: string, site: CallSite, idArg?: { arg: 
       // not a value read off a record (`snap.get('slotId')` from the bookings query is a slot's key).
       if (v.t === 'ext' || v.t === 'global') {
         const read = v.steps.findIndex((s) => READ_RESULTS.has(s.p));
-        if (read < 0) declared.push(...chainLiterals(cx, namingSteps(v.steps, notTables)));
+        if (read < 0) declared.push(...chainLiterals(cx, namingSteps(v.steps, notTables), true));
         // `batch.delete(doc.ref)`: a found record's reference is the record, named by the query that found it.
         else if (v.steps[v.steps.length - 1]?.p === 'ref') declared.push(...chainLiterals(cx, v.steps.slice(0, read)));
       }
@@ -367,13 +367,25 @@ function namingSteps(steps: Step[], notTables: ReadonlySet<string>): Step[] {
 /** Steps that turn a query into the records it read (Convex `unique()`, `first()`, `collect()` too). */
 const READ_RESULTS = new Set(['get', 'data', 'docs', 'then', 'json', 'rows', 'single', 'maybeSingle', 'findOne', 'findUnique', 'findFirst', 'findById', 'unique', 'first', 'collect']);
 
-function chainLiterals(cx: FactContext, steps: Step[]): string[] {
+/**
+ * String arguments of the calls on a chain. With `wrapped`, a chain naming none takes those of the
+ * reference its last call was handed: `query(collection(db, 'bookings'), where(...))` narrows `bookings`.
+ */
+function chainLiterals(cx: FactContext, steps: Step[], wrapped = false): string[] {
   const out: string[] = [];
+  let last: CallSite | undefined;
+  let lastFile = '';
   for (const step of steps) {
     if (step.site === undefined || step.file === undefined) continue;
-    for (const a of cx.ev.ir(step.file)?.sites[step.site]?.args.slice(0, 3) ?? []) {
+    last = cx.ev.ir(step.file)?.sites[step.site];
+    lastFile = step.file;
+    for (const a of last?.args.slice(0, 3) ?? []) {
       if (a.k === 'lit' && typeof a.value === 'string') out.push(a.value);
     }
+  }
+  if (out.length > 0 || !wrapped || !last?.args[0]) return out;
+  for (const v of cx.ev.values(lastFile, last.args[0])) {
+    if (v.t === 'ext' && v.steps.every((s) => !READ_RESULTS.has(s.p))) out.push(...chainLiterals(cx, v.steps));
   }
   return out;
 }

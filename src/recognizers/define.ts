@@ -161,7 +161,7 @@ export type EntitySource =
   | `field:${string}` // a field of the payload (argument 0, or the input of `new Command(input)` there)
   | `name:${string}`; // a fixed entity name (booking-write helpers declared in the config file)
 
-export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data';
+export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data' | 'empty';
 
 export interface StoreOperation {
   call: string;
@@ -183,7 +183,8 @@ export interface StoreOperation {
   /**
    * Reads: how a missing record shows. 'null' = a falsy result, 'throws' = the call throws,
    * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false,
-   * 'data' = the result's `data()` is empty (a Firestore snapshot).
+   * 'data' = the result's `data()` is empty (a Firestore snapshot), 'empty' = the result's `empty` is
+   * true (a Firestore query snapshot that matched nothing).
    */
   guard?: Guard | Guard[];
   /** A guard kind holds only when one of these calls follows the operation (`.single()`). */

@@ -91,15 +91,16 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * `ReservationNight`, `booking_lines`), and the rules it is made under (`BookingPolicy`,
  * `BookingRule`, `BookingDefaults`), the tries at making one, logged whether or not a booking came of
  * them (`booking_attempts`), a settings or info table about booking (`BookingInfo`, `booking_config`),
- * a store of bookings put away (`booking_archive`), and the extras bought with it
- * (`booking_addons`, `reservation_extras`).
+ * a store of bookings put away (`booking_archive`), the extras bought with it
+ * (`booking_addons`, `reservation_extras`), the links that open it (`booking_access_tokens`), and
+ * copies of what it cost when made (`booking_price_snapshots`).
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
   'rating', 'team', 'member', 'staff', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'split',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
-  'configuration', 'archive', 'addon', 'extra',
+  'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
@@ -234,7 +235,9 @@ export class Vocabulary {
     if (!text) return false;
     const ws = words(text);
     // `bookingFee`, `reservation_surcharge`: a fee named after bookings is charged on anything sold.
-    return ws.some((w, i) => (this.signalWords.has(w) || this.signalWords.has(singular(w))) && !FEE_WORDS.has(singular(ws[i + 1] ?? '')));
+    // `book` signals as the verb only: `books`, a collection of them, is a catalogue on sale.
+    const signals = (w: string) => this.signalWords.has(w) || (w !== 'books' && this.signalWords.has(singular(w)));
+    return ws.some((w, i) => signals(w) && !FEE_WORDS.has(singular(ws[i + 1] ?? '')));
   }
 }
 

@@ -1,11 +1,13 @@
 // https://firebase.google.com/docs/firestore/manage-data/add-data
-import { defineStore } from '../define.js';
+import { defineStore, type EntitySource } from '../define.js';
 
 // Admin SDK (`admin.firestore()`, `getFirestore()`, `new Firestore()`) chains from the database;
 // the web modular SDK (`firebase/firestore`) takes references as arguments of module functions.
 // `set(data, { merge: true })` changes the fields it names on a document that may already exist.
 const MERGE = { arg: 1, keys: ['merge', 'mergeFields'] };
 const MERGE_AFTER_REF = { arg: 2, keys: ['merge', 'mergeFields'] };
+// The calls that narrow a query: its `get()` reads the documents matched, not one by its id.
+const QUERY_STEPS = ['where', 'limit', 'limitToLast', 'orderBy', 'offset', 'select', 'startAt', 'startAfter', 'endAt', 'endBefore'];
 
 export default defineStore({
   id: 'firestore',
@@ -49,8 +51,15 @@ export default defineStore({
   reads: [
     { call: 'collection.().**.doc.().get', entity: ['chain'], guard: ['exists', 'data'] },
     { call: 'doc.().get', entity: ['chain'], guard: ['exists', 'data'] },
-    { call: 'runTransaction.get', entity: ['args'], guard: ['exists', 'data'] },
+    // Handed a query (`tx.get(col.where(...))`), it reads a snapshot of the matches: `empty` when none.
+    { call: 'runTransaction.get', entity: ['args'], guard: ['exists', 'data', 'empty'] },
     { call: 'getDoc', entity: ['args'], guard: ['exists', 'data'] },
+    // A query (`where(...).limit(1).get()`) finds a snapshot of the documents it matched: `empty` when none.
+    ...QUERY_STEPS.flatMap((q) => [
+      { call: `collection.().**.${q}.().get`, entity: ['chain'] as EntitySource[], guard: 'empty' as const },
+      { call: `collectionGroup.().**.${q}.().get`, entity: ['chain'] as EntitySource[], guard: 'empty' as const },
+    ]),
+    { call: 'getDocs', entity: ['args'], guard: 'empty' },
   ],
   updates: [
     { call: 'collection.().**.doc.().update', entity: ['chain'] },
