@@ -427,7 +427,10 @@ export class FlowFacts {
       // or a count of one or more found (`rows.length === 1`).
       const c = n.compare;
       const found = c && ((c.literal === 0 && !c.equal) || (typeof c.literal === 'number' && c.literal >= 1 && c.equal));
-      const nonEmpty = found ? this.guardSource(f.ir.file, c.value, true, true) : null;
+      // `found.length === ids.length`: the rows found are as many as the ids asked for (a list
+      // checked empty before, or nothing to pay).
+      const counted = found ? [c.value] : n.countsEqual ? n.operands ?? [] : [];
+      const nonEmpty = counted.map((e) => this.guardSource(f.ir.file, e, true, true)).find((x) => x) ?? null;
       const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) ?? this.presenceSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null);
       if (source) out.push({ node, source, via: null, site: null });
     });
