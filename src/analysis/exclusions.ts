@@ -47,7 +47,7 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // evidence enough even when the provider's webhook also confirms bookings (a clinic's software
   // plan bought through the Razorpay account its patients pay appointments with).
   const others = reached.others;
-  if (others.length > 0 && others.every((f) => isBillingEntity(f.entity))) return 'subscription-billing';
+  if (others.length > 0 && others.every((f) => isBillingEntity(f.entity) || storesPlan(program, f))) return 'subscription-billing';
   // Nothing written, and every record read is a plan or subscription: the renewal or upgrade of one
   // the payer already has (`findOne({ practiceId })` on `PracticeSubscription`, then the order),
   // evidence enough as the plan's record above. A booking's checkout reads what it books (a class,
@@ -111,6 +111,15 @@ function isPayerEntity(name: string): boolean {
 function isBillingEntity(name: string | null): boolean {
   return words(name ?? '').some((w) => BILLING_ENTITY.has(singularNoun(w)));
 }
+
+/**
+ * A record that keeps the plan it bought on itself (`workshop.planId`, `planStatus`,
+ * `subscriptionEndsAt` on a business account) instead of in a subscriptions table.
+ */
+function storesPlan(program: Program, fact: SiteFact): boolean {
+  return recordChanges(program, fact).some((c) => c.sets.some((s) => PLAN_FIELD.has(singularNoun(words(s.field)[0] ?? ''))));
+}
+const PLAN_FIELD = new Set(['plan', 'subscription']);
 
 /** Records a payment settles: an invoice, an order (the payer's user or account is no such record). */
 const BILLED = new Set([...PAYMENT_ENTITY_WORDS, 'order', 'bill']);

@@ -255,23 +255,50 @@ export class FlowFacts {
     return source;
   }
 
-  /** The evidence before every return of a surely truthy value, when every other return is falsy and there is one of each. */
+  /**
+   * The evidence before every return of a surely truthy value, when every other return is falsy and
+   * there is one of each. `return doc ? toDomain(doc) : null` returns both: the mapped record
+   * where the call that maps it is made.
+   */
   private presenceEvidence(key: string, returns: number[]): EvidenceSource | null {
-    const nodes = this.flow(key)!.fn.nodes;
+    const f = this.flow(key)!;
     let source: EvidenceSource | null = null;
     let absent = false;
     for (const r of returns) {
-      const e = nodes[r]!.expr;
-      if (!e || surelyFalsy(e)) {
-        absent = true;
-        continue;
+      const e = f.fn.nodes[r]!.expr;
+      for (const part of !e ? [e] : e.k === 'any' ? e.of : [e]) {
+        if (!part || surelyFalsy(part)) {
+          absent = true;
+          continue;
+        }
+        if (!this.neverFalsy(f.ir, part)) return null;
+        // In a conditional, the truthy part is known made only at its call.
+        const at = e !== part && part.k === 'call' ? f.siteNodes.get(part.site) ?? [] : e === part ? [r] : [];
+        if (at.length === 0) return null;
+        for (const node of at) {
+          const before = this.stateBefore(key, node);
+          if (!before || before.source === PENDING) return null;
+          source ??= before.source;
+        }
       }
-      if (!surelyTruthy(e)) return null;
-      const before = this.stateBefore(key, r);
-      if (!before || before.source === PENDING) return null;
-      source ??= before.source;
     }
     return absent ? source : null;
+  }
+
+  /** A literal object or text, a `new` instance, or a call of the app's own mapper that returns only such values (`toDomain(doc)`). */
+  private neverFalsy(ir: FileIR, e: Expr, depth = 0): boolean {
+    if (surelyTruthy(e)) return true;
+    if (e.k !== 'call' || depth > 2) return false;
+    const site = ir.sites[e.site];
+    if (!site) return false;
+    if (site.isNew) return true;
+    const fns = this.program.ev.values(ir.file, site.callee);
+    return fns.length > 0 && fns.every((v) => {
+      if (v.t !== 'fn') return false;
+      const at = this.program.files.get(v.file);
+      const fn = at?.functions[v.fn];
+      return !!at && !!fn && !fn.async && fn.returns.length > 0 && fn.returns.every((r) => this.neverFalsy(at, r, depth + 1));
+    });
   }
 
   /** The evidence before every return that sets `field` true, when every other return sets it false or leaves it out. */
@@ -429,7 +456,10 @@ export class FlowFacts {
       // or a count of one or more found (`rows.length === 1`).
       const c = n.compare;
       const found = c && ((c.literal === 0 && !c.equal) || (typeof c.literal === 'number' && c.literal >= 1 && c.equal));
-      const nonEmpty = found ? this.guardSource(f.ir.file, c.value, true, true) : null;
+      // `found.length === ids.length`: the rows found are as many as the ids asked for (a list
+      // checked empty before, or nothing to pay).
+      const counted = found ? [c.value] : n.countsEqual ? n.operands ?? [] : [];
+      const nonEmpty = counted.map((e) => this.guardSource(f.ir.file, e, true, true)).find((x) => x) ?? null;
       const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) ?? this.presenceSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null);
       if (source) out.push({ node, source, via: null, site: null });
     });

@@ -254,15 +254,19 @@ export function resavesNewRecord(program: Program, fact: SiteFact): boolean {
   return record !== undefined && savedBefore(program, fact, record);
 }
 
-/** `repo.save(booking)` where `booking` was read first: an update of a loaded record, not an insert. */
-function recordIsLoaded(program: Program, fact: SiteFact): boolean {
+/**
+ * `repo.save(booking)` where `booking` was read first: an update of a loaded record, not an insert;
+ * so is a save of what saving a loaded record returned (`saved = await repo.save(booking)`).
+ */
+function recordIsLoaded(program: Program, fact: SiteFact, depth = 0): boolean {
   const record = savedRecord(program, fact);
   if (!record) return false;
   for (const v of program.ev.values(fact.file, record)) {
     if (v.t !== 'ext' && v.t !== 'global') continue;
     for (const step of v.steps) {
       if (step.site === undefined || !step.file) continue;
-      if ((program.factsBySite.get(`${step.file}:${step.site}`) ?? []).some((f) => f.kind === 'read')) return true;
+      const facts = program.factsBySite.get(`${step.file}:${step.site}`) ?? [];
+      if (facts.some((f) => f.kind === 'read' || (f !== fact && f.kind === 'write' && depth < 3 && recordIsLoaded(program, f, depth + 1)))) return true;
     }
   }
   return savedBefore(program, fact, record);

@@ -126,6 +126,11 @@ export interface FlowNode {
    * its operands, so the branch can still be named by what it compares (a cancellation deadline).
    */
   operands?: Expr[];
+  /**
+   * For `found.length !== ids.length` (two row counts compared): whether this is the branch where
+   * they are equal, every id asked for found. `operands` holds the two counts.
+   */
+  countsEqual?: boolean;
 }
 
 export interface FunctionIR {

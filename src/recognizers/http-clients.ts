@@ -63,5 +63,9 @@ export const HTTP_CLIENTS: HttpClient[] = [
     { module: 'axios', path: `create.().${v}`, method: upper(v), urlArg: 0, bodyArg: 1, optionsArg: 2 },
     { module: 'got', path: v, method: upper(v), urlArg: 0, bodyArg: null, optionsArg: 1 },
     { module: 'ky', path: v, method: upper(v), urlArg: 0, bodyArg: null, optionsArg: 1 },
+    // NestJS's injected HttpService: the verbs (an Observable) and the axios instance behind them.
+    // https://docs.nestjs.com/techniques/http-module
+    { module: '@nestjs/axios', path: `HttpService.new().${v}`, method: upper(v), urlArg: 0, bodyArg: 1, optionsArg: 2 },
+    { module: '@nestjs/axios', path: `HttpService.new().axiosRef.${v}`, method: upper(v), urlArg: 0, bodyArg: 1, optionsArg: 2 },
   ]),
 ];

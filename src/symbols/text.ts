@@ -40,7 +40,7 @@ export function staticText(ir: FileIR, e: Expr | undefined, depth = 0, follow?: 
         const base = site.args[1] ? again(site.args[1]) ?? '${}' : '';
         return path === null ? null : /^https?:/.test(path) ? path : base + path;
       }
-      return null;
+      return site ? builtText(ir, site.callee, site.args, depth, follow) : null;
     }
     case 'any':
       for (const x of e.of) {
@@ -51,6 +51,25 @@ export function staticText(ir: FileIR, e: Expr | undefined, depth = 0, follow?: 
     default:
       return null;
   }
+}
+
+/**
+ * `ROUTES.BOOKINGS.REPAY(':id')` with `REPAY: (id) => `/${id}/repay``: the text a one-line helper
+ * builds, its parameters bound to the caller's arguments.
+ */
+function builtText(ir: FileIR, callee: Expr, args: Expr[], depth: number, follow?: Follow): string | null {
+  const local = callee.k === 'ref' && ir.bindings[callee.b]?.kind === 'const' ? ir.bindings[callee.b]!.defs : [];
+  const def = local.length === 1 ? { ir, expr: local[0]! } : follow?.(ir, callee);
+  if (def?.expr.k !== 'fn') return null;
+  const at = def.ir;
+  const f = at.functions[def.expr.fn];
+  if (!f || f.returns.length !== 1) return null;
+  const bound: Follow = (x, e) => {
+    const i = x === at && e.k === 'ref' ? f.params.indexOf(e.b) : -1;
+    if (i >= 0) return args[i] ? { ir, expr: args[i]! } : null;
+    return follow?.(x, e) ?? null;
+  };
+  return staticText(at, f.returns[0], depth + 1, bound);
 }
 
 /** Names an expression carries: a literal's text, a variable's or property's name. */

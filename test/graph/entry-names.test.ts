@@ -53,6 +53,10 @@ describe('entry point names', () => {
     ]);
   });
 
+  it('Route paths and mount prefixes built by one-line helpers take the text they return for the arguments given', async () => {
+    expect(await entryNames('valid-express-route-paths-built-by-helper-functions')).toEqual(['express-route POST /api/v1/appointments/:id/pay']);
+  });
+
   it('Hono sub-apps take the paths of route() and basePath()', async () => {
     expect(await entryNames('valid-hono-chained-routes-prisma-booking-first')).toEqual(['hono-route POST /api/bookings']);
   });

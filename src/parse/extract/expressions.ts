@@ -447,6 +447,13 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
       return n.operator.startsWith('=') ? { t, f } : { t: f, f: t };
     }
   }
+  // `found.length !== ids.length`: the branches know which one found as many rows as it asked for.
+  if (n.type === 'BinaryExpression' && /^[!=]==?$/.test(n.operator) && isRowCount(n.left) && isRowCount(n.right)) {
+    const { t, f } = cx.fork(UNKNOWN, n.start, undefined, [expr(cx, n.left), expr(cx, n.right)]);
+    const equal = n.operator.startsWith('=') ? t : f;
+    if (equal !== null) cx.fb.ir.nodes[equal]!.countsEqual = true;
+    return { t, f };
+  }
   // `'error' in result`: whether a result union carries that key, taken as the field's truthiness
   // (a tag such as `{ error: 'not_found' } | { booking }` is set to a truthy value where it is there).
   if (n.type === 'BinaryExpression' && n.operator === 'in' && n.left.type === 'Literal' && typeof n.left.value === 'string') {
@@ -463,6 +470,11 @@ export function condition(cx: Ctx, n: AstNode): { t: number | null; f: number | 
 /** The same comparison with its operands swapped: `0 < x` is `x > 0`. */
 const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
+/** `rows.length`, pg's `result.rowCount`. */
+function isRowCount(x: AstNode): boolean {
+  return x.type === 'MemberExpression' && !x.computed && (x.property?.name === 'length' || x.property?.name === 'rowCount');
+}
+
 /**
  * A comparison of a `.length` (or pg's `.rowCount`) with a count whose one branch holds only when
  * rows were found (`> 0`, `>= 1`, `< 2`: the other way, at least two): which side is the length,
@@ -470,8 +482,7 @@ const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': 
  */
 function lengthTest(n: AstNode): { length: AstNode; empty: boolean } | null {
   if (!/^[<>]=?$/.test(n.operator)) return null;
-  const isLength = (x: AstNode) => x.type === 'MemberExpression' && !x.computed && (x.property?.name === 'length' || x.property?.name === 'rowCount');
-  const [length, op, k] = isLength(n.left) ? [n.left, n.operator, n.right] : isLength(n.right) ? [n.right, FLIPPED[n.operator]!, n.left] : [null, '', null];
+  const [length, op, k] = isRowCount(n.left) ? [n.left, n.operator, n.right] : isRowCount(n.right) ? [n.right, FLIPPED[n.operator]!, n.left] : [null, '', null];
   const count = k?.type === 'Literal' && Number.isInteger(k.value) ? (k.value as number) : -1;
   if (!length || count < 0) return null;
   if ((op === '>' && count >= 0) || (op === '>=' && count >= 1)) return { length, empty: false };
