@@ -42,6 +42,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   append(project.schemaEntities, [...settings.schemaEntities, ...declaredEntities(ev, files.values(), recognizers)]);
   vocabulary.excludeHelpDeskTickets(project.schemaEntities);
   vocabulary.includeAdmissionOrders(project.schemaEntities);
+  vocabulary.excludeOfferedItems(project.schemaEntities);
   const factContext: FactContext = {
     ev, matcher: new Matcher(recognizers), vocabulary, providers: recognizers.filter((r) => r.kind === 'provider'),
     // Per app: a model another app of the tree declares does not name this app's records.

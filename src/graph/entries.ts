@@ -43,10 +43,11 @@ export function findEntries(
       for (const ir of files) {
         const inApp = appRelative(ir.file);
         if (!fileMatches(re, ir.file, inApp) || !active(fw, ir.file)) continue;
-        const route = routeOfFile(ir.file);
+        const { route, method } = rule.routeStyle === 'remix' ? { route: remixRouteOfFile(ir.file), method: null }
+          : rule.routeStyle === 'nitro' ? nitroRouteOfFile(ir.file) : { route: routeOfFile(ir.file), method: null };
         // Route-file rules name ESM exports: `module.exports = handler` answers to none of them.
         forEachExportedEntry(ev, ir, rule.exports, false, (name, x, fns) => {
-          const label = name === 'default' ? route : `${name} ${route}`;
+          const label = name === 'default' ? [method, route].filter(Boolean).join(' ') : `${name} ${route}`;
           for (const fn of fns) add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: label, route, framework: fw.id });
           // `export const actions = { default: ..., book: ... }`: each function is an entry point.
           for (const [key, fn, pos] of objectFunctions(ev, ir, x.value)) {
@@ -395,4 +396,29 @@ export function routeOfFile(file: string): string {
   let route = m ? m[0].replace(/^\/?(?:app|pages|routes)\//, '/').replace(/^\/?functions\//, '/') : `/${file}`;
   route = route.replace(/\/\([^)]*\)/g, '').replace(/\/(?:route|page|index|\+server|\+page\.server)\.[^/]+$/, '').replace(/\.[^/.]+$/, '');
   return route || '/';
+}
+
+/** Nitro file routes: `server/api/checkout.post.ts` is `POST /api/checkout`, `bookings/index.get.ts` `GET /api/bookings`. */
+export function nitroRouteOfFile(file: string): { route: string; method: string | null } {
+  const m = /\.(get|post|put|patch|delete|head|options)(?=\.[^/.]+$)/i.exec(file);
+  if (!m) return { route: routeOfFile(file), method: null };
+  return { route: routeOfFile(file.slice(0, m.index) + file.slice(m.index + m[0].length)), method: m[1]!.toUpperCase() };
+}
+
+/**
+ * Remix / React Router file routes (https://remix.run/docs/en/main/file-conventions/routes): below
+ * `app/routes`, dots and folders separate segments, `$id` is a parameter, `_index` an index route,
+ * a leading `_` a layout without a segment, a trailing `_` no nesting (a trailing `+` a folder of such files, remix-flat-routes), `[.]` a literal character;
+ * `tours.$tourId.book.tsx`, `tours.$tourId.book/route.tsx` and `tours/$tourId/book.tsx` are all
+ * `/tours/:tourId/book`. `app/root.tsx` is `/`.
+ */
+export function remixRouteOfFile(file: string): string {
+  const m = /(?:^|\/)app\/routes\/(.*)$/.exec(file);
+  if (!m) return /(?:^|\/)app\/root\.[^/]+$/.test(file) ? '/' : routeOfFile(file);
+  const rel = m[1]!.replace(/\.[^/.]+$/, '').replace(/\/route$/, '');
+  const segments = (rel.match(/(?:\[[^\]]*\]|[^./])+/g) ?? [])
+    .filter((seg) => seg !== '_index' && seg !== 'index' && !seg.startsWith('_'))
+    .map((seg) => seg.replace(/[_+]$/, '').replace(/^\(?(.*?)\)?$/, '$1'))
+    .map((seg) => (seg === '$' ? '*' : seg.startsWith('$') ? `:${seg.slice(1)}` : seg.replace(/\[([^\]]*)\]/g, '$1')));
+  return `/${segments.join('/')}`;
 }

@@ -324,6 +324,12 @@ export interface RouteFileRule {
    * from another origin), never a browser sent back by a provider or the provider's own callback.
    */
   ownFormsOnly?: true;
+  /**
+   * How the file's path names its route: by default its folders below `app`, `pages`, `routes` or
+   * `api`; 'remix' the Remix / React Router file-route convention (`app/routes/tours.$id.book.tsx`);
+   * 'nitro' with a method suffix (`checkout.post.ts`) that names the method, not the path.
+   */
+  routeStyle?: 'remix' | 'nitro';
 }
 
 /** A handler's parameter whose fields the framework fills (tRPC's `{ ctx }`, Inngest's `{ step }`). */

@@ -137,6 +137,9 @@ const PURCHASE_WORDS = new Set(['order', 'purchase']);
 /** Columns that tie a purchase to something attended at a time: a show, an event, a seat (`showId`, `event_id`, `seats`). */
 const ADMISSION_KEY_WORDS = new Set(['show', 'event', 'screening', 'performance', 'showtime', 'concert', 'trip', 'flight', 'seat']);
 
+/** Words, after what is bought, of the record of buying it (`TicketPurchase`, `SlotBooking`). */
+const BUYING_WORDS = new Set(['purchase', 'order', 'booking', 'reservation', 'sale']);
+
 /** Columns of a help-desk ticket (`subject`, `description`, `priority`)... */
 const HELP_DESK_FIELD_WORDS = new Set(['subject', 'description', 'message', 'priority', 'body', 'resolution', 'assignee']);
 /** ...and of an admission ticket: what was bought, for what, for how much. */
@@ -202,6 +205,26 @@ export class Vocabulary {
         return ADMISSION_KEY_WORDS.has(ws[0] ?? '') && (ws.length === 1 || (ws.length === 2 && ws[1] === 'id'));
       });
       if (forAdmission) for (const n of names) this.included.add(n.toLowerCase());
+    }
+  }
+
+  /**
+   * A booking-word entity that another entity buys, named after it and keyed by it (`Ticket` beside
+   * `TicketPurchase { ticketId }`, `Slot` beside `SlotBooking { slotId }`), is what is on offer, as a
+   * `TicketType` is: the entity that buys it is the booking.
+   */
+  excludeOfferedItems(entities: DeclaredColumns[]): void {
+    // What is bought, by its words joined (`ticket`), from each buying entity keyed by it: one pass each.
+    const bought = new Set<string>();
+    for (const o of entities) {
+      const ws = words(o.name).map(singular);
+      const item = ws.slice(0, -1).join('');
+      if (ws.length < 2 || !BUYING_WORDS.has(ws[ws.length - 1]!)) continue;
+      if (columnNames(o).some((f) => words(f).map(singular).join('') === `${item}id`)) bought.add(item);
+    }
+    for (const e of entities) {
+      if (!bought.has(words(e.name).map(singular).join('')) || !this.isBookingLike(e.name)) continue;
+      for (const n of [e.name, e.table]) if (n) this.excluded.add(n.toLowerCase());
     }
   }
 

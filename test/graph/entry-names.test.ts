@@ -24,6 +24,21 @@ describe('entry point names', () => {
     ]);
   });
 
+  it('Remix and React Router route modules take the URL their file-route name stands for', async () => {
+    expect(await entryNames('invalid-remix-flat-routes-booking-created-on-success-return')).toEqual([
+      'remix-action action /lessons/:lessonId/book',
+    ]);
+    expect(await entryNames('invalid-react-router-appwrite-web-sdk-booking-written-on-return-page')).toEqual([
+      'remix-action action /api/checkout',
+    ]);
+  });
+
+  it('Nitro file routes take their method from the file name, not their path', async () => {
+    expect(await entryNames('valid-nuxt-cancel-return-route-with-method-suffix-releases-booking', 'failure-handling')).toEqual([
+      'nuxt-route GET /api/bookings/[id]/cancel',
+    ]);
+  });
+
   it('tRPC procedures take their path through nested routers and plain objects', async () => {
     expect(await entryNames('invalid-trpc-nested-routers-kayak-walk-in-charged-before-rental')).toEqual([
       'trpc-procedure MUTATION rental.createCheckout',

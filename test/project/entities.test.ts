@@ -237,6 +237,20 @@ describe('bookingEntityNames', () => {
     expect([...bookingEntityNames([boxOffice, seats, shop], vocabulary)].sort()).toEqual(['order', 'purchases']);
   });
 
+  it('leaves out a ticket that a ticket purchase buys by its id, keeps tickets nothing buys', () => {
+    const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
+    const tier: SchemaEntity = { ...entity('Ticket', null), fields: ['id', 'name', 'price', 'eventId'].map(column) };
+    const purchase: SchemaEntity = { ...entity('TicketPurchase', null), fields: ['id', 'ticketId', 'email', 'status'].map(column) };
+    const vocabulary = new Vocabulary();
+    vocabulary.excludeOfferedItems([tier, purchase]);
+    expect([...bookingEntityNames([tier, purchase], vocabulary)]).toEqual(['ticketpurchase']);
+    const unkeyed: SchemaEntity = { ...entity('TicketOrder', null), fields: ['id', 'email', 'status'].map(column) };
+    const seats: SchemaEntity = { ...entity('BookingSeat', null), fields: ['id', 'bookingId', 'seat'].map(column) };
+    const kept = new Vocabulary();
+    kept.excludeOfferedItems([tier, unkeyed, entity('Booking', null), seats]);
+    expect([...bookingEntityNames([tier, unkeyed, entity('Booking', null)], kept)].sort()).toEqual(['booking', 'ticket', 'ticketorder']);
+  });
+
   it('takes extra entity names from the vocabulary (the config file)', () => {
     const names = bookingEntityNames([entity('Order', 'tbl_ord')], new Vocabulary(['Order']));
     expect([...names].sort()).toEqual(['order', 'tbl_ord']);

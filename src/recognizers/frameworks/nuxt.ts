@@ -13,8 +13,8 @@ export default defineFramework({
   docs: 'https://nuxt.com/docs/guide/directory-structure/server',
   packages: ['nuxt', 'nitropack', 'nitro', 'h3'],
   routeFiles: [
-    { glob: `**/server/api/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route' },
-    { glob: `**/server/routes/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route' },
+    { glob: `**/server/api/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route', routeStyle: 'nitro' },
+    { glob: `**/server/routes/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route', routeStyle: 'nitro' },
   ],
   // https://nuxt.com/docs/api/nuxt-config#alias: `~` / `@` are the source dir, `~~` / `@@` the root
   // (Nuxt 3: the same folder), defined in the generated .nuxt/tsconfig.json.

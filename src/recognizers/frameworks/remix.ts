@@ -15,8 +15,8 @@ export default defineFramework({
     'react-router', '@react-router/node', '@react-router/cloudflare', '@react-router/dev',
   ],
   routeFiles: [
-    { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['action'], entry: 'remix-action' },
-    { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader' },
-    { glob: `**/app/root.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader' },
+    { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['action'], entry: 'remix-action', routeStyle: 'remix' },
+    { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
+    { glob: `**/app/root.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
   ],
 });

@@ -1,7 +1,8 @@
 // https://appwrite.io/docs/references/cloud/server-nodejs/databases
 import { defineStore } from '../define.js';
 
-// The server SDK's Databases service: `new Databases(client)`, then documents by database id,
+// The Databases service of the server SDK (and of the web SDK `appwrite`, same calls, used in
+// SSR loaders and actions): `new Databases(client)`, then documents by database id,
 // collection id and document id, positional (`createDocument(db, 'bookings', ID.unique(), data)`)
 // or as one object (`createDocument({ databaseId, collectionId, documentId, data })`). The
 // collection id is the entity; apps often keep it in a constant or an env variable named after it
@@ -10,8 +11,8 @@ export default defineStore({
   id: 'appwrite',
   name: 'Appwrite Databases',
   docs: 'https://appwrite.io/docs/references/cloud/server-nodejs/databases',
-  packages: ['node-appwrite'],
-  clients: [{ module: 'node-appwrite', path: 'Databases.new()' }],
+  packages: ['node-appwrite', 'appwrite'],
+  clients: ['node-appwrite', 'appwrite'].map((module) => ({ module, path: 'Databases.new()' })),
   writes: [
     { call: 'createDocument', entity: ['args', 'field:collectionId'], setsArg: 3 },
     { call: 'upsertDocument', entity: ['args', 'field:collectionId'], setsArg: 3 },
