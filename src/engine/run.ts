@@ -131,7 +131,7 @@ async function readAndParse(root: string, options: ScanOptions, settings: Settin
     reused = cache.analysis(analysisKey);
   }
   const parsed = await parseFiles(sources, relevant, cache, reused === null, pool, lap);
-  return { opened, listed, project, sources, resolver, parsed, reused, analysisKey };
+  return { opened, listed, project, sources, resolver, parsed, reused, analysisKey, relevant };
 }
 
 export async function scan(options: ScanOptions): Promise<Report> {
@@ -153,13 +153,14 @@ export async function scan(options: ScanOptions): Promise<Report> {
   pool.warm();
   // Everything until the parse is done runs with the pool up; whatever throws must still stop its workers.
   const read = await readAndParse(root, options, settings, tokens, pool, lap).finally(() => pool.close());
-  const { opened, listed, project, sources, resolver, parsed, reused, analysisKey } = read;
+  const { opened, listed, project, sources, resolver, parsed, reused, analysisKey, relevant } = read;
   const cache = opened?.cache ?? null;
   const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
   if (reused) lap('analysis (from the cache)');
   const analysis = reused ?? analyze({ root, settings, project, files, resolver, lap });
   if (cache && !reused) cache.storeAnalysis(analysisKey, analysis.checks, analysis.diagnostics);
   const checks = analysis.checks;
+  noteUnparsed(checks, parsed.files, relevant);
   const suppressionDiagnostics = applySuppressions(checks, files, CHECKS);
   attachSnippets(root, checks);
   const cacheDiagnostics = [opened?.diagnostic, cache?.damageDiagnostic(root), cache?.save(sources.map((f) => f.path))].filter((d): d is Diagnostic => Boolean(d));
@@ -181,4 +182,18 @@ export async function scan(options: ScanOptions): Promise<Report> {
       durationMs: Math.round(performance.now() - started),
     },
   };
+}
+
+/**
+ * A skip decided without files that payment or booking code may depend on, because they failed to
+ * parse, may be wrong (the only checkout route has a syntax error): its detail names them.
+ */
+function noteUnparsed(checks: CheckResult[], files: FileIR[], relevant: Set<string>): void {
+  const unparsed = files.filter((ir) => relevant.has(ir.file) && ir.diagnostics.some((d) => d.code === 'parse-error')).map((ir) => ir.file).sort();
+  if (unparsed.length === 0) return;
+  const listed = unparsed.slice(0, 5).join(', ') + (unparsed.length > 5 ? ` and ${unparsed.length - 5} more` : '');
+  const count = unparsed.length === 1 ? '1 file' : `${unparsed.length} files`;
+  for (const c of checks) {
+    if (c.verdict === 'skip' && !c.detail) c.detail = `${count} that payment or booking code may depend on could not be parsed (${listed}): ${unparsed.length === 1 ? 'what it holds was' : 'what they hold was'} not analyzed, so this skip may be wrong.`;
+  }
 }

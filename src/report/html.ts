@@ -75,6 +75,7 @@ function checkSection(c: CheckResult, loc: Loc): string {
     `<p class="summary-line">${esc(c.summary)}${c.skipReason ? ` (skipped: ${esc(c.skipReason)})` : ''}</p>`,
   ];
   if (c.verdict === 'error' && c.detail) out.push(`<p class="warning">${esc(c.detail.split('\n')[0] ?? '')}</p>`);
+  if (c.verdict === 'skip' && c.detail) out.push(`<p class="warning">${esc(c.detail)}</p>`);
   for (const [title, paths] of groups) {
     if (paths.length > 0) out.push(`<h4>${title} (${paths.length})</h4>`, ...paths.map((p) => pathArticle(p, loc, c.id)));
   }

@@ -34,6 +34,7 @@ function renderCheck(check: CheckResult, link: Link, maxRows: number): string[] 
   const out = [`### ${VERDICT_WORD[check.verdict]} \`${check.id}\`: ${cell(check.label)}`, '', `**${check.passed} of ${check.total}**${check.summary.replace(/^\d+ of \d+/, '')}.`];
   if (check.skipReason) out.push('', `Skipped: ${check.skipReason}.`);
   if (check.verdict === 'error') out.push('', `Error: ${cell((check.detail ?? '').split('\n')[0] ?? '')}`);
+  if (check.verdict === 'skip' && check.detail) out.push('', `Note: ${cell(check.detail)}`);
   const failing = openFailures(check);
   const held = check.paths.filter((p) => p.status === 'fail' && p.suppressed);
   if (failing.length > 0) {

@@ -42,6 +42,8 @@ function renderCheck(check: CheckResult, s: Style): string[] {
   const out = [`${VERDICT[check.verdict](s)}  ${s.bold(check.id)}  ${check.label}  ${s.dim(`[${check.severity}]`)}`];
   out.push(`  ${check.summary}${check.skipReason ? s.dim(` (skipped: ${check.skipReason})`) : ''}`);
   if (check.verdict === 'error' && check.detail) out.push(`  ${s.red(check.detail.split('\n')[0]!)}`);
+  // A skip's detail says why the skip itself may be wrong (files that did not parse).
+  if (check.verdict === 'skip' && check.detail) out.push(`  ${s.yellow(check.detail)}`);
   for (const p of check.paths) out.push('', ...(check.id === 'confirmation-record' ? renderPath(p, s) : renderItem(check, p, s)));
   if (check.verdict === 'fail') {
     out.push('', `  ${s.bold('How to fix')}`, ...check.remediation.split('\n').map((l) => `    ${l}`));

@@ -63,6 +63,22 @@ function app(extra: Record<string, string | Buffer>): string {
 }
 
 describe('hostile inputs', () => {
+  it('a checkout route that does not parse: the skipped checks name it', () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ name: 'broken-checkout', dependencies: { next: '15.0.0', stripe: '17.0.0', '@prisma/client': '6.0.0' } }),
+      'prisma/schema.prisma': 'model Booking {\n  id String @id\n  status String\n}\n',
+      'src/app/api/checkout/route.ts': "import Stripe from 'stripe';\nexport async function POST(req: Request) {\n  const s = await new Stripe('k').checkout.sessions.create({ mode: 'payment' ;\n}\n",
+      // Broken too, but nothing payment or booking code reaches: no reason to doubt the skip.
+      'src/lib/format.ts': 'export const label = (s: string) => ;\n',
+    }, 'bookfirst-hostile-');
+    const s = scanDir(root);
+    expectNormal(s);
+    const check = s.report.checks.find((c: { id: string }) => c.id === 'confirmation-record');
+    expect(check.verdict).toBe('skip');
+    expect(check.detail).toContain('src/app/api/checkout/route.ts');
+    expect(check.detail).not.toContain('src/lib/format.ts');
+  });
+
   it('a file with a syntax error', () => {
     const s = scanDir(app({ 'src/broken.ts': 'export const = ;\nfunction (\n', 'src/half.ts': 'export const ok = 1;\nconst x = ;\n' }));
     expectNormal(s);
