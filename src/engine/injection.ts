@@ -8,6 +8,7 @@ import type { Expr, FileIR } from '../model/ir.js';
 import { isUnknown, type Value } from '../model/values.js';
 import type { ClientPattern, FrameworkRecognizer } from '../recognizers/define.js';
 import { isPatternValue } from '../recognizers/match.js';
+import { lazyOnce } from '../util/memo.js';
 import { addTo } from '../util/multimap.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 
@@ -17,7 +18,8 @@ type Injection = NonNullable<FrameworkRecognizer['injection']>;
 export function injectedByToken(ev: Evaluator, frameworks: FrameworkRecognizer[]): (file: string, fn: number, index: number) => Value[] {
   const rules = frameworks.flatMap((fw) => (fw.injection ? [fw.injection] : []));
   if (rules.length === 0) return () => [];
-  const providers = lazyProviders(ev, rules);
+  // Read once when first asked; asked again while they are read (a binding resolved through a container), none.
+  const providers = lazyOnce(() => registeredProviders(ev, rules), new Map<string, Value[]>());
   return (file, fn, index) => {
     const ir = ev.ir(file);
     const f = ir?.functions[fn];
@@ -40,30 +42,13 @@ export function resolvedFromContainer(ev: Evaluator, frameworks: FrameworkRecogn
   const rules = frameworks.flatMap((fw) => (fw.injection?.containers ? [fw.injection] : []));
   const resolvers = rules.flatMap((r) => r.containers!.flatMap((c) => c.clients.flatMap((client) => c.resolvers.map((call) => ({ client, call })))));
   if (resolvers.length === 0) return () => [];
-  const providers = lazyProviders(ev, rules);
+  const providers = lazyOnce(() => registeredProviders(ev, rules), new Map<string, Value[]>());
   return (file, site, callee) => {
     const token = ev.ir(file)?.sites[site]?.args[0];
     if (!token || !callee.some((v) => resolvers.some((r) => atCall(v, r.client, r.call)))) return [];
     const registered = tokenKeys(ev, file, token).flatMap((key) => providers().get(key) ?? []);
     if (registered.length > 0) return registered;
     return ev.values(file, token).flatMap((v): Value[] => (v.t === 'class' ? [{ t: 'inst', file: v.file, cls: v.cls }] : []));
-  };
-}
-
-/** The providers, read once when first asked; asked again while they are read (a binding resolved through a container), none. */
-function lazyProviders(ev: Evaluator, rules: Injection[]): () => Map<string, Value[]> {
-  let providers: Map<string, Value[]> | null = null;
-  let reading = false;
-  return () => {
-    if (providers) return providers;
-    if (reading) return new Map();
-    reading = true;
-    try {
-      providers = registeredProviders(ev, rules);
-    } finally {
-      reading = false;
-    }
-    return providers;
   };
 }
 

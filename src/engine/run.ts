@@ -178,7 +178,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     stats: {
       files: sources.length,
       parsed: parsed.files.filter((f) => !f.skipped).length,
-      parseErrors: parsed.files.filter((f) => f.diagnostics.some((d) => d.code === 'parse-error')).length,
+      parseErrors: parsed.files.filter(failedToParse).length,
       durationMs: Math.round(performance.now() - started),
     },
   };
@@ -189,11 +189,15 @@ export async function scan(options: ScanOptions): Promise<Report> {
  * parse, may be wrong (the only checkout route has a syntax error): its detail names them.
  */
 function noteUnparsed(checks: CheckResult[], files: FileIR[], relevant: Set<string>): void {
-  const unparsed = files.filter((ir) => relevant.has(ir.file) && ir.diagnostics.some((d) => d.code === 'parse-error')).map((ir) => ir.file).sort();
+  const unparsed = files.filter((ir) => relevant.has(ir.file) && failedToParse(ir)).map((ir) => ir.file).sort();
   if (unparsed.length === 0) return;
   const listed = unparsed.slice(0, 5).join(', ') + (unparsed.length > 5 ? ` and ${unparsed.length - 5} more` : '');
   const count = unparsed.length === 1 ? '1 file' : `${unparsed.length} files`;
   for (const c of checks) {
     if (c.verdict === 'skip' && !c.detail) c.detail = `${count} that payment or booking code may depend on could not be parsed (${listed}): ${unparsed.length === 1 ? 'what it holds was' : 'what they hold was'} not analyzed, so this skip may be wrong.`;
   }
+}
+
+function failedToParse(ir: FileIR): boolean {
+  return ir.diagnostics.some((d) => d.code === 'parse-error');
 }

@@ -8,6 +8,7 @@ import type { Value } from '../model/values.js';
 import type { StoreRecognizer } from '../recognizers/define.js';
 import { isPatternValue } from '../recognizers/match.js';
 import { valueKey, type Evaluator, type SchemaFunctions } from '../symbols/evaluate.js';
+import { lazyOnce } from '../util/memo.js';
 import { addTo } from '../util/multimap.js';
 
 type Ext = Extract<Value, { t: 'ext' }>;
@@ -37,19 +38,8 @@ export function schemaFunctions(ev: Evaluator, stores: StoreRecognizer[]): Schem
     return f ? s.packages.map((module) => ({ module, ...f, document: f.document.split('.') })) : [];
   });
   if (specs.length === 0) return null;
-  let index: Index | null = null;
   // Building the index evaluates the app's code, which asks these questions again: nothing is declared meanwhile.
-  let building = false;
-  const built = (): Index | null => {
-    if (index || building) return index;
-    building = true;
-    try {
-      index = buildIndex(ev, specs);
-    } finally {
-      building = false;
-    }
-    return index;
-  };
+  const built = lazyOnce<Index | null>(() => buildIndex(ev, specs), null);
   // Asked of every member of every package's value: most are of other packages.
   const modules = new Set(specs.map((s) => s.module));
   const declared = (model: Ext, spec: Spec, field: string, prop: string): Value[] => {

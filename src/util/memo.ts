@@ -13,3 +13,23 @@ export function keyedMemo<O extends object, T>(): (owner: O, key: string, comput
     return answer;
   };
 }
+
+/**
+ * A value built once, when first asked for. Building it may evaluate code that asks for it again
+ * (a binding resolved through the very index being built): meanwhile the answer is `meanwhile`.
+ */
+export function lazyOnce<T>(build: () => T, meanwhile: T): () => T {
+  let value: { v: T } | null = null;
+  let building = false;
+  return () => {
+    if (value) return value.v;
+    if (building) return meanwhile;
+    building = true;
+    try {
+      value = { v: build() };
+    } finally {
+      building = false;
+    }
+    return value.v;
+  };
+}
