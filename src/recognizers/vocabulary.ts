@@ -88,7 +88,8 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * `booking_threads`, `ServiceBookingQuestion`, `booking_answers`, `booking_fields`, `BookingSettings`),
  * its timeline and the changes made to it (`BookingEvent`, `BookingModification`,
  * `BookingChangeRequest`), the people and nights it covers (`BookingGuest`, `booking_attendees`,
- * `ReservationNight`, `booking_lines`), and the rules it is made under (`BookingPolicy`,
+ * `ReservationNight`, `booking_lines`, and the court and hour of each `BookingDetail` row, whose
+ * state is the booking's), and the rules it is made under (`BookingPolicy`,
  * `BookingRule`, `BookingDefaults`), the tries at making one, logged whether or not a booking came of
  * them (`booking_attempts`), a settings or info table about booking (`BookingInfo`, `booking_config`),
  * a store of bookings put away (`booking_archive`), the extras bought with it
@@ -100,7 +101,7 @@ const DEPENDENT_RECORD_WORDS = new Set([
   'rating', 'team', 'member', 'staff', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'split',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
-  'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot',
+  'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot', 'detail',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
