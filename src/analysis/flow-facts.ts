@@ -427,9 +427,9 @@ export class FlowFacts {
       const op = fact.match?.store;
       const isEvidence = this.asEvidence
         ? this.asEvidence(fact)
-        : fact.kind === 'write' || (fact.kind === 'read' && guardsOf(fact).includes('throws') && requiredChain(f.ir, fact, 'throws'));
+        : fact.kind === 'write' || (throwsWhenMissing(fact) && requiredChain(f.ir, fact, 'throws'));
       if (isEvidence) {
-        const kind = fact.kind === 'read' ? 'guarded-read' : 'write';
+        const kind = fact.kind === 'write' ? 'write' : 'guarded-read';
         if (op?.queued) {
           // A unit-of-work write is written by the flush: that is where the record exists.
           for (const [node, flush] of this.flushNodes(key, fact)) out.push({ node, source: { kind, fact, site: flush }, via: null, site: fact.site });
@@ -645,6 +645,11 @@ function requiredChain(ir: FileIR, fact: SiteFact, guard: Guard): boolean {
     if (next.k === 'member' && next.prop !== null && required.includes(next.prop)) return true;
   }
   return false;
+}
+
+/** A read, or an update, that rejects when its record is missing (`findUniqueOrThrow`, Prisma `update`). */
+export function throwsWhenMissing(fact: SiteFact): boolean {
+  return (fact.kind === 'read' || fact.kind === 'update') && guardsOf(fact).includes('throws');
 }
 
 function guardsOf(fact: SiteFact): Guard[] {

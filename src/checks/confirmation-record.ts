@@ -49,7 +49,7 @@ export default defineCheck({
           const guarded = chain.evidence.source.kind === 'guarded-read';
           result.reason = guarded ? 'booking-read-and-checked-first' : 'booking-written-first';
           result.evidence = { file: fact.file, line: at.line, kind: chain.evidence.source.kind, entity: fact.entity ?? '?' };
-          const note: TraceStep = { file: fact.file, line: at.line, note: `${guarded ? 'booking read, aborts if missing' : 'booking written'}: ${fact.api}${chain.evidence.via ? ` (in ${functionName(program, chain.evidence.via)})` : ''}` };
+          const note: TraceStep = { file: fact.file, line: at.line, note: `${guarded ? `booking ${fact.kind === 'update' ? 'updated' : 'read'}, aborts if missing` : 'booking written'}: ${fact.api}${chain.evidence.via ? ` (in ${functionName(program, chain.evidence.via)})` : ''}` };
           result.trace = insertEvidence(traceOf(program, path.entry, chain.chain, path.payment), note, chain.evidence.fn, chain.chain);
           if (!ref.passed) result.warnings.push('the booking id is not passed to the provider, so its webhook cannot find the booking');
         } else {

@@ -181,7 +181,7 @@ export interface StoreOperation {
   /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
   record?: 'result' | 'receiver' | 'arg0';
   /**
-   * Reads: how a missing record shows. 'null' = a falsy result, 'throws' = the call throws,
+   * Reads (and updates that fail on a missing record): how a missing record shows. 'null' = a falsy result, 'throws' = the call throws,
    * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false,
    * 'data' = the result's `data()` is empty (a Firestore snapshot), 'empty' = the result's `empty` is
    * true (a Firestore query snapshot that matched nothing).

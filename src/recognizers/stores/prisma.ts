@@ -38,7 +38,8 @@ export default defineStore({
     { call: '*.findMany', entity: ['wildcard'] },
   ],
   updates: [
-    { call: '*.update', entity: ['wildcard'] },
+    // `update` takes a unique `where` and rejects (P2025) when no record matches: past it, the record exists.
+    { call: '*.update', entity: ['wildcard'], guard: 'throws' },
     { call: '*.updateMany', entity: ['wildcard'] },
     { call: '*.delete', entity: ['wildcard'], deletes: true },
     { call: '*.deleteMany', entity: ['wildcard'], deletes: true },
