@@ -4,7 +4,7 @@
 // takes it out of the count. Computed once per program and shared by the checks.
 import { fnKey } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
-import { throwsWhenMissing } from './flow-facts.js';
+import { guardsOf } from './flow-facts.js';
 import { chainEvaluator, evidenceOnEveryChain, type ChainResult } from './chains.js';
 import { excludedBecause } from './exclusions.js';
 import type { FlowFacts } from './flow-facts.js';
@@ -25,10 +25,10 @@ export interface BookingPaymentPath extends PaymentPath {
 }
 
 /**
- * Booking writes and reads, and updates that reject when the booking is missing (Prisma `update`):
- * the records whose existence the payment checks ask about.
+ * Booking writes and reads, and updates that show a missing booking (Prisma `update` rejects,
+ * Mongoose `findByIdAndUpdate` gives null): the records whose existence the payment checks ask about.
  */
-export const isBookingRecord = (f: SiteFact) => (f.kind === 'write' || f.kind === 'read' || (f.kind === 'update' && throwsWhenMissing(f))) && f.bookingLike;
+export const isBookingRecord = (f: SiteFact) => (f.kind === 'write' || f.kind === 'read' || (f.kind === 'update' && guardsOf(f).length > 0)) && f.bookingLike;
 export const isBookingWrite = (f: SiteFact) => f.kind === 'write' && f.bookingLike;
 
 const memo = new WeakMap<Program, BookingPaymentPath[]>();

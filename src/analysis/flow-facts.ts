@@ -652,7 +652,8 @@ export function throwsWhenMissing(fact: SiteFact): boolean {
   return (fact.kind === 'read' || fact.kind === 'update') && guardsOf(fact).includes('throws');
 }
 
-function guardsOf(fact: SiteFact): Guard[] {
+/** How a missing record shows at this read or update (none for writes and lists). */
+export function guardsOf(fact: SiteFact): Guard[] {
   const g = fact.match?.store?.guard;
   return g === undefined ? [] : Array.isArray(g) ? g : [g];
 }

@@ -52,8 +52,12 @@ export default defineStore({
   updates: ops([
     { call: 'updateOne', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'updateMany', entity: MODEL, filterArg: 0, setsArg: 1 },
-    { call: 'findByIdAndUpdate', entity: MODEL, idArg: { arg: 0, field: '_id' }, setsArg: 1 },
-    { call: 'findOneAndUpdate', entity: MODEL, filterArg: 0, setsArg: 1 },
+    // Both give back the document, or null when nothing matched (`.orFail()` rejects instead):
+    // checked, the booking they changed exists.
+    { call: 'findByIdAndUpdate', entity: MODEL, idArg: { arg: 0, field: '_id' }, setsArg: 1, guard: 'null' },
+    { call: 'findOneAndUpdate', entity: MODEL, filterArg: 0, setsArg: 1, guard: 'null' },
+    { call: 'findByIdAndUpdate.().orFail', entity: MODEL, idArg: { arg: 0, field: '_id' }, setsArg: 1, guard: 'throws' },
+    { call: 'findOneAndUpdate.().orFail', entity: MODEL, filterArg: 0, setsArg: 1, guard: 'throws' },
     { call: 'replaceOne', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'findById.().save', entity: MODEL, record: 'receiver' },
     { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
