@@ -33,7 +33,8 @@ export default defineStore({
     },
   ],
   updates: [
-    { call: 'from.().update', entity: ['chain'] },
+    // `.update({...}).eq('id', id).select().single()` gives back the changed row, an error when none matched.
+    { call: 'from.().update', entity: ['chain'], guard: ['null', 'error'], guardRequires: { null: ['single', 'maybeSingle'], error: ['single'] } },
     { call: 'from.().delete', entity: ['chain'], deletes: true },
   ],
   // Filters follow the operation: `.update({...}).eq('id', id)`, `.delete().match({ id })`.
