@@ -23,7 +23,8 @@ export default defineStore({
     { call: 'query.*.findFirst', entity: ['wildcard'], guard: 'null' },
   ],
   updates: [
-    { call: 'update', entity: ['args'] },
+    // With `.returning()` the changed rows come back: the first is missing when no booking matched.
+    { call: 'update', entity: ['args'], guard: 'null', guardRequires: { null: ['returning'] } },
     { call: 'delete', entity: ['args'], deletes: true },
   ],
   // `insert(t).values({...}).onConflictDoUpdate({ target, set: {...} })`, `update(t).set({...}).where(eq(t.id, id))`.
