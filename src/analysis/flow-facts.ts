@@ -46,8 +46,11 @@ interface FunctionFlow {
 }
 
 const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'records', 'recordset', 'result', 'value']);
-/** How many rows a query found: a list's `length`, pg's `rowCount`, a Firestore query snapshot's `size`. */
-const ROW_COUNTS = new Set(['length', 'rowCount', 'size']);
+/**
+ * How many rows a query found: a list's `length`, pg's `rowCount`, a Firestore query snapshot's
+ * `size`, the rows an update changed (TypeORM's `affected`, mysql2's `affectedRows`).
+ */
+const ROW_COUNTS = new Set(['length', 'rowCount', 'size', 'affected', 'affectedRows']);
 /** Lists of found records a count may be read from (`snap.docs.length`, Payload's `{ docs }`). */
 const ROW_LISTS = new Set([...RECORD_ACCESSORS, 'docs']);
 /** Methods that ask about the record rather than refine the query. */

@@ -161,7 +161,7 @@ export type EntitySource =
   | `field:${string}` // a field of the payload (argument 0, or the input of `new Command(input)` there)
   | `name:${string}`; // a fixed entity name (booking-write helpers declared in the config file)
 
-export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data' | 'empty';
+export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data' | 'empty' | 'count';
 
 export interface StoreOperation {
   call: string;
@@ -184,7 +184,8 @@ export interface StoreOperation {
    * Reads (and updates that fail on a missing record): how a missing record shows. 'null' = a falsy result, 'throws' = the call throws,
    * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false,
    * 'data' = the result's `data()` is empty (a Firestore snapshot), 'empty' = the result's `empty` is
-   * true (a Firestore query snapshot that matched nothing).
+   * true (a Firestore query snapshot that matched nothing), 'count' = the result counts the rows it
+   * matched, 0 when none did (TypeORM's `UpdateResult.affected`).
    */
   guard?: Guard | Guard[];
   /** A guard kind holds only when one of these calls follows the operation (`.single()`). */

@@ -41,7 +41,8 @@ export default defineStore({
     { call: 'findOneByOrFail', entity: ENTITY, guard: 'throws' },
   ],
   updates: [
-    { call: 'update', entity: ENTITY, filterArg: 0, setsArg: 1 },
+    // `UpdateResult.affected` counts the rows it changed: 0 when no booking matched.
+    { call: 'update', entity: ENTITY, filterArg: 0, setsArg: 1, guard: 'count' },
     { call: 'delete', entity: ENTITY, deletes: true },
     { call: 'remove', entity: ENTITY, deletes: true },
     { call: 'softDelete', entity: ENTITY, deletes: true },
