@@ -14,7 +14,7 @@ import { siteKey, type Program } from './program.js';
 import { addTo } from '../util/multimap.js';
 import { keyedMemo } from '../util/memo.js';
 import { mappedRows, mappingCall } from './mapped-rows.js';
-import { boundParams, parsedStatements, selectKeys } from './sql-text.js';
+import { boundParams, lookupKeys, parsedStatements } from './sql-text.js';
 
 export interface ReferenceResult {
   passed: boolean;
@@ -268,13 +268,13 @@ function isIdList(path: string[]): boolean {
 /**
  * The parameters bound to id columns of a statement: `INSERT INTO bookings (id, ...) VALUES ($1, ...)`
  * with `[id, ...]` for a write, `SELECT ... FROM bookings WHERE id = $1 AND status = 'pending'` with
- * `[bookingId]` for a read (placeholders `$n`, `?`, or the `${}` of a tagged template).
+ * `[bookingId]` for a read, or an update found by it (placeholders `$n`, `?`, or the `${}` of a tagged template).
  */
 function sqlIdLeaves(ir: FileIR, siteIndex: number, write: boolean): Expr[] {
   const site = ir.sites[siteIndex]!;
   const sql = sqlText(ir, site);
   const exprs = boundParams(ir, site) ?? [];
-  const keys = write ? parsedStatements(sql).filter((s) => s.op === 'insert').flatMap((s) => s.sets) : selectKeys(sql);
+  const keys = write ? parsedStatements(sql).filter((s) => s.op === 'insert').flatMap((s) => s.sets) : lookupKeys(sql);
   return keys.flatMap((k) => (k.param !== null && ID_FIELDS.has(k.column) && exprs[k.param] ? [exprs[k.param]!] : []));
 }
 

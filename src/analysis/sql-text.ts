@@ -120,11 +120,14 @@ export function parsedStatements(sql: string): ParsedStatement[] {
   return out;
 }
 
-/** The `column = placeholder` comparisons after a SELECT's WHERE: the key it looks records up by. */
-export function selectKeys(sql: string): SqlValue[] {
+/**
+ * The `column = placeholder` comparisons after a SELECT's or an UPDATE's WHERE: the key it finds
+ * records by (an UPDATE whose changed rows are counted finds its booking as a read does).
+ */
+export function lookupKeys(sql: string): SqlValue[] {
   const text = withoutComments(sql);
   const where = /\bwhere\b/i.exec(text);
-  if (!where || !/^\s*select\b/i.test(text)) return [];
+  if (!where || !/^\s*(?:select|update)\b/i.test(text)) return [];
   const params = placeholderParams(text);
   return [...text.slice(where.index).matchAll(/(?:[\w"`]+\.)?([\w"`]+)\s*=\s*(\$\d+|\?|\$\{\})/g)].map((m) => {
     const at = where.index + m.index + m[0].length - m[2]!.length;
