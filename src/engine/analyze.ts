@@ -125,7 +125,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   return { checks, diagnostics: analysisDiagnostics };
 }
 
-const ASSET = /\.(?:css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|json|jsonc|md|mdx|txt|html?|vue|svelte|astro|graphql|gql|ya?ml|toml|wasm|woff2?|ttf|otf|eot|mp[34]|webm|wav|csv|xml|pdf|glsl|wgsl|sql|prisma)$/i;
+const ASSET = /\.(?:css|scss|sass|less|styl|pcss|postcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|json|jsonc|md|mdx|txt|html?|vue|svelte|astro|graphql|gql|ya?ml|toml|wasm|woff2?|ttf|otf|eot|mp[34]|webm|wav|csv|xml|pdf|glsl|wgsl|sql|prisma)$/i;
 
 /**
  * Relative imports of analyzed files that name no file in the scan (a generated or git-ignored

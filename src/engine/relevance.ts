@@ -93,7 +93,7 @@ function claimedBy(tokens: RelevanceTokens): RegExp[] {
 /**
  * Seeds, every file that imports one of them (directly or through other files), and the non-UI
  * modules those files import: their constants (message patterns, table names, base URLs) and
- * helpers are values the analysis follows. Components (.tsx/.jsx) below them hold none of that.
+ * helpers are values the analysis follows. Components below them hold none of that.
  */
 export function relevantFiles(scans: TextScan[], resolver: ModuleResolver, isSeedByPath: (path: string) => boolean): Set<string> {
   const importers = new Map<string, string[]>();
@@ -122,13 +122,15 @@ export function relevantFiles(scans: TextScan[], resolver: ModuleResolver, isSee
   const down = [...relevant];
   while (down.length > 0) {
     for (const dep of imports.get(down.pop()!) ?? []) {
-      if (relevant.has(dep) || /\.[jt]sx$/.test(dep)) continue;
+      if (relevant.has(dep) || UI_MODULE.test(dep)) continue;
       relevant.add(dep);
       down.push(dep);
     }
   }
   return relevant;
 }
+
+const UI_MODULE = /\.(?:[jt]sx|svelte|vue|astro)$/;
 
 /** The longest literal stretch of a simple regex source: `^api\\.stripe\\.com$` -> `api.stripe.com`. */
 function literalOf(source: string): string {

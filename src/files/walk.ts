@@ -23,7 +23,8 @@ const SKIPPED_DIRS = new Set([
   '.expo', '.serverless', '.aws-sam', 'storybook-static', '.docusaurus', '.bookfirst-cache', '.wrangler', '.open-next',
   'cdk.out', '.amplify', '.firebase',
 ]);
-const SOURCE_EXT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
+// Svelte, Vue and Astro components hold code too (parse/embedded.ts).
+const SOURCE_EXT = /\.(?:[mc]?[jt]s|[jt]sx|svelte|vue|astro)$/;
 const TEST_DIR = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures?|e2e|cypress|playwright|spec|mocks?|stories|__snapshots__)\//;
 const TEST_FILE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+|(?:^|\/)test[-_][^/]+|[-_]test\.[^/.]+)$/;
 const GENERATED_FILE = /(?:\.d\.[mc]?ts|\.min\.[mc]?js|[.-]bundle\.js|\.generated\.[jt]sx?)$/;

@@ -45,6 +45,7 @@ export function findEntries(
         if (!fileMatches(re, ir.file, inApp) || !active(fw, ir.file)) continue;
         const { route, method } = rule.routeStyle === 'remix' ? { route: remixRouteOfFile(ir.file), method: null }
           : rule.routeStyle === 'nitro' ? nitroRouteOfFile(ir.file) : { route: routeOfFile(ir.file), method: null };
+        if (rule.module) add({ fn: fnKey({ file: ir.file, fn: 0 }), file: ir.file, pos: 0, kind: rule.entry, name: route, route, framework: fw.id });
         // Route-file rules name ESM exports: `module.exports = handler` answers to none of them.
         forEachExportedEntry(ev, ir, rule.exports, false, (name, x, fns) => {
           const label = name === 'default' ? [method, route].filter(Boolean).join(' ') : `${name} ${route}`;

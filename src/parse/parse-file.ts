@@ -5,6 +5,7 @@ import { parseSync, type ParserOptions } from 'oxc-parser';
 import type { FileIR, ParseDiagnostic } from '../model/ir.js';
 import { Ctx, type AstNode } from './extract/context.js';
 import { directivesOf } from './extract/functions.js';
+import { embeddedCode } from './embedded.js';
 import { hoistDeclarations, statements } from './extract/statements.js';
 import { inspectSource, lineStartsOf, lineOf } from './source-guards.js';
 
@@ -32,9 +33,12 @@ export function parseFile(file: string, source: string, thin = false): FileIR {
   }
 }
 
-function parseInto(ir: FileIR, source: string, thin: boolean): FileIR {
+function parseInto(ir: FileIR, original: string, thin: boolean): FileIR {
   const file = ir.file;
-  const refusal = inspectSource(source, file);
+  const embedded = embeddedCode(file, original);
+  const source = embedded ? embedded.text : original;
+  const lang = embedded ? embedded.lang : langOf(file);
+  const refusal = inspectSource(embedded ? embedded.code : source, lang === 'ts' || lang === 'tsx');
   if (refusal) {
     ir.skipped = true;
     ir.diagnostics.push({ line: 1, severity: 'warning', ...refusal });
@@ -43,23 +47,24 @@ function parseInto(ir: FileIR, source: string, thin: boolean): FileIR {
   let program: AstNode | null = null;
   try {
     const options: ParserOptions & { experimentalRawTransfer?: boolean } = {
-      lang: langOf(file),
-      sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : /\.m[jt]s$/.test(file) ? 'module' : 'unambiguous',
+      lang,
+      sourceType: embedded ? 'module' : /\.c[jt]s$/.test(file) ? 'commonjs' : /\.m[jt]s$/.test(file) ? 'module' : 'unambiguous',
       preserveParens: false,
     };
     if (useRawTransfer && !thin) options.experimentalRawTransfer = true;
     const result = parseSync(file, source, options);
     ir.directiveComments = directiveComments(result.comments, ir.lineStarts);
     if (!thin) program = result.program as unknown as AstNode;
-    const first = result.errors[0];
+    const errors = embedded?.frontmatter ? result.errors.filter((e) => !TOP_LEVEL_RETURN.test(e.message)) : result.errors;
+    const first = errors[0];
     if (first) {
       const at = first.labels[0]?.start ?? 0;
-      const empty = program ? program.body.length === 0 : result.errors.some((e) => e.severity === 'Error');
+      const empty = program ? program.body.length === 0 : errors.some((e) => e.severity === 'Error');
       ir.diagnostics.push({
         line: lineOf(ir.lineStarts, at),
         severity: empty ? 'error' : 'warning',
         code: 'parse-error',
-        message: `${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
+        message: `${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
       });
       if (program && program.body.length === 0) {
         ir.skipped = true;
@@ -114,6 +119,9 @@ function extract(ir: FileIR, program: AstNode): void {
     });
   }
 }
+
+/** Astro's frontmatter may end the request early (`return Astro.redirect(url)`); a module may not. */
+const TOP_LEVEL_RETURN = /'return' statement can only be used within a function body/;
 
 const DIRECTIVE = /^\s*bookfirst-ignore\b\s*(.*)$/;
 

@@ -3,6 +3,7 @@ import { readSource } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
 import type { FileIR } from '../model/ir.js';
 import type { Diagnostic } from '../model/report.js';
+import { embeddedCode } from './embedded.js';
 import { emptyIR, parseFile } from './parse-file.js';
 import { scanText, type RelevanceTokens, type TextScan } from '../engine/relevance.js';
 
@@ -17,7 +18,8 @@ export interface ParseRequest {
 export function scanListed(f: Pick<ListedFile, 'path' | 'abs'>, tokens: RelevanceTokens, packages: Set<string>, hash = false): TextScan {
   const read = readSource(f.abs, { hash });
   if (!read.ok) return { path: f.path, specifiers: [], seed: false };
-  const scanned = scanText(f.path, read.text, tokens, packages);
+  // A component's markup holds no imports: what its template shows (a provider's name, a URL) is no code.
+  const scanned = scanText(f.path, embeddedCode(f.path, read.text)?.code ?? read.text, tokens, packages);
   return read.hash ? { ...scanned, hash: read.hash } : scanned;
 }
 

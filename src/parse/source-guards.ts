@@ -16,7 +16,8 @@ export interface Refusal {
   message: string;
 }
 
-export function inspectSource(source: string, file = ''): Refusal | null {
+/** `typescript`: the text is parsed as TypeScript, where `<` may open type arguments. */
+export function inspectSource(source: string, typescript = false): Refusal | null {
   if (source.length > MAX_FILE_CHARS) {
     return { code: 'too-large', message: `file has ${source.length} characters (limit ${MAX_FILE_CHARS}); not analyzed` };
   }
@@ -26,7 +27,7 @@ export function inspectSource(source: string, file = ''): Refusal | null {
   }
   // In TypeScript a `<` may open type arguments, and oxc-parser tries that recursively: 4,000
   // chained `a < b <` take 5 s, 8,000 (or 20,000 nested `A<A<...>>`) end the process.
-  if (/\.[cm]?tsx?$/i.test(file)) {
+  if (typescript) {
     const angles = angleDepth(source);
     if (angles > MAX_BRACKET_DEPTH) return { code: 'too-deep', message: `a single statement opens ${angles} angle brackets (limit ${MAX_BRACKET_DEPTH}); not analyzed` };
   }

@@ -320,6 +320,8 @@ export interface RouteFileRule {
    */
   exports: string[];
   entry: string;
+  /** The file's top-level code is an entry point too: it runs for each request (an Astro page's frontmatter). */
+  module?: true;
   /**
    * The entries answer only the app's own forms (SvelteKit form actions: a POST the framework refuses
    * from another origin), never a browser sent back by a provider or the provider's own callback.

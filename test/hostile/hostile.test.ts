@@ -87,6 +87,19 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('component files with broken, unclosed, empty or endless script blocks', () => {
+    const s = scanDir(app({
+      'src/components/Broken.svelte': '<p>x</p>\n<script lang="ts">\n  let x: = ;\n</script>\n',
+      'src/components/Unclosed.vue': '<template><p /></template>\n<script setup>\nconst a = 1;\n',
+      'src/components/Empty.vue': '',
+      'src/components/Open.astro': "---\nimport Stripe from 'stripe';\nconst s = new Stripe('k');\n",
+      'src/components/Many.svelte': '<script lang="ts"\n'.repeat(100_000),
+    }));
+    expectNormal(s);
+    expect(codes(s)).toContain('src/components/Broken.svelte parse-error');
+    expectAppStillPasses(s);
+  });
+
   it('a binary file with NUL bytes', () => {
     const s = scanDir(app({ 'src/blob.ts': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x00, 0x01, 0xff, 0x00]) }));
     expectNormal(s);

@@ -8,5 +8,10 @@ export default defineFramework({
   name: 'Astro endpoints',
   docs: 'https://docs.astro.build/en/guides/endpoints/',
   packages: ['astro'],
-  routeFiles: [{ glob: '**/src/pages/**/*.{ts,js,mts,mjs}', exports: METHODS, entry: 'astro-route' }],
+  routeFiles: [
+    { glob: '**/src/pages/**/*.{ts,js,mts,mjs}', exports: METHODS, entry: 'astro-route' },
+    // https://docs.astro.build/en/guides/on-demand-rendering/: a page's frontmatter runs on the
+    // server for each request, and may read a posted form and redirect (`return Astro.redirect(url)`).
+    { glob: '**/src/pages/**/*.astro', exports: [], entry: 'astro-page', module: true },
+  ],
 });
