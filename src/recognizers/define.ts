@@ -155,6 +155,7 @@ export type EntitySource =
   | 'receiver' // the name of the object the operation is called on (`Booking.create()` on a model class)
   | 'types' // type arguments and injection decorators (`Repository<Booking>`)
   | 'sql' // an INSERT/SELECT statement in the first argument or tagged template
+  | 'groq' // a GROQ query in the first argument: the document types its filter selects (`*[_type == "booking"]`)
   | 'key' // a key such as `booking:${id}` in the first argument: its entity segment (not a lock or hold)
   | 'function' // the first argument names a SQL function of the migrations: the tables its body writes
   | 'push' // the array field a `$push`/`$addToSet` in argument `setsArg` appends to (`{ $push: { bookings: {...} } }`): a record written inside its parent
