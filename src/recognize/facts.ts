@@ -389,7 +389,10 @@ function chainLiterals(cx: FactContext, steps: Step[], wrapped = false): string[
     last = cx.ev.ir(step.file)?.sites[step.site];
     lastFile = step.file;
     for (const a of last?.args.slice(0, 3) ?? []) {
-      if (a.k === 'lit' && typeof a.value === 'string') out.push(a.value);
+      // A query (Sanity's `fetch('*[_type == "booking" ...]')`) names the types it selects, not itself.
+      const query = a.k === 'lit' && typeof a.value !== 'string' ? null : groqQuery(queryText(cx.ev, step.file, a) ?? '');
+      if (query) out.push(...query.types);
+      else if (a.k === 'lit' && typeof a.value === 'string') out.push(a.value);
     }
   }
   if (out.length > 0 || !wrapped || !last?.args[0]) return out;
