@@ -102,9 +102,13 @@ function referenceFields(fact: SiteFact, change: RecordChange): FieldValue[] {
 
 export interface LinkFound {
   fact: SiteFact;
-  field: FieldValue;
-  /** Where the link is written: on the path itself, or in the provider's webhook. */
-  where: 'path' | 'webhook';
+  /** The field that holds the provider's id; null when the booking's own id is the payment's reference. */
+  field: FieldValue | null;
+  /**
+   * Where the link is written: on the path itself, or in the provider's webhook; 'reference' when
+   * none needs writing, the booking's id being what the provider files the payment under.
+   */
+  where: 'path' | 'webhook' | 'reference';
   /** The payload field the stored value was sent in, when the merchant named the transaction (`tran_id`). */
   sentAs?: string;
 }
@@ -197,7 +201,21 @@ export function providerIdStored(program: Program, path: BookingPaymentPath): Li
       }
     }
   }
-  return null;
+  return bookingIdAsReference(path);
+}
+
+/**
+ * The booking's id sent where the merchant names the transaction (Paystack's `reference: booking.id`):
+ * the provider files the payment under the booking's own id, so the booking finds its payment
+ * (verify, refund) with nothing more stored.
+ */
+function bookingIdAsReference(path: BookingPaymentPath): LinkFound | null {
+  const provider = path.payment.recognizer;
+  const fields = provider.kind === 'provider' ? provider.transactionIdFields ?? [] : [];
+  const via = path.ref.passed ? path.ref.via : null;
+  const fact = path.chain.evidence?.source.fact;
+  if (via === null || !fact?.bookingLike || !fields.some((f) => pathMatches(f.split('.'), via.split('.')))) return null;
+  return { fact, field: null, where: 'reference', sentAs: via };
 }
 
 /** The payload's values where the merchant names the transaction (`tran_id`, Paystack's `reference`). */

@@ -13,9 +13,13 @@ import { keyedMemo } from '../util/memo.js';
 /** Asked for each payment that names no booking: thousands of a generated route's send the same payload. */
 const memo = keyedMemo<Program, Set<SiteFact>>();
 
-/** Whether the webhook writes bookings on a way this payment can take, judged by the literals its payload sends. */
+/**
+ * Whether the webhook inserts bookings on a way this payment can take, judged by the literals its
+ * payload sends. One that only reads or confirms bookings (a deposit's `payment_intent.succeeded`)
+ * books nothing for a payment that names no booking: an invoice paid beside them stays an invoice.
+ */
 export function writesBookingsFor(program: Program, hook: WebhookHandler, leaves: Leaf[]): boolean {
-  const bookings = hook.facts.filter((f) => f.bookingLike);
+  const bookings = hook.facts.filter((f) => f.bookingLike && f.kind === 'write');
   if (bookings.length === 0) return false;
   const sent = sentLiterals(leaves);
   if (sent.size === 0) return true;

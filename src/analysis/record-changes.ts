@@ -195,13 +195,16 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator, read = false):
     }
     s = next;
   }
-  // Builder calls before it, in the callee's chain: `knex('bookings').where({ id }).update({...})`.
+  // Builder calls before it, in the callee's chain: `knex('bookings').where({ id }).update({...})`,
+  // Sanity's `patch(id).set({...}).commit()`.
   for (const v of ev.values(fact.file, site.callee)) {
     if (v.t !== 'ext' && v.t !== 'global') continue;
     v.steps.forEach((step, i) => {
       const name = v.steps[i - 1]?.p;
-      if (step.p !== '()' || step.site === undefined || !step.file || !name || !store?.filterCalls?.includes(name)) return;
+      if (step.p !== '()' || step.site === undefined || !step.file || !name) return;
       const call = program.files.get(step.file)?.sites[step.site];
+      if (store?.setCalls?.includes(name)) add(sets, step.file, call?.args[0]);
+      if (!store?.filterCalls?.includes(name)) return;
       filterCalls++;
       if (call) filter.push(...filterCall(program, ev, step.file, call));
     });

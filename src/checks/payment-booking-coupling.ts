@@ -50,11 +50,11 @@ function paymentToBooking(program: Program, links: PathLinks[]): PathResult {
   result.via = deciding.path.ref.via;
   result.approximate = deciding.path.chain.approximate;
   if (ok && deciding.toBooking) result.evidence = factEvidence(program, deciding.toBooking.fact, deciding.toBooking.fact.kind === 'update' ? 'update' : 'write');
-  else if (ok) result.evidence = { file: deciding.path.payment.file, line: result.payment.line, kind: 'reference', entity: bookingEntity(deciding.path) };
+  else if (ok) result.evidence = referenceEvidence(deciding.path, result);
   result.trace = links.map((l): TraceStep => ({
     file: l.path.payment.file,
     line: locate(program, l.path.payment.file, program.files.get(l.path.payment.file)!.sites[l.path.payment.site]!.start).line,
-    note: `${l.path.entry.name} -> ${l.path.payment.api}: ${l.path.ref.passed ? `booking id sent via ${l.path.ref.via}` : l.toBooking ? `payments row stores ${l.toBooking.field.field}` : 'the booking id is not sent to the provider'}`,
+    note: `${l.path.entry.name} -> ${l.path.payment.api}: ${l.path.ref.passed ? `booking id sent via ${l.path.ref.via}` : l.toBooking ? `payments row stores ${l.toBooking.field?.field}` : 'the booking id is not sent to the provider'}`,
   }));
   return result;
 }
@@ -64,23 +64,33 @@ function bookingToPayment(program: Program, links: PathLinks[]): PathResult {
   const deciding = links.find((l) => !l.toPayment) ?? links[0]!;
   const found = deciding.toPayment;
   const result = item(entryRef(program, deciding.path.entry), callRef(program, deciding.path.payment), found ? 'pass' : 'fail',
-    !found ? 'provider-id-not-stored' : found.where === 'webhook' ? 'provider-id-stored-by-webhook' : isBookingItself(found.fact) ? 'provider-id-stored-on-booking' : 'provider-id-stored-in-payment-row');
+    !found ? 'provider-id-not-stored' : found.where === 'reference' ? 'booking-id-is-payment-reference' : found.where === 'webhook' ? 'provider-id-stored-by-webhook'
+      : isBookingItself(found.fact) ? 'provider-id-stored-on-booking' : 'provider-id-stored-in-payment-row');
   result.bookingIdPassed = deciding.path.ref.passed;
   result.via = deciding.path.ref.via;
   result.approximate = deciding.path.chain.approximate;
-  if (found) result.evidence = factEvidence(program, found.fact, found.fact.kind === 'write' ? 'write' : 'update');
+  if (found?.where === 'reference') result.evidence = referenceEvidence(deciding.path, result);
+  else if (found) result.evidence = factEvidence(program, found.fact, found.fact.kind === 'write' ? 'write' : 'update');
   result.webhookWrites = deciding.path.hooks.flatMap((h) => h.facts.filter((f) => f.bookingLike && (f.kind === 'write' || f.kind === 'update')))
     .map((f) => ({ file: f.file, line: locate(program, f.file, program.files.get(f.file)!.sites[f.site]!.start).line }))
     .filter((w, i, all) => all.findIndex((x) => x.file === w.file && x.line === w.line) === i);
   result.trace = links.map((l): TraceStep => {
-    const at = l.toPayment ? { file: l.toPayment.field.file, line: locate(program, l.toPayment.field.file, l.toPayment.field.pos).line } : { file: l.path.payment.file, line: locate(program, l.path.payment.file, program.files.get(l.path.payment.file)!.sites[l.path.payment.site]!.start).line };
-    return { ...at, note: `${l.path.entry.name} -> ${l.path.payment.api}: ${l.toPayment ? `${l.toPayment.field.field} stored ${l.toPayment.where === 'webhook' ? 'by the webhook' : l.toPayment.sentAs ? `as sent in ${l.toPayment.sentAs}` : 'after the payment call'} (${l.toPayment.fact.api})` : "the provider's payment id is not stored on the booking"}` };
+    const field = l.toPayment?.field;
+    const at = field ? { file: field.file, line: locate(program, field.file, field.pos).line } : { file: l.path.payment.file, line: locate(program, l.path.payment.file, program.files.get(l.path.payment.file)!.sites[l.path.payment.site]!.start).line };
+    return { ...at, note: `${l.path.entry.name} -> ${l.path.payment.api}: ${linkBNote(l.toPayment)}` };
   });
   return result;
 }
 
-function bookingEntity(path: BookingPaymentPath): string {
-  return path.chain.evidence?.source.fact?.entity ?? 'booking';
+function linkBNote(found: LinkFound | null): string {
+  if (!found) return "the provider's payment id is not stored on the booking";
+  if (!found.field) return `the booking's id is the payment's ${found.sentAs}`;
+  return `${found.field.field} stored ${found.where === 'webhook' ? 'by the webhook' : found.sentAs ? `as sent in ${found.sentAs}` : 'after the payment call'} (${found.fact.api})`;
+}
+
+/** The payment call as the place the booking's id travels to the provider. */
+function referenceEvidence(path: BookingPaymentPath, result: PathResult): PathResult['evidence'] {
+  return { file: path.payment.file, line: result.payment.line, kind: 'reference', entity: path.chain.evidence?.source.fact?.entity ?? 'booking' };
 }
 
 function describe(p: PathResult): string {

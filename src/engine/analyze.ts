@@ -9,6 +9,7 @@ import type { CheckContext } from '../checks/define.js';
 import { buildCallGraph, type CallGraph } from '../graph/call-graph.js';
 import { configuredEntries } from '../graph/config-entries.js';
 import { declaredEntries, findEntries } from '../graph/entries.js';
+import { routeConfigEntries } from '../graph/route-configs.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Location, PathResult } from '../model/report.js';
 import type { Project } from '../project/discover.js';
@@ -74,6 +75,8 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   const { facts, index, graph } = round(1, round(0, null).graph);
   const entries = [
     ...declaredEntries(ev, irs, project.declaredHandlers),
+    // Before the file-route conventions: a config's path wins over the one a file name suggests.
+    ...routeConfigEntries(ev, irs, frameworks),
     ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file)),
     ...configuredEntries(ev, irs, settings.config.entries),
   ]

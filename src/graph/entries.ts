@@ -416,7 +416,12 @@ export function nitroRouteOfFile(file: string): { route: string; method: string 
 export function remixRouteOfFile(file: string): string {
   const m = /(?:^|\/)app\/routes\/(.*)$/.exec(file);
   if (!m) return /(?:^|\/)app\/root\.[^/]+$/.test(file) ? '/' : routeOfFile(file);
-  const rel = m[1]!.replace(/\.[^/.]+$/, '').replace(/\/route$/, '');
+  return remixRouteBelow(m[1]!);
+}
+
+/** The route of a module by the file-route convention, from its path below the routes folder. */
+export function remixRouteBelow(path: string): string {
+  const rel = path.replace(/\.[^/.]+$/, '').replace(/\/route$/, '');
   const segments = (rel.match(/(?:\[[^\]]*\]|[^./])+/g) ?? [])
     .filter((seg) => seg !== '_index' && seg !== 'index' && !seg.startsWith('_'))
     .map((seg) => seg.replace(/[_+]$/, '').replace(/^\(?(.*?)\)?$/, '$1'))

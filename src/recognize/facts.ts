@@ -10,6 +10,7 @@ import type { Vocabulary } from '../recognizers/vocabulary.js';
 import { CHANGE_VERBS, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
+import { groqQuery, queryText } from './groq.js';
 import { redirectFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
@@ -148,6 +149,13 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
       kind = verb === 'select' ? 'read' : verb === 'insert' ? 'write' : verb === 'update' ? 'update' : kind;
       if (verb === 'other') return null;
     }
+    let match = m;
+    if (op.entity.includes('groq')) {
+      // A query of no document type (settings, counts) reads no record; a list is no record either.
+      const query = groqQuery(queryText(cx.ev, ir.file, site.args[0]) ?? '');
+      if (!query || query.types.length === 0) return null;
+      if (!query.single) match = { ...m, store: { ...op, guard: undefined } };
+    }
     const [declared, named] = entityNames(cx, ir, site, v, m, sqlFunctionAtSite);
     if (kind === 'write' && op.nested) declared.push(...nestedCreates(cx, ir.file, site.args[0], op.nested, 0));
     const pick = (list: string[]) => list.find((n) => isBookingEntity(cx, n, ir.file)) ?? list[0] ?? null;
@@ -158,7 +166,7 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
     const wildcard = m.wildcards.map((w) => w.p).join('.');
     // Shown to people: `collection.().**.doc.().set` reads as `collection().doc().set`.
     const api = (wildcard ? m.call.replace('*', wildcard) : m.call).replace(/\.\(\)/g, '()').replace(/\*\*\./g, '');
-    return { ...base, kind, role: null, api, entity, bookingLike: entity !== null && isBookingEntity(cx, entity, ir.file), billing: false };
+    return { ...base, match, kind, role: null, api, entity, bookingLike: entity !== null && isBookingEntity(cx, entity, ir.file), billing: false };
   }
   if (m.kind === 'client') return null;
   return { ...base, kind: m.kind, role: null, api: m.call, entity: null, bookingLike: false, billing: false };
@@ -281,7 +289,8 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     else if (source === 'sql') {
       const table = sqlTable(sqlOf(cx, ir, site, v));
       if (table) declared.push(table);
-    } else if (source === 'args') take(argNames(cx, ir.file, site, m.store!.idArg, notTables));
+    } else if (source === 'groq') declared.push(...(groqQuery(queryText(cx.ev, ir.file, site.args[0]) ?? '')?.types ?? []));
+    else if (source === 'args') take(argNames(cx, ir.file, site, m.store!.idArg, notTables));
     else if (source === 'key') {
       const key = keyEntity(staticText(ir, site.args[0]) ?? '');
       if (key) declared.push(key);
@@ -380,7 +389,10 @@ function chainLiterals(cx: FactContext, steps: Step[], wrapped = false): string[
     last = cx.ev.ir(step.file)?.sites[step.site];
     lastFile = step.file;
     for (const a of last?.args.slice(0, 3) ?? []) {
-      if (a.k === 'lit' && typeof a.value === 'string') out.push(a.value);
+      // A query (Sanity's `fetch('*[_type == "booking" ...]')`) names the types it selects, not itself.
+      const query = a.k === 'lit' && typeof a.value !== 'string' ? null : groqQuery(queryText(cx.ev, step.file, a) ?? '');
+      if (query) out.push(...query.types);
+      else if (a.k === 'lit' && typeof a.value === 'string') out.push(a.value);
     }
   }
   if (out.length > 0 || !wrapped || !last?.args[0]) return out;

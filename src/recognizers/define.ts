@@ -155,6 +155,7 @@ export type EntitySource =
   | 'receiver' // the name of the object the operation is called on (`Booking.create()` on a model class)
   | 'types' // type arguments and injection decorators (`Repository<Booking>`)
   | 'sql' // an INSERT/SELECT statement in the first argument or tagged template
+  | 'groq' // a GROQ query in the first argument: the document types its filter selects (`*[_type == "booking"]`)
   | 'key' // a key such as `booking:${id}` in the first argument: its entity segment (not a lock or hold)
   | 'function' // the first argument names a SQL function of the migrations: the tables its body writes
   | 'push' // the array field a `$push`/`$addToSet` in argument `setsArg` appends to (`{ $push: { bookings: {...} } }`): a record written inside its parent
@@ -335,6 +336,24 @@ export interface RouteFileRule {
   routeStyle?: 'remix' | 'nitro';
 }
 
+/**
+ * A route config: a module's default export built of calls from `module` (React Router's
+ * `app/routes.ts`) declares route modules by their path from the config's folder, wherever they
+ * live, and the URL path each answers (the segments of the calls it sits in, joined).
+ */
+export interface RouteConfigRule {
+  module: string;
+  /** Builder calls, with the positions of their path segment and module file; array arguments are child routes. */
+  calls: Record<string, { path?: number; file?: number }>;
+  /**
+   * Calls that route every module in a folder by the file-route convention (`flatRoutes()`): the
+   * option naming the folder, from the config's folder, and its default.
+   */
+  conventions?: { module: string; call: string; folderOption: string; folder: string }[];
+  /** Exports of a route module that are entry points: export -> entry kind. */
+  exports: Record<string, string>;
+}
+
 /** A handler's parameter whose fields the framework fills (tRPC's `{ ctx }`, Inngest's `{ step }`). */
 export interface HandlerParam {
   index: number;
@@ -439,6 +458,7 @@ export interface FrameworkRecognizer {
    */
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
+  routeConfigs?: RouteConfigRule[];
   directives?: { directive: string; entry: string }[];
   /**
    * Module directives that mark code run in the browser (React's `'use client'`): no registration in

@@ -26,6 +26,7 @@ const REASONS: Record<string, string> = {
   'provider-id-stored-on-booking': "the provider's payment id is stored on the booking",
   'provider-id-stored-in-payment-row': "the provider's payment id is stored in a payments row",
   'provider-id-stored-by-webhook': "the provider's webhook stores its payment id on the booking",
+  'booking-id-is-payment-reference': "the provider files the payment under the booking's own id (the merchant's transaction reference)",
   'provider-id-not-stored': "the provider's payment id is never stored on the booking",
   // failure-handling
   'booking-and-slot-released': 'the booking and its slot are released together',

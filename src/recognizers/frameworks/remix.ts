@@ -19,4 +19,11 @@ export default defineFramework({
     { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
     { glob: `**/app/root.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
   ],
+  // https://reactrouter.com/start/framework/routing: `app/routes.ts` names each route module and its path.
+  routeConfigs: [{
+    module: '@react-router/dev/routes',
+    calls: { route: { path: 0, file: 1 }, index: { file: 0 }, layout: { file: 0 }, prefix: { path: 0 } },
+    conventions: [{ module: '@react-router/fs-routes', call: 'flatRoutes', folderOption: 'rootDirectory', folder: 'routes' }],
+    exports: { action: 'remix-action', loader: 'remix-loader' },
+  }],
 });

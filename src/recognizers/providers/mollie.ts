@@ -43,6 +43,8 @@ export default defineProvider({
   ],
   referenceFields: ['metadata', 'metadata.*', 'description', 'redirectUrl', 'webhookUrl', 'cancelUrl', 'orderNumber'],
   notifyFields: ['webhookUrl'],
+  // A customer who cancels on Mollie's page goes to `cancelUrl` (to `redirectUrl`, whatever happened, without one).
+  failureReturnFields: ['cancelUrl'],
   // Classic webhooks carry only the payment id (the handler then calls payments.get); next-gen
   // webhooks name their event.
   capture: {

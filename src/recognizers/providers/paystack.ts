@@ -45,6 +45,9 @@ export default defineProvider({
   ],
   referenceFields: ['reference', 'metadata.*', 'metadata.custom_fields.*.value', 'callback_url'],
   transactionIdFields: ['reference'],
+  // The checkout sends a customer who closes it without paying to `metadata.cancel_action`.
+  // https://paystack.com/docs/payments/accept-payments/#redirect
+  failureReturnFields: ['cancel_action'],
   // Webhooks are verified by comparing an HMAC of the body with x-paystack-signature (no SDK call).
   // Paystack sends no event for a failed charge: a failed payment just never reaches charge.success.
   capture: { 'transaction.chargeAuthorization': { mode: 'charge' }, 'charge.create': { mode: 'charge' } },

@@ -22,7 +22,10 @@ export default defineStore({
     { call: 'transaction.().createIfNotExists', entity: ['field:_type', 'args'] },
   ],
   // `getDocument(id)` resolves to undefined for a missing id.
-  reads: [{ call: 'getDocument', entity: ['args'], guard: 'null' }],
+  // `fetch(query, params)` reads the documents a GROQ query selects: one (`[0]`) is null when none matches.
+  reads: [{ call: 'getDocument', entity: ['args'], guard: 'null' }, { call: 'fetch', entity: ['groq'], guard: 'null' }],
+  // `patch(id).set({...}).setIfMissing({...}).commit()`: the fields the patch writes.
+  setCalls: ['set', 'setIfMissing'],
   updates: [
     { call: 'patch.().**.commit', entity: ['chain'] },
     { call: 'delete', entity: ['args'], deletes: true },
