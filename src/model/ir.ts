@@ -31,6 +31,8 @@ export interface ObjProp {
   value: Expr;
   /** Where the property starts. */
   pos?: number;
+  /** Filed under the value's own name (`db[model.name] = model`); key is null. */
+  named?: true;
 }
 
 /** A TypeScript type reference: `Repository<Booking>` is { name: ref Repository, args: [ref Booking] }. */

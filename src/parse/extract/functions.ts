@@ -1,5 +1,5 @@
 // Functions, parameters, destructuring patterns and type annotations.
-import type { Decorator, Expr, FunctionIR, TypeRef } from '../../model/ir.js';
+import type { Decorator, Expr, FunctionIR, ObjProp, TypeRef } from '../../model/ir.js';
 import type { AstNode, Ctx } from './context.js';
 import { expr } from './expressions.js';
 import { hoistDeclarations, statements } from './statements.js';
@@ -179,6 +179,11 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
     (fields[cx.staticThis ? `static ${prop}` : prop] ??= []).push(value);
     return;
   }
+  if (target.computed && !prop && !cx.copying && obj.type === 'Identifier' && isOwnName(cx, target.property, value)) {
+    // `db[model.name] = model`: a registry holding each value under its own name.
+    gatherProp(cx, cx.lookup(obj.name), { key: null, value, named: true }, target.start);
+    return;
+  }
   const path = memberPath(target);
   if (!path || cx.copying) return;
   const [root, ...rest] = path;
@@ -198,22 +203,35 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
       (cx.ir.classes[cls]!.fields[`static ${prop}`] ??= []).push(value);
       return;
     }
-    // `params.metadata = {...}` on an object literal variable: the object also has that property.
-    // Distinct properties gather in one object, so a registry filled with twenty models
-    // (`db.Booking = define(...)`) keeps few values; a property assigned again gets one of its own,
-    // so both values count.
-    if (ref.k === 'ref' && binding && binding.kind !== 'import' && binding.defs.some((d) => d.k === 'obj')) {
-      const gathered = cx.assignedProps.get(ref.b);
-      if (gathered && !gathered.keys.has(prop)) {
-        gathered.obj.props.push({ key: prop, value });
-        gathered.keys.add(prop);
-      } else {
-        const def: Extract<Expr, { k: 'obj' }> = { k: 'obj', props: [{ key: prop, value }], pos: target.start };
-        if (!gathered) cx.assignedProps.set(ref.b, { obj: def, keys: new Set([prop]) });
-        cx.addDef(ref.b, def);
-      }
-    }
+    if (prop) gatherProp(cx, ref, { key: prop, value }, target.start);
   }
+}
+
+/**
+ * `params.metadata = {...}` on an object literal variable: the object also has that property.
+ * Distinct properties gather in one object, so a registry filled with twenty models
+ * (`db.Booking = define(...)`) keeps few values; a property assigned again gets one of its own,
+ * so both values count.
+ */
+function gatherProp(cx: Ctx, ref: Expr, prop: ObjProp, pos: number): void {
+  const binding = ref.k === 'ref' ? cx.ir.bindings[ref.b] : undefined;
+  if (ref.k !== 'ref' || !binding || binding.kind === 'import' || !binding.defs.some((d) => d.k === 'obj')) return;
+  const gathered = cx.assignedProps.get(ref.b);
+  if (gathered && (prop.key === null || !gathered.keys.has(prop.key))) {
+    gathered.obj.props.push(prop);
+    if (prop.key !== null) gathered.keys.add(prop.key);
+    return;
+  }
+  const def: Extract<Expr, { k: 'obj' }> = { k: 'obj', props: [prop], pos };
+  if (!gathered) cx.assignedProps.set(ref.b, { obj: def, keys: new Set(prop.key === null ? [] : [prop.key]) });
+  cx.addDef(ref.b, def);
+}
+
+/** `model.name` where `model` is the value assigned: the key a registry files it under. */
+function isOwnName(cx: Ctx, key: AstNode, value: Expr): boolean {
+  if (key.type !== 'MemberExpression' || key.computed || key.property?.name !== 'name' || key.object?.type !== 'Identifier') return false;
+  const owner = cx.lookup(key.object.name);
+  return value.k === 'ref' && owner.k === 'ref' && owner.b === value.b;
 }
 
 /**
