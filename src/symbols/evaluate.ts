@@ -167,7 +167,7 @@ export class Evaluator {
       case 'lit':
         return [{ t: 'lit', value: e.value }];
       case 'obj':
-        return [{ t: 'obj', file, pos: e.pos, props: e.props }];
+        return [{ t: 'obj', file, pos: e.pos, props: e.props, ...(e.shape ? { shape: true as const } : {}) }];
       case 'fn':
         return [{ t: 'fn', file, fn: e.fn }];
       case 'class':
@@ -251,7 +251,9 @@ export class Evaluator {
       const b = f.params[index];
       const binding = b !== undefined && b >= 0 ? ir.bindings[b] : undefined;
       const decoratorTypes = (f.paramDecorators[index] ?? []).flatMap((d) => d.args.map((a) => typeName(ir, a))).filter((n): n is string => n !== null);
-      const typed = binding?.type ? this.typed(file, binding.type, decoratorTypes, depth).filter((v) => v.t !== 'unknown') : [];
+      const declared = binding?.type ?? (b === -1 ? f.patternTypes?.[index] : undefined);
+      // A destructured parameter's type (`{ em }: Ctx`) counts only for the members it declares.
+      const typed = declared ? this.typed(file, declared, decoratorTypes, depth).filter((v) => v.t !== 'unknown' && (binding || v.t === 'obj')) : [];
       const fromSource = this.paramSource?.(file, fn, index) ?? [];
       // Without callers the parameter also stays itself: for an entry point (`req: NextRequest`),
       // that is request input, whatever its declared type.
@@ -269,6 +271,8 @@ export class Evaluator {
     return this.values(file, type.name, depth).map((v): Value => {
       if (v.t === 'ext') return { ...v, steps: [...v.steps, { p: 'new()' }], typeArgs };
       if (v.t === 'class') return { t: 'inst', file: v.file, cls: v.cls };
+      // A type alias or interface of the scan: an object whose members have their declared types.
+      if (v.t === 'obj' && v.shape) return v;
       return UNKNOWN;
     });
   }

@@ -62,6 +62,8 @@ function walkFunctionBody(cx: Ctx, id: number, ir: FunctionIR, node: AstNode): v
     ir.paramDecorators.push(decorators(cx, [...(p.decorators ?? []), ...(p === param ? [] : param.decorators ?? [])]));
     const declared: number[] = [];
     bindPattern(cx, param, { k: 'param', fn: id, index }, 'param', declared);
+    const patternType = param.type === 'ObjectPattern' ? typeAnnotation(cx, param.typeAnnotation) : null;
+    if (patternType) (ir.patternTypes ??= {})[index] = patternType;
     const simple = param.type === 'Identifier' || (param.type === 'AssignmentPattern' && param.left.type === 'Identifier');
     ir.params.push(simple && declared.length > 0 ? declared[0]! : -1);
   });
@@ -281,14 +283,30 @@ function typeRef(cx: Ctx, t: AstNode): TypeRef | null {
       args: args.map((a) => typeRef(cx, a)).filter((a): a is TypeRef => a !== null),
     };
   }
-  if (t.type === 'TSUnionType') {
-    // `Stripe | null`: the first named member is the useful one.
+  if (t.type === 'TSUnionType' || t.type === 'TSIntersectionType') {
+    // `Stripe | null`: the first named member is the useful one; a value of `EntityManager & Extra` is an EntityManager.
     for (const member of t.types as AstNode[]) {
       const r = typeRef(cx, member);
       if (r) return r;
     }
   }
   return null;
+}
+
+/**
+ * What a type alias of an object type or an interface declares: an object whose members are
+ * values of their declared types, when one of them names a type (`em: EntityManager`); null else.
+ */
+export function objectShape(cx: Ctx, decl: AstNode): Extract<Expr, { k: 'obj' }> | null {
+  const literal: AstNode | undefined = decl.type === 'TSInterfaceDeclaration' ? decl.body : decl.typeAnnotation?.type === 'TSTypeLiteral' ? decl.typeAnnotation : undefined;
+  const props: ObjProp[] = [];
+  for (const m of (literal?.body ?? literal?.members ?? []) as AstNode[]) {
+    if (m.type !== 'TSPropertySignature' || m.computed) continue;
+    const key = propertyKey(m);
+    const type = typeAnnotation(cx, m.typeAnnotation);
+    if (key && type) props.push({ key, value: { k: 'typed', type }, pos: m.start });
+  }
+  return props.length > 0 ? { k: 'obj', props, pos: decl.start, shape: true } : null;
 }
 
 function typeName(cx: Ctx, n: AstNode): Expr {
