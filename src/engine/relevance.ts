@@ -62,7 +62,7 @@ const IMPORT_CALL = /(?:^|[^\w$.])(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]\s
 
 /** A directory listed: its own (`readdirSync(__dirname)`, `readdirSync(dir)`) or a named one below it. */
 const LISTS = /\breaddir(?:Sync)?\s*\(\s*(?:path\s*\.\s*(?:join|resolve)\s*\(\s*__dirname\s*,\s*['"]\.?\/?([\w-]+)['"]\s*\))?/g;
-const DYNAMIC_REQUIRE = /\brequire\s*\(\s*[^'"\s)]/;
+const DYNAMIC_REQUIRE = /\b(?:require|import)\s*\(\s*[^'"\s)]/;
 /** `./models/*`: every module of that directory. */
 const EVERY_MODULE = /^(.*)\/\*$/;
 
@@ -80,7 +80,7 @@ export function scanText(path: string, text: string, tokens: RelevanceTokens, pa
     for (let m = re.exec(text); m; m = re.exec(text)) specifiers.add(m[1]!);
   }
   // `require(path.join(__dirname, file))` over `readdirSync(__dirname)`: every module of the directory.
-  if (DYNAMIC_REQUIRE.test(text) && text.includes('__dirname')) {
+  if (DYNAMIC_REQUIRE.test(text) && (text.includes('__dirname') || text.includes('import.meta'))) {
     LISTS.lastIndex = 0;
     for (let m = LISTS.exec(text); m; m = LISTS.exec(text)) specifiers.add(`./${m[1] ? `${m[1]}/` : ''}*`);
   }

@@ -19,6 +19,9 @@ const LISTS = new Set(['readdirSync', 'readdir']);
 /** Array methods a listing goes through and stays a list of the same names. */
 const KEEPS_NAMES = new Set(['filter', 'sort', 'reverse', 'slice', 'concat', '()', '[]']);
 const CODE = /\.(?:[cm]?[jt]s)$/;
+/** `require(x)`, and `import(x)` in ES modules. */
+const LOADERS = new Set(['require', 'import']);
+const URL = new Set(['url', 'node:url']);
 
 /**
  * The scanned code files the `require` at this site may load, when its specifier joins a directory
@@ -27,12 +30,20 @@ const CODE = /\.(?:[cm]?[jt]s)$/;
  */
 export function listedFiles(ev: Reader, file: string, siteIndex: number): string[] | null {
   const site = ev.ir(file)?.sites[siteIndex];
-  if (site?.callee.k !== 'global' || site.callee.name !== 'require' || !site.args[0]) return null;
-  const parts = specifierParts(ev, file, site.args[0]);
+  if (site?.callee.k !== 'global' || !LOADERS.has(site.callee.name) || !site.args[0]) return null;
+  const parts = specifierParts(ev, file, fileUrlOf(ev, file, site.args[0]) ?? site.args[0]);
   if (!parts || !listsDirectory(ev, file, parts.item, parts.dir)) return null;
   const out: string[] = [];
   for (const f of ev.files.keys()) if (f !== file && posix.dirname(f) === parts.dir && CODE.test(f) && !f.endsWith('.d.ts')) out.push(f);
   return out.sort();
+}
+
+/** The path in `pathToFileURL(path).href` (what `import()` takes in ES modules), or null. */
+function fileUrlOf(ev: Reader, file: string, e: Expr): Expr | null {
+  const call = e.k === 'member' && e.prop === 'href' ? e.obj : e;
+  const site = call.k === 'call' ? ev.ir(file)?.sites[call.site] : undefined;
+  const converts = site && ev.values(file, site.callee).some((v) => v.t === 'ext' && URL.has(v.module) && v.steps.length === 1 && v.steps[0]!.p === 'pathToFileURL');
+  return converts ? site.args[0] ?? null : null;
 }
 
 /** `path.join(dir, item)`, `` `${dir}/${item}` ``, `dir + '/' + item`: the directory and the item. */
@@ -68,7 +79,7 @@ function directory(ev: Reader, file: string, e: Expr, segments?: Expr[], depth =
   // `const modelsDir = path.join(__dirname)`: the directory the constant was given.
   const given = soleDefinition(ev.ir(file)!, head!);
   let dir: string | null = given ? directory(ev, file, given, undefined, depth + 1) : null;
-  if (head!.k === 'global' && head!.name === '__dirname') dir = posix.dirname(file);
+  if ((head!.k === 'global' && head!.name === '__dirname') || ownDirectory(ev, file, head!)) dir = posix.dirname(file);
   else if (head!.k === 'tpl' && head!.parts.length === 1 && head!.parts[0]!.k === 'global' && head!.parts[0]!.name === '__dirname' && head!.text.startsWith('${}/')) {
     dir = posix.join(posix.dirname(file), head!.text.slice('${}/'.length));
   }
@@ -78,6 +89,17 @@ function directory(ev: Reader, file: string, e: Expr, segments?: Expr[], depth =
     dir = posix.join(dir, r.value);
   }
   return dir.startsWith('..') ? null : dir;
+}
+
+/** `import.meta.dirname`, `path.dirname(fileURLToPath(import.meta.url))`: an ES module's own directory. */
+function ownDirectory(ev: Reader, file: string, e: Expr): boolean {
+  const isMeta = (x: Expr | undefined, prop: string) => x?.k === 'member' && x.prop === prop && x.obj.k === 'global' && x.obj.name === 'import.meta';
+  if (isMeta(e, 'dirname')) return true;
+  const ir = ev.ir(file)!;
+  const dirname = e.k === 'call' ? ir.sites[e.site] : undefined;
+  const inner = dirname?.args[0]?.k === 'call' ? ir.sites[(dirname.args[0] as Extract<Expr, { k: 'call' }>).site] : undefined;
+  const calls = (site: typeof dirname, module: Set<string>, name: string) => site !== undefined && ev.values(file, site.callee).some((v) => v.t === 'ext' && module.has(v.module) && v.steps.length === 1 && v.steps[0]!.p === name);
+  return calls(dirname, PATH, 'dirname') && calls(inner, URL, 'fileURLToPath') && isMeta(inner!.args[0], 'url');
 }
 
 /** Whether `item` is an entry of `readdirSync(dir)` (filtered or sorted on the way). */
