@@ -13,7 +13,7 @@ import { routeConfigEntries } from '../graph/route-configs.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Location, PathResult } from '../model/report.js';
 import type { Project } from '../project/discover.js';
-import { declaredEntities, entityCatalogs } from '../project/entities.js';
+import { declaredEntities, entityCatalogs, modelNames } from '../project/entities.js';
 import type { Settings } from '../project/settings.js';
 import { factsOfFile, isBookingEntity, type FactContext, type SiteFact } from '../recognize/facts.js';
 import { Matcher } from '../recognizers/match.js';
@@ -38,6 +38,7 @@ export interface AnalysisInput {
 export function analyze({ root, settings, project, files, resolver, lap }: AnalysisInput): { checks: CheckResult[]; diagnostics: Diagnostic[] } {
   const recognizers = settings.recognizers;
   const ev = new Evaluator(files, resolver);
+  ev.modelNames = modelNames(ev, recognizers);
   const vocabulary = new Vocabulary(settings.entities);
   // The entity catalog: schema files', the config's, and what the code declares (`pgTable('tbl_res')`).
   append(project.schemaEntities, [...settings.schemaEntities, ...declaredEntities(ev, files.values(), recognizers)]);

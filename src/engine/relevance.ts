@@ -7,6 +7,8 @@ import type { Recognizer } from '../recognizers/define.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
 import { packageName } from '../resolve/resolve.js';
 import { isNamedOperation } from '../recognize/unresolved.js';
+import { addTo } from '../util/multimap.js';
+import { posix } from 'node:path';
 
 export interface RelevanceTokens {
   /** Package names (without subpaths) that recognizers know. */
@@ -58,6 +60,12 @@ const CLAUSE_END = new Set([...'\'"`;'].map((c) => c.charCodeAt(0)));
 const IMPORT_BARE = /(?:^|[^\w$.])import\s*['"]([^'"\n]+)['"]/g;
 const IMPORT_CALL = /(?:^|[^\w$.])(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
+/** A directory listed: its own (`readdirSync(__dirname)`, `readdirSync(dir)`) or a named one below it. */
+const LISTS = /\breaddir(?:Sync)?\s*\(\s*(?:path\s*\.\s*(?:join|resolve)\s*\(\s*__dirname\s*,\s*['"]\.?\/?([\w-]+)['"]\s*\))?/g;
+const DYNAMIC_REQUIRE = /\b(?:require|import)\s*\(\s*[^'"\s)]/;
+/** `./models/*`: every module of that directory. */
+const EVERY_MODULE = /^(.*)\/\*$/;
+
 /** Import and require specifiers as text finds them; over-approximate (comments count), never parsed. */
 export function scanText(path: string, text: string, tokens: RelevanceTokens, packages: Set<string>): TextScan {
   const specifiers = new Set<string>();
@@ -70,6 +78,11 @@ export function scanText(path: string, text: string, tokens: RelevanceTokens, pa
   for (const re of [IMPORT_BARE, IMPORT_CALL]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) specifiers.add(m[1]!);
+  }
+  // `require(path.join(__dirname, file))` over `readdirSync(__dirname)`: every module of the directory.
+  if (DYNAMIC_REQUIRE.test(text) && (text.includes('__dirname') || text.includes('import.meta'))) {
+    LISTS.lastIndex = 0;
+    for (let m = LISTS.exec(text); m; m = LISTS.exec(text)) specifiers.add(`./${m[1] ? `${m[1]}/` : ''}*`);
   }
   let seed = false;
   for (const s of specifiers) {
@@ -98,15 +111,20 @@ function claimedBy(tokens: RelevanceTokens): RegExp[] {
 export function relevantFiles(scans: TextScan[], resolver: ModuleResolver, isSeedByPath: (path: string) => boolean): Set<string> {
   const importers = new Map<string, string[]>();
   const imports = new Map<string, string[]>();
+  const byDir = new Map<string, string[]>();
+  for (const s of scans) addTo(byDir, posix.dirname(s.path), s.path);
+  const modulesOf = (dir: string, importer: string) => (byDir.get(dir) ?? []).filter((p) => p !== importer);
   for (const s of scans) {
     const targets: string[] = [];
     for (const spec of s.specifiers) {
-      const target = resolver.resolve(s.path, spec);
-      if (target.kind !== 'file') continue;
-      targets.push(target.file);
-      const list = importers.get(target.file);
-      if (list) list.push(s.path);
-      else importers.set(target.file, [s.path]);
+      const every = EVERY_MODULE.exec(spec);
+      const found = every ? modulesOf(posix.join(posix.dirname(s.path), every[1]!), s.path) : [resolver.resolve(s.path, spec)].flatMap((t) => (t.kind === 'file' ? [t.file] : []));
+      for (const file of found) {
+        targets.push(file);
+        const list = importers.get(file);
+        if (list) list.push(s.path);
+        else importers.set(file, [s.path]);
+      }
     }
     imports.set(s.path, targets);
   }

@@ -78,6 +78,7 @@ export function buildCallGraph(
   for (const ir of files) {
     try {
       addFileEdges(ir);
+      addListedEdges(ir);
     } catch (error) {
       onError(ir.file, error);
     }
@@ -86,6 +87,21 @@ export function buildCallGraph(
   for (const e of procedureCallerEdges(ev, files, factsBySite, frameworks)) add(e);
   for (const e of referenceEdges(ev, files, frameworks)) add(e);
   return graph;
+
+  /** Calls of what a directory listing loads, module by module: a folder of many models calls each one's factory. */
+  function addListedEdges(ir: FileIR): void {
+    const readers = ev.perListedModule(ir.file);
+    if (readers.length === 0) return;
+    ir.sites.forEach((site, index) => {
+      const from = fnKey({ file: ir.file, fn: site.fn });
+      for (const reader of readers) {
+        for (const v of reader.values(ir.file, site.callee)) {
+          const target = targetOf(reader, v, site);
+          if (target) add({ from, file: ir.file, site: index, to: target, kind: 'call' });
+        }
+      }
+    });
+  }
 
   function addFileEdges(ir: FileIR): void {
     ir.sites.forEach((site, index) => {

@@ -15,7 +15,8 @@ export type Expr =
   | { k: 'await'; of: Expr }
   | { k: 'lit'; value: string | number | boolean | null }
   | { k: 'tpl'; parts: Expr[]; text: string } // template or string concatenation; text = static parts
-  | { k: 'obj'; props: ObjProp[]; pos: number }
+  // shape: an object type's members, each a value of its declared type (`type Ctx = { em: EntityManager }`)
+  | { k: 'obj'; props: ObjProp[]; pos: number; shape?: true }
   | { k: 'arr'; items: Expr[] }
   | { k: 'fn'; fn: number } // a function value (index into FileIR.functions)
   | { k: 'class'; cls: number }
@@ -31,6 +32,8 @@ export interface ObjProp {
   value: Expr;
   /** Where the property starts. */
   pos?: number;
+  /** Filed under the value's own name (`db[model.name] = model`); key is null. */
+  named?: true;
 }
 
 /** A TypeScript type reference: `Repository<Booking>` is { name: ref Repository, args: [ref Booking] }. */
@@ -151,6 +154,8 @@ export interface FunctionIR {
   paramDecorators: Decorator[][];
   directives: string[];
   returns: Expr[];
+  /** Declared types of destructured parameters (`{ em }: Ctx`), by position. */
+  patternTypes?: Record<number, TypeRef>;
   /** Flow graph: node 0 is entry, 1 is exit, 2 is throw-exit. */
   nodes: FlowNode[];
   /** String literals in the body (event types, route paths, URLs), deduplicated, capped. */

@@ -16,7 +16,7 @@ export type Value =
   | { t: 'fn'; file: string; fn: number }
   | { t: 'class'; file: string; cls: number }
   | { t: 'inst'; file: string; cls: number }
-  | { t: 'obj'; file: string; pos: number; props: { key: string | null; value: import('./ir.js').Expr; pos?: number }[] }
+  | { t: 'obj'; file: string; pos: number; props: import('./ir.js').ObjProp[]; shape?: true }
   | { t: 'ns'; file: string }
   | { t: 'lit'; value: string | number | boolean | null }
   | { t: 'param'; file: string; fn: number; index: number; steps: Step[] }

@@ -6,7 +6,7 @@
 // (Prisma models, SQL tables) they make the project's entity catalog: a booking stored in
 // `tbl_res` makes `tbl_res` a booking table, and a shop's `Order` stays what it is.
 import type { ClassIR, Expr, FileIR } from '../model/ir.js';
-import type { Step, Value } from '../model/values.js';
+import { hasSteps, type Step, type Value } from '../model/values.js';
 import { lineOf } from '../parse/source-guards.js';
 import type { EntityDeclaration, EntityPlace, Recognizer, StoreRecognizer } from '../recognizers/define.js';
 import { compilePath, isModuleOrSubpath, matchSteps } from '../recognizers/match.js';
@@ -66,39 +66,79 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
   return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
+/**
+ * The names the stores give a model value, its `name` at run time: a model `sequelize.define('Booking')`
+ * made, or a class named by `Booking.init(..., { modelName })` or a decorator, else the class's own name.
+ */
+export function modelNames(ev: Evaluator, recognizers: Recognizer[]): (v: Value) => string[] {
+  const byLast = new Map<string, Compiled[]>();
+  for (const c of compileDeclarations(recognizers)) addTo(byLast, c.last, c);
+  const namesAt = (ir: FileIR, sites: number[], cls: ClassIR | null): string[] => {
+    const out: string[] = [];
+    const add = (c: Compiled, found: Found) => {
+      const name = place(ev, found, c.decl.name);
+      if (name) out.push(name);
+    };
+    for (const site of sites) siteEntities(ev, ir, site, byLast, add);
+    if (cls) classEntities(ev, ir, cls, byLast, add);
+    return out;
+  };
+  return (v) => {
+    if (v.t === 'class') {
+      const ir = ev.ir(v.file);
+      const cls = ir?.classes[v.cls];
+      if (!ir || !cls) return [];
+      // `Booking.init(...)`: a static call on this class.
+      const onClass = ir.sites.flatMap((s, i) => (s.callee.k === 'member' && s.callee.obj.k === 'ref' && ir.bindings[s.callee.obj.b]?.defs.some((d) => d.k === 'class' && d.cls === v.cls) ? [i] : []));
+      const declared = namesAt(ir, onClass, cls);
+      return declared.length > 0 ? declared : [cls.name];
+    }
+    const last = hasSteps(v) ? v.steps[v.steps.length - 1] : undefined;
+    const ir = last?.file !== undefined ? ev.ir(last.file) : undefined;
+    return ir && last?.site !== undefined ? namesAt(ir, [last.site], null) : [];
+  };
+}
+
 function fileEntities(ev: Evaluator, ir: FileIR, byLast: Map<string, Compiled[]>, add: (c: Compiled, found: Found) => void): void {
-  ir.sites.forEach((site, index) => {
-    const candidates = byLast.get(lastName(ir, site.callee) ?? '');
-    if (!candidates) return;
-    const end = site.isNew ? 'new()' : '()';
-    const results = ev.values(ir.file, site.callee).flatMap((v) => withStep(v, { p: end, file: ir.file, site: index }));
+  ir.sites.forEach((_, index) => siteEntities(ev, ir, index, byLast, add));
+  for (const cls of ir.classes) classEntities(ev, ir, cls, byLast, add);
+}
+
+/** A declaration a call site makes (`pgTable('bookings', ...)`, `sequelize.define('Booking', ...)`). */
+function siteEntities(ev: Evaluator, ir: FileIR, index: number, byLast: Map<string, Compiled[]>, add: (c: Compiled, found: Found) => void): void {
+  const site = ir.sites[index]!;
+  const candidates = byLast.get(lastName(ir, site.callee) ?? '');
+  if (!candidates) return;
+  const end = site.isNew ? 'new()' : '()';
+  const results = ev.values(ir.file, site.callee).flatMap((v) => withStep(v, { p: end, file: ir.file, site: index }));
+  for (const c of candidates) {
+    if ((c.decl.as ?? 'call') !== 'call' || c.tokens[c.tokens.length - 1] !== end) continue;
+    if (results.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) {
+      add(c, { ir, args: site.args, site: index, callee: site.callee, cls: null, pos: site.start });
+    }
+  }
+}
+
+/** A declaration a class makes by its decorators or its base class. */
+function classEntities(ev: Evaluator, ir: FileIR, cls: ClassIR, byLast: Map<string, Compiled[]>, add: (c: Compiled, found: Found) => void): void {
+  for (const deco of cls.decorators) {
+    const candidates = byLast.get(lastName(ir, deco.name) ?? '');
+    if (!candidates) continue;
+    const results = ev.values(ir.file, deco.name).flatMap((v) => withStep(v, { p: '()' }));
     for (const c of candidates) {
-      if ((c.decl.as ?? 'call') !== 'call' || c.tokens[c.tokens.length - 1] !== end) continue;
+      if (c.decl.as !== 'decorator') continue;
       if (results.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) {
-        add(c, { ir, args: site.args, site: index, callee: site.callee, cls: null, pos: site.start });
+        add(c, { ir, args: deco.args, site: null, callee: null, cls, pos: cls.start });
       }
     }
-  });
-  for (const cls of ir.classes) {
-    for (const deco of cls.decorators) {
-      const candidates = byLast.get(lastName(ir, deco.name) ?? '');
-      if (!candidates) continue;
-      const results = ev.values(ir.file, deco.name).flatMap((v) => withStep(v, { p: '()' }));
-      for (const c of candidates) {
-        if (c.decl.as !== 'decorator') continue;
-        if (results.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) {
-          add(c, { ir, args: deco.args, site: null, callee: null, cls, pos: cls.start });
-        }
-      }
-    }
-    const base = cls.superClass;
-    const candidates = base ? byLast.get(lastName(ir, base) ?? '') : undefined;
-    if (!base || !candidates) continue;
-    const bases = ev.values(ir.file, base).filter((v): v is Extract<Value, { t: 'ext' }> => v.t === 'ext');
-    for (const c of candidates) {
-      if (c.decl.as !== 'subclass') continue;
-      if (bases.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) add(c, { ir, args: [], site: null, callee: null, cls, pos: cls.start });
-    }
+  }
+  const base = cls.superClass;
+  const candidates = base ? byLast.get(lastName(ir, base) ?? '') : undefined;
+  if (!base || !candidates) return;
+  const bases = ev.values(ir.file, base).filter((v): v is Extract<Value, { t: 'ext' }> => v.t === 'ext');
+  for (const c of candidates) {
+    if (c.decl.as !== 'subclass') continue;
+    if (bases.some((v) => c.module(v.module) && matchSteps(c.tokens, v.steps) !== null)) add(c, { ir, args: [], site: null, callee: null, cls, pos: cls.start });
   }
 }
 

@@ -6,6 +6,7 @@ import { isUnknown, type Step, type Value } from '../model/values.js';
 import type { ModuleResolver } from '../resolve/resolve.js';
 import type { Follow } from './text.js';
 import { addTo } from '../util/multimap.js';
+import { listedFiles } from './listing.js';
 
 const MAX_DEPTH = 28;
 /**
@@ -61,6 +62,11 @@ export class Evaluator {
   resultSource: ResultSource | null = null;
   globalSource: GlobalSource | null = null;
   schemaFunctions: SchemaFunctions | null = null;
+  /** The names a store gives a model value (`sequelize.define('Booking')`, `Booking.init(..., { modelName })`): its `name`. */
+  modelNames: ((v: Value) => string[]) | null = null;
+  /** The one module a directory's listing loads in this copy (see `registered`), or null for all of them. */
+  private only: string | null = null;
+  private readonly narrowed = new Map<string, Evaluator>();
   /** Per file, answers by key; null while the answer is being computed (a cycle answers nothing). */
   private readonly memo = new Map<string, Map<string, Value[] | null>>();
   private nesting = 0;
@@ -86,6 +92,7 @@ export class Evaluator {
     copy.resultSource = this.resultSource;
     copy.globalSource = this.globalSource;
     copy.schemaFunctions = this.schemaFunctions;
+    copy.modelNames = this.modelNames;
     return copy;
   }
 
@@ -108,6 +115,7 @@ export class Evaluator {
   /** Forget memoized answers (after `paramSource` learns more). */
   reset(): void {
     this.memo.clear();
+    this.narrowed.clear();
   }
 
   ir(file: string): FileIR | undefined {
@@ -159,7 +167,7 @@ export class Evaluator {
       case 'lit':
         return [{ t: 'lit', value: e.value }];
       case 'obj':
-        return [{ t: 'obj', file, pos: e.pos, props: e.props }];
+        return [{ t: 'obj', file, pos: e.pos, props: e.props, ...(e.shape ? { shape: true as const } : {}) }];
       case 'fn':
         return [{ t: 'fn', file, fn: e.fn }];
       case 'class':
@@ -243,7 +251,9 @@ export class Evaluator {
       const b = f.params[index];
       const binding = b !== undefined && b >= 0 ? ir.bindings[b] : undefined;
       const decoratorTypes = (f.paramDecorators[index] ?? []).flatMap((d) => d.args.map((a) => typeName(ir, a))).filter((n): n is string => n !== null);
-      const typed = binding?.type ? this.typed(file, binding.type, decoratorTypes, depth).filter((v) => v.t !== 'unknown') : [];
+      const declared = binding?.type ?? (b === -1 ? f.patternTypes?.[index] : undefined);
+      // A destructured parameter's type (`{ em }: Ctx`) counts only for the members it declares.
+      const typed = declared ? this.typed(file, declared, decoratorTypes, depth).filter((v) => v.t !== 'unknown' && (binding || v.t === 'obj')) : [];
       const fromSource = this.paramSource?.(file, fn, index) ?? [];
       // Without callers the parameter also stays itself: for an entry point (`req: NextRequest`),
       // that is request input, whatever its declared type.
@@ -261,6 +271,8 @@ export class Evaluator {
     return this.values(file, type.name, depth).map((v): Value => {
       if (v.t === 'ext') return { ...v, steps: [...v.steps, { p: 'new()' }], typeArgs };
       if (v.t === 'class') return { t: 'inst', file: v.file, cls: v.cls };
+      // A type alias or interface of the scan: an object whose members have their declared types.
+      if (v.t === 'obj' && v.shape) return v;
       return UNKNOWN;
     });
   }
@@ -298,6 +310,45 @@ export class Evaluator {
     }
   }
 
+  /**
+   * The values of `e` whose own name is `name`: what `db.Booking` is in a registry filled by
+   * `db[model.name] = model`. When `e` comes from a directory's listing, each module of it is taken
+   * alone, so a folder of more models than a value keeps still has the one asked for.
+   */
+  private registered(file: string, e: Expr, name: string, depth: number): Value[] {
+    const readers = this.perListedModule(file);
+    const named = (v: Value) => this.modelNames?.(v).includes(name) ?? false;
+    return this.union((readers.length === 0 ? [this] : readers).map((r) => r.values(file, e, depth).filter(named)));
+  }
+
+  /**
+   * One copy per module the file's directory listings load, each loading only that module: a value
+   * built from the listing (`require(...)(sequelize, DataTypes)`) module by module, past MAX_VALUES.
+   * None when the file lists no directory.
+   */
+  perListedModule(file: string): Evaluator[] {
+    if (this.only !== null) return [];
+    const modules = new Set<string>();
+    this.ir(file)?.sites.forEach((_, site) => listedFiles(this, file, site)?.forEach((m) => modules.add(m)));
+    return [...modules].map((m) => {
+      let copy = this.narrowed.get(m);
+      if (!copy) {
+        copy = this.fork(() => null);
+        copy.only = m;
+        this.narrowed.set(m, copy);
+      }
+      return copy;
+    });
+  }
+
+  /** What a `require` of a directory's listing loads: each module of it, or the one this copy takes. */
+  private listedModules(file: string, siteIndex: number, depth: number): Value[] {
+    const modules = listedFiles(this, file, siteIndex);
+    if (!modules) return [];
+    const taken = this.only !== null && modules.includes(this.only) ? [this.only] : modules;
+    return this.union(taken.map((m) => this.moduleValue(m, depth)));
+  }
+
   private element(v: Value, at: number, depth: number): Value[] {
     if (v.t === 'ext' || v.t === 'param' || v.t === 'opaque') return [stepped(v, { p: '[]' })];
     if (v.t === 'obj') return this.objectMember(v, String(at), depth);
@@ -316,6 +367,7 @@ export class Evaluator {
     const withSpread = (found: Value[]) => (spread.length > 0 ? this.union([spread, found]) : found);
     for (let i = v.props.length - 1; i >= 0; i--) {
       const p = v.props[i]!;
+      if (p.named) spread.push(...this.registered(v.file, p.value, prop, depth + 1));
       // `{ get databases() { return new Databases(client); } }`: reading the property runs the getter.
       const accessor = p.key === prop && p.value.k === 'fn' ? this.ir(v.file)?.functions[p.value.fn]?.kind : undefined;
       if (accessor === 'setter') continue;
@@ -394,6 +446,7 @@ export class Evaluator {
         this.resultSource?.(file, siteIndex, callee, depth) ?? [],
         this.validated(file, siteIndex, depth),
         this.proxied(file, siteIndex, depth),
+        this.listedModules(file, siteIndex, depth),
         ...callee.map((v): Value[] => {
           switch (v.t) {
             case 'fn':

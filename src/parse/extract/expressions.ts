@@ -101,9 +101,12 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
     case 'ImportExpression': {
       const spec = n.source.type === 'Literal' && typeof n.source.value === 'string' ? n.source.value : null;
       if (spec) return { k: 'require', specifier: spec };
-      expr(cx, n.source);
-      return UNKNOWN;
+      // `await import(path.join(dir, file))`: a call, so a directory's listing can tell what it loads.
+      return call(cx, n, { k: 'global', name: 'import' }, [n.source], false, null);
     }
+    case 'MetaProperty':
+      // `import.meta.url`, `import.meta.dirname`: where the module itself is.
+      return n.meta?.name === 'import' && n.property?.name === 'meta' ? { k: 'global', name: 'import.meta' } : UNKNOWN;
     default:
       walkChildren(cx, n);
       return UNKNOWN;

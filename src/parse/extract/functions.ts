@@ -1,5 +1,5 @@
 // Functions, parameters, destructuring patterns and type annotations.
-import type { Decorator, Expr, FunctionIR, TypeRef } from '../../model/ir.js';
+import type { Decorator, Expr, FunctionIR, ObjProp, TypeRef } from '../../model/ir.js';
 import type { AstNode, Ctx } from './context.js';
 import { expr } from './expressions.js';
 import { hoistDeclarations, statements } from './statements.js';
@@ -62,6 +62,8 @@ function walkFunctionBody(cx: Ctx, id: number, ir: FunctionIR, node: AstNode): v
     ir.paramDecorators.push(decorators(cx, [...(p.decorators ?? []), ...(p === param ? [] : param.decorators ?? [])]));
     const declared: number[] = [];
     bindPattern(cx, param, { k: 'param', fn: id, index }, 'param', declared);
+    const patternType = param.type === 'ObjectPattern' ? typeAnnotation(cx, param.typeAnnotation) : null;
+    if (patternType) (ir.patternTypes ??= {})[index] = patternType;
     const simple = param.type === 'Identifier' || (param.type === 'AssignmentPattern' && param.left.type === 'Identifier');
     ir.params.push(simple && declared.length > 0 ? declared[0]! : -1);
   });
@@ -179,6 +181,11 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
     (fields[cx.staticThis ? `static ${prop}` : prop] ??= []).push(value);
     return;
   }
+  if (target.computed && !prop && !cx.copying && obj.type === 'Identifier' && isOwnName(cx, target.property, value)) {
+    // `db[model.name] = model`: a registry holding each value under its own name.
+    gatherProp(cx, cx.lookup(obj.name), { key: null, value, named: true }, target.start);
+    return;
+  }
   const path = memberPath(target);
   if (!path || cx.copying) return;
   const [root, ...rest] = path;
@@ -198,22 +205,35 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
       (cx.ir.classes[cls]!.fields[`static ${prop}`] ??= []).push(value);
       return;
     }
-    // `params.metadata = {...}` on an object literal variable: the object also has that property.
-    // Distinct properties gather in one object, so a registry filled with twenty models
-    // (`db.Booking = define(...)`) keeps few values; a property assigned again gets one of its own,
-    // so both values count.
-    if (ref.k === 'ref' && binding && binding.kind !== 'import' && binding.defs.some((d) => d.k === 'obj')) {
-      const gathered = cx.assignedProps.get(ref.b);
-      if (gathered && !gathered.keys.has(prop)) {
-        gathered.obj.props.push({ key: prop, value });
-        gathered.keys.add(prop);
-      } else {
-        const def: Extract<Expr, { k: 'obj' }> = { k: 'obj', props: [{ key: prop, value }], pos: target.start };
-        if (!gathered) cx.assignedProps.set(ref.b, { obj: def, keys: new Set([prop]) });
-        cx.addDef(ref.b, def);
-      }
-    }
+    if (prop) gatherProp(cx, ref, { key: prop, value }, target.start);
   }
+}
+
+/**
+ * `params.metadata = {...}` on an object literal variable: the object also has that property.
+ * Distinct properties gather in one object, so a registry filled with twenty models
+ * (`db.Booking = define(...)`) keeps few values; a property assigned again gets one of its own,
+ * so both values count.
+ */
+function gatherProp(cx: Ctx, ref: Expr, prop: ObjProp, pos: number): void {
+  const binding = ref.k === 'ref' ? cx.ir.bindings[ref.b] : undefined;
+  if (ref.k !== 'ref' || !binding || binding.kind === 'import' || !binding.defs.some((d) => d.k === 'obj')) return;
+  const gathered = cx.assignedProps.get(ref.b);
+  if (gathered && (prop.key === null || !gathered.keys.has(prop.key))) {
+    gathered.obj.props.push(prop);
+    if (prop.key !== null) gathered.keys.add(prop.key);
+    return;
+  }
+  const def: Extract<Expr, { k: 'obj' }> = { k: 'obj', props: [prop], pos };
+  if (!gathered) cx.assignedProps.set(ref.b, { obj: def, keys: new Set(prop.key === null ? [] : [prop.key]) });
+  cx.addDef(ref.b, def);
+}
+
+/** `model.name` where `model` is the value assigned: the key a registry files it under. */
+function isOwnName(cx: Ctx, key: AstNode, value: Expr): boolean {
+  if (key.type !== 'MemberExpression' || key.computed || key.property?.name !== 'name' || key.object?.type !== 'Identifier') return false;
+  const owner = cx.lookup(key.object.name);
+  return value.k === 'ref' && owner.k === 'ref' && owner.b === value.b;
 }
 
 /**
@@ -263,14 +283,30 @@ function typeRef(cx: Ctx, t: AstNode): TypeRef | null {
       args: args.map((a) => typeRef(cx, a)).filter((a): a is TypeRef => a !== null),
     };
   }
-  if (t.type === 'TSUnionType') {
-    // `Stripe | null`: the first named member is the useful one.
+  if (t.type === 'TSUnionType' || t.type === 'TSIntersectionType') {
+    // `Stripe | null`: the first named member is the useful one; a value of `EntityManager & Extra` is an EntityManager.
     for (const member of t.types as AstNode[]) {
       const r = typeRef(cx, member);
       if (r) return r;
     }
   }
   return null;
+}
+
+/**
+ * What a type alias of an object type or an interface declares: an object whose members are
+ * values of their declared types, when one of them names a type (`em: EntityManager`); null else.
+ */
+export function objectShape(cx: Ctx, decl: AstNode): Extract<Expr, { k: 'obj' }> | null {
+  const literal: AstNode | undefined = decl.type === 'TSInterfaceDeclaration' ? decl.body : decl.typeAnnotation?.type === 'TSTypeLiteral' ? decl.typeAnnotation : undefined;
+  const props: ObjProp[] = [];
+  for (const m of (literal?.body ?? literal?.members ?? []) as AstNode[]) {
+    if (m.type !== 'TSPropertySignature' || m.computed) continue;
+    const key = propertyKey(m);
+    const type = typeAnnotation(cx, m.typeAnnotation);
+    if (key && type) props.push({ key, value: { k: 'typed', type }, pos: m.start });
+  }
+  return props.length > 0 ? { k: 'obj', props, pos: decl.start, shape: true } : null;
 }
 
 function typeName(cx: Ctx, n: AstNode): Expr {

@@ -36,6 +36,9 @@ export function exportDeclaration(cx: Ctx, s: AstNode): void {
       if (d) {
         statement(cx, d);
         for (const name of declaredNames(d)) exports.push({ kind: 'local', name, value: cx.lookup(name), pos: d.start });
+        // `export type Ctx = { em: EntityManager }`: the members it declares (statements.ts `declareShapes`).
+        const shape = isTypeDeclaration(d) ? cx.lookup(d.id.name) : null;
+        if (shape?.k === 'ref' && cx.bindingOf.get(d) === shape.b) exports.push({ kind: 'local', name: d.id.name, value: shape, pos: d.start });
         return;
       }
       for (const spec of (s.specifiers ?? []) as AstNode[]) {
@@ -98,5 +101,9 @@ function declaredNames(d: AstNode): string[] {
     for (const decl of d.declarations as AstNode[]) collectIdentifiers(decl.id, ids);
     return ids.map((id) => id.name);
   }
-  return d.id?.name && d.type !== 'TSInterfaceDeclaration' && d.type !== 'TSTypeAliasDeclaration' ? [d.id.name] : [];
+  return d.id?.name && !isTypeDeclaration(d) ? [d.id.name] : [];
+}
+
+function isTypeDeclaration(d: AstNode): boolean {
+  return d.type === 'TSInterfaceDeclaration' || d.type === 'TSTypeAliasDeclaration';
 }

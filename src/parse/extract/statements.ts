@@ -4,7 +4,7 @@ import type { Expr } from '../../model/ir.js';
 import { declareClass } from './classes.js';
 import { MAX_DEPTH, type AstNode, type Ctx } from './context.js';
 import { condition, enumMember, expr } from './expressions.js';
-import { bindPattern, declareFunction, markReturned } from './functions.js';
+import { bindPattern, declareFunction, markReturned, objectShape } from './functions.js';
 import { exportDeclaration, importDeclaration } from './modules.js';
 
 /** Declares the names a statement list introduces before any of it runs (hoisting, TDZ aside). */
@@ -25,6 +25,7 @@ export function hoistDeclarations(cx: Ctx, body: AstNode[]): void {
     }
   }
   hoistVars(cx, body);
+  declareShapes(cx, body);
   // Function declarations are callable from anywhere in their scope: build them now.
   for (const raw of body) {
     const s = unwrapExport(raw);
@@ -32,6 +33,19 @@ export function hoistDeclarations(cx: Ctx, body: AstNode[]): void {
       const fn = declareFunction(cx, s, s.id.name, 'function');
       cx.addDef(cx.bindingOf.get(s)!, { k: 'fn', fn });
     }
+  }
+}
+
+/**
+ * Type aliases of object types and interfaces whose name no value of the scope takes: a parameter
+ * of that type (`ctx: Ctx`) has the members they declare.
+ */
+function declareShapes(cx: Ctx, body: AstNode[]): void {
+  for (const raw of body) {
+    const s = unwrapExport(raw);
+    if ((s?.type !== 'TSTypeAliasDeclaration' && s?.type !== 'TSInterfaceDeclaration') || !s.id?.name || cx.lookup(s.id.name).k === 'ref') continue;
+    const shape = objectShape(cx, s);
+    if (shape) cx.addDef(cx.declare(s.id.name, 'const', s, s.start), shape);
   }
 }
 

@@ -43,6 +43,9 @@ export default defineStore({
   reads: [
     { call: 'findOne', entity: ENTITY, guard: 'null' },
     { call: 'findOneOrFail', entity: ENTITY, guard: 'throws' },
+    // Lists of loaded entities: flushing one of them again updates it.
+    { call: 'find', entity: ENTITY },
+    { call: 'findAll', entity: ENTITY },
   ],
   updates: [
     { call: 'nativeUpdate', entity: ENTITY },
