@@ -43,6 +43,7 @@ import mpesa from './providers/mpesa.js';
 import paddle from './providers/paddle.js';
 import momo from './providers/momo.js';
 import payos from './providers/payos.js';
+import paymob from './providers/paymob.js';
 import paypal from './providers/paypal.js';
 import phonepe from './providers/phonepe.js';
 import paystack from './providers/paystack.js';
@@ -84,7 +85,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, flutterwave, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, flutterwave, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);
