@@ -34,7 +34,8 @@ export default defineProvider({
   ],
   rest: [
     // The paths are Khalti's alone: a base URL from configuration still matches.
-    { host, path: '^/api/v2/epayment/initiate/?$', method: 'POST', role: 'initiation', api: 'epayment/initiate', anyHost: true },
+    // A URL wholly from configuration still names the initiation by what only it asks for.
+    { host, path: '^/api/v2/epayment/initiate/?$', method: 'POST', role: 'initiation', api: 'epayment/initiate', anyHost: true, bodyKeys: ['return_url', 'website_url', 'purchase_order_id', 'purchase_order_name'] },
     { host, path: '^/api/v2/epayment/lookup/?$', method: 'POST', role: 'retrieve', api: 'epayment/lookup', anyHost: true },
     { host, path: '^/api/v2/payment/verify/?$', method: 'POST', role: 'retrieve', api: 'payment/verify' },
     { host, path: '^/api/v2/payment/status/?$', method: 'GET', role: 'retrieve', api: 'payment/status' },
