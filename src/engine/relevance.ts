@@ -36,12 +36,14 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
     if (r.kind === 'provider') {
       // A client the resolver cannot follow is still matched by the operation's name (unresolved.ts).
       for (const o of r.operations) if (isNamedOperation(o)) texts.add(o.call);
-      // A signed redirect URL may be built with no package or host in sight (the host from configuration).
-      for (const k of r.redirect?.keys ?? []) texts.add(k);
+      // A signed redirect URL or form may be built with no package or host in sight (the host from configuration).
+      for (const k of [...(r.redirect?.keys ?? []), ...(r.signedText?.keys ?? [])]) texts.add(k);
       for (const e of r.rest ?? []) {
         texts.add(literalOf(e.host));
         // A base URL from configuration leaves only the path to go by.
         if (e.anyHost) texts.add(literalOf(e.path.replace(/\[\^\/\]\+.*$/, '')));
+        // A URL wholly from configuration leaves only the body's keys.
+        for (const k of e.bodyKeys ?? []) texts.add(k);
       }
     }
     const modules = r.kind === 'framework' ? [...(r.registrations ?? []).flatMap((x) => x.clients), ...(r.aborts ?? []), ...(r.deferred ?? [])] : r.kind === 'store' || r.kind === 'provider' ? r.clients : [];

@@ -11,7 +11,7 @@ import { CHANGE_VERBS, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js'
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { groqQuery, queryText } from './groq.js';
-import { redirectFact } from './redirect.js';
+import { redirectFact, signedTextFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
 import { boundStoreCalls } from './bindings.js';
@@ -33,7 +33,7 @@ export interface SiteFact {
   rest: RestEndpoint | null;
   /**
    * For REST calls: the request body (`body`, `json`, axios `data`), where the payload is; for
-   * signed redirect URLs, the parameters serialized.
+   * signed redirect URLs, the parameters serialized; for signed forms, the fields the text names.
    */
   restBody?: Expr | null;
   /** Recognized by its name only: its client did not resolve (see unresolved.ts). */
@@ -88,7 +88,7 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
         seen.set(key, out.length);
         out.push(fact);
       }
-      const rest = restFact(cx, ir, index, site, v) ?? redirectFact(cx, ir, index, site, v);
+      const rest = restFact(cx, ir, index, site, v) ?? redirectFact(cx, ir, index, site, v) ?? signedTextFact(cx, ir, index, site, v);
       if (rest && !seen.has(`rest:${rest.api}`)) {
         seen.set(`rest:${rest.api}`, out.length);
         out.push(rest);

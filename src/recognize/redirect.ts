@@ -1,9 +1,11 @@
 // Payments that start with no API call (VNPay): the server signs the parameters into a URL of the
 // provider's page and sends the customer there. The call that serializes those parameters into the
 // query string is the initiation, and the parameters are its payload (`ProviderRecognizer.redirect`).
-import { sitesIn, type CallSite, type Expr, type FileIR } from '../model/ir.js';
+// Or the server signs the fields of a form the browser posts to the provider (eSewa): the signing
+// call is the initiation (`ProviderRecognizer.signedText`).
+import { sitesIn, type CallSite, type Expr, type FileIR, type ObjProp } from '../model/ir.js';
 import type { Value } from '../model/values.js';
-import { QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
+import { MESSAGE_SIGNERS, QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
 import type { FactContext, SiteFact } from './facts.js';
 
@@ -34,7 +36,7 @@ export function redirectFact(cx: FactContext, ir: FileIR, index: number, site: C
 }
 
 /** The static keys of an object, through spreads (`{ ...params, vnp_SecureHash }`). */
-function keysOf(cx: FactContext, file: string, e: Expr, depth: number, out: Set<string>): Set<string> {
+export function keysOf(cx: FactContext, file: string, e: Expr, depth: number, out: Set<string>): Set<string> {
   if (depth > 3) return out;
   for (const o of cx.ev.values(file, e)) {
     if (o.t !== 'obj') continue;
@@ -55,4 +57,56 @@ function serializedLater(cx: FactContext, ir: FileIR, site: CallSite, binding: n
     if (!isBinding(a) && !(a.k === 'obj' && a.props.some((p) => p.key === '...' && isBinding(p.value)))) return false;
     return cx.ev.values(ir.file, other.callee).some((v) => isSerializer(v, other));
   });
+}
+
+const signers = MESSAGE_SIGNERS.map((s) => ({ ...s, tokens: compilePath(s.path) }));
+
+/**
+ * A form signed for the provider's page (`ProviderRecognizer.signedText`, eSewa): the signing call
+ * handed a text naming every key as `key=value` is the initiation, and the values after those names
+ * are its payload.
+ */
+export function signedTextFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {
+  // The text first: most calls are handed none, and that is cheaper to see than the callee.
+  const text = site.isNew ? null : signedTextOf(ir, site.args[0]);
+  if (!text || !signers.some((s) => isAtPath(v, s, s.tokens)) || browserModule(cx, ir)) return null;
+  const names = (keys: string[]) => keys.some((k) => new RegExp(`(^|\\W)${k}=`).test(text.text));
+  for (const provider of cx.providers) {
+    const signed = provider.kind === 'provider' ? provider.signedText : undefined;
+    if (!signed || !signed.keys.every((k) => names([k])) || names(signed.answerKeys)) continue;
+    // A value interpolated right after `key=` is that field; its static prefix names it.
+    const statics = text.text.split('${}');
+    const props: ObjProp[] = [];
+    text.parts.forEach((value, i) => {
+      const key = /([A-Za-z_]\w*)=$/.exec(statics[i] ?? '')?.[1];
+      if (key) props.push({ key, value });
+    });
+    return {
+      file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: 'initiation',
+      api: signed.api, entity: null, bookingLike: false, billing: false, match: null, rest: null,
+      // No object of the app's holds these fields together: this one stands for them (its negative
+      // position is no object literal's).
+      restBody: { k: 'obj', props, pos: -1 - site.start },
+    };
+  }
+  return null;
+}
+
+/**
+ * A component (`.jsx`/`.tsx`) or a module marked as browser code (`'use client'`): a form it signs
+ * is the page posting it itself, with the secret in the browser; no server starts that payment.
+ */
+function browserModule(cx: FactContext, ir: FileIR): boolean {
+  const client = cx.matcher.recognizers.flatMap((r) => (r.kind === 'framework' ? r.clientDirectives ?? [] : []));
+  if (client.some((d) => ir.directives.includes(d))) return true;
+  return /\.[jt]sx$/.test(ir.file) && !ir.directives.includes('use server');
+}
+
+/** The text handed to a signing call: a template or concatenation, in place or in the variable assigned it once. */
+function signedTextOf(ir: FileIR, e: Expr | undefined): Extract<Expr, { k: 'tpl' }> | null {
+  if (e?.k === 'tpl') return e;
+  if (e?.k !== 'ref') return null;
+  const b = ir.bindings[e.b];
+  const def = b && b.kind !== 'import' && b.kind !== 'param' && b.defs.length === 1 ? b.defs[0] : undefined;
+  return def?.k === 'tpl' ? def : null;
 }

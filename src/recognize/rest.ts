@@ -6,6 +6,7 @@ import type { ProviderRecognizer, RestEndpoint } from '../recognizers/define.js'
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
 import { staticText, type Follow } from '../symbols/text.js';
+import { keysOf } from './redirect.js';
 import type { FactContext, SiteFact } from './facts.js';
 
 /** Options that hold query-string fields: axios `params`, got and ky `searchParams`, ofetch `query`. */
@@ -53,7 +54,7 @@ function helperRestFact(cx: FactContext, ir: FileIR, index: number, site: CallSi
     if (!request || !fromCaller) continue;
     // The body is the caller's own (`{ ...init }` spreads its options) or a parameter of the helper.
     const body = !request.body ? null : request.bodyIr === ir ? request.body : bodyArgument(helperIr, request.body, (e) => argumentFor(helperIr, e)?.expr ?? null);
-    const fact = endpointFact(cx, ir, index, site, { ...request, body });
+    const fact = endpointFact(cx, ir, index, site, { ...request, body, bodyIr: ir });
     if (fact) return fact;
   }
   return null;
@@ -98,7 +99,8 @@ function bodyArgument(ir: FileIR, e: Expr, argument: (e: Expr) => Expr | null, d
   return argument(stringified ?? e);
 }
 
-type Request = { url: string; method: string | null; body: Expr | null };
+/** `bodyIr`: the file the body expression is in. A URL of `${}` is wholly from configuration. */
+type Request = { url: string; method: string | null; body: Expr | null; bodyIr?: FileIR | null };
 type Endpoint = { provider: ProviderRecognizer; endpoint: RestEndpoint };
 
 function endpointFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, request: Request): SiteFact | null {
@@ -110,6 +112,18 @@ function endpointFact(cx: FactContext, ir: FileIR, index: number, site: CallSite
     api: endpoint.api, entity: null, bookingLike: false, billing: Boolean(endpoint.billing), match: null, rest: endpoint,
     restBody: request.body,
   };
+}
+
+/** The keys of a request's body object, sent as it is or through `JSON.stringify`. */
+function bodyKeysOf(cx: FactContext, request: Request): Set<string> | null {
+  if (!request.body || !request.bodyIr) return null;
+  let body = request.body;
+  const def = body.k === 'ref' ? request.bodyIr.bindings[body.b] : undefined;
+  if (def && def.kind !== 'param' && def.kind !== 'import' && def.defs.length === 1 && def.defs[0]!.k === 'call') body = def.defs[0]!;
+  const site = body.k === 'call' ? request.bodyIr.sites[body.site] : undefined;
+  const c = site?.callee;
+  if (c?.k === 'member' && c.prop === 'stringify' && c.obj.k === 'global' && c.obj.name === 'JSON' && site?.args[0]) body = site.args[0];
+  return keysOf(cx, request.bodyIr.file, body, 0, new Set());
 }
 
 /** The provider endpoint a request's URL and method name. */
@@ -125,9 +139,16 @@ function endpointOf(cx: FactContext, request: Request): Endpoint | null {
   } catch {
     return null;
   }
+  // Nothing of the URL known: only the keys of the body can name the endpoint.
+  const unknown = request.url === '${}';
+  const keys = unknown ? bodyKeysOf(cx, request) : null;
   for (const provider of cx.providers) {
     if (provider.kind !== 'provider') continue;
     for (const endpoint of provider.rest ?? []) {
+      if (keys) {
+        if (endpoint.bodyKeys?.every((k) => keys.has(k)) && (!endpoint.method || endpoint.method === request.method)) return { provider, endpoint };
+        continue;
+      }
       const hostOk = host ? new RegExp(endpoint.host).test(host) : Boolean(endpoint.anyHost);
       if (!hostOk || !new RegExp(endpoint.path).test(path)) continue;
       if (endpoint.method && request.method && endpoint.method !== request.method) continue;
@@ -170,7 +191,9 @@ function requestOf(
   if ((!body || (body.expr.k === 'lit' && body.expr.value === null)) && options) body = propExpr(cx, ir, options, QUERY_KEYS, outer) ?? body;
   const written = !body && client.bodyCalls ? writtenBody(cx, ir, site, client.bodyCalls) : null;
   if (written) body = { ir, expr: written };
-  return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url)) ? { url, method, body: body?.expr ?? null, bodyIr: body?.ir ?? null } : null;
+  // A URL argument with no text at all is wholly from configuration (`${}`): its body may still name it.
+  if (url === null && urlArg && client.optionsArg !== client.urlArg) url = '${}';
+  return url && (/^https?:\/\//.test(url) || /^\$\{\}\/./.test(url) || url === '${}') ? { url, method, body: body?.expr ?? null, bodyIr: body?.ir ?? null } : null;
 }
 
 /** What the code writes on the request a call returned, in the same function: `req.write(payload)`. */

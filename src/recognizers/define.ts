@@ -54,6 +54,12 @@ export interface RestEndpoint {
   billing?: boolean;
   /** The path alone identifies the provider, so a URL whose host comes from configuration still matches. */
   anyHost?: boolean;
+  /**
+   * A URL wholly from configuration (`axios.post(process.env.KHALTI_URL, body)`) names no endpoint:
+   * the request is this one when its body holds every one of these keys, which together only this
+   * endpoint asks for.
+   */
+  bodyKeys?: string[];
 }
 
 export interface ProviderRecognizer {
@@ -78,6 +84,16 @@ export interface ProviderRecognizer {
    * The keys also make a file worth analyzing in full: the page's host often comes from configuration.
    */
   redirect?: { keys: string[]; api: string };
+  /**
+   * Payments that start with no API call and no URL built by the app: the server signs the fields of
+   * a form the browser posts to the provider's page (eSewa signs `total_amount=..,transaction_uuid=..,product_code=..`
+   * with HMAC-SHA256). A signing call (`createHmac(...).update(text)`, crypto-js `HmacSHA256(text, key)`)
+   * handed a text that names every one of `keys` as `key=value` is the initiation `api`, and the values
+   * interpolated after those names are its payload fields. The keys also make a file worth analyzing in full.
+   * A text naming one of `answerKeys` is the provider's answer being checked (eSewa's response names
+   * `transaction_code` and `status`), not a payment.
+   */
+  signedText?: { keys: string[]; answerKeys: string[]; api: string };
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
   /**

@@ -37,6 +37,24 @@ export const QUERY_SERIALIZERS: { module?: string; global?: string; path: string
 ];
 
 /**
+ * Calls that sign a text with a secret (HMAC): where a provider's signed form is authorized
+ * (`ProviderRecognizer.signedText`). The text is argument 0.
+ * https://nodejs.org/api/crypto.html#hmacupdatedata-inputencoding · https://github.com/brix/crypto-js
+ */
+export const MESSAGE_SIGNERS: { module: string; path: string }[] = [
+  ...['crypto', 'node:crypto'].flatMap((module) => [
+    { module, path: 'createHmac.().update' },
+    { module, path: 'default.createHmac.().update' },
+  ]),
+  ...['HmacSHA256', 'HmacSHA512'].flatMap((fn) => [
+    { module: 'crypto-js', path: fn },
+    { module: 'crypto-js', path: `default.${fn}` },
+  ]),
+  { module: 'crypto-js/hmac-sha256', path: '' },
+  { module: 'crypto-js/hmac-sha256', path: 'default' },
+];
+
+/**
  * Node's own clients, as Paystack's and other providers' Node samples use them:
  * `https.request({ hostname, path, method }, cb)` (or a URL first, then the options), the body
  * written on the request it returns. https://nodejs.org/api/https.html#httpsrequestoptions-callback

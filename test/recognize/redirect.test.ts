@@ -2,32 +2,15 @@
 // pay request's parameters is the payment initiation, once per function, and its parameters are the
 // payload the booking id must reach.
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../src/index.js';
-import { makeProject } from '../helpers/project.js';
+import { routePayments } from '../helpers/route-payments.js';
 
-const manifest = JSON.stringify({ name: 'ferry-tickets', dependencies: { '@prisma/client': '^6.2.0', express: '^4.21.0', qs: '^6.13.0' } });
-const schema = 'model TicketBooking {\n  id     Int    @id @default(autoincrement())\n  status String @default("PENDING")\n}\n';
-
-async function payments(route: string[]) {
-  const root = makeProject({
-    'package.json': manifest,
-    'prisma/schema.prisma': schema,
-    'src/server.js': [
-      "const express = require('express');",
-      "const qs = require('qs');",
-      "const { PrismaClient } = require('@prisma/client');",
-      'const db = new PrismaClient();',
-      'const app = express();',
-      "app.post('/tickets', async (req, res) => {",
-      "  const booking = await db.ticketBooking.create({ data: { status: 'PENDING' } });",
-      ...route,
-      '});',
-      'app.listen(3000);',
-    ].join('\n'),
-  });
-  const report = await scan({ root, checks: ['confirmation-record'], threads: 0 });
-  return report.checks[0]!.paths.map((p) => `${p.payment.line} ${p.payment.provider} ${p.payment.api} ${p.via}`);
-}
+const app = {
+  manifest: JSON.stringify({ name: 'ferry-tickets', dependencies: { '@prisma/client': '^6.2.0', express: '^4.21.0', qs: '^6.13.0' } }),
+  schema: 'model TicketBooking {\n  id     Int    @id @default(autoincrement())\n  status String @default("PENDING")\n}\n',
+  header: ["const express = require('express');", "const qs = require('qs');", "const { PrismaClient } = require('@prisma/client');", 'const db = new PrismaClient();', 'const app = express();'],
+  open: ["app.post('/tickets', async (req, res) => {", "  const booking = await db.ticketBooking.create({ data: { status: 'PENDING' } });"],
+};
+const payments = (route: string[]) => routePayments(app, route);
 
 describe('signed redirect URLs', () => {
   it('takes the last serialization of the fields set on one object (the URL, not the text signed) as the payment', async () => {
