@@ -32,6 +32,7 @@ import braintree from './providers/braintree.js';
 import cashfree from './providers/cashfree.js';
 import checkout from './providers/checkout.js';
 import flutterwave from './providers/flutterwave.js';
+import girocheckout from './providers/girocheckout.js';
 import lemonsqueezy from './providers/lemonsqueezy.js';
 import mercadopago from './providers/mercadopago.js';
 import midtrans from './providers/midtrans.js';
@@ -41,6 +42,7 @@ import momo from './providers/momo.js';
 import payos from './providers/payos.js';
 import paypal from './providers/paypal.js';
 import phonepe from './providers/phonepe.js';
+import pmpayment from './providers/pmpayment.js';
 import paystack from './providers/paystack.js';
 import razorpay from './providers/razorpay.js';
 import square from './providers/square.js';
@@ -80,7 +82,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, vercelFunctions, adyen, braintree, cashfree, checkout, flutterwave, girocheckout, lemonsqueezy, mercadopago, midtrans, mollie, momo, paddle, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);
