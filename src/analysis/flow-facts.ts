@@ -11,6 +11,7 @@ import { soleDefinition, type Expr, type FileIR, type FunctionIR } from '../mode
 import { fnKey, hasSteps, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
+import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import { functionOf, reachingSet, siteKey, type Program } from './program.js';
 import { recordAtCall } from './record-at-call.js';
 import { addTo } from '../util/multimap.js';
@@ -566,7 +567,9 @@ export class FlowFacts {
       // Rows or a list that is not empty: whatever the query matched exists.
       if (truthy && last !== undefined && ROW_COUNTS.has(last) && rest.slice(0, -1).every((p) => ROW_LISTS.has(p))) return { kind, fact };
       if (lengthOnly) continue;
-      if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
+      // `if (!booking?.id) return`: a missing record has no id (and `booking.id` on null throws).
+      const record = truthy && last !== undefined && ID_FIELDS.has(last) ? rest.slice(0, -1) : rest;
+      if (truthy && record.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };
       if (truthy && last === 'data' && rest.length === 1 && holds('data')) return { kind, fact };
       if (!truthy && last === 'error' && holds('error')) return { kind, fact };
