@@ -554,6 +554,12 @@ export class FlowFacts {
    */
   private guardSource(file: string, expr: Expr, truthy: boolean, lengthOnly = false): EvidenceSource | null {
     if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'await' && expr.k !== 'call') return null;
+    // `if (!booking?.id) return`: a missing record has no id (and `booking.id` on null throws). Only
+    // the record's own field: a variable that may hold such an id may also hold another value.
+    if (truthy && !lengthOnly && expr.k === 'member' && expr.prop && ID_FIELDS.has(expr.prop)) {
+      const record = this.guardSource(file, expr.obj, true);
+      if (record) return record;
+    }
     for (const v of this.program.ev.values(file, expr)) {
       const found = this.recordOf(v, false);
       if (!found) continue;
@@ -567,9 +573,7 @@ export class FlowFacts {
       // Rows or a list that is not empty: whatever the query matched exists.
       if (truthy && last !== undefined && ROW_COUNTS.has(last) && rest.slice(0, -1).every((p) => ROW_LISTS.has(p))) return { kind, fact };
       if (lengthOnly) continue;
-      // `if (!booking?.id) return`: a missing record has no id (and `booking.id` on null throws).
-      const record = truthy && last !== undefined && ID_FIELDS.has(last) ? rest.slice(0, -1) : rest;
-      if (truthy && record.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
+      if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };
       if (truthy && last === 'data' && rest.length === 1 && holds('data')) return { kind, fact };
       if (!truthy && last === 'error' && holds('error')) return { kind, fact };
