@@ -11,6 +11,7 @@ import { soleDefinition, type Expr, type FileIR, type FunctionIR } from '../mode
 import { fnKey, hasSteps, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
+import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import { functionOf, reachingSet, siteKey, type Program } from './program.js';
 import { recordAtCall } from './record-at-call.js';
 import { addTo } from '../util/multimap.js';
@@ -556,6 +557,12 @@ export class FlowFacts {
    */
   private guardSource(file: string, expr: Expr, truthy: boolean, lengthOnly = false): EvidenceSource | null {
     if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'await' && expr.k !== 'call') return null;
+    // `if (!booking?.id) return`: a missing record has no id (and `booking.id` on null throws). Only
+    // the record's own field: a variable that may hold such an id may also hold another value.
+    if (truthy && !lengthOnly && expr.k === 'member' && expr.prop && ID_FIELDS.has(expr.prop)) {
+      const record = this.guardSource(file, expr.obj, true);
+      if (record) return record;
+    }
     for (const v of this.program.ev.values(file, expr)) {
       const found = this.recordOf(v, false);
       if (!found) continue;

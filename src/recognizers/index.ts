@@ -35,6 +35,7 @@ import chapa from './providers/chapa.js';
 import checkout from './providers/checkout.js';
 import esewa from './providers/esewa.js';
 import flutterwave from './providers/flutterwave.js';
+import girocheckout from './providers/girocheckout.js';
 import iyzico from './providers/iyzico.js';
 import khalti from './providers/khalti.js';
 import lemonsqueezy from './providers/lemonsqueezy.js';
@@ -48,6 +49,7 @@ import payos from './providers/payos.js';
 import paymob from './providers/paymob.js';
 import paypal from './providers/paypal.js';
 import phonepe from './providers/phonepe.js';
+import pmpayment from './providers/pmpayment.js';
 import paystack from './providers/paystack.js';
 import razorpay from './providers/razorpay.js';
 import square from './providers/square.js';
@@ -87,7 +89,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, iyzico, khalti, girocheckout, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);
