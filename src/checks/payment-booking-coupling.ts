@@ -4,7 +4,7 @@
 // each present only when it holds on every path.
 import { bookingPaymentPaths, isBookingRecord, type BookingPaymentPath } from '../analysis/booking-paths.js';
 import { isBookingItself, paymentRowReferencingBooking, providerIdStored, type LinkFound } from '../analysis/payment-links.js';
-import { locate } from '../analysis/payment-paths.js';
+import { locate, siteStart } from '../analysis/payment-paths.js';
 import type { Program } from '../analysis/program.js';
 import { callRef, entryRef, factEvidence, item, outcomeOf } from '../analysis/report-items.js';
 import type { PathResult, TraceStep } from '../model/report.js';
@@ -53,7 +53,7 @@ function paymentToBooking(program: Program, links: PathLinks[]): PathResult {
   else if (ok) result.evidence = referenceEvidence(deciding.path, result);
   result.trace = links.map((l): TraceStep => ({
     file: l.path.payment.file,
-    line: locate(program, l.path.payment.file, program.files.get(l.path.payment.file)!.sites[l.path.payment.site]!.start).line,
+    line: locate(program, l.path.payment.file, siteStart(program, l.path.payment.file, l.path.payment.site)).line,
     note: `${l.path.entry.name} -> ${l.path.payment.api}: ${l.path.ref.passed ? `booking id sent via ${l.path.ref.via}` : l.toBooking ? `payments row stores ${l.toBooking.field?.field}` : 'the booking id is not sent to the provider'}`,
   }));
   return result;
@@ -72,11 +72,11 @@ function bookingToPayment(program: Program, links: PathLinks[]): PathResult {
   if (found?.where === 'reference') result.evidence = referenceEvidence(deciding.path, result);
   else if (found) result.evidence = factEvidence(program, found.fact, found.fact.kind === 'write' ? 'write' : 'update');
   result.webhookWrites = deciding.path.hooks.flatMap((h) => h.facts.filter((f) => f.bookingLike && (f.kind === 'write' || f.kind === 'update')))
-    .map((f) => ({ file: f.file, line: locate(program, f.file, program.files.get(f.file)!.sites[f.site]!.start).line }))
+    .map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }))
     .filter((w, i, all) => all.findIndex((x) => x.file === w.file && x.line === w.line) === i);
   result.trace = links.map((l): TraceStep => {
     const field = l.toPayment?.field;
-    const at = field ? { file: field.file, line: locate(program, field.file, field.pos).line } : { file: l.path.payment.file, line: locate(program, l.path.payment.file, program.files.get(l.path.payment.file)!.sites[l.path.payment.site]!.start).line };
+    const at = field ? { file: field.file, line: locate(program, field.file, field.pos).line } : { file: l.path.payment.file, line: locate(program, l.path.payment.file, siteStart(program, l.path.payment.file, l.path.payment.site)).line };
     return { ...at, note: `${l.path.entry.name} -> ${l.path.payment.api}: ${linkBNote(l.toPayment)}` };
   });
   return result;

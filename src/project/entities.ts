@@ -66,6 +66,24 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
   return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
+const staticCallIndex = new WeakMap<FileIR, Map<number, number[]>>();
+
+/**
+ * The calls made on each class of a file (`Booking.init(...)`), by class index, indexed in one pass
+ * per file: asked per class value, a scan of the file's calls each time is quadratic.
+ */
+function staticCalls(ir: FileIR): Map<number, number[]> {
+  let index = staticCallIndex.get(ir);
+  if (index) return index;
+  staticCallIndex.set(ir, (index = new Map()));
+  ir.sites.forEach((s, i) => {
+    if (s.callee.k !== 'member' || s.callee.obj.k !== 'ref') return;
+    const classes = new Set((ir.bindings[s.callee.obj.b]?.defs ?? []).flatMap((d) => (d.k === 'class' ? [d.cls] : [])));
+    for (const cls of classes) addTo(index!, cls, i);
+  });
+  return index;
+}
+
 /**
  * The names the stores give a model value, its `name` at run time: a model `sequelize.define('Booking')`
  * made, or a class named by `Booking.init(..., { modelName })` or a decorator, else the class's own name.
@@ -89,7 +107,7 @@ export function modelNames(ev: Evaluator, recognizers: Recognizer[]): (v: Value)
       const cls = ir?.classes[v.cls];
       if (!ir || !cls) return [];
       // `Booking.init(...)`: a static call on this class.
-      const onClass = ir.sites.flatMap((s, i) => (s.callee.k === 'member' && s.callee.obj.k === 'ref' && ir.bindings[s.callee.obj.b]?.defs.some((d) => d.k === 'class' && d.cls === v.cls) ? [i] : []));
+      const onClass = staticCalls(ir).get(v.cls) ?? [];
       const declared = namesAt(ir, onClass, cls);
       return declared.length > 0 ? declared : [cls.name];
     }

@@ -3,7 +3,7 @@
 // query string is the initiation, and the parameters are its payload (`ProviderRecognizer.redirect`).
 // Or the server signs the fields of a form the browser posts to the provider (eSewa): the signing
 // call is the initiation (`ProviderRecognizer.signedText`).
-import { sitesIn, type CallSite, type Expr, type FileIR, type ObjProp } from '../model/ir.js';
+import { sitesIn, soleDefinition, type CallSite, type Expr, type FileIR, type ObjProp } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { MESSAGE_SIGNERS, QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
@@ -105,8 +105,7 @@ function browserModule(cx: FactContext, ir: FileIR): boolean {
 /** The text handed to a signing call: a template or concatenation, in place or in the variable assigned it once. */
 function signedTextOf(ir: FileIR, e: Expr | undefined): Extract<Expr, { k: 'tpl' }> | null {
   if (e?.k === 'tpl') return e;
-  if (e?.k !== 'ref') return null;
-  const b = ir.bindings[e.b];
-  const def = b && b.kind !== 'import' && b.kind !== 'param' && b.defs.length === 1 ? b.defs[0] : undefined;
+  if (e?.k !== 'ref' || ir.bindings[e.b]?.kind === 'param') return null;
+  const def = soleDefinition(ir, e);
   return def?.k === 'tpl' ? def : null;
 }

@@ -1,6 +1,6 @@
 // Direct REST calls to a provider (`fetch('https://api.stripe.com/v1/checkout/sessions', ...)`):
 // the HTTP client table says where URL and method are, the providers' endpoints say what it is.
-import { sitesIn, type CallSite, type Expr, type FileIR } from '../model/ir.js';
+import { sitesIn, soleDefinition, type CallSite, type Expr, type FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { ProviderRecognizer, RestEndpoint } from '../recognizers/define.js';
 import { HTTP_CLIENTS, type HttpClient } from '../recognizers/http-clients.js';
@@ -118,8 +118,8 @@ function endpointFact(cx: FactContext, ir: FileIR, index: number, site: CallSite
 function bodyKeysOf(cx: FactContext, request: Request): Set<string> | null {
   if (!request.body || !request.bodyIr) return null;
   let body = request.body;
-  const def = body.k === 'ref' ? request.bodyIr.bindings[body.b] : undefined;
-  if (def && def.kind !== 'param' && def.kind !== 'import' && def.defs.length === 1 && def.defs[0]!.k === 'call') body = def.defs[0]!;
+  const def = body.k === 'ref' && request.bodyIr.bindings[body.b]?.kind !== 'param' ? soleDefinition(request.bodyIr, body) : undefined;
+  if (def?.k === 'call') body = def;
   const site = body.k === 'call' ? request.bodyIr.sites[body.site] : undefined;
   const c = site?.callee;
   if (c?.k === 'member' && c.prop === 'stringify' && c.obj.k === 'global' && c.obj.name === 'JSON' && site?.args[0]) body = site.args[0];
