@@ -7,11 +7,16 @@
 // a file the analysis never reads leaves the check results as they were, without even loading the
 // IR of the others.
 //
-// Two JSON files, each written whole (to a temporary name, then renamed): `files.json` holds the
-// file table by column (tens of thousands of small objects cost more to read back than the scan
-// saves) and the scan-wide results; `parsed.json` the full files' IR, read only when the analysis
-// has to run again. A corrupt or foreign cache is ignored with a diagnostic.
-import { createHash } from 'node:crypto';
+// JSON files, each written whole (to a temporary name, then renamed): `files.json` holds the file
+// table by column (tens of thousands of small objects cost more to read back than the scan saves)
+// and which files are analyzed in full; `parsed.json` the full files' IR, read only when the
+// analysis has to run again; `analysis.json` the check results, read only when they are reused.
+// A re-scan that changed a few files does not write the two big ones again: it writes what changed
+// since they were written to a journal beside each (`files.changes.json`, `parsed.changes.json`),
+// applied when they are read, and folds the journal in once it grows. A journal names the write of
+// the file it amends, so one left behind by an interrupted scan is never applied to another.
+// A corrupt or foreign cache is ignored with a diagnostic.
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +26,14 @@ import type { ParsedFile } from '../parse/parse-listed.js';
 import type { TextScan } from './relevance.js';
 import { VERSION } from './version.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 const TABLE = 'files.json';
 const PARSED = 'parsed.json';
+const ANALYSIS = 'analysis.json';
+/** The journal beside a file the cache writes whole. */
+const journalOf = (file: string) => file.replace(/\.json$/, '.changes.json');
+/** How many files a journal holds before its file is written whole again: a few edits' worth. */
+const journalLimit = (files: number) => Math.max(100, Math.ceil(files / 32));
 
 export interface FileStat {
   size: number;
@@ -46,6 +56,8 @@ const Mode = { None: 0, Thin: 1, Full: 2 } as const;
 interface Table {
   format: number;
   fingerprint: string;
+  /** Which write of the table this is; in a journal, the write it amends. */
+  generation: string;
   paths: string[];
   sizes: number[];
   mtimes: number[];
@@ -56,14 +68,24 @@ interface Table {
   /** Notes of files whose parse reported something; the others had nothing to say. */
   notes: Record<string, ParseNotes>;
   relevance: { key: string; files: string[] } | null;
-  analysis: { key: string; checks: CheckResult[]; diagnostics: Diagnostic[] } | null;
+  /** The key of the check results in `analysis.json`. */
+  analysisKey: string | null;
 }
 
 interface Kept {
   format: number;
   fingerprint: string;
+  generation: string;
   /** Full files' parses, with the digest of the bytes they were parsed from. */
   files: Record<string, { hash: string; result: ParsedFile }>;
+}
+
+interface StoredAnalysis {
+  format: number;
+  fingerprint: string;
+  key: string;
+  checks: CheckResult[];
+  diagnostics: Diagnostic[];
 }
 
 interface Entry extends FileStat {
@@ -78,16 +100,23 @@ export class ScanCache {
   private readonly index = new Map<string, number>();
   /** Files scanned or parsed in this run. */
   private readonly fresh = new Map<string, Entry>();
+  /** Files whose row the table's journal holds (applied when the cache was opened). */
+  private readonly journaled: Set<string>;
   private kept: Kept | null = null;
-  private tableDirty = false;
+  private readonly keptJournaled = new Set<string>();
+  private readonly keptFresh = new Set<string>();
   private keptDirty = false;
+  /** The check results to write, as JSON made when they were computed (the report mutates them after). */
+  private analysisText: string | null = null;
+  private tableDirty = false;
   /** Parts found damaged and ignored (see damageDiagnostic). */
   private readonly damaged = new Set<string>();
 
-  private constructor(dir: string, table: Table) {
+  private constructor(dir: string, table: Table, journaled: string[] = []) {
     this.dir = dir;
     this.table = table;
     table.paths.forEach((p, i) => this.index.set(p, i));
+    this.journaled = new Set(journaled);
   }
 
   /**
@@ -114,7 +143,37 @@ export class ScanCache {
     }
     if (!isTable(table)) return ignored('warning', 'not a bookfirst cache');
     if (table.format !== FORMAT || table.fingerprint !== fingerprint) return ignored('info', 'written by another version of bookfirst or with other recognizers');
-    return { cache: new ScanCache(dir, table), diagnostic: null };
+    const journal = readJournal(path.join(dir, TABLE), table, isTable);
+    const cache = new ScanCache(dir, table, journal === 'damaged' || !journal ? [] : journal.paths);
+    if (journal === 'damaged') cache.rewriteDamaged();
+    else if (journal) cache.apply(journal);
+    return { cache, diagnostic: null };
+  }
+
+  /** A damaged journal is not applied: the table it amended is written whole again, without it. */
+  private rewriteDamaged(): void {
+    this.damaged.add('a journal');
+    this.table.generation = '';
+    this.tableDirty = true;
+  }
+
+  /** The journal's rows over the table's: they are newer. */
+  private apply(journal: Table): void {
+    const t = this.table;
+    journal.paths.forEach((p, j) => {
+      let i = this.index.get(p);
+      if (i === undefined) this.index.set(p, (i = t.paths.push(p) - 1));
+      t.sizes[i] = journal.sizes[j]!;
+      t.mtimes[i] = journal.mtimes[j]!;
+      t.hashes[i] = journal.hashes[j]!;
+      t.seeds[i] = journal.seeds[j]!;
+      t.specifiers[i] = journal.specifiers[j]!;
+      t.modes[i] = journal.modes[j]!;
+      if (journal.notes[p]) t.notes[p] = journal.notes[p]!;
+      else delete t.notes[p];
+    });
+    t.relevance = journal.relevance;
+    t.analysisKey = journal.analysisKey;
   }
 
   private entry(file: string): Entry | null {
@@ -177,6 +236,7 @@ export class ScanCache {
     this.tableDirty = true;
     if (full) {
       this.loadKept().files[file] = { hash: e.scan.hash, result };
+      this.keptFresh.add(file);
       this.keptDirty = true;
     }
   }
@@ -192,39 +252,74 @@ export class ScanCache {
   }
 
   analysis(key: string): { checks: CheckResult[]; diagnostics: Diagnostic[] } | null {
-    const a = this.table.analysis;
-    if (!a || a.key !== key) return null;
-    if (isAnalysis(a)) return structuredClone({ checks: a.checks, diagnostics: a.diagnostics });
+    if (this.table.analysisKey !== key) return null;
+    let stored: StoredAnalysis | null = null;
+    try {
+      stored = JSON.parse(fs.readFileSync(path.join(this.dir, ANALYSIS), 'utf8')) as StoredAnalysis;
+    } catch {
+      // Missing or unreadable: checked below.
+    }
+    if (stored?.format === FORMAT && stored.fingerprint === this.table.fingerprint && stored.key === key && isAnalysis(stored)) return { checks: stored.checks, diagnostics: stored.diagnostics };
     this.damaged.add('the check results');
     return null;
   }
 
   storeAnalysis(key: string, checks: CheckResult[], diagnostics: Diagnostic[]): void {
-    this.table.analysis = structuredClone({ key, checks, diagnostics });
+    const stored: StoredAnalysis = { format: FORMAT, fingerprint: this.table.fingerprint, key, checks, diagnostics };
+    this.analysisText = JSON.stringify(stored);
+    this.table.analysisKey = key;
     this.tableDirty = true;
   }
 
   /** Writes what changed, keeping only the files this scan listed. */
   save(paths: string[]): Diagnostic | null {
     const listed = new Set(paths);
-    if (this.table.paths.length !== paths.length || this.table.paths.some((p) => !listed.has(p))) this.tableDirty = true;
+    // Rows of files gone from the tree: dropped when the table is written whole.
+    const gone = this.table.paths.filter((p) => !listed.has(p) && !this.fresh.has(p)).length;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      if (this.tableDirty) writeWhole(path.join(this.dir, TABLE), JSON.stringify(this.nextTable(paths)));
-      if (this.keptDirty && this.kept) {
-        for (const f of Object.keys(this.kept.files)) if (!listed.has(f) || this.entry(f)?.mode !== Mode.Full) delete this.kept.files[f];
-        writeWhole(path.join(this.dir, PARSED), JSON.stringify(this.kept));
-      }
+      // The results first: the table that names them by key must never name results not written.
+      if (this.analysisText !== null) writeWhole(path.join(this.dir, ANALYSIS), this.analysisText);
+      if (this.tableDirty) this.saveTable(paths, listed, gone);
+      if (this.kept && this.keptDirty) this.saveKept(listed);
       return null;
     } catch (error) {
       return { file: path.basename(this.dir), line: 1, severity: 'warning', code: 'cache-not-written', message: `the cache could not be written: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
     }
   }
 
-  private nextTable(paths: string[]): Table {
+  private saveTable(paths: string[], listed: Set<string>, gone: number): void {
+    const file = path.join(this.dir, TABLE);
+    const changed = [...new Set([...this.journaled, ...this.fresh.keys()])].filter((p) => listed.has(p)).sort();
+    if (this.table.generation && changed.length + gone <= journalLimit(paths.length)) {
+      const journal = this.rows(changed, this.table.generation);
+      journal.relevance = this.table.relevance;
+      journal.analysisKey = this.table.analysisKey;
+      writeWhole(journalOf(file), JSON.stringify(journal));
+      return;
+    }
+    writeWhole(file, JSON.stringify({ ...this.rows(paths, randomUUID()), relevance: this.table.relevance, analysisKey: this.table.analysisKey }));
+    fs.rmSync(journalOf(file), { force: true });
+  }
+
+  private saveKept(listed: Set<string>): void {
+    const kept = this.kept!;
+    const file = path.join(this.dir, PARSED);
+    const changed = [...new Set([...this.keptJournaled, ...this.keptFresh])].filter((f) => listed.has(f));
+    if (kept.generation && changed.length <= journalLimit(listed.size)) {
+      const files = Object.fromEntries(changed.map((f) => [f, kept.files[f]]));
+      writeWhole(journalOf(file), JSON.stringify({ format: FORMAT, fingerprint: kept.fingerprint, generation: kept.generation, files }));
+      return;
+    }
+    for (const f of Object.keys(kept.files)) if (!listed.has(f) || this.entry(f)?.mode !== Mode.Full) delete kept.files[f];
+    writeWhole(file, JSON.stringify({ ...kept, generation: randomUUID() }));
+    fs.rmSync(journalOf(file), { force: true });
+  }
+
+  /** The table's rows for these files, as a table of that write. */
+  private rows(paths: string[], generation: string): Table {
     const t = emptyTable(this.table.fingerprint);
-    t.relevance = this.table.relevance;
-    t.analysis = this.table.analysis;
+    t.generation = generation;
     for (const p of paths) {
       const e = this.entry(p);
       if (!e) continue;
@@ -243,14 +338,50 @@ export class ScanCache {
   private loadKept(): Kept {
     if (this.kept) return this.kept;
     let kept: Kept | null = null;
+    const file = path.join(this.dir, PARSED);
     try {
-      const read = JSON.parse(fs.readFileSync(path.join(this.dir, PARSED), 'utf8')) as Kept;
-      if (read.format === FORMAT && read.fingerprint === this.table.fingerprint && typeof read.files === 'object' && read.files !== null) kept = read;
+      const read = JSON.parse(fs.readFileSync(file, 'utf8')) as Kept;
+      if (isKept(read, this.table.fingerprint)) kept = read;
     } catch {
       // Missing or damaged: the full files are parsed again.
     }
-    return (this.kept = kept ?? { format: FORMAT, fingerprint: this.table.fingerprint, files: {} });
+    const journal = kept ? readJournal(file, kept, (x): x is Kept => isKept(x, kept!.fingerprint)) : null;
+    if (journal === 'damaged') {
+      this.damaged.add('a journal');
+      kept!.generation = '';
+      this.keptDirty = true;
+    } else if (journal && kept) {
+      Object.assign(kept.files, journal.files);
+      for (const f of Object.keys(journal.files)) this.keptJournaled.add(f);
+    }
+    return (this.kept = kept ?? { format: FORMAT, fingerprint: this.table.fingerprint, generation: '', files: {} });
   }
+}
+
+/**
+ * The journal beside `file`, if it amends this write of it: null when there is none or it amends
+ * another (left by an interrupted scan), 'damaged' when it cannot be read as one.
+ */
+function readJournal<T extends { format: number; fingerprint: string; generation: string }>(file: string, base: T, valid: (x: unknown) => x is T): T | null | 'damaged' {
+  let text: string;
+  try {
+    text = fs.readFileSync(journalOf(file), 'utf8');
+  } catch {
+    return null;
+  }
+  let journal: unknown;
+  try {
+    journal = JSON.parse(text);
+  } catch {
+    return 'damaged';
+  }
+  if (!valid(journal) || journal.format !== base.format || journal.fingerprint !== base.fingerprint) return 'damaged';
+  return journal.generation === base.generation && base.generation !== '' ? journal : null;
+}
+
+function isKept(x: unknown, fingerprint: string): x is Kept {
+  const k = x as Kept | null;
+  return typeof k === 'object' && k !== null && k.format === FORMAT && k.fingerprint === fingerprint && typeof k.generation === 'string' && typeof k.files === 'object' && k.files !== null;
 }
 
 /** An IR standing for a file whose parse is known only by its notes: no code, its diagnostics and suppressions. */
@@ -301,7 +432,7 @@ export function toolFingerprint(): string {
 }
 
 function emptyTable(fingerprint: string): Table {
-  return { format: FORMAT, fingerprint, paths: [], sizes: [], mtimes: [], hashes: [], seeds: [], specifiers: [], modes: [], notes: {}, relevance: null, analysis: null };
+  return { format: FORMAT, fingerprint, generation: '', paths: [], sizes: [], mtimes: [], hashes: [], seeds: [], specifiers: [], modes: [], notes: {}, relevance: null, analysisKey: null };
 }
 
 function isEmpty(n: ParseNotes): boolean {
@@ -310,14 +441,15 @@ function isEmpty(n: ParseNotes): boolean {
 
 function isTable(x: unknown): x is Table {
   const t = x as Table;
-  if (typeof t !== 'object' || t === null || typeof t.format !== 'number' || typeof t.fingerprint !== 'string') return false;
+  if (typeof t !== 'object' || t === null || typeof t.format !== 'number' || typeof t.fingerprint !== 'string' || typeof t.generation !== 'string') return false;
   const columns: [unknown, (v: unknown) => boolean][] = [
     [t.paths, isString], [t.sizes, isNumber], [t.mtimes, isNumber], [t.hashes, (v) => v === null || isString(v)],
     [t.seeds, isNumber], [t.specifiers, isString], [t.modes, (v) => v === 0 || v === 1 || v === 2],
   ];
   // Every cell typed as the scan reads it: a hand-edited number where a string belongs must not crash it.
   const typed = columns.every(([c, ok]) => Array.isArray(c) && c.length === t.paths.length && c.every(ok));
-  return typed && typeof t.notes === 'object' && t.notes !== null && (t.relevance === null || (typeof t.relevance === 'object' && Array.isArray(t.relevance?.files)));
+  return typed && typeof t.notes === 'object' && t.notes !== null && (t.relevance === null || (typeof t.relevance === 'object' && Array.isArray(t.relevance?.files)))
+    && (t.analysisKey === null || typeof t.analysisKey === 'string');
 }
 
 function isString(v: unknown): boolean {

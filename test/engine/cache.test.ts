@@ -113,7 +113,7 @@ describe('scan cache', () => {
     fs.writeFileSync(keptFile, JSON.stringify(kept));
     const tableFile = path.join(cacheDir, 'files.json');
     const table = JSON.parse(fs.readFileSync(tableFile, 'utf8'));
-    table.analysis = null;
+    table.analysisKey = null;
     table.notes = { 'src/app/api/checkout/route.ts': { diagnostics: 'none' } };
     fs.writeFileSync(tableFile, JSON.stringify(table));
     const damaged = await scan({ root, cache: cacheDir });
@@ -162,6 +162,71 @@ describe('scan cache', () => {
     fs.writeFileSync(file, JSON.stringify({ ...stored, fingerprint: 'an older build' }));
     const stale = await scan({ root, cache: cacheDir });
     expect(stale.diagnostics.find((d) => d.code === 'cache-ignored')).toMatchObject({ severity: 'info', message: expect.stringMatching(/another version/) });
+  });
+
+  it('a re-scan after a few edits writes journals beside the big files, and reads them back', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    const table = fs.readFileSync(path.join(cacheDir, 'files.json'), 'utf8');
+    const kept = fs.readFileSync(path.join(cacheDir, 'parsed.json'), 'utf8');
+    edit(root, 'src/app/api/checkout/route.ts', (t) => t.replace("status: 'PENDING'", "status: 'HELD'"));
+    const edited = await scanWithStages(root, cacheDir);
+    expect(edited.stages).not.toContain('analysis (from the cache)');
+    // The big files are as the cold scan wrote them; what changed is in their journals.
+    expect(fs.readFileSync(path.join(cacheDir, 'files.json'), 'utf8')).toBe(table);
+    expect(fs.readFileSync(path.join(cacheDir, 'parsed.json'), 'utf8')).toBe(kept);
+    expect(JSON.parse(fs.readFileSync(path.join(cacheDir, 'files.changes.json'), 'utf8')).paths).toEqual(['src/app/api/checkout/route.ts']);
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(cacheDir, 'parsed.changes.json'), 'utf8')).files)).toEqual(['src/app/api/checkout/route.ts']);
+    // Read back: nothing to read or parse, the analysis reused, the report a cold scan's.
+    const warm = await scanWithStages(root, cacheDir);
+    expect(warm.stages).toEqual(expect.arrayContaining(['text pass (0 files read)', 'parse (0 files)', 'analysis (from the cache)']));
+    expect(stable(warm.report)).toBe(stable(await scan({ root })));
+    // Another edit to an analyzed file: the kept parse of the first comes from the journal.
+    edit(root, 'src/lib/stripe.ts', (t) => `${t}\nexport const currency = 'eur';\n`);
+    const again = await scanWithStages(root, cacheDir);
+    expect(again.stages).toContain('parse (1 files)');
+    expect(stable(again.report)).toBe(stable(await scan({ root })));
+  });
+
+  it('a journal left by another write of its file is not applied; a damaged one is reported and replaced', async () => {
+    const root = makeProject(app);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    edit(root, 'src/app/api/checkout/route.ts', (t) => t.replace("status: 'PENDING'", "status: 'HELD'"));
+    await scan({ root, cache: cacheDir });
+    const journalFile = path.join(cacheDir, 'files.changes.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    // Its row has the file's size and mtime but says it holds no payment code: applied, it would hide the route.
+    expect(journal.paths).toEqual(['src/app/api/checkout/route.ts']);
+    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, generation: 'an earlier write', seeds: [0], specifiers: [''], modes: [1] }));
+    const other = await scan({ root, cache: cacheDir });
+    expect(other.diagnostics.some((d) => d.code === 'cache-ignored')).toBe(false);
+    expect(stable(other)).toBe(stable(await scan({ root })));
+    fs.writeFileSync(journalFile, '{"format": 4, "paths": [');
+    const damaged = await scan({ root, cache: cacheDir });
+    expect(damaged.diagnostics.filter((d) => d.code === 'cache-ignored').map((d) => d.message)).toEqual([
+      'parts of the cache were damaged and were ignored (a journal); they are rebuilt by this scan',
+    ]);
+    expect(stable({ ...damaged, diagnostics: [] })).toBe(stable({ ...(await scan({ root })), diagnostics: [] }));
+    const mended = await scanWithStages(root, cacheDir);
+    expect(mended.report.diagnostics.some((d) => d.code === 'cache-ignored')).toBe(false);
+    expect(mended.stages).toContain('analysis (from the cache)');
+  });
+
+  it('a journal that grows past its limit is folded into its file', async () => {
+    const many: Record<string, string> = { ...app };
+    for (let i = 0; i < 120; i++) many[`src/components/Tile${i}.tsx`] = `export const Tile${i} = () => <p>${i}</p>;\n`;
+    const root = makeProject(many);
+    const cacheDir = path.join(root, '.bookfirst-cache');
+    await scan({ root, cache: cacheDir });
+    for (let i = 0; i < 120; i++) edit(root, `src/components/Tile${i}.tsx`, (t) => t.replace('<p>', '<p className="tile">'));
+    const folded = await scan({ root, cache: cacheDir });
+    expect(fs.existsSync(path.join(cacheDir, 'files.changes.json'))).toBe(false);
+    expect(JSON.parse(fs.readFileSync(path.join(cacheDir, 'files.json'), 'utf8')).paths).toContain('src/components/Tile7.tsx');
+    const warm = await scanWithStages(root, cacheDir);
+    expect(warm.stages).toContain('text pass (0 files read)');
+    expect(stable(warm.report)).toBe(stable(folded));
   });
 
   it('bookfirst scan --cache keeps the cache under the scanned root; --cache-location elsewhere', () => {
