@@ -67,6 +67,7 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
     // Symlinks last, so a directory is listed under its real path when both lead to it.
     entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     const base = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const realBase = dirReal.endsWith(path.sep) ? dirReal : dirReal + path.sep;
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const abs = base + entry.name;
@@ -77,7 +78,7 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
       }
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      let real = path.join(dirReal, entry.name);
+      let real = realBase + entry.name;
       if (entry.isSymbolicLink()) {
         const resolved = safeRealpath(abs);
         if (!resolved || !isInside(rootReal, resolved)) {
