@@ -100,6 +100,8 @@ export class ScanCache {
   private readonly index = new Map<string, number>();
   /** Files scanned or parsed in this run. */
   private readonly fresh = new Map<string, Entry>();
+  /** Rows of the table read so far, each read once. */
+  private readonly read = new Map<string, Entry>();
   /** Files whose row the table's journal holds (applied when the cache was opened). */
   private readonly journaled: Set<string>;
   private kept: Kept | null = null;
@@ -177,7 +179,7 @@ export class ScanCache {
   }
 
   private entry(file: string): Entry | null {
-    const f = this.fresh.get(file);
+    const f = this.fresh.get(file) ?? this.read.get(file);
     if (f) return f;
     const i = this.index.get(file);
     if (i === undefined) return null;
@@ -186,7 +188,9 @@ export class ScanCache {
     const scan: TextScan = { path: file, specifiers: t.specifiers[i] ? t.specifiers[i]!.split('\n') : [], seed: t.seeds[i] === 1, ...(hash ? { hash } : {}) };
     const notes = t.notes[file] ?? NO_NOTES;
     if (!isNotes(notes)) this.damaged.add('parse notes');
-    return { size: t.sizes[i]!, mtimeMs: t.mtimes[i]!, scan, mode: isNotes(notes) ? (t.modes[i] as Mode) : Mode.None, notes: isNotes(notes) ? notes : NO_NOTES };
+    const e: Entry = { size: t.sizes[i]!, mtimeMs: t.mtimes[i]!, scan, mode: isNotes(notes) ? (t.modes[i] as Mode) : Mode.None, notes: isNotes(notes) ? notes : NO_NOTES };
+    this.read.set(file, e);
+    return e;
   }
 
   /** The text pass of a file whose size and mtime are what the cache saw. */
@@ -384,12 +388,15 @@ function isKept(x: unknown, fingerprint: string): x is Kept {
   return typeof k === 'object' && k !== null && k.format === FORMAT && k.fingerprint === fingerprint && typeof k.generation === 'string' && typeof k.files === 'object' && k.files !== null;
 }
 
+/** Shared by every noted IR: tens of thousands of empty arrays per re-scan cost more to collect than to share. */
+const NOTHING = Object.freeze([]) as never[];
+
 /** An IR standing for a file whose parse is known only by its notes: no code, its diagnostics and suppressions. */
 export function notedIR(file: string, notes: ParseNotes): FileIR {
   return {
-    file, lineStarts: [], directives: [], imports: [], exports: [], bindings: [], functions: [], classes: [], sites: [], typeNames: [],
-    memberAssignments: [], directiveComments: notes.directiveComments, skipped: notes.skipped,
-    diagnostics: notes.diagnostics.filter((d) => d.file === file).map(({ file: _, ...d }) => d),
+    file, lineStarts: NOTHING, directives: NOTHING, imports: NOTHING, exports: NOTHING, bindings: NOTHING, functions: NOTHING, classes: NOTHING,
+    sites: NOTHING, typeNames: NOTHING, memberAssignments: NOTHING, directiveComments: notes.directiveComments, skipped: notes.skipped,
+    diagnostics: notes === NO_NOTES ? NOTHING : notes.diagnostics.filter((d) => d.file === file).map(({ file: _, ...d }) => d),
   };
 }
 
