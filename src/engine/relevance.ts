@@ -48,6 +48,8 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
     }
     const modules = r.kind === 'framework' ? [...(r.registrations ?? []).flatMap((x) => x.clients), ...(r.aborts ?? []), ...(r.deferred ?? [])] : r.kind === 'store' || r.kind === 'provider' ? r.clients : [];
     for (const c of modules) if (c.module) packages.add(packageName(c.module.replace(/[*{].*$/, '').replace(/\/$/, '')));
+    // A store reached through a global the platform defines (Strapi's `strapi.documents(...)`) needs no import.
+    if (r.kind === 'store') for (const c of r.clients) if (c.global) texts.add(`${c.global}.`);
   }
   const claimed = recognizers.flatMap((r) => (r.kind === 'store' ? r.specifiers ?? [] : []));
   return { packages: [...packages].filter(Boolean).sort(), texts: [...texts].filter((t) => t.length > 3).sort(), claimed };

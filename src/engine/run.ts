@@ -76,7 +76,10 @@ async function textPass(
   let relevant = cache?.relevance(key) ?? null;
   if (!relevant) {
     const recognizers = settings.recognizers;
-    const autoImported = recognizers.flatMap((r) => (r.kind === 'framework' ? (r.autoImports ?? []).map((a) => globMatcher(a.files)) : []));
+    // Files a framework reads without anything importing them: auto-imported modules, and tables that route actions by name.
+    const autoImported = recognizers.flatMap((r) => (r.kind === 'framework'
+      ? [...(r.autoImports ?? []).map((a) => a.files), ...(r.routeFiles ?? []).flatMap((f) => (f.routeTable ? [f.routeTable.files] : []))].map(globMatcher)
+      : []));
     relevant = relevantFiles(sources.map((f) => scans.get(f.path)!), resolver, (file) => autoImported.some((re) => re.test(appRelative(project.manifests, file))));
     cache?.storeRelevance(key, relevant);
   }

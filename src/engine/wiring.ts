@@ -2,10 +2,11 @@
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint, type ObjValue } from '../graph/entries.js';
+import { defaultExport, frameworkModule } from '../graph/framework-modules.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, stepsText, type Value } from '../model/values.js';
 import { isWithin, type Expr, type FileIR, type TypeRef } from '../model/ir.js';
-import { compilePath, isModuleOrSubpath, isPatternValue, type Matcher } from '../recognizers/match.js';
+import { compilePath, isAtPath, isModuleOrSubpath, isPatternValue, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
 import { globMatcher } from '../util/glob.js';
@@ -110,9 +111,10 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     return out;
   };
   const optionHandlerRules = optionHandlerParams(ev, matcher, frameworks);
+  const factoryParams = moduleFactoryParams(ev, frameworks);
   const byToken = injectedByToken(ev, frameworks);
   return (file, fn, index) => {
-    const out: Value[] = [...typedParam(file, fn, index), ...byToken(file, fn, index)];
+    const out: Value[] = [...typedParam(file, fn, index), ...byToken(file, fn, index), ...handlerParam(factoryParams.get(fnKey({ file, fn })), index)];
     // A handler in a registration's options (`endpoints: [{ handler: async (req) => ... }]`). What
     // the options declare a parameter takes (Convex's `args` validators) stands in for callers' arguments.
     const held = optionHandlerRules.get(fnKey({ file, fn }));
@@ -137,6 +139,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
         if (v.t === 'fn') out.push(...invokedWith(v.file, v.fn, arg, index));
         for (const m of matcher.match(v)) {
           if (m.kind === 'registration') out.push(...handlerParam(m.registration?.handlerParams, index));
+          if (m.kind === 'inline') out.push(...handlerParam(m.inlineParams, index));
           // `db.query(sql, values, (err, result) => ...)`: the result is what the statement returned.
           if (m.kind === 'write' && m.recognizer.kind === 'store' && m.recognizer.completionCallbacks && index === 1 && arg === s.args.length - 1) {
             out.push(...ev.values(file, { k: 'call', site }));
@@ -268,12 +271,14 @@ export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph 
   const keeps = frameworks.flatMap((fw) => fw.keepsValues ?? []);
   const isOperator = (ops: ClientPattern[], v: Value) => ops.some((o) => isPatternValue(v, o));
   const fromContainer = resolvedFromContainer(ev, frameworks);
+  const fromKey = keyedModules(ev, frameworks);
   return (file, siteIndex, callee, depth) => {
     const ir = ev.ir(file);
     const site = ir?.sites[siteIndex];
     if (!ir || !site) return [];
-    // `container.resolve<IBookingController>(TOKENS.BookingController)`: what the token was registered with.
-    const out: Value[] = [...fromContainer(file, siteIndex, callee)];
+    // `container.resolve<IBookingController>(TOKENS.BookingController)`: what the token was registered with;
+    // `strapi.service('api::booking.payment')`: the module that key names.
+    const out: Value[] = [...fromContainer(file, siteIndex, callee), ...fromKey(ir, siteIndex, callee, depth)];
     if (site.args[0] && callee.some((v) => matcher.match(v).some((m) => m.kind === 'settle'))) out.push(...ev.values(file, site.args[0], depth));
     const c = site.callee;
     const keep = c.k === 'member' ? keeps.find((k) => k.method === c.prop) : undefined;
@@ -301,6 +306,48 @@ export function resultSources(ev: Evaluator, matcher: Matcher, graph: CallGraph 
 }
 
 /** Transactions and grouped queries, as the store recognizers declare them. */
+/** The functions that modules export for their framework to call once (`moduleFactories`), with what it hands them. */
+function moduleFactoryParams(ev: Evaluator, frameworks: FrameworkRecognizer[]): Map<string, HandlerParam[]> {
+  const out = new Map<string, HandlerParam[]>();
+  for (const rule of frameworks.flatMap((fw) => fw.moduleFactories ?? [])) {
+    const re = globMatcher(rule.files);
+    for (const ir of ev.files.values()) {
+      if (!re.test(ir.file) && !re.test(`/${ir.file}`)) continue;
+      for (const v of defaultExport(ev, ir.file, 0)) if (v.t === 'fn') out.set(fnKey(v), rule.params);
+    }
+  }
+  return out;
+}
+
+/** What a call of a framework's `keyedModules` returns: the default export of the module its key names. */
+function keyedModules(ev: Evaluator, frameworks: FrameworkRecognizer[]): (ir: FileIR, site: number, callee: Value[], depth: number) => Value[] {
+  const rules = frameworks.flatMap((fw) => fw.keyedModules ?? []).map((r) => ({
+    ...r, re: new RegExp(r.key), paths: r.clients.flatMap((c) => r.calls.map((call) => ({ from: c, tokens: compilePath([c.path, call].filter(Boolean).join('.')) }))),
+  }));
+  if (rules.length === 0) return () => [];
+  // Source files by their path without its extension, for the file a key names.
+  let byStem: Map<string, string[]> | null = null;
+  return (ir, siteIndex, callee, depth) => {
+    const out: Value[] = [];
+    for (const rule of rules) {
+      if (!callee.some((v) => rule.paths.some((p) => isAtPath(v, p.from, p.tokens)))) continue;
+      const key = staticText(ir, ir.sites[siteIndex]!.args[rule.arg]);
+      const m = key === null ? null : rule.re.exec(key);
+      if (!m) continue;
+      if (!byStem) {
+        byStem = new Map();
+        for (const f of ev.files.keys()) addTo(byStem, f.replace(/\.[^/.]+$/, ''), f);
+      }
+      const wanted = rule.file.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
+      for (const [stem, files] of byStem) {
+        if (stem !== wanted && !stem.endsWith(`/${wanted}`)) continue;
+        for (const f of files) out.push(...frameworkModule(ev, frameworks, f, depth));
+      }
+    }
+    return out;
+  };
+}
+
 export function passesThrough(matcher: Matcher): PassesThrough {
   return (_file, _site, callee) => callee.some((v) => matcher.match(v).some((m) => m.kind === 'transaction' || m.kind === 'group' || m.kind === 'inline'));
 }

@@ -3,13 +3,15 @@
 // a payment call and has no caller in the scanned code.
 import { soleDefinition, type ExportDecl, type Expr, type FileIR } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
-import type { FrameworkRecognizer, RegistrationRule } from '../recognizers/define.js';
+import type { FrameworkRecognizer, RegistrationRule, RouteFileRule } from '../recognizers/define.js';
 import { isModuleOrSubpath } from '../recognizers/match.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
+import { tableRoutes, type TableRoute } from './route-tables.js';
+import { frameworkModule } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
 import { addTo } from '../util/multimap.js';
 
@@ -34,6 +36,7 @@ export function findEntries(
   active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f,
 ): EntryPoint[] {
   const entries = new Map<string, EntryPoint>();
+  const tables = new Map<RouteFileRule, Map<string, TableRoute>>();
   const add = (e: EntryPoint) => {
     if (!entries.has(e.fn)) entries.set(e.fn, e);
   };
@@ -46,8 +49,19 @@ export function findEntries(
         const { route, method } = rule.routeStyle === 'remix' ? { route: remixRouteOfFile(ir.file), method: null }
           : rule.routeStyle === 'nitro' ? nitroRouteOfFile(ir.file) : { route: routeOfFile(ir.file), method: null };
         if (rule.module) add({ fn: fnKey({ file: ir.file, fn: 0 }), file: ir.file, pos: 0, kind: rule.entry, name: route, route, framework: fw.id });
-        // Route-file rules name ESM exports: `module.exports = handler` answers to none of them.
-        forEachExportedEntry(ev, ir, rule.exports, false, (name, x, fns) => {
+        // Route-file rules name ESM exports: `module.exports = handler` answers to none of them, unless the rule says so.
+        forEachExportedEntry(ev, ir, rule.exports, rule.commonJs ?? false, (name, x, fns) => {
+          if (rule.routeTable) {
+            // Actions routed by tables elsewhere: named after their controller when no table routes them.
+            const routes = tables.get(rule) ?? tables.set(rule, tableRoutes(ev, files, rule.routeTable, appRelative)).get(rule)!;
+            const stem = ir.file.replace(/\.[^/.]+$/, '');
+            for (const [key, fn, pos] of valueFunctions(ev, frameworkModule(ev, frameworks, ir.file, 0))) {
+              const routed = routes.get(`${stem}#${key}`);
+              const label = routed ? [routed.method, routed.route].filter(Boolean).join(' ') : `${stem.slice(stem.lastIndexOf('/') + 1)}.${key}`;
+              add({ fn, file: ir.file, pos, kind: rule.entry, name: label, route: routed?.route ?? null, framework: fw.id });
+            }
+            return;
+          }
           const label = name === 'default' ? [method, route].filter(Boolean).join(' ') : `${name} ${route}`;
           for (const fn of fns) add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: label, route, framework: fw.id });
           // `export const actions = { default: ..., book: ... }`: each function is an entry point.
@@ -254,7 +268,7 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
 }
 
 /** The objects at a path of keys and `[]` steps below an expression, with the scope texts passed on the way. */
-function objectsAt(
+export function objectsAt(
   ev: Evaluator, file: string, e: Expr, steps: string[], scope: string[], scopeKeys: string[],
   textOf: (obj: ObjValue, keys: string[]) => string | null, depth = 0,
 ): { obj: ObjValue; scope: string[] }[] {
@@ -285,8 +299,13 @@ function joinRoute(parts: string[]): string {
 
 /** The function-valued properties of an exported object: [key, function, position]. */
 function objectFunctions(ev: Evaluator, ir: FileIR, e: Expr): [string, string, number][] {
+  return valueFunctions(ev, optionsObjects(ev, ir, e));
+}
+
+/** The functions held by the properties of object values, by key. */
+function valueFunctions(ev: Evaluator, values: Value[]): [string, string, number][] {
   const out: [string, string, number][] = [];
-  for (const obj of optionsObjects(ev, ir, e)) {
+  for (const obj of values.filter((v): v is ObjValue => v.t === 'obj')) {
     for (const p of obj.props) {
       if (p.key === null || p.key === '...') continue;
       for (const v of ev.values(obj.file, p.value)) {

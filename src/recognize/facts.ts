@@ -316,8 +316,13 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
       declared.push(...(v.t === 'ext' ? v.typeArgs ?? [] : []));
     }
   }
-  const unique = (list: string[]) => list.filter((n, i) => n && list.indexOf(n) === i);
+  const unique = (list: string[]) => list.map(contentTypeName).filter((n, i, all) => n && all.indexOf(n) === i);
   return [unique(declared), unique(named)];
+}
+
+/** A content type's UID names it last: Strapi's `api::booking.booking` is `booking`. */
+function contentTypeName(name: string): string {
+  return /^[a-z]+::[\w-]+\.([\w-]+)$/.exec(name)?.[1] ?? name;
 }
 
 /**

@@ -339,6 +339,13 @@ export interface RouteFileRule {
   entry: string;
   /** The file's top-level code is an entry point too: it runs for each request (an Astro page's frontmatter). */
   module?: true;
+  /** `module.exports = ...` answers to 'default' (Strapi's JavaScript controllers are CommonJS). */
+  commonJs?: true;
+  /**
+   * The export is an object of actions routed by tables elsewhere that name them by a key (Strapi's
+   * routes files): its own path names no route, and the export itself is no handler.
+   */
+  routeTable?: RouteTableRule;
   /**
    * The entries answer only the app's own forms (SvelteKit form actions: a POST the framework refuses
    * from another origin), never a browser sent back by a provider or the provider's own callback.
@@ -350,6 +357,24 @@ export interface RouteFileRule {
    * 'nitro' with a method suffix (`checkout.post.ts`) that names the method, not the path.
    */
   routeStyle?: 'remix' | 'nitro';
+}
+
+/** Tables of routes that name their handlers by key (see graph/route-tables.ts). */
+export interface RouteTableRule {
+  /** Root-relative glob of the files whose default export holds a table. */
+  files: string;
+  /** The key of the table's list of routes, and the keys of each route. */
+  list: string;
+  pathKey: string;
+  methodKey: string;
+  handlerKey: string;
+  /** Prefix of every route (`/api`). */
+  prefix: string;
+  /**
+   * How a handler key names an action: a regular expression, the action's file without extension
+   * (`$1`: a group; `{dir}`: the table's folder) and the action's name in that file's export.
+   */
+  handlers: { key: string; file: string; action: string }[];
 }
 
 /**
@@ -503,8 +528,23 @@ export interface FrameworkRecognizer {
    * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).
    */
   keepsValues?: { method: string; operators: ClientPattern[] }[];
-  /** Calls that run their function argument inline and return its result (Inngest `step.run(id, fn)`). */
-  inline?: { clients: ClientPattern[]; calls: string[] }[];
+  /**
+   * Calls that run their function argument inline and return its result (Inngest `step.run(id, fn)`),
+   * with what the framework fills in its parameters (Strapi's factories hand it `{ strapi }`).
+   */
+  inline?: { clients: ClientPattern[]; calls: string[]; params?: HandlerParam[] }[];
+  /**
+   * Modules whose default export is a function the framework calls once with these parameters: the
+   * module stands for what it returns (Strapi's `module.exports = ({ strapi }) => ({ ...actions })`).
+   */
+  moduleFactories?: { files: string; params: HandlerParam[] }[];
+  /**
+   * Modules looked up by a key at run time (Strapi `strapi.service('api::booking.payment')`): a call
+   * at `calls` (steps after `clients`) whose argument `arg` matches `key` (a regular expression)
+   * returns the default export of the file at `file` (`$1`, `$2`: the key's groups; no extension),
+   * below any folder.
+   */
+  keyedModules?: { clients: ClientPattern[]; calls: string[]; arg: number; key: string; file: string }[];
   /**
    * Message links: a sender call (`client.send(pattern, payload)`) reaches the handlers whose decorator
    * names the same pattern (`@MessagePattern(pattern)`), so a handler with senders in the scan is a

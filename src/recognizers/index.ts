@@ -21,6 +21,7 @@ import nuxt from './frameworks/nuxt.js';
 import nuxtMongoose from './frameworks/nuxt-mongoose.js';
 import payloadEndpoints from './frameworks/payload-endpoints.js';
 import remix from './frameworks/remix.js';
+import strapiFramework from './frameworks/strapi.js';
 import supabaseFunctions from './frameworks/supabase-functions.js';
 import sveltekit from './frameworks/sveltekit.js';
 import timers from './frameworks/timers.js';
@@ -85,11 +86,12 @@ import redis from './stores/redis.js';
 import sanity from './stores/sanity.js';
 import sequelize from './stores/sequelize.js';
 import slonik from './stores/slonik.js';
+import strapi from './stores/strapi.js';
 import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, girocheckout, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, girocheckout, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

@@ -3,7 +3,7 @@
 import { stepsText, type Step, type Value } from '../model/values.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import type {
-  ClientPattern, FrameworkRecognizer, ProviderOperation, ProviderRecognizer, Recognizer, RegistrationRule,
+  ClientPattern, FrameworkRecognizer, HandlerParam, ProviderOperation, ProviderRecognizer, Recognizer, RegistrationRule,
   StoreOperation, StoreRecognizer,
 } from './define.js';
 
@@ -17,6 +17,8 @@ export interface Match {
   registration?: RegistrationRule;
   /** For carriers: the reference fields of the object created and the payment fields that hand its id on. */
   carrier?: NonNullable<ProviderRecognizer['carriers']>[number];
+  /** For inline calls: what the framework fills in the function's parameters. */
+  inlineParams?: HandlerParam[];
   /** For transactions: which callback parameter is a client, and whether it is the receiver. */
   transaction?: { param: number; client: 'receiver' | 'same' };
   /** Steps (in the value) matched by `*`. */
@@ -140,7 +142,7 @@ export class Matcher {
     }
     for (const a of r.aborts ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'abort', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
     for (const rule of r.inline ?? []) {
-      for (const call of rule.calls) this.add(r, rule.clients, call, (w, c) => ({ kind: 'inline', recognizer: r, wildcards: w, clientSteps: c, call }));
+      for (const call of rule.calls) this.add(r, rule.clients, call, (w, c) => ({ kind: 'inline', recognizer: r, wildcards: w, clientSteps: c, call, ...(rule.params ? { inlineParams: rule.params } : {}) }));
     }
     for (const a of r.deferred ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'deferred', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));
     for (const a of r.settles ?? []) this.add(r, [a], '', (w, c) => ({ kind: 'settle', recognizer: r, wildcards: w, clientSteps: c, call: a.path }));

@@ -43,7 +43,7 @@ export const CHANGE_VERBS = ['update', 'set', 'mark', 'confirm', 'cancel', 'rele
 
 export const LOOKUP_VERBS = ['get', 'fetch', 'list', 'find', 'search', 'select', 'read', 'lookup', 'count', 'check', 'is', 'has', 'can', 'show', 'view', 'load'];
 
-export const ID_FIELDS = new Set(['id', '_id', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
+export const ID_FIELDS = new Set(['id', '_id', 'documentId', 'uuid', 'uid', 'key', 'insertId', 'insertedId', 'lastInsertRowid', 'lastID', 'ref', 'reference', 'code', 'bookingId', 'booking_id', 'reservationId', 'reservation_id', 'appointmentId', 'appointment_id']);
 
 /** Splits `tbl_bookingSlots` into ['tbl', 'booking', 'slots']. */
 export function words(name: string): string[] {

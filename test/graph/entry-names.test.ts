@@ -33,6 +33,30 @@ describe('entry point names', () => {
     ]);
   });
 
+  it('Strapi controller actions take the route their routes file names them in, by either form of handler key', async () => {
+    expect(await entryNames('valid-strapi-v5-documents-booking-created-then-service-checkout')).toEqual(['strapi-controller POST /api/bookings/checkout']);
+    expect(await entryNames('invalid-strapi-v4-entity-service-reservation-only-in-webhook')).toEqual(['strapi-controller POST /api/reservations/deposit']);
+  });
+
+  it('a Strapi action no routes file names is named after its controller, with no route', async () => {
+    const root = makeProject({
+      'package.json': JSON.stringify({ name: 'cms', dependencies: { '@strapi/strapi': '5.0.0', stripe: '17.0.0' } }),
+      'src/api/booking/controllers/booking.ts': [
+        "import { factories } from '@strapi/strapi';",
+        "import Stripe from 'stripe';",
+        "const stripe = new Stripe('sk');",
+        "export default factories.createCoreController('api::booking.booking', ({ strapi }) => ({",
+        '  async pay(ctx) {',
+        "    const booking = await strapi.documents('api::booking.booking').create({ data: { state: 'pending' } });",
+        "    ctx.body = await stripe.paymentIntents.create({ amount: 500, currency: 'eur', metadata: { bookingId: booking.documentId } });",
+        '  },',
+        '}));',
+      ].join('\n'),
+    });
+    const report = await scan({ root, checks: ['confirmation-record'] });
+    expect(report.checks[0]!.paths.map((p) => [p.entry.kind, p.entry.name])).toEqual([['strapi-controller', 'booking.pay']]);
+  });
+
   it('Nitro file routes take their method from the file name, not their path', async () => {
     expect(await entryNames('valid-nuxt-cancel-return-route-with-method-suffix-releases-booking', 'failure-handling')).toEqual([
       'nuxt-route GET /api/bookings/[id]/cancel',

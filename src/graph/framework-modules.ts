@@ -1,0 +1,21 @@
+// What a framework makes of a module it loads itself: its default export (ESM or CommonJS), or,
+// when the framework calls that export once to build it, what the call returns.
+import type { FrameworkRecognizer } from '../recognizers/define.js';
+import { isUnknown, type Value } from '../model/values.js';
+import type { Evaluator } from '../symbols/evaluate.js';
+import { globMatcher } from '../util/glob.js';
+
+/** A module's default export, ESM or CommonJS. */
+export function defaultExport(ev: Evaluator, file: string, depth: number): Value[] {
+  const esm = ev.ir(file)?.exports.some((x) => x.kind !== 'star' && x.name === 'default');
+  return (esm ? ev.exportValue(file, 'default', depth) : ev.moduleValue(file, depth)).filter((v) => !isUnknown(v));
+}
+
+/**
+ * What a module stands for to its framework: its default export, or what that export returns when
+ * it is a factory the framework calls (`moduleFactories`).
+ */
+export function frameworkModule(ev: Evaluator, frameworks: FrameworkRecognizer[], file: string, depth: number): Value[] {
+  const factory = frameworks.some((fw) => (fw.moduleFactories ?? []).some((r) => globMatcher(r.files).test(file) || globMatcher(r.files).test(`/${file}`)));
+  return defaultExport(ev, file, depth).flatMap((v) => (factory && v.t === 'fn' ? ev.fnReturns(v.file, v.fn, depth) : [v]));
+}
