@@ -145,6 +145,7 @@ export class Evaluator {
         if (e.cls === null) return [UNKNOWN];
         return [e.static ? { t: 'class', file, cls: e.cls } : { t: 'inst', file, cls: e.cls }];
       case 'super': {
+        if (e.cls === null && e.obj) return this.prototypeOf(file, e.obj, d);
         const cls = e.cls === null ? undefined : this.ir(file)?.classes[e.cls];
         return cls?.superClass ? this.values(file, cls.superClass, d).map((v) => (v.t === 'class' ? { ...v, t: 'inst' as const } : v)) : [UNKNOWN];
       }
@@ -408,6 +409,27 @@ export class Evaluator {
         return [UNKNOWN];
       }),
     );
+  }
+
+  /**
+   * What an object literal's methods reach with `super`: for an object a function returns to the call
+   * it is handed to, what that call makes. Strapi's `createCoreController(uid, () => ({ async create(ctx)
+   * { return super.create(ctx) } }))` inherits the core controller of `uid`; the object itself is left
+   * out (its own `create` is the method calling `super`).
+   */
+  private prototypeOf(file: string, obj: Expr, depth: number): Value[] {
+    const ir = this.ir(file);
+    if (!ir || obj.k !== 'obj') return [UNKNOWN];
+    let owner = -1;
+    ir.functions.forEach((f, i) => {
+      if (i > 0 && f.start <= obj.pos && obj.pos < f.end && (owner === -1 || f.start >= ir.functions[owner]!.start)) owner = i;
+    });
+    const out: Value[] = [];
+    ir.sites.forEach((s, site) => {
+      if (owner === -1 || !s.args.some((a) => a.k === 'fn' && a.fn === owner)) return;
+      for (const v of this.values(file, s.callee, depth)) if (v.t === 'ext' || v.t === 'global') out.push(stepped(v, { p: '()', file, site }));
+    });
+    return out.length > 0 ? out : [UNKNOWN];
   }
 
   /** `const [a, b] = await Promise.all([x(), y()])`: the array a group call resolves element by element. */

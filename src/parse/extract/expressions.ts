@@ -97,7 +97,7 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
       if (cx.cls === null && cx.thisObject) return { k: 'this', cls: null, obj: cx.thisObject };
       return cx.staticThis && cx.cls !== null ? { k: 'this', cls: cx.cls, static: true } : { k: 'this', cls: cx.cls };
     case 'Super':
-      return { k: 'super', cls: cx.cls };
+      return cx.cls === null && cx.thisObject ? { k: 'super', cls: null, obj: cx.thisObject } : { k: 'super', cls: cx.cls };
     case 'ImportExpression': {
       const spec = n.source.type === 'Literal' && typeof n.source.value === 'string' ? n.source.value : null;
       if (spec) return { k: 'require', specifier: spec };

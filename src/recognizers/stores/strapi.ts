@@ -10,16 +10,20 @@ const INSTANCE: ClientPattern[] = [
   { module: '@strapi/strapi', path: 'Core.Strapi.new()' },
 ];
 const at = (path: string): ClientPattern[] => INSTANCE.map((c) => ({ ...c, path: [c.path, path].filter(Boolean).join('.') }));
+// The core controller or service a factory makes for a content type, reached with `super` from the
+// actions that extend it (`async create(ctx) { const response = await super.create(ctx); ... }`).
+const CORE = ['factories', 'default.factories'].flatMap((f) => ['createCoreController.()', 'createCoreService.()'].map((c) => ({ module: '@strapi/strapi', path: `${f}.${c}` })));
 
 // A content type is named by its UID (`api::booking.booking`): the first argument of the Entity
 // Service's calls (v4), or of the call that makes the client (`strapi.documents(uid)` in v5, the
-// Query Engine's `strapi.db.query(uid)`, v3's `strapi.query(name)`, a core service's `strapi.service(uid)`).
+// Query Engine's `strapi.db.query(uid)`, v3's `strapi.query(name)`, a core service's `strapi.service(uid)`,
+// the factory call that made the core controller or service `super` reaches).
 export default defineStore({
   id: 'strapi',
   name: 'Strapi',
   docs: 'https://docs.strapi.io/cms/api/document-service',
   packages: ['@strapi/strapi', 'strapi'],
-  clients: [...at('entityService'), ...at('documents.()'), ...at('db.query.()'), ...at('query.()'), ...at('service.()')],
+  clients: [...at('entityService'), ...at('documents.()'), ...at('db.query.()'), ...at('query.()'), ...at('service.()'), ...CORE],
   writes: [{ call: 'create', entity: ['chain', 'args'] }],
   // `findOne` resolves to null when no entry has the id (https://docs.strapi.io/cms/api/document-service#findone).
   reads: [
