@@ -389,6 +389,8 @@ export function forEachExportedEntry(
  */
 export function entryFunctions(ev: Evaluator, ir: FileIR, e: Expr, depth = 0): string[] {
   if (depth > 6) return [];
+  const method = controllerMethod(ev, ir, e);
+  if (method) return method;
   for (const def of ev.definitions(ir.file, e)) {
     const defIr = ev.ir(def.file);
     if (!defIr || def.expr.k !== 'call') continue;
@@ -397,6 +399,19 @@ export function entryFunctions(ev: Evaluator, ir: FileIR, e: Expr, depth = 0): s
     if (wrapped.length > 0) return wrapped;
   }
   return ev.values(ir.file, e).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+}
+
+/**
+ * `[BookingsController, 'store']`: a controller class and the name of its method (AdonisJS routes),
+ * the class imported or loaded lazily (`const BookingsController = () => import('#controllers/bookings_controller')`).
+ */
+function controllerMethod(ev: Evaluator, ir: FileIR, e: Expr): string[] | null {
+  const [target, named] = e.k === 'arr' && e.items.length === 2 ? e.items : [];
+  const name = named?.k === 'lit' && typeof named.value === 'string' ? named.value : null;
+  if (!target || name === null) return null;
+  const loaded = ev.values(ir.file, target).flatMap((v) => (v.t === 'fn' ? ev.fnReturns(v.file, v.fn, 0).flatMap((m) => [m, ...ev.member(m, 'default', 0)]) : [v]));
+  const methods = loaded.flatMap((v) => (v.t === 'class' ? ev.classMember(v.file, v.cls, name, false, 0) : []));
+  return methods.filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
 }
 
 /** A function's own name: null for one known only as an argument (`onCall callback`, `anonymous`). */

@@ -1,5 +1,6 @@
 // Every recognizer, sorted by kind then id. A test keeps this list, the files and the docs in step.
 import type { Recognizer } from './define.js';
+import adonisjs from './frameworks/adonisjs.js';
 import astro from './frameworks/astro.js';
 import awsLambda from './frameworks/aws-lambda.js';
 import bullmq from './frameworks/bullmq.js';
@@ -70,6 +71,7 @@ import dynamodb from './stores/dynamodb.js';
 import firestore from './stores/firestore.js';
 import knex from './stores/knex.js';
 import kysely from './stores/kysely.js';
+import lucid from './stores/lucid.js';
 import mikroOrm from './stores/mikro-orm.js';
 import mongoose from './stores/mongoose.js';
 import mssql from './stores/mssql.js';
@@ -91,7 +93,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, girocheckout, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [adonisjs, astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, girocheckout, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, lucid, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

@@ -38,6 +38,11 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-strapi-v4-entity-service-reservation-only-in-webhook')).toEqual(['strapi-controller POST /api/reservations/deposit']);
   });
 
+  it('AdonisJS routes name a controller method, the controller imported or loaded lazily', async () => {
+    expect(await entryNames('valid-adonisjs-lucid-booking-created-then-stripe-checkout')).toEqual(['adonis-route POST /courts/:id/book']);
+    expect(await entryNames('invalid-adonisjs-lucid-lesson-booked-only-in-webhook')).toEqual(['adonis-route POST /lessons/:id/pay']);
+  });
+
   it('a Strapi action no routes file names is named after its controller, with no route', async () => {
     const root = makeProject({
       'package.json': JSON.stringify({ name: 'cms', dependencies: { '@strapi/strapi': '5.0.0', stripe: '17.0.0' } }),
