@@ -2,7 +2,7 @@
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint, type ObjValue } from '../graph/entries.js';
-import { defaultExport, frameworkModule } from '../graph/framework-modules.js';
+import { defaultExport, filesAtStem, frameworkModule } from '../graph/framework-modules.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, stepsText, type Value } from '../model/values.js';
 import { isWithin, type Expr, type FileIR, type TypeRef } from '../model/ir.js';
@@ -325,8 +325,6 @@ function keyedModules(ev: Evaluator, frameworks: FrameworkRecognizer[]): (ir: Fi
     ...r, re: new RegExp(r.key), paths: r.clients.flatMap((c) => r.calls.map((call) => ({ from: c, tokens: compilePath([c.path, call].filter(Boolean).join('.')) }))),
   }));
   if (rules.length === 0) return () => [];
-  // Source files by their path without its extension, for the file a key names.
-  let byStem: Map<string, string[]> | null = null;
   return (ir, siteIndex, callee, depth) => {
     const out: Value[] = [];
     for (const rule of rules) {
@@ -334,15 +332,8 @@ function keyedModules(ev: Evaluator, frameworks: FrameworkRecognizer[]): (ir: Fi
       const key = staticText(ir, ir.sites[siteIndex]!.args[rule.arg]);
       const m = key === null ? null : rule.re.exec(key);
       if (!m) continue;
-      if (!byStem) {
-        byStem = new Map();
-        for (const f of ev.files.keys()) addTo(byStem, f.replace(/\.[^/.]+$/, ''), f);
-      }
       const wanted = rule.file.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
-      for (const [stem, files] of byStem) {
-        if (stem !== wanted && !stem.endsWith(`/${wanted}`)) continue;
-        for (const f of files) out.push(...frameworkModule(ev, frameworks, f, depth));
-      }
+      for (const f of filesAtStem(ev, wanted)) out.push(...frameworkModule(ev, frameworks, f, depth));
     }
     return out;
   };

@@ -11,7 +11,7 @@ import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
 import { tableRoutes, type TableRoute } from './route-tables.js';
-import { frameworkModule } from './framework-modules.js';
+import { defaultExport, filesAtStem, frameworkModule } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
 import { addTo } from '../util/multimap.js';
 
@@ -97,7 +97,7 @@ export function findEntries(
     site.args.forEach((arg, i) => {
       if (i === reg.routeArg && routeText !== null) return;
       if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => isModuleOrSubpath(v.module, p)))) return;
-      for (const fn of entryFunctions(ev, ir, arg)) {
+      for (const fn of [...entryFunctions(ev, ir, arg), ...namedHandler(ev, ir, arg, reg)]) {
         // Unrouted (`export const bookSlot = functions.region('eu').https.onCall(async () => ...)`):
         // named after its function, which takes the name it is exported or registered under, else after the call.
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || ownName(ev, fn) || f.api || functionName(ev, fn), route, framework: f.recognizer.id });
@@ -412,6 +412,20 @@ function controllerMethod(ev: Evaluator, ir: FileIR, e: Expr): string[] | null {
   const loaded = ev.values(ir.file, target).flatMap((v) => (v.t === 'fn' ? ev.fnReturns(v.file, v.fn, 0).flatMap((m) => [m, ...ev.member(m, 'default', 0)]) : [v]));
   const methods = loaded.flatMap((v) => (v.t === 'class' ? ev.classMember(v.file, v.cls, name, false, 0) : []));
   return methods.filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+}
+
+/** The controller method a string names (`'BookingsController.store'`), by the rule's `namedHandlers`. */
+function namedHandler(ev: Evaluator, ir: FileIR, arg: Expr, reg: RegistrationRule): string[] {
+  const text = reg.namedHandlers ? staticText(ir, arg, 0, ev.follow) : null;
+  if (text === null) return [];
+  for (const h of reg.namedHandlers ?? []) {
+    const m = new RegExp(h.key).exec(text);
+    if (!m) continue;
+    const fill = (t: string) => t.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
+    const classes = filesAtStem(ev, fill(h.file)).flatMap((f) => defaultExport(ev, f, 0)).filter((v) => v.t === 'class');
+    return classes.flatMap((c) => ev.classMember(c.file, c.cls, fill(h.method), false, 0)).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+  }
+  return [];
 }
 
 /** A function's own name: null for one known only as an argument (`onCall callback`, `anonymous`). */

@@ -19,3 +19,20 @@ export function frameworkModule(ev: Evaluator, frameworks: FrameworkRecognizer[]
   const factory = frameworks.some((fw) => (fw.moduleFactories ?? []).some((r) => globMatcher(r.files).test(file) || globMatcher(r.files).test(`/${file}`)));
   return defaultExport(ev, file, depth).flatMap((v) => (factory && v.t === 'fn' ? ev.fnReturns(v.file, v.fn, depth) : [v]));
 }
+
+const stems = new WeakMap<Evaluator, Map<string, string[]>>();
+
+/** The files of the scan whose path without extension is `stem`, below any folder (`src/api/booking/services/payment`). */
+export function filesAtStem(ev: Evaluator, stem: string): string[] {
+  let byStem = stems.get(ev);
+  if (!byStem) {
+    byStem = new Map();
+    for (const f of ev.files.keys()) {
+      const own = f.replace(/\.[^/.]+$/, '');
+      byStem.set(own, [...(byStem.get(own) ?? []), f]);
+    }
+    stems.set(ev, byStem);
+  }
+  const wanted = stem.replace(/\/+/g, '/');
+  return [...byStem].filter(([own]) => own === wanted || own.endsWith(`/${wanted}`)).flatMap(([, files]) => files);
+}

@@ -475,6 +475,12 @@ export interface RegistrationRule {
   /** Keys of the objects passed on the way whose text scopes the route (a Payload collection's `slug`). */
   routeScopeKeys?: string[];
   handlerParams?: HandlerParam[];
+  /**
+   * Handlers named by a string (AdonisJS v5 `Route.post('/bookings', 'BookingsController.store')`):
+   * a regular expression over it, the file whose default export is the controller class (`$1`: a
+   * group; no extension; below any folder) and the method's name.
+   */
+  namedHandlers?: { key: string; file: string; method: string }[];
 }
 
 export interface DecoratorRule {

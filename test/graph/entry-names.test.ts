@@ -41,6 +41,8 @@ describe('entry point names', () => {
   it('AdonisJS routes name a controller method, the controller imported or loaded lazily', async () => {
     expect(await entryNames('valid-adonisjs-lucid-booking-created-then-stripe-checkout')).toEqual(['adonis-route POST /courts/:id/book']);
     expect(await entryNames('invalid-adonisjs-lucid-lesson-booked-only-in-webhook')).toEqual(['adonis-route POST /lessons/:id/pay']);
+    // v5: the controller named by a string, found below app/Controllers/Http by its namespace and name.
+    expect(await entryNames('invalid-adonisjs-v5-string-handler-charges-before-booking-save')).toEqual(['adonis-route POST /trips/bookings']);
   });
 
   it('a Strapi action no routes file names is named after its controller, with no route', async () => {

@@ -19,5 +19,15 @@ export default defineFramework({
       methodFromCall: true,
       entry: 'adonis-route',
     },
+    // v5: `Route.post('/bookings', 'BookingsController.store')`, the controller found by its name below
+    // `app/Controllers/Http` (a namespace before it: `'Api/BookingsController.store'`).
+    {
+      clients: [{ module: '@ioc:Adonis/Core/Route', path: '' }, { module: '@ioc:Adonis/Core/Route', path: 'default' }],
+      calls: VERBS,
+      routeArg: 0,
+      methodFromCall: true,
+      namedHandlers: [{ key: '^((?:[\\w-]+/)*)([\\w-]+)\\.(\\w+)$', file: 'app/Controllers/Http/$1$2', method: '$3' }],
+      entry: 'adonis-route',
+    },
   ],
 });
