@@ -178,6 +178,10 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator, read = false):
     const idArg = op?.idArg === undefined ? -1 : op.idArg.arg + shift;
     const first = site.args.find((a, i) => i !== filterArg && i !== idArg && isObjectish(program, fact.file, a));
     if (first) add(sets, fact.file, first);
+    // `const data = req.body; data.status = 'pending'; await Booking.create(data)` (or `{ data }`):
+    // the fields assigned on the payload's variable before the call are written too.
+    const payload = first ?? site.args.find((a, i) => i !== filterArg && i !== idArg && a.k === 'ref');
+    for (const held of payload ? payloadVariables(payload) : []) sets.push(...assignedFields(program, ev, ir, site, held));
     // `update(values, { where })`: the filter of the other object arguments.
     for (const a of site.args) if (a !== first && isObjectish(program, fact.file, a)) add([], fact.file, a);
   }
@@ -492,6 +496,13 @@ function filterCall(program: Program, ev: Evaluator, file: string, call: CallSit
     }
   }
   return out;
+}
+
+/** The variables a payload is, or holds under a key that wraps the written fields (`{ data: bookingData }`). */
+function payloadVariables(e: Expr): Expr[] {
+  if (e.k === 'ref') return [e];
+  if (e.k !== 'obj') return [];
+  return e.props.filter((p) => p.key !== null && WRAPPERS.has(p.key) && p.value.k === 'ref').map((p) => p.value);
 }
 
 /** Fields assigned on the record before the call that saves it, in the same function. */
