@@ -551,6 +551,13 @@ export class Evaluator {
       }
       return b.defs.length === 1 ? this.definitions(file, b.defs[0]!, depth + 1) : [];
     }
+    // `server.route(require('./routes/bookings'))`: what that module assigned to `module.exports`.
+    if (e.k === 'require') {
+      const target = this.resolver.resolve(file, e.specifier);
+      const assigned = target.kind === 'file' ? this.ir(target.file)?.exports.find((x) => x.kind === 'local' && x.name === 'module.exports') : undefined;
+      if (target.kind === 'file' && assigned?.kind === 'local') return this.definitions(target.file, assigned.value, depth + 1);
+      return [{ file, expr: e }];
+    }
     if (e.k === 'member' && e.prop !== null) {
       const out: { file: string; expr: Expr }[] = [];
       for (const v of this.values(file, e.obj)) {

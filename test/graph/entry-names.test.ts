@@ -45,6 +45,11 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-adonisjs-v5-string-handler-charges-before-booking-save')).toEqual(['adonis-route POST /trips/bookings']);
   });
 
+  it('hapi routes take their path from the route object, the handler at its top or in its options, the array loaded with require()', async () => {
+    expect(await entryNames('valid-hapi-route-array-pg-booking-inserted-then-checkout')).toEqual(['hapi-route POST /lessons/{id}/book']);
+    expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route /charters/deposit']);
+  });
+
   it('a Strapi action no routes file names is named after its controller, with no route', async () => {
     const root = makeProject({
       'package.json': JSON.stringify({ name: 'cms', dependencies: { '@strapi/strapi': '5.0.0', stripe: '17.0.0' } }),

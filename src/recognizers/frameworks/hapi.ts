@@ -1,0 +1,28 @@
+// https://hapi.dev/api/#-serverrouteroute
+import type { ClientPattern } from '../define.js';
+import { defineFramework } from '../define.js';
+
+// `Hapi.server({ port })` (`@hapi/hapi`, or the old `hapi` package), `new Hapi.Server()`; a value
+// typed `Hapi.Server` or `Server` (a plugin's `register(server: Server)`).
+const SERVER: ClientPattern[] = ['server.()', 'Server.new()', 'default.server.()'].map((path) => ({ path }));
+
+export default defineFramework({
+  id: 'hapi',
+  name: 'hapi',
+  docs: 'https://hapi.dev/api/#-serverrouteroute',
+  packages: ['@hapi/hapi', 'hapi'],
+  registrations: [
+    // `server.route({ method: 'POST', path: '/bookings', handler })`, or an array of such route objects;
+    // the handler may sit in the route's `options` (hapi 17+) or `config` (before), the path being the route's.
+    {
+      clients: SERVER,
+      calls: ['route'],
+      handlerKeys: ['handler'],
+      routeKeys: ['path'],
+      methodKeys: ['method'],
+      optionPaths: ['', '[]', 'options', 'config', '[].options', '[].config'],
+      routeScopeKeys: ['path'],
+      entry: 'hapi-route',
+    },
+  ],
+});
