@@ -5,6 +5,7 @@ import astro from './frameworks/astro.js';
 import awsLambda from './frameworks/aws-lambda.js';
 import bullmq from './frameworks/bullmq.js';
 import convex from './frameworks/convex.js';
+import elysia from './frameworks/elysia.js';
 import express from './frameworks/express.js';
 import fastify from './frameworks/fastify.js';
 import firebaseFunctions from './frameworks/firebase-functions.js';
@@ -94,7 +95,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [adonisjs, astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hapi, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, girocheckout, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, lucid, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [adonisjs, astro, awsLambda, bullmq, convex, elysia, express, fastify, firebaseFunctions, googleCloudFunctions, hapi, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, girocheckout, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, mpesa, paddle, paymob, payos, paypal, paystack, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, vnpay, xendit, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, lucid, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

@@ -50,6 +50,11 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route /charters/deposit']);
   });
 
+  it('Elysia routes take the prefix of the instance they are registered on', async () => {
+    expect(await entryNames('valid-elysia-drizzle-table-booking-inserted-then-checkout')).toEqual(['elysia-route POST /bookings']);
+    expect(await entryNames('invalid-elysia-prisma-payment-intent-before-booking-create')).toEqual(['elysia-route POST /rooms/:room/book']);
+  });
+
   it('a Strapi action no routes file names is named after its controller, with no route', async () => {
     const root = makeProject({
       'package.json': JSON.stringify({ name: 'cms', dependencies: { '@strapi/strapi': '5.0.0', stripe: '17.0.0' } }),

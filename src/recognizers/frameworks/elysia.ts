@@ -1,0 +1,23 @@
+// https://elysiajs.com/essential/route
+import { defineFramework } from '../define.js';
+
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'all', 'options'];
+
+export default defineFramework({
+  id: 'elysia',
+  name: 'Elysia',
+  docs: 'https://elysiajs.com/essential/route',
+  packages: ['elysia'],
+  registrations: [
+    // `new Elysia({ prefix: '/api' }).post('/bookings', ({ body }) => ...)`: each call returns the same
+    // app, so any steps may come between the instance and the verb (https://elysiajs.com/essential/plugin#config).
+    {
+      clients: [{ path: 'Elysia.new()' }],
+      calls: VERBS.map((v) => `**.${v}`),
+      routeArg: 0,
+      methodFromCall: true,
+      prefixKeys: ['prefix'],
+      entry: 'elysia-route',
+    },
+  ],
+});
