@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/report.js';
 import { IgnoreRules, MAX_RULES, globMatcher } from '../util/glob.js';
 import { PROJECT_FILE_BYTES, readRegularText } from './read.js';
 
-export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'sql' | 'config';
+export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'content-type' | 'sql' | 'config';
 
 export interface ListedFile {
   /** Root-relative posix path. */
@@ -129,11 +129,12 @@ function kindOf(name: string, rel: string): FileKind | null {
   if (name === 'deno.json' || name === 'deno.jsonc' || name === 'import_map.json') return 'deno';
   if (/^[tj]sconfig(?:\..+)?\.json$/.test(name)) return 'tsconfig';
   if (name.endsWith('.prisma')) return 'schema';
+  // Strapi declares each content type in `src/api/<api>/content-types/<name>/schema.json`.
+  if (name === 'schema.json' && /(?:^|\/)content-types\/[^/]+\/schema\.json$/.test(rel)) return 'content-type';
   if (name.endsWith('.sql')) return 'sql';
   if (name === 'vercel.json' || name === 'netlify.toml' || name === 'bookfirst.config.json' || name === '.bookfirst.json') return 'config';
   if (/^(?:template|serverless)\.ya?ml$/.test(name)) return 'config';
   if (SOURCE_EXT.test(name)) return 'source';
-  void rel;
   return null;
 }
 

@@ -75,6 +75,7 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
     else if (f.kind === 'deno') readDenoConfig(project, f);
     else if (f.kind === 'tsconfig') checkTsconfig(project, f);
     else if (f.kind === 'schema') append(project.schemaEntities, prismaModels(f, read(project, f) ?? ''));
+    else if (f.kind === 'content-type') append(project.schemaEntities, strapiContentType(f, read(project, f) ?? ''));
     else if (f.kind === 'config' && isDeploymentDescriptor(f.path.slice(f.path.lastIndexOf('/') + 1))) {
       append(project.declaredHandlers, declaredHandlers(f.path, read(project, f) ?? ''));
     } else if (f.kind === 'sql') {
@@ -190,6 +191,30 @@ function checkTsconfig(project: Project, f: ListedFile): void {
   if (outDir && outDir !== '.' && outDir !== dirOf(f.path) && !outDir.startsWith('..') && !project.outDirs.includes(outDir)) project.outDirs.push(outDir);
 }
 
+
+/**
+ * A Strapi content type (https://docs.strapi.io/cms/backend-customization/models#model-schema): its
+ * `info.singularName` names it in code (`api::booking.booking`), `collectionName` is its table, and
+ * attributes with a `default` are fields with one. Not JSON, or not a content type: nothing.
+ */
+export function strapiContentType(f: { path: string }, text: string): SchemaEntity[] {
+  let schema: { info?: { singularName?: unknown }; collectionName?: unknown; attributes?: Record<string, { type?: unknown; default?: unknown }> };
+  try {
+    schema = JSON.parse(text) as typeof schema;
+  } catch {
+    return [];
+  }
+  const name = schema?.info?.singularName;
+  if (typeof name !== 'string' || !name) return [];
+  const lineOf = (needle: string) => {
+    const at = text.indexOf(needle);
+    return at === -1 ? 1 : lineAt(text, at);
+  };
+  const fields: SchemaField[] = Object.entries(typeof schema.attributes === 'object' && schema.attributes ? schema.attributes : {})
+    .filter(([, a]) => typeof a === 'object' && a !== null && ['string', 'number', 'boolean'].includes(typeof a.default))
+    .map(([field, a]) => ({ name: field, type: String(a.type ?? ''), default: String(a.default), line: lineOf(`"${field}"`) }));
+  return [{ name, table: typeof schema.collectionName === 'string' ? schema.collectionName : null, file: f.path, line: lineOf('"singularName"'), source: 'strapi', fields }];
+}
 
 export function prismaModels(f: { path: string }, text: string): SchemaEntity[] {
   const out: SchemaEntity[] = [];

@@ -1,7 +1,7 @@
 // discoverProject: manifests, workspaces, Deno import maps, config checks and schema entities.
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/files/walk.js';
-import { discoverProject, prismaModels, sqlTables } from '../../src/project/discover.js';
+import { discoverProject, prismaModels, sqlTables, strapiContentType } from '../../src/project/discover.js';
 import { makeProject } from '../helpers/project.js';
 
 describe('discoverProject', () => {
@@ -70,6 +70,18 @@ describe('schema readers', () => {
     expect(prismaModels({ path: 's.prisma' }, schema)).toEqual([
       { name: 'Appointment', table: 'appointments', file: 's.prisma', line: 1, source: 'prisma', fields: [{ name: 'id', type: 'Int', default: null, line: 2 }] },
     ]);
+  });
+
+  it('reads a Strapi content type: its singular name, its collection, and the attributes that have a default', () => {
+    const schema = '{\n  "collectionName": "room_bookings",\n  "info": { "singularName": "room-booking", "pluralName": "room-bookings" },\n  "attributes": {\n    "nights": { "type": "integer" },\n    "state": { "type": "enumeration", "enum": ["held", "paid"], "default": "held" },\n    "vip": { "type": "boolean", "default": false }\n  }\n}\n';
+    expect(strapiContentType({ path: 'c/schema.json' }, schema)).toEqual([{
+      name: 'room-booking', table: 'room_bookings', file: 'c/schema.json', line: 3, source: 'strapi',
+      fields: [{ name: 'state', type: 'enumeration', default: 'held', line: 6 }, { name: 'vip', type: 'boolean', default: 'false', line: 7 }],
+    }]);
+    // Not JSON, or JSON that declares no content type: nothing, and no error.
+    expect(strapiContentType({ path: 'c/schema.json' }, '{ "info": ')).toEqual([]);
+    expect(strapiContentType({ path: 'c/schema.json' }, '{ "info": { "singularName": 42 }, "attributes": null }')).toEqual([]);
+    expect(strapiContentType({ path: 'c/schema.json' }, 'null')).toEqual([]);
   });
 
   it('reads field defaults of Prisma models and SQL tables, altered columns included', () => {
