@@ -346,6 +346,8 @@ export class FlowFacts {
 
   /** `found` where `found = await helper(...)` and the helper returns something only once the record exists. */
   private presenceSource(f: FunctionFlow, expr: Expr): EvidenceSource | null {
+    // `if (!booking?.id) return`: what the helper returned has no id when it returned nothing.
+    if (expr.k === 'member' && expr.prop && ID_FIELDS.has(expr.prop)) return this.presenceSource(f, expr.obj);
     let call = soleDefinition(f.ir, expr) ?? expr;
     if (call.k === 'await') call = call.of;
     if (call.k !== 'call') return null;
