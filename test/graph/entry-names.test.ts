@@ -55,6 +55,11 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-elysia-prisma-payment-intent-before-booking-create')).toEqual(['elysia-route POST /rooms/:room/book']);
   });
 
+  it('SvelteKit remote functions are named by the name they are exported under', async () => {
+    expect(await entryNames('valid-sveltekit-remote-command-booking-inserted-then-checkout')).toEqual(['sveltekit-remote bookClass']);
+    expect(await entryNames('invalid-sveltekit-remote-form-charges-before-booking-insert')).toEqual(['sveltekit-remote bookClass']);
+  });
+
   it('a Strapi action no routes file names is named after its controller, with no route', async () => {
     const root = makeProject({
       'package.json': JSON.stringify({ name: 'cms', dependencies: { '@strapi/strapi': '5.0.0', stripe: '17.0.0' } }),

@@ -16,6 +16,10 @@ export default defineFramework({
     { glob: '**/src/routes/**/+page.server.{ts,js}', exports: ['actions'], entry: 'sveltekit-action', ownFormsOnly: true },
     { glob: '**/src/routes/**/+{page,layout}.server.{ts,js}', exports: ['load'], entry: 'sveltekit-load' },
   ],
+  // https://svelte.dev/docs/kit/remote-functions: `export const book = command(schema, async (input) => ...)`
+  // in a `*.remote.ts` file runs on the server each time the browser calls it; so do `form`, `query`
+  // and `prerender` functions.
+  registrations: [{ clients: [{ module: '$app/server', path: '' }], calls: ['command', 'form', 'query', 'query.batch', 'prerender'], entry: 'sveltekit-remote' }],
   // https://svelte.dev/docs/kit/configuration#alias: `$lib` is defined in the generated (and usually
   // ignored) .svelte-kit/tsconfig.json.
   aliases: { $lib: 'src/lib' },
