@@ -34,9 +34,12 @@ import braintree from './providers/braintree.js';
 import cashfree from './providers/cashfree.js';
 import chapa from './providers/chapa.js';
 import checkout from './providers/checkout.js';
+import conekta from './providers/conekta.js';
+import culqi from './providers/culqi.js';
 import esewa from './providers/esewa.js';
 import flutterwave from './providers/flutterwave.js';
 import girocheckout from './providers/girocheckout.js';
+import instamojo from './providers/instamojo.js';
 import iyzico from './providers/iyzico.js';
 import khalti from './providers/khalti.js';
 import lemonsqueezy from './providers/lemonsqueezy.js';
@@ -53,9 +56,11 @@ import paymongo from './providers/paymongo.js';
 import payos from './providers/payos.js';
 import paypal from './providers/paypal.js';
 import paystack from './providers/paystack.js';
+import payu from './providers/payu.js';
 import pesapal from './providers/pesapal.js';
 import phonepe from './providers/phonepe.js';
 import pmpayment from './providers/pmpayment.js';
+import przelewy24 from './providers/przelewy24.js';
 import razorpay from './providers/razorpay.js';
 import square from './providers/square.js';
 import sslcommerz from './providers/sslcommerz.js';
@@ -97,7 +102,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, esewa, flutterwave, girocheckout, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, moyasar, mpesa, omise, paddle, paymob, paymongo, payos, paypal, paystack, pesapal, phonepe, pmpayment, razorpay, square, sslcommerz, stripe, tap, vnpay, xendit, yoco, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, conekta, culqi, esewa, flutterwave, girocheckout, instamojo, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, moyasar, mpesa, omise, paddle, paymob, paymongo, payos, paypal, paystack, payu, pesapal, phonepe, pmpayment, przelewy24, razorpay, square, sslcommerz, stripe, tap, vnpay, xendit, yoco, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);
