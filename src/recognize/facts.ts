@@ -11,7 +11,7 @@ import { CHANGE_VERBS, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js'
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { groqQuery, queryText } from './groq.js';
-import { redirectFact, signedTextFact } from './redirect.js';
+import { formFact, redirectFact, signedTextFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
 import { boundStoreCalls } from './bindings.js';
@@ -95,6 +95,12 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
       }
     }
     if (seen.size > 0) return;
+    // A form filled in for a provider's page, whatever the call handed it (its callee may be unknown: `res.json`).
+    const form = formFact(cx, ir, index, site);
+    if (form) {
+      out.push(form);
+      return;
+    }
     // A call of the app's own query helper is the statement it passes (as rest.ts does for HTTP helpers).
     const helper = values.map((v) => (v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null)).find((h) => h !== null);
     const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;

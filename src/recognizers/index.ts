@@ -32,6 +32,7 @@ import vercelFunctions from './frameworks/vercel-functions.js';
 import adyen from './providers/adyen.js';
 import braintree from './providers/braintree.js';
 import cashfree from './providers/cashfree.js';
+import ccavenue from './providers/ccavenue.js';
 import chapa from './providers/chapa.js';
 import checkout from './providers/checkout.js';
 import conekta from './providers/conekta.js';
@@ -51,6 +52,7 @@ import moyasar from './providers/moyasar.js';
 import mpesa from './providers/mpesa.js';
 import omise from './providers/omise.js';
 import paddle from './providers/paddle.js';
+import payfast from './providers/payfast.js';
 import paymob from './providers/paymob.js';
 import paymongo from './providers/paymongo.js';
 import payos from './providers/payos.js';
@@ -102,7 +104,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, chapa, checkout, conekta, culqi, esewa, flutterwave, girocheckout, instamojo, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, moyasar, mpesa, omise, paddle, paymob, paymongo, payos, paypal, paystack, payu, pesapal, phonepe, pmpayment, przelewy24, razorpay, square, sslcommerz, stripe, tap, vnpay, xendit, yoco, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [astro, awsLambda, bullmq, convex, express, fastify, firebaseFunctions, googleCloudFunctions, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, ccavenue, chapa, checkout, conekta, culqi, esewa, flutterwave, girocheckout, instamojo, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, moyasar, mpesa, omise, paddle, payfast, paymob, paymongo, payos, paypal, paystack, payu, pesapal, phonepe, pmpayment, przelewy24, razorpay, square, sslcommerz, stripe, tap, vnpay, xendit, yoco, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);
