@@ -26,6 +26,8 @@ export default defineProvider({
   // m_payment_id is the merchant's own id for the payment; custom_str1..5 and custom_int1..5 come back as-is.
   referenceFields: ['m_payment_id', 'custom_str1', 'custom_str2', 'custom_str3', 'custom_int1', 'custom_int2', 'item_name', 'return_url', 'notify_url'],
   transactionIdFields: ['m_payment_id'],
+  // `subscription_type: 1` (with `frequency` and `cycles`) bills the customer again every period.
+  billingWhen: [{ field: 'subscription_type', equals: '1' }],
   notifyFields: ['notify_url'],
   successReturnFields: ['return_url'],
   failureReturnFields: ['cancel_url'],
