@@ -119,7 +119,7 @@ function signedTextOf(ir: FileIR, e: Expr | undefined): Extract<Expr, { k: 'tpl'
  * function handed an object built there that holds every one of the keys.
  */
 export function formFact(cx: FactContext, ir: FileIR, index: number, site: CallSite): SiteFact | null {
-  for (const arg of site.args) {
+  for (const arg of site.args.flatMap(withFields)) {
     const built = builtHere(ir, site, arg);
     if (built === null) continue;
     const keys = keysOf(cx, ir.file, arg, 0, new Set());
@@ -159,5 +159,10 @@ function builtVariable(ir: FileIR, site: CallSite, e: Expr): number | null {
 
 /** An earlier call in the same function handed the variable, alone or spread into an object. */
 function handedEarlier(ir: FileIR, site: CallSite, binding: number): boolean {
-  return sitesIn(ir, site.fn).some((other) => other.start < site.start && other.args.some((a) => handsVariable(a, binding)));
+  return sitesIn(ir, site.fn).some((other) => other.start < site.start && other.args.flatMap(withFields).some((a) => handsVariable(a, binding)));
+}
+
+/** An argument and, for an object literal, the values of its fields: `res.json({ action, form })` hands over `form`. */
+function withFields(arg: Expr): Expr[] {
+  return arg.k === 'obj' ? [arg, ...arg.props.filter((p) => p.key !== null && p.key !== '...').map((p) => p.value)] : [arg];
 }

@@ -43,6 +43,13 @@ describe('forms filled in for the provider', () => {
     ])).toEqual(['12 payfast eng/process custom_str1', '13 payfast eng/process null']);
   });
 
+  it('finds the form handed over as a field of another object', async () => {
+    expect(await payments([
+      `  const form = { ${fields}, custom_str1: String(booking.id) };`,
+      "  res.json({ action: 'https://www.payfast.co.za/eng/process', form });",
+    ])).toEqual(['10 payfast eng/process custom_str1']);
+  });
+
   it('leaves out objects missing a key, and a form no call is handed where it is built', async () => {
     expect(await payments([
       "  sign({ merchant_id: process.env.PF_ID, amount: '950.00', item_name: 'Safari' });",

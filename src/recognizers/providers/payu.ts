@@ -7,7 +7,8 @@ import { defineProvider } from '../define.js';
 // payu-websdk (`new PayU({ key, salt }, env)`) builds that form with `paymentInitiate(params)` and
 // asks how a transaction ended with `verifyPayment(txnid)` (the `verify_payment` command of
 // `/merchant/postservice.php?form=2`). PayU posts the result to `surl` or `furl` with `status`,
-// `mihpayid` and a reverse hash. Forms whose hash the app builds by hand are not recognized yet.
+// `mihpayid` and a reverse hash. Most apps fill in the form themselves, the hash over a
+// `key|txnid|amount|productinfo|firstname|email|udf1..udf5||||||salt` text.
 const host = '^(test|secure|info)\\.payu\\.in$';
 
 export default defineProvider({
@@ -24,6 +25,8 @@ export default defineProvider({
     { call: 'verifyPayment', role: 'retrieve', api: 'verify_payment' },
     { call: 'cancelRefundTransaction', role: 'refund', api: 'cancel_refund_transaction' },
   ],
+  // The form's fields only PayU's checkout asks for together.
+  form: { keys: ['txnid', 'productinfo', 'surl', 'furl'], api: '_payment' },
   rest: [
     // Posting the form from the server and following PayU's redirect.
     { host, path: '^/_payment/?$', method: 'POST', role: 'initiation', api: '_payment' },
