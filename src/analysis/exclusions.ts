@@ -21,7 +21,8 @@ const BILLING_ENTITY = new Set(BILLING_ENTITY_WORDS);
 export function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHandler[], ev: Evaluator = program.ev): string | null {
   const payment = path.payment;
   const site = program.files.get(payment.file)?.sites[payment.site];
-  if (payment.billing || (site && isBillingPayload(ev, payment.file, site, payment.recognizer))) return 'subscription-billing';
+  // A REST body or form stands for the payload of a call recognized by it.
+  if (payment.billing || (site && isBillingPayload(ev, payment.file, payment.restBody !== undefined ? payment.restBody : site.args[0], payment.recognizer))) return 'subscription-billing';
   const v = program.vocabulary;
   const reached = reachedNames(program, path.entry);
   if (reached.bookingLike) return null;

@@ -2,7 +2,8 @@
 // the customer's browser (Stripe's `cancel_url`) returns to a route of the app whose path is the
 // path of the URL the payment call was given. Such a route hears the failure as a webhook's failure
 // event does: the whole handler is the failure path, and a booking it deletes was never paid.
-// Routes it comes back to once it succeeded (`success_url`) are found the same way.
+// Routes it comes back to once it succeeded (`success_url`) are found the same way, and so are the
+// routes it names for the provider's notifications (`notify_url`, `ipn_url`).
 import type { EntryPoint } from '../graph/entries.js';
 import { staticText } from '../symbols/text.js';
 import type { EventBranch } from './event-branches.js';
@@ -30,15 +31,22 @@ export function successReturns(program: Program): PaymentReturn[] {
   return paymentReturns(program, 'success');
 }
 
-function paymentReturns(program: Program, outcome: 'failure' | 'success'): PaymentReturn[] {
+/** Routes a payment names for the provider's notifications (its own webhook), and that write or change records there. */
+export function notifiedRoutes(program: Program): PaymentReturn[] {
+  return paymentReturns(program, 'notify');
+}
+
+type Outcome = 'failure' | 'success' | 'notify';
+
+function paymentReturns(program: Program, outcome: Outcome): PaymentReturn[] {
   return memo(program, outcome, () => findReturns(program, outcome));
 }
 
-function findReturns(program: Program, outcome: 'failure' | 'success'): PaymentReturn[] {
+function findReturns(program: Program, outcome: Outcome): PaymentReturn[] {
   const out: PaymentReturn[] = [];
   for (const fact of program.facts) {
     const r = fact.recognizer;
-    const fields = r.kind === 'provider' ? (outcome === 'failure' ? r.failureReturnFields : r.successReturnFields) : undefined;
+    const fields = r.kind !== 'provider' ? undefined : outcome === 'failure' ? r.failureReturnFields : outcome === 'success' ? r.successReturnFields : r.notifyFields;
     if (fact.kind !== 'provider' || fact.role !== 'initiation' || !fields?.length) continue;
     for (const leaf of payloadLeaves(program, fact)) {
       const field = leaf.path[leaf.path.length - 1] ?? '';

@@ -7,7 +7,7 @@ import type { Value } from '../model/values.js';
 import { stateOfText } from './booking-state.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
-import { failureReturns, successReturns } from './return-routes.js';
+import { failureReturns, notifiedRoutes, successReturns } from './return-routes.js';
 
 export interface WebhookHandler {
   entry: EntryPoint;
@@ -63,6 +63,8 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
     // there (a success page inserting the booking) acts on that success, unless it starts a payment itself.
     const startsPayment = (provider: string) => facts.some((f) => f.kind === 'provider' && f.role === 'initiation' && f.recognizer.id === provider);
     for (const r of successReturns(program)) if (r.entry.fn === entry.fn && !providers.includes(r.provider) && !startsPayment(r.provider)) providers.push(r.provider);
+    // A route a payment names for its notifications (`notify_url`, `ipn_url`) is that provider's webhook.
+    for (const r of notifiedRoutes(program)) if (r.entry.fn === entry.fn && !providers.includes(r.provider) && !startsPayment(r.provider)) providers.push(r.provider);
     if (providers.length > 0) out.push({ entry, providers, facts: records });
   }
   return out;

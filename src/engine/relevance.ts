@@ -37,7 +37,7 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
       // A client the resolver cannot follow is still matched by the operation's name (unresolved.ts).
       for (const o of r.operations) if (isNamedOperation(o)) texts.add(o.call);
       // A signed redirect URL or form may be built with no package or host in sight (the host from configuration).
-      for (const k of [...(r.redirect?.keys ?? []), ...(r.signedText?.keys ?? [])]) texts.add(k);
+      for (const k of [...(r.redirect?.keys ?? []), ...(r.signedText?.keys ?? []), ...(r.form?.keys ?? [])]) texts.add(k);
       for (const e of r.rest ?? []) {
         texts.add(literalOf(e.host));
         // A base URL from configuration leaves only the path to go by.

@@ -11,7 +11,7 @@ import { CHANGE_VERBS, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js'
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { groqQuery, queryText } from './groq.js';
-import { redirectFact, signedTextFact } from './redirect.js';
+import { formFact, redirectFact, signedTextFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
 import { boundStoreCalls } from './bindings.js';
@@ -95,6 +95,12 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
       }
     }
     if (seen.size > 0) return;
+    // A form filled in for a provider's page, whatever the call handed it (its callee may be unknown: `res.json`).
+    const form = formFact(cx, ir, index, site);
+    if (form) {
+      out.push(form);
+      return;
+    }
     // A call of the app's own query helper is the statement it passes (as rest.ts does for HTTP helpers).
     const helper = values.map((v) => (v.t === 'fn' ? sqlHelperOf(cx.ev, cx.matcher, v) : null)).find((h) => h !== null);
     const fact = helper ? toFact(cx, ir, index, site, helper.value, helper.match, sqlFunctionAtSite) : null;
@@ -121,7 +127,7 @@ function toFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: V
   if (m.kind === 'provider') {
     const op = m.provider!;
     if (op.argIs && !argMatches(cx, ir, site, op.argIs)) return null;
-    const billing = Boolean(op.billing) || isBillingPayload(cx.ev, ir.file, site, m.recognizer);
+    const billing = Boolean(op.billing) || isBillingPayload(cx.ev, ir.file, site.args[0], m.recognizer);
     return { ...base, kind: 'provider', role: op.role, api: op.api ?? op.call, entity: null, bookingLike: false, billing };
   }
   if (m.kind === 'write' || m.kind === 'read' || m.kind === 'update') {
@@ -256,15 +262,15 @@ function namesOption(cx: FactContext, ir: FileIR, site: CallSite, rule: { from: 
  * literal: a mode taken from the request, or chosen between two literals, may be a one-off payment.
  * Evaluated once without context here, and again per path with that path's evaluator.
  */
-export function isBillingPayload(ev: Evaluator, file: string, site: CallSite, r: Recognizer): boolean {
-  if (r.kind !== 'provider' || !r.billingWhen) return false;
-  const payload = site.args[0];
-  if (!payload) return false;
+export function isBillingPayload(ev: Evaluator, file: string, payload: Expr | null | undefined, r: Recognizer): boolean {
+  if (r.kind !== 'provider' || !r.billingWhen || !payload) return false;
   const billingValues = new Map<string, Set<string>>();
   for (const rule of r.billingWhen) billingValues.set(rule.field, (billingValues.get(rule.field) ?? new Set()).add(rule.equals));
   const objects = ev.values(file, payload).filter((v) => v.t === 'obj');
   for (const [name, literals] of billingValues) {
-    const field = objects.flatMap((obj) => ev.member(obj, name, 0));
+    // An object that neither names the field nor spreads another (the fields a variable is assigned
+    // later, `params.signature = ...`) holds no value of it.
+    const field = objects.filter((obj) => obj.props.some((p) => p.key === name || p.key === '...')).flatMap((obj) => ev.member(obj, name, 0));
     if (field.length > 0 && field.every((f) => f.t === 'lit' && literals.has(String(f.value)))) return true;
   }
   return false;

@@ -2,7 +2,8 @@
 // provider's page and sends the customer there. The call that serializes those parameters into the
 // query string is the initiation, and the parameters are its payload (`ProviderRecognizer.redirect`).
 // Or the server signs the fields of a form the browser posts to the provider (eSewa): the signing
-// call is the initiation (`ProviderRecognizer.signedText`).
+// call is the initiation (`ProviderRecognizer.signedText`). Or it fills in such a form however it
+// signs it (PayFast): the first call handed the form's object is (`ProviderRecognizer.form`).
 import { sitesIn, soleDefinition, type CallSite, type Expr, type FileIR, type ObjProp } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { MESSAGE_SIGNERS, QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
@@ -50,13 +51,16 @@ export function keysOf(cx: FactContext, file: string, e: Expr, depth: number, ou
 
 /** A later serialization in the same function of the same variable, alone or spread into an object (`{ ...params, vnp_SecureHash }`). */
 function serializedLater(cx: FactContext, ir: FileIR, site: CallSite, binding: number): boolean {
-  const isBinding = (e: Expr) => e.k === 'ref' && e.b === binding;
   return sitesIn(ir, site.fn).some((other) => {
-    const a = other.args[0];
-    if (other.start <= site.start || !a) return false;
-    if (!isBinding(a) && !(a.k === 'obj' && a.props.some((p) => p.key === '...' && isBinding(p.value)))) return false;
+    if (other.start <= site.start || !handsVariable(other.args[0], binding)) return false;
     return cx.ev.values(ir.file, other.callee).some((v) => isSerializer(v, other));
   });
+}
+
+/** An argument that is the variable, alone or spread into an object (`{ ...params, vnp_SecureHash }`). */
+function handsVariable(arg: Expr | undefined, binding: number): boolean {
+  const isBinding = (e: Expr) => e.k === 'ref' && e.b === binding;
+  return arg !== undefined && (isBinding(arg) || (arg.k === 'obj' && arg.props.some((p) => p.key === '...' && isBinding(p.value))));
 }
 
 const signers = MESSAGE_SIGNERS.map((s) => ({ ...s, tokens: compilePath(s.path) }));
@@ -108,4 +112,57 @@ function signedTextOf(ir: FileIR, e: Expr | undefined): Extract<Expr, { k: 'tpl'
   if (e?.k !== 'ref' || ir.bindings[e.b]?.kind === 'param') return null;
   const def = soleDefinition(ir, e);
   return def?.k === 'tpl' ? def : null;
+}
+
+/**
+ * A form filled in for the provider's page (`ProviderRecognizer.form`, PayFast): the first call in a
+ * function handed an object built there that holds every one of the keys.
+ */
+export function formFact(cx: FactContext, ir: FileIR, index: number, site: CallSite): SiteFact | null {
+  for (const arg of site.args.flatMap(withFields)) {
+    const built = builtHere(ir, site, arg);
+    if (built === null) continue;
+    const keys = keysOf(cx, ir.file, arg, 0, new Set());
+    const provider = cx.providers.find((p) => p.kind === 'provider' && p.form?.keys.every((k) => keys.has(k)));
+    const form = provider?.kind === 'provider' ? provider.form : undefined;
+    if (!provider || !form || browserModule(cx, ir)) continue;
+    if (built !== 'literal' && handedEarlier(ir, site, built)) return null;
+    return {
+      file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: 'initiation',
+      api: form.api, entity: null, bookingLike: false, billing: false, match: null, rest: null, restBody: arg,
+    };
+  }
+  return null;
+}
+
+/**
+ * Whether an argument is an object built in the call's own function: a literal ('literal'), or a
+ * variable of that function given only literals (its binding). A value handed in or returned by
+ * another call was built, and counted, where it came from.
+ */
+function builtHere(ir: FileIR, site: CallSite, arg: Expr): number | 'literal' | null {
+  // A literal spreading other objects (`{ ...form, signature }`) hands them on: each must be built
+  // here and handed to no call before.
+  if (arg.k === 'obj') {
+    const spreads = arg.props.filter((p) => p.key === '...').map((p) => builtVariable(ir, site, p.value));
+    return spreads.every((b) => b !== null && !handedEarlier(ir, site, b)) ? 'literal' : null;
+  }
+  return builtVariable(ir, site, arg);
+}
+
+/** A variable of the call's function given only literals (and fields assigned there). */
+function builtVariable(ir: FileIR, site: CallSite, e: Expr): number | null {
+  const b = e.k === 'ref' ? ir.bindings[e.b] : undefined;
+  if (!b || b.fn !== site.fn || b.kind === 'param' || b.kind === 'import' || b.defs.length === 0) return null;
+  return b.defs.every((d) => d.k === 'obj' || d.k === 'arr') ? (e as Extract<Expr, { k: 'ref' }>).b : null;
+}
+
+/** An earlier call in the same function handed the variable, alone or spread into an object. */
+function handedEarlier(ir: FileIR, site: CallSite, binding: number): boolean {
+  return sitesIn(ir, site.fn).some((other) => other.start < site.start && other.args.flatMap(withFields).some((a) => handsVariable(a, binding)));
+}
+
+/** An argument and, for an object literal, the values of its fields: `res.json({ action, form })` hands over `form`. */
+function withFields(arg: Expr): Expr[] {
+  return arg.k === 'obj' ? [arg, ...arg.props.filter((p) => p.key !== null && p.key !== '...').map((p) => p.value)] : [arg];
 }

@@ -85,6 +85,15 @@ export interface ProviderRecognizer {
    */
   redirect?: { keys: string[]; api: string };
   /**
+   * Payments that start with a form the server fills in and the browser posts to the provider's page,
+   * however it is signed (PayFast's `merchant_id`, `merchant_key`, `amount`, `item_name`, with an MD5
+   * `signature`): an object built in a function (a literal, or a variable given a literal and its
+   * fields there) that holds every one of `keys` is the form, and the first call there handed it (the
+   * signing helper, the serialization, the response that sends it on) is the initiation `api`, the
+   * object its payload. The keys also make a file worth analyzing in full.
+   */
+  form?: { keys: string[]; api: string };
+  /**
    * Payments that start with no API call and no URL built by the app: the server signs the fields of
    * a form the browser posts to the provider's page (eSewa signs `total_amount=..,transaction_uuid=..,product_code=..`
    * with HMAC-SHA256). A signing call (`createHmac(...).update(text)`, crypto-js `HmacSHA256(text, key)`)

@@ -20,6 +20,14 @@ describe('REST calls to a URL from configuration', () => {
     ])).toEqual(['9 khalti epayment/initiate purchase_order_id']);
   });
 
+  it('name a Pesapal order by the IPN id, the callback and the billing address its body holds', async () => {
+    expect(await payments([
+      "  const order = { id: String(booking.id), currency: 'KES', amount: 4500, description: 'Raft', callback_url: process.env.RETURN_URL, notification_id: process.env.PESAPAL_IPN_ID, billing_address: { email_address: req.body.email } };",
+      '  const { data } = await axios.post(process.env.PESAPAL_ORDER_URL, order, { headers: { Authorization: `Bearer ${req.token}` } });',
+      '  res.json(data);',
+    ])).toEqual(['9 pesapal SubmitOrderRequest id']);
+  });
+
   it('are nothing when the body holds only some of the keys, or the app posts to its own service', async () => {
     expect(await payments([
       "  await axios.post(process.env.NOTIFY_URL, { purchase_order_id: String(booking.id), return_url: process.env.RETURN_URL });",
