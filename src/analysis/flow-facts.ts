@@ -577,6 +577,11 @@ export class FlowFacts {
       const last = rest[rest.length - 1];
       // Rows or a list that is not empty: whatever the query matched exists.
       if (truthy && last !== undefined && ROW_COUNTS.has(last) && rest.slice(0, -1).every((p) => ROW_LISTS.has(p))) return { kind, fact };
+      // The rows an update changed, counted in its result (`if (!changed)`, `const [count] = ...;
+      // if (count === 0)`): one or more, so the record it matched exists. A query asked to return
+      // rows (`returning()`) resolves to them, not to their count.
+      const changed = (holds('changed') && rest.length === 0) || (holds('changed-first') && rest.length === 1 && rest[0] === '[]');
+      if (truthy && changed && !chain.includes('returning')) return { kind, fact };
       if (lengthOnly) continue;
       if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };

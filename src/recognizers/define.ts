@@ -178,7 +178,7 @@ export type EntitySource =
   | `field:${string}` // a field of the payload (argument 0, or the input of `new Command(input)` there)
   | `name:${string}`; // a fixed entity name (booking-write helpers declared in the config file)
 
-export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data' | 'empty' | 'count';
+export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data' | 'empty' | 'count' | 'changed' | 'changed-first';
 
 export interface StoreOperation {
   call: string;
@@ -202,7 +202,9 @@ export interface StoreOperation {
    * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false,
    * 'data' = the result's `data()` is empty (a Firestore snapshot), 'empty' = the result's `empty` is
    * true (a Firestore query snapshot that matched nothing), 'count' = the result counts the rows it
-   * matched, 0 when none did (TypeORM's `UpdateResult.affected`).
+   * matched, 0 when none did (TypeORM's `UpdateResult.affected`), 'changed' = the result is the number
+   * of rows changed (Knex's `update()` unless it is asked to return rows), 'changed-first' = the result
+   * is a list opening with that number (Sequelize's `[affectedCount]`).
    */
   guard?: Guard | Guard[];
   /** A guard kind holds only when one of these calls follows the operation (`.single()`). */
