@@ -190,7 +190,8 @@ export class FlowFacts {
   /** Settles `summaries`; returns the functions it asked about (on the way to a record fact, returning normally). */
   private computeSummaries(): string[] {
     const direct = this.program.facts.filter((f) => this.isRecordFact(f)).map((f) => fnKey({ file: f.file, fn: f.fn }));
-    const relevant = [...reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred')]
+    const reaching = reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred');
+    const relevant = [...reaching, ...this.settledCallbacks(reaching)]
       .filter((k) => {
         const f = this.flow(k);
         return f !== null && f.fn.kind !== 'module' && this.dominators(k)!.reachable[1] === 1;
@@ -217,6 +218,22 @@ export class FlowFacts {
     });
     this.stateMemo.clear();
     return relevant;
+  }
+
+  /**
+   * Callbacks of `.then()` on calls in these functions: the callback's parameter is what the promise
+   * settles to (engine/wiring.ts), so `findById(id).then((doc) => { if (!doc) throw ...; return doc })`
+   * checks the record the read found, and the `.then()` call settles only past that check.
+   */
+  private settledCallbacks(fns: Set<string>): string[] {
+    const out: string[] = [];
+    for (const from of fns) {
+      for (const e of this.program.graph.out.get(from) ?? []) {
+        const callee = e.kind === 'callback' ? this.program.files.get(e.file)?.sites[e.site]?.callee : undefined;
+        if (callee?.k === 'member' && callee.prop === 'then' && !fns.has(e.to)) out.push(e.to);
+      }
+    }
+    return out;
   }
 
   private computeFlagSummaries(relevant: string[]): void {
