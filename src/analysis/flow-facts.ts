@@ -622,7 +622,7 @@ export class FlowFacts {
       const step = v.steps[i]!;
       if (step.site === undefined || step.file === undefined) continue;
       const key = siteKey(step.file, step.site);
-      const fact = (this.program.factsBySite.get(key) ?? []).find((x) => this.isRecordFact(x)) ?? (produced ? this.producedRecords().get(key) : undefined);
+      const fact = (this.program.factsBySite.get(key) ?? []).find((x) => this.isRecordFact(x) && !x.match?.store?.resultIsOther) ?? (produced ? this.producedRecords().get(key) : undefined);
       if (!fact) continue;
       const after = v.steps.slice(i + 1).map((s) => s.p);
       // Query-builder calls after the operation (`.eq().single()`) still yield the record.

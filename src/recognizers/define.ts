@@ -195,6 +195,8 @@ export interface StoreOperation {
   entity: EntitySource[];
   /** The call's result is the new record's id, not the record (Convex `ctx.db.insert` returns an `Id<'bookings'>`). */
   resultIsId?: true;
+  /** The call's result is another record than this one (the payment whose create connects the booking). */
+  resultIsOther?: true;
   /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
   record?: 'result' | 'receiver' | 'arg0';
   /**
@@ -218,6 +220,11 @@ export interface StoreOperation {
    * the relation field names them, so a booking created through another model is a booking write.
    */
   nested?: string[];
+  /**
+   * Keys that link the record to an existing related record inside the payload (`data: { booking:
+   * { connect: { id } } }`): the operation rejects when that record is missing, so it reads it too.
+   */
+  connects?: string[];
   /** Argument holding the fields written, when the first object argument is not it (`updateOne(filter, update)`). */
   setsArg?: number;
   /** Argument holding the filter that selects the records changed or read (`updateOne(filter, update)`, `find(filter)`). */
