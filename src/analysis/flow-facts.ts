@@ -190,7 +190,8 @@ export class FlowFacts {
   /** Settles `summaries`; returns the functions it asked about (on the way to a record fact, returning normally). */
   private computeSummaries(): string[] {
     const direct = this.program.facts.filter((f) => this.isRecordFact(f)).map((f) => fnKey({ file: f.file, fn: f.fn }));
-    const relevant = [...reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred')]
+    const reaching = reachingSet(this.program.graph, direct, (e) => e.kind !== 'deferred');
+    const relevant = [...reaching, ...this.settledCallbacks(reaching)]
       .filter((k) => {
         const f = this.flow(k);
         return f !== null && f.fn.kind !== 'module' && this.dominators(k)!.reachable[1] === 1;
@@ -217,6 +218,22 @@ export class FlowFacts {
     });
     this.stateMemo.clear();
     return relevant;
+  }
+
+  /**
+   * Callbacks of `.then()` on calls in these functions: the callback's parameter is what the promise
+   * settles to (engine/wiring.ts), so `findById(id).then((doc) => { if (!doc) throw ...; return doc })`
+   * checks the record the read found, and the `.then()` call settles only past that check.
+   */
+  private settledCallbacks(fns: Set<string>): string[] {
+    const out: string[] = [];
+    for (const from of fns) {
+      for (const e of this.program.graph.out.get(from) ?? []) {
+        const callee = e.kind === 'callback' ? this.program.files.get(e.file)?.sites[e.site]?.callee : undefined;
+        if (callee?.k === 'member' && callee.prop === 'then' && !fns.has(e.to)) out.push(e.to);
+      }
+    }
+    return out;
   }
 
   private computeFlagSummaries(relevant: string[]): void {
@@ -577,6 +594,11 @@ export class FlowFacts {
       const last = rest[rest.length - 1];
       // Rows or a list that is not empty: whatever the query matched exists.
       if (truthy && last !== undefined && ROW_COUNTS.has(last) && rest.slice(0, -1).every((p) => ROW_LISTS.has(p))) return { kind, fact };
+      // The rows an update changed, counted in its result (`if (!changed)`, `const [count] = ...;
+      // if (count === 0)`): one or more, so the record it matched exists. A query asked to return
+      // rows (`returning()`) resolves to them, not to their count.
+      const changed = (holds('changed') && rest.length === 0) || (holds('changed-first') && rest.length === 1 && rest[0] === '[]');
+      if (truthy && changed && !chain.includes('returning')) return { kind, fact };
       if (lengthOnly) continue;
       if (truthy && rest.every((p) => RECORD_ACCESSORS.has(p)) && (fact.kind === 'write' || holds('null') || holds('throws'))) return { kind, fact };
       if (truthy && last === 'exists' && holds('exists')) return { kind, fact };
@@ -600,7 +622,7 @@ export class FlowFacts {
       const step = v.steps[i]!;
       if (step.site === undefined || step.file === undefined) continue;
       const key = siteKey(step.file, step.site);
-      const fact = (this.program.factsBySite.get(key) ?? []).find((x) => this.isRecordFact(x)) ?? (produced ? this.producedRecords().get(key) : undefined);
+      const fact = (this.program.factsBySite.get(key) ?? []).find((x) => this.isRecordFact(x) && !x.match?.store?.resultIsOther) ?? (produced ? this.producedRecords().get(key) : undefined);
       if (!fact) continue;
       const after = v.steps.slice(i + 1).map((s) => s.p);
       // Query-builder calls after the operation (`.eq().single()`) still yield the record.

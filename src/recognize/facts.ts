@@ -87,6 +87,10 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
         }
         seen.set(key, out.length);
         out.push(fact);
+        for (const linked of connectedReads(cx, ir, site, fact)) {
+          const linkKey = `read:${linked.recognizer.id}:entity:${linked.entity}:connect`;
+          if (!seen.has(linkKey)) seen.set(linkKey, out.length), out.push(linked);
+        }
       }
       const rest = restFact(cx, ir, index, site, v) ?? redirectFact(cx, ir, index, site, v) ?? signedTextFact(cx, ir, index, site, v);
       if (rest && !seen.has(`rest:${rest.api}`)) {
@@ -227,6 +231,35 @@ function nestedCreates(cx: FactContext, file: string, payload: Expr | undefined,
           out.push(field.key);
           for (const c of creates) out.push(...nestedCreates(cx, rel.file, { k: 'obj', props: [{ key: 'data', value: c.value }], pos: -1 }, keys, depth + 1));
         }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * `prisma.payment.create({ data: { booking: { connect: { id } } } })` links the new payment to an
+ * existing booking and rejects when there is none: a read of that booking that throws when it is
+ * missing, at the same site. Only a booking relation of another record's operation: a booking's own
+ * write or update already is its record's fact.
+ */
+function connectedReads(cx: FactContext, ir: FileIR, site: CallSite, fact: SiteFact): SiteFact[] {
+  const op = fact.match?.store;
+  if (!op?.connects || fact.bookingLike || (fact.kind !== 'write' && fact.kind !== 'update')) return [];
+  const payload = site.args[0];
+  if (!payload) return [];
+  const out: SiteFact[] = [];
+  for (const root of cx.ev.values(ir.file, payload)) {
+    if (root.t !== 'obj') continue;
+    for (const data of root.props.filter((p) => p.key === 'data').flatMap((p) => cx.ev.values(root.file, p.value))) {
+      if (data.t !== 'obj') continue;
+      for (const field of data.props) {
+        if (!field.key || field.key === '...' || !isBookingEntity(cx, field.key, ir.file)) continue;
+        const linked = cx.ev.values(data.file, field.value).some((rel) => rel.t === 'obj' && rel.props.some((p) => p.key !== null && op.connects!.includes(p.key)));
+        if (!linked || out.some((f) => f.entity === schemaName(cx, field.key!, ir.file))) continue;
+        // The call resolves to the other record (the payment), not the booking: `payment.id` is no booking id.
+        const store = { ...op, guard: 'throws' as const, resultIsOther: true as const, nested: undefined, connects: undefined };
+        out.push({ ...fact, kind: 'read', match: { ...fact.match!, store }, entity: schemaName(cx, field.key, ir.file), bookingLike: true, api: `${fact.api} connect ${field.key}` });
       }
     }
   }

@@ -187,7 +187,7 @@ export type EntitySource =
   | `field:${string}` // a field of the payload (argument 0, or the input of `new Command(input)` there)
   | `name:${string}`; // a fixed entity name (booking-write helpers declared in the config file)
 
-export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data' | 'empty' | 'count';
+export type Guard = 'null' | 'throws' | 'error' | 'exists' | 'data' | 'empty' | 'count' | 'changed' | 'changed-first';
 
 export interface StoreOperation {
   call: string;
@@ -204,6 +204,8 @@ export interface StoreOperation {
   entity: EntitySource[];
   /** The call's result is the new record's id, not the record (Convex `ctx.db.insert` returns an `Id<'bookings'>`). */
   resultIsId?: true;
+  /** The call's result is another record than this one (the payment whose create connects the booking). */
+  resultIsOther?: true;
   /** Where the written or read record is: the call's result (default), its receiver, or argument 0. */
   record?: 'result' | 'receiver' | 'arg0';
   /**
@@ -211,7 +213,9 @@ export interface StoreOperation {
    * 'error' = an `error` field is set, 'exists' = the result's `exists` (property or method) is false,
    * 'data' = the result's `data()` is empty (a Firestore snapshot), 'empty' = the result's `empty` is
    * true (a Firestore query snapshot that matched nothing), 'count' = the result counts the rows it
-   * matched, 0 when none did (TypeORM's `UpdateResult.affected`).
+   * matched, 0 when none did (TypeORM's `UpdateResult.affected`), 'changed' = the result is the number
+   * of rows changed (Knex's `update()` unless it is asked to return rows), 'changed-first' = the result
+   * is a list opening with that number (Sequelize's `[affectedCount]`).
    */
   guard?: Guard | Guard[];
   /** A guard kind holds only when one of these calls follows the operation (`.single()`). */
@@ -225,6 +229,11 @@ export interface StoreOperation {
    * the relation field names them, so a booking created through another model is a booking write.
    */
   nested?: string[];
+  /**
+   * Keys that link the record to an existing related record inside the payload (`data: { booking:
+   * { connect: { id } } }`): the operation rejects when that record is missing, so it reads it too.
+   */
+  connects?: string[];
   /** Argument holding the fields written, when the first object argument is not it (`updateOne(filter, update)`). */
   setsArg?: number;
   /** Argument holding the filter that selects the records changed or read (`updateOne(filter, update)`, `find(filter)`). */

@@ -27,7 +27,8 @@ export default defineStore({
   // column named in `where(...)`; it yields one row or undefined only when the chain ends in `first()`.
   reads: ['', 'table', '**.from'].map((call) => ({ call, entity: ['args'], guard: 'null', guardRequires: { null: ['first'] } })),
   updates: [
-    ...on(['update']),
+    // Resolves to the number of rows changed, 0 when no row matched (rows with `returning()`).
+    ...on(['update'], { guard: 'changed' }),
     ...on(['del', 'delete'], { deletes: true }),
     ...on(['increment'], { counter: 'up' }),
     ...on(['decrement'], { counter: 'down' }),

@@ -3,6 +3,9 @@ import { defineStore } from '../define.js';
 
 // https://www.prisma.io/docs/orm/prisma-client/queries/relation-queries#nested-writes
 const NESTED = ['create', 'createMany', 'connectOrCreate'];
+// A nested `connect` rejects (P2025) when the record it names does not exist.
+// https://www.prisma.io/docs/orm/reference/error-reference#p2025
+const CONNECTS = ['connect'];
 
 export default defineStore({
   id: 'prisma',
@@ -18,8 +21,8 @@ export default defineStore({
   ],
   passthrough: ['$extends'],
   writes: [
-    { call: '*.create', entity: ['wildcard'], nested: NESTED },
-    { call: '*.upsert', entity: ['wildcard'], nested: NESTED },
+    { call: '*.create', entity: ['wildcard'], nested: NESTED, connects: CONNECTS },
+    { call: '*.upsert', entity: ['wildcard'], nested: NESTED, connects: CONNECTS },
     { call: '*.createMany', entity: ['wildcard'] },
     { call: '*.createManyAndReturn', entity: ['wildcard'] },
     // Raw SQL (`prisma.$queryRaw\`INSERT INTO tbl_res ... RETURNING id\``): the statement decides
@@ -39,7 +42,7 @@ export default defineStore({
   ],
   updates: [
     // `update` takes a unique `where` and rejects (P2025) when no record matches: past it, the record exists.
-    { call: '*.update', entity: ['wildcard'], guard: 'throws' },
+    { call: '*.update', entity: ['wildcard'], guard: 'throws', connects: CONNECTS },
     { call: '*.updateMany', entity: ['wildcard'] },
     { call: '*.delete', entity: ['wildcard'], deletes: true },
     { call: '*.deleteMany', entity: ['wildcard'], deletes: true },

@@ -43,7 +43,9 @@ export default defineStore({
     { call: 'create.().update', entity: MODEL, record: 'receiver' },
     { call: 'findByPk.().destroy', entity: MODEL, record: 'receiver', deletes: true },
     { call: 'findOne.().destroy', entity: MODEL, record: 'receiver', deletes: true },
-    { call: 'update', entity: MODEL },
+    // Resolves to `[affectedCount]` (and the rows with `returning: true`): 0 when no row matched.
+    // https://sequelize.org/api/v6/class/src/model.js~model#static-method-update
+    { call: 'update', entity: MODEL, guard: 'changed-first' },
     // `destroy({ where: {}, truncate: true })` empties the table.
     { call: 'destroy', entity: MODEL, deletes: true, optionKeys: ['truncate', 'cascade', 'restartIdentity', 'force'] },
     { call: 'increment', entity: MODEL, counter: 'up' },
