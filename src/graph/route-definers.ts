@@ -21,12 +21,21 @@ export function routeDefinerEntries(ev: Evaluator, files: FileIR[], frameworks: 
         if (!isConfig.test(ir.file)) continue;
         const appFolder = posix.join(posix.dirname(ir.file), rule.folder);
         const declared: Declared[] = [];
-        ir.functions.forEach((fn, i) => {
-          if (fn.name === rule.key && fn.params.length > 0) declared.push(...definedRoutes(ev, rule, ir, i, appFolder));
-        });
+        for (const fn of routesFunctions(ev, rule, ir)) declared.push(...definedRoutes(ev, rule, ir, fn, appFolder));
         out.push(...declaredModuleEntries(ev, declared, rule.exports, fw.id));
       }
     }
+  }
+  return out;
+}
+
+/** The config's functions handed the define function: named by the rule's key, or handed to an adapter call. */
+function routesFunctions(ev: Evaluator, rule: RouteDefinerRule, ir: FileIR): number[] {
+  const out = ir.functions.flatMap((fn, i) => (fn.name === rule.key && fn.params.length > 0 ? [i] : []));
+  for (const site of rule.adapters ? ir.sites : []) {
+    const adapted = ev.values(ir.file, site.callee).some((v) => v.t === 'ext' && v.steps.length === 1 && rule.adapters!.some((a) => a.module === v.module && a.call === v.steps[0]!.p));
+    const fn = adapted ? functionOf(ir, site.args[0]) : null;
+    if (fn !== null && ir.functions[fn]!.params.length > 0) out.push(fn);
   }
   return out;
 }

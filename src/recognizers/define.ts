@@ -403,7 +403,9 @@ export interface RouteDefinerRule {
   /** Config files (a glob, matched below any folder). */
   configs: string;
   /** Name of the options function handed the define function (`routes`). */
-  key: string;
+  key?: string;
+  /** Or calls whose function argument is handed it (React Router's `remixRoutesOptionAdapter((defineRoutes) => ...)`). */
+  adapters?: { module: string; call: string }[];
   /** Folder the declared module files are relative to, from the config's folder (`app`). */
   folder: string;
   /** Positions of the path segment and the module file in a call of the define callback's parameter; a function argument declares child routes. */

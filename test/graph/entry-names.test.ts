@@ -40,6 +40,9 @@ describe('entry point names', () => {
     expect(await entryNames('valid-remix-vite-flat-routes-folder-booking-first')).toEqual([
       'remix-action action /kayaks/:kayakId/rent',
     ]);
+    expect(await entryNames('invalid-react-router-routes-option-adapter-reservation-after-payment')).toEqual([
+      'remix-action action /tables/:tableId/deposit',
+    ]);
   });
 
   it('Strapi controller actions take the route their routes file names them in, by either form of handler key', async () => {

@@ -36,5 +36,17 @@ export default defineFramework({
     route: { path: 0, file: 1 },
     conventions: [{ module: 'remix-flat-routes', call: 'flatRoutes', folderArg: 0 }],
     exports: { action: 'remix-action', loader: 'remix-loader' },
+  }, {
+    // https://reactrouter.com/upgrading/remix#5-add-a-routests-file: React Router 7's `app/routes.ts`
+    // keeps a Remix `routes` function through an adapter, files from its own folder.
+    configs: '**/app/routes.{js,mjs,ts,mts}',
+    adapters: [
+      { module: '@react-router/remix-routes-option-adapter', call: 'remixRoutesOptionAdapter' },
+      { module: '@react-router/remix-config-routes-adapter', call: 'remixConfigRoutes' },
+    ],
+    folder: '',
+    route: { path: 0, file: 1 },
+    conventions: [{ module: 'remix-flat-routes', call: 'flatRoutes', folderArg: 0 }],
+    exports: { action: 'remix-action', loader: 'remix-loader' },
   }],
 });
