@@ -48,9 +48,12 @@ function definedRoutes(ev: Evaluator, rule: RouteDefinerRule, ir: FileIR, routes
   for (const site of ir.sites) {
     if (isRef(site.callee, define)) {
       // defineRoutes((route) => { ... }): calls of the callback's first parameter declare routes.
-      const callback = functionOf(ir, site.args[0]);
-      const route = callback === null ? undefined : ir.functions[callback]!.params[0];
-      if (route !== undefined && route >= 0) out.push(...declaredByRouteCalls(ev, rule, ir, callback!, route, appFolder));
+      // The callback may be written in another module (`defineRoutes(routes)`, imported).
+      for (const v of site.args[0] ? ev.values(ir.file, site.args[0]) : []) {
+        const at = v.t === 'fn' ? ev.ir(v.file) : undefined;
+        const route = at && v.t === 'fn' ? at.functions[v.fn]!.params[0] : undefined;
+        if (at && v.t === 'fn' && route !== undefined && route >= 0) out.push(...declaredByRouteCalls(ev, rule, at, v.fn, route, appFolder));
+      }
       continue;
     }
     // flatRoutes('pages', defineRoutes): the package routes a folder of the app by its file names.

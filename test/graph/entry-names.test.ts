@@ -43,6 +43,9 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-react-router-routes-option-adapter-reservation-after-payment')).toEqual([
       'remix-action action /tables/:tableId/deposit',
     ]);
+    expect(await entryNames('valid-remix-vite-define-routes-imported-table-appointment-first')).toEqual([
+      'remix-action action /therapists/:therapistId/appointments/new',
+    ]);
   });
 
   it('Strapi controller actions take the route their routes file names them in, by either form of handler key', async () => {
