@@ -57,6 +57,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['siteConfigs', 'Site configuration files', 'The framework is also in use for the files in the folder of one of these files and below, whatever their manifest depends on.'],
     ['routeFiles', 'Route files', 'Files (globs, matched below any folder) whose exports are entry points of kind `entry`.'],
     ['routeConfigs', 'Route configs', "A module's default export built of calls from `module` declares route modules (by their path from its folder) and the URL path each answers; `conventions` route a folder's modules by their file names. The `exports` of a declared module are entry points of the kind given."],
+    ['routeDefiners', 'Route definers', "Config files whose `key` function declares routes through the define function it is handed: each call of the define callback's parameter names a module file (from `folder`) and its path segment, a function argument its child routes; `conventions` route a folder's modules by their file names. The `exports` of a declared module are entry points of the kind given."],
     ['directives', 'Directives', 'Files and functions with this directive export entry points.'],
     ['registrations', 'Registrations', 'Calls that register handlers: their function arguments are entry points.'],
     ['decorators', 'Decorators', 'Decorated classes and methods that are entry points.'],

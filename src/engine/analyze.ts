@@ -10,6 +10,7 @@ import { buildCallGraph, type CallGraph } from '../graph/call-graph.js';
 import { configuredEntries } from '../graph/config-entries.js';
 import { declaredEntries, findEntries } from '../graph/entries.js';
 import { routeConfigEntries } from '../graph/route-configs.js';
+import { routeDefinerEntries } from '../graph/route-definers.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Location, PathResult } from '../model/report.js';
 import type { Project } from '../project/discover.js';
@@ -78,6 +79,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     ...declaredEntries(ev, irs, project.declaredHandlers),
     // Before the file-route conventions: a config's path wins over the one a file name suggests.
     ...routeConfigEntries(ev, irs, frameworks),
+    ...routeDefinerEntries(ev, irs, frameworks),
     ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file)),
     ...configuredEntries(ev, irs, settings.config.entries),
   ]

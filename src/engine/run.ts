@@ -76,9 +76,14 @@ async function textPass(
   let relevant = cache?.relevance(key) ?? null;
   if (!relevant) {
     const recognizers = settings.recognizers;
-    // Files a framework reads without anything importing them: auto-imported modules, and tables that route actions by name.
+    // Files a framework reads without anything importing them: auto-imported modules, tables that route actions by name,
+    // and config files that declare routes.
     const autoImported = recognizers.flatMap((r) => (r.kind === 'framework'
-      ? [...(r.autoImports ?? []).map((a) => a.files), ...(r.routeFiles ?? []).flatMap((f) => (f.routeTable ? [f.routeTable.files] : []))].map(globMatcher)
+      ? [
+        ...(r.autoImports ?? []).map((a) => a.files),
+        ...(r.routeFiles ?? []).flatMap((f) => (f.routeTable ? [f.routeTable.files] : [])),
+        ...(r.routeDefiners ?? []).map((d) => d.configs),
+      ].map(globMatcher)
       : []));
     relevant = relevantFiles(sources.map((f) => scans.get(f.path)!), resolver, (file) => autoImported.some((re) => re.test(appRelative(project.manifests, file))));
     cache?.storeRelevance(key, relevant);

@@ -11,7 +11,7 @@ import { forEachExportedEntry, remixRouteBelow, type EntryPoint } from './entrie
 const MAX_DEPTH = 12;
 const MODULE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
-interface Declared {
+export interface Declared {
   file: string;
   route: string;
 }
@@ -25,15 +25,22 @@ export function routeConfigEntries(ev: Evaluator, files: FileIR[], frameworks: F
         if (!ir.imports.some((i) => i.specifier === rule.module)) continue;
         const declared: Declared[] = [];
         for (const x of ir.exports) if (x.kind === 'local' && x.name === 'default') walk(ev, rule, ir.file, x.value, [], declared, 0);
-        for (const d of declared) {
-          const module = ev.ir(d.file);
-          if (!module) continue;
-          forEachExportedEntry(ev, module, Object.keys(rule.exports), false, (name, x, fns) => {
-            for (const fn of fns) out.push({ fn, file: module.file, pos: x.pos, kind: rule.exports[name]!, name: `${name} ${d.route}`, route: d.route, framework: fw.id });
-          });
-        }
+        out.push(...declaredModuleEntries(ev, declared, rule.exports, fw.id));
       }
     }
+  }
+  return out;
+}
+
+/** The entry points a declared route module exports, routed by its declared path. */
+export function declaredModuleEntries(ev: Evaluator, declared: Declared[], exports: Record<string, string>, framework: string): EntryPoint[] {
+  const out: EntryPoint[] = [];
+  for (const d of declared) {
+    const module = ev.ir(d.file);
+    if (!module) continue;
+    forEachExportedEntry(ev, module, Object.keys(exports), false, (name, x, fns) => {
+      for (const fn of fns) out.push({ fn, file: module.file, pos: x.pos, kind: exports[name]!, name: `${name} ${d.route}`, route: d.route, framework });
+    });
   }
   return out;
 }
@@ -69,19 +76,25 @@ function walk(ev: Evaluator, rule: RouteConfigRule, file: string, e: Expr, paren
     const convention = rule.conventions?.find((c) => c.module === v.module && c.call === call);
     if (convention) {
       const folder = posix.join(posix.dirname(file), optionText(ev, ir, site.args[0], convention.folderOption) ?? convention.folder);
-      for (const f of ev.files.keys()) {
-        const below = f.startsWith(`${folder}/`) ? f.slice(folder.length + 1) : null;
-        // A module directly in the folder, or a folder's `route` module.
-        if (below === null || !MODULE_FILE.test(below) || (below.includes('/') && !/^[^/]+\/route\.[^/.]+$/.test(below))) continue;
-        out.push({ file: f, route: joinSegments([...parents, remixRouteBelow(below)]) });
-      }
+      out.push(...conventionModules(ev, folder, parents));
       return;
     }
   }
 }
 
+/** The route modules of a folder routed by their file names: a module directly in it, or a folder's `route` module. */
+export function conventionModules(ev: Evaluator, folder: string, parents: string[]): Declared[] {
+  const out: Declared[] = [];
+  for (const f of ev.files.keys()) {
+    const below = f.startsWith(`${folder}/`) ? f.slice(folder.length + 1) : null;
+    if (below === null || !MODULE_FILE.test(below) || (below.includes('/') && !/^[^/]+\/route\.[^/.]+$/.test(below))) continue;
+    out.push({ file: f, route: joinSegments([...parents, remixRouteBelow(below)]) });
+  }
+  return out;
+}
+
 /** A scanned file at a declared path, written with or without its extension. */
-function moduleOf(ev: Evaluator, path: string): string | null {
+export function moduleOf(ev: Evaluator, path: string): string | null {
   if (ev.files.has(path)) return path;
   if (MODULE_FILE.test(path)) return null;
   for (const f of ev.files.keys()) if (f.replace(MODULE_FILE, '') === path) return f;
@@ -99,6 +112,6 @@ function optionText(ev: Evaluator, ir: FileIR, arg: Expr | undefined, key: strin
 }
 
 /** `['cabins', ':id/reserve']` -> `/cabins/:id/reserve`. */
-function joinSegments(parts: string[]): string {
+export function joinSegments(parts: string[]): string {
   return '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
 }

@@ -413,6 +413,27 @@ export interface RouteConfigRule {
   exports: Record<string, string>;
 }
 
+/**
+ * Routes a config file declares with a function (Remix `remix.config.js` or the Vite plugin's
+ * options: `routes(defineRoutes) { return defineRoutes((route) => { route('path', 'file') }) }`).
+ */
+export interface RouteDefinerRule {
+  /** Config files (a glob, matched below any folder). */
+  configs: string;
+  /** Name of the options function handed the define function (`routes`). */
+  key?: string;
+  /** Or calls whose function argument is handed it (React Router's `remixRoutesOptionAdapter((defineRoutes) => ...)`). */
+  adapters?: { module: string; call: string }[];
+  /** Folder the declared module files are relative to, from the config's folder (`app`). */
+  folder: string;
+  /** Positions of the path segment and the module file in a call of the define callback's parameter; a function argument declares child routes. */
+  route: { path: number; file: number };
+  /** Calls that route a folder's modules by their file names (`flatRoutes('routes', defineRoutes)`), with the argument naming the folder. */
+  conventions?: { module: string; call: string; folderArg: number }[];
+  /** Exports of a route module that are entry points: export -> entry kind. */
+  exports: Record<string, string>;
+}
+
 /** A handler's parameter whose fields the framework fills (tRPC's `{ ctx }`, Inngest's `{ step }`). */
 export interface HandlerParam {
   index: number;
@@ -524,6 +545,7 @@ export interface FrameworkRecognizer {
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
   routeConfigs?: RouteConfigRule[];
+  routeDefiners?: RouteDefinerRule[];
   directives?: { directive: string; entry: string }[];
   /**
    * Module directives that mark code run in the browser (React's `'use client'`): no registration in

@@ -33,6 +33,21 @@ describe('entry point names', () => {
     ]);
   });
 
+  it('Remix route modules a config declares with defineRoutes or flatRoutes take the declared path, nested', async () => {
+    expect(await entryNames('invalid-remix-config-define-routes-booking-only-in-webhook')).toEqual([
+      'remix-action action /stays/:stayId/book',
+    ]);
+    expect(await entryNames('valid-remix-vite-flat-routes-folder-booking-first')).toEqual([
+      'remix-action action /kayaks/:kayakId/rent',
+    ]);
+    expect(await entryNames('invalid-react-router-routes-option-adapter-reservation-after-payment')).toEqual([
+      'remix-action action /tables/:tableId/deposit',
+    ]);
+    expect(await entryNames('valid-remix-vite-define-routes-imported-table-appointment-first')).toEqual([
+      'remix-action action /therapists/:therapistId/appointments/new',
+    ]);
+  });
+
   it('Strapi controller actions take the route their routes file names them in, by either form of handler key', async () => {
     expect(await entryNames('valid-strapi-v5-documents-booking-created-then-service-checkout')).toEqual(['strapi-controller POST /api/bookings/checkout']);
     expect(await entryNames('invalid-strapi-v4-entity-service-reservation-only-in-webhook')).toEqual(['strapi-controller POST /api/reservations/deposit']);

@@ -26,4 +26,27 @@ export default defineFramework({
     conventions: [{ module: '@react-router/fs-routes', call: 'flatRoutes', folderOption: 'rootDirectory', folder: 'routes' }],
     exports: { action: 'remix-action', loader: 'remix-loader' },
   }],
+  // https://remix.run/docs/en/main/file-conventions/remix-config#routes (also the Vite plugin's
+  // `remix({ routes })` option): `route(path, file, options?, children?)` with files from `app/`;
+  // https://github.com/kiliman/remix-flat-routes routes a folder of `app/` handed `defineRoutes`.
+  routeDefiners: [{
+    configs: '**/{remix,vite}.config.{js,cjs,mjs,ts,mts,cts}',
+    key: 'routes',
+    folder: 'app',
+    route: { path: 0, file: 1 },
+    conventions: [{ module: 'remix-flat-routes', call: 'flatRoutes', folderArg: 0 }],
+    exports: { action: 'remix-action', loader: 'remix-loader' },
+  }, {
+    // https://reactrouter.com/upgrading/remix#5-add-a-routests-file: React Router 7's `app/routes.ts`
+    // keeps a Remix `routes` function through an adapter, files from its own folder.
+    configs: '**/app/routes.{js,mjs,ts,mts}',
+    adapters: [
+      { module: '@react-router/remix-routes-option-adapter', call: 'remixRoutesOptionAdapter' },
+      { module: '@react-router/remix-config-routes-adapter', call: 'remixConfigRoutes' },
+    ],
+    folder: '',
+    route: { path: 0, file: 1 },
+    conventions: [{ module: 'remix-flat-routes', call: 'flatRoutes', folderArg: 0 }],
+    exports: { action: 'remix-action', loader: 'remix-loader' },
+  }],
 });
