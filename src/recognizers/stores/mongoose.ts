@@ -61,9 +61,8 @@ export default defineStore({
     { call: 'replaceOne', entity: MODEL, filterArg: 0, setsArg: 1 },
     { call: 'findById.().save', entity: MODEL, record: 'receiver' },
     { call: 'findOne.().save', entity: MODEL, record: 'receiver' },
-    // Populating references leaves the same document to change and save.
-    { call: 'findById.().populate.().save', entity: MODEL, record: 'receiver' },
-    { call: 'findOne.().populate.().save', entity: MODEL, record: 'receiver' },
+    // Populating references (one or more of them, chained) leaves the same document to change and save.
+    ...['findById', 'findOne'].flatMap((find) => [1, 2, 3].map((n) => ({ call: `${find}.()${'.populate.()'.repeat(n)}.save`, entity: MODEL, record: 'receiver' as const }))),
     // A document `Model.create()` returned, changed and saved again (the payment's id set on it).
     { call: 'create.().save', entity: MODEL, record: 'receiver' },
     // A loaded document deletes itself (its receiver is the record, so no filter is no "every row").
