@@ -15,6 +15,12 @@ export interface RelevanceTokens {
   packages: string[];
   /** Substrings that make a file relevant on their own (provider API hosts, `Deno.serve`). */
   texts: string[];
+  /**
+   * Substrings that make a file relevant together: the keys of a form or request body that only one
+   * provider asks for all of (`merchant_id`, `merchant_key`, `amount`, `item_name`). Alone, `amount`
+   * is in every other file.
+   */
+  textSets: string[][];
   /** Specifiers a store claims for its package (regexes: a generated Prisma client, Convex's `./_generated/server`). */
   claimed: string[];
 }
@@ -31,19 +37,21 @@ export interface TextScan {
 export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
   const packages = new Set<string>();
   const texts = new Set<string>(['Deno.serve', 'Deno.']);
+  const textSets: string[][] = [];
   for (const r of recognizers) {
     for (const p of r.packages) packages.add(packageName(p.replace(/^jsr:/, '')));
     if (r.kind === 'provider') {
       // A client the resolver cannot follow is still matched by the operation's name (unresolved.ts).
       for (const o of r.operations) if (isNamedOperation(o)) texts.add(o.call);
       // A signed redirect URL or form may be built with no package or host in sight (the host from configuration).
-      for (const k of [...(r.redirect?.keys ?? []), ...(r.signedText?.keys ?? []), ...(r.form?.keys ?? [])]) texts.add(k);
+      for (const k of [...(r.redirect?.keys ?? []), ...(r.signedText?.keys ?? [])]) texts.add(k);
+      if (r.form) textSets.push(r.form.keys);
       for (const e of r.rest ?? []) {
         texts.add(literalOf(e.host));
         // A base URL from configuration leaves only the path to go by.
         if (e.anyHost) texts.add(literalOf(e.path.replace(/\[\^\/\]\+.*$/, '')));
         // A URL wholly from configuration leaves only the body's keys.
-        for (const k of e.bodyKeys ?? []) texts.add(k);
+        if (e.bodyKeys) textSets.push(e.bodyKeys);
       }
     }
     const modules = r.kind === 'framework' ? [...(r.registrations ?? []).flatMap((x) => x.clients), ...(r.aborts ?? []), ...(r.deferred ?? [])] : r.kind === 'store' || r.kind === 'provider' ? r.clients : [];
@@ -52,7 +60,7 @@ export function relevanceTokens(recognizers: Recognizer[]): RelevanceTokens {
     if (r.kind === 'store') for (const c of r.clients) if (c.global) texts.add(`${c.global}.`);
   }
   const claimed = recognizers.flatMap((r) => (r.kind === 'store' ? r.specifiers ?? [] : []));
-  return { packages: [...packages].filter(Boolean).sort(), texts: [...texts].filter((t) => t.length > 3).sort(), claimed };
+  return { packages: [...packages].filter(Boolean).sort(), texts: [...texts].filter((t) => t.length > 3).sort(), textSets, claimed };
 }
 
 // `from '...'` first, then the import or export keyword looked for back to the last quote or `;`
@@ -95,7 +103,7 @@ export function scanText(path: string, text: string, tokens: RelevanceTokens, pa
       break;
     }
   }
-  if (!seed) seed = tokens.texts.some((t) => text.includes(t));
+  if (!seed) seed = tokens.texts.some((t) => text.includes(t)) || tokens.textSets.some((set) => set.every((t) => text.includes(t)));
   return { path, specifiers: [...specifiers], seed };
 }
 
