@@ -2,7 +2,7 @@
 // and callers' arguments, and entry points for payment code nobody in the scan calls.
 import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint, type ObjValue } from '../graph/entries.js';
-import { defaultExport, filesAtStem, frameworkModule } from '../graph/framework-modules.js';
+import { defaultExport, filesAtStem, fillGroups, frameworkModule } from '../graph/framework-modules.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
 import { fnKey, isUnknown, stepsText, type Value } from '../model/values.js';
 import { isWithin, type Expr, type FileIR, type TypeRef } from '../model/ir.js';
@@ -332,7 +332,7 @@ function keyedModules(ev: Evaluator, frameworks: FrameworkRecognizer[]): (ir: Fi
       const key = staticText(ir, ir.sites[siteIndex]!.args[rule.arg]);
       const m = key === null ? null : rule.re.exec(key);
       if (!m) continue;
-      const wanted = rule.file.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
+      const wanted = fillGroups(rule.file, m);
       for (const f of filesAtStem(ev, wanted)) out.push(...frameworkModule(ev, frameworks, f, depth));
     }
     return out;

@@ -11,7 +11,7 @@ import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
 import { tableRoutes, type TableRoute } from './route-tables.js';
-import { defaultExport, filesAtStem, frameworkModule } from './framework-modules.js';
+import { defaultExport, filesAtStem, fillGroups, frameworkModule, methodKeys } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
 import { addTo } from '../util/multimap.js';
 
@@ -410,8 +410,7 @@ function controllerMethod(ev: Evaluator, ir: FileIR, e: Expr): string[] | null {
   const name = named?.k === 'lit' && typeof named.value === 'string' ? named.value : null;
   if (!target || name === null) return null;
   const loaded = ev.values(ir.file, target).flatMap((v) => (v.t === 'fn' ? ev.fnReturns(v.file, v.fn, 0).flatMap((m) => [m, ...ev.member(m, 'default', 0)]) : [v]));
-  const methods = loaded.flatMap((v) => (v.t === 'class' ? ev.classMember(v.file, v.cls, name, false, 0) : []));
-  return methods.filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+  return methodKeys(ev, loaded, name);
 }
 
 /** The controller method a string names (`'BookingsController.store'`), by the rule's `namedHandlers`. */
@@ -421,9 +420,7 @@ function namedHandler(ev: Evaluator, ir: FileIR, arg: Expr, reg: RegistrationRul
   for (const h of reg.namedHandlers ?? []) {
     const m = new RegExp(h.key).exec(text);
     if (!m) continue;
-    const fill = (t: string) => t.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
-    const classes = filesAtStem(ev, fill(h.file)).flatMap((f) => defaultExport(ev, f, 0)).filter((v) => v.t === 'class');
-    return classes.flatMap((c) => ev.classMember(c.file, c.cls, fill(h.method), false, 0)).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn').map((v) => fnKey(v));
+    return methodKeys(ev, filesAtStem(ev, fillGroups(h.file, m)).flatMap((f) => defaultExport(ev, f, 0)), fillGroups(h.method, m));
   }
   return [];
 }

@@ -1,7 +1,7 @@
 // What a framework makes of a module it loads itself: its default export (ESM or CommonJS), or,
 // when the framework calls that export once to build it, what the call returns.
 import type { FrameworkRecognizer } from '../recognizers/define.js';
-import { isUnknown, type Value } from '../model/values.js';
+import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { globMatcher } from '../util/glob.js';
 
@@ -35,4 +35,17 @@ export function filesAtStem(ev: Evaluator, stem: string): string[] {
   }
   const wanted = stem.replace(/\/+/g, '/');
   return [...byStem].filter(([own]) => own === wanted || own.endsWith(`/${wanted}`)).flatMap(([, files]) => files);
+}
+
+/** A rule's template with a key's groups filled in (`src/api/$1/services/$2`). */
+export function fillGroups(template: string, match: RegExpExecArray): string {
+  return template.replace(/\$(\d)/g, (_, i: string) => match[Number(i)] ?? '');
+}
+
+/** The functions a method of these classes names (`[BookingsController, 'store']`, `'BookingsController.store'`). */
+export function methodKeys(ev: Evaluator, classes: Value[], name: string): string[] {
+  return classes
+    .flatMap((c) => (c.t === 'class' ? ev.classMember(c.file, c.cls, name, false, 0) : []))
+    .filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn')
+    .map((v) => fnKey(v));
 }

@@ -8,6 +8,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher } from '../util/glob.js';
 import { objectsAt, type ObjValue } from './entries.js';
+import { fillGroups } from './framework-modules.js';
 
 export interface TableRoute {
   route: string;
@@ -35,10 +36,9 @@ export function tableRoutes(ev: Evaluator, files: FileIR[], rule: RouteTableRule
         for (const h of handlers) {
           const m = h.re.exec(handler);
           if (!m) continue;
-          const fill = (t: string) => t.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
           // A handler named within its own API ('booking.checkout') is found beside the table's folder.
-          const file = path.posix.normalize(fill(h.file).replace('{dir}', path.posix.dirname(ir.file)));
-          const key = `${file}#${fill(h.action)}`;
+          const file = path.posix.normalize(fillGroups(h.file, m).replace('{dir}', path.posix.dirname(ir.file)));
+          const key = `${file}#${fillGroups(h.action, m)}`;
           if (!out.has(key)) out.set(key, { route: `${rule.prefix}${route}`, method: textOf(obj, [rule.methodKey])?.toUpperCase() ?? '' });
           break;
         }

@@ -1,12 +1,8 @@
 // https://docs.strapi.io/cms/backend-customization/controllers
 import type { ClientPattern, HandlerParam } from '../define.js';
 import { defineFramework } from '../define.js';
+import { STRAPI_INSTANCE } from '../stores/strapi.js';
 
-const INSTANCE: ClientPattern[] = [
-  { global: 'strapi', path: '' },
-  { module: '@strapi/strapi', path: 'Strapi.new()' },
-  { module: '@strapi/strapi', path: 'Core.Strapi.new()' },
-];
 // `factories.createCoreController(uid, ({ strapi }) => ({ ...actions }))` (v4: `require('@strapi/strapi').factories`).
 const FACTORIES: ClientPattern[] = [{ module: '@strapi/strapi', path: 'factories' }, { module: '@strapi/strapi', path: 'default.factories' }, { module: '@strapi/strapi', path: '' }];
 
@@ -49,7 +45,7 @@ export default defineFramework({
   // `strapi.service('api::booking.payment')` is the default export of `src/api/booking/services/payment`
   // (https://docs.strapi.io/cms/backend-customization/services#usage).
   keyedModules: [
-    { clients: INSTANCE, calls: ['service'], arg: 0, key: '^api::([\\w-]+)\\.([\\w-]+)$', file: 'src/api/$1/services/$2' },
-    { clients: INSTANCE, calls: ['controller'], arg: 0, key: '^api::([\\w-]+)\\.([\\w-]+)$', file: 'src/api/$1/controllers/$2' },
+    { clients: STRAPI_INSTANCE, calls: ['service'], arg: 0, key: '^api::([\\w-]+)\\.([\\w-]+)$', file: 'src/api/$1/services/$2' },
+    { clients: STRAPI_INSTANCE, calls: ['controller'], arg: 0, key: '^api::([\\w-]+)\\.([\\w-]+)$', file: 'src/api/$1/controllers/$2' },
   ],
 });

@@ -4,12 +4,12 @@ import { defineStore } from '../define.js';
 
 // The Strapi instance: the global `strapi` every module of an app sees, the `{ strapi }` its
 // factories hand their function (see the `strapi` framework recognizer), or a value typed `Core.Strapi`.
-const INSTANCE: ClientPattern[] = [
+export const STRAPI_INSTANCE: ClientPattern[] = [
   { global: 'strapi', path: '' },
   { module: '@strapi/strapi', path: 'Strapi.new()' },
   { module: '@strapi/strapi', path: 'Core.Strapi.new()' },
 ];
-const at = (path: string): ClientPattern[] => INSTANCE.map((c) => ({ ...c, path: [c.path, path].filter(Boolean).join('.') }));
+const at = (path: string): ClientPattern[] => STRAPI_INSTANCE.map((c) => ({ ...c, path: [c.path, path].filter(Boolean).join('.') }));
 // The core controller or service a factory makes for a content type, reached with `super` from the
 // actions that extend it (`async create(ctx) { const response = await super.create(ctx); ... }`).
 const CORE = ['factories', 'default.factories'].flatMap((f) => ['createCoreController.()', 'createCoreService.()'].map((c) => ({ module: '@strapi/strapi', path: `${f}.${c}` })));
