@@ -12,6 +12,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { reachableFrom, siteKey, type Program } from './program.js';
 import { regionFrom } from './regions.js';
 import { keyedMemo } from '../util/memo.js';
+import { addTo } from '../util/multimap.js';
 
 export interface PaymentReturn {
   entry: EntryPoint;
@@ -86,22 +87,41 @@ export function notifyRoutes(program: Program, payment: SiteFact): EntryPoint[] 
 
 /** The most specific acting routes at a URL's path: `/bookings/cancel` is `GET /bookings/cancel`, not also `PUT /bookings/:id`. */
 function bestRoutes(program: Program, segments: string[]): EntryPoint[] {
-  const scored = actingRoutes(program).map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
-  const best = Math.max(0, ...scored.map((x) => x.score));
-  return scored.filter((x) => x.score === best).map((x) => x.entry);
+  const routes = actingRoutes(program);
+  // Payments of one app name the same few URLs: each is matched against the routes once.
+  const url = segments.join('/');
+  let best = routes.best.get(url);
+  if (!best) {
+    const scored = (routes.byLength.get(segments.length) ?? []).map((r) => ({ entry: r.entry, score: routeScore(segments, r.parts) })).filter((x) => x.score > 0);
+    const top = Math.max(0, ...scored.map((x) => x.score));
+    routes.best.set(url, (best = scored.filter((x) => x.score === top).map((x) => x.entry)));
+  }
+  return best;
 }
 
-const actingMemo = new WeakMap<Program, EntryPoint[]>();
+interface ActingRoutes {
+  /** By the number of segments of their path, the only routes a URL of as many segments can be. */
+  byLength: Map<number, { entry: EntryPoint; parts: string[] }[]>;
+  best: Map<string, EntryPoint[]>;
+}
+
+const actingMemo = new WeakMap<Program, ActingRoutes>();
 
 /**
  * Routes that write or change records. A page that only shows "payment cancelled" hears nothing to
  * act on (the provider's expiry does that): only such a route handles the failure (or the success).
  */
-function actingRoutes(program: Program): EntryPoint[] {
+function actingRoutes(program: Program): ActingRoutes {
   let routes = actingMemo.get(program);
   if (!routes) {
     const acts = (entry: EntryPoint) => [...reachableFrom(program.graph, entry.fn)].some((k) => (program.factsByFn.get(k) ?? []).some((f) => f.kind === 'write' || f.kind === 'update'));
-    actingMemo.set(program, (routes = program.entries.filter((e) => e.route !== null && !ownFormsOnly(program, e) && acts(e))));
+    routes = { byLength: new Map(), best: new Map() };
+    for (const entry of program.entries) {
+      if (entry.route === null || ownFormsOnly(program, entry) || !acts(entry)) continue;
+      const parts = entry.route.split('/').filter(Boolean);
+      addTo(routes.byLength, parts.length, { entry, parts });
+    }
+    actingMemo.set(program, routes);
   }
   return routes;
 }
@@ -140,9 +160,7 @@ const isParam = (segment: string) => /^(?::|\[|\*)/.test(segment);
  * equal, run-time ones route parameters. A route of parameters alone (`PUT /:id`, a router's path
  * before its mount) names no page: at least one literal segment must be the URL's.
  */
-function routeScore(url: string[], route: string): number {
-  const parts = route.split('/').filter(Boolean);
-  if (parts.length !== url.length) return 0;
+function routeScore(url: string[], parts: string[]): number {
   if (!parts.every((p, i) => (url[i]!.includes('${}') ? isParam(p) : p === url[i] || isParam(p)))) return 0;
   return parts.filter((p, i) => p === url[i]).length;
 }

@@ -213,6 +213,8 @@ export class Evaluator {
   }
 
   private union(lists: Value[][]): Value[] {
+    // Most questions have one answer: nothing to merge.
+    if (lists.length === 1 && lists[0]!.length <= 1) return lists[0]!;
     const out: Value[] = [];
     const seen = new Set<string>();
     for (const list of lists) {
