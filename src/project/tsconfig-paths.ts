@@ -96,10 +96,11 @@ function readChain(rel: string, o: Options, seen: Set<string>, refused: string[]
   const json = readJson(rel, o, refused);
   if (!json) return [];
   const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-  // Project references are read by oxc-resolver only: check that it can.
+  // Project references are read by oxc-resolver only: check that it can. A reference names a config
+  // file or, most often, the folder whose tsconfig.json it means.
   for (const r of Array.isArray(json.references) ? json.references : []) {
     const ref = typeof (r as { path?: unknown })?.path === 'string' ? path.posix.join(dir, (r as { path: string }).path) : null;
-    if (ref) for (const candidate of [ref, path.posix.join(ref, 'tsconfig.json')]) refusal(candidate, o, refused);
+    if (ref) refusal(isFolder(ref, o) ? path.posix.join(ref, 'tsconfig.json') : ref, o, refused);
   }
   const own = { dir, options: (json.compilerOptions as Record<string, unknown> | undefined) ?? {} };
   const bases = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
@@ -170,6 +171,14 @@ function exists(rel: string, o: Options): boolean {
     o.reads?.exists.set(rel, known);
   }
   return known;
+}
+
+function isFolder(rel: string, o: Options): boolean {
+  try {
+    return fs.statSync(path.join(o.root, rel)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Notes a file oxc-resolver would read and must not: a special file, or a huge one (a missing one is fine). */

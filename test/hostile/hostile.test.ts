@@ -587,6 +587,24 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('project references that name folders (a solution-style tsconfig), one of them missing', () => {
+    const s = scanDir(
+      app({
+        'tsconfig.json': JSON.stringify({
+          compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } },
+          references: [{ path: './packages/shared' }, { path: 'packages/api/' }, { path: './packages/gone' }, { path: './tsconfig.node.json' }],
+        }),
+        'tsconfig.node.json': JSON.stringify({ compilerOptions: { composite: true } }),
+        'packages/shared/tsconfig.json': JSON.stringify({ compilerOptions: { composite: true }, references: [{ path: '..' }] }),
+        'packages/api/tsconfig.json': JSON.stringify({ compilerOptions: { composite: true } }),
+      }),
+    );
+    expectNormal(s);
+    // A folder is where its tsconfig.json is, not a special file: nothing to report, and the aliases still resolve.
+    expect(codes(s)).toEqual([]);
+    expectAppStillPasses(s);
+  });
+
   it('a path alias pointing to a missing folder', () => {
     const s = scanDir(
       app({
