@@ -38,7 +38,9 @@ export function readRegular(abs: string, limit = MAX_BYTES): Refusal | { ok: tru
 /** Why a file cannot be read safely (not a regular file, over `limit`, or missing), or null if it can. */
 export function refusalOf(abs: string, limit = MAX_BYTES): Refusal | null {
   try {
-    const stat = fs.statSync(abs);
+    // Most files asked about are missing (a package's manifest in each folder above a file): no error to build for them.
+    const stat = fs.statSync(abs, { throwIfNoEntry: false });
+    if (!stat) return { ok: false, code: 'unreadable', message: 'could not be read: ENOENT' };
     if (!stat.isFile()) return { ok: false, code: 'not-a-file', message: 'not a regular file (a FIFO, socket or device); not read' };
     if (stat.size > limit) return { ok: false, code: 'too-large', message: `file has ${stat.size} bytes (limit ${limit}); not analyzed` };
     return null;

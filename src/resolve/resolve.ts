@@ -1,6 +1,7 @@
 // Turns an import specifier into a scanned file or an external package name. Relative paths and
 // tsconfig `paths` go through oxc-resolver; workspace package names map to their source (not their
 // unbuilt `dist`); Deno URL, `npm:` and import-map specifiers map to the npm package they load.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import { PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
@@ -29,6 +30,7 @@ export class ModuleResolver {
   private readonly byConfig = new Map<string, ResolverFactory | null>();
   /** Root-relative package.json paths: whether oxc-resolver may read them (see oxcCanRead). */
   private readonly readableFiles = new Map<string, boolean>();
+  private readonly folders = new Map<string, boolean>();
   private readonly configDirs: Map<string, string>;
   private readonly cache = new Map<string, ResolvedModule>();
   private readonly packageNames: string[];
@@ -174,9 +176,19 @@ export class ModuleResolver {
     for (let dir = path.posix.dirname(fromFile); ; dir = path.posix.dirname(dir)) {
       const at = dir === '.' ? '' : dir;
       if (!this.readable(path.posix.join(at, 'package.json'))) return false;
-      if (name && !this.readable(path.posix.join(at, 'node_modules', name, 'package.json'))) return false;
+      if (name && this.hasFolder(path.posix.join(at, 'node_modules')) && !this.readable(path.posix.join(at, 'node_modules', name, 'package.json'))) return false;
       if (at === '') return true;
     }
+  }
+
+  /** A folder of the tree: a checkout has `node_modules` in few places, if any, so most packages' manifests need no look. */
+  private hasFolder(rel: string): boolean {
+    let ok = this.folders.get(rel);
+    if (ok === undefined) {
+      ok = fs.statSync(path.join(this.project.root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      this.folders.set(rel, ok);
+    }
+    return ok;
   }
 
   private readable(rel: string): boolean {
