@@ -8,6 +8,7 @@ import { stateOfText } from './booking-state.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
 import { failureReturns, notifiedRoutes, successReturns } from './return-routes.js';
+import { lazyOnce } from '../util/memo.js';
 
 export interface WebhookHandler {
   entry: EntryPoint;
@@ -24,10 +25,11 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
   for (const entry of program.entries) {
     const reach = reachableFrom(program.graph, entry.fn);
     const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
-    const strings = new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? []));
+    // Read only when a provider asks (every entry of the app is asked about every integrated provider).
+    const strings = lazyOnce(() => new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? [])), new Set<string>());
     // Event types the code branches on (`event.type === 'payment.created'`, `case 'payment.created':`).
-    const compared = new Set([...reach].flatMap((k) => (functionOf(program, k)?.fn.nodes ?? []).flatMap((n) => (n.kind === 'assume' && typeof n.compare?.literal === 'string' ? [n.compare.literal] : []))));
-    const fieldsRead = fieldsReadIn(program, reach);
+    const compared = lazyOnce(() => new Set([...reach].flatMap((k) => (functionOf(program, k)?.fn.nodes ?? []).flatMap((n) => (n.kind === 'assume' && typeof n.compare?.literal === 'string' ? [n.compare.literal] : [])))), new Set<string>());
+    const fieldsRead = lazyOnce(() => fieldsReadIn(program, reach), new Set<string>());
     // A queued write (unit of work) writes nothing unless a flush of its store follows it.
     const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
     const records = facts.filter((f) => (f.kind === 'write' || f.kind === 'read' || f.kind === 'update') && flushed(f));
@@ -44,12 +46,12 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       const named = CALLBACK_NAME.test(`${entry.route ?? ''} ${entry.file}`);
       // An event's name heard: branched on, or merely named (a handler table) in a route called a
       // webhook; elsewhere the same text is more likely an audit action (`action: 'payment.created'`).
-      const hears = (e: string) => compared.has(e) || (named && strings.has(e));
+      const hears = (e: string) => compared().has(e) || (named && strings().has(e));
       const hearsEvents = r.events.success.some(hears) || r.events.failure.some(hears);
       // A success callback retrieves or captures a payment another request started; one that also
       // refunds is a cancellation or reschedule flow, not a success callback, unless it inserts the
       // booking (and refunds only when that cannot be done, e.g. the slot was taken meanwhile).
-      const postedBack = (r.callbackFields ?? []).some((f) => fieldsRead.has(f));
+      const postedBack = (r.callbackFields ?? []).some((f) => fieldsRead().has(f));
       // Unnamed, a retrieve is a callback when the code acts on its success: it checks the payment's
       // status against a success state and writes the booking (`/api/bookings/process` saving a
       // booking once Paystack's verify says 'success').

@@ -7,6 +7,7 @@
 import { sitesIn, soleDefinition, type CallSite, type Expr, type FileIR, type ObjProp } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { MESSAGE_SIGNERS, QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
+import type { Recognizer } from '../recognizers/define.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
 import type { FactContext, SiteFact } from './facts.js';
 
@@ -119,13 +120,18 @@ function signedTextOf(ir: FileIR, e: Expr | undefined): Extract<Expr, { k: 'tpl'
  * function handed an object built there that holds every one of the keys.
  */
 export function formFact(cx: FactContext, ir: FileIR, index: number, site: CallSite): SiteFact | null {
-  for (const arg of site.args.flatMap(withFields)) {
-    const built = builtHere(ir, site, arg);
-    if (built === null) continue;
+  if (site.args.length === 0) return null;
+  const forms = formProviders(cx.providers);
+  if (forms.length === 0) return null;
+  for (const arg of site.args.length === 1 && site.args[0]!.k !== 'obj' ? site.args : site.args.flatMap(withFields)) {
+    // Every call site asks: the keys, then the spreads of a literal only when a form has them all.
+    if (arg.k !== 'obj' && builtVariable(ir, site, arg) === null) continue;
     const keys = keysOf(cx, ir.file, arg, 0, new Set());
-    const provider = cx.providers.find((p) => p.kind === 'provider' && p.form?.keys.every((k) => keys.has(k)));
+    const provider = forms.find((p) => p.kind === 'provider' && p.form!.keys.every((k) => keys.has(k)));
     const form = provider?.kind === 'provider' ? provider.form : undefined;
     if (!provider || !form || browserModule(cx, ir)) continue;
+    const built = builtHere(ir, site, arg);
+    if (built === null) continue;
     if (built !== 'literal' && handedEarlier(ir, site, built)) return null;
     return {
       file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: 'initiation',
@@ -133,6 +139,15 @@ export function formFact(cx: FactContext, ir: FileIR, index: number, site: CallS
     };
   }
   return null;
+}
+
+const formsOf = new WeakMap<Recognizer[], Recognizer[]>();
+
+/** The providers whose page takes a form: asked at every call site. */
+function formProviders(providers: Recognizer[]): Recognizer[] {
+  let forms = formsOf.get(providers);
+  if (!forms) formsOf.set(providers, (forms = providers.filter((p) => p.kind === 'provider' && p.form)));
+  return forms;
 }
 
 /**
