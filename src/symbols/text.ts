@@ -5,6 +5,16 @@ import type { Expr, FileIR } from '../model/ir.js';
 /** Where an imported name or a namespace member was defined: another file's expression. */
 export type Follow = (ir: FileIR, e: Expr) => { ir: FileIR; expr: Expr } | null;
 
+/**
+ * The text of a variable given several: only URLs that differ in their host alone (a live or a
+ * sandbox gateway chosen in an if/else, as a ternary would), which name one endpoint.
+ */
+function oneEndpoint(texts: (string | null)[]): string | null {
+  const path = (t: string | null) => (t && /^https?:\/\/[^/]+\//.test(t) ? t.replace(/^https?:\/\/[^/]+/, '') : null);
+  const first = path(texts[0] ?? null);
+  return first !== null && texts.every((t) => path(t) === first) ? texts[0]! : null;
+}
+
 export function staticText(ir: FileIR, e: Expr | undefined, depth = 0, follow?: Follow): string | null {
   if (!e || depth > 8) return null;
   const again = (x: Expr | undefined, at: FileIR = ir) => staticText(at, x, depth + 1, follow);
@@ -25,8 +35,9 @@ export function staticText(ir: FileIR, e: Expr | undefined, depth = 0, follow?: 
         const def = follow(ir, e);
         return def ? again(def.expr, def.ir) : null;
       }
-      if (!b || b.kind === 'param' || b.defs.length !== 1) return null;
-      return again(b.defs[0]);
+      if (!b || b.kind === 'param') return null;
+      // `let url;` declares it without a text: a request is never sent to that.
+      return b.defs.length === 1 ? again(b.defs[0]) : oneEndpoint(b.defs.filter((d) => !(d.k === 'lit' && d.value === null)).map((d) => again(d)));
     }
     case 'member': {
       const def = follow?.(ir, e);
