@@ -294,8 +294,8 @@ export const FAILED_STATE_WORDS = ['failed', 'fail', 'failure', 'expired', 'aban
 export const FINISHED_STATE_WORDS = ['completed', 'complete', 'fulfilled', 'done', 'finished', 'attended', 'served', 'noshow', 'checkedout', 'archived'];
 /** Field names that hold a record's state (`estado`, `état`, `stato` where the app speaks Spanish or Portuguese, French, Italian). */
 export const STATE_FIELD_WORDS = ['status', 'state', 'estado', 'etat', 'stato'];
-/** Boolean fields that say a booking is confirmed or paid (`isPaid: false` is a pending state). */
-export const CONFIRMED_FLAG_WORDS = ['confirmed', 'paid', 'booked'];
+/** Boolean fields that say a booking is confirmed or paid (`isPaid: false`, a soft booking's `is_completed: false`, is a pending state). */
+export const CONFIRMED_FLAG_WORDS = ['confirmed', 'paid', 'booked', 'completed', 'complete'];
 
 /** Entities that model capacity: a slot row, a seat, an inventory count, a temporary hold. */
 export const CAPACITY_WORDS = ['slot', 'timeslot', 'seat', 'capacity', 'inventory', 'hold', 'availability', 'spot', 'allocation', 'stock'];
