@@ -9,6 +9,7 @@ import { staticText } from '../symbols/text.js';
 import type { EventBranch } from './event-branches.js';
 import { payloadLeaves } from './id-flow.js';
 import type { SiteFact } from '../recognize/facts.js';
+import type { Evaluator } from '../symbols/evaluate.js';
 import { reachableFrom, siteKey, type Program } from './program.js';
 import { regionFrom } from './regions.js';
 import { keyedMemo } from '../util/memo.js';
@@ -49,8 +50,8 @@ function findReturns(program: Program, outcome: Outcome): PaymentReturn[] {
     const fields = r.kind !== 'provider' ? undefined : outcome === 'failure' ? r.failureReturnFields : outcome === 'success' ? r.successReturnFields : r.notifyFields;
     if (fact.kind !== 'provider' || fact.role !== 'initiation' || !fields?.length) continue;
     for (const leaf of payloadLeaves(program, fact)) {
-      const field = leaf.path[leaf.path.length - 1] ?? '';
-      if (!fields.includes(field)) continue;
+      const field = fieldAt(leaf.path, fields);
+      if (!field) continue;
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       if (!segments) continue;
@@ -62,26 +63,36 @@ function findReturns(program: Program, outcome: Outcome): PaymentReturn[] {
   return out;
 }
 
-const notifyMemo = keyedMemo<Program, EntryPoint[]>();
+const notifyMemo = keyedMemo<Evaluator, EntryPoint[]>();
 
 /**
  * The routes a payment names for its notifications (`notification_url: `${SITE}/webhooks/guide``):
- * its own webhook, whichever webhooks the provider's other payments use.
+ * its own webhook, whichever webhooks the provider's other payments use. `ev` binds a shared
+ * helper's parameters as one chain calls it: each caller names its own route.
  */
-export function notifyRoutes(program: Program, payment: SiteFact): EntryPoint[] {
+export function notifyRoutes(program: Program, payment: SiteFact, ev: Evaluator = program.ev): EntryPoint[] {
   const r = payment.recognizer;
   const fields = r.kind === 'provider' ? r.notifyFields ?? [] : [];
   if (fields.length === 0) return [];
-  return notifyMemo(program, siteKey(payment.file, payment.site), () => {
+  return notifyMemo(ev, siteKey(payment.file, payment.site), () => {
     const out: EntryPoint[] = [];
-    for (const leaf of payloadLeaves(program, payment)) {
-      if (!fields.includes(leaf.path[leaf.path.length - 1] ?? '')) continue;
+    for (const leaf of payloadLeaves(program, payment, ev)) {
+      if (!fieldAt(leaf.path, fields)) continue;
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       for (const entry of segments ? bestRoutes(program, segments) : []) if (!out.includes(entry)) out.push(entry);
     }
     return out;
   });
+}
+
+/**
+ * The field of `fields` a payload leaf is: its last key (`notify_url`), or its last keys when the
+ * field is dotted (Tap's `post.url`, beside `redirect.url`).
+ */
+function fieldAt(path: string[], fields: string[]): string | undefined {
+  const text = path.join('.');
+  return fields.find((f) => text === f || text.endsWith(`.${f}`));
 }
 
 /** The most specific acting routes at a URL's path: `/bookings/cancel` is `GET /bookings/cancel`, not also `PUT /bookings/:id`. */

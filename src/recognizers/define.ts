@@ -150,8 +150,9 @@ export interface ProviderRecognizer {
   failureReturnFields?: string[];
   /**
    * Payload fields holding the URL the provider posts this payment's notifications to (Mercado Pago's
-   * `notification_url`, SSLCommerz's `ipn_url`): the route at that URL's path is this payment's own
-   * webhook, and what it records is what the payment bought.
+   * `notification_url`, SSLCommerz's `ipn_url`; dotted keys name a nested one, Tap's `post.url`):
+   * the route at that URL's path is this payment's own webhook, and what it records is what the
+   * payment bought.
    */
   notifyFields?: string[];
   /**
