@@ -55,7 +55,9 @@ function findReturns(program: Program, outcome: Outcome): PaymentReturn[] {
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       if (!segments) continue;
-      for (const entry of bestRoutes(program, segments)) {
+      // The browser comes back with a GET, unless the provider's page posts a form there.
+      const answers = outcome === 'notify' || r.kind !== 'provider' || r.postsReturns ? () => true : answersGet(program);
+      for (const entry of bestRoutes(program, segments, answers)) {
         if (!out.some((x) => x.entry.fn === entry.fn && x.provider === r.id)) out.push({ entry, provider: r.id, field });
       }
     }
@@ -96,8 +98,8 @@ function fieldAt(path: string[], fields: string[]): string | undefined {
 }
 
 /** The most specific acting routes at a URL's path: `/bookings/cancel` is `GET /bookings/cancel`, not also `PUT /bookings/:id`. */
-function bestRoutes(program: Program, segments: string[]): EntryPoint[] {
-  const scored = actingRoutes(program).map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
+function bestRoutes(program: Program, segments: string[], answers: (entry: EntryPoint) => boolean = () => true): EntryPoint[] {
+  const scored = actingRoutes(program).filter(answers).map((entry) => ({ entry, score: routeScore(segments, entry.route!) })).filter((x) => x.score > 0);
   const best = Math.max(0, ...scored.map((x) => x.score));
   return scored.filter((x) => x.score === best).map((x) => x.entry);
 }
@@ -115,6 +117,15 @@ function actingRoutes(program: Program): EntryPoint[] {
     actingMemo.set(program, (routes = program.entries.filter((e) => e.route !== null && !ownFormsOnly(program, e) && acts(e))));
   }
   return routes;
+}
+
+/** Whether a route answers a GET: its method, or its framework's for its kind, is GET or none (`app.all`, a Pages API route). */
+function answersGet(program: Program): (entry: EntryPoint) => boolean {
+  return (entry) => {
+    const fw = program.recognizers.find((r) => r.kind === 'framework' && r.id === entry.framework);
+    const method = entry.method ?? (fw?.kind === 'framework' ? fw.entryMethods?.[entry.kind] : undefined);
+    return method === undefined || method === 'GET';
+  };
 }
 
 /** An entry only the app's own forms reach (a SvelteKit form action): no payment comes back to it. */

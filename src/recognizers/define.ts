@@ -161,6 +161,12 @@ export interface ProviderRecognizer {
    * writes records there acts on the payment's success, as a success callback does.
    */
   successReturnFields?: string[];
+  /**
+   * The provider's page posts the payment's result to the return URLs above (a form the browser
+   * submits: PayU's `surl`, CCAvenue's `encResp`), so the route there may answer POST. Without it the
+   * browser is redirected there, a GET, and only a route answering GET is that return.
+   */
+  postsReturns?: true;
   /** How to start a payment that carries `booking.id`, for remediation text. */
   example?: string;
   /**
@@ -545,6 +551,8 @@ export interface FrameworkRecognizer {
    */
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
+  /** The HTTP method entries of a kind answer when no verb names them: Remix's `loader` a GET, its `action` a form's POST. */
+  entryMethods?: Record<string, string>;
   routeConfigs?: RouteConfigRule[];
   routeDefiners?: RouteDefinerRule[];
   directives?: { directive: string; entry: string }[];
