@@ -48,7 +48,10 @@ export function findEntries(
   const entries = new Map<string, EntryPoint>();
   const tables = new Map<RouteFileRule, Map<string, TableRoute>>();
   const add = (e: EntryPoint) => {
-    if (!entries.has(e.fn)) entries.set(e.fn, e);
+    const had = entries.get(e.fn);
+    if (!had) entries.set(e.fn, e);
+    // One function under several methods (`export { handler as GET, handler as POST }`) answers each.
+    else if (had.method !== e.method) delete had.method;
   };
   for (const fw of frameworks) {
     for (const rule of fw.routeFiles ?? []) {
