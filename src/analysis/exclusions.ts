@@ -29,7 +29,7 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // The webhook the payment names for itself (`notification_url`) records what it bought: a guide
   // sold beside the tours, kept in `guidePurchases`, touching no booking,
   // whatever the names of the helpers on the way say (a coupon check shared with the bookings).
-  const notified = notifyRoutes(program, payment).map((e) => reachedNames(program, e));
+  const notified = notifyRoutes(program, payment, ev).map((e) => reachedNames(program, e));
   if (notified.length > 0 && notified.every((n) => !n.bookingLike && !n.signalsBooking && n.others.some((f) => !isPaymentEntity(f.entity)))) return 'not-a-booking-payment';
   // Names along the path (and of the records it touches: a `booking_payments` row is for a booking
   // without being one), and the keys and literal texts the payment carries.

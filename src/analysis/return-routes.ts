@@ -9,6 +9,7 @@ import { staticText } from '../symbols/text.js';
 import type { EventBranch } from './event-branches.js';
 import { payloadLeaves } from './id-flow.js';
 import type { SiteFact } from '../recognize/facts.js';
+import type { Evaluator } from '../symbols/evaluate.js';
 import { reachableFrom, siteKey, type Program } from './program.js';
 import { regionFrom } from './regions.js';
 import { keyedMemo } from '../util/memo.js';
@@ -50,12 +51,14 @@ function findReturns(program: Program, outcome: Outcome): PaymentReturn[] {
     const fields = r.kind !== 'provider' ? undefined : outcome === 'failure' ? r.failureReturnFields : outcome === 'success' ? r.successReturnFields : r.notifyFields;
     if (fact.kind !== 'provider' || fact.role !== 'initiation' || !fields?.length) continue;
     for (const leaf of payloadLeaves(program, fact)) {
-      const field = leaf.path[leaf.path.length - 1] ?? '';
-      if (!fields.includes(field)) continue;
+      const field = fieldAt(leaf.path, fields);
+      if (!field) continue;
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       if (!segments) continue;
-      for (const entry of bestRoutes(program, segments)) {
+      // The browser comes back with a GET, unless the provider's page posts a form there.
+      const getOnly = !(outcome === 'notify' || r.kind !== 'provider' || r.postsReturns);
+      for (const entry of bestRoutes(program, segments, getOnly)) {
         if (!out.some((x) => x.entry.fn === entry.fn && x.provider === r.id)) out.push({ entry, provider: r.id, field });
       }
     }
@@ -63,20 +66,21 @@ function findReturns(program: Program, outcome: Outcome): PaymentReturn[] {
   return out;
 }
 
-const notifyMemo = keyedMemo<Program, EntryPoint[]>();
+const notifyMemo = keyedMemo<Evaluator, EntryPoint[]>();
 
 /**
  * The routes a payment names for its notifications (`notification_url: `${SITE}/webhooks/guide``):
- * its own webhook, whichever webhooks the provider's other payments use.
+ * its own webhook, whichever webhooks the provider's other payments use. `ev` binds a shared
+ * helper's parameters as one chain calls it: each caller names its own route.
  */
-export function notifyRoutes(program: Program, payment: SiteFact): EntryPoint[] {
+export function notifyRoutes(program: Program, payment: SiteFact, ev: Evaluator = program.ev): EntryPoint[] {
   const r = payment.recognizer;
   const fields = r.kind === 'provider' ? r.notifyFields ?? [] : [];
   if (fields.length === 0) return [];
-  return notifyMemo(program, siteKey(payment.file, payment.site), () => {
+  return notifyMemo(ev, siteKey(payment.file, payment.site), () => {
     const out: EntryPoint[] = [];
-    for (const leaf of payloadLeaves(program, payment)) {
-      if (!fields.includes(leaf.path[leaf.path.length - 1] ?? '')) continue;
+    for (const leaf of payloadLeaves(program, payment, ev)) {
+      if (!fieldAt(leaf.path, fields)) continue;
       const ir = program.files.get(leaf.file);
       const segments = urlSegments(ir ? staticText(ir, leaf.expr) : null);
       for (const entry of segments ? bestRoutes(program, segments) : []) if (!out.includes(entry)) out.push(entry);
@@ -85,16 +89,26 @@ export function notifyRoutes(program: Program, payment: SiteFact): EntryPoint[] 
   });
 }
 
+/**
+ * The field of `fields` a payload leaf is: its last key (`notify_url`), or its last keys when the
+ * field is dotted (Tap's `post.url`, beside `redirect.url`).
+ */
+function fieldAt(path: string[], fields: string[]): string | undefined {
+  const text = path.join('.');
+  return fields.find((f) => text === f || text.endsWith(`.${f}`));
+}
+
 /** The most specific acting routes at a URL's path: `/bookings/cancel` is `GET /bookings/cancel`, not also `PUT /bookings/:id`. */
-function bestRoutes(program: Program, segments: string[]): EntryPoint[] {
+function bestRoutes(program: Program, segments: string[], getOnly = false): EntryPoint[] {
   const routes = actingRoutes(program);
   // Payments of one app name the same few URLs: each is matched against the routes once.
-  const url = segments.join('/');
-  let best = routes.best.get(url);
+  const key = `${getOnly ? 'GET ' : ''}${segments.join('/')}`;
+  let best = routes.best.get(key);
   if (!best) {
-    const scored = (routes.byLength.get(segments.length) ?? []).map((r) => ({ entry: r.entry, score: routeScore(segments, r.parts) })).filter((x) => x.score > 0);
+    const answers = getOnly ? answersGet(program) : () => true;
+    const scored = (routes.byLength.get(segments.length) ?? []).filter((r) => answers(r.entry)).map((r) => ({ entry: r.entry, score: routeScore(segments, r.parts) })).filter((x) => x.score > 0);
     const top = Math.max(0, ...scored.map((x) => x.score));
-    routes.best.set(url, (best = scored.filter((x) => x.score === top).map((x) => x.entry)));
+    routes.best.set(key, (best = scored.filter((x) => x.score === top).map((x) => x.entry)));
   }
   return best;
 }
@@ -124,6 +138,15 @@ function actingRoutes(program: Program): ActingRoutes {
     actingMemo.set(program, routes);
   }
   return routes;
+}
+
+/** Whether a route answers a GET: its method, or its framework's for its kind, is GET or none (`app.all`, a Pages API route). */
+function answersGet(program: Program): (entry: EntryPoint) => boolean {
+  return (entry) => {
+    const fw = program.recognizers.find((r) => r.kind === 'framework' && r.id === entry.framework);
+    const method = entry.method ?? (fw?.kind === 'framework' ? fw.entryMethods?.[entry.kind] : undefined);
+    return method === undefined || method === 'GET';
+  };
 }
 
 /** An entry only the app's own forms reach (a SvelteKit form action): no payment comes back to it. */

@@ -24,6 +24,16 @@ export interface EntryPoint {
   /** Route path or URL pattern, when known. */
   route: string | null;
   framework: string | null;
+  /** The HTTP method the route answers (`app.get`, `export function POST`); absent when any or unknown. */
+  method?: string;
+}
+
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/** `{ method }` when `verb` names one HTTP method (`all`, `use`, `route` answer any), to spread into an entry. */
+export function httpMethod(verb: string | null | undefined): { method?: string } {
+  const upper = verb?.toUpperCase() ?? '';
+  return HTTP_METHODS.has(upper) ? { method: upper } : {};
 }
 
 /** Whether a framework is in use for a file (its package is a dependency of the app the file belongs to). */
@@ -38,7 +48,10 @@ export function findEntries(
   const entries = new Map<string, EntryPoint>();
   const tables = new Map<RouteFileRule, Map<string, TableRoute>>();
   const add = (e: EntryPoint) => {
-    if (!entries.has(e.fn)) entries.set(e.fn, e);
+    const had = entries.get(e.fn);
+    if (!had) entries.set(e.fn, e);
+    // One function under several methods (`export { handler as GET, handler as POST }`) answers each.
+    else if (had.method !== e.method) delete had.method;
   };
   for (const fw of frameworks) {
     for (const rule of fw.routeFiles ?? []) {
@@ -63,7 +76,8 @@ export function findEntries(
             return;
           }
           const label = name === 'default' ? [method, route].filter(Boolean).join(' ') : `${name} ${route}`;
-          for (const fn of fns) add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: label, route, framework: fw.id });
+          const answers = httpMethod(name === 'default' ? method : name);
+          for (const fn of fns) add({ fn, file: ir.file, pos: x.pos, kind: rule.entry, name: label, route, framework: fw.id, ...answers });
           // `export const actions = { default: ..., book: ... }`: each function is an entry point.
           for (const [key, fn, pos] of objectFunctions(ev, ir, x.value)) {
             add({ fn, file: ir.file, pos, kind: rule.entry, name: `${name}.${key} ${route}`, route, framework: fw.id });
@@ -100,13 +114,13 @@ export function findEntries(
       for (const fn of [...entryFunctions(ev, ir, arg), ...namedHandler(ev, ir, arg, reg)]) {
         // Unrouted (`export const bookSlot = functions.region('eu').https.onCall(async () => ...)`):
         // named after its function, which takes the name it is exported or registered under, else after the call.
-        add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || ownName(ev, fn) || f.api || functionName(ev, fn), route, framework: f.recognizer.id });
+        add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || ownName(ev, fn) || f.api || functionName(ev, fn), route, framework: f.recognizer.id, ...httpMethod(method) });
       }
       // `app.route({ method: 'POST', url: '/x', handler })`, Payload's `endpoints: [{ path, method, handler }]`.
       for (const h of optionHandlers(ev, ir, arg, reg)) {
         // Without keys of its own, the options object is routed by the registration (tRPC v9 `.mutation('name', { resolve })`).
         const hRoute = h.route === null ? route : mounts.route(f, h.route);
-        add({ fn: h.fn, file: h.file, pos: h.pos ?? site.start, kind: reg.entry, name: [h.method || method, hRoute].filter(Boolean).join(' ') || f.api, route: hRoute, framework: f.recognizer.id });
+        add({ fn: h.fn, file: h.file, pos: h.pos ?? site.start, kind: reg.entry, name: [h.method || method, hRoute].filter(Boolean).join(' ') || f.api, route: hRoute, framework: f.recognizer.id, ...httpMethod(h.method || method) });
       }
     });
   }
@@ -351,7 +365,7 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
           const verb = decoName?.t === 'ext' ? decoName.steps[decoName.steps.length - 1]?.p ?? '' : '';
           const sub = staticText(ir, deco.args[0], 0, ev.follow) ?? '';
           const route = joinRoute([base, sub]);
-          add({ fn: fnKey({ file: ir.file, fn: fnIndex }), file: ir.file, pos: f.start, kind: rule.entry, name: `${verb.toUpperCase()} ${route} (${f.name})`, route, framework: fw.id });
+          add({ fn: fnKey({ file: ir.file, fn: fnIndex }), file: ir.file, pos: f.start, kind: rule.entry, name: `${verb.toUpperCase()} ${route} (${f.name})`, route, framework: fw.id, ...httpMethod(verb) });
         }
       }
     }

@@ -150,8 +150,9 @@ export interface ProviderRecognizer {
   failureReturnFields?: string[];
   /**
    * Payload fields holding the URL the provider posts this payment's notifications to (Mercado Pago's
-   * `notification_url`, SSLCommerz's `ipn_url`): the route at that URL's path is this payment's own
-   * webhook, and what it records is what the payment bought.
+   * `notification_url`, SSLCommerz's `ipn_url`; dotted keys name a nested one, Tap's `post.url`):
+   * the route at that URL's path is this payment's own webhook, and what it records is what the
+   * payment bought.
    */
   notifyFields?: string[];
   /**
@@ -160,6 +161,12 @@ export interface ProviderRecognizer {
    * writes records there acts on the payment's success, as a success callback does.
    */
   successReturnFields?: string[];
+  /**
+   * The provider's page posts the payment's result to the return URLs above (a form the browser
+   * submits: PayU's `surl`, CCAvenue's `encResp`), so the route there may answer POST. Without it the
+   * browser is redirected there, a GET, and only a route answering GET is that return.
+   */
+  postsReturns?: true;
   /** How to start a payment that carries `booking.id`, for remediation text. */
   example?: string;
   /**
@@ -544,6 +551,8 @@ export interface FrameworkRecognizer {
    */
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
+  /** The HTTP method entries of a kind answer when no verb names them: Remix's `loader` a GET, its `action` a form's POST. */
+  entryMethods?: Record<string, string>;
   routeConfigs?: RouteConfigRule[];
   routeDefiners?: RouteDefinerRule[];
   directives?: { directive: string; entry: string }[];

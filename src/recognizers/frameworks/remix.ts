@@ -19,6 +19,7 @@ export default defineFramework({
     { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
     { glob: `**/app/root.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
   ],
+  entryMethods: { 'remix-loader': 'GET', 'remix-action': 'POST' },
   // https://reactrouter.com/start/framework/routing: `app/routes.ts` names each route module and its path.
   routeConfigs: [{
     module: '@react-router/dev/routes',

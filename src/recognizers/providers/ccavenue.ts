@@ -30,6 +30,8 @@ export default defineProvider({
   transactionIdFields: ['order_id'],
   successReturnFields: ['redirect_url'],
   failureReturnFields: ['cancel_url'],
+  // CCAvenue posts `encResp` to both.
+  postsReturns: true,
   events: { success: [], failure: [] },
   resultField: { field: 'order_status', success: ['Success'] },
   callbackFields: ['encResp'],

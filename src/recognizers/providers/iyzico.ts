@@ -44,6 +44,8 @@ export default defineProvider({
   referenceFields: ['conversationId', 'basketId', 'basketItems.*.id', 'callbackUrl'],
   transactionIdFields: ['basketId'],
   successReturnFields: ['callbackUrl'],
+  // The checkout form posts its `token` there.
+  postsReturns: true,
   resultIdFields: ['paymentId', 'token'],
   capture: {
     'payment.create': { mode: 'charge' },

@@ -6,16 +6,29 @@ import { defineProvider } from '../define.js';
 // `callback_url` with `id` and `status`; `POST /v1/invoices` makes a hosted page with `success_url`
 // and `back_url`. Most apps let Moyasar's browser form create the payment with the publishable key
 // and only fetch it on the server (`GET /v1/payments/:id`). Webhooks carry the `secret_token` set
-// in the dashboard and name their event in `type`.
+// in the dashboard and name their event in `type`. The SDK moyasar (`new Moyasar(secretKey)`) wraps
+// them: `invoice.create(body)`, `payment.fetch(id)`, `payment.refund(id)`, `invoice.cancel(invoice)`,
+// and before 0.5.1 `payment.create(body)`.
 const host = '^api\\.moyasar\\.com$';
 
 export default defineProvider({
   id: 'moyasar',
   name: 'Moyasar',
   docs: 'https://docs.moyasar.com/api/payments/01-create-payment',
-  packages: [],
-  clients: [],
-  operations: [],
+  packages: ['moyasar'],
+  clients: [
+    { path: 'new()' },
+    { path: 'default.new()' },
+  ],
+  // Named as the REST endpoints they call, so one capture rule holds for both.
+  operations: [
+    { call: 'payment.create', role: 'initiation', api: 'payments.create' },
+    { call: 'invoice.create', role: 'initiation', api: 'invoices.create' },
+    { call: 'payment.refund', role: 'refund', api: 'payments.refund' },
+    { call: 'invoice.cancel', role: 'cancel', api: 'invoices.cancel' },
+    { call: 'payment.fetch', role: 'retrieve', api: 'payments.fetch' },
+    { call: 'invoice.fetch', role: 'retrieve', api: 'invoices.fetch' },
+  ],
   rest: [
     { host, path: '^/v1/payments/?$', method: 'POST', role: 'initiation', api: 'payments.create' },
     { host, path: '^/v1/invoices/?$', method: 'POST', role: 'initiation', api: 'invoices.create' },

@@ -36,6 +36,8 @@ export default defineProvider({
   transactionIdFields: ['txnid'],
   successReturnFields: ['surl'],
   failureReturnFields: ['furl'],
+  // PayU posts the result to surl or furl.
+  postsReturns: true,
   // What PayU posts to surl/furl: its payment id and the reverse hash; `status` says success or failure.
   callbackFields: ['mihpayid'],
   events: { success: [], failure: [] },

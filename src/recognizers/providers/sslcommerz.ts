@@ -27,6 +27,8 @@ export default defineProvider({
   // tran_id is the merchant's own transaction id; value_a..value_d are free fields returned as-is.
   failureReturnFields: ['fail_url', 'cancel_url'],
   successReturnFields: ['success_url'],
+  // SSLCommerz posts the transaction to each return URL.
+  postsReturns: true,
   referenceFields: ['tran_id', 'value_a', 'value_b', 'value_c', 'value_d', 'success_url', 'fail_url', 'cancel_url', 'ipn_url'],
   transactionIdFields: ['tran_id'],
   notifyFields: ['ipn_url'],

@@ -28,6 +28,8 @@ export default defineProvider({
   // reference.transaction and reference.order are the merchant's own ids; metadata (udf1..) comes
   // back on the charge. Both URLs are `url` fields, of `post` (the webhook) and `redirect`.
   referenceFields: ['reference.transaction', 'reference.order', 'metadata.*', 'description', 'redirect.url', 'post.url'],
+  notifyFields: ['post.url'],
+  successReturnFields: ['redirect.url'],
   capture: { 'authorize.create': { mode: 'authorize' } },
   callbackFields: ['tap_id', 'hashstring'],
   // The charge itself is posted back, its `status` saying CAPTURED, FAILED, DECLINED...: no event types.
