@@ -13,6 +13,7 @@ import { Mounts, routeOfChain } from './mounts.js';
 import { tableRoutes, type TableRoute } from './route-tables.js';
 import { defaultExport, filesAtStem, fillGroups, frameworkModule, methodKeys } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
+import type { SchemaEntity } from '../project/discover.js';
 import { addTo } from '../util/multimap.js';
 
 export interface EntryPoint {
@@ -33,7 +34,7 @@ export type AppRelative = (file: string) => string;
 
 export function findEntries(
   ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], facts: SiteFact[],
-  active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f,
+  active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f, schema: SchemaEntity[] = [],
 ): EntryPoint[] {
   const entries = new Map<string, EntryPoint>();
   const tables = new Map<RouteFileRule, Map<string, TableRoute>>();
@@ -53,7 +54,7 @@ export function findEntries(
         forEachExportedEntry(ev, ir, rule.exports, rule.commonJs ?? false, (name, x, fns) => {
           if (rule.routeTable) {
             // Actions routed by tables elsewhere: named after their controller when no table routes them.
-            const routes = tables.get(rule) ?? tables.set(rule, tableRoutes(ev, files, rule.routeTable, appRelative)).get(rule)!;
+            const routes = tables.get(rule) ?? tables.set(rule, tableRoutes(ev, files, rule.routeTable, appRelative, schema)).get(rule)!;
             const stem = ir.file.replace(/\.[^/.]+$/, '');
             for (const [key, fn, pos] of valueFunctions(ev, frameworkModule(ev, frameworks, ir.file, 0))) {
               const routed = routes.get(`${stem}#${key}`);

@@ -53,6 +53,11 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-strapi-v4-entity-service-reservation-only-in-webhook')).toEqual(['strapi-controller POST /api/reservations/deposit']);
   });
 
+  it('Strapi core routers route a collection type\'s actions below its plural name, with their prefix, only and except', async () => {
+    expect(await entryNames('valid-strapi-core-router-prefixed-booking-created-then-checkout')).toEqual(['strapi-controller POST /api/v1/tour-bookings']);
+    expect(await entryNames('invalid-strapi-core-router-payment-intent-before-core-create')).toEqual(['strapi-controller POST /api/kayak-rentals']);
+  });
+
   it('AdonisJS routes name a controller method, the controller imported or loaded lazily', async () => {
     expect(await entryNames('valid-adonisjs-lucid-booking-created-then-stripe-checkout')).toEqual(['adonis-route POST /courts/:id/book']);
     expect(await entryNames('invalid-adonisjs-lucid-lesson-booked-only-in-webhook')).toEqual(['adonis-route POST /lessons/:id/pay']);
