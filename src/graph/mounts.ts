@@ -47,9 +47,9 @@ export class Mounts {
       const first = staticText(ir, site.args[0], 0, this.ev.follow);
       // A URL path, or a name prefix for procedures routed by dotted names (tRPC v9 `merge('booking.', r)`).
       const pathArg = first !== null && (first.startsWith('/') || /^[\w-]+(\.[\w-]+)*\.$/.test(first));
-      const path = pathArg ? first : this.optionsPrefix(f.file, site.args, rules.keys) ?? (plugin ? '' : null);
+      const path = pathArg ? first : this.optionsPrefix(f.file, site.args, rules.keys) ?? this.chainedPrefix(f.file, site.chainedBy, rules.calls) ?? (plugin ? '' : null);
       if (path === null) continue;
-      const parents = site.callee.k === 'member' ? this.routersOf(f.file, site.callee.obj) : [];
+      const parents = [...(site.callee.k === 'member' ? this.routersOf(f.file, site.callee.obj) : []), ...this.scopeOf(f.file, site.fn)];
       const parent = parents[0] ?? null;
       const parentPrefix = site.callee.k === 'member' ? this.ownPrefix(f.file, site.callee.obj, rules) : '';
       for (const arg of site.args.slice(pathArg ? 1 : 0)) {
@@ -71,7 +71,7 @@ export class Mounts {
     let prefix = this.ownPrefix(fact.file, site.callee.obj, this.rulesOf(fact));
     // `router.route('/x').post(...)`: the router is an earlier call of the receiver's chain; in
     // `createRouter().mutation('a', ...).query('b', ...)` the registrations are the chain.
-    const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj)];
+    const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj), ...this.scopeOf(fact.file, site.fn)];
     let router = routers.find((r) => this.mounted.has(r)) ?? null;
     for (let depth = 0; router !== null && depth < MAX_NESTING; depth++) {
       const m = this.mounted.get(router);
@@ -102,6 +102,27 @@ export class Mounts {
     const owner = b?.kind === 'param' && e.k === 'ref' ? ir?.functions[b.fn] : undefined;
     const plugin = owner && e.k === 'ref' && owner.params[0] === e.b ? [`fn:${fnKey({ file, fn: b!.fn })}`] : [];
     return [...plugin, ...this.callsOf(file, e)];
+  }
+
+  /**
+   * A group's callback that takes no router registers on the router in scope (AdonisJS
+   * `router.group(() => { router.post(...) }).prefix('/api')`): the function a call sits in, as a plugin.
+   */
+  private scopeOf(file: string, fn: number): string[] {
+    return this.ev.ir(file)?.functions[fn]?.params.length === 0 ? [`fn:${fnKey({ file, fn })}`] : [];
+  }
+
+  /** The path a prefix call chained on a mount gives it (`router.group(...).prefix('/api').use(auth)`). */
+  private chainedPrefix(file: string, next: number | null, calls: string[]): string | null {
+    const ir = this.ev.ir(file);
+    for (let depth = 0; ir && next !== null && depth < MAX_NESTING; depth++) {
+      const site = ir.sites[next];
+      if (!site) break;
+      const text = site.callee.k === 'member' && site.callee.prop !== null && calls.includes(site.callee.prop) ? staticText(ir, site.args[0], 0, this.ev.follow) : null;
+      if (text?.startsWith('/')) return text;
+      next = site.chainedBy;
+    }
+    return null;
   }
 
   private returned(key: string): boolean {

@@ -60,9 +60,11 @@ describe('entry point names', () => {
 
   it('AdonisJS routes name a controller method, the controller imported or loaded lazily', async () => {
     expect(await entryNames('valid-adonisjs-lucid-booking-created-then-stripe-checkout')).toEqual(['adonis-route POST /courts/:id/book']);
-    expect(await entryNames('invalid-adonisjs-lucid-lesson-booked-only-in-webhook')).toEqual(['adonis-route POST /lessons/:id/pay']);
+    expect(await entryNames('invalid-adonisjs-lucid-lesson-booked-only-in-webhook')).toEqual(['adonis-route POST /api/lessons/:id/pay']);
     // v5: the controller named by a string, found below app/Controllers/Http by its namespace and name.
     expect(await entryNames('invalid-adonisjs-v5-string-handler-charges-before-booking-save')).toEqual(['adonis-route POST /trips/bookings']);
+    // Groups prefix the routes registered in their callbacks, nested.
+    expect(await entryNames('valid-adonisjs-v5-nested-group-prefixes-booking-saved-before-charge')).toEqual(['adonis-route POST /api/v1/camp-bookings']);
   });
 
   it('hapi routes take their path from the route object, the handler at its top or in its options, the array loaded with require()', async () => {
