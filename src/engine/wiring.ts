@@ -78,7 +78,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   };
   const handlerParam = (rules: HandlerParam[] | undefined, index: number, options?: ObjValue): Value[] => {
     const rule = rules?.find((r) => r.index === index);
-    if (!rule) return [];
+    if (!rule || rule.receiver) return [];
     if (rule.option) {
       const declared = options?.props.find((p) => p.key === rule.option);
       return declared && options ? ev.values(options.file, declared.value) : [];
@@ -139,6 +139,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
         if (v.t === 'fn') out.push(...invokedWith(v.file, v.fn, arg, index));
         for (const m of matcher.match(v)) {
           if (m.kind === 'registration') out.push(...handlerParam(m.registration?.handlerParams, index));
+          if (m.kind === 'registration' && v.t === 'ext' && m.registration?.handlerParams?.some((r) => r.index === index && r.receiver)) out.push({ ...v, steps: v.steps.slice(0, -1) });
           if (m.kind === 'inline') out.push(...handlerParam(m.inlineParams, index));
           // `db.query(sql, values, (err, result) => ...)`: the result is what the statement returned.
           if (m.kind === 'write' && m.recognizer.kind === 'store' && m.recognizer.completionCallbacks && index === 1 && arg === s.args.length - 1) {

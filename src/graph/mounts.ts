@@ -4,7 +4,8 @@
 // under; a plugin function (Fastify `app.register(plugin, { prefix })`) by the function, whose
 // first parameter is the router its routes are registered on. A router may carry a prefix of its
 // own: an options object of the call that made it (`new Router({ prefix: '/api' })`) or a call of
-// its chain (`new Hono().basePath('/api')`).
+// its chain (`new Hono().basePath('/api')`). An AdonisJS group's callback, which takes no router, is
+// a plugin of the router in scope.
 import type { Expr } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
@@ -56,7 +57,9 @@ export class Mounts {
         // A mounted router is known by every call of its chain (`other.routes()` is `other`'s), but
         // for a call a factory returns (`createRouter()` returning `trpc.router()`), which makes
         // every router of the app.
-        const children = plugin ? entryFunctions(ev, ir, arg).map((fn) => `fn:${fn}`) : this.callsOf(f.file, arg).filter((key) => !this.returned(key));
+        // A plugin may also be a router of its own (Elysia `app.use(bookings)`, `bookings = new Elysia({ prefix })`).
+        const routers = this.callsOf(f.file, arg).filter((key) => !this.returned(key));
+        const children = plugin ? [...entryFunctions(ev, ir, arg).map((fn) => `fn:${fn}`), ...routers] : routers;
         for (const child of children) {
           if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path, parent, parentPrefix });
         }
@@ -68,11 +71,12 @@ export class Mounts {
   route(fact: SiteFact, route: string): string {
     const site = this.ev.ir(fact.file)?.sites[fact.site];
     if (site?.callee.k !== 'member') return route;
-    let prefix = this.ownPrefix(fact.file, site.callee.obj, this.rulesOf(fact));
     // `router.route('/x').post(...)`: the router is an earlier call of the receiver's chain; in
     // `createRouter().mutation('a', ...).query('b', ...)` the registrations are the chain.
     const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj), ...this.scopeOf(fact.file, site.fn)];
     let router = routers.find((r) => this.mounted.has(r)) ?? null;
+    // A mounted plugin's instance takes its prefix from the mount (which holds its parent's), whatever its values.
+    let prefix = router?.startsWith('fn:') ? '' : this.ownPrefix(fact.file, site.callee.obj, this.rulesOf(fact));
     for (let depth = 0; router !== null && depth < MAX_NESTING; depth++) {
       const m = this.mounted.get(router);
       if (!m) break;

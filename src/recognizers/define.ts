@@ -463,6 +463,8 @@ export interface HandlerParam {
    * (Convex's `args: { id: v.id('bookings') }`: `args.id` is an id of the `bookings` table).
    */
   option?: string;
+  /** Or: the instance the call is made on (Elysia `app.group('/api', (group) => group.post(...))`). */
+  receiver?: true;
 }
 
 export interface RegistrationRule {

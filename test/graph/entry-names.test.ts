@@ -72,9 +72,12 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route /charters/deposit']);
   });
 
-  it('Elysia routes take the prefix of the instance they are registered on', async () => {
+  it('Elysia routes take the prefix of the instance they are registered on and of the apps that use it', async () => {
     expect(await entryNames('valid-elysia-drizzle-table-booking-inserted-then-checkout')).toEqual(['elysia-route POST /bookings']);
-    expect(await entryNames('invalid-elysia-prisma-payment-intent-before-booking-create')).toEqual(['elysia-route POST /rooms/:room/book']);
+    expect(await entryNames('invalid-elysia-prisma-payment-intent-before-booking-create')).toEqual(['elysia-route POST /api/rooms/:room/book']);
+    // Groups prefix the routes of their callback's instance, and of the plugins it uses.
+    expect(await entryNames('valid-elysia-group-uses-tour-plugin-booking-created-then-checkout')).toEqual(['elysia-route POST /api/v1/tours/:tourId/book']);
+    expect(await entryNames('invalid-elysia-group-deposit-charged-before-booking-insert')).toEqual(['elysia-route POST /api/lessons/:lessonId/deposit']);
   });
 
   it('SvelteKit remote functions are named by the name they are exported under', async () => {
