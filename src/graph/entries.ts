@@ -253,12 +253,13 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
   };
   for (const path of reg.optionPaths ?? ['']) {
     const nested = path !== '';
-    for (const { obj, scope } of objectsAt(ev, ir.file, arg, path === '' ? [] : path.split('.'), [], reg.routeScopeKeys ?? [], textOf)) {
+    for (const { obj, scope, outer } of objectsAt(ev, ir.file, arg, path === '' ? [] : path.split('.'), [], reg.routeScopeKeys ?? [], textOf)) {
       const objIr = ev.ir(obj.file);
       if (!objIr) continue;
       const own = textOf(obj, reg.routeKeys);
       const route = scope.length === 0 ? own : joinRoute([...scope, own ?? '']);
-      const method = textOf(obj, reg.methodKeys)?.toUpperCase() ?? '';
+      // hapi's `{ method: 'POST', path, options: { handler } }`: the method of the route that holds the options.
+      const method = [obj, ...outer].map((o) => textOf(o, reg.methodKeys)).find((m) => m !== null)?.toUpperCase() ?? '';
       for (const prop of obj.props) {
         if (prop.key === null || !reg.handlerKeys.includes(prop.key)) continue;
         for (const fn of entryFunctions(ev, objIr, prop.value)) out.push({ fn, options: obj, file: nested ? obj.file : ir.file, pos: nested ? obj.pos : null, route, method });
@@ -268,21 +269,24 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
   return out;
 }
 
-/** The objects at a path of keys and `[]` steps below an expression, with the scope texts passed on the way. */
+/**
+ * The objects at a path of keys and `[]` steps below an expression, with the scope texts passed on
+ * the way and the objects that hold them (nearest first).
+ */
 export function objectsAt(
   ev: Evaluator, file: string, e: Expr, steps: string[], scope: string[], scopeKeys: string[],
-  textOf: (obj: ObjValue, keys: string[]) => string | null, depth = 0,
-): { obj: ObjValue; scope: string[] }[] {
+  textOf: (obj: ObjValue, keys: string[]) => string | null, depth = 0, outer: ObjValue[] = [],
+): { obj: ObjValue; scope: string[]; outer: ObjValue[] }[] {
   if (depth > 8) return [];
   const [step, ...rest] = steps;
   if (step === '[]') {
-    return arrayItems(ev, file, e).flatMap((item) => objectsAt(ev, item.file, item.expr, rest, scope, scopeKeys, textOf, depth + 1));
+    return arrayItems(ev, file, e).flatMap((item) => objectsAt(ev, item.file, item.expr, rest, scope, scopeKeys, textOf, depth + 1, outer));
   }
   return optionsObjects(ev, ev.ir(file)!, e).flatMap((obj) => {
-    if (step === undefined) return [{ obj, scope }];
+    if (step === undefined) return [{ obj, scope, outer }];
     const here = depth > 0 ? textOf(obj, scopeKeys) : null;
     const inner = here === null ? scope : [...scope, here];
-    return obj.props.filter((p) => p.key === step).flatMap((p) => objectsAt(ev, obj.file, p.value, rest, inner, scopeKeys, textOf, depth + 1));
+    return obj.props.filter((p) => p.key === step).flatMap((p) => objectsAt(ev, obj.file, p.value, rest, inner, scopeKeys, textOf, depth + 1, [obj, ...outer]));
   });
 }
 

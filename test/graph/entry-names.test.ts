@@ -67,9 +67,9 @@ describe('entry point names', () => {
     expect(await entryNames('valid-adonisjs-v5-nested-group-prefixes-booking-saved-before-charge')).toEqual(['adonis-route POST /api/v1/camp-bookings']);
   });
 
-  it('hapi routes take their path from the route object, the handler at its top or in its options, the array loaded with require()', async () => {
+  it('hapi routes take their path and method from the route object, the handler at its top or in its options, the array loaded with require()', async () => {
     expect(await entryNames('valid-hapi-route-array-pg-booking-inserted-then-checkout')).toEqual(['hapi-route POST /lessons/{id}/book']);
-    expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route /charters/deposit']);
+    expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route POST /charters/deposit']);
   });
 
   it('Elysia routes take the prefix of the instance they are registered on and of the apps that use it', async () => {
