@@ -123,7 +123,8 @@ export class Mounts {
       const site = ir.sites[next];
       if (!site) break;
       const text = site.callee.k === 'member' && site.callee.prop !== null && calls.includes(site.callee.prop) ? staticText(ir, site.args[0], 0, this.ev.follow) : null;
-      if (text?.startsWith('/')) return text;
+      // AdonisJS takes `prefix('api/v1')` as `/api/v1`.
+      if (text) return text.startsWith('/') ? text : `/${text}`;
       next = site.chainedBy;
     }
     return null;
