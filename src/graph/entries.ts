@@ -282,12 +282,16 @@ export function objectsAt(
   if (step === '[]') {
     return arrayItems(ev, file, e).flatMap((item) => objectsAt(ev, item.file, item.expr, rest, scope, scopeKeys, textOf, depth + 1, outer));
   }
-  return optionsObjects(ev, ev.ir(file)!, e).flatMap((obj) => {
+  // A key of a module's exports (hapi's `exports.plugin = { name, register }`, loaded with require()).
+  const exported = step !== undefined && ev.values(file, e).some((v) => v.t === 'ns')
+    ? ev.definitions(file, { k: 'member', obj: e, prop: step }).flatMap((d) => objectsAt(ev, d.file, d.expr, rest, scope, scopeKeys, textOf, depth + 1, outer))
+    : [];
+  return exported.concat(optionsObjects(ev, ev.ir(file)!, e).flatMap((obj) => {
     if (step === undefined) return [{ obj, scope, outer }];
-    const here = depth > 0 ? textOf(obj, scopeKeys) : null;
+    const here = textOf(obj, scopeKeys);
     const inner = here === null ? scope : [...scope, here];
     return obj.props.filter((p) => p.key === step).flatMap((p) => objectsAt(ev, obj.file, p.value, rest, inner, scopeKeys, textOf, depth + 1, [obj, ...outer]));
-  });
+  }));
 }
 
 /** The elements of an array expression, following variables that hold one. */

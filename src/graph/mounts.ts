@@ -11,7 +11,7 @@ import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
-import { entryFunctions } from './entries.js';
+import { entryFunctions, optionHandlers } from './entries.js';
 
 const MAX_NESTING = 6;
 
@@ -59,7 +59,9 @@ export class Mounts {
         // every router of the app.
         // A plugin may also be a router of its own (Elysia `app.use(bookings)`, `bookings = new Elysia({ prefix })`).
         const routers = this.callsOf(f.file, arg).filter((key) => !this.returned(key));
-        const children = plugin ? [...entryFunctions(ev, ir, arg).map((fn) => `fn:${fn}`), ...routers] : routers;
+        // hapi's plugin object holds its function: `{ name, register: async (server) => ... }`.
+        const fns = [...entryFunctions(ev, ir, arg), ...optionHandlers(ev, ir, arg, reg).map((h) => h.fn)];
+        const children = plugin ? [...fns.map((fn) => `fn:${fn}`), ...routers] : routers;
         for (const child of children) {
           if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path, parent, parentPrefix });
         }
@@ -165,10 +167,14 @@ export class Mounts {
     for (const arg of args) {
       for (const v of this.ev.values(file, arg)) {
         if (v.t !== 'obj') continue;
-        const prop = v.props.find((p) => p.key !== null && keys.includes(p.key));
-        const objIr = this.ev.ir(v.file);
-        const text = prop && objIr ? staticText(objIr, prop.value, 0, this.ev.follow) : null;
-        if (text !== null && text.startsWith('/')) return text;
+        for (const key of keys) {
+          // A dotted key is a path of options objects (hapi's `{ routes: { prefix: '/api' } }`).
+          const [first, ...rest] = key.split('.');
+          const prop = v.props.find((p) => p.key === first);
+          if (!prop) continue;
+          const text = rest.length > 0 ? this.optionsPrefix(v.file, [prop.value], [rest.join('.')]) : staticText(this.ev.ir(v.file)!, prop.value, 0, this.ev.follow);
+          if (text !== null && text.startsWith('/')) return text;
+        }
       }
     }
     return null;

@@ -70,6 +70,9 @@ describe('entry point names', () => {
   it('hapi routes take their path and method from the route object, the handler at its top or in its options, the array loaded with require()', async () => {
     expect(await entryNames('valid-hapi-route-array-pg-booking-inserted-then-checkout')).toEqual(['hapi-route POST /lessons/{id}/book']);
     expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route POST /charters/deposit']);
+    // Plugins register their routes on the server they are handed, below the prefix they are registered with.
+    expect(await entryNames('valid-hapi-plugin-prefixed-routes-booking-saved-then-checkout')).toEqual(['hapi-route POST /api/retreats/{retreat}/book']);
+    expect(await entryNames('invalid-hapi-exported-plugin-card-charged-before-booking-insert')).toEqual(['hapi-route POST /v1/sessions/{slot}/reserve']);
   });
 
   it('Elysia routes take the prefix of the instance they are registered on and of the apps that use it', async () => {
