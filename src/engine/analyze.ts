@@ -80,7 +80,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     // Before the file-route conventions: a config's path wins over the one a file name suggests.
     ...routeConfigEntries(ev, irs, frameworks),
     ...routeDefinerEntries(ev, irs, frameworks),
-    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file)),
+    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file), project.schemaEntities),
     ...configuredEntries(ev, irs, settings.config.entries),
   ]
     .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)

@@ -78,7 +78,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   };
   const handlerParam = (rules: HandlerParam[] | undefined, index: number, options?: ObjValue): Value[] => {
     const rule = rules?.find((r) => r.index === index);
-    if (!rule) return [];
+    if (!rule || rule.receiver) return [];
     if (rule.option) {
       const declared = options?.props.find((p) => p.key === rule.option);
       return declared && options ? ev.values(options.file, declared.value) : [];
@@ -121,6 +121,8 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     const declares = held?.params.some((r) => r.index === index && r.option) ?? false;
     const declared = declares ? handlerParam(held?.params, index, held?.options) : [];
     if (!declares) out.push(...handlerParam(held?.params, index, held?.options));
+    // hapi's `server.register({ name, register: async (server) => ... })`: the server it is registered on.
+    if (held?.params.some((r) => r.index === index && r.receiver) && !isUnknown(held.receiver)) out.push(held.receiver);
     // `prisma.$transaction(async (tx) => ...)`: tx is a client of the same store. A framework
     // handler's parameter holds what the framework fills in (`{ ctx }` from `createContext`).
     for (const { site, arg } of callbackSites(file).get(fn) ?? []) {
@@ -139,6 +141,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
         if (v.t === 'fn') out.push(...invokedWith(v.file, v.fn, arg, index));
         for (const m of matcher.match(v)) {
           if (m.kind === 'registration') out.push(...handlerParam(m.registration?.handlerParams, index));
+          if (m.kind === 'registration' && v.t === 'ext' && m.registration?.handlerParams?.some((r) => r.index === index && r.receiver)) out.push({ ...v, steps: v.steps.slice(0, -1) });
           if (m.kind === 'inline') out.push(...handlerParam(m.inlineParams, index));
           // `db.query(sql, values, (err, result) => ...)`: the result is what the statement returned.
           if (m.kind === 'write' && m.recognizer.kind === 'store' && m.recognizer.completionCallbacks && index === 1 && arg === s.args.length - 1) {
@@ -173,8 +176,8 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
  * parameters: function -> the rule's parameters. Read once, with what the evaluator knows so far:
  * the calls are found by name first (the last step of the rule's path), then by their value.
  */
-function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: FrameworkRecognizer[]): Map<string, { params: HandlerParam[]; options: ObjValue }> {
-  const out = new Map<string, { params: HandlerParam[]; options: ObjValue }>();
+function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: FrameworkRecognizer[]): Map<string, { params: HandlerParam[]; options: ObjValue; receiver: Value }> {
+  const out = new Map<string, { params: HandlerParam[]; options: ObjValue; receiver: Value }>();
   const rules = frameworks.flatMap((fw) => fw.registrations ?? []).filter((r) => r.handlerKeys && r.handlerParams);
   const names = new Set(rules.flatMap((r) => r.clients.flatMap((c) => r.calls.map((call) => compilePath(`${c.path}.${call}`).filter((t) => t !== '()').pop() ?? ''))));
   if (names.size === 0) return out;
@@ -187,7 +190,8 @@ function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: Framew
         for (const m of matcher.match(v)) {
           const reg = m.kind === 'registration' ? m.registration : undefined;
           if (!reg?.handlerKeys || !reg.handlerParams) continue;
-          for (const arg of site.args) for (const h of optionHandlers(ev, ir, arg, reg)) if (!out.has(h.fn)) out.set(h.fn, { params: reg.handlerParams, options: h.options });
+          const receiver: Value = v.t === 'ext' ? { ...v, steps: v.steps.slice(0, -1) } : { t: 'unknown' };
+          for (const arg of site.args) for (const h of optionHandlers(ev, ir, arg, reg)) if (!out.has(h.fn)) out.set(h.fn, { params: reg.handlerParams, options: h.options, receiver });
         }
       }
     });

@@ -13,6 +13,7 @@ import { Mounts, routeOfChain } from './mounts.js';
 import { tableRoutes, type TableRoute } from './route-tables.js';
 import { defaultExport, filesAtStem, fillGroups, frameworkModule, methodKeys } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
+import type { SchemaEntity } from '../project/discover.js';
 import { addTo } from '../util/multimap.js';
 
 export interface EntryPoint {
@@ -43,7 +44,7 @@ export type AppRelative = (file: string) => string;
 
 export function findEntries(
   ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], facts: SiteFact[],
-  active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f,
+  active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f, schema: SchemaEntity[] = [],
 ): EntryPoint[] {
   const entries = new Map<string, EntryPoint>();
   const tables = new Map<RouteFileRule, Map<string, TableRoute>>();
@@ -66,7 +67,7 @@ export function findEntries(
         forEachExportedEntry(ev, ir, rule.exports, rule.commonJs ?? false, (name, x, fns) => {
           if (rule.routeTable) {
             // Actions routed by tables elsewhere: named after their controller when no table routes them.
-            const routes = tables.get(rule) ?? tables.set(rule, tableRoutes(ev, files, rule.routeTable, appRelative)).get(rule)!;
+            const routes = tables.get(rule) ?? tables.set(rule, tableRoutes(ev, files, rule.routeTable, appRelative, schema)).get(rule)!;
             const stem = ir.file.replace(/\.[^/.]+$/, '');
             for (const [key, fn, pos] of valueFunctions(ev, frameworkModule(ev, frameworks, ir.file, 0))) {
               const routed = routes.get(`${stem}#${key}`);
@@ -266,12 +267,13 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
   };
   for (const path of reg.optionPaths ?? ['']) {
     const nested = path !== '';
-    for (const { obj, scope } of objectsAt(ev, ir.file, arg, path === '' ? [] : path.split('.'), [], reg.routeScopeKeys ?? [], textOf)) {
+    for (const { obj, scope, outer } of objectsAt(ev, ir.file, arg, path === '' ? [] : path.split('.'), [], reg.routeScopeKeys ?? [], textOf)) {
       const objIr = ev.ir(obj.file);
       if (!objIr) continue;
       const own = textOf(obj, reg.routeKeys);
       const route = scope.length === 0 ? own : joinRoute([...scope, own ?? '']);
-      const method = textOf(obj, reg.methodKeys)?.toUpperCase() ?? '';
+      // hapi's `{ method: 'POST', path, options: { handler } }`: the method of the route that holds the options.
+      const method = [obj, ...outer].map((o) => textOf(o, reg.methodKeys)).find((m) => m !== null)?.toUpperCase() ?? '';
       for (const prop of obj.props) {
         if (prop.key === null || !reg.handlerKeys.includes(prop.key)) continue;
         for (const fn of entryFunctions(ev, objIr, prop.value)) out.push({ fn, options: obj, file: nested ? obj.file : ir.file, pos: nested ? obj.pos : null, route, method });
@@ -281,22 +283,29 @@ export function optionHandlers(ev: Evaluator, ir: FileIR, arg: Expr, reg: Regist
   return out;
 }
 
-/** The objects at a path of keys and `[]` steps below an expression, with the scope texts passed on the way. */
+/**
+ * The objects at a path of keys and `[]` steps below an expression, with the scope texts passed on
+ * the way and the objects that hold them (nearest first).
+ */
 export function objectsAt(
   ev: Evaluator, file: string, e: Expr, steps: string[], scope: string[], scopeKeys: string[],
-  textOf: (obj: ObjValue, keys: string[]) => string | null, depth = 0,
-): { obj: ObjValue; scope: string[] }[] {
+  textOf: (obj: ObjValue, keys: string[]) => string | null, depth = 0, outer: ObjValue[] = [],
+): { obj: ObjValue; scope: string[]; outer: ObjValue[] }[] {
   if (depth > 8) return [];
   const [step, ...rest] = steps;
   if (step === '[]') {
-    return arrayItems(ev, file, e).flatMap((item) => objectsAt(ev, item.file, item.expr, rest, scope, scopeKeys, textOf, depth + 1));
+    return arrayItems(ev, file, e).flatMap((item) => objectsAt(ev, item.file, item.expr, rest, scope, scopeKeys, textOf, depth + 1, outer));
   }
-  return optionsObjects(ev, ev.ir(file)!, e).flatMap((obj) => {
-    if (step === undefined) return [{ obj, scope }];
-    const here = depth > 0 ? textOf(obj, scopeKeys) : null;
+  // A key of a module's exports (hapi's `exports.plugin = { name, register }`, loaded with require()).
+  const exported = step !== undefined && ev.values(file, e).some((v) => v.t === 'ns')
+    ? ev.definitions(file, { k: 'member', obj: e, prop: step }).flatMap((d) => objectsAt(ev, d.file, d.expr, rest, scope, scopeKeys, textOf, depth + 1, outer))
+    : [];
+  return exported.concat(optionsObjects(ev, ev.ir(file)!, e).flatMap((obj) => {
+    if (step === undefined) return [{ obj, scope, outer }];
+    const here = textOf(obj, scopeKeys);
     const inner = here === null ? scope : [...scope, here];
-    return obj.props.filter((p) => p.key === step).flatMap((p) => objectsAt(ev, obj.file, p.value, rest, inner, scopeKeys, textOf, depth + 1));
-  });
+    return obj.props.filter((p) => p.key === step).flatMap((p) => objectsAt(ev, obj.file, p.value, rest, inner, scopeKeys, textOf, depth + 1, [obj, ...outer]));
+  }));
 }
 
 /** The elements of an array expression, following variables that hold one. */

@@ -4,13 +4,14 @@
 // under; a plugin function (Fastify `app.register(plugin, { prefix })`) by the function, whose
 // first parameter is the router its routes are registered on. A router may carry a prefix of its
 // own: an options object of the call that made it (`new Router({ prefix: '/api' })`) or a call of
-// its chain (`new Hono().basePath('/api')`).
+// its chain (`new Hono().basePath('/api')`). An AdonisJS group's callback, which takes no router, is
+// a plugin of the router in scope.
 import type { Expr } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
-import { entryFunctions } from './entries.js';
+import { entryFunctions, optionHandlers } from './entries.js';
 
 const MAX_NESTING = 6;
 
@@ -47,16 +48,20 @@ export class Mounts {
       const first = staticText(ir, site.args[0], 0, this.ev.follow);
       // A URL path, or a name prefix for procedures routed by dotted names (tRPC v9 `merge('booking.', r)`).
       const pathArg = first !== null && (first.startsWith('/') || /^[\w-]+(\.[\w-]+)*\.$/.test(first));
-      const path = pathArg ? first : this.optionsPrefix(f.file, site.args, rules.keys) ?? (plugin ? '' : null);
+      const path = pathArg ? first : this.optionsPrefix(f.file, site.args, rules.keys) ?? this.chainedPrefix(f.file, site.chainedBy, rules.calls) ?? (plugin ? '' : null);
       if (path === null) continue;
-      const parents = site.callee.k === 'member' ? this.routersOf(f.file, site.callee.obj) : [];
+      const parents = [...(site.callee.k === 'member' ? this.routersOf(f.file, site.callee.obj) : []), ...this.scopeOf(f.file, site.fn)];
       const parent = parents[0] ?? null;
       const parentPrefix = site.callee.k === 'member' ? this.ownPrefix(f.file, site.callee.obj, rules) : '';
       for (const arg of site.args.slice(pathArg ? 1 : 0)) {
         // A mounted router is known by every call of its chain (`other.routes()` is `other`'s), but
         // for a call a factory returns (`createRouter()` returning `trpc.router()`), which makes
         // every router of the app.
-        const children = plugin ? entryFunctions(ev, ir, arg).map((fn) => `fn:${fn}`) : this.callsOf(f.file, arg).filter((key) => !this.returned(key));
+        // A plugin may also be a router of its own (Elysia `app.use(bookings)`, `bookings = new Elysia({ prefix })`).
+        const routers = this.callsOf(f.file, arg).filter((key) => !this.returned(key));
+        // hapi's plugin object holds its function: `{ name, register: async (server) => ... }`.
+        const fns = [...entryFunctions(ev, ir, arg), ...optionHandlers(ev, ir, arg, reg).map((h) => h.fn)];
+        const children = plugin ? [...fns.map((fn) => `fn:${fn}`), ...routers] : routers;
         for (const child of children) {
           if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path, parent, parentPrefix });
         }
@@ -68,11 +73,12 @@ export class Mounts {
   route(fact: SiteFact, route: string): string {
     const site = this.ev.ir(fact.file)?.sites[fact.site];
     if (site?.callee.k !== 'member') return route;
-    let prefix = this.ownPrefix(fact.file, site.callee.obj, this.rulesOf(fact));
     // `router.route('/x').post(...)`: the router is an earlier call of the receiver's chain; in
     // `createRouter().mutation('a', ...).query('b', ...)` the registrations are the chain.
-    const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj)];
+    const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj), ...this.scopeOf(fact.file, site.fn)];
     let router = routers.find((r) => this.mounted.has(r)) ?? null;
+    // A mounted plugin's instance takes its prefix from the mount (which holds its parent's), whatever its values.
+    let prefix = router?.startsWith('fn:') ? '' : this.ownPrefix(fact.file, site.callee.obj, this.rulesOf(fact));
     for (let depth = 0; router !== null && depth < MAX_NESTING; depth++) {
       const m = this.mounted.get(router);
       if (!m) break;
@@ -102,6 +108,28 @@ export class Mounts {
     const owner = b?.kind === 'param' && e.k === 'ref' ? ir?.functions[b.fn] : undefined;
     const plugin = owner && e.k === 'ref' && owner.params[0] === e.b ? [`fn:${fnKey({ file, fn: b!.fn })}`] : [];
     return [...plugin, ...this.callsOf(file, e)];
+  }
+
+  /**
+   * A group's callback that takes no router registers on the router in scope (AdonisJS
+   * `router.group(() => { router.post(...) }).prefix('/api')`): the function a call sits in, as a plugin.
+   */
+  private scopeOf(file: string, fn: number): string[] {
+    return this.ev.ir(file)?.functions[fn]?.params.length === 0 ? [`fn:${fnKey({ file, fn })}`] : [];
+  }
+
+  /** The path a prefix call chained on a mount gives it (`router.group(...).prefix('/api').use(auth)`). */
+  private chainedPrefix(file: string, next: number | null, calls: string[]): string | null {
+    const ir = this.ev.ir(file);
+    for (let depth = 0; ir && next !== null && depth < MAX_NESTING; depth++) {
+      const site = ir.sites[next];
+      if (!site) break;
+      const text = site.callee.k === 'member' && site.callee.prop !== null && calls.includes(site.callee.prop) ? staticText(ir, site.args[0], 0, this.ev.follow) : null;
+      // AdonisJS takes `prefix('api/v1')` as `/api/v1`.
+      if (text) return text.startsWith('/') ? text : `/${text}`;
+      next = site.chainedBy;
+    }
+    return null;
   }
 
   private returned(key: string): boolean {
@@ -139,10 +167,14 @@ export class Mounts {
     for (const arg of args) {
       for (const v of this.ev.values(file, arg)) {
         if (v.t !== 'obj') continue;
-        const prop = v.props.find((p) => p.key !== null && keys.includes(p.key));
-        const objIr = this.ev.ir(v.file);
-        const text = prop && objIr ? staticText(objIr, prop.value, 0, this.ev.follow) : null;
-        if (text !== null && text.startsWith('/')) return text;
+        for (const key of keys) {
+          // A dotted key is a path of options objects (hapi's `{ routes: { prefix: '/api' } }`).
+          const [first, ...rest] = key.split('.');
+          const prop = v.props.find((p) => p.key === first);
+          if (!prop) continue;
+          const text = rest.length > 0 ? this.optionsPrefix(v.file, [prop.value], [rest.join('.')]) : staticText(this.ev.ir(v.file)!, prop.value, 0, this.ev.follow);
+          if (text !== null && text.startsWith('/')) return text;
+        }
       }
     }
     return null;

@@ -2,13 +2,14 @@
 // `src/api/booking/routes/custom.ts` exports `{ routes: [{ method: 'POST', path: '/bookings/checkout',
 // handler: 'booking.checkout' }] }`, and the action `checkout` of the booking controller answers it.
 import path from 'node:path';
-import type { FileIR } from '../model/ir.js';
-import type { RouteTableRule } from '../recognizers/define.js';
+import type { Expr, FileIR } from '../model/ir.js';
+import type { SchemaEntity } from '../project/discover.js';
+import type { CoreRouterRule, RouteTableRule } from '../recognizers/define.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher } from '../util/glob.js';
 import { objectsAt, type ObjValue } from './entries.js';
-import { fillGroups } from './framework-modules.js';
+import { defaultExport, fillGroups } from './framework-modules.js';
 
 export interface TableRoute {
   route: string;
@@ -16,7 +17,9 @@ export interface TableRoute {
 }
 
 /** `<controller file without extension>#<action>` -> the route and method a table gives it. */
-export function tableRoutes(ev: Evaluator, files: FileIR[], rule: RouteTableRule, appRelative: (file: string) => string): Map<string, TableRoute> {
+export function tableRoutes(
+  ev: Evaluator, files: FileIR[], rule: RouteTableRule, appRelative: (file: string) => string, schema: SchemaEntity[] = [],
+): Map<string, TableRoute> {
   const out = new Map<string, TableRoute>();
   const re = globMatcher(rule.files);
   const handlers = rule.handlers.map((h) => ({ ...h, re: new RegExp(h.key) }));
@@ -27,6 +30,7 @@ export function tableRoutes(ev: Evaluator, files: FileIR[], rule: RouteTableRule
   };
   for (const ir of files) {
     if (!re.test(ir.file) && !re.test(appRelative(ir.file))) continue;
+    if (rule.coreRouters) coreRoutes(ev, ir.file, rule.prefix, rule.coreRouters, schema, out);
     for (const x of ir.exports) {
       if (x.kind !== 'local' || (x.name !== 'default' && x.name !== 'module.exports')) continue;
       for (const { obj } of objectsAt(ev, ir.file, x.value, [rule.list, '[]'], [], [], textOf)) {
@@ -46,4 +50,54 @@ export function tableRoutes(ev: Evaluator, files: FileIR[], rule: RouteTableRule
     }
   }
   return out;
+}
+
+/**
+ * `createCoreRouter('api::booking.booking', { prefix: '/v2', only: ['create'] })` as a routes file's
+ * default export: the controller's core actions, below the plural name its schema gives the model.
+ * Without that schema the paths are unknown, and the actions keep their controller's names.
+ */
+function coreRoutes(ev: Evaluator, file: string, prefix: string, rule: CoreRouterRule, schema: SchemaEntity[], out: Map<string, TableRoute>): void {
+  const ir = ev.ir(file)!;
+  const re = new RegExp(rule.key);
+  for (const v of defaultExport(ev, file, 0)) {
+    if (v.t !== 'ext' || v.steps.length < 2) continue;
+    const call = v.steps[v.steps.length - 1]!;
+    if (call.p !== '()' || call.site === undefined || call.file !== file || !rule.calls.includes(v.steps[v.steps.length - 2]!.p)) continue;
+    const [keyArg, options] = ir.sites[call.site]!.args;
+    const m = re.exec(keyArg ? staticText(ir, keyArg, 0, ev.follow) ?? '' : '');
+    const schemaFile = m ? fillGroups(rule.schema, m) : null;
+    const plural = schema.find((e) => e.plural && schemaFile && (e.file === schemaFile || e.file.endsWith(`/${schemaFile}`)))?.plural;
+    if (!m || !plural) continue;
+    const opts = options ? optionsOf(ev, file, options) : { prefix: '' };
+    if (opts === null) continue;
+    const controller = path.posix.normalize(fillGroups(rule.file, m).replace('{dir}', path.posix.dirname(file)));
+    for (const a of rule.actions) {
+      if ((opts.only && !opts.only.includes(a.action)) || opts.except?.includes(a.action)) continue;
+      const key = `${controller}#${a.action}`;
+      if (!out.has(key)) out.set(key, { route: `${prefix}${opts.prefix}${a.path.replace('{plural}', plural)}`, method: a.method });
+    }
+  }
+}
+
+/** A core router's `prefix`, `only` and `except`; null when one of them cannot be read. */
+function optionsOf(ev: Evaluator, file: string, e: Expr): { prefix: string; only?: string[]; except?: string[] } | null {
+  const obj = ev.values(file, e).find((v): v is ObjValue => v.t === 'obj');
+  if (!obj) return null;
+  const ir = ev.ir(obj.file)!;
+  const prop = (key: string) => obj.props.find((p) => p.key === key)?.value;
+  const list = (key: string): string[] | undefined | null => {
+    const value = prop(key);
+    if (!value) return undefined;
+    const items = ev.definitions(obj.file, value).find((d) => d.expr.k === 'arr')?.expr;
+    if (items?.k !== 'arr') return null;
+    const texts = items.items.map((i) => staticText(ir, i, 0, ev.follow));
+    return texts.every((t): t is string => t !== null) ? texts : null;
+  };
+  const prefixExpr = prop('prefix');
+  const prefix = prefixExpr ? staticText(ir, prefixExpr, 0, ev.follow) : '';
+  const only = list('only');
+  const except = list('except');
+  if (prefix === null || only === null || except === null) return null;
+  return { prefix: prefix.replace(/\/$/, ''), ...(only ? { only } : {}), ...(except ? { except } : {}) };
 }

@@ -37,6 +37,8 @@ export interface SchemaEntity {
    * records are; their defaults are read with the program (`src/analysis/schema-defaults.ts`).
    */
   columns?: string[];
+  /** The URL segment a Strapi collection type's core routes take (`info.pluralName`). */
+  plural?: string;
 }
 
 export interface Project {
@@ -198,7 +200,7 @@ function checkTsconfig(project: Project, f: ListedFile): void {
  * attributes with a `default` are fields with one. Not JSON, or not a content type: nothing.
  */
 export function strapiContentType(f: { path: string }, text: string): SchemaEntity[] {
-  let schema: { info?: { singularName?: unknown }; collectionName?: unknown; attributes?: Record<string, { type?: unknown; default?: unknown }> };
+  let schema: { kind?: unknown; info?: { singularName?: unknown; pluralName?: unknown }; collectionName?: unknown; attributes?: Record<string, { type?: unknown; default?: unknown }> };
   try {
     schema = JSON.parse(text) as typeof schema;
   } catch {
@@ -213,7 +215,8 @@ export function strapiContentType(f: { path: string }, text: string): SchemaEnti
   const fields: SchemaField[] = Object.entries(typeof schema.attributes === 'object' && schema.attributes ? schema.attributes : {})
     .filter(([, a]) => typeof a === 'object' && a !== null && ['string', 'number', 'boolean'].includes(typeof a.default))
     .map(([field, a]) => ({ name: field, type: String(a.type ?? ''), default: String(a.default), line: lineOf(`"${field}"`) }));
-  return [{ name, table: typeof schema.collectionName === 'string' ? schema.collectionName : null, file: f.path, line: lineOf('"singularName"'), source: 'strapi', fields }];
+  const plural = schema.kind === 'collectionType' && typeof schema.info?.pluralName === 'string' ? { plural: schema.info.pluralName } : {};
+  return [{ name, table: typeof schema.collectionName === 'string' ? schema.collectionName : null, file: f.path, line: lineOf('"singularName"'), source: 'strapi', fields, ...plural }];
 }
 
 export function prismaModels(f: { path: string }, text: string): SchemaEntity[] {

@@ -400,6 +400,22 @@ export interface RouteTableRule {
    * (`$1`: a group; `{dir}`: the table's folder) and the action's name in that file's export.
    */
   handlers: { key: string; file: string; action: string }[];
+  /** Routers a factory builds from a model's key instead of a table (see graph/route-tables.ts). */
+  coreRouters?: CoreRouterRule;
+}
+
+/**
+ * A factory call whose result routes the core actions of a model (Strapi's
+ * `createCoreRouter('api::booking.booking', { prefix, only, except })`): its key names the
+ * controller file as `handlers` do, and the schema file, relative to the app, whose plural name
+ * (`{plural}`) each action's path takes.
+ */
+export interface CoreRouterRule {
+  calls: string[];
+  key: string;
+  file: string;
+  schema: string;
+  actions: { action: string; method: string; path: string }[];
 }
 
 /**
@@ -454,6 +470,8 @@ export interface HandlerParam {
    * (Convex's `args: { id: v.id('bookings') }`: `args.id` is an id of the `bookings` table).
    */
   option?: string;
+  /** Or: the instance the call is made on (Elysia `app.group('/api', (group) => group.post(...))`). */
+  receiver?: true;
 }
 
 export interface RegistrationRule {

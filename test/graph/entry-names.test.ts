@@ -53,21 +53,34 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-strapi-v4-entity-service-reservation-only-in-webhook')).toEqual(['strapi-controller POST /api/reservations/deposit']);
   });
 
+  it('Strapi core routers route a collection type\'s actions below its plural name, with their prefix, only and except', async () => {
+    expect(await entryNames('valid-strapi-core-router-prefixed-booking-created-then-checkout')).toEqual(['strapi-controller POST /api/v1/tour-bookings']);
+    expect(await entryNames('invalid-strapi-core-router-payment-intent-before-core-create')).toEqual(['strapi-controller POST /api/kayak-rentals']);
+  });
+
   it('AdonisJS routes name a controller method, the controller imported or loaded lazily', async () => {
     expect(await entryNames('valid-adonisjs-lucid-booking-created-then-stripe-checkout')).toEqual(['adonis-route POST /courts/:id/book']);
-    expect(await entryNames('invalid-adonisjs-lucid-lesson-booked-only-in-webhook')).toEqual(['adonis-route POST /lessons/:id/pay']);
+    expect(await entryNames('invalid-adonisjs-lucid-lesson-booked-only-in-webhook')).toEqual(['adonis-route POST /api/lessons/:id/pay']);
     // v5: the controller named by a string, found below app/Controllers/Http by its namespace and name.
     expect(await entryNames('invalid-adonisjs-v5-string-handler-charges-before-booking-save')).toEqual(['adonis-route POST /trips/bookings']);
+    // Groups prefix the routes registered in their callbacks, nested.
+    expect(await entryNames('valid-adonisjs-v5-nested-group-prefixes-booking-saved-before-charge')).toEqual(['adonis-route POST /api/v1/camp-bookings']);
   });
 
-  it('hapi routes take their path from the route object, the handler at its top or in its options, the array loaded with require()', async () => {
+  it('hapi routes take their path and method from the route object, the handler at its top or in its options, the array loaded with require()', async () => {
     expect(await entryNames('valid-hapi-route-array-pg-booking-inserted-then-checkout')).toEqual(['hapi-route POST /lessons/{id}/book']);
-    expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route /charters/deposit']);
+    expect(await entryNames('invalid-hapi-options-handler-charter-booked-only-in-webhook')).toEqual(['hapi-route POST /charters/deposit']);
+    // Plugins register their routes on the server they are handed, below the prefix they are registered with.
+    expect(await entryNames('valid-hapi-plugin-prefixed-routes-booking-saved-then-checkout')).toEqual(['hapi-route POST /api/retreats/{retreat}/book']);
+    expect(await entryNames('invalid-hapi-exported-plugin-card-charged-before-booking-insert')).toEqual(['hapi-route POST /v1/sessions/{slot}/reserve']);
   });
 
-  it('Elysia routes take the prefix of the instance they are registered on', async () => {
+  it('Elysia routes take the prefix of the instance they are registered on and of the apps that use it', async () => {
     expect(await entryNames('valid-elysia-drizzle-table-booking-inserted-then-checkout')).toEqual(['elysia-route POST /bookings']);
-    expect(await entryNames('invalid-elysia-prisma-payment-intent-before-booking-create')).toEqual(['elysia-route POST /rooms/:room/book']);
+    expect(await entryNames('invalid-elysia-prisma-payment-intent-before-booking-create')).toEqual(['elysia-route POST /api/rooms/:room/book']);
+    // Groups prefix the routes of their callback's instance, and of the plugins it uses.
+    expect(await entryNames('valid-elysia-group-uses-tour-plugin-booking-created-then-checkout')).toEqual(['elysia-route POST /api/v1/tours/:tourId/book']);
+    expect(await entryNames('invalid-elysia-group-deposit-charged-before-booking-insert')).toEqual(['elysia-route POST /api/lessons/:lessonId/deposit']);
   });
 
   it('SvelteKit remote functions are named by the name they are exported under', async () => {

@@ -19,5 +19,16 @@ export default defineFramework({
       prefixKeys: ['prefix'],
       entry: 'elysia-route',
     },
+    // `app.group('/api', (group) => group.post('/bookings', ...))`: the callback registers its routes
+    // below the path on the instance it is handed (https://elysiajs.com/patterns/group). `app.use(plugin)`
+    // adds the routes of a plugin instance, or of a function handed the app, below the app's own prefix.
+    {
+      clients: [{ path: 'Elysia.new()' }],
+      calls: ['**.group', '**.use'],
+      pluginCalls: ['group', 'use'],
+      prefixKeys: ['prefix'],
+      handlerParams: [{ index: 0, receiver: true }],
+      entry: 'elysia-route',
+    },
   ],
 });

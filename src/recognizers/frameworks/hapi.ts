@@ -24,5 +24,18 @@ export default defineFramework({
       routeScopeKeys: ['path'],
       entry: 'hapi-route',
     },
+    // https://hapi.dev/api/#-await-serverregisterplugins-options: a plugin `{ name, register }` (or a
+    // module exporting it as `plugin`, or `{ plugin, routes: { prefix } }`) registers its routes on the
+    // server it is handed, below the prefix of `routes.prefix`.
+    {
+      clients: SERVER,
+      calls: ['register'],
+      pluginCalls: ['register'],
+      prefixKeys: ['routes.prefix'],
+      handlerKeys: ['register'],
+      optionPaths: ['', 'plugin', 'plugin.plugin', '[]', '[].plugin', '[].plugin.plugin'],
+      handlerParams: [{ index: 0, receiver: true }],
+      entry: 'hapi-route',
+    },
   ],
 });

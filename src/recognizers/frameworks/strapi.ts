@@ -31,6 +31,21 @@ export default defineFramework({
         { key: '^api::([\\w-]+)\\.([\\w-]+)\\.([\\w-]+)$', file: '{dir}/../../$1/controllers/$2', action: '$3' },
         { key: '^([\\w-]+)\\.([\\w-]+)$', file: '{dir}/../controllers/$1', action: '$2' },
       ],
+      // https://docs.strapi.io/cms/backend-customization/routes#configuring-core-routers: a core
+      // router serves a collection type's five actions below its plural name.
+      coreRouters: {
+        calls: ['createCoreRouter'],
+        key: '^api::([\\w-]+)\\.([\\w-]+)$',
+        file: '{dir}/../../$1/controllers/$2',
+        schema: 'api/$1/content-types/$2/schema.json',
+        actions: [
+          { action: 'find', method: 'GET', path: '/{plural}' },
+          { action: 'findOne', method: 'GET', path: '/{plural}/:id' },
+          { action: 'create', method: 'POST', path: '/{plural}' },
+          { action: 'update', method: 'PUT', path: '/{plural}/:id' },
+          { action: 'delete', method: 'DELETE', path: '/{plural}/:id' },
+        ],
+      },
     },
   }],
   // The factories run their function once, handing it the instance: what it returns is the controller or service.
