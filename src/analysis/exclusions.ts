@@ -84,14 +84,15 @@ function namesReached(program: Program, entry: PaymentPath['entry']): ReachedNam
   const v = program.vocabulary;
   const facts = reachedFacts(program, entry.fn);
   const reach = reachableFrom(program.graph, entry.fn);
-  const names = [entry.name, entry.file, ...[...reach].map((k) => functionName(program, k)), ...new Set(facts.map((f) => f.entity ?? ''))];
+  const names = [entry.name, entry.file, ...[...reach].map((k) => functionName(program, k))];
+  const entities = [...new Set(facts.map((f) => f.entity ?? ''))];
   // A payments row kept for a booking (`Payment { bookingId, razorpayOrderId }`) says whose payment
   // it is, also where the booking itself lives in another service of the tree.
   for (const f of facts) if (f.kind === 'write' && isPaymentEntity(f.entity)) for (const c of recordChanges(program, f)) names.push(...c.sets.map((s) => s.field));
   return {
     bookingLike: facts.some((f) => f.bookingLike),
-    signalsBooking: names.some((n) => v.signalsBooking(n)),
-    signalsNotBooking: names.some((n) => v.signalsNotBooking(n)),
+    signalsBooking: names.some((n) => v.signalsBooking(n)) || entities.some((n) => v.signalsBooking(n, true)),
+    signalsNotBooking: [...names, ...entities].some((n) => v.signalsNotBooking(n)),
     others: facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null && !isPayerEntity(f.entity)),
     billed: [...new Set(facts.flatMap((f) => (f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) ? [f.entity] : [])))],
     read: [...new Set(facts.flatMap((f) => (f.kind === 'read' && f.entity !== null && !isPayerEntity(f.entity) ? [f.entity] : [])))],

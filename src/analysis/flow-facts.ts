@@ -575,7 +575,8 @@ export class FlowFacts {
    * (`rows.length` where it is not 0).
    */
   private guardSource(file: string, expr: Expr, truthy: boolean, lengthOnly = false): EvidenceSource | null {
-    if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'await' && expr.k !== 'call') return null;
+    // `result[0]` is the item `const [count] = result` names.
+    if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'index' && expr.k !== 'await' && expr.k !== 'call') return null;
     // `if (!booking?.id) return`: a missing record has no id (and `booking.id` on null throws). Only
     // the record's own field: a variable that may hold such an id may also hold another value.
     if (truthy && !lengthOnly && expr.k === 'member' && expr.prop && ID_FIELDS.has(expr.prop)) {

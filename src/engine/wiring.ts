@@ -153,6 +153,13 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       }
     }
     if (graph) {
+      // `.then(orNotFound)`: a named function handed to `.then` is called with what the promise settles to.
+      if (index === 0) {
+        for (const e of graph.in.get(fnKey({ file, fn })) ?? []) {
+          const s = e.kind === 'callback' ? ev.ir(e.file)?.sites[e.site] : undefined;
+          if (s?.callee.k === 'member' && s.callee.prop === 'then' && s.args[0]?.k !== 'fn') out.push(...ev.values(e.file, { k: 'await', of: s.callee.obj }).filter((v) => !isUnknown(v)));
+        }
+      }
       const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => (e.kind === 'call' || e.message) && !e.filledParams).slice(0, MAX_CALLERS);
       const perCaller = callers.map((e) => {
         const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];

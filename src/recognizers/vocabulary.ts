@@ -35,7 +35,7 @@ export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot'
  * and souvenirs, memberships (a studio's plan, bought once or renewed, books nothing by itself), and
  * paid votes (an event's contest where fans pay per vote: a tally goes up, nothing is booked).
  */
-export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
+export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'ebook', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
 
 /** First words of a database function's name that say it only looks records up (`get_one_booking`). */
 /** Verbs a function that changes records it is handed opens with (`confirm_booking`, `release_hold`): no insert. */
@@ -132,6 +132,17 @@ const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 
 export const CODE_SUFFIX_WORDS = ['model', 'entity', 'schema', 'document', 'doc', 'dto', 'table', 'collection'];
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
+
+/**
+ * `book` is also the thing sold beside the bookings (a chef's recipe book, an e-book): a noun after
+ * the kind of book or the verb that buys or looks it up (`recipeBook`, `purchaseBook`, `getBook`),
+ * and before what a book has (`bookId`, `bookTitle`), it signals no booking. After its kind or the
+ * verb that buys it, it says what was sold instead.
+ */
+const BOOK_SOLD = new Set(['recipe', 'cook', 'e', 'audio', 'guide', 'comic', 'story', 'photo', 'purchase', 'buy', 'sell']);
+const BOOK_BEFORE = new Set([...BOOK_SOLD, 'order', 'get', 'fetch', 'find', 'list', 'create', 'add', 'update', 'edit', 'delete', 'remove', 'download', 'read', 'publish']);
+const BOOK_AFTER = new Set(['id', 'title', 'name', 'price', 'author', 'cover', 'isbn', 'url', 'pdf', 'file', 'download', 'purchase', 'order', 'sale', 'copy', 'detail', 'page', 'chapter', 'edition', 'store', 'shop']);
+const isBookNoun = (ws: string[], i: number) => ws[i] === 'book' && (BOOK_BEFORE.has(ws[i - 1] ?? '') || BOOK_AFTER.has(singular(ws[i + 1] ?? '')));
 
 /** Names of a purchase that is not itself a booking word: a shop's `Order`, unless it is for admission. */
 const PURCHASE_WORDS = new Set(['order', 'purchase']);
@@ -251,17 +262,21 @@ export class Vocabulary {
   signalsNotBooking(text: string | null | undefined): boolean {
     if (!text) return false;
     const ws = words(text).map(singular);
-    return ws.some((w) => NOT_BOOKING.has(w)) || NOT_BOOKING.has(ws.join(''));
+    return ws.some((w, i) => NOT_BOOKING.has(w) || (w === 'book' && BOOK_SOLD.has(ws[i - 1] ?? ''))) || NOT_BOOKING.has(ws.join(''));
   }
 
   /** Names and keys that suggest a booking flow: `bookSlot`, `/api/reserve`, `appointmentId`. */
-  signalsBooking(text: string | null | undefined): boolean {
+  signalsBooking(text: string | null | undefined, record = false): boolean {
     if (!text) return false;
     const ws = words(text);
     // `bookingFee`, `reservation_surcharge`: a fee named after bookings is charged on anything sold.
-    // `book` signals as the verb only: `books`, a collection of them, is a catalogue on sale.
-    const signals = (w: string) => this.signalWords.has(w) || (w !== 'books' && this.signalWords.has(singular(w)));
-    return ws.some((w, i) => signals(w) && !FEE_WORDS.has(singular(ws[i + 1] ?? '')));
+    // `book` signals as the verb only: `books`, a collection of them, is a catalogue on sale, and so
+    // is `Book`, the name of a record.
+    const signals = (w: string) => {
+      const word = this.signalWords.has(w) ? w : w !== 'books' && this.signalWords.has(singular(w)) ? singular(w) : null;
+      return word !== null && !(record && word === 'book');
+    };
+    return ws.some((w, i) => signals(w) && !FEE_WORDS.has(singular(ws[i + 1] ?? '')) && !isBookNoun(ws, i));
   }
 }
 

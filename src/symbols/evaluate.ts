@@ -509,6 +509,9 @@ export class Evaluator {
         }
       }
     }
+    // `new Proxy({} as PrismaClient, { get() { ... } })`: a trap read no other way stands for the type its target was cast to.
+    const target = site.args[0];
+    if (out.length === 0 && target?.k === 'any' && target.of.some((x) => x.k === 'typed')) return this.values(file, target, depth);
     return out;
   }
 

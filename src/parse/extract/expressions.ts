@@ -3,7 +3,7 @@
 import type { CallSite, Expr, ObjProp } from '../../model/ir.js';
 import { declareClass } from './classes.js';
 import { MAX_DEPTH, type AstNode, type Ctx } from './context.js';
-import { bindPattern, declareFunction, literalKey, propertyKey } from './functions.js';
+import { bindPattern, declareFunction, literalKey, propertyKey, typeAnnotation } from './functions.js';
 
 const UNKNOWN: Expr = { k: 'unknown' };
 /** Calls whose array argument's promises all complete when the call's own promise does. */
@@ -48,11 +48,12 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
       return chain(cx, n);
     case 'AwaitExpression':
       return awaitExpression(cx, n);
-    case 'ParenthesizedExpression':
     case 'TSAsExpression':
+    case 'TSTypeAssertion':
+      return cast(cx, n);
+    case 'ParenthesizedExpression':
     case 'TSSatisfiesExpression':
     case 'TSNonNullExpression':
-    case 'TSTypeAssertion':
     case 'TSInstantiationExpression':
       return expr(cx, n.expression);
     case 'ArrowFunctionExpression':
@@ -525,3 +526,16 @@ function isNullish(n: AstNode): boolean {
   return (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined');
 }
 
+
+/**
+ * `{} as PrismaClient`, `new Proxy(...) as unknown as PrismaClient`: a lazily built client whose only
+ * trace in the code is the type it is cast to, beside the value cast. Other casts keep only the value.
+ */
+function cast(cx: Ctx, n: AstNode): Expr {
+  const value = expr(cx, n.expression);
+  let inner = n.expression;
+  while (inner.type === 'ParenthesizedExpression' || inner.type === 'TSAsExpression' || inner.type === 'TSTypeAssertion') inner = inner.expression;
+  const stub = (inner.type === 'ObjectExpression' && inner.properties.length === 0) || (inner.type === 'NewExpression' && inner.callee?.type === 'Identifier' && inner.callee.name === 'Proxy');
+  const type = stub ? typeAnnotation(cx, n.typeAnnotation) : null;
+  return type ? { k: 'any', of: [value, { k: 'typed', type }] } : value;
+}
