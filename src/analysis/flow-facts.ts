@@ -7,7 +7,7 @@
 // return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
 import { computeDominators, dominates, reaches, reversePostorder, type Dominators } from '../flow/dominators.js';
 import { infeasibleBranches } from '../flow/infeasible.js';
-import { soleDefinition, type Expr, type FileIR, type FunctionIR } from '../model/ir.js';
+import { soleDefinition, thenReceiver, type Expr, type FileIR, type FunctionIR } from '../model/ir.js';
 import { fnKey, hasSteps, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
@@ -229,8 +229,8 @@ export class FlowFacts {
     const out: string[] = [];
     for (const from of fns) {
       for (const e of this.program.graph.out.get(from) ?? []) {
-        const callee = e.kind === 'callback' ? this.program.files.get(e.file)?.sites[e.site]?.callee : undefined;
-        if (callee?.k === 'member' && callee.prop === 'then' && !fns.has(e.to)) out.push(e.to);
+        const site = e.kind === 'callback' ? this.program.files.get(e.file)?.sites[e.site] : undefined;
+        if (site && thenReceiver(site) && !fns.has(e.to)) out.push(e.to);
       }
     }
     return out;

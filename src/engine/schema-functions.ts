@@ -4,7 +4,7 @@
 // function () { this.status = 'cancelled'; return this.save() }`, called on a document
 // (`booking.cancel()`) with `this` that document. So a member the package does not define may be
 // such a function. Which stores build models so is data (`schemaFunctions` in the store recognizers).
-import type { Value } from '../model/values.js';
+import { receiverOf, type Value } from '../model/values.js';
 import type { StoreRecognizer } from '../recognizers/define.js';
 import { isPatternValue } from '../recognizers/match.js';
 import { valueKey, type Evaluator, type SchemaFunctions } from '../symbols/evaluate.js';
@@ -77,7 +77,7 @@ export function schemaFunctions(ev: Evaluator, stores: StoreRecognizer[]): Schem
         return literal ? selves(literal.schemas, literal.field) : [];
       }
       if (owner.t !== 'ext' || !modules.has(owner.module) || owner.steps.length < 2) return [];
-      return selves([{ ...owner, steps: owner.steps.slice(0, -1) }], owner.steps[owner.steps.length - 1]!.p);
+      return selves([receiverOf(owner)], owner.steps[owner.steps.length - 1]!.p);
     },
   };
 }

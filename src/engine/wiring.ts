@@ -4,8 +4,8 @@ import type { CallGraph } from '../graph/call-graph.js';
 import { optionHandlers, type EntryPoint, type ObjValue } from '../graph/entries.js';
 import { defaultExport, filesAtStem, fillGroups, frameworkModule } from '../graph/framework-modules.js';
 import { functionOf, parseFnKey, reachableFrom, reachingSet, type Program } from '../analysis/program.js';
-import { fnKey, isUnknown, stepsText, type Value } from '../model/values.js';
-import { isWithin, type Expr, type FileIR, type TypeRef } from '../model/ir.js';
+import { fnKey, isUnknown, receiverOf, stepsText, type Value } from '../model/values.js';
+import { isWithin, thenReceiver, type CallSite, type Expr, type FileIR, type TypeRef } from '../model/ir.js';
 import { compilePath, isAtPath, isModuleOrSubpath, isPatternValue, type Matcher } from '../recognizers/match.js';
 import type { ClientPattern, FrameworkRecognizer, HandlerParam } from '../recognizers/define.js';
 import type { Manifest } from '../project/discover.js';
@@ -132,23 +132,21 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
         out.push(...ev.values(file, { k: 'index', obj: s.callee.obj, at: 0 }).filter((v) => !isUnknown(v)));
       }
       // `import('https://deno.land/std/http/server.ts').then(({ serve }) => serve(handler))`: what the promise settles to.
-      if (arg === 0 && index === 0 && s.callee.k === 'member' && s.callee.prop === 'then') {
-        out.push(...ev.values(file, { k: 'await', of: s.callee.obj }).filter((v) => !isUnknown(v)));
-      }
+      if (arg === 0 && index === 0) out.push(...settledValues(ev, file, s));
       for (const v of ev.values(file, s.callee)) {
         // Handed to a function of the scan that calls it (`transaction(async (client) => ...)`
         // with `await callback(client)` inside): the parameter takes what that call passes.
         if (v.t === 'fn') out.push(...invokedWith(v.file, v.fn, arg, index));
         for (const m of matcher.match(v)) {
           if (m.kind === 'registration') out.push(...handlerParam(m.registration?.handlerParams, index));
-          if (m.kind === 'registration' && v.t === 'ext' && m.registration?.handlerParams?.some((r) => r.index === index && r.receiver)) out.push({ ...v, steps: v.steps.slice(0, -1) });
+          if (m.kind === 'registration' && v.t === 'ext' && m.registration?.handlerParams?.some((r) => r.index === index && r.receiver)) out.push(receiverOf(v));
           if (m.kind === 'inline') out.push(...handlerParam(m.inlineParams, index));
           // `db.query(sql, values, (err, result) => ...)`: the result is what the statement returned.
           if (m.kind === 'write' && m.recognizer.kind === 'store' && m.recognizer.completionCallbacks && index === 1 && arg === s.args.length - 1) {
             out.push(...ev.values(file, { k: 'call', site }));
           }
           if (m.kind !== 'transaction' || m.transaction!.param !== index || v.t !== 'ext') continue;
-          out.push(m.transaction!.client === 'receiver' ? { ...v, steps: v.steps.slice(0, -1) } : v);
+          out.push(m.transaction!.client === 'receiver' ? receiverOf(v) : v);
         }
       }
     }
@@ -157,7 +155,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
       if (index === 0) {
         for (const e of graph.in.get(fnKey({ file, fn })) ?? []) {
           const s = e.kind === 'callback' ? ev.ir(e.file)?.sites[e.site] : undefined;
-          if (s?.callee.k === 'member' && s.callee.prop === 'then' && s.args[0]?.k !== 'fn') out.push(...ev.values(e.file, { k: 'await', of: s.callee.obj }).filter((v) => !isUnknown(v)));
+          if (s && s.args[0]?.k !== 'fn') out.push(...settledValues(ev, e.file, s));
         }
       }
       const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => (e.kind === 'call' || e.message) && !e.filledParams).slice(0, MAX_CALLERS);
@@ -197,7 +195,7 @@ function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: Framew
         for (const m of matcher.match(v)) {
           const reg = m.kind === 'registration' ? m.registration : undefined;
           if (!reg?.handlerKeys || !reg.handlerParams) continue;
-          const receiver: Value = v.t === 'ext' ? { ...v, steps: v.steps.slice(0, -1) } : { t: 'unknown' };
+          const receiver: Value = v.t === 'ext' ? receiverOf(v) : { t: 'unknown' };
           for (const arg of site.args) for (const h of optionHandlers(ev, ir, arg, reg)) if (!out.has(h.fn)) out.set(h.fn, { params: reg.handlerParams, options: h.options, receiver });
         }
       }
@@ -413,4 +411,10 @@ export function autoImports(ev: Evaluator, manifests: Manifest[], frameworks: Fr
     cache.set(key, found);
     return found;
   };
+}
+
+/** What a `.then()` call's callback is handed: what the promise it is called on settles to. */
+function settledValues(ev: Evaluator, file: string, site: CallSite): Value[] {
+  const promise = thenReceiver(site);
+  return promise ? ev.values(file, { k: 'await', of: promise }).filter((v) => !isUnknown(v)) : [];
 }

@@ -49,6 +49,15 @@ export function refusalOf(abs: string, limit = MAX_BYTES): Refusal | null {
   }
 }
 
+/** Whether a path is a directory (following links); false when it is anything else or missing. */
+export function isDirectory(abs: string): boolean {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 function unreadable(error: unknown): Refusal {
   return { ok: false, code: 'unreadable', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
 }

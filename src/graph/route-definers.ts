@@ -3,7 +3,7 @@
 // or a package's convention handed the define function (`flatRoutes('pages', defineRoutes)`).
 // Route modules can then live anywhere below the app folder; the config is read statically, never run.
 import { posix } from 'node:path';
-import type { Expr, FileIR } from '../model/ir.js';
+import { soleDefinition, type Expr, type FileIR } from '../model/ir.js';
 import type { FrameworkRecognizer, RouteDefinerRule } from '../recognizers/define.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
@@ -34,7 +34,7 @@ function routesFunctions(ev: Evaluator, rule: RouteDefinerRule, ir: FileIR): num
   const out = ir.functions.flatMap((fn, i) => (fn.name === rule.key && fn.params.length > 0 ? [i] : []));
   for (const site of rule.adapters ? ir.sites : []) {
     const adapted = ev.values(ir.file, site.callee).some((v) => v.t === 'ext' && v.steps.length === 1 && rule.adapters!.some((a) => a.module === v.module && a.call === v.steps[0]!.p));
-    const fn = adapted ? functionOf(ir, site.args[0]) : null;
+    const fn = adapted ? functionArg(ir, site.args[0]) : null;
     if (fn !== null && ir.functions[fn]!.params.length > 0) out.push(fn);
   }
   return out;
@@ -83,7 +83,7 @@ function declaredByRouteCalls(ev: Evaluator, rule: RouteDefinerRule, ir: FileIR,
       const segment = text(site.args[rule.route.path]);
       const here = segment === null ? parents : [...parents, segment];
       for (const arg of site.args) {
-        const children = functionOf(ir, arg);
+        const children = functionArg(ir, arg);
         if (children !== null && !parentsOf.has(children)) (parentsOf.set(children, here), (changed = true));
       }
     }
@@ -108,9 +108,8 @@ function isRef(e: Expr, binding: number): boolean {
   return e.k === 'ref' && e.b === binding;
 }
 
-/** The function an argument is, written inline or held by a local binding. */
-function functionOf(ir: FileIR, e: Expr | undefined): number | null {
-  if (e?.k === 'fn') return e.fn;
-  if (e?.k === 'ref') for (const d of ir.bindings[e.b]!.defs) if (d.k === 'fn') return d.fn;
-  return null;
+/** The function an argument is, written inline or held by a local constant. */
+function functionArg(ir: FileIR, e: Expr | undefined): number | null {
+  const d = e?.k === 'ref' ? soleDefinition(ir, e) : e;
+  return d?.k === 'fn' ? d.fn : null;
 }

@@ -240,6 +240,11 @@ function siteIndex(ir: FileIR): SiteIndex {
   return index;
 }
 
+/** The promise a `.then(...)` call is made on, or null for any other call. */
+export function thenReceiver(site: CallSite): Expr | null {
+  return site.callee.k === 'member' && site.callee.prop === 'then' ? site.callee.obj : null;
+}
+
 /**
  * The calls function `fn` makes itself (not those of functions nested in it), in source order. Asked
  * per function, a scan of the file's calls each time is quadratic in a file of thousands of functions.

@@ -36,6 +36,11 @@ export function hasSteps(v: Value): v is Extract<Value, { steps: Step[] }> {
   return v.t === 'ext' || v.t === 'global' || v.t === 'param' || v.t === 'opaque';
 }
 
+/** What a member's value was read on: `stripe.checkout.sessions` for `stripe.checkout.sessions.create`. */
+export function receiverOf<V extends Extract<Value, { steps: Step[] }>>(v: V): V {
+  return { ...v, steps: v.steps.slice(0, -1) };
+}
+
 export interface FnRef {
   file: string;
   fn: number;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
-import { PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
+import { isDirectory, PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { addTo } from '../util/multimap.js';
 
@@ -100,7 +100,7 @@ function readChain(rel: string, o: Options, seen: Set<string>, refused: string[]
   // file or, most often, the folder whose tsconfig.json it means.
   for (const r of Array.isArray(json.references) ? json.references : []) {
     const ref = typeof (r as { path?: unknown })?.path === 'string' ? path.posix.join(dir, (r as { path: string }).path) : null;
-    if (ref) refusal(isFolder(ref, o) ? path.posix.join(ref, 'tsconfig.json') : ref, o, refused);
+    if (ref) refusal(isDirectory(path.join(o.root, ref)) ? path.posix.join(ref, 'tsconfig.json') : ref, o, refused);
   }
   const own = { dir, options: (json.compilerOptions as Record<string, unknown> | undefined) ?? {} };
   const bases = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
@@ -171,14 +171,6 @@ function exists(rel: string, o: Options): boolean {
     o.reads?.exists.set(rel, known);
   }
   return known;
-}
-
-function isFolder(rel: string, o: Options): boolean {
-  try {
-    return fs.statSync(path.join(o.root, rel)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Notes a file oxc-resolver would read and must not: a special file, or a huge one (a missing one is fine). */

@@ -7,7 +7,7 @@
 import { sitesIn, soleDefinition, type CallSite, type Expr, type FileIR, type ObjProp } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { MESSAGE_SIGNERS, QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
-import type { Recognizer } from '../recognizers/define.js';
+import type { ProviderRecognizer, Recognizer } from '../recognizers/define.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
 import type { FactContext, SiteFact } from './facts.js';
 
@@ -127,26 +127,25 @@ export function formFact(cx: FactContext, ir: FileIR, index: number, site: CallS
     // Every call site asks: the keys, then the spreads of a literal only when a form has them all.
     if (arg.k !== 'obj' && builtVariable(ir, site, arg) === null) continue;
     const keys = keysOf(cx, ir.file, arg, 0, new Set());
-    const provider = forms.find((p) => p.kind === 'provider' && p.form!.keys.every((k) => keys.has(k)));
-    const form = provider?.kind === 'provider' ? provider.form : undefined;
-    if (!provider || !form || browserModule(cx, ir)) continue;
+    const provider = forms.find((p) => p.form!.keys.every((k) => keys.has(k)));
+    if (!provider || browserModule(cx, ir)) continue;
     const built = builtHere(ir, site, arg);
     if (built === null) continue;
     if (built !== 'literal' && handedEarlier(ir, site, built)) return null;
     return {
       file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: 'initiation',
-      api: form.api, entity: null, bookingLike: false, billing: false, match: null, rest: null, restBody: arg,
+      api: provider.form!.api, entity: null, bookingLike: false, billing: false, match: null, rest: null, restBody: arg,
     };
   }
   return null;
 }
 
-const formsOf = new WeakMap<Recognizer[], Recognizer[]>();
+const formsOf = new WeakMap<Recognizer[], ProviderRecognizer[]>();
 
 /** The providers whose page takes a form: asked at every call site. */
-function formProviders(providers: Recognizer[]): Recognizer[] {
+function formProviders(providers: Recognizer[]): ProviderRecognizer[] {
   let forms = formsOf.get(providers);
-  if (!forms) formsOf.set(providers, (forms = providers.filter((p) => p.kind === 'provider' && p.form)));
+  if (!forms) formsOf.set(providers, (forms = providers.filter((p): p is ProviderRecognizer => p.kind === 'provider' && Boolean(p.form))));
   return forms;
 }
 

@@ -1,10 +1,9 @@
 // Turns an import specifier into a scanned file or an external package name. Relative paths and
 // tsconfig `paths` go through oxc-resolver; workspace package names map to their source (not their
 // unbuilt `dist`); Deno URL, `npm:` and import-map specifiers map to the npm package they load.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
-import { PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
+import { isDirectory, PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
 import { bracketDepth } from '../parse/source-guards.js';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
@@ -185,7 +184,7 @@ export class ModuleResolver {
   private hasFolder(rel: string): boolean {
     let ok = this.folders.get(rel);
     if (ok === undefined) {
-      ok = fs.statSync(path.join(this.project.root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      ok = isDirectory(path.join(this.project.root, rel));
       this.folders.set(rel, ok);
     }
     return ok;
