@@ -8,7 +8,8 @@ import { guardsOf } from './flow-facts.js';
 import { chainEvaluator, evidenceOnEveryChain, type ChainResult } from './chains.js';
 import { excludedBecause } from './exclusions.js';
 import type { FlowFacts } from './flow-facts.js';
-import { bookingKeyValues, compositeKeys, referencePassed, type ReferenceResult } from './id-flow.js';
+import { bookingKeyValues, compositeKeys, payloadLeaves, referencePassed, type ReferenceResult } from './id-flow.js';
+import { factsNotRunFor } from './purchase-kinds.js';
 import { paymentPaths, type PaymentPath } from './payment-paths.js';
 import type { Program } from './program.js';
 import type { WebhookHandler } from './webhooks.js';
@@ -22,6 +23,8 @@ export interface BookingPaymentPath extends PaymentPath {
   ref: ReferenceResult;
   /** Webhook and success handlers of the payment's provider. */
   hooks: WebhookHandler[];
+  /** Facts of those handlers that only run for another kind of purchase than this payment's (purchase-kinds.ts). */
+  hookFactsNotRun: Set<SiteFact>;
 }
 
 /**
@@ -44,7 +47,9 @@ export function bookingPaymentPaths(program: Program, flow: FlowFacts, webhooks:
     const ev = chainEvaluator(program, chain.chain, path.entry.fn);
     const ref = referencePassed(program, flow, path.payment, keys, ev, evidenceFact ? compositeKeys(program, evidenceFact) : []);
     const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
-    return { ...path, chain, ref, hooks, excluded: excludedBecause(program, path, hooks, ev) };
+    const leaves = hooks.length > 0 ? payloadLeaves(program, path.payment, ev) : [];
+    const hookFactsNotRun = new Set(hooks.flatMap((h) => [...factsNotRunFor(program, h, leaves)]));
+    return { ...path, chain, ref, hooks, hookFactsNotRun, excluded: excludedBecause(program, path, hooks, ev) };
   });
   memo.set(program, out);
   return out;

@@ -1,8 +1,11 @@
 // One webhook endpoint often serves every kind of purchase of an app, told apart by a field the
 // initiation puts in the payload (`metadata: { kind: 'photos' }`) and the handler branches on
 // (`if (session.metadata.kind === 'booking')`). A booking written only in the branch for another
-// value of a field this payment sets is no booking written for this payment.
+// value of a field this payment sets is no booking written for this payment. So is one written
+// only past a branch the handler takes, and leaves, when a field this payment always sets is
+// present (`if (intent.metadata?.chargeId) { settleCharge(); return; }`).
 import type { Expr, FileIR } from '../model/ir.js';
+import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Leaf } from './id-flow.js';
 import { functionOf, reachableFrom, type Program } from './program.js';
@@ -21,18 +24,32 @@ const memo = keyedMemo<Program, Set<SiteFact>>();
 export function writesBookingsFor(program: Program, hook: WebhookHandler, leaves: Leaf[]): boolean {
   const bookings = hook.facts.filter((f) => f.bookingLike && f.kind === 'write');
   if (bookings.length === 0) return false;
-  const sent = sentLiterals(leaves);
-  if (sent.size === 0) return true;
-  const signature = JSON.stringify([...sent].map(([k, v]) => [k, [...v].sort()]).sort());
-  const elsewhere = memo(program, `${hook.entry.fn}|${signature}`, () => otherKindFacts(program, hook, sent));
+  const elsewhere = factsNotRunFor(program, hook, leaves);
   return bookings.some((f) => !elsewhere.has(f));
 }
 
-/** Payload keys (the last step of their path) with the string literals this payment gives them. */
+/** The facts of the webhook that only run for another kind of purchase than the one this payload pays for. */
+export function factsNotRunFor(program: Program, hook: WebhookHandler, leaves: Leaf[]): Set<SiteFact> {
+  const sent = sentLiterals(leaves);
+  const present = presentKeys(program, leaves);
+  if (sent.size === 0 && present.size === 0) return NONE;
+  const signature = JSON.stringify([[...sent].map(([k, v]) => [k, [...v].sort()]).sort(), [...present].sort()]);
+  return memo(program, `${hook.entry.fn}|${signature}`, () => otherKindFacts(program, hook, sent, present));
+}
+
+const NONE: Set<SiteFact> = new Set();
+
+/**
+ * A payload field as a handler reads it: its last two keys (`metadata.kind`), so that `event.type`
+ * is not the `metadata.type` a payment sends; a top-level field by its own name.
+ */
+const fieldKey = (path: string[]) => path.slice(-2).join('.');
+
+/** Payload fields with the string literals this payment gives them. */
 function sentLiterals(leaves: Leaf[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const l of leaves) {
-    const key = l.path[l.path.length - 1];
+    const key = fieldKey(l.path);
     if (!key || l.expr.k !== 'lit' || typeof l.expr.value !== 'string') continue;
     if (!out.has(key)) out.set(key, new Set());
     out.get(key)!.add(l.expr.value);
@@ -40,16 +57,54 @@ function sentLiterals(leaves: Leaf[]): Map<string, Set<string>> {
   return out;
 }
 
-/** The facts of the hook's branches that run only when a field this payment sends holds another literal. */
-function otherKindFacts(program: Program, hook: WebhookHandler, sent: Map<string, Set<string>>): Set<SiteFact> {
+/**
+ * Payload keys this payment always gives a value that tests true: a record's id (`charge.id`,
+ * `String(order._id)`) or a literal that is not empty. A field from the request may be missing.
+ */
+function presentKeys(program: Program, leaves: Leaf[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of leaves) {
+    const key = fieldKey(l.path);
+    if (key && surelyTruthy(program.files.get(l.file), l.expr)) out.add(key);
+  }
+  return out;
+}
+
+function surelyTruthy(ir: FileIR | undefined, e: Expr): boolean {
+  if (e.k === 'lit') return Boolean(e.value);
+  if (e.k === 'member') return e.prop !== null && ID_FIELDS.has(e.prop);
+  if (e.k !== 'call' || !ir) return false;
+  const site = ir.sites[e.site];
+  if (!site) return false;
+  const c = site.callee;
+  // `id.toString()`, `String(id)`.
+  if (c.k === 'member' && c.prop === 'toString' && site.args.length === 0) return surelyTruthy(ir, c.obj);
+  return c.k === 'global' && c.name === 'String' && site.args.length === 1 && surelyTruthy(ir, site.args[0]!);
+}
+
+/**
+ * The facts of the hook's branches that run only when a field this payment sends holds another
+ * literal, or only when a field it always sends is absent.
+ */
+function otherKindFacts(program: Program, hook: WebhookHandler, sent: Map<string, Set<string>>, present: Set<string>): Set<SiteFact> {
   const out = new Set<SiteFact>();
   for (const key of [...reachableFrom(program.graph, hook.entry.fn)].sort()) {
     const f = functionOf(program, key);
     if (!f) continue;
     f.fn.nodes.forEach((n, i) => {
+      const tested = n.kind === 'assume' && n.truthy === false && n.expr && !n.compare ? fieldRead(f.ir, n.expr, present) : null;
+      if (tested) {
+        // The field's absence: what runs from here that the field's presence never reaches, minus
+        // what it reaches through another way (a helper both ways call).
+        const taken = otherBranch(f.fn.nodes, frameIndex(program, key, f.fn.nodes).preds, i);
+        if (taken.length === 0) return;
+        const reached = new Set(factsInRegion(program, regionFrom(program, key, taken)).map((x) => x.fact));
+        for (const x of factsInRegion(program, regionFrom(program, key, [i], () => false, taken))) if (!reached.has(x.fact)) out.add(x.fact);
+        return;
+      }
       const c = n.compare;
       if (n.kind !== 'assume' || !c?.equal || c.relational || typeof c.literal !== 'string') return;
-      const field = fieldCompared(f.ir, c.value);
+      const field = fieldRead(f.ir, c.value, sent);
       const values = field ? sent.get(field) : undefined;
       if (!values || values.has(c.literal)) return;
       // The branch is its body only: minus where the code goes on when the test fails (the `else`,
@@ -62,9 +117,25 @@ function otherKindFacts(program: Program, hook: WebhookHandler, sent: Map<string
   return out;
 }
 
-/** The name of the field a comparison reads: `session.metadata.kind` and a `kind` taken from it are `kind`. */
-function fieldCompared(ir: FileIR, value: Expr): string | null {
-  if (value.k === 'member') return value.prop;
-  if (value.k === 'ref') return ir.bindings[value.b]?.name ?? null;
-  return null;
+/**
+ * Which of the payload fields `known` a tested value reads: `session.metadata.kind`, and a `kind`
+ * taken from it (`const kind = session.metadata?.kind`, `const { kind } = session.metadata`).
+ */
+function fieldRead(ir: FileIR, value: Expr, known: { has(key: string): boolean }): string | null {
+  const path = readPath(ir, value, 0);
+  const two = path.length >= 2 ? path.slice(-2).join('.') : null;
+  if (two && known.has(two)) return two;
+  const one = path[path.length - 1];
+  return one !== undefined && known.has(one) ? one : null;
+}
+
+/** The member names a value is read through, outermost last, following a constant to what it was read from. */
+function readPath(ir: FileIR, e: Expr, depth: number): string[] {
+  if (depth > 6) return [];
+  if (e.k === 'member') return e.prop === null ? [] : [...readPath(ir, e.obj, depth + 1), e.prop];
+  if (e.k !== 'ref') return [];
+  const binding = ir.bindings[e.b];
+  if (!binding) return [];
+  const def = binding.defs.length === 1 ? binding.defs[0]! : null;
+  return def?.k === 'member' ? readPath(ir, def, depth + 1) : [binding.name];
 }

@@ -36,7 +36,7 @@ export default defineCheck({
     if (!skipReason) {
       for (const path of bookingPaymentPaths(program, flow, cx.webhooks())) {
         const { chain, ref, hooks } = path;
-        const webhookWrites = hooks.flatMap((w) => w.facts.filter((f) => createsBooking(program, f))).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
+        const webhookWrites = hooks.flatMap((w) => w.facts.filter((f) => createsBooking(program, f) && !path.hookFactsNotRun.has(f))).map((f) => ({ file: f.file, line: locate(program, f.file, siteStart(program, f.file, f.site)).line }));
         const result = item(entryRef(program, path.entry), callRef(program, path.payment), 'pass', 'booking-written-first');
         Object.assign(result, { bookingIdPassed: ref.passed, via: ref.via, webhookWrites: dedupe(webhookWrites), approximate: chain.approximate || path.payment.approximate === true });
         if (path.excluded) {
