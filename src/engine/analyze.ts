@@ -46,6 +46,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   vocabulary.excludeHelpDeskTickets(project.schemaEntities);
   vocabulary.includeAdmissionOrders(project.schemaEntities);
   vocabulary.excludeOfferedItems(project.schemaEntities);
+  vocabulary.excludeBookingParts(project.schemaEntities);
   const factContext: FactContext = {
     ev, matcher: new Matcher(recognizers), vocabulary, providers: recognizers.filter((r) => r.kind === 'provider'),
     // Per app: a model another app of the tree declares does not name this app's records.

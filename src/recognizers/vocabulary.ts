@@ -101,7 +101,7 @@ const DEPENDENT_RECORD_WORDS = new Set([
   'rating', 'team', 'member', 'staff', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'split',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
-  'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot', 'detail',
+  'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot', 'detail', 'restriction', 'constraint', 'limit', 'blackout',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
@@ -237,6 +237,27 @@ export class Vocabulary {
     for (const e of entities) {
       if (!bought.has(words(e.name).map(singular).join('')) || !this.isBookingLike(e.name)) continue;
       for (const n of [e.name, e.table]) if (n) this.excluded.add(n.toLowerCase());
+    }
+  }
+
+  /**
+   * A record named with a booking word that is keyed by the booking itself (`EnhancementBooking`
+   * or `RoomReservation` with a `bookingId` column, beside a `Booking` entity) is a part of that
+   * booking, written with or after it: the booking is the record, not each of its lines.
+   */
+  excludeBookingParts(entities: DeclaredColumns[]): void {
+    const wholes = new Set<string>();
+    for (const e of entities) {
+      const ws = words(e.name).map(singular);
+      if (ws.length === 1 && this.isBookingLike(e.name)) wholes.add(ws[0]!);
+    }
+    for (const e of entities) {
+      if (words(e.name).length < 2 || !this.isBookingLike(e.name)) continue;
+      const keyedByWhole = columnNames(e).some((f) => {
+        const ws = words(f).map(singular);
+        return ws.length === 2 && ws[1] === 'id' && wholes.has(ws[0]!);
+      });
+      if (keyedByWhole) for (const n of [e.name, e.table]) if (n) this.excluded.add(n.toLowerCase());
     }
   }
 

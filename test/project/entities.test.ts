@@ -251,6 +251,22 @@ describe('bookingEntityNames', () => {
     expect([...bookingEntityNames([tier, unkeyed, entity('Booking', null)], kept)].sort()).toEqual(['booking', 'ticket', 'ticketorder']);
   });
 
+  it('leaves out a record keyed by the booking it is part of, keeps one keyed by anything else', () => {
+    const column = (name: string) => ({ name, type: 'text', default: null, line: 1 });
+    const booking: SchemaEntity = { ...entity('Booking', null), fields: ['id', 'bookingGroupId', 'status'].map(column) };
+    const group: SchemaEntity = { ...entity('BookingGroup', null), fields: ['id', 'name'].map(column) };
+    const line: SchemaEntity = { ...entity('EnhancementBooking', 'enhancement_bookings'), fields: ['id', 'booking_id', 'enhancementId'].map(column) };
+    const slot: SchemaEntity = { ...entity('SlotBooking', null), fields: ['id', 'slotId', 'status'].map(column) };
+    const rule: SchemaEntity = { ...entity('BookingRestriction', null), fields: ['id', 'minNights'].map(column) };
+    const vocabulary = new Vocabulary();
+    vocabulary.excludeBookingParts([booking, group, line, slot, rule]);
+    expect([...bookingEntityNames([booking, group, line, slot, rule], vocabulary)].sort()).toEqual(['booking', 'bookinggroup', 'slotbooking']);
+    // Without the booking it would belong to, a `booking_id` column proves nothing.
+    const alone = new Vocabulary();
+    alone.excludeBookingParts([line]);
+    expect([...bookingEntityNames([line], alone)].sort()).toEqual(['enhancement_bookings', 'enhancementbooking']);
+  });
+
   it('takes extra entity names from the vocabulary (the config file)', () => {
     const names = bookingEntityNames([entity('Order', 'tbl_ord')], new Vocabulary(['Order']));
     expect([...names].sort()).toEqual(['order', 'tbl_ord']);
