@@ -110,6 +110,22 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     }
     return out;
   };
+  // `obs.pipe(map((value) => ...))`: the operator's callback takes the values the piped receiver gives.
+  const piping = frameworks.flatMap((fw) => fw.keepsValues ?? []).filter((k) => k.valueCallbacks);
+  const pipedValues = (file: string, site: number): Value[] => {
+    const ir = ev.ir(file)!;
+    const operator = ev.values(file, ir.sites[site]!.callee);
+    const out: Value[] = [];
+    for (const keep of piping) {
+      if (!operator.some((v) => keep.valueCallbacks!.some((o) => isPatternValue(v, o)))) continue;
+      for (const pipe of ir.sites) {
+        const c = pipe.callee;
+        if (c.k !== 'member' || c.prop !== keep.method || !pipe.args.some((a) => a.k === 'call' && a.site === site)) continue;
+        out.push(...ev.values(file, c.obj).filter((v) => !isUnknown(v)));
+      }
+    }
+    return out;
+  };
   const optionHandlerRules = optionHandlerParams(ev, matcher, frameworks);
   const factoryParams = moduleFactoryParams(ev, frameworks);
   const byToken = injectedByToken(ev, frameworks);
@@ -132,7 +148,7 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
         out.push(...ev.values(file, { k: 'index', obj: s.callee.obj, at: 0 }).filter((v) => !isUnknown(v)));
       }
       // `import('https://deno.land/std/http/server.ts').then(({ serve }) => serve(handler))`: what the promise settles to.
-      if (arg === 0 && index === 0) out.push(...settledValues(ev, file, s));
+      if (arg === 0 && index === 0) out.push(...settledValues(ev, file, s), ...pipedValues(file, site));
       for (const v of ev.values(file, s.callee)) {
         // Handed to a function of the scan that calls it (`transaction(async (client) => ...)`
         // with `await callback(client)` inside): the parameter takes what that call passes.

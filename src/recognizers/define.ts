@@ -600,7 +600,12 @@ export interface FrameworkRecognizer {
    * Chained calls that hand on their receiver's values when every argument is a call of one of
    * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).
    */
-  keepsValues?: { method: string; operators: ClientPattern[] }[];
+  keepsValues?: {
+    method: string;
+    operators: ClientPattern[];
+    /** Operators whose function argument is called with each value the receiver gives (`pipe(map((reply) => ...))`). */
+    valueCallbacks?: ClientPattern[];
+  }[];
   /**
    * Calls that run their function argument inline and return its result (Inngest `step.run(id, fn)`),
    * with what the framework fills in its parameters (Strapi's factories hand it `{ strapi }`).

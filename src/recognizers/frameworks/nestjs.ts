@@ -25,6 +25,9 @@ export default defineFramework({
   keepsValues: [{
     method: 'pipe',
     operators: ['timeout', 'retry', 'take', 'first', 'last', 'tap', 'defaultIfEmpty', 'throwIfEmpty'].map((path) => ({ module: 'rxjs', path })),
+    // `client.send(p, dto).pipe(map((reply) => repo.create({ invoiceId: reply.id })))`: the reply.
+    // https://rxjs.dev/api/operators/map
+    valueCallbacks: ['map', 'tap', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'filter'].map((path) => ({ module: 'rxjs', path })),
   }],
   // Services reached through constructor injection need no rule: a parameter typed
   // `BookingsService` already resolves to that class. One typed by an interface is injected by
