@@ -28,7 +28,10 @@ export function paymentPaths(program: Program): PaymentPath[] {
   const out: PaymentPath[] = [];
   for (const entry of program.entries) {
     const reach = reachableFrom(program.graph, entry.fn);
-    for (const { payment, fn } of payments) if (reach.has(fn)) out.push({ entry, payment });
+    const reached = payments.filter(({ fn }) => reach.has(fn)).map(({ payment }) => payment);
+    // A form's hash signed on the way to the form the app hands the browser is part of that one payment.
+    const formed = (f: SiteFact) => reached.some((x) => !x.signsForm && x.recognizer === f.recognizer && x.api === f.api);
+    for (const payment of reached) if (!payment.signsForm || !formed(payment)) out.push({ entry, payment });
   }
   const sorted = out.sort(
     (a, b) => cmp(a.payment.file, b.payment.file) || a.payment.site - b.payment.site || cmp(a.entry.file, b.entry.file) || a.entry.pos - b.entry.pos,

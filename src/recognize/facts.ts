@@ -38,6 +38,8 @@ export interface SiteFact {
   restBody?: Expr | null;
   /** Recognized by its name only: its client did not resolve (see unresolved.ts). */
   approximate?: boolean;
+  /** The signing of a form the browser posts to the provider (redirect.ts), not the form itself. */
+  signsForm?: true;
 }
 
 export interface FactContext {

@@ -67,34 +67,62 @@ function handsVariable(arg: Expr | undefined, binding: number): boolean {
 const signers = MESSAGE_SIGNERS.map((s) => ({ ...s, tokens: compilePath(s.path) }));
 
 /**
- * A form signed for the provider's page (`ProviderRecognizer.signedText`, eSewa): the signing call
- * handed a text naming every key as `key=value` is the initiation, and the values after those names
- * are its payload.
+ * A form signed for the provider's page (`ProviderRecognizer.signedText`, eSewa, PayU): the signing
+ * call handed a text naming every key as `key=value`, or joining the form's values in order, is the
+ * initiation, and those values are its payload.
  */
 export function signedTextFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {
   // The text first: most calls are handed none, and that is cheaper to see than the callee.
   const text = site.isNew ? null : signedTextOf(ir, site.args[0]);
   if (!text || !signers.some((s) => isAtPath(v, s, s.tokens)) || browserModule(cx, ir)) return null;
-  const names = (keys: string[]) => keys.some((k) => new RegExp(`(^|\\W)${k}=`).test(text.text));
   for (const provider of cx.providers) {
     const signed = provider.kind === 'provider' ? provider.signedText : undefined;
-    if (!signed || !signed.keys.every((k) => names([k])) || names(signed.answerKeys)) continue;
-    // A value interpolated right after `key=` is that field; its static prefix names it.
-    const statics = text.text.split('${}');
-    const props: ObjProp[] = [];
-    text.parts.forEach((value, i) => {
-      const key = /([A-Za-z_]\w*)=$/.exec(statics[i] ?? '')?.[1];
-      if (key) props.push({ key, value });
-    });
+    if (!signed) continue;
+    const props = signed.positional ? positionalFields(text, signed.positional) : namedFields(text, signed.keys, signed.answerKeys);
+    if (!props) continue;
     return {
       file: ir.file, site: index, fn: site.fn, kind: 'provider', recognizer: provider, role: 'initiation',
-      api: signed.api, entity: null, bookingLike: false, billing: false, match: null, rest: null,
+      api: signed.api, entity: null, bookingLike: false, billing: false, match: null, rest: null, signsForm: true,
       // No object of the app's holds these fields together: this one stands for them (its negative
       // position is no object literal's).
       restBody: { k: 'obj', props, pos: -1 - site.start },
     };
   }
   return null;
+}
+
+/** The values after `key=` in a text that names every one of `keys` and none of `answerKeys`. */
+function namedFields(text: Extract<Expr, { k: 'tpl' }>, keys: string[], answerKeys: string[]): ObjProp[] | null {
+  const names = (ks: string[]) => ks.some((k) => new RegExp(`(^|\\W)${k}=`).test(text.text));
+  if (!keys.every((k) => names([k])) || names(answerKeys)) return null;
+  // A value interpolated right after `key=` is that field; its static prefix names it.
+  const statics = text.text.split('${}');
+  const props: ObjProp[] = [];
+  text.parts.forEach((value, i) => {
+    const key = /([A-Za-z_]\w*)=$/.exec(statics[i] ?? '')?.[1];
+    if (key) props.push({ key, value });
+  });
+  return props;
+}
+
+/** Fewest values a positional text opens with, joined by the separator alone, to be the form's. */
+const POSITIONAL_OPENING = 6;
+
+/**
+ * The fields of a text of values joined in the provider's order (`${key}|${txnid}|${amount}|...`):
+ * the values it opens with, up to the first that is not joined by the separator alone. The answer's
+ * text runs the other way (`${salt}|${status}||||||${udf5}|...`) and opens with empty fields.
+ */
+function positionalFields(text: Extract<Expr, { k: 'tpl' }>, rule: { separator: string; fields: string[]; emptyFields: number }): ObjProp[] | null {
+  const statics = text.text.split('${}');
+  const emptyRun = (t: string) => t.length > rule.emptyFields * rule.separator.length && t.split(rule.separator).every((x) => x === '');
+  if (statics[0] !== '' || !statics.some(emptyRun)) return null;
+  const props: ObjProp[] = [];
+  for (let i = 0; i < rule.fields.length && i < text.parts.length; i++) {
+    if (i > 0 && statics[i] !== rule.separator) break;
+    props.push({ key: rule.fields[i]!, value: text.parts[i]! });
+  }
+  return props.length >= POSITIONAL_OPENING ? props : null;
 }
 
 /**

@@ -101,8 +101,12 @@ export interface ProviderRecognizer {
    * interpolated after those names are its payload fields. The keys also make a file worth analyzing in full.
    * A text naming one of `answerKeys` is the provider's answer being checked (eSewa's response names
    * `transaction_code` and `status`), not a payment.
+   * With `positional`, the text names nothing: it is the values of `fields` in that order joined by
+   * `separator` (PayU hashes `key|txnid|amount|productinfo|...|salt` with SHA-512), and a text
+   * opening with six of them so joined, with `emptyFields` empty ones in a row further on (the
+   * fields the form leaves out), is the form's; `keys` then only make a file worth analyzing.
    */
-  signedText?: { keys: string[]; answerKeys: string[]; api: string };
+  signedText?: { keys: string[]; answerKeys: string[]; api: string; positional?: { separator: string; fields: string[]; emptyFields: number } };
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
   /**

@@ -37,15 +37,29 @@ export const QUERY_SERIALIZERS: { module?: string; global?: string; path: string
 ];
 
 /**
- * Calls that sign a text with a secret (HMAC): where a provider's signed form is authorized
- * (`ProviderRecognizer.signedText`). The text is argument 0.
+ * Calls that sign a text with a secret (HMAC), or hash a text that ends with one (PayU's salt):
+ * where a provider's signed form is authorized (`ProviderRecognizer.signedText`). The text is argument 0.
  * https://nodejs.org/api/crypto.html#hmacupdatedata-inputencoding · https://github.com/brix/crypto-js
+ * · https://github.com/Caligatio/jsSHA · https://github.com/emn178/js-sha512
  */
 export const MESSAGE_SIGNERS: { module: string; path: string }[] = [
   ...['crypto', 'node:crypto'].flatMap((module) => [
     { module, path: 'createHmac.().update' },
     { module, path: 'default.createHmac.().update' },
+    { module, path: 'createHash.().update' },
+    { module, path: 'default.createHash.().update' },
   ]),
+  ...['SHA512', 'SHA256'].flatMap((fn) => [
+    { module: 'crypto-js', path: fn },
+    { module: 'crypto-js', path: `default.${fn}` },
+  ]),
+  { module: 'crypto-js/sha512', path: '' },
+  { module: 'crypto-js/sha512', path: 'default' },
+  { module: 'jssha', path: 'new().update' },
+  { module: 'jssha', path: 'default.new().update' },
+  { module: 'js-sha512', path: 'sha512' },
+  { module: 'js-sha512', path: 'default' },
+  { module: 'js-sha512', path: '' },
   ...['HmacSHA256', 'HmacSHA512'].flatMap((fn) => [
     { module: 'crypto-js', path: fn },
     { module: 'crypto-js', path: `default.${fn}` },

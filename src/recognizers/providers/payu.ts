@@ -27,6 +27,16 @@ export default defineProvider({
   ],
   // The form's fields only PayU's checkout asks for together.
   form: { keys: ['txnid', 'productinfo', 'surl', 'furl'], api: '_payment' },
+  // The server that only hashes the form's values for the browser to post (the reverse hash of
+  // PayU's answer runs `salt|status||||||udf5|...|key` and opens with empty fields).
+  // https://docs.payu.in/docs/generate-hash-payu-hosted
+  signedText: {
+    keys: ['txnid', 'productinfo'],
+    answerKeys: [],
+    api: '_payment',
+    // udf6..udf10 are always empty (`...|udf5||||||salt`): an app that names a few of them still leaves some.
+    positional: { separator: '|', fields: ['key', 'txnid', 'amount', 'productinfo', 'firstname', 'email', 'udf1', 'udf2', 'udf3', 'udf4', 'udf5'], emptyFields: 3 },
+  },
   rest: [
     // Posting the form from the server and following PayU's redirect.
     { host, path: '^/_payment/?$', method: 'POST', role: 'initiation', api: '_payment' },
