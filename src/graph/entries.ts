@@ -10,6 +10,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
+import { resourceActions, resourceRoute } from './resources.js';
 import { tableRoutes, type TableRoute } from './route-tables.js';
 import { defaultExport, filesAtStem, fillGroups, frameworkModule, methodKeys } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
@@ -108,6 +109,17 @@ export function findEntries(
     // A plugin is no handler; a mounted router's chain holds handlers registered on it, not here.
     if (reg.pluginCalls?.includes(call)) continue;
     const mount = reg.mountCalls?.includes(call) ?? false;
+    if (reg.resources && reg.resourceCalls?.includes(call)) {
+      // `router.resource('bookings', BookingsController)`: an entry per action, below the resource's route.
+      const base = routeText === null ? null : mounts.route(f, resourceRoute(routeText, reg.resources));
+      for (const a of resourceActions(ev, ir, site, reg.resources)) {
+        const aRoute = base === null ? null : joinRoute([base, a.path]);
+        for (const fn of [...entryFunctions(ev, ir, a.handler), ...namedHandler(ev, ir, a.handler, reg)]) {
+          add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [a.method, aRoute].filter(Boolean).join(' '), route: aRoute, framework: f.recognizer.id, ...httpMethod(a.method) });
+        }
+      }
+      continue;
+    }
     const method = reg.methodFromCall ? call.toUpperCase() : '';
     site.args.forEach((arg, i) => {
       if (i === reg.routeArg && routeText !== null) return;

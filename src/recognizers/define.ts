@@ -545,6 +545,26 @@ export interface RegistrationRule {
    * group; no extension; below any folder) and the method's name.
    */
   namedHandlers?: { key: string; file: string; method: string }[];
+  /** Calls (last step names) that route a resourceful controller's actions: `resources`. */
+  resourceCalls?: string[];
+  resources?: ResourceRule;
+}
+
+/**
+ * A resourceful controller (AdonisJS `router.resource('bookings', BookingsController)`): the route is
+ * the first argument, the controller the second (a class, or a name for `namedHandlers`); each
+ * action it has answers a method below the route. A dotted name nests the resource below its
+ * parent's record (`rooms.bookings`: `/rooms/:room_id/bookings`).
+ */
+export interface ResourceRule {
+  /** Action -> the method it answers and its path below the route (`/:id` a record's). */
+  actions: Record<string, { method: string; path: string }>;
+  /** The record parameter a parent resource's name gives (`$1` its singular name). */
+  parentParam: string;
+  /** Chained calls narrowing the actions: keeping only those listed, leaving them out, or leaving out a fixed set. */
+  onlyCalls: string[];
+  exceptCalls: string[];
+  dropCalls: Record<string, string[]>;
 }
 
 export interface DecoratorRule {
