@@ -17,7 +17,8 @@ export interface ResourceAction {
 
 /** The route a resource's name gives: `rooms.bookings` is `/rooms/:room_id/bookings`. */
 export function resourceRoute(name: string, rule: ResourceRule): string {
-  const parts = name.split('.').filter(Boolean);
+  // `Route.resource('/records', ...)` is `records`.
+  const parts = name.replace(/^\/+|\/+$/g, '').split('.').filter(Boolean);
   const parents = parts.slice(0, -1).map((p) => `${p}/${rule.parentParam.replace('$1', singular(p))}`);
   return `/${[...parents, parts[parts.length - 1] ?? ''].join('/')}`;
 }

@@ -544,7 +544,13 @@ export interface RegistrationRule {
    * a regular expression over it, the file whose default export is the controller class (`$1`: a
    * group; no extension; below any folder) and the method's name.
    */
-  namedHandlers?: { key: string; file: string; method: string }[];
+  namedHandlers?: { key: string; file: string; method: string; namespaced?: string }[];
+  /**
+   * Calls chained on a registration or on a group it sits in that name the folder of its named
+   * handlers (AdonisJS v5 `.namespace('App/Controllers/Http/admin')`): a regular expression over the
+   * namespace and the folder it names; a named handler's file is then its `namespaced` template below it.
+   */
+  namespaces?: { calls: string[]; key: string; folder: string };
   /** Calls (last step names) that route a resourceful controller's actions: `resources`. */
   resourceCalls?: string[];
   resources?: ResourceRule;

@@ -57,7 +57,9 @@ export default defineFramework({
       methodFromCall: true,
       ...GROUPS,
       ...RESOURCES,
-      namedHandlers: [{ key: '^((?:[\\w-]+/)*)([\\w-]+)\\.(\\w+)$', file: 'app/Controllers/Http/$1$2', method: '$3' }],
+      namedHandlers: [{ key: '^((?:[\\w-]+/)*)([\\w-]+)\\.(\\w+)$', file: 'app/Controllers/Http/$1$2', method: '$3', namespaced: '$1$2' }],
+      // `Route.group(...).namespace('App/Controllers/Http/admin')`: the `App` alias is the app folder.
+      namespaces: { calls: ['namespace'], key: '^App/(.+?)/*$', folder: 'app/$1' },
       entry: 'adonis-route',
     },
   ],
