@@ -486,6 +486,12 @@ export class FlowFacts {
       const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) ?? this.presenceSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null);
       if (source) out.push({ node, source, via: null, site: null });
     });
+    // `return found.content.totalPrice`: a field read on a missing record throws, so a return
+    // reading one through the record is past it (`found.content?.totalPrice` is not: it skips).
+    f.fn.nodes.forEach((n, node) => {
+      const source = n.kind === 'return' && n.expr ? this.readThrough(f, n.expr) : null;
+      if (source) out.push({ node, source, via: null, site: null });
+    });
     // `db.query(insert, values, (err, result) => { if (err) return ...; pay() })`: past the error
     // check of a write's completion callback, the record exists.
     for (const fact of this.completedBy().get(key) ?? []) {
@@ -508,6 +514,19 @@ export class FlowFacts {
       }
     }
     return out;
+  }
+
+  /** The record a chain of field reads goes through (`found.content` of `found.content.totalPrice`), unless optional there. */
+  private readThrough(f: FunctionFlow, e: Expr): EvidenceSource | null {
+    for (let read = e; read.k === 'member' || read.k === 'await'; read = read.k === 'member' ? read.obj : read.of) {
+      if (read.k !== 'member') continue;
+      const record = read.obj;
+      const skipped = f.fn.nodes.some((n) => n.kind === 'assume' && n.truthy === false && n.expr !== undefined && sameExpr(n.expr, record));
+      if (skipped) return null;
+      const source = this.guardSource(f.ir.file, record, true);
+      if (source) return source;
+    }
+    return null;
   }
 
   private completionCallbacks: Map<string, SiteFact[]> | null = null;
@@ -756,4 +775,9 @@ function referencedSites(ir: FileIR, e: Expr, depth: number): number[] {
     default:
       return [];
   }
+}
+
+/** Two expressions of the same function written alike (`found.content` tested, then read). */
+function sameExpr(a: Expr, b: Expr): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

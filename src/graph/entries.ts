@@ -10,6 +10,7 @@ import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
+import { resourceActions, resourceRoute } from './resources.js';
 import { tableRoutes, type TableRoute } from './route-tables.js';
 import { defaultExport, filesAtStem, fillGroups, frameworkModule, methodKeys } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
@@ -105,14 +106,27 @@ export function findEntries(
       ?? (reg.routeFromKeys ? keyRoutes.route(f.file, f.site) : null)
       ?? (reg.routeFromExport ? exportRoute(ir, f.site, reg.routeFromExport) : null);
     const call = f.api.split('.').pop()!;
+    let namespace: string | null | undefined;
+    const namespaceOf = () => (namespace === undefined ? (namespace = mounts.chainedText(f, reg.namespaces?.calls ?? [])) : namespace);
     // A plugin is no handler; a mounted router's chain holds handlers registered on it, not here.
     if (reg.pluginCalls?.includes(call)) continue;
     const mount = reg.mountCalls?.includes(call) ?? false;
+    if (reg.resources && reg.resourceCalls?.includes(call)) {
+      // `router.resource('bookings', BookingsController)`: an entry per action, below the resource's route.
+      const base = routeText === null ? null : mounts.route(f, resourceRoute(routeText, reg.resources));
+      for (const a of resourceActions(ev, ir, site, reg.resources)) {
+        const aRoute = base === null ? null : joinRoute([base, a.path]);
+        for (const fn of [...entryFunctions(ev, ir, a.handler), ...namedHandler(ev, ir, a.handler, reg, namespaceOf)]) {
+          add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [a.method, aRoute].filter(Boolean).join(' '), route: aRoute, framework: f.recognizer.id, ...httpMethod(a.method) });
+        }
+      }
+      continue;
+    }
     const method = reg.methodFromCall ? call.toUpperCase() : '';
     site.args.forEach((arg, i) => {
       if (i === reg.routeArg && routeText !== null) return;
       if (mount && ev.values(ir.file, arg).some((v) => v.t === 'ext' && f.recognizer.packages.some((p) => isModuleOrSubpath(v.module, p)))) return;
-      for (const fn of [...entryFunctions(ev, ir, arg), ...namedHandler(ev, ir, arg, reg)]) {
+      for (const fn of [...entryFunctions(ev, ir, arg), ...namedHandler(ev, ir, arg, reg, namespaceOf)]) {
         // Unrouted (`export const bookSlot = functions.region('eu').https.onCall(async () => ...)`):
         // named after its function, which takes the name it is exported or registered under, else after the call.
         add({ fn, file: ir.file, pos: site.start, kind: reg.entry, name: [method, route].filter(Boolean).join(' ') || ownName(ev, fn) || f.api || functionName(ev, fn), route, framework: f.recognizer.id, ...httpMethod(method) });
@@ -436,14 +450,20 @@ function controllerMethod(ev: Evaluator, ir: FileIR, e: Expr): string[] | null {
   return methodKeys(ev, loaded, name);
 }
 
-/** The controller method a string names (`'BookingsController.store'`), by the rule's `namedHandlers`. */
-function namedHandler(ev: Evaluator, ir: FileIR, arg: Expr, reg: RegistrationRule): string[] {
+/**
+ * The controller method a string names (`'BookingsController.store'`), by the rule's `namedHandlers`,
+ * below the folder a namespace names (`namespaces`) when the registration has one.
+ */
+function namedHandler(ev: Evaluator, ir: FileIR, arg: Expr, reg: RegistrationRule, namespace: () => string | null): string[] {
   const text = reg.namedHandlers ? staticText(ir, arg, 0, ev.follow) : null;
   if (text === null) return [];
   for (const h of reg.namedHandlers ?? []) {
     const m = new RegExp(h.key).exec(text);
     if (!m) continue;
-    return methodKeys(ev, filesAtStem(ev, fillGroups(h.file, m)).flatMap((f) => defaultExport(ev, f, 0)), fillGroups(h.method, m));
+    const ns = reg.namespaces && h.namespaced !== undefined ? namespace() : null;
+    const folder = ns === null ? null : new RegExp(reg.namespaces!.key).exec(ns);
+    const file = folder ? `${fillGroups(reg.namespaces!.folder, folder)}/${fillGroups(h.namespaced!, m)}` : fillGroups(h.file, m);
+    return methodKeys(ev, filesAtStem(ev, file).flatMap((f) => defaultExport(ev, f, 0)), fillGroups(h.method, m));
   }
   return [];
 }

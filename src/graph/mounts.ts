@@ -25,7 +25,7 @@ export class Mounts {
    * Router (`file#site` of a call of the chain that made it, or `fn:file#fn` of a plugin) -> where it
    * is mounted: the path, the parent router and the parent's own prefix.
    */
-  private readonly mounted = new Map<string, { path: string; parent: string | null; parentPrefix: string }>();
+  private readonly mounted = new Map<string, { path: string; parent: string | null; parentPrefix: string; at: string }>();
 
   /** Per framework: the prefix calls and options keys of its registration rules. */
   private readonly prefixRules = new Map<string, PrefixRules>();
@@ -63,7 +63,7 @@ export class Mounts {
         const fns = [...entryFunctions(ev, ir, arg), ...optionHandlers(ev, ir, arg, reg).map((h) => h.fn)];
         const children = plugin ? [...fns.map((fn) => `fn:${fn}`), ...routers] : routers;
         for (const child of children) {
-          if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path, parent, parentPrefix });
+          if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path, parent, parentPrefix, at: `${f.file}#${f.site}` });
         }
       }
     }
@@ -73,10 +73,7 @@ export class Mounts {
   route(fact: SiteFact, route: string): string {
     const site = this.ev.ir(fact.file)?.sites[fact.site];
     if (site?.callee.k !== 'member') return route;
-    // `router.route('/x').post(...)`: the router is an earlier call of the receiver's chain; in
-    // `createRouter().mutation('a', ...).query('b', ...)` the registrations are the chain.
-    const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj), ...this.scopeOf(fact.file, site.fn)];
-    let router = routers.find((r) => this.mounted.has(r)) ?? null;
+    let router = this.routerOf(fact);
     // A mounted plugin's instance takes its prefix from the mount (which holds its parent's), whatever its values.
     let prefix = router?.startsWith('fn:') ? '' : this.ownPrefix(fact.file, site.callee.obj, this.rulesOf(fact));
     for (let depth = 0; router !== null && depth < MAX_NESTING; depth++) {
@@ -86,6 +83,37 @@ export class Mounts {
       router = m.parent;
     }
     return prefix && prefix !== '/' ? join(prefix, route) : route;
+  }
+
+  /**
+   * `router.route('/x').post(...)`: the router is an earlier call of the receiver's chain; in
+   * `createRouter().mutation('a', ...).query('b', ...)` the registrations are the chain.
+   */
+  private routerOf(fact: SiteFact): string | null {
+    const site = this.ev.ir(fact.file)?.sites[fact.site];
+    if (site?.callee.k !== 'member') return null;
+    const routers = [`${fact.file}#${fact.site}`, ...this.routersOf(fact.file, site.callee.obj), ...this.scopeOf(fact.file, site.fn)];
+    return routers.find((r) => this.mounted.has(r)) ?? null;
+  }
+
+  /**
+   * The argument of a call chained on a registration, else on the groups it sits in, nearest first:
+   * AdonisJS v5 `Route.group(...).namespace('App/Controllers/Http/admin')`.
+   */
+  chainedText(fact: SiteFact, calls: string[]): string | null {
+    const own = this.chainedArg(fact.file, this.ev.ir(fact.file)?.sites[fact.site]?.chainedBy ?? null, calls);
+    if (own !== null) return own;
+    let router = this.routerOf(fact);
+    for (let depth = 0; router !== null && depth < MAX_NESTING; depth++) {
+      const m = this.mounted.get(router);
+      if (!m) break;
+      const at = m.at.lastIndexOf('#');
+      const file = m.at.slice(0, at);
+      const text = this.chainedArg(file, this.ev.ir(file)?.sites[Number(m.at.slice(at + 1))]?.chainedBy ?? null, calls);
+      if (text !== null) return text;
+      router = m.parent;
+    }
+    return null;
   }
 
   private rulesOf(fact: SiteFact): PrefixRules {
@@ -120,13 +148,19 @@ export class Mounts {
 
   /** The path a prefix call chained on a mount gives it (`router.group(...).prefix('/api').use(auth)`). */
   private chainedPrefix(file: string, next: number | null, calls: string[]): string | null {
+    const text = this.chainedArg(file, next, calls);
+    // AdonisJS takes `prefix('api/v1')` as `/api/v1`.
+    return text ? (text.startsWith('/') ? text : `/${text}`) : null;
+  }
+
+  /** The text of the first argument of the first of these calls in a chain, from the site given on. */
+  private chainedArg(file: string, next: number | null, calls: string[]): string | null {
     const ir = this.ev.ir(file);
     for (let depth = 0; ir && next !== null && depth < MAX_NESTING; depth++) {
       const site = ir.sites[next];
       if (!site) break;
       const text = site.callee.k === 'member' && site.callee.prop !== null && calls.includes(site.callee.prop) ? staticText(ir, site.args[0], 0, this.ev.follow) : null;
-      // AdonisJS takes `prefix('api/v1')` as `/api/v1`.
-      if (text) return text.startsWith('/') ? text : `/${text}`;
+      if (text) return text;
       next = site.chainedBy;
     }
     return null;

@@ -19,11 +19,10 @@ export function isSerializer(v: Value, site: CallSite): boolean {
 }
 
 export function redirectFact(cx: FactContext, ir: FileIR, index: number, site: CallSite, v: Value): SiteFact | null {
-  if (!isSerializer(v, site)) return null;
-  const arg = site.args[0];
+  const arg = serializedObject(ir, site, v);
   if (!arg) return null;
   // The fields assigned one by one (`params['vnp_TxnRef'] = id`) are among the variable's values.
-  const keys = keysOf(cx, ir.file, arg, 0, new Set());
+  const keys = keysOf(atItsCall(cx, ir, arg), ir.file, arg, 0, new Set());
   for (const provider of cx.providers) {
     if (provider.kind !== 'provider' || !provider.redirect) continue;
     if (!provider.redirect.keys.every((k) => keys.has(k))) continue;
@@ -35,6 +34,46 @@ export function redirectFact(cx: FactContext, ir: FileIR, index: number, site: C
     };
   }
   return null;
+}
+
+/**
+ * The object a call serializes into a query string: a serializer's argument, or the object whose
+ * keys a query string is built from by hand, `Object.keys(params).map((k) => `${k}=${params[k]}`).join('&')`
+ * (or `Object.entries(params)`).
+ */
+function serializedObject(ir: FileIR, site: CallSite, v: Value): Expr | null {
+  if (isSerializer(v, site)) return site.args[0] ?? null;
+  const joiner = site.args[0];
+  if (site.callee.k !== 'member' || site.callee.prop !== 'join' || joiner?.k !== 'lit' || joiner.value !== '&') return null;
+  const mapping = calledOn(ir, site.callee.obj, 'map');
+  const pairs = mapping?.args[0];
+  const pair = pairs?.k === 'fn' ? ir.functions[pairs.fn]?.returns : undefined;
+  if (!mapping || !pair?.every((r) => r.k === 'tpl' && r.text.includes('='))) return null;
+  const listing = mapping.callee.k === 'member' ? calledOn(ir, mapping.callee.obj, 'keys') ?? calledOn(ir, mapping.callee.obj, 'entries') : null;
+  return listing?.callee.k === 'member' && listing.callee.obj.k === 'global' && listing.callee.obj.name === 'Object' ? listing.args[0] ?? null : null;
+}
+
+/** The call a value is the result of, when it calls a method of this name. */
+function calledOn(ir: FileIR, e: Expr, method: string): CallSite | null {
+  const site = e.k === 'call' ? ir.sites[e.site] : undefined;
+  return site?.callee.k === 'member' && site.callee.prop === method ? site : null;
+}
+
+/**
+ * A helper's result (`sortObject(params)`, in place or in the variable given it) is what it made of
+ * this call's arguments: the helper also sorts what the return URL brings back, which is no payment.
+ */
+function atItsCall(cx: FactContext, ir: FileIR, arg: Expr): FactContext {
+  const producing = arg.k === 'call' ? [arg] : arg.k === 'ref' ? (ir.bindings[arg.b]?.defs ?? []).filter((d) => d.k === 'call') : [];
+  const site = producing.length === 1 && producing[0]!.k === 'call' ? ir.sites[producing[0]!.site] : undefined;
+  if (!site) return cx;
+  const helpers = cx.ev.values(ir.file, site.callee).filter((h) => h.t === 'fn');
+  if (helpers.length === 0) return cx;
+  const ev = cx.ev.fork((file, fn, index) => {
+    const handed = site.args[index];
+    return handed && helpers.some((h) => h.file === file && h.fn === fn) ? cx.ev.values(ir.file, handed) : null;
+  });
+  return { ...cx, ev };
 }
 
 /** The static keys of an object, through spreads (`{ ...params, vnp_SecureHash }`). */
@@ -53,8 +92,8 @@ export function keysOf(cx: FactContext, file: string, e: Expr, depth: number, ou
 /** A later serialization in the same function of the same variable, alone or spread into an object (`{ ...params, vnp_SecureHash }`). */
 function serializedLater(cx: FactContext, ir: FileIR, site: CallSite, binding: number): boolean {
   return sitesIn(ir, site.fn).some((other) => {
-    if (other.start <= site.start || !handsVariable(other.args[0], binding)) return false;
-    return cx.ev.values(ir.file, other.callee).some((v) => isSerializer(v, other));
+    if (other.start <= site.start) return false;
+    return cx.ev.values(ir.file, other.callee).some((v) => handsVariable(serializedObject(ir, other, v) ?? undefined, binding));
   });
 }
 

@@ -548,7 +548,33 @@ export interface RegistrationRule {
    * a regular expression over it, the file whose default export is the controller class (`$1`: a
    * group; no extension; below any folder) and the method's name.
    */
-  namedHandlers?: { key: string; file: string; method: string }[];
+  namedHandlers?: { key: string; file: string; method: string; namespaced?: string }[];
+  /**
+   * Calls chained on a registration or on a group it sits in that name the folder of its named
+   * handlers (AdonisJS v5 `.namespace('App/Controllers/Http/admin')`): a regular expression over the
+   * namespace and the folder it names; a named handler's file is then its `namespaced` template below it.
+   */
+  namespaces?: { calls: string[]; key: string; folder: string };
+  /** Calls (last step names) that route a resourceful controller's actions: `resources`. */
+  resourceCalls?: string[];
+  resources?: ResourceRule;
+}
+
+/**
+ * A resourceful controller (AdonisJS `router.resource('bookings', BookingsController)`): the route is
+ * the first argument, the controller the second (a class, or a name for `namedHandlers`); each
+ * action it has answers a method below the route. A dotted name nests the resource below its
+ * parent's record (`rooms.bookings`: `/rooms/:room_id/bookings`).
+ */
+export interface ResourceRule {
+  /** Action -> the method it answers and its path below the route (`/:id` a record's). */
+  actions: Record<string, { method: string; path: string }>;
+  /** The record parameter a parent resource's name gives (`$1` its singular name). */
+  parentParam: string;
+  /** Chained calls narrowing the actions: keeping only those listed, leaving them out, or leaving out a fixed set. */
+  onlyCalls: string[];
+  exceptCalls: string[];
+  dropCalls: Record<string, string[]>;
 }
 
 export interface DecoratorRule {

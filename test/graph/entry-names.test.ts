@@ -65,6 +65,39 @@ describe('entry point names', () => {
     expect(await entryNames('invalid-adonisjs-v5-string-handler-charges-before-booking-save')).toEqual(['adonis-route POST /trips/bookings']);
     // Groups prefix the routes registered in their callbacks, nested.
     expect(await entryNames('valid-adonisjs-v5-nested-group-prefixes-booking-saved-before-charge')).toEqual(['adonis-route POST /api/v1/camp-bookings']);
+    // A resource routes its controller's actions, `store` at POST, below the group's prefix.
+    expect(await entryNames('valid-adonisjs-v6-resource-store-saves-class-booking-before-mollie')).toEqual(['adonis-route POST /api/v1/class-bookings']);
+    expect(await entryNames('invalid-adonisjs-v5-resource-store-charges-rental-booked-in-webhook')).toEqual(['adonis-route POST /api/kayak-rentals']);
+  });
+
+  it('an AdonisJS resource routes the actions its chained calls keep, a nested one below its parent record', async () => {
+    const actions = ['index', 'create', 'store', 'show', 'edit', 'update', 'destroy'];
+    const root = makeProject({
+      'package.json': JSON.stringify({ name: 'inn', type: 'module', imports: { '#controllers/*': './app/controllers/*.js' }, dependencies: { '@adonisjs/core': '6.14.0', stripe: '17.0.0' } }),
+      'start/routes.ts': [
+        "import router from '@adonisjs/core/services/router'",
+        "const RoomBookingsController = () => import('#controllers/room_bookings_controller')",
+        "router.resource('rooms.bookings', RoomBookingsController).apiOnly().except(['destroy'])",
+      ].join('\n'),
+      // Every action pays, so that each is a path, routed or not.
+      'app/controllers/room_bookings_controller.ts': [
+        "import Stripe from 'stripe'",
+        "const stripe = new Stripe('sk')",
+        'export default class RoomBookingsController {',
+        ...actions.map((a) => `  async ${a}() { return stripe.paymentIntents.create({ amount: 100, currency: 'eur' }) }`),
+        '}',
+      ].join('\n'),
+    });
+    const report = await scan({ root, checks: ['confirmation-record'] });
+    expect(report.checks[0]!.paths.map((p) => `${p.entry.kind} ${p.entry.name}`).sort()).toEqual([
+      'adonis-route GET /rooms/:room_id/bookings',
+      'adonis-route GET /rooms/:room_id/bookings/:id',
+      'adonis-route POST /rooms/:room_id/bookings',
+      'adonis-route PUT /rooms/:room_id/bookings/:id',
+      'uncalled-function RoomBookingsController.create',
+      'uncalled-function RoomBookingsController.destroy',
+      'uncalled-function RoomBookingsController.edit',
+    ]);
   });
 
   it('hapi routes take their path and method from the route object, the handler at its top or in its options, the array loaded with require()', async () => {

@@ -41,4 +41,29 @@ describe('signed redirect URLs', () => {
       '  res.json({ check: qs.stringify(query), echoed });',
     ])).toEqual([]);
   });
+
+  it('reads the fields of a sorted copy made key by key, and a query string joined by hand from its keys', async () => {
+    expect(await payments([
+      "  const fields = { vnp_TmnCode: 'TMN', vnp_TxnRef: String(booking.id), vnp_ReturnUrl: process.env.RETURN_URL };",
+      '  const sorted = {};',
+      '  Object.keys(fields).sort().forEach((key) => { sorted[key] = encodeURIComponent(fields[key]); });',
+      "  const signData = Object.keys(sorted).map((key) => `${key}=${sorted[key]}`).join('&');",
+      "  sorted['vnp_SecureHash'] = sign(signData);",
+      "  res.json({ url: process.env.VNP_URL + '?' + Object.entries(sorted).map(([k, v]) => k + '=' + v).join('&') });",
+    ])).toEqual(['13 vnpay pay vnp_TxnRef']);
+  });
+
+  it('reads what a sorting helper made of the parameters it was handed at that call, not at its other calls', async () => {
+    expect(await payments([
+      '  function sortObject(obj) {',
+      '    const sorted = {};',
+      '    for (const k of Object.keys(obj).sort()) sorted[k] = obj[k];',
+      '    return sorted;',
+      '  }',
+      "  const params = { vnp_TmnCode: 'TMN', vnp_TxnRef: String(booking.id), vnp_ReturnUrl: process.env.RETURN_URL };",
+      '  const returned = qs.stringify(sortObject(req.query));',
+      "  const joined = Object.keys(sortObject(req.body)).map((k) => `${k}=1`).join(',');",
+      '  res.json({ url: qs.stringify(sortObject(params)), returned, joined });',
+    ])).toEqual(['16 vnpay pay vnp_TxnRef']);
+  });
 });

@@ -181,10 +181,17 @@ export function assignMember(cx: Ctx, target: AstNode, value: Expr): void {
     (fields[cx.staticThis ? `static ${prop}` : prop] ??= []).push(value);
     return;
   }
-  if (target.computed && !prop && !cx.copying && obj.type === 'Identifier' && isOwnName(cx, target.property, value)) {
+  if (target.computed && !prop && !cx.copying && obj.type === 'Identifier') {
+    const registry = cx.lookup(obj.name);
     // `db[model.name] = model`: a registry holding each value under its own name.
-    gatherProp(cx, cx.lookup(obj.name), { key: null, value, named: true }, target.start);
-    return;
+    if (isOwnName(cx, target.property, value)) return gatherProp(cx, registry, { key: null, value, named: true }, target.start);
+    // `sorted[key] = params[key]` (or `encodeURIComponent(params[key])`): a copy, key by key, of
+    // another object, as a payment's parameters are sorted before they are signed; it holds that
+    // object's fields.
+    const source = copiedFrom(cx, value, 0);
+    if (source && !(source.k === 'ref' && registry.k === 'ref' && source.b === registry.b)) {
+      return gatherProp(cx, registry, { key: '...', value: source }, target.start);
+    }
   }
   const path = memberPath(target);
   if (!path || cx.copying) return;
@@ -227,6 +234,20 @@ function gatherProp(cx: Ctx, ref: Expr, prop: ObjProp, pos: number): void {
   const def: Extract<Expr, { k: 'obj' }> = { k: 'obj', props: [prop], pos };
   if (!gathered) cx.assignedProps.set(ref.b, { obj: def, keys: new Set(prop.key === null ? [] : [prop.key]) });
   cx.addDef(ref.b, def);
+}
+
+/** The object a value reads by a computed key, as itself or through calls on it or given it (`String(obj[k]).replace(...)`). */
+function copiedFrom(cx: Ctx, value: Expr, depth: number): Expr | null {
+  if (value.k === 'member') return value.prop === null && (value.obj.k === 'ref' || value.obj.k === 'member') ? value.obj : null;
+  if (value.k !== 'call' || depth > 2) return null;
+  const site = cx.ir.sites[value.site];
+  if (!site) return null;
+  const operands = site.callee.k === 'member' ? [site.callee.obj, ...site.args] : site.args;
+  for (const operand of operands) {
+    const source = copiedFrom(cx, operand, depth + 1);
+    if (source) return source;
+  }
+  return null;
 }
 
 /** `model.name` where `model` is the value assigned: the key a registry files it under. */
