@@ -555,6 +555,11 @@ export interface DecoratorRule {
   classDecorators: string[];
   methodDecorators: string[];
   entry: string;
+  /**
+   * The method decorator names a message pattern (`'booking.created'`, `{ cmd: 'pay' }`), not a path:
+   * the class's path prefixes no pattern, and the entry point has no route.
+   */
+  patterns?: true;
 }
 
 export interface FrameworkRecognizer {
