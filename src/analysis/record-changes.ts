@@ -318,10 +318,13 @@ function emptyFilter(ev: Evaluator, file: string, e: Expr, options: Set<string>,
     p.key !== null && (options.has(p.key) || (p.key === 'where' && emptyFilter(ev, v.file, p.value, options, depth + 1)))));
 }
 
-function isObjectish(program: Program, file: string, e: Expr): boolean {
+function isObjectish(program: Program, file: string, e: Expr, depth = 0): boolean {
   if (e.k === 'obj') return true;
-  if (e.k === 'arr') return e.items.some((x) => isObjectish(program, file, x));
-  return program.ev.values(file, e).some((v) => v.t === 'obj');
+  if (e.k === 'arr') return e.items.some((x) => isObjectish(program, file, x, depth));
+  if (program.ev.values(file, e).some((v) => v.t === 'obj')) return true;
+  // Rows mapped from a list the request sent (`dates.map((d) => ({ date: d, status }))`): the list is
+  // unknown, the rows are the callback's objects.
+  return depth < 2 && mappedRows(program.ev, file, e).some((row) => isObjectish(program, row.file, row.expr, depth + 1));
 }
 
 interface LeafSink {

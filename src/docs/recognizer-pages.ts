@@ -69,7 +69,7 @@ const FIELDS: Record<Recognizer['kind'], [string, string, string][]> = {
     ['settles', 'Settling calls', 'Calls whose promise settles once the promise or observable they are handed has: a call in their arguments completes with them.'],
     ['keepsValues', 'Value-keeping chains', 'Chained calls that hand on their receiver\'s values when every argument is a call of one of the operators.'],
     ['inline', 'Inline calls', 'Calls that run their function argument inline and return its result.'],
-    ['messages', 'Message links', 'Sender calls reach the handlers whose decorator names the same pattern.'],
+    ['messages', 'Message links', 'Sender calls reach the handlers whose decorator names the same pattern, or whose class decorator names the class of the message sent (`classHandlers`).'],
     ['aliases', 'Import aliases', 'Aliases the framework defines without a tsconfig, relative to the app.'],
     ['autoImports', 'Auto-imports', 'Free names in matching files are the exports of these files.'],
     ['scheduleExports', 'Schedule exports', "A route file's exported settings object whose key schedules its entry points (`export const config = { schedule: '@hourly' }`)."],

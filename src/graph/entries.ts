@@ -386,6 +386,11 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
           if (!deco) continue;
           const decoName = ev.values(ir.file, deco.name).find((v) => v.t === 'ext');
           const verb = decoName?.t === 'ext' ? decoName.steps[decoName.steps.length - 1]?.p ?? '' : '';
+          if (rule.patterns) {
+            const pattern = patternText(ev, ir, deco.args[0]) ?? '?';
+            add({ fn: fnKey({ file: ir.file, fn: fnIndex }), file: ir.file, pos: f.start, kind: rule.entry, name: `${verb.toUpperCase()} ${pattern} (${f.name})`, route: null, framework: fw.id });
+            continue;
+          }
           const sub = staticText(ir, deco.args[0], 0, ev.follow) ?? '';
           const route = joinRoute([base, sub]);
           add({ fn: fnKey({ file: ir.file, fn: fnIndex }), file: ir.file, pos: f.start, kind: rule.entry, name: `${verb.toUpperCase()} ${route} (${f.name})`, route, framework: fw.id, ...httpMethod(verb) });
@@ -398,6 +403,17 @@ function addDecoratedEntries(ev: Evaluator, files: FileIR[], frameworks: Framewo
 /** Whether a decorator is one of `names` exported by `module` (or a subpath of it). */
 export function decoratorIs(ev: Evaluator, ir: FileIR, name: Expr, module: string, names: string[]): boolean {
   return ev.values(ir.file, name).some((v) => v.t === 'ext' && isModuleOrSubpath(v.module, module) && v.steps.length === 1 && names.includes(v.steps[0]!.p));
+}
+
+/** A message pattern as it is written: `booking.created`, `{ cmd: charge }`; null when it is not static. */
+export function patternText(ev: Evaluator, ir: FileIR, e: Expr | undefined): string | null {
+  if (!e) return null;
+  const text = staticText(ir, e, 0, ev.follow);
+  if (text !== null) return text;
+  const obj = ev.values(ir.file, e).find((v) => v.t === 'obj');
+  if (obj?.t !== 'obj') return null;
+  const objIr = ev.ir(obj.file)!;
+  return `{ ${obj.props.map((p) => `${p.key}: ${staticText(objIr, p.value, 0, ev.follow) ?? '?'}`).join(', ')} }`;
 }
 
 type LocalExport = Extract<ExportDecl, { kind: 'local' }>;

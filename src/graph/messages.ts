@@ -1,6 +1,7 @@
 // Message links between services: `client.send(pattern, payload)` reaches the handlers whose
 // decorator names the same pattern (NestJS `@MessagePattern`/`@EventPattern`). Patterns are compared
-// as static text, following constants across files; object patterns (`{ cmd: 'book' }`) by their fields.
+// as static text, following constants across files; object patterns (`{ cmd: 'book' }`) by their fields;
+// message classes (`bus.execute(new ChargeCommand())` to `@CommandHandler(ChargeCommand)`) by the class.
 import type { Expr, FileIR } from '../model/ir.js';
 import { fnKey } from '../model/values.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
@@ -20,6 +21,8 @@ export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: Framewo
     const text = staticText(ir, e, 0, follow);
     if (text !== null && !text.includes('${}')) return `s:${text}`;
     for (const v of ev.values(ir.file, e)) {
+      // A message class names itself: the decorator's class and the instance a sender builds.
+      if (v.t === 'class' || v.t === 'inst') return `c:${v.file}#${v.cls}`;
       if (v.t !== 'obj') continue;
       const objIr = ev.ir(v.file)!;
       const fields = v.props.map((p) => `${p.key}=${staticText(objIr, p.value, 0, follow)}`).sort();
@@ -31,9 +34,17 @@ export function messageEdges(ev: Evaluator, files: FileIR[], frameworks: Framewo
   const handlers = new Map<string, { fn: string; payloadParam: number }[]>();
   for (const rule of rules) {
     for (const ir of files) {
+      for (const c of rule.classHandlers ? ir.classes : []) {
+        const fn = c.methods[rule.classHandlers!.find((h) => c.decorators.some((d) => decoratorIs(ev, ir, d.name, h.module, h.decorators)))?.method ?? ''];
+        if (fn === undefined) continue;
+        const keys = c.decorators.flatMap((d) => d.args.map((a) => patternKey(ir, a)));
+        for (const key of keys) if (key) addTo(handlers, key, { fn: fnKey({ file: ir.file, fn }), payloadParam: 0 });
+      }
+      if (!rule.handlers) continue;
+      const methodRule = rule.handlers;
       ir.functions.forEach((f, index) => {
         for (const d of f.decorators) {
-          const named = decoratorIs(ev, ir, d.name, rule.handlers.module, rule.handlers.decorators);
+          const named = decoratorIs(ev, ir, d.name, methodRule.module, methodRule.decorators);
           const key = named ? patternKey(ir, d.args[0]) : null;
           if (!key) continue;
           const payload = f.paramDecorators.findIndex((ds) => ds.some((x) => x.name.k === 'ref' && ir.bindings[x.name.b]?.name === 'Payload'));

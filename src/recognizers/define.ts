@@ -585,6 +585,11 @@ export interface DecoratorRule {
   classDecorators: string[];
   methodDecorators: string[];
   entry: string;
+  /**
+   * The method decorator names a message pattern (`'booking.created'`, `{ cmd: 'pay' }`), not a path:
+   * the class's path prefixes no pattern, and the entry point has no route.
+   */
+  patterns?: true;
 }
 
 export interface FrameworkRecognizer {
@@ -660,7 +665,13 @@ export interface FrameworkRecognizer {
    */
   messages?: {
     senders: { clients: ClientPattern[]; calls: Record<string, 'call' | 'deferred'>; patternArg: number; payloadArg: number }[];
-    handlers: { module: string; decorators: string[] };
+    handlers?: { module: string; decorators: string[] };
+    /**
+     * Handlers named by a class decorator whose arguments are message classes (NestJS CQRS
+     * `@CommandHandler(ChargeCommand)`): the class's `method` receives, as its first parameter, the
+     * message a sender hands over as an instance of one of them (`bus.execute(new ChargeCommand(...))`).
+     */
+    classHandlers?: { module: string; decorators: string[]; method: string }[];
   };
   /**
    * Function references: a sender call (`ctx.runMutation(ref, args)`) runs the function exported under

@@ -16,6 +16,7 @@ import inngest from './frameworks/inngest.js';
 import inversify from './frameworks/inversify.js';
 import koa from './frameworks/koa.js';
 import nestjs from './frameworks/nestjs.js';
+import nestjsCqrs from './frameworks/nestjs-cqrs.js';
 import netlifyFunctions from './frameworks/netlify-functions.js';
 import next from './frameworks/next.js';
 import nextConnect from './frameworks/next-connect.js';
@@ -108,7 +109,7 @@ import supabase from './stores/supabase.js';
 import typeorm from './stores/typeorm.js';
 import vercelPostgres from './stores/vercel-postgres.js';
 
-export const RECOGNIZERS: Recognizer[] = [adonisjs, astro, awsLambda, bullmq, convex, elysia, express, fastify, firebaseFunctions, googleCloudFunctions, hapi, hono, inngest, inversify, koa, nestjs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, ccavenue, chapa, checkout, conekta, culqi, esewa, flutterwave, girocheckout, instamojo, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, moyasar, mpesa, omise, paddle, payfast, paymob, paymongo, payos, paypal, paystack, payu, pesapal, phonepe, pmpayment, przelewy24, razorpay, square, sslcommerz, stripe, tap, vnpay, xendit, yoco, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, lucid, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
+export const RECOGNIZERS: Recognizer[] = [adonisjs, astro, awsLambda, bullmq, convex, elysia, express, fastify, firebaseFunctions, googleCloudFunctions, hapi, hono, inngest, inversify, koa, nestjs, nestjsCqrs, netlifyFunctions, next, nextConnect, nodeCron, nuxt, nuxtMongoose, payloadEndpoints, remix, strapiFramework, supabaseFunctions, sveltekit, timers, trpc, tsyringe, typeGraphql, vercelFunctions, adyen, braintree, cashfree, ccavenue, chapa, checkout, conekta, culqi, esewa, flutterwave, girocheckout, instamojo, iyzico, khalti, lemonsqueezy, mercadopago, midtrans, mollie, momo, moyasar, mpesa, omise, paddle, payfast, paymob, paymongo, payos, paypal, paystack, payu, pesapal, phonepe, pmpayment, przelewy24, razorpay, square, sslcommerz, stripe, tap, vnpay, xendit, yoco, yookassa, zalopay, appwrite, betterSqlite3, cloudflareD1, convexStore, databases, drizzle, dynamodb, firestore, knex, kysely, lucid, mikroOrm, mongoose, mssql, mysql2, neon, objection, payload, pg, pgPromise, pocketbase, postgres, prisma, redis, sanity, sequelize, slonik, strapi, supabase, typeorm, vercelPostgres];
 
 /** The ids of the payment providers recognized (`stripe`, `paypal`, ...). */
 export const PROVIDER_IDS: string[] = RECOGNIZERS.filter((r) => r.kind === 'provider').map((r) => r.id);

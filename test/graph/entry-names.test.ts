@@ -15,6 +15,15 @@ async function entryNames(fixture: string, check = 'confirmation-record', folder
 }
 
 describe('entry point names', () => {
+  it('NestJS message handlers take their pattern as written, text or object, below no controller path', async () => {
+    expect(await entryNames('invalid-nestjs-microservice-object-patterns-under-controller-path-charge-unverified-booking-id')).toEqual([
+      'nest-message MESSAGEPATTERN { cmd: charge-court-booking } (PaymentsController.charge)',
+    ]);
+    expect(await entryNames('valid-nestjs-microservice-message-pattern-booking-read-first')).toEqual([
+      'nest-message MESSAGEPATTERN tour-booking.checkout (PaymentsController.checkout)',
+    ]);
+  });
+
   it('next-connect handlers without a pattern take their file route', async () => {
     expect(await entryNames('invalid-next-connect-v1-mongoose-studio-class-paid-before-reservation')).toEqual([
       'next-connect-route POST /api/studios/[studioId]/reserve',

@@ -51,6 +51,7 @@ export default defineFramework({
       classDecorators: ['Controller'],
       methodDecorators: ['MessagePattern', 'EventPattern'],
       entry: 'nest-message',
+      patterns: true,
     },
     // https://docs.nestjs.com/graphql/resolvers
     { module: '@nestjs/graphql', classDecorators: ['Resolver'], methodDecorators: ['Mutation', 'Query'], entry: 'nest-graphql' },
