@@ -76,12 +76,13 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     return { facts, index, graph };
   };
   const { facts, index, graph } = round(1, round(0, null).graph);
+  const unserved = new Set<string>();
   const entries = [
     ...declaredEntries(ev, irs, project.declaredHandlers),
     // Before the file-route conventions: a config's path wins over the one a file name suggests.
     ...routeConfigEntries(ev, irs, frameworks),
     ...routeDefinerEntries(ev, irs, frameworks),
-    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file), project.schemaEntities),
+    ...findEntries(ev, irs, frameworks, facts, frameworkActive(project.manifests, project.siteConfigs), (file) => appRelative(project.manifests, file), project.schemaEntities, unserved),
     ...configuredEntries(ev, irs, settings.config.entries),
   ]
     .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)
@@ -92,7 +93,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
     isBookingEntity: (name, file) => isBookingEntity(factContext, name, file),
   };
-  program.entries = [...entries, ...implicitEntries(program, entries, frameworks)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
+  program.entries = [...entries, ...implicitEntries(program, entries, frameworks, unserved)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
 
   const flowCache = new Map<string, FlowFacts>();
   let webhooks: WebhookHandler[] | null = null;

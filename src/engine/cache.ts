@@ -20,13 +20,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRegular } from '../files/read.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic } from '../model/report.js';
 import type { ParsedFile } from '../parse/parse-listed.js';
 import type { TextScan } from './relevance.js';
 import { VERSION } from './version.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
+/** Below the longest string V8 builds (about 512 MiB): a bigger cache file is not one this tool wrote. */
+const CACHE_FILE_BYTES = 500_000_000;
 const TABLE = 'files.json';
 const PARSED = 'parsed.json';
 const ANALYSIS = 'analysis.json';
@@ -70,6 +73,11 @@ interface Table {
   relevance: { key: string; files: string[] } | null;
   /** The key of the check results in `analysis.json`. */
   analysisKey: string | null;
+  /**
+   * A digest of `analysis.json` as written: the results go into the report as they are, so an edit
+   * that keeps their shape (a path that is `null`) must not reach it.
+   */
+  analysisDigest: string | null;
 }
 
 interface Kept {
@@ -125,18 +133,20 @@ export class ScanCache {
    * The cache in `dir` if this build of the tool wrote it with these recognizers, else an empty one
    * (and, when there was a file, the diagnostic that says why it was not used).
    */
-  static open(dir: string, fingerprint: string, root: string): { cache: ScanCache; diagnostic: Diagnostic | null } {
-    const empty = () => new ScanCache(dir, emptyTable(fingerprint));
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(dir, TABLE), 'utf8');
-    } catch {
-      return { cache: empty(), diagnostic: null };
+  static open(dir: string, fingerprint: string, root: string): { cache: ScanCache | null; diagnostic: Diagnostic | null } {
+    const escape = escapesRoot(dir, root);
+    if (escape) {
+      return { cache: null, diagnostic: { file: displayPath(root, dir), line: 1, severity: 'warning', code: 'cache-not-written', message: `the cache was not used: ${escape}` } };
     }
+    const empty = () => new ScanCache(dir, emptyTable(fingerprint));
     const ignored = (severity: Diagnostic['severity'], why: string) => ({
       cache: empty(),
       diagnostic: { file: displayPath(root, path.join(dir, TABLE)), line: 1, severity, code: 'cache-ignored', message: `the cache was ignored (${why}); it is rebuilt by this scan` },
     });
+    const read = readCacheFile(path.join(dir, TABLE));
+    if (read === null) return { cache: empty(), diagnostic: null };
+    if ('refused' in read) return ignored('warning', read.refused);
+    const { text } = read;
     let table: unknown;
     try {
       table = JSON.parse(text);
@@ -176,6 +186,12 @@ export class ScanCache {
     });
     t.relevance = journal.relevance;
     t.analysisKey = journal.analysisKey;
+    t.analysisDigest = journal.analysisDigest;
+  }
+
+  /** A cache in `dir` that trusts nothing found there, and writes over it: after one made the analysis throw. */
+  static replacing(dir: string, fingerprint: string): ScanCache {
+    return new ScanCache(dir, emptyTable(fingerprint));
   }
 
   private entry(file: string): Entry | null {
@@ -258,10 +274,11 @@ export class ScanCache {
   analysis(key: string): { checks: CheckResult[]; diagnostics: Diagnostic[] } | null {
     if (this.table.analysisKey !== key) return null;
     let stored: StoredAnalysis | null = null;
+    const read = readCacheFile(path.join(this.dir, ANALYSIS));
     try {
-      stored = JSON.parse(fs.readFileSync(path.join(this.dir, ANALYSIS), 'utf8')) as StoredAnalysis;
+      if (read && 'text' in read && textDigest(read.text) === this.table.analysisDigest) stored = JSON.parse(read.text) as StoredAnalysis;
     } catch {
-      // Missing or unreadable: checked below.
+      // Unreadable: checked below.
     }
     if (stored?.format === FORMAT && stored.fingerprint === this.table.fingerprint && stored.key === key && isAnalysis(stored)) return { checks: stored.checks, diagnostics: stored.diagnostics };
     this.damaged.add('the check results');
@@ -272,6 +289,7 @@ export class ScanCache {
     const stored: StoredAnalysis = { format: FORMAT, fingerprint: this.table.fingerprint, key, checks, diagnostics };
     this.analysisText = JSON.stringify(stored);
     this.table.analysisKey = key;
+    this.table.analysisDigest = textDigest(this.analysisText);
     this.tableDirty = true;
   }
 
@@ -299,10 +317,11 @@ export class ScanCache {
       const journal = this.rows(changed, this.table.generation);
       journal.relevance = this.table.relevance;
       journal.analysisKey = this.table.analysisKey;
+      journal.analysisDigest = this.table.analysisDigest;
       writeWhole(journalOf(file), JSON.stringify(journal));
       return;
     }
-    writeWhole(file, JSON.stringify({ ...this.rows(paths, randomUUID()), relevance: this.table.relevance, analysisKey: this.table.analysisKey }));
+    writeWhole(file, JSON.stringify({ ...this.rows(paths, randomUUID()), relevance: this.table.relevance, analysisKey: this.table.analysisKey, analysisDigest: this.table.analysisDigest }));
     fs.rmSync(journalOf(file), { force: true });
   }
 
@@ -343,12 +362,15 @@ export class ScanCache {
     if (this.kept) return this.kept;
     let kept: Kept | null = null;
     const file = path.join(this.dir, PARSED);
+    const read = readCacheFile(file);
     try {
-      const read = JSON.parse(fs.readFileSync(file, 'utf8')) as Kept;
-      if (isKept(read, this.table.fingerprint)) kept = read;
+      const json = read && 'text' in read ? (JSON.parse(read.text) as Kept) : null;
+      if (isKept(json, this.table.fingerprint)) kept = json;
     } catch {
-      // Missing or damaged: the full files are parsed again.
+      // Checked below.
     }
+    // Missing (never written, or removed): the full files are parsed again, nothing to say.
+    if (read !== null && !kept) this.damaged.add('the kept parses');
     const journal = kept ? readJournal(file, kept, (x): x is Kept => isKept(x, kept!.fingerprint)) : null;
     if (journal === 'damaged') {
       this.damaged.add('a journal');
@@ -367,15 +389,12 @@ export class ScanCache {
  * another (left by an interrupted scan), 'damaged' when it cannot be read as one.
  */
 function readJournal<T extends { format: number; fingerprint: string; generation: string }>(file: string, base: T, valid: (x: unknown) => x is T): T | null | 'damaged' {
-  let text: string;
-  try {
-    text = fs.readFileSync(journalOf(file), 'utf8');
-  } catch {
-    return null;
-  }
+  const read = readCacheFile(journalOf(file));
+  if (read === null) return null;
+  if ('refused' in read) return 'damaged';
   let journal: unknown;
   try {
-    journal = JSON.parse(text);
+    journal = JSON.parse(read.text);
   } catch {
     return 'damaged';
   }
@@ -439,7 +458,7 @@ export function toolFingerprint(): string {
 }
 
 function emptyTable(fingerprint: string): Table {
-  return { format: FORMAT, fingerprint, generation: '', paths: [], sizes: [], mtimes: [], hashes: [], seeds: [], specifiers: [], modes: [], notes: {}, relevance: null, analysisKey: null };
+  return { format: FORMAT, fingerprint, generation: '', paths: [], sizes: [], mtimes: [], hashes: [], seeds: [], specifiers: [], modes: [], notes: {}, relevance: null, analysisKey: null, analysisDigest: null };
 }
 
 function isEmpty(n: ParseNotes): boolean {
@@ -455,8 +474,8 @@ function isTable(x: unknown): x is Table {
   ];
   // Every cell typed as the scan reads it: a hand-edited number where a string belongs must not crash it.
   const typed = columns.every(([c, ok]) => Array.isArray(c) && c.length === t.paths.length && c.every(ok));
-  return typed && typeof t.notes === 'object' && t.notes !== null && (t.relevance === null || (typeof t.relevance === 'object' && Array.isArray(t.relevance?.files)))
-    && (t.analysisKey === null || typeof t.analysisKey === 'string');
+  return typed && typeof t.notes === 'object' && t.notes !== null && (t.relevance === null || (typeof t.relevance === 'object' && Array.isArray(t.relevance?.files) && t.relevance.files.every(isString)))
+    && (t.analysisKey === null || typeof t.analysisKey === 'string') && (t.analysisDigest === null || typeof t.analysisDigest === 'string');
 }
 
 function isString(v: unknown): boolean {
@@ -485,14 +504,56 @@ function isAnalysis(a: { checks: unknown; diagnostics: unknown }): a is { checks
   return Array.isArray(a.diagnostics) && Array.isArray(a.checks) && a.checks.every((c) => typeof c === 'object' && c !== null && Array.isArray((c as CheckResult).paths));
 }
 
+/**
+ * A cache file's text; null when there is none; refused when it is no regular file of a sane size
+ * (a FIFO would block the scan for good, `/dev/zero` never ends).
+ */
+function readCacheFile(file: string): { text: string } | { refused: string } | null {
+  const read = readRegular(file, CACHE_FILE_BYTES);
+  if (read.ok) return { text: read.buf.toString('utf8') };
+  return read.code === 'unreadable' && /ENOENT|ENOTDIR/.test(read.message) ? null : { refused: read.message };
+}
+
+function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/**
+ * Why a cache directory inside the scanned tree may not be used: the tree is not ours, and a
+ * `.bookfirst-cache` it ships as a symlink (or below a symlinked folder) would have the scan write
+ * wherever it points. A directory given outside the tree is the user's own choice.
+ */
+function escapesRoot(dir: string, root: string): string | null {
+  const inside = (from: string, to: string) => {
+    const rel = path.relative(from, to);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  if (!inside(root, dir)) return null;
+  let existing = dir;
+  while (!fs.lstatSync(existing, { throwIfNoEntry: false }) && existing !== root) existing = path.dirname(existing);
+  const escaped = 'the cache directory is a symlink out of the scanned tree; it is not read or written through';
+  try {
+    return inside(fs.realpathSync(root), fs.realpathSync(existing)) ? null : escaped;
+  } catch {
+    return escaped; // a link to nowhere: where it would lead is not ours to create
+  }
+}
+
 function writeWhole(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, text);
+    // Never through a link someone left under that name: `wx` creates the file or fails.
+    fs.rmSync(tmp, { force: true });
+    fs.writeFileSync(tmp, text, { flag: 'wx' });
     fs.renameSync(tmp, file);
   } finally {
     fs.rmSync(tmp, { force: true });
   }
+}
+
+/** The warning that the cache in `dir` was not used, and why. */
+export function cacheIgnored(root: string, dir: string, why: string): Diagnostic {
+  return { file: displayPath(root, path.join(dir, TABLE)), line: 1, severity: 'warning', code: 'cache-ignored', message: `the cache was ignored (${why}); it is rebuilt by this scan` };
 }
 
 function displayPath(root: string, file: string): string {

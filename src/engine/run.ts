@@ -13,7 +13,7 @@ import type { ParsedFile, ParseRequest } from '../parse/parse-listed.js';
 import { ModuleResolver } from '../resolve/resolve.js';
 import { globMatcher } from '../util/glob.js';
 import { analyze } from './analyze.js';
-import { digest, notedIR, ScanCache, statOf, toolFingerprint, type FileStat } from './cache.js';
+import { cacheIgnored, digest, notedIR, ScanCache, statOf, toolFingerprint, type FileStat } from './cache.js';
 import { collect, ParserPool } from './parse-all.js';
 import { relevanceTokens, relevantFiles, type RelevanceTokens, type TextScan } from './relevance.js';
 import { attachSnippets } from './snippets.js';
@@ -117,10 +117,13 @@ async function parseFiles(
 }
 
 /** The stages up to the parse: the cache, the listing, the project, the text pass and the parse. */
-async function readAndParse(root: string, options: ScanOptions, settings: Settings, tokens: RelevanceTokens, pool: ParserPool, lap: (stage: string) => void) {
+async function readAndParse(
+  root: string, options: ScanOptions, settings: Settings, tokens: RelevanceTokens, pool: ParserPool, lap: (stage: string) => void, trustCache: boolean,
+) {
   const recognizers = settings.recognizers;
   const fingerprint = options.cache ? digest([toolFingerprint(), tokens]) : '';
-  const opened = options.cache ? ScanCache.open(path.resolve(options.cache), fingerprint, root) : null;
+  const cacheDir = options.cache ? path.resolve(options.cache) : null;
+  const opened = cacheDir === null ? null : trustCache ? ScanCache.open(cacheDir, fingerprint, root) : { cache: ScanCache.replacing(cacheDir, fingerprint), diagnostic: null };
   const cache = opened?.cache ?? null;
   const listed = listFiles(root, { includeTests: settings.includeTests, exclude: settings.exclude, include: settings.include });
   const project = discoverProject(root, listed.files);
@@ -143,6 +146,21 @@ async function readAndParse(root: string, options: ScanOptions, settings: Settin
 }
 
 export async function scan(options: ScanOptions): Promise<Report> {
+  if (!options.cache) return scanOnce(options, true);
+  try {
+    return await scanOnce(options, true);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // The cache's files are checked for shape, not for every field of every record they hold: one
+    // damaged past what those checks see must cost a cold scan, never the scan.
+    const report = await scanOnce(options, false);
+    const why = `the analysis failed on what it held: ${String((error as Error)?.message ?? error).slice(0, 120)}`;
+    report.diagnostics = sortDiagnostics([...report.diagnostics, cacheIgnored(path.resolve(options.root), path.resolve(options.cache), why)]);
+    return report;
+  }
+}
+
+async function scanOnce(options: ScanOptions, trustCache: boolean): Promise<Report> {
   const started = performance.now();
   const root = path.resolve(options.root);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`not a directory: ${options.root}`);
@@ -160,7 +178,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const pool = new ParserPool(tokens, { threads: options.threads, hash: Boolean(options.cache) });
   pool.warm();
   // Everything until the parse is done runs with the pool up; whatever throws must still stop its workers.
-  const read = await readAndParse(root, options, settings, tokens, pool, lap).finally(() => pool.close());
+  const read = await readAndParse(root, options, settings, tokens, pool, lap, trustCache).finally(() => pool.close());
   const { opened, listed, project, sources, resolver, parsed, reused, analysisKey, relevant } = read;
   const cache = opened?.cache ?? null;
   const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
@@ -173,10 +191,10 @@ export async function scan(options: ScanOptions): Promise<Report> {
   attachSnippets(root, checks);
   const cacheDiagnostics = [opened?.diagnostic, cache?.damageDiagnostic(root), cache?.save(sources.map((f) => f.path))].filter((d): d is Diagnostic => Boolean(d));
 
-  const diagnostics: Diagnostic[] = [
+  const diagnostics = sortDiagnostics([
     ...listed.diagnostics, ...configDiagnostics(settings.config, listed.files, project), ...project.diagnostics, ...parsed.diagnostics,
     ...analysis.diagnostics, ...suppressionDiagnostics, ...cacheDiagnostics,
-  ].sort((a, b) => (a.file === b.file ? a.line - b.line || (a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1));
+  ]);
   return {
     schemaVersion: 1,
     tool: { name: 'bookfirst', version: VERSION },
@@ -190,6 +208,10 @@ export async function scan(options: ScanOptions): Promise<Report> {
       durationMs: Math.round(performance.now() - started),
     },
   };
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.file === b.file ? a.line - b.line || (a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1));
 }
 
 /**

@@ -228,11 +228,11 @@ function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: Framew
  * An entry a directive makes (a `'use server'` action) is a request of its own: code that calls it
  * and no known entry reaches is the client sending that request (a component's click handler), so
  * it does not become an entry by way of the action; what the client did before proves nothing to
- * the server.
+ * the server. What a framework is told not to serve (`unserved`) is no root either, nor what only it reaches.
  */
-export function implicitEntries(program: Program, known: EntryPoint[], frameworks: FrameworkRecognizer[] = []): EntryPoint[] {
+export function implicitEntries(program: Program, known: EntryPoint[], frameworks: FrameworkRecognizer[] = [], unserved = new Set<string>()): EntryPoint[] {
   const reachedByKnown = new Set<string>();
-  for (const e of known) for (const k of reachableFrom(program.graph, e.fn)) reachedByKnown.add(k);
+  for (const e of [...known.map((k) => k.fn), ...unserved]) for (const k of reachableFrom(program.graph, e)) reachedByKnown.add(k);
   const requestKinds = new Set(frameworks.flatMap((fw) => (fw.directives ?? []).map((d) => d.entry)));
   const requests = new Set(known.filter((e) => requestKinds.has(e.kind)).map((e) => e.fn));
   const providerFns = program.facts.filter((f) => f.kind === 'provider').map((f) => fnKey({ file: f.file, fn: f.fn }));

@@ -11,7 +11,7 @@ import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
 import { Mounts, routeOfChain } from './mounts.js';
 import { resourceActions, resourceRoute } from './resources.js';
-import { tableRoutes, type TableRoute } from './route-tables.js';
+import { tableRoutes, type TableRoutes } from './route-tables.js';
 import { defaultExport, filesAtStem, fillGroups, frameworkModule, methodKeys } from './framework-modules.js';
 import type { DeclaredHandler } from '../project/deployment.js';
 import type { SchemaEntity } from '../project/discover.js';
@@ -43,12 +43,16 @@ export type FrameworkActive = (fw: FrameworkRecognizer, file: string) => boolean
 /** A file's path relative to the app (the nearest package.json) it belongs to. */
 export type AppRelative = (file: string) => string;
 
+/**
+ * The entry points frameworks declare. `unserved` is filled with the functions a framework is told
+ * not to serve (a Strapi core router's `except`): no entry point, nor a root of their own.
+ */
 export function findEntries(
   ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[], facts: SiteFact[],
-  active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f, schema: SchemaEntity[] = [],
+  active: FrameworkActive = () => true, appRelative: AppRelative = (f) => f, schema: SchemaEntity[] = [], unserved = new Set<string>(),
 ): EntryPoint[] {
   const entries = new Map<string, EntryPoint>();
-  const tables = new Map<RouteFileRule, Map<string, TableRoute>>();
+  const tables = new Map<RouteFileRule, TableRoutes>();
   const add = (e: EntryPoint) => {
     const had = entries.get(e.fn);
     if (!had) entries.set(e.fn, e);
@@ -68,10 +72,14 @@ export function findEntries(
         forEachExportedEntry(ev, ir, rule.exports, rule.commonJs ?? false, (name, x, fns) => {
           if (rule.routeTable) {
             // Actions routed by tables elsewhere: named after their controller when no table routes them.
-            const routes = tables.get(rule) ?? tables.set(rule, tableRoutes(ev, files, rule.routeTable, appRelative, schema)).get(rule)!;
+            const table = tables.get(rule) ?? tables.set(rule, tableRoutes(ev, files, rule.routeTable, appRelative, schema)).get(rule)!;
             const stem = ir.file.replace(/\.[^/.]+$/, '');
             for (const [key, fn, pos] of valueFunctions(ev, frameworkModule(ev, frameworks, ir.file, 0))) {
-              const routed = routes.get(`${stem}#${key}`);
+              const routed = table.routes.get(`${stem}#${key}`);
+              if (!routed && table.unserved.has(`${stem}#${key}`)) {
+                unserved.add(fn);
+                continue;
+              }
               const label = routed ? [routed.method, routed.route].filter(Boolean).join(' ') : `${stem.slice(stem.lastIndexOf('/') + 1)}.${key}`;
               add({ fn, file: ir.file, pos, kind: rule.entry, name: label, route: routed?.route ?? null, framework: fw.id });
             }

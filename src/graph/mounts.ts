@@ -8,6 +8,7 @@
 // a plugin of the router in scope.
 import type { Expr } from '../model/ir.js';
 import { fnKey, type Value } from '../model/values.js';
+import type { RegistrationRule } from '../recognizers/define.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
@@ -54,19 +55,39 @@ export class Mounts {
       const parent = parents[0] ?? null;
       const parentPrefix = site.callee.k === 'member' ? this.ownPrefix(f.file, site.callee.obj, rules) : '';
       for (const arg of site.args.slice(pathArg ? 1 : 0)) {
-        // A mounted router is known by every call of its chain (`other.routes()` is `other`'s), but
-        // for a call a factory returns (`createRouter()` returning `trpc.router()`), which makes
-        // every router of the app.
-        // A plugin may also be a router of its own (Elysia `app.use(bookings)`, `bookings = new Elysia({ prefix })`).
-        const routers = this.callsOf(f.file, arg).filter((key) => !this.returned(key));
-        // hapi's plugin object holds its function: `{ name, register: async (server) => ... }`.
-        const fns = [...entryFunctions(ev, ir, arg), ...optionHandlers(ev, ir, arg, reg).map((h) => h.fn)];
-        const children = plugin ? [...fns.map((fn) => `fn:${fn}`), ...routers] : routers;
-        for (const child of children) {
-          if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path, parent, parentPrefix, at: `${f.file}#${f.site}` });
+        // hapi's `register([health, { plugin: sessions, routes: { prefix: '/v1' } }])`: each plugin of
+        // the list below its own prefix, else the one the call's options give them all.
+        const items = plugin ? this.listItems(f.file, arg) : [];
+        for (const item of items.length > 0 ? items : [{ file: f.file, expr: arg }]) {
+          const own = items.length > 0 ? this.optionsPrefix(item.file, [item.expr], rules.keys) : null;
+          for (const child of this.childrenOf(item.file, item.expr, reg, plugin)) {
+            if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path: own ?? path, parent, parentPrefix, at: `${f.file}#${f.site}` });
+          }
         }
       }
     }
+  }
+
+  /**
+   * The routers a mount call's argument mounts: a mounted router is known by every call of its chain
+   * (`other.routes()` is `other`'s), but for a call a factory returns (`createRouter()` returning
+   * `trpc.router()`), which makes every router of the app. A plugin's function is one too, and a
+   * plugin may also be a router of its own (Elysia `app.use(bookings)`, `bookings = new Elysia({ prefix })`).
+   */
+  private childrenOf(file: string, arg: Expr, reg: RegistrationRule, plugin: boolean): string[] {
+    const ir = this.ev.ir(file);
+    if (!ir) return [];
+    const routers = this.callsOf(file, arg).filter((key) => !this.returned(key));
+    if (!plugin) return routers;
+    // hapi's plugin object holds its function: `{ name, register: async (server) => ... }`.
+    const fns = [...entryFunctions(this.ev, ir, arg), ...optionHandlers(this.ev, ir, arg, reg).map((h) => h.fn)];
+    return [...fns.map((fn) => `fn:${fn}`), ...routers];
+  }
+
+  /** The items of an array literal an argument is (directly or through a binding), each with its file. */
+  private listItems(file: string, arg: Expr): { file: string; expr: Expr }[] {
+    const list = this.ev.definitions(file, arg).find((d) => d.expr.k === 'arr');
+    return list?.expr.k === 'arr' ? list.expr.items.map((expr) => ({ file: list.file, expr })) : [];
   }
 
   /** A registration's route with its router's own prefix and the paths it is mounted under in front. */

@@ -16,11 +16,21 @@ export interface TableRoute {
   method: string;
 }
 
-/** `<controller file without extension>#<action>` -> the route and method a table gives it. */
+export interface TableRoutes {
+  /** `<controller file without extension>#<action>` -> the route and method a table gives it. */
+  routes: Map<string, TableRoute>;
+  /**
+   * Actions a core router leaves out (`only`, `except`): the framework serves them on no route, so
+   * unless another table routes them they are no entry points.
+   */
+  unserved: Set<string>;
+}
+
 export function tableRoutes(
   ev: Evaluator, files: FileIR[], rule: RouteTableRule, appRelative: (file: string) => string, schema: SchemaEntity[] = [],
-): Map<string, TableRoute> {
+): TableRoutes {
   const out = new Map<string, TableRoute>();
+  const unserved = new Set<string>();
   const re = globMatcher(rule.files);
   const handlers = rule.handlers.map((h) => ({ ...h, re: new RegExp(h.key) }));
   const textOf = (obj: ObjValue, keys: string[]) => {
@@ -30,7 +40,7 @@ export function tableRoutes(
   };
   for (const ir of files) {
     if (!re.test(ir.file) && !re.test(appRelative(ir.file))) continue;
-    if (rule.coreRouters) coreRoutes(ev, ir.file, rule.prefix, rule.coreRouters, schema, out);
+    if (rule.coreRouters) coreRoutes(ev, ir.file, rule.prefix, rule.coreRouters, schema, out, unserved);
     for (const x of ir.exports) {
       if (x.kind !== 'local' || (x.name !== 'default' && x.name !== 'module.exports')) continue;
       for (const { obj } of objectsAt(ev, ir.file, x.value, [rule.list, '[]'], [], [], textOf)) {
@@ -49,7 +59,7 @@ export function tableRoutes(
       }
     }
   }
-  return out;
+  return { routes: out, unserved };
 }
 
 /**
@@ -57,7 +67,9 @@ export function tableRoutes(
  * default export: the controller's core actions, below the plural name its schema gives the model.
  * Without that schema the paths are unknown, and the actions keep their controller's names.
  */
-function coreRoutes(ev: Evaluator, file: string, prefix: string, rule: CoreRouterRule, schema: SchemaEntity[], out: Map<string, TableRoute>): void {
+function coreRoutes(
+  ev: Evaluator, file: string, prefix: string, rule: CoreRouterRule, schema: SchemaEntity[], out: Map<string, TableRoute>, unserved: Set<string>,
+): void {
   const ir = ev.ir(file)!;
   const re = new RegExp(rule.key);
   for (const v of defaultExport(ev, file, 0)) {
@@ -66,16 +78,17 @@ function coreRoutes(ev: Evaluator, file: string, prefix: string, rule: CoreRoute
     if (call.p !== '()' || call.site === undefined || call.file !== file || !rule.calls.includes(v.steps[v.steps.length - 2]!.p)) continue;
     const [keyArg, options] = ir.sites[call.site]!.args;
     const m = re.exec(keyArg ? staticText(ir, keyArg, 0, ev.follow) ?? '' : '');
-    const schemaFile = m ? fillGroups(rule.schema, m) : null;
-    const plural = schema.find((e) => e.plural && schemaFile && (e.file === schemaFile || e.file.endsWith(`/${schemaFile}`)))?.plural;
-    if (!m || !plural) continue;
+    if (!m) continue;
+    const schemaFile = fillGroups(rule.schema, m);
+    const plural = schema.find((e) => e.plural && (e.file === schemaFile || e.file.endsWith(`/${schemaFile}`)))?.plural;
     const opts = options ? optionsOf(ev, file, options) : { prefix: '' };
     if (opts === null) continue;
     const controller = path.posix.normalize(fillGroups(rule.file, m).replace('{dir}', path.posix.dirname(file)));
     for (const a of rule.actions) {
-      if ((opts.only && !opts.only.includes(a.action)) || opts.except?.includes(a.action)) continue;
       const key = `${controller}#${a.action}`;
-      if (!out.has(key)) out.set(key, { route: `${prefix}${opts.prefix}${a.path.replace('{plural}', plural)}`, method: a.method });
+      // Left out whether or not the schema is in the scan.
+      if ((opts.only && !opts.only.includes(a.action)) || opts.except?.includes(a.action)) unserved.add(key);
+      else if (plural && !out.has(key)) out.set(key, { route: `${prefix}${opts.prefix}${a.path.replace('{plural}', plural)}`, method: a.method });
     }
   }
 }

@@ -1,6 +1,7 @@
 // Reads what describes the project: every package.json (root, workspaces, nested apps), Deno
 // configs and import maps, tsconfig/jsconfig files (checked here, applied by the resolver) and
 // schema files that name entities (Prisma models, SQL tables).
+import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
@@ -8,7 +9,7 @@ import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { append } from '../util/append.js';
 import { addTo } from '../util/multimap.js';
-import { configReads, effectiveAliases, type PathAliases } from './tsconfig-paths.js';
+import { aliasOptionProblems, configReads, effectiveAliases, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
 import { closingParens, lineAt, netlifySchedules, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
@@ -188,6 +189,9 @@ function checkTsconfig(project: Project, f: ListedFile): void {
   const json = parseConfig(project, f, 'tsconfig-invalid');
   if (!json) return;
   project.tsconfigs.push(f.path);
+  for (const problem of aliasOptionProblems(json, (rel) => fs.statSync(path.join(project.root, dirOf(f.path), rel), { throwIfNoEntry: false })?.isFile() ?? false)) {
+    project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'tsconfig-option-invalid', message: `${problem}; imports it would map are not resolved` });
+  }
   const options = json.compilerOptions as Record<string, unknown> | undefined;
   const outDir = typeof options?.outDir === 'string' ? path.posix.normalize(path.posix.join(dirOf(f.path), options.outDir)) : null;
   if (outDir && outDir !== '.' && outDir !== dirOf(f.path) && !outDir.startsWith('..') && !project.outDirs.includes(outDir)) project.outDirs.push(outDir);

@@ -21,8 +21,8 @@ interface Scan {
   report: any;
 }
 
-function scanDir(root: string): Scan {
-  const r = runCli(['scan', root, '--format', 'json'], { timeoutMs: 40_000 });
+function scanDir(root: string, extraArgs: string[] = []): Scan {
+  const r = runCli(['scan', root, '--format', 'json', ...extraArgs], { timeoutMs: 40_000 });
   let report = null;
   try {
     report = JSON.parse(r.stdout);
@@ -55,6 +55,14 @@ function expectAppStillPasses(s: Scan, routeFile = ROUTE): void {
  * walker runs over them.
  */
 const relevant = (text: string): string => `import Stripe from 'stripe';\nexport const client = new Stripe('sk');\n${text}`;
+
+/** A re-scan with the cache: what was damaged in it is said, and costs only itself. */
+function expectCacheIgnored(root: string): void {
+  const s = scanDir(root, ['--cache']);
+  expectNormal(s);
+  expect(codes(s)).toEqual(['.bookfirst-cache/files.json cache-ignored']);
+  expectAppStillPasses(s);
+}
 
 const codes = (s: Scan): string[] => s.report.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`);
 
@@ -525,6 +533,92 @@ describe('hostile inputs', () => {
     ]));
     // Relative imports from a folder whose package.json is a FIFO still resolve, and so do the app's `@/` aliases.
     expect(codes(s)).not.toContain('src/lib/uses-evil.ts import-unresolved');
+    expectAppStillPasses(s);
+  });
+
+  it('tsconfigs whose compilerOptions, baseUrl and paths have the wrong types or too many stars', () => {
+    const s = scanDir(app({
+      'packages/a/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: './package.json', paths: { '@a/*': './src/*', '@b/*/*': ['./b/*/*'], '@c/*': ['./c/**/*'], '@d': [5] } } }),
+      'packages/a/package.json': JSON.stringify({ name: 'a' }),
+      'packages/b/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: 5, paths: ['./src/*'] } }),
+      'packages/c/tsconfig.json': JSON.stringify({ compilerOptions: [] }),
+    }));
+    expectNormal(s);
+    expect(s.report.diagnostics.map((d: { file: string; message: string }) => `${d.file}: ${d.message.replace(/;.*/, '')}`)).toEqual([
+      'packages/a/tsconfig.json: `baseUrl` "./package.json" is a file, not a folder',
+      'packages/a/tsconfig.json: `paths` of "@a/*" is not an array of strings',
+      'packages/a/tsconfig.json: `paths` pattern "@b/*/*" has more than one `*`',
+      'packages/a/tsconfig.json: a `paths` target of "@c/*" has more than one `*`',
+      'packages/a/tsconfig.json: `paths` of "@d" is not an array of strings',
+      'packages/b/tsconfig.json: `baseUrl` is not a string',
+      'packages/b/tsconfig.json: `paths` is not an object of patterns',
+      'packages/c/tsconfig.json: `compilerOptions` is not an object',
+    ]);
+    expectAppStillPasses(s);
+  });
+
+  it('a tsconfig with 300,000 path patterns', () => {
+    // oxc-resolver matches a specifier against every pattern, sorting them each time: a minute at 300,000.
+    const paths: Record<string, string[]> = {};
+    for (let i = 0; i < 300_000; i++) paths[`@gen${i}/*`] = [`./generated/${i}/*`];
+    paths['@/*'] = ['./src/*'];
+    const s = scanDir(app({ 'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths } }) }));
+    expectNormal(s);
+    expect(codes(s)).toEqual(['tsconfig.json tsconfig-paths-many']);
+    expectAppStillPasses(s);
+  });
+
+  it('cache files that are FIFOs or a device are never opened', () => {
+    const root = app({});
+    const cache = path.join(root, '.bookfirst-cache');
+    const swap = (name: string, make: (file: string) => void) => {
+      fs.rmSync(path.join(cache, name), { force: true });
+      make(path.join(cache, name));
+    };
+    const fifo = (file: string) => execFileSync('mkfifo', [file]);
+    expectNormal(scanDir(root, ['--cache']));
+    // Nothing changed: the check results are read, and the table's journal.
+    swap('analysis.json', fifo);
+    swap('files.changes.json', fifo);
+    expectCacheIgnored(root);
+    // An edit: the kept parses are read.
+    fs.appendFileSync(path.join(root, 'src/lib/db.ts'), '// edited\n');
+    swap('parsed.json', fifo);
+    expectCacheIgnored(root);
+    swap('files.json', (file) => fs.symlinkSync('/dev/zero', file));
+    expectCacheIgnored(root);
+  });
+
+  it('a cache of valid JSON whose check results and kept parses hold nulls where records belong', () => {
+    const root = app({});
+    const cache = path.join(root, '.bookfirst-cache');
+    const rewrite = (name: string, change: (json: any) => void) => {
+      const json = JSON.parse(fs.readFileSync(path.join(cache, name), 'utf8'));
+      change(json);
+      fs.writeFileSync(path.join(cache, name), JSON.stringify(json));
+    };
+    expectNormal(scanDir(root, ['--cache']));
+    rewrite('analysis.json', (a) => {
+      a.checks = a.checks.map((c: object) => ({ ...c, paths: [null, {}] }));
+    });
+    expectCacheIgnored(root);
+    fs.appendFileSync(path.join(root, 'src/lib/db.ts'), '// edited\n');
+    rewrite('parsed.json', (kept) => {
+      for (const f of Object.values(kept.files) as { result: { ir: Record<string, unknown> } }[]) {
+        for (const key of ['sites', 'functions', 'bindings', 'imports', 'exports', 'classes']) f.result.ir[key] = [null, 5];
+      }
+    });
+    expectCacheIgnored(root);
+  });
+
+  it('a cache directory in the tree that is a symlink out of it is neither read nor written through', () => {
+    const outside = makeProject({ 'keep.txt': 'not the cache\n' }, 'bookfirst-hostile-outside-');
+    const root = app({});
+    fs.symlinkSync(outside, path.join(root, '.bookfirst-cache'));
+    const s = scanDir(root, ['--cache']);
+    expectNormal(s);
+    expect(codes(s)).toEqual(expect.arrayContaining(['.bookfirst-cache cache-not-written']));
+    expect(fs.readdirSync(outside)).toEqual(['keep.txt']);
     expectAppStillPasses(s);
   });
 

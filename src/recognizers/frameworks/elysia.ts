@@ -20,12 +20,14 @@ export default defineFramework({
       entry: 'elysia-route',
     },
     // `app.group('/api', (group) => group.post('/bookings', ...))`: the callback registers its routes
-    // below the path on the instance it is handed (https://elysiajs.com/patterns/group). `app.use(plugin)`
-    // adds the routes of a plugin instance, or of a function handed the app, below the app's own prefix.
+    // below the path on the instance it is handed (https://elysiajs.com/patterns/group), also with a
+    // hook object between them. `app.guard({ beforeHandle }, (app) => app.post(...))` likewise, with no
+    // path of its own (https://elysiajs.com/essential/scope#guard). `app.use(plugin)` adds the routes
+    // of a plugin instance, or of a function handed the app, below the app's own prefix.
     {
       clients: [{ path: 'Elysia.new()' }],
-      calls: ['**.group', '**.use'],
-      pluginCalls: ['group', 'use'],
+      calls: ['**.group', '**.guard', '**.use'],
+      pluginCalls: ['group', 'guard', 'use'],
       prefixKeys: ['prefix'],
       handlerParams: [{ index: 0, receiver: true }],
       entry: 'elysia-route',
