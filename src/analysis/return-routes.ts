@@ -175,7 +175,8 @@ function urlSegments(text: string | null): string[] | null {
   return segments.length > 0 && segments.some((s) => !s.includes('${}')) ? segments : null;
 }
 
-const isParam = (segment: string) => /^(?::|\[|\*)/.test(segment);
+/** A route parameter: `:id` (Express), `[id]` (file routes), `*`, `{id}` (hapi). */
+const isParam = (segment: string) => /^(?::|\[|\*|\{)/.test(segment);
 
 /**
  * How well a route is the URL's path, as the number of segments written the same; 0 when it is not.

@@ -622,6 +622,20 @@ describe('hostile inputs', () => {
     expectAppStillPasses(s);
   });
 
+  it('a baseline that is a FIFO or a device is refused, never opened', () => {
+    const root = app({});
+    execFileSync('mkfifo', [path.join(root, '.bookfirst-baseline.json')]);
+    fs.symlinkSync('/dev/zero', path.join(root, 'zero-baseline.json'));
+    for (const baseline of ['.bookfirst-baseline.json', 'zero-baseline.json']) {
+      const r = runCli(['scan', root, '--baseline', path.join(root, baseline)], { timeoutMs: 40_000 });
+      expect(r.signal).toBeNull();
+      expect(r.ms).toBeLessThan(LIMIT_MS);
+      // A baseline that cannot be used is a usage error, as a corrupt one is.
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`cannot read baseline ${path.join(root, baseline)}: not a regular file`);
+    }
+  });
+
   it('an unreadable file (root reads it anyway; the scan succeeds either way)', () => {
     const root = app({ 'src/secret.ts': 'export const s = 1;\n' });
     const file = path.join(root, 'src/secret.ts');
