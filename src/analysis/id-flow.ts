@@ -2,7 +2,7 @@
 // (metadata, client_reference_id, reference_id, receipt...) back through values: a write's or a
 // guarded read's record and its id field, or an id generated before the write and stored by it.
 // A variable merely named `bookingId` that came from the request is not the booking's id.
-import { methodCallsOn, soleDefinition, type CallSite, type Expr, type FileIR } from '../model/ir.js';
+import { methodCallsOn, soleDefinition, textConverted, type CallSite, type Expr, type FileIR } from '../model/ir.js';
 import { sqlText } from '../recognize/facts.js';
 import { isSerializer } from '../recognize/redirect.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
@@ -187,11 +187,9 @@ function carriersOf(program: Program, ev: Evaluator, leaf: Leaf): SiteFact[] {
 function isHandedRecordId(program: Program, flow: FlowFacts, file: string, e: Expr, depth: number): boolean {
   if (depth > 4) return false;
   if (e.k === 'call') {
-    const site = program.files.get(file)?.sites[e.site];
-    const c = site?.callee;
-    if (c?.k === 'global' && c.name === 'String' && site?.args[0]) return isHandedRecordId(program, flow, file, site.args[0], depth + 1);
-    if (c?.k === 'member' && c.prop === 'toString') return isHandedRecordId(program, flow, file, c.obj, depth + 1);
-    return false;
+    const ir = program.files.get(file);
+    const text = ir ? textConverted(ir, e) : null;
+    return text !== null && isHandedRecordId(program, flow, file, text, depth + 1);
   }
   if (e.k === 'tpl') return e.parts.some((p) => isHandedRecordId(program, flow, file, p, depth + 1));
   if (e.k !== 'member' || !e.prop || !ID_FIELDS.has(e.prop) || e.obj.k !== 'ref') return false;

@@ -4,7 +4,7 @@
 // value of a field this payment sets is no booking written for this payment. So is one written
 // only past a branch the handler takes, and leaves, when a field this payment always sets is
 // present (`if (intent.metadata?.chargeId) { settleCharge(); return; }`).
-import type { Expr, FileIR } from '../model/ir.js';
+import { soleDefinition, textConverted, type Expr, type FileIR } from '../model/ir.js';
 import { ID_FIELDS } from '../recognizers/vocabulary.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Leaf } from './id-flow.js';
@@ -73,13 +73,8 @@ function presentKeys(program: Program, leaves: Leaf[]): Set<string> {
 function surelyTruthy(ir: FileIR | undefined, e: Expr): boolean {
   if (e.k === 'lit') return Boolean(e.value);
   if (e.k === 'member') return e.prop !== null && ID_FIELDS.has(e.prop);
-  if (e.k !== 'call' || !ir) return false;
-  const site = ir.sites[e.site];
-  if (!site) return false;
-  const c = site.callee;
-  // `id.toString()`, `String(id)`.
-  if (c.k === 'member' && c.prop === 'toString' && site.args.length === 0) return surelyTruthy(ir, c.obj);
-  return c.k === 'global' && c.name === 'String' && site.args.length === 1 && surelyTruthy(ir, site.args[0]!);
+  const text = ir ? textConverted(ir, e) : null;
+  return text !== null && surelyTruthy(ir, text);
 }
 
 /**
@@ -134,8 +129,6 @@ function readPath(ir: FileIR, e: Expr, depth: number): string[] {
   if (depth > 6) return [];
   if (e.k === 'member') return e.prop === null ? [] : [...readPath(ir, e.obj, depth + 1), e.prop];
   if (e.k !== 'ref') return [];
-  const binding = ir.bindings[e.b];
-  if (!binding) return [];
-  const def = binding.defs.length === 1 ? binding.defs[0]! : null;
-  return def?.k === 'member' ? readPath(ir, def, depth + 1) : [binding.name];
+  const def = soleDefinition(ir, e);
+  return def?.k === 'member' ? readPath(ir, def, depth + 1) : [ir.bindings[e.b]?.name ?? ''];
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { BaselineError, parseBaseline, type Baseline } from '../engine/baseline.js';
 import { UsageError } from '../engine/run.js';
-import { refusalOf } from '../files/read.js';
+import { refusalOf, TOOL_FILE_BYTES } from '../files/read.js';
 import type { Report } from '../model/report.js';
 
 function readText(file: string, what: string): string {
@@ -14,13 +14,10 @@ function readText(file: string, what: string): string {
   }
 }
 
-/** Below the longest string V8 builds: no baseline of a real tree comes near. */
-const BASELINE_BYTES = 500_000_000;
-
 export function readBaseline(file: string): Baseline {
   // A baseline is committed to the repository scanned: one that is a FIFO there would block the
   // scan for good, and `/dev/zero` behind a link never ends. (A report to render may be a pipe.)
-  const refused = refusalOf(file, BASELINE_BYTES);
+  const refused = refusalOf(file, TOOL_FILE_BYTES);
   if (refused && refused.code !== 'unreadable') throw new UsageError(`cannot read baseline ${file}: ${refused.message}`);
   try {
     return parseBaseline(readText(file, 'baseline'));

@@ -20,7 +20,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRegular } from '../files/read.js';
+import { readRegular, TOOL_FILE_BYTES } from '../files/read.js';
 import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic } from '../model/report.js';
 import type { ParsedFile } from '../parse/parse-listed.js';
@@ -28,8 +28,6 @@ import type { TextScan } from './relevance.js';
 import { VERSION } from './version.js';
 
 const FORMAT = 5;
-/** Below the longest string V8 builds (about 512 MiB): a bigger cache file is not one this tool wrote. */
-const CACHE_FILE_BYTES = 500_000_000;
 const TABLE = 'files.json';
 const PARSED = 'parsed.json';
 const ANALYSIS = 'analysis.json';
@@ -139,10 +137,7 @@ export class ScanCache {
       return { cache: null, diagnostic: { file: displayPath(root, dir), line: 1, severity: 'warning', code: 'cache-not-written', message: `the cache was not used: ${escape}` } };
     }
     const empty = () => new ScanCache(dir, emptyTable(fingerprint));
-    const ignored = (severity: Diagnostic['severity'], why: string) => ({
-      cache: empty(),
-      diagnostic: { file: displayPath(root, path.join(dir, TABLE)), line: 1, severity, code: 'cache-ignored', message: `the cache was ignored (${why}); it is rebuilt by this scan` },
-    });
+    const ignored = (severity: Diagnostic['severity'], why: string) => ({ cache: empty(), diagnostic: { ...cacheIgnored(root, dir, why), severity } });
     const read = readCacheFile(path.join(dir, TABLE));
     if (read === null) return { cache: empty(), diagnostic: null };
     if ('refused' in read) return ignored('warning', read.refused);
@@ -509,7 +504,7 @@ function isAnalysis(a: { checks: unknown; diagnostics: unknown }): a is { checks
  * (a FIFO would block the scan for good, `/dev/zero` never ends).
  */
 function readCacheFile(file: string): { text: string } | { refused: string } | null {
-  const read = readRegular(file, CACHE_FILE_BYTES);
+  const read = readRegular(file, TOOL_FILE_BYTES);
   if (read.ok) return { text: read.buf.toString('utf8') };
   return read.code === 'unreadable' && /ENOENT|ENOTDIR/.test(read.message) ? null : { refused: read.message };
 }

@@ -10,6 +10,8 @@ export type ReadResult = { ok: true; text: string; warning: string | null; hash?
 const MAX_BYTES = 4_000_000;
 /** Manifests, configs, schemas and migrations: a seed-data dump can be larger than any source. */
 export const PROJECT_FILE_BYTES = 32_000_000;
+/** Below the longest string V8 builds (about 512 MiB): a file of the tool's own (a cache, a baseline) past it is not one it wrote. */
+export const TOOL_FILE_BYTES = 500_000_000;
 
 export function readSource(abs: string, options: { hash?: boolean } = {}): ReadResult {
   const read = readBytes(abs);
@@ -51,10 +53,19 @@ export function refusalOf(abs: string, limit = MAX_BYTES): Refusal | null {
 
 /** Whether a path is a directory (following links); false when it is anything else or missing. */
 export function isDirectory(abs: string): boolean {
+  return statOrNull(abs)?.isDirectory() ?? false;
+}
+
+/** Whether a path is a regular file (following links); false when it is anything else or missing. */
+export function isFile(abs: string): boolean {
+  return statOrNull(abs)?.isFile() ?? false;
+}
+
+function statOrNull(abs: string): fs.Stats | null {
   try {
-    return fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return fs.statSync(abs, { throwIfNoEntry: false }) ?? null;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -24,9 +24,9 @@ interface PrefixRules {
 export class Mounts {
   /**
    * Router (`file#site` of a call of the chain that made it, or `fn:file#fn` of a plugin) -> where it
-   * is mounted: the path, the parent router and the parent's own prefix.
+   * is mounted: the path, the parent router, the parent's own prefix and the mount call.
    */
-  private readonly mounted = new Map<string, { path: string; parent: string | null; parentPrefix: string; at: string }>();
+  private readonly mounted = new Map<string, { path: string; parent: string | null; parentPrefix: string; at: SiteFact }>();
 
   /** Per framework: the prefix calls and options keys of its registration rules. */
   private readonly prefixRules = new Map<string, PrefixRules>();
@@ -61,7 +61,7 @@ export class Mounts {
         for (const item of items.length > 0 ? items : [{ file: f.file, expr: arg }]) {
           const own = items.length > 0 ? this.optionsPrefix(item.file, [item.expr], rules.keys) : null;
           for (const child of this.childrenOf(item.file, item.expr, reg, plugin)) {
-            if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path: own ?? path, parent, parentPrefix, at: `${f.file}#${f.site}` });
+            if (!parents.includes(child) && !this.mounted.has(child)) this.mounted.set(child, { path: own ?? path, parent, parentPrefix, at: f });
           }
         }
       }
@@ -128,9 +128,7 @@ export class Mounts {
     for (let depth = 0; router !== null && depth < MAX_NESTING; depth++) {
       const m = this.mounted.get(router);
       if (!m) break;
-      const at = m.at.lastIndexOf('#');
-      const file = m.at.slice(0, at);
-      const text = this.chainedArg(file, this.ev.ir(file)?.sites[Number(m.at.slice(at + 1))]?.chainedBy ?? null, calls);
+      const text = this.chainedArg(m.at.file, this.ev.ir(m.at.file)?.sites[m.at.site]?.chainedBy ?? null, calls);
       if (text !== null) return text;
       router = m.parent;
     }

@@ -4,6 +4,7 @@
 import type { CallSite, Expr, FileIR } from '../model/ir.js';
 import type { ResourceRule } from '../recognizers/define.js';
 import type { Evaluator } from '../symbols/evaluate.js';
+import { singularNoun } from '../recognizers/vocabulary.js';
 import { staticText } from '../symbols/text.js';
 
 export interface ResourceAction {
@@ -19,12 +20,8 @@ export interface ResourceAction {
 export function resourceRoute(name: string, rule: ResourceRule): string {
   // `Route.resource('/records', ...)` is `records`.
   const parts = name.replace(/^\/+|\/+$/g, '').split('.').filter(Boolean);
-  const parents = parts.slice(0, -1).map((p) => `${p}/${rule.parentParam.replace('$1', singular(p))}`);
+  const parents = parts.slice(0, -1).map((p) => `${p}/${rule.parentParam.replace('$1', singularNoun(p.replace(/-/g, '_')))}`);
   return `/${[...parents, parts[parts.length - 1] ?? ''].join('/')}`;
-}
-
-function singular(word: string): string {
-  return word.replace(/-/g, '_').replace(/ies$/, 'y').replace(/s$/, '');
 }
 
 /** The actions a resource registration routes, after the calls chained on it narrowed them. */

@@ -269,6 +269,14 @@ export function isWithin(ir: FileIR, inner: number, outer: number): boolean {
   return false;
 }
 
+/** The value `String(x)` or `x.toString()` makes text of: `x`; null for any other expression. */
+export function textConverted(ir: FileIR, e: Expr): Expr | null {
+  const site = e.k === 'call' ? ir.sites[e.site] : undefined;
+  const c = site?.callee;
+  if (c?.k === 'member' && c.prop === 'toString') return c.obj;
+  return c?.k === 'global' && c.name === 'String' ? site!.args[0] ?? null : null;
+}
+
 /** The one value a local binding was ever given (`const x = ...`, never assigned again), or undefined. */
 export function soleDefinition(ir: FileIR, e: Expr): Expr | undefined {
   const b = e.k === 'ref' ? ir.bindings[e.b] : undefined;

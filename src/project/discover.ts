@@ -1,9 +1,8 @@
 // Reads what describes the project: every package.json (root, workspaces, nested apps), Deno
 // configs and import maps, tsconfig/jsconfig files (checked here, applied by the resolver) and
 // schema files that name entities (Prisma models, SQL tables).
-import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
+import { isFile, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
@@ -189,7 +188,7 @@ function checkTsconfig(project: Project, f: ListedFile): void {
   const json = parseConfig(project, f, 'tsconfig-invalid');
   if (!json) return;
   project.tsconfigs.push(f.path);
-  for (const problem of aliasOptionProblems(json, (rel) => fs.statSync(path.join(project.root, dirOf(f.path), rel), { throwIfNoEntry: false })?.isFile() ?? false)) {
+  for (const problem of aliasOptionProblems(json, (rel) => isFile(path.join(project.root, dirOf(f.path), rel)))) {
     project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'tsconfig-option-invalid', message: `${problem}; imports it would map are not resolved` });
   }
   const options = json.compilerOptions as Record<string, unknown> | undefined;

@@ -7,7 +7,7 @@
 import { sitesIn, soleDefinition, type CallSite, type Expr, type FileIR, type ObjProp } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import { MESSAGE_SIGNERS, QUERY_SERIALIZERS } from '../recognizers/http-clients.js';
-import type { ProviderRecognizer, Recognizer } from '../recognizers/define.js';
+import type { PositionalText, ProviderRecognizer, Recognizer } from '../recognizers/define.js';
 import { compilePath, isAtPath } from '../recognizers/match.js';
 import type { FactContext, SiteFact } from './facts.js';
 
@@ -144,15 +144,12 @@ function namedFields(text: Extract<Expr, { k: 'tpl' }>, keys: string[], answerKe
   return props;
 }
 
-/** Fewest values a positional text opens with, joined by the separator alone, to be the form's. */
-const POSITIONAL_OPENING = 6;
-
 /**
  * The fields of a text of values joined in the provider's order (`${key}|${txnid}|${amount}|...`):
  * the values it opens with, up to the first that is not joined by the separator alone. The answer's
  * text runs the other way (`${salt}|${status}||||||${udf5}|...`) and opens with empty fields.
  */
-function positionalFields(text: Extract<Expr, { k: 'tpl' }>, rule: { separator: string; fields: string[]; emptyFields: number }): ObjProp[] | null {
+function positionalFields(text: Extract<Expr, { k: 'tpl' }>, rule: PositionalText): ObjProp[] | null {
   const statics = text.text.split('${}');
   const emptyRun = (t: string) => t.length > rule.emptyFields * rule.separator.length && t.split(rule.separator).every((x) => x === '');
   if (statics[0] !== '' || !statics.some(emptyRun)) return null;
@@ -161,7 +158,7 @@ function positionalFields(text: Extract<Expr, { k: 'tpl' }>, rule: { separator: 
     if (i > 0 && statics[i] !== rule.separator) break;
     props.push({ key: rule.fields[i]!, value: text.parts[i]! });
   }
-  return props.length >= POSITIONAL_OPENING ? props : null;
+  return props.length >= rule.opening ? props : null;
 }
 
 /**

@@ -101,12 +101,9 @@ export interface ProviderRecognizer {
    * interpolated after those names are its payload fields. The keys also make a file worth analyzing in full.
    * A text naming one of `answerKeys` is the provider's answer being checked (eSewa's response names
    * `transaction_code` and `status`), not a payment.
-   * With `positional`, the text names nothing: it is the values of `fields` in that order joined by
-   * `separator` (PayU hashes `key|txnid|amount|productinfo|...|salt` with SHA-512), and a text
-   * opening with six of them so joined, with `emptyFields` empty ones in a row further on (the
-   * fields the form leaves out), is the form's; `keys` then only make a file worth analyzing.
+   * With `positional`, the text names nothing (`PositionalText`); `keys` then only make a file worth analyzing.
    */
-  signedText?: { keys: string[]; answerKeys: string[]; api: string; positional?: { separator: string; fields: string[]; emptyFields: number } };
+  signedText?: { keys: string[]; answerKeys: string[]; api: string; positional?: PositionalText };
   /** Payload fields that carry the app's own reference, e.g. 'metadata.*', 'purchase_units.*.reference_id'. */
   referenceFields: string[];
   /**
@@ -414,6 +411,19 @@ export interface RouteTableRule {
  * controller file as `handlers` do, and the schema file, relative to the app, whose plural name
  * (`{plural}`) each action's path takes.
  */
+/**
+ * A signed text of the form's values joined in the provider's order, naming none (PayU hashes
+ * `key|txnid|amount|productinfo|...|salt` with SHA-512): one that opens with `opening` of `fields`
+ * joined by `separator` alone, with `emptyFields` empty ones in a row further on (the fields the
+ * form leaves out), is the form's.
+ */
+export interface PositionalText {
+  separator: string;
+  fields: string[];
+  opening: number;
+  emptyFields: number;
+}
+
 export interface CoreRouterRule {
   calls: string[];
   key: string;

@@ -35,7 +35,7 @@ export default defineProvider({
     answerKeys: [],
     api: '_payment',
     // udf6..udf10 are always empty (`...|udf5||||||salt`): an app that names a few of them still leaves some.
-    positional: { separator: '|', fields: ['key', 'txnid', 'amount', 'productinfo', 'firstname', 'email', 'udf1', 'udf2', 'udf3', 'udf4', 'udf5'], emptyFields: 3 },
+    positional: { separator: '|', fields: ['key', 'txnid', 'amount', 'productinfo', 'firstname', 'email', 'udf1', 'udf2', 'udf3', 'udf4', 'udf5'], opening: 6, emptyFields: 3 },
   },
   rest: [
     // Posting the form from the server and following PayU's redirect.
