@@ -1,9 +1,10 @@
-// Lists the files of a project: sources, manifests, tsconfigs and schema files. Honours .gitignore,
-// skips dependencies and build output, and never follows a symlink out of the root or in a loop.
+// Lists the files of a project: sources, manifests, tsconfigs and schema files. Honours .gitignore
+// as git does (a file git tracks is listed whatever a .gitignore says), skips dependencies and build output, and never follows a symlink out of the root or in a loop.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
 import { IgnoreRules, MAX_RULES, globMatcher } from '../util/glob.js';
+import { trackedFiles } from './git-index.js';
 import { PROJECT_FILE_BYTES, readRegularText } from './read.js';
 
 export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'content-type' | 'sql' | 'config';
@@ -45,14 +46,17 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
   const includes = options.include && options.include.length > 0 ? options.include.map(globMatcher) : null;
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
+  const { tracked, error } = trackedFiles(root);
+  if (error) diagnostics.push(diag('.git/index', 'git-index-unread', `the git index could not be read (${error}): files a .gitignore names are skipped even where git tracks them`));
   // Each directory carries the .gitignore rules in force there, with the dir they are relative to.
   // `real` is the directory's real path: a plain subdirectory's is its parent's plus its name, so
-  // no path is resolved component by component (quadratic in the depth of a deep tree).
-  const stack: { dir: string; real: string; rel: string; ignores: { base: string; rules: IgnoreRules }[] }[] = [
-    { dir: root, real: rootReal, rel: '', ignores: [] },
+  // no path is resolved component by component (quadratic in the depth of a deep tree). `ignored`:
+  // the directory is ignored but holds tracked files, so only those are listed.
+  const stack: { dir: string; real: string; rel: string; ignores: { base: string; rules: IgnoreRules }[]; ignored: boolean }[] = [
+    { dir: root, real: rootReal, rel: '', ignores: [], ignored: false },
   ];
   while (stack.length > 0 && files.length < MAX_FILES) {
-    const { dir, real: dirReal, rel, ignores } = stack.pop()!;
+    const { dir, real: dirReal, rel, ignores, ignored } = stack.pop()!;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -98,14 +102,15 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
           visited.add(real);
         }
       }
-      if (isIgnored(active, childRel, isDir) || excludes.some((re) => re.test(childRel))) continue;
+      const ignoredHere = ignored || isIgnored(active, childRel, isDir);
+      if ((ignoredHere && !(isDir ? tracked?.dirs : tracked?.files)?.has(childRel)) || excludes.some((re) => re.test(childRel))) continue;
       if (isDir) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
         if (!entry.isSymbolicLink()) {
           if (visited.has(real)) continue;
           visited.add(real);
         }
-        stack.push({ dir: abs, real, rel: childRel, ignores: active });
+        stack.push({ dir: abs, real, rel: childRel, ignores: active, ignored: ignoredHere });
       } else if (isFile) {
         const kind = kindOf(entry.name, childRel);
         if (!kind) continue;

@@ -1,4 +1,5 @@
 // listFiles: kinds, skipped folders, .gitignore, tests, generated files, excludes and symlinks.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,53 @@ describe('listFiles and .gitignore', () => {
       'src/keep.log.ts',
       'src/legacy/deep/kept.ts',
     ]);
+  });
+});
+
+// Real git writes the index; every version it can write is read.
+describe('listFiles and files git tracks', () => {
+  const git = (root: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+  const project = () => makeProject({
+    '.gitignore': 'prisma/\n*.gen.ts\n',
+    'prisma/schema.prisma': 'model Booking { id Int @id }',
+    'prisma/seed.ts': '',
+    'prisma/nested/deep.ts': '',
+    'src/client.gen.ts': '',
+    'src/local.gen.ts': '',
+    'src/app.ts': '',
+  });
+  // Committed before the .gitignore named them: git still tracks them, untracked siblings stay ignored.
+  const commit = (root: string) => {
+    git(root, 'init', '-q');
+    git(root, 'add', '-f', 'prisma/schema.prisma', 'prisma/nested/deep.ts', 'src/client.gen.ts');
+    git(root, 'add', '.');
+  };
+  const expected = ['prisma/nested/deep.ts', 'prisma/schema.prisma', 'src/app.ts', 'src/client.gen.ts'];
+
+  for (const version of ['2', '3', '4']) {
+    it(`lists ignored files the index (version ${version}) tracks, and no untracked ignored one`, () => {
+      const root = project();
+      commit(root);
+      // Version 3 is written when an entry has extended flags (intent to add).
+      if (version === '3') git(root, 'add', '-N', '-f', 'src/local.gen.ts');
+      else git(root, 'update-index', '--index-version', version);
+      expect(fs.readFileSync(path.join(root, '.git/index')).readUInt32BE(4)).toBe(Number(version));
+      expect(paths(root)).toEqual(version === '3' ? [...expected, 'src/local.gen.ts'].sort() : expected);
+    });
+  }
+
+  it('without an index honours the .gitignore alone', () => {
+    expect(paths(project())).toEqual(['src/app.ts']);
+  });
+
+  it('reports a damaged index and honours the .gitignore alone', () => {
+    const root = project();
+    commit(root);
+    const index = path.join(root, '.git/index');
+    fs.writeFileSync(index, fs.readFileSync(index).subarray(0, 40));
+    const { files, diagnostics } = listFiles(root);
+    expect(files.map((f) => f.path)).toEqual(['src/app.ts']);
+    expect(diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['.git/index git-index-unread']);
   });
 });
 
