@@ -49,7 +49,7 @@ export function bookingPaymentPaths(program: Program, flow: FlowFacts, webhooks:
     const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
     const leaves = hooks.length > 0 ? payloadLeaves(program, path.payment, ev) : [];
     const hookFactsNotRun = new Set(hooks.flatMap((h) => [...factsNotRunFor(program, h, leaves)]));
-    return { ...path, chain, ref, hooks, hookFactsNotRun, excluded: excludedBecause(program, path, hooks, ev) };
+    return { ...path, chain, ref, hooks, hookFactsNotRun, excluded: excludedBecause(program, path, hooks, [...chain.chain.map((e) => e.from), fnKey(path.payment)], ev) };
   });
   memo.set(program, out);
   return out;

@@ -17,8 +17,11 @@ import { keyedMemo } from '../util/memo.js';
 
 const BILLING_ENTITY = new Set(BILLING_ENTITY_WORDS);
 
-/** The reason a path is excluded (`subscription-billing`, `not-a-booking-payment`), or null when it counts. */
-export function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHandler[], ev: Evaluator = program.ev): string | null {
+/**
+ * The reason a path is excluded (`subscription-billing`, `not-a-booking-payment`), or null when it
+ * counts. `chain`: the functions from the entry point to the payment's.
+ */
+export function excludedBecause(program: Program, path: PaymentPath, hooks: WebhookHandler[], chain: string[], ev: Evaluator = program.ev): string | null {
   const payment = path.payment;
   const site = program.files.get(payment.file)?.sites[payment.site];
   // A REST body or form stands for the payload of a call recognized by it.
@@ -42,6 +45,11 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // A donation, tip or top-up says so; a webhook that also confirms bookings does not make it one.
   if ((reached.signalsNotBooking || [...keys, ...texts].some((n) => v.signalsNotBooking(n))) && !namesSignalBooking) return 'not-a-booking-payment';
   if (booking) return null;
+  // A path named for a subscription (`POST /subscription/:userId/hash`, `SubscriptionController`)
+  // that names no booking buys or renews a plan, even where it signs its payment with the helper
+  // the bookings use and the provider's return also confirms bookings. Only the chain to the
+  // payment names the path: a checkout may also reach a newsletter's `subscribe`.
+  if ([path.entry.name, ...chain.map((k) => functionName(program, k))].some((n) => words(n).some((w) => SUBSCRIPTION_WORDS.has(w)))) return 'subscription-billing';
   // Exclusion needs positive evidence: the path stores some other record (a shop order) instead
   // (when every such record is a subscription or plan, the payment renews it), or pays an invoice
   // or order it names to the provider (`metadata: { invoiceId: invoice.id }`). A plan's record is
@@ -122,6 +130,8 @@ function storesPlan(program: Program, fact: SiteFact): boolean {
   return recordChanges(program, fact).some((c) => c.sets.some((s) => PLAN_FIELD.has(singularNoun(words(s.field)[0] ?? ''))));
 }
 const PLAN_FIELD = new Set(['plan', 'subscription']);
+/** Names of recurring billing that nothing else is called (`plan` and `billing` also name a floor plan or a billing address). */
+const SUBSCRIPTION_WORDS = new Set(['subscription', 'subscriptions', 'subscribe', 'subscribes', 'resubscribe']);
 
 /** Records a payment settles: an invoice, an order (the payer's user or account is no such record). */
 const BILLED = new Set([...PAYMENT_ENTITY_WORDS, 'order', 'bill']);
