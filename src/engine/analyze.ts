@@ -23,6 +23,7 @@ import type { ModuleResolver } from '../resolve/resolve.js';
 import { Evaluator } from '../symbols/evaluate.js';
 import { append } from '../util/append.js';
 import { applicability } from './applicability.js';
+import { contextValues } from './context-values.js';
 import { schemaFunctions } from './schema-functions.js';
 import { appOf, appRelative, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
@@ -67,6 +68,8 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     ev.resultSource = resultSources(ev, factContext.matcher, callers, frameworks);
     ev.globalSource = autoImports(ev, project.manifests, frameworks);
     ev.schemaFunctions = schemaFunctions(ev, stores);
+    ev.contextValues = contextValues(ev, frameworks);
+    ev.requestBags = new Set(frameworks.flatMap((fw) => fw.requestBags ?? []));
     ev.reset();
     const facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));
     const index = indexFacts(facts);

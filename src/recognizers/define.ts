@@ -642,6 +642,21 @@ export interface FrameworkRecognizer {
    */
   settles?: ClientPattern[];
   /**
+   * Fields of a request (or its event) that middleware fills by name for later handlers:
+   * SvelteKit's `event.locals.pb = new PocketBase(url)` read as `locals.pb`, h3's `event.context.prisma`.
+   */
+  requestBags?: string[];
+  /**
+   * Values handed to later handlers by name through the request's context parameter: Hono's
+   * `c.set('db', drizzle(c.env.DB))` in a middleware, read as `c.get('db')` or `c.var.db` in a route;
+   * Elysia's `app.decorate('db', new PrismaClient())`, read as `({ db }) => ...`. `set`: the methods
+   * that set one (`(name, value)`, or an object of them), called on a context parameter
+   * (`setOn: 'param'`) or on anything (`'app'`); `get`: the context's method that reads one; `bag`:
+   * the context's field that holds them, or null for the context itself; `assignedOn`: the app's
+   * field whose properties every context inherits (Koa's `app.context.db = db`, read as `ctx.db`).
+   */
+  contextValues?: { set: string[]; setOn: 'param' | 'app'; get?: string; bag: string | null; assignedOn?: string };
+  /**
    * Chained calls that hand on their receiver's values when every argument is a call of one of
    * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).
    */

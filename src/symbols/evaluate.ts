@@ -31,6 +31,13 @@ const WRAPS_INPUT = new Set(['safeParse', 'safeParseAsync', 'validate', 'validat
 
 /** What a free identifier stands for when a framework auto-imports it (Nuxt's `server/utils`). */
 export type GlobalSource = (file: string, name: string) => Value[] | null;
+/** Values a framework's middleware hands later handlers by name on the request's context (engine/context-values.ts). */
+export interface ContextValues {
+  /** What `c.get('<name>')` returns, for a call whose callee is a parameter's `get`. */
+  got(file: string, siteIndex: number, callee: Value[], depth: number): Value[];
+  /** What `c.var.<name>` holds, for a member read on a parameter's `var`. */
+  field(v: Value, prop: string, depth: number): Value[];
+}
 /** Values a parameter takes that syntax alone cannot tell (callers' arguments, callback rules). */
 export type ParamSource = (file: string, fn: number, index: number) => Value[] | null;
 /**
@@ -53,7 +60,7 @@ export interface SchemaFunctions {
   self(owner: Value): Value[];
 }
 
-/** Per scan (its files), what is put on requests' `locals`, by name: shared by every forked evaluator. */
+/** Per scan (its files), what is put on requests' bags (`locals`), by bag and name: shared by every forked evaluator. */
 const localsIndexes = new WeakMap<Map<string, FileIR>, Map<string, { file: string; value: Expr }[]>>();
 
 export class Evaluator {
@@ -62,6 +69,9 @@ export class Evaluator {
   resultSource: ResultSource | null = null;
   globalSource: GlobalSource | null = null;
   schemaFunctions: SchemaFunctions | null = null;
+  contextValues: ContextValues | null = null;
+  /** Fields of a request that middleware fills by name for later handlers (the frameworks' `requestBags`). */
+  requestBags: ReadonlySet<string> = new Set();
   /** The names a store gives a model value (`sequelize.define('Booking')`, `Booking.init(..., { modelName })`): its `name`. */
   modelNames: ((v: Value) => string[]) | null = null;
   /** The one module a directory's listing loads in this copy (see `registered`), or null for all of them. */
@@ -92,24 +102,27 @@ export class Evaluator {
     copy.resultSource = this.resultSource;
     copy.globalSource = this.globalSource;
     copy.schemaFunctions = this.schemaFunctions;
+    copy.contextValues = this.contextValues;
+    copy.requestBags = this.requestBags;
     copy.modelNames = this.modelNames;
     return copy;
   }
 
   /**
-   * What the app puts on a request's `locals` under this name, wherever it does (SvelteKit's hook
-   * `event.locals.pb = new PocketBase(url)`, Astro middleware's `context.locals.db`, Express'
-   * `res.locals.user`): a handler reading `locals.pb` gets that client, as no parameter tells it.
+   * What the app puts in a request's bag (`requestBags`) under this name, wherever it does
+   * (SvelteKit's hook `event.locals.pb = new PocketBase(url)`, Astro middleware's
+   * `context.locals.db`, Express' `res.locals.user`, a Nitro middleware's `event.context.prisma`):
+   * a handler reading `locals.pb` gets that client, as no parameter tells it.
    */
-  private requestLocal(name: string, depth: number): Value[] {
+  private requestLocal(bag: string, name: string, depth: number): Value[] {
     let index = localsIndexes.get(this.files);
     if (!index) {
       localsIndexes.set(this.files, (index = new Map()));
       for (const ir of this.files.values()) {
-        for (const w of ir.fieldWrites ?? []) if (w.op === '=' && w.obj.k === 'member' && w.obj.prop === 'locals') addTo(index, w.prop, { file: ir.file, value: w.value });
+        for (const w of ir.fieldWrites ?? []) if (w.op === '=' && w.obj.k === 'member' && w.obj.prop !== null && this.requestBags.has(w.obj.prop)) addTo(index, `${w.obj.prop}.${w.prop}`, { file: ir.file, value: w.value });
       }
     }
-    return this.union((index.get(name) ?? []).map((w) => this.values(w.file, w.value, depth + 1)));
+    return this.union((index.get(`${bag}.${name}`) ?? []).map((w) => this.values(w.file, w.value, depth + 1)));
   }
 
   /** Forget memoized answers (after `paramSource` learns more). */
@@ -293,7 +306,11 @@ export class Evaluator {
       case 'global':
       case 'param':
       case 'opaque': {
-        const assigned = v.steps[v.steps.length - 1]?.p === 'locals' ? this.requestLocal(prop, depth) : v.t === 'ext' && this.schemaFunctions ? this.schemaFunctions.member(v, prop) : [];
+        const last = v.steps[v.steps.length - 1]?.p;
+        const assigned = last !== undefined && this.requestBags.has(last) ? this.requestLocal(last, prop, depth) : [
+          ...(v.t === 'ext' && this.schemaFunctions ? this.schemaFunctions.member(v, prop) : []),
+          ...(this.contextValues?.field(v, prop, depth) ?? []),
+        ];
         return assigned.length > 0 ? this.union([[stepped(v, { p: prop })], assigned]) : [stepped(v, { p: prop })];
       }
       case 'inst':
@@ -471,6 +488,7 @@ export class Evaluator {
         this.validated(file, siteIndex, depth),
         this.proxied(file, siteIndex, depth),
         this.listedModules(file, siteIndex, depth),
+        this.contextValues?.got(file, siteIndex, callee, depth) ?? [],
         ...callee.map((v): Value[] => {
           switch (v.t) {
             case 'fn':

@@ -8,6 +8,8 @@ export default defineFramework({
   name: 'Astro endpoints',
   docs: 'https://docs.astro.build/en/guides/endpoints/',
   packages: ['astro'],
+  // https://docs.astro.build/en/guides/middleware/#storing-data-in-contextlocals
+  requestBags: ['locals'],
   routeFiles: [
     { glob: '**/src/pages/**/*.{ts,js,mts,mjs}', exports: METHODS, entry: 'astro-route' },
     // https://docs.astro.build/en/guides/on-demand-rendering/: a page's frontmatter runs on the

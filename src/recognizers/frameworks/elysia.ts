@@ -33,4 +33,7 @@ export default defineFramework({
       entry: 'elysia-route',
     },
   ],
+  // https://elysiajs.com/essential/handler#decorate: `.decorate('db', client)` or `.decorate({ db })`
+  // adds `db` to every handler's context, `({ db, body }) => ...`.
+  contextValues: { set: ['decorate'], setOn: 'app', bag: null },
 });

@@ -8,6 +8,8 @@ export default defineFramework({
   name: 'Express',
   docs: 'https://expressjs.com/en/5x/api.html#router.METHOD',
   packages: ['express'],
+  // https://expressjs.com/en/api.html#res.locals: `res.locals.user` (and `app.locals`) set by middleware.
+  requestBags: ['locals'],
   registrations: [
     {
       clients: [{ path: '()' }, { path: 'Router.()' }, { path: 'default.()' }, { path: 'default.Router.()' }],

@@ -40,4 +40,7 @@ export default defineFramework({
       entry: 'fastify-route',
     },
   ],
+  // https://fastify.dev/docs/latest/Reference/Decorators/: `fastify.decorate('prisma', prisma)` in a
+  // plugin, read as `fastify.prisma` (or `request.server.prisma`) in the routes.
+  contextValues: { set: ['decorate'], setOn: 'app', bag: null },
 });

@@ -26,4 +26,6 @@ export default defineFramework({
     // `app.on('PURGE', '/cache', handler)`: the path is the second argument.
     { clients: [{ path: 'Hono.new()' }], calls: ['**.on'], routeArg: 1, entry: 'hono-route' },
   ],
+  // https://hono.dev/docs/api/context#set-get and #var: what a middleware sets, a route reads.
+  contextValues: { set: ['set'], setOn: 'param', get: 'get', bag: 'var' },
 });

@@ -8,6 +8,10 @@ export default defineFramework({
   name: 'Koa (with @koa/router or koa-router)',
   docs: 'https://github.com/koajs/router/blob/master/API.md',
   packages: ['koa', '@koa/router', 'koa-router'],
+  // https://koajs.com/#app-context: `app.context.db = db` puts `db` on every `ctx`; middleware
+  // hands a request's own values on in `ctx.state` (https://koajs.com/#ctx-state).
+  contextValues: { set: [], setOn: 'app', bag: null, assignedOn: 'context' },
+  requestBags: ['state'],
   registrations: [
     // `new Router({ prefix })` from either router package (default export, or `{ Router }` in
     // @koa/router 13+), a parameter typed `Router`, or the legacy call form `Router()`.

@@ -12,6 +12,8 @@ export default defineFramework({
   name: 'Nuxt / Nitro server routes',
   docs: 'https://nuxt.com/docs/guide/directory-structure/server',
   packages: ['nuxt', 'nitropack', 'nitro', 'h3'],
+  // https://h3.unjs.io/guide/event#eventcontext: a server middleware's `event.context.prisma`.
+  requestBags: ['context'],
   routeFiles: [
     { glob: `**/server/api/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route', routeStyle: 'nitro' },
     { glob: `**/server/routes/**/*.${SOURCE}`, exports: ['default'], entry: 'nuxt-route', routeStyle: 'nitro' },

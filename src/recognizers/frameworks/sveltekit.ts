@@ -8,6 +8,8 @@ export default defineFramework({
   name: 'SvelteKit',
   docs: 'https://svelte.dev/docs/kit/routing#server',
   packages: ['@sveltejs/kit'],
+  // https://svelte.dev/docs/kit/hooks#Server-hooks-handle: a hook's `event.locals.pb`, read as `locals.pb`.
+  requestBags: ['locals'],
   routeFiles: [
     { glob: '**/src/routes/**/+server.{ts,js}', exports: METHODS, entry: 'sveltekit-route' },
     // https://svelte.dev/docs/kit/form-actions: `export const actions = { default: ..., book: ... }`,

@@ -1,0 +1,87 @@
+// Values a framework hands later handlers by name through the request's context or the app
+// (`contextValues` of a framework): Hono's `c.set('db', drizzle(c.env.DB))` read back as
+// `c.get('db')` or `c.var.db`, Elysia's `app.decorate('db', new PrismaClient())` read as
+// `({ db }) => ...`, Fastify's `fastify.decorate('prisma', prisma)` read as `fastify.prisma`, Koa's
+// `app.context.db = db` read as `ctx.db`. No parameter type says what they hold, so a route's
+// `c.get('db').insert(bookings)` is a write only once the value set is known.
+import type { Expr, FileIR } from '../model/ir.js';
+import type { Value } from '../model/values.js';
+import type { FrameworkRecognizer } from '../recognizers/define.js';
+import type { ContextValues, Evaluator } from '../symbols/evaluate.js';
+import { addTo } from '../util/multimap.js';
+
+type Rule = NonNullable<FrameworkRecognizer['contextValues']> & { packages: string[] };
+type Index = Map<string, { file: string; value: Expr }[]>;
+
+export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]): ContextValues | null {
+  const rules: Rule[] = frameworks.flatMap((fw) => (fw.contextValues ? [{ ...fw.contextValues, packages: fw.packages }] : []));
+  if (rules.length === 0) return null;
+  const ofPackage = (rule: Rule, specifier: string) => rule.packages.some((p) => specifier === p || specifier.startsWith(`${p}/`));
+  const importers = new Map<Rule, Set<string>>();
+  const imports = (rule: Rule, file: string) => {
+    let files = importers.get(rule);
+    if (!files) importers.set(rule, (files = new Set([...ev.files.values()].filter((ir) => loaded(ir).some((s) => ofPackage(rule, s))).map((ir) => ir.file))));
+    return files.has(file);
+  };
+  const indexes = new Map<Rule, Index>();
+  const valuesOf = (rule: Rule, name: string, depth: number) => {
+    let index = indexes.get(rule);
+    if (!index) indexes.set(rule, (index = indexOf(rule, ev.files.values(), imports)));
+    return (index.get(name) ?? []).flatMap((w) => ev.values(w.file, w.value, depth + 1));
+  };
+  // The context itself: a parameter (in the framework's modules when nothing else says so), or a
+  // value the framework's package gives (`fastify: FastifyInstance`, `c: Context`), read through
+  // `last` (the bag or the getter) when there is one. `c.req.get('x')` reads a header.
+  const onContext = (rule: Rule, v: Value, last: string | null) => {
+    if (v.t === 'ext') return ofPackage(rule, v.module) && (last === null || v.steps[v.steps.length - 1]?.p === last);
+    if (v.t !== 'param') return false;
+    return last === null ? v.steps.length === 0 && imports(rule, v.file) : v.steps.length === 1 && v.steps[0]!.p === last;
+  };
+  return {
+    got(file, siteIndex, callee, depth) {
+      const name = ev.ir(file)?.sites[siteIndex]?.args[0];
+      if (name?.k !== 'lit' || typeof name.value !== 'string') return [];
+      const key = name.value;
+      return rules.flatMap((r) => (r.get !== undefined && callee.some((v) => onContext(r, v, r.get!)) ? valuesOf(r, key, depth) : []));
+    },
+    field(v, prop, depth) {
+      return rules.flatMap((r) => (onContext(r, v, r.bag) ? valuesOf(r, prop, depth) : []));
+    },
+  };
+}
+
+/**
+ * The values set by name. A context's `set` is a Map's too, so only one called on a parameter of
+ * the framework's modules counts; an app's `decorate` is the framework's wherever it is called
+ * (a `fastify-plugin` module need not import `fastify`).
+ */
+function indexOf(rule: Rule, files: Iterable<FileIR>, imports: (rule: Rule, file: string) => boolean): Index {
+  const out: Index = new Map();
+  for (const ir of files) {
+    if (rule.setOn === 'param' && !imports(rule, ir.file)) continue;
+    if (rule.assignedOn) {
+      for (const w of ir.fieldWrites ?? []) if (w.op === '=' && w.obj.k === 'member' && w.obj.prop === rule.assignedOn) addTo(out, w.prop, { file: ir.file, value: w.value });
+    }
+    for (const site of ir.sites) {
+      const c = site.callee;
+      if (c.k !== 'member' || c.prop === null || !rule.set.includes(c.prop)) continue;
+      if (rule.setOn === 'param' && !(c.obj.k === 'ref' && ir.bindings[c.obj.b]?.kind === 'param')) continue;
+      const [name, value] = site.args;
+      if (name?.k === 'lit' && typeof name.value === 'string' && value) addTo(out, name.value, { file: ir.file, value });
+      else if (name?.k === 'obj') for (const p of name.props) if (p.key !== null && p.key !== '...') addTo(out, p.key, { file: ir.file, value: p.value });
+    }
+  }
+  return out;
+}
+
+/** The modules a file loads by `import`, or by `require` into a binding (`require('x')`, `require('x').Router`). */
+function loaded(ir: FileIR): string[] {
+  const out = ir.imports.map((i) => i.specifier);
+  for (const b of ir.bindings) {
+    for (const d of b.defs) {
+      const e = d.k === 'member' ? d.obj : d;
+      if (e.k === 'require') out.push(e.specifier);
+    }
+  }
+  return out;
+}
