@@ -2,7 +2,8 @@
 // (`contextValues` of a framework): Hono's `c.set('db', drizzle(c.env.DB))` read back as
 // `c.get('db')` or `c.var.db`, Elysia's `app.decorate('db', new PrismaClient())` read as
 // `({ db }) => ...`, Fastify's `fastify.decorate('prisma', prisma)` read as `fastify.prisma`, Koa's
-// `app.context.db = db` read as `ctx.db`. No parameter type says what they hold, so a route's
+// `app.context.db = db` read as `ctx.db`, React Router's `getLoadContext() { return { db } }` read
+// as `context.db`. No parameter type says what they hold, so a route's
 // `c.get('db').insert(bookings)` is a write only once the value set is known.
 import type { Expr, FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
@@ -11,7 +12,11 @@ import type { ContextValues, Evaluator } from '../symbols/evaluate.js';
 import { addTo } from '../util/multimap.js';
 
 type Rule = NonNullable<FrameworkRecognizer['contextValues']> & { packages: string[] };
-type Index = Map<string, { file: string; value: Expr }[]>;
+/** Values set by name, and the functions that return them all as one object. */
+interface Index {
+  byName: Map<string, { file: string; value: Expr }[]>;
+  returners: { file: string; fn: number }[];
+}
 
 export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]): ContextValues | null {
   const rules: Rule[] = frameworks.flatMap((fw) => (fw.contextValues ? [{ ...fw.contextValues, packages: fw.packages }] : []));
@@ -27,7 +32,10 @@ export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]):
   const valuesOf = (rule: Rule, name: string, depth: number) => {
     let index = indexes.get(rule);
     if (!index) indexes.set(rule, (index = indexOf(rule, ev.files.values(), imports)));
-    return (index.get(name) ?? []).flatMap((w) => ev.values(w.file, w.value, depth + 1));
+    return [
+      ...(index.byName.get(name) ?? []).flatMap((w) => ev.values(w.file, w.value, depth + 1)),
+      ...index.returners.flatMap((r) => ev.fnReturns(r.file, r.fn, depth + 1).flatMap((v) => (v.t === 'obj' ? ev.member(v, name, depth + 1) : []))),
+    ];
   };
   // The context itself: a parameter (in the framework's modules when nothing else says so), or a
   // value the framework's package gives (`fastify: FastifyInstance`, `c: Context`), read through
@@ -56,8 +64,10 @@ export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]):
  * (a `fastify-plugin` module need not import `fastify`).
  */
 function indexOf(rule: Rule, files: Iterable<FileIR>, imports: (rule: Rule, file: string) => boolean): Index {
-  const out: Index = new Map();
+  const out: Index['byName'] = new Map();
+  const returners: Index['returners'] = [];
   for (const ir of files) {
+    if (rule.returnedBy) ir.functions.forEach((f, fn) => f.name === rule.returnedBy && returners.push({ file: ir.file, fn }));
     if (rule.setOn === 'param' && !imports(rule, ir.file)) continue;
     if (rule.assignedOn) {
       for (const w of ir.fieldWrites ?? []) if (w.op === '=' && w.obj.k === 'member' && w.obj.prop === rule.assignedOn) addTo(out, w.prop, { file: ir.file, value: w.value });
@@ -71,7 +81,7 @@ function indexOf(rule: Rule, files: Iterable<FileIR>, imports: (rule: Rule, file
       else if (name?.k === 'obj') for (const p of name.props) if (p.key !== null && p.key !== '...') addTo(out, p.key, { file: ir.file, value: p.value });
     }
   }
-  return out;
+  return { byName: out, returners };
 }
 
 /** The modules a file loads by `import`, or by `require` into a binding (`require('x')`, `require('x').Router`). */

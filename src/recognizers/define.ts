@@ -653,9 +653,11 @@ export interface FrameworkRecognizer {
    * that set one (`(name, value)`, or an object of them), called on a context parameter
    * (`setOn: 'param'`) or on anything (`'app'`); `get`: the context's method that reads one; `bag`:
    * the context's field that holds them, or null for the context itself; `assignedOn`: the app's
-   * field whose properties every context inherits (Koa's `app.context.db = db`, read as `ctx.db`).
+   * field whose properties every context inherits (Koa's `app.context.db = db`, read as `ctx.db`);
+   * `returnedBy`: functions of this name return the values as an object (React Router's
+   * `getLoadContext() { return { db } }`, read as `context.db` in an action).
    */
-  contextValues?: { set: string[]; setOn: 'param' | 'app'; get?: string; bag: string | null; assignedOn?: string };
+  contextValues?: { set: string[]; setOn: 'param' | 'app'; get?: string; bag: string | null; assignedOn?: string; returnedBy?: string };
   /**
    * Chained calls that hand on their receiver's values when every argument is a call of one of
    * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).

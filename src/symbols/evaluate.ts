@@ -307,7 +307,8 @@ export class Evaluator {
       case 'param':
       case 'opaque': {
         const last = v.steps[v.steps.length - 1]?.p;
-        const assigned = last !== undefined && this.requestBags.has(last) ? this.requestLocal(last, prop, depth) : [
+        const assigned = [
+          ...(last !== undefined && this.requestBags.has(last) ? this.requestLocal(last, prop, depth) : []),
           ...(v.t === 'ext' && this.schemaFunctions ? this.schemaFunctions.member(v, prop) : []),
           ...(this.contextValues?.field(v, prop, depth) ?? []),
         ];

@@ -14,6 +14,9 @@ export default defineFramework({
     '@remix-run/node', '@remix-run/cloudflare', '@remix-run/deno', '@remix-run/server-runtime', '@remix-run/react',
     'react-router', '@react-router/node', '@react-router/cloudflare', '@react-router/dev',
   ],
+  // https://reactrouter.com/how-to/middleware#migration-from-apploadcontext (and Remix's server
+  // adapters): what the server's `getLoadContext` returns is every loader's and action's `context`.
+  contextValues: { set: [], setOn: 'app', bag: 'context', returnedBy: 'getLoadContext' },
   routeFiles: [
     { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['action'], entry: 'remix-action', routeStyle: 'remix' },
     { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
