@@ -132,6 +132,14 @@ describe('listFiles and files git tracks', () => {
     expect(paths(project())).toEqual(['src/app.ts']);
   });
 
+  it('takes a .git file (a worktree or submodule points elsewhere) as no index', () => {
+    const root = project();
+    fs.writeFileSync(path.join(root, '.git'), 'gitdir: ../elsewhere/.git/worktrees/x\n');
+    const { files, diagnostics } = listFiles(root);
+    expect(files.map((f) => f.path)).toEqual(['src/app.ts']);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('reports a damaged index and honours the .gitignore alone', () => {
     const root = project();
     commit(root);
