@@ -17,9 +17,14 @@ export interface TrackedFiles {
   dirs: Set<string>;
 }
 
-/** The files tracked in `root/.git/index`, or null when there is none; `error` says why an index could not be read. */
+/**
+ * The files tracked in the root's git index, or null when there is none; `error` says why an index
+ * could not be read. A `.git` file (a worktree, a submodule) names the git directory that holds it.
+ */
 export function trackedFiles(root: string): { tracked: TrackedFiles | null; error: string | null } {
-  const read = readRegular(path.join(root, '.git', 'index'), INDEX_BYTES);
+  const link = readRegular(path.join(root, '.git'), 4096);
+  const gitdir = link.ok ? /^gitdir: *(.+?)\s*$/m.exec(link.buf.toString('utf8'))?.[1] : undefined;
+  const read = readRegular(path.join(gitdir ? path.resolve(root, gitdir) : path.join(root, '.git'), 'index'), INDEX_BYTES);
   if (!read.ok) return { tracked: null, error: read.code === 'unreadable' && /ENOENT|ENOTDIR/.test(read.message) ? null : read.message };
   try {
     const files = entryPaths(read.buf);

@@ -98,7 +98,7 @@ describe('listFiles and .gitignore', () => {
 
 // Real git writes the index; every version it can write is read.
 describe('listFiles and files git tracks', () => {
-  const git = (root: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+  const git = (root: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: root, stdio: 'pipe' });
   const project = () => makeProject({
     '.gitignore': 'prisma/\n*.gen.ts\n',
     'prisma/schema.prisma': 'model Booking { id Int @id }',
@@ -132,10 +132,16 @@ describe('listFiles and files git tracks', () => {
     expect(paths(project())).toEqual(['src/app.ts']);
   });
 
-  it('takes a .git file (a worktree or submodule points elsewhere) as no index', () => {
-    const root = project();
-    fs.writeFileSync(path.join(root, '.git'), 'gitdir: ../elsewhere/.git/worktrees/x\n');
-    const { files, diagnostics } = listFiles(root);
+  it('reads the index of a worktree where its .git file points, and none where it points nowhere', () => {
+    const main = project();
+    commit(main);
+    git(main, 'commit', '-q', '-m', 'first');
+    const worktree = path.join(makeProject({}), 'wt');
+    git(main, 'worktree', 'add', '-q', worktree);
+    expect(fs.statSync(path.join(worktree, '.git')).isFile()).toBe(true);
+    expect(paths(worktree)).toEqual(expected);
+    fs.writeFileSync(path.join(worktree, '.git'), 'gitdir: ../nowhere/.git/worktrees/x\n');
+    const { files, diagnostics } = listFiles(worktree);
     expect(files.map((f) => f.path)).toEqual(['src/app.ts']);
     expect(diagnostics).toEqual([]);
   });
