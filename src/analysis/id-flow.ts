@@ -226,7 +226,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
     for (const leaf of sqlIdLeaves(ir, fact.site, write)) {
       for (const v of sources(program, program.ev, fact.file, leaf, 0)) {
-        if (write) for (const k of callSteps(v)) out.add(k);
+        if (write) for (const k of madeBy(v)) out.add(k);
         else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
       }
     }
@@ -234,7 +234,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     // a write keyed by an id made for it: `const id = randomUUID()` or `col.doc().id`, then `col.doc(id).set(...)`.
     for (const k of documentKeys(program, fact)) {
       if (!write) out.add(isUnknown(k) ? valueKey({ t: 'unknown' }) : valueKey(k));
-      else for (const step of callSteps(k)) out.add(step);
+      else for (const made of madeBy(k)) out.add(made);
     }
     for (const site of sites) {
       const args = ir.sites[site]!.args;
@@ -247,7 +247,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
         if (!write && site === fact.site && i === 0 && arg.k !== 'obj') keys.push({ path: [], file: fact.file, expr: arg });
         for (const leaf of keys) {
           for (const v of sources(program, program.ev, leaf.file, leaf.expr, 0)) {
-            if (write) for (const k of callSteps(v)) out.add(k);
+            if (write) for (const k of madeBy(v)) out.add(k);
             else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
           }
         }
@@ -301,6 +301,15 @@ function documentKeys(program: Program, fact: SiteFact): Value[] {
 function callSteps(v: Value): string[] {
   if (v.t !== 'ext' && v.t !== 'global') return [];
   return v.steps.filter((s) => s.site !== undefined).map((s) => `${s.file}:${s.site}`);
+}
+
+/**
+ * The call that made a written record's key: the last call of its chain (`doc()` of
+ * `db.collection('hikes').doc().id`, `randomUUID()`). The calls before it made the client
+ * (`admin.firestore()`), which every other collection's values come through too.
+ */
+function madeBy(v: Value): string[] {
+  return callSteps(v).slice(-1);
 }
 
 function isBookingId(flow: FlowFacts, v: Value, keys: Set<string>, rejected: Set<string>): boolean {
