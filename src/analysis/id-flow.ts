@@ -15,6 +15,7 @@ import { addTo } from '../util/multimap.js';
 import { keyedMemo } from '../util/memo.js';
 import { mappedRows, mappingCall } from './mapped-rows.js';
 import { boundParams, lookupKeys, parsedStatements } from './sql-text.js';
+import { readFilter } from './record-changes.js';
 
 export interface ReferenceResult {
   passed: boolean;
@@ -235,6 +236,13 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     for (const k of documentKeys(program, fact)) {
       if (!write) out.add(isUnknown(k) ? valueKey({ t: 'unknown' }) : valueKey(k));
       else for (const made of madeBy(k)) out.add(made);
+    }
+    // `where(eq(bookings.id, bookingId))` (Drizzle), `.where('id', id)`: the filter a read was looked up by.
+    if (!write) {
+      for (const f of readFilter(program, fact)) {
+        if (f.expr === null || !ID_FIELDS.has(f.field)) continue;
+        for (const v of sources(program, program.ev, f.file, f.expr, 0)) if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
+      }
     }
     for (const site of sites) {
       const args = ir.sites[site]!.args;
