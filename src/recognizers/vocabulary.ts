@@ -33,9 +33,11 @@ export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot'
 /**
  * Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise
  * and souvenirs, memberships (a studio's plan, bought once or renewed, books nothing by itself), and
- * paid votes (an event's contest where fans pay per vote: a tally goes up, nothing is booked).
+ * paid votes (an event's contest where fans pay per vote: a tally goes up, nothing is booked), and
+ * the fee for the payer's own background check (a rental marketplace vets its renters). Two words
+ * written as one (`topup`, `backgroundcheck`) match written apart too (`top_up`, `background-check`).
  */
-export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'ebook', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
+export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'ebook', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting', 'backgroundcheck'];
 
 /** First words of a database function's name that say it only looks records up (`get_one_booking`). */
 /** Verbs a function that changes records it is handed opens with (`confirm_booking`, `release_hold`): no insert. */
@@ -283,7 +285,7 @@ export class Vocabulary {
   signalsNotBooking(text: string | null | undefined): boolean {
     if (!text) return false;
     const ws = words(text).map(singular);
-    return ws.some((w, i) => NOT_BOOKING.has(w) || (w === 'book' && BOOK_SOLD.has(ws[i - 1] ?? ''))) || NOT_BOOKING.has(ws.join(''));
+    return ws.some((w, i) => NOT_BOOKING.has(w) || NOT_BOOKING.has(w + (ws[i + 1] ?? '')) || (w === 'book' && BOOK_SOLD.has(ws[i - 1] ?? ''))) || NOT_BOOKING.has(ws.join(''));
   }
 
   /** Names and keys that suggest a booking flow: `bookSlot`, `/api/reserve`, `appointmentId`. */
