@@ -308,6 +308,10 @@ export class Evaluator {
         return v.fields[prop] ?? [UNKNOWN];
       case 'fn':
         return prop === 'bind' || prop === 'call' || prop === 'apply' ? [v] : [UNKNOWN];
+      case 'lit':
+        // `let ticket;` then `ticket = await Ticket.create(...)` in a `try`: a field of the null the
+        // declaration starts with is never read (reading it throws), so only the record's flows on.
+        return v.value === null || v.value === undefined ? [] : [UNKNOWN];
       default:
         return [UNKNOWN];
     }
