@@ -15,6 +15,7 @@ import { addTo } from '../util/multimap.js';
 import { keyedMemo } from '../util/memo.js';
 import { mappedRows, mappingCall } from './mapped-rows.js';
 import { boundParams, lookupKeys, parsedStatements } from './sql-text.js';
+import { readFilter } from './record-changes.js';
 
 export interface ReferenceResult {
   passed: boolean;
@@ -226,7 +227,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
     for (const leaf of sqlIdLeaves(ir, fact.site, write)) {
       for (const v of sources(program, program.ev, fact.file, leaf, 0)) {
-        if (write) for (const k of callSteps(v)) out.add(k);
+        if (write) for (const k of madeBy(v)) out.add(k);
         else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
       }
     }
@@ -234,7 +235,14 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     // a write keyed by an id made for it: `const id = randomUUID()` or `col.doc().id`, then `col.doc(id).set(...)`.
     for (const k of documentKeys(program, fact)) {
       if (!write) out.add(isUnknown(k) ? valueKey({ t: 'unknown' }) : valueKey(k));
-      else for (const step of callSteps(k)) out.add(step);
+      else for (const made of madeBy(k)) out.add(made);
+    }
+    // `where(eq(bookings.id, bookingId))` (Drizzle), `.where('id', id)`: the filter a read was looked up by.
+    if (!write) {
+      for (const f of readFilter(program, fact)) {
+        if (f.expr === null || !ID_FIELDS.has(f.field)) continue;
+        for (const v of sources(program, program.ev, f.file, f.expr, 0)) if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
+      }
     }
     for (const site of sites) {
       const args = ir.sites[site]!.args;
@@ -247,7 +255,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
         if (!write && site === fact.site && i === 0 && arg.k !== 'obj') keys.push({ path: [], file: fact.file, expr: arg });
         for (const leaf of keys) {
           for (const v of sources(program, program.ev, leaf.file, leaf.expr, 0)) {
-            if (write) for (const k of callSteps(v)) out.add(k);
+            if (write) for (const k of madeBy(v)) out.add(k);
             else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
           }
         }
@@ -301,6 +309,15 @@ function documentKeys(program: Program, fact: SiteFact): Value[] {
 function callSteps(v: Value): string[] {
   if (v.t !== 'ext' && v.t !== 'global') return [];
   return v.steps.filter((s) => s.site !== undefined).map((s) => `${s.file}:${s.site}`);
+}
+
+/**
+ * The call that made a written record's key: the last call of its chain (`doc()` of
+ * `db.collection('hikes').doc().id`, `randomUUID()`). The calls before it made the client
+ * (`admin.firestore()`), which every other collection's values come through too.
+ */
+function madeBy(v: Value): string[] {
+  return callSteps(v).slice(-1);
 }
 
 function isBookingId(flow: FlowFacts, v: Value, keys: Set<string>, rejected: Set<string>): boolean {

@@ -48,13 +48,13 @@ export default defineCheck({
         if (!list) captures.set(provider, (list = captureChecks(program, flow, confirmed, provider)));
         return list;
       };
-      for (const path of bookingPaymentPaths(program, flow, cx.webhooks())) items.push(decide(program, path, capturesOf));
+      for (const path of bookingPaymentPaths(program, flow, cx.webhooks())) items.push(decide(program, path, capturesOf, confirmed));
     }
     return outcomeOf(items, skipReason, 'no-payment-initiation-paths', captureRemediation(program, items), describe);
   },
 });
 
-function decide(program: Program, path: BookingPaymentPath, capturesOf: (provider: string) => CaptureCheck[]): PathResult {
+function decide(program: Program, path: BookingPaymentPath, capturesOf: (provider: string) => CaptureCheck[], confirmed: FlowFacts): PathResult {
   const result = item(entryRef(program, path.entry), callRef(program, path.payment), 'pass', 'charged-after-booking');
   result.bookingIdPassed = path.ref.passed;
   result.via = path.ref.via;
@@ -79,14 +79,19 @@ function decide(program: Program, path: BookingPaymentPath, capturesOf: (provide
     if (!exists) [result.status, result.reason] = ['fail', 'charged-before-booking'];
     else if (mode.mode !== 'authorize') result.warnings.push('captured automatically: if the booking then fails to confirm, the customer must be refunded; a manual capture after confirming avoids that');
   } else {
+    // An authorization made only once its booking is confirmed (a damage deposit held after the
+    // stay is paid) is captured after the confirmation, wherever the capture runs.
+    const before = evidenceOnEveryChain(program, confirmed, path.entry.fn, { fn: fnKey(path.payment), site: path.payment.site });
+    const confirmedFirst = before.holds ? before.evidence : null;
+    if (confirmedFirst) steps.push(factStep(program, confirmedFirst.source.fact, `booking confirmed before the authorization: ${confirmedFirst.source.fact.api}`));
     steps.push(factStep(program, path.payment, `2. authorize: ${path.payment.api}${option}`));
-    const bad = captures.find((c) => !(c.confirmed.holds && c.confirmed.evidence)) ?? null;
+    const bad = confirmedFirst ? null : captures.find((c) => !(c.confirmed.holds && c.confirmed.evidence)) ?? null;
     // A booking written before the authorization exists when its capture runs, wherever that is.
     const existsAt = (c: CaptureCheck) => exists || (c.exists.holds && c.exists.evidence !== null);
     for (const c of captures) {
       const ev = c.confirmed.holds ? c.confirmed.evidence : null;
-      if (ev) steps.push(factStep(program, ev.source.fact, `3. booking confirmed: ${ev.source.fact.api} (${c.entry.name})`));
-      steps.push(factStep(program, c.capture, `4. capture: ${c.capture.api} (${c.entry.name})${ev ? '' : existsAt(c) ? ' before the booking is confirmed' : ' before any booking exists'}`));
+      if (ev && !confirmedFirst) steps.push(factStep(program, ev.source.fact, `3. booking confirmed: ${ev.source.fact.api} (${c.entry.name})`));
+      steps.push(factStep(program, c.capture, `4. capture: ${c.capture.api} (${c.entry.name})${ev || confirmedFirst ? '' : existsAt(c) ? ' before the booking is confirmed' : ' before any booking exists'}`));
     }
     if (bad) {
       result.status = 'fail';

@@ -21,6 +21,14 @@ export const BOOKING_WORDS = [
 const WHOLE_NAME_WORDS = new Set(['turno', 'termin', 'termine', 'cita', 'randevu']);
 
 /**
+ * Booking words that, alone, also name the units a booking takes: an event's `Ticket` rows, stocked
+ * on sale, each keyed by the `Booking` that bought it. Such a record keyed by another booking
+ * entity is a part of that booking (`excludeBookingParts`); a `Booking { ticketId }` is not one of
+ * its ticket's parts.
+ */
+const UNIT_WORDS = new Set(['ticket']);
+
+/**
  * Romance languages name the thing first: `reserva_cancha` is a court's booking, but
  * `asiento_reserva` a seat of one and `pago_reserva` its payment. In a longer name these words
  * make a booking only at its head.
@@ -33,9 +41,11 @@ export const BOOKING_SIGNAL_WORDS = [...BOOKING_WORDS, 'book', 'reserve', 'slot'
 /**
  * Words that say a payment is not for a booking: donations, tips, top-ups, gift cards, merchandise
  * and souvenirs, memberships (a studio's plan, bought once or renewed, books nothing by itself), and
- * paid votes (an event's contest where fans pay per vote: a tally goes up, nothing is booked).
+ * paid votes (an event's contest where fans pay per vote: a tally goes up, nothing is booked), and
+ * the fee for the payer's own background check (a rental marketplace vets its renters). Two words
+ * written as one (`topup`, `backgroundcheck`) match written apart too (`top_up`, `background-check`).
  */
-export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'ebook', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting'];
+export const NOT_BOOKING_WORDS = ['donation', 'donate', 'tip', 'topup', 'credit', 'wallet', 'giftcard', 'gift', 'merch', 'merchandise', 'souvenir', 'ebook', 'sponsor', 'sponsorship', 'membership', 'vote', 'voting', 'backgroundcheck'];
 
 /** First words of a database function's name that say it only looks records up (`get_one_booking`). */
 /** Verbs a function that changes records it is handed opens with (`confirm_booking`, `release_hold`): no insert. */
@@ -243,7 +253,9 @@ export class Vocabulary {
   /**
    * A record named with a booking word that is keyed by the booking itself (`EnhancementBooking`
    * or `RoomReservation` with a `bookingId` column, beside a `Booking` entity) is a part of that
-   * booking, written with or after it: the booking is the record, not each of its lines.
+   * booking, written with or after it: the booking is the record, not each of its lines. So is a
+   * record named with another booking word alone (`Ticket { bookingId }` beside `Booking`): the
+   * seats an event stocks, which a booking takes.
    */
   excludeBookingParts(entities: DeclaredColumns[]): void {
     const wholes = new Set<string>();
@@ -252,10 +264,11 @@ export class Vocabulary {
       if (ws.length === 1 && this.isBookingLike(e.name)) wholes.add(ws[0]!);
     }
     for (const e of entities) {
-      if (words(e.name).length < 2 || !this.isBookingLike(e.name)) continue;
+      const own = words(e.name).map(singular);
+      if (!this.isBookingLike(e.name)) continue;
       const keyedByWhole = columnNames(e).some((f) => {
         const ws = words(f).map(singular);
-        return ws.length === 2 && ws[1] === 'id' && wholes.has(ws[0]!);
+        return ws.length === 2 && ws[1] === 'id' && wholes.has(ws[0]!) && (own.length > 1 || (UNIT_WORDS.has(own[0]!) && own[0] !== ws[0]));
       });
       if (keyedByWhole) for (const n of [e.name, e.table]) if (n) this.excluded.add(n.toLowerCase());
     }
@@ -283,7 +296,7 @@ export class Vocabulary {
   signalsNotBooking(text: string | null | undefined): boolean {
     if (!text) return false;
     const ws = words(text).map(singular);
-    return ws.some((w, i) => NOT_BOOKING.has(w) || (w === 'book' && BOOK_SOLD.has(ws[i - 1] ?? ''))) || NOT_BOOKING.has(ws.join(''));
+    return ws.some((w, i) => NOT_BOOKING.has(w) || NOT_BOOKING.has(w + (ws[i + 1] ?? '')) || (w === 'book' && BOOK_SOLD.has(ws[i - 1] ?? ''))) || NOT_BOOKING.has(ws.join(''));
   }
 
   /** Names and keys that suggest a booking flow: `bookSlot`, `/api/reserve`, `appointmentId`. */

@@ -326,6 +326,10 @@ export class Evaluator {
         return v.fields[prop] ?? [UNKNOWN];
       case 'fn':
         return prop === 'bind' || prop === 'call' || prop === 'apply' ? [v] : [UNKNOWN];
+      case 'lit':
+        // `let ticket;` then `ticket = await Ticket.create(...)` in a `try`: a field of the null the
+        // declaration starts with is never read (reading it throws), so only the record's flows on.
+        return v.value === null || v.value === undefined ? [] : [UNKNOWN];
       default:
         return [UNKNOWN];
     }
@@ -589,9 +593,11 @@ export class Evaluator {
         else if (v.t === 'obj') {
           const prop = [...v.props].reverse().find((p) => p.key === e.prop);
           if (prop) out.push(...this.definitions(v.file, prop.value, depth + 1));
-        } else if (v.t === 'inst') {
-          // `this.baseUrl`, set in the constructor (`config.baseUrl ?? 'https://api.example.com'`).
-          for (const x of this.ir(v.file)?.classes[v.cls]?.fields[e.prop] ?? []) out.push(...this.definitions(v.file, x, depth + 1));
+        } else if (v.t === 'inst' || v.t === 'class') {
+          // `this.baseUrl`, set in the constructor (`config.baseUrl ?? 'https://api.example.com'`);
+          // `BookingController.checkout`, a static field (`static checkout = asyncHandler(async ...)`).
+          const key = v.t === 'class' ? `static ${e.prop}` : e.prop;
+          for (const x of this.ir(v.file)?.classes[v.cls]?.fields[key] ?? []) out.push(...this.definitions(v.file, x, depth + 1));
         }
       }
       return out;
