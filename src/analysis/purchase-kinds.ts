@@ -77,47 +77,73 @@ function surelyTruthy(ir: FileIR | undefined, e: Expr): boolean {
   return text !== null && surelyTruthy(ir, text);
 }
 
+/** A test of a payload field in a webhook: its presence (`if (meta.chargeId)`) or its value (`=== 'booking'`). */
+interface FieldTest {
+  fn: string;
+  node: number;
+  /** The member names the tested value is read through, outermost last. */
+  path: string[];
+  /** The literal compared with, or null for a presence test. */
+  literal: string | null;
+}
+
+const testsMemo = keyedMemo<Program, FieldTest[]>();
+
+/**
+ * Every field test of the code a hook reaches, found once per hook: a tree of many apps asks each
+ * hook about each payment of its provider, and most send nothing the hook tests.
+ */
+function fieldTests(program: Program, hook: WebhookHandler): FieldTest[] {
+  return testsMemo(program, hook.entry.fn, () => {
+    const out: FieldTest[] = [];
+    for (const fn of [...reachableFrom(program.graph, hook.entry.fn)].sort()) {
+      const f = functionOf(program, fn);
+      f?.fn.nodes.forEach((n, node) => {
+        if (n.kind !== 'assume') return;
+        if (n.truthy === false && n.expr && !n.compare) out.push({ fn, node, path: readPath(f.ir, n.expr, 0), literal: null });
+        const c = n.compare;
+        if (c?.equal && !c.relational && typeof c.literal === 'string') out.push({ fn, node, path: readPath(f.ir, c.value, 0), literal: c.literal });
+      });
+    }
+    return out;
+  });
+}
+
 /**
  * The facts of the hook's branches that run only when a field this payment sends holds another
  * literal, or only when a field it always sends is absent.
  */
 function otherKindFacts(program: Program, hook: WebhookHandler, sent: Map<string, Set<string>>, present: Set<string>): Set<SiteFact> {
   const out = new Set<SiteFact>();
-  for (const key of [...reachableFrom(program.graph, hook.entry.fn)].sort()) {
-    const f = functionOf(program, key);
-    if (!f) continue;
-    f.fn.nodes.forEach((n, i) => {
-      const tested = n.kind === 'assume' && n.truthy === false && n.expr && !n.compare ? fieldRead(f.ir, n.expr, present) : null;
-      if (tested) {
-        // The field's absence: what runs from here that the field's presence never reaches, minus
-        // what it reaches through another way (a helper both ways call).
-        const taken = otherBranch(f.fn.nodes, frameIndex(program, key, f.fn.nodes).preds, i);
-        if (taken.length === 0) return;
-        const reached = new Set(factsInRegion(program, regionFrom(program, key, taken)).map((x) => x.fact));
-        for (const x of factsInRegion(program, regionFrom(program, key, [i], () => false, taken))) if (!reached.has(x.fact)) out.add(x.fact);
-        return;
-      }
-      const c = n.compare;
-      if (n.kind !== 'assume' || !c?.equal || c.relational || typeof c.literal !== 'string') return;
-      const field = fieldRead(f.ir, c.value, sent);
-      const values = field ? sent.get(field) : undefined;
-      if (!values || values.has(c.literal)) return;
-      // The branch is its body only: minus where the code goes on when the test fails (the `else`,
-      // the code after the `if`). Without that way out found, the branch is not told apart.
-      const otherwise = otherBranch(f.fn.nodes, frameIndex(program, key, f.fn.nodes).preds, i);
-      if (otherwise.length === 0) return;
-      for (const x of factsInRegion(program, regionFrom(program, key, [i], () => false, otherwise))) out.add(x.fact);
-    });
+  for (const t of fieldTests(program, hook)) {
+    const f = functionOf(program, t.fn)!;
+    if (t.literal === null) {
+      if (!fieldOf(t.path, present)) continue;
+      // The field's absence: what runs from here that the field's presence never reaches, minus
+      // what it reaches through another way (a helper both ways call).
+      const taken = otherBranch(f.fn.nodes, frameIndex(program, t.fn, f.fn.nodes).preds, t.node);
+      if (taken.length === 0) continue;
+      const reached = new Set(factsInRegion(program, regionFrom(program, t.fn, taken)).map((x) => x.fact));
+      for (const x of factsInRegion(program, regionFrom(program, t.fn, [t.node], () => false, taken))) if (!reached.has(x.fact)) out.add(x.fact);
+      continue;
+    }
+    const field = fieldOf(t.path, sent);
+    const values = field ? sent.get(field) : undefined;
+    if (!values || values.has(t.literal)) continue;
+    // The branch is its body only: minus where the code goes on when the test fails (the `else`,
+    // the code after the `if`). Without that way out found, the branch is not told apart.
+    const otherwise = otherBranch(f.fn.nodes, frameIndex(program, t.fn, f.fn.nodes).preds, t.node);
+    if (otherwise.length === 0) continue;
+    for (const x of factsInRegion(program, regionFrom(program, t.fn, [t.node], () => false, otherwise))) out.add(x.fact);
   }
   return out;
 }
 
 /**
- * Which of the payload fields `known` a tested value reads: `session.metadata.kind`, and a `kind`
- * taken from it (`const kind = session.metadata?.kind`, `const { kind } = session.metadata`).
+ * Which of the payload fields `known` a tested value read through `path` is: `session.metadata.kind`,
+ * and a `kind` taken from it (`const kind = session.metadata?.kind`, `const { kind } = session.metadata`).
  */
-function fieldRead(ir: FileIR, value: Expr, known: { has(key: string): boolean }): string | null {
-  const path = readPath(ir, value, 0);
+function fieldOf(path: string[], known: { has(key: string): boolean }): string | null {
   const two = path.length >= 2 ? path.slice(-2).join('.') : null;
   if (two && known.has(two)) return two;
   const one = path[path.length - 1];

@@ -109,19 +109,20 @@ describe('progress line', () => {
     expect(shown).toEqual([]);
   });
 
+  // The whole fixtures tree is one slow scan (hundreds of apps in one program): its budget is generous, as speed is not what is tested.
   it('never reaches stderr when it is not a terminal, even on a slow scan', () => {
-    const r = runCli(['scan', 'fixtures', '--format', 'json']);
+    const r = runCli(['scan', 'fixtures', '--format', 'json'], { timeoutMs: 170_000 });
     expect(r.ms).toBeGreaterThan(1000);
     expect(r.stderr).toBe('');
     JSON.parse(r.stdout);
-  });
+  }, 180_000);
 
   // `script` (util-linux) runs the command under a pseudo-terminal, so stderr is a TTY.
   it('shows on a terminal for a scan over a second, and stays out of the -o file', () => {
     const out = path.join(makeProject({}), 'report.json');
     const started = Date.now();
     const tty = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} bin/bookfirst.js scan fixtures --format json -o ${JSON.stringify(out)}`, '/dev/null'], {
-      cwd: repoRoot, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '' },
+      cwd: repoRoot, encoding: 'utf8', timeout: 170_000, env: { ...process.env, NO_COLOR: '' },
     });
     expect(Date.now() - started).toBeGreaterThan(1000);
     expect(tty.stdout).toContain('bookfirst: scanning fixtures:');
@@ -129,5 +130,5 @@ describe('progress line', () => {
     const report = fs.readFileSync(out, 'utf8');
     expect(report).not.toContain('scanning');
     JSON.parse(report);
-  });
+  }, 180_000);
 });
