@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
-import { IgnoreRules, MAX_RULES, globMatcher } from '../util/glob.js';
+import { IgnoreRules, MAX_RULES, globMatcher, type PathMatcher } from '../util/glob.js';
 import { PROJECT_FILE_BYTES, readRegularText } from './read.js';
 
 export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'content-type' | 'sql' | 'config';
@@ -38,11 +38,19 @@ export interface WalkOptions {
   include?: string[];
 }
 
-export function listFiles(root: string, options: WalkOptions = {}): { files: ListedFile[]; diagnostics: Diagnostic[] } {
+export interface Listing {
+  files: ListedFile[];
+  diagnostics: Diagnostic[];
+  /** The `include` globs no source file matched (each says it: a typo there empties the scan). */
+  unmatchedIncludes: string[];
+}
+
+export function listFiles(root: string, options: WalkOptions = {}): Listing {
   const files: ListedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const excludes = (options.exclude ?? []).map(globMatcher);
   const includes = options.include && options.include.length > 0 ? options.include.map(globMatcher) : null;
+  const includeMatched = new Set<number>();
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
   // Each directory carries the .gitignore rules in force there, with the dir they are relative to.
@@ -111,7 +119,7 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
         if (!kind) continue;
         const test = kind === 'source' && (TEST_DIR.test(childRel) || TEST_FILE.test(childRel));
         if (kind === 'source' && (GENERATED_FILE.test(entry.name) || (test && !options.includeTests))) continue;
-        if (kind === 'source' && includes && !includes.some((re) => re.test(childRel))) continue;
+        if (kind === 'source' && includes && !includedBy(includes, childRel, includeMatched)) continue;
         files.push({ path: childRel, abs, kind, test });
       } else if (kindOf(entry.name, childRel)) {
         // A FIFO, socket or device under a source or config name: opening it could block the scan.
@@ -121,7 +129,19 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
   }
   if (files.length >= MAX_FILES) diagnostics.push(diag('.', 'too-many-files', `stopped listing at ${MAX_FILES} files`));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics };
+  const unmatchedIncludes = (includes ? options.include! : []).filter((_, i) => !includeMatched.has(i));
+  return { files, diagnostics, unmatchedIncludes };
+}
+
+/** Whether one of the globs matches the file, noting each glob that does. */
+function includedBy(includes: PathMatcher[], rel: string, matched: Set<number>): boolean {
+  let any = false;
+  includes.forEach((re, i) => {
+    if (!re.test(rel)) return;
+    matched.add(i);
+    any = true;
+  });
+  return any;
 }
 
 function kindOf(name: string, rel: string): FileKind | null {
@@ -132,7 +152,7 @@ function kindOf(name: string, rel: string): FileKind | null {
   // Strapi declares each content type in `src/api/<api>/content-types/<name>/schema.json`.
   if (name === 'schema.json' && /(?:^|\/)content-types\/[^/]+\/schema\.json$/.test(rel)) return 'content-type';
   if (name.endsWith('.sql')) return 'sql';
-  if (name === 'vercel.json' || name === 'netlify.toml' || name === 'bookfirst.config.json' || name === '.bookfirst.json') return 'config';
+  if (name === 'vercel.json' || name === 'netlify.toml' || name === 'bookfirst.config.json' || name === '.bookfirst.json' || name === 'pnpm-workspace.yaml') return 'config';
   if (/^(?:template|serverless)\.ya?ml$/.test(name)) return 'config';
   if (SOURCE_EXT.test(name)) return 'source';
   return null;

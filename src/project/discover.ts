@@ -6,6 +6,8 @@ import { isFile, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
+import { isObject, kindOf } from './config.js';
+import { pnpmWorkspaceProblem } from './pnpm-workspace.js';
 import { append } from '../util/append.js';
 import { addTo } from '../util/multimap.js';
 import { aliasOptionProblems, configReads, effectiveAliases, type PathAliases } from './tsconfig-paths.js';
@@ -95,6 +97,9 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
         json = null;
       }
       append(project.cronRoutes, vercelCrons(f.path, text, json));
+    } else if (f.kind === 'config' && (f.path === 'pnpm-workspace.yaml' || f.path.endsWith('/pnpm-workspace.yaml'))) {
+      const problem = pnpmWorkspaceProblem(read(project, f) ?? '');
+      if (problem) project.diagnostics.push({ file: f.path, line: 1, severity: 'info', code: 'workspace-config-invalid', message: `${problem}; pnpm cannot read this file (bookfirst finds workspace packages by their package.json, so the scan is not affected)` });
     } else if (f.kind === 'config' && f.path.endsWith('netlify.toml')) {
       project.siteConfigs.push(f.path);
       append(project.cronRoutes, netlifySchedules(f.path, read(project, f) ?? ''));
@@ -154,7 +159,15 @@ function readManifest(project: Project, f: ListedFile): void {
   const deps = new Set<string>();
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
     const v = json[field];
-    if (v && typeof v === 'object') for (const name of Object.keys(v)) deps.add(name);
+    if (isObject(v)) for (const name of Object.keys(v)) deps.add(name);
+    else if (v !== undefined && v !== null) manifestFieldInvalid(project, f, field, `is ${kindOf(v)}, not an object of package names and versions; its packages are unknown`);
+  }
+  // Not read (every package.json of the tree is found by the walk), but npm and yarn fail on it.
+  const { workspaces } = json;
+  if (isObject(workspaces)) {
+    if (workspaces.packages !== undefined && !Array.isArray(workspaces.packages)) manifestFieldInvalid(project, f, 'workspaces.packages', `is ${kindOf(workspaces.packages)}, not an array of folder globs`);
+  } else if (workspaces !== undefined && !Array.isArray(workspaces)) {
+    manifestFieldInvalid(project, f, 'workspaces', `is ${kindOf(workspaces)}, not an array of folder globs (nor { packages: [...] })`);
   }
   const dir = dirOf(f.path);
   const name = typeof json.name === 'string' ? json.name : null;
@@ -165,6 +178,10 @@ function readManifest(project: Project, f: ListedFile): void {
   for (const field of ['source', 'module', 'main', 'types']) if (typeof json[field] === 'string') entryFields.push(json[field] as string);
   project.manifests.push({ dir, name, dependencies: [...deps].sort(), entryFields });
   if (name && !(name in project.packages)) project.packages[name] = dir;
+}
+
+function manifestFieldInvalid(project: Project, f: ListedFile, field: string, problem: string): void {
+  project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'manifest-field-invalid', message: `\`${field}\` ${problem}` });
 }
 
 function collectStrings(v: unknown, out: string[]): void {

@@ -11,6 +11,11 @@ import { addTo } from '../util/multimap.js';
 export interface PathAliases {
   /** Root-relative directory the targets are relative to (baseUrl, or the config that declares `paths`). */
   base: string;
+  /**
+   * Whether `base` is a `baseUrl`: bare specifiers then also resolve under it, as TypeScript resolves
+   * them, which the resolver does itself for the configs it does not hand to oxc-resolver.
+   */
+  baseUrl: boolean;
   paths: [string, string[]][];
 }
 
@@ -72,14 +77,14 @@ export function effectiveAliases(configRel: string, o: Options): PathAliases | n
       pathsFile = file;
     }
   }
-  if (!paths) return null;
+  if (!paths) return base === null ? null : { base, baseUrl: true, paths: [] };
   if (paths.length > MAX_RESOLVER_PATTERNS) {
     o.unsafe?.add(configRel);
     if (!o.diagnostics.some((d) => d.file === pathsFile && d.code === 'tsconfig-paths-many')) {
       o.diagnostics.push({ file: pathsFile, line: 1, severity: 'info', code: 'tsconfig-paths-many', message: `${paths.length} \`paths\` patterns (more than ${MAX_RESOLVER_PATTERNS}): imports are resolved by bookfirst's own reading of them` });
     }
   }
-  return { base: base ?? pathsDir, paths };
+  return { base: base ?? pathsDir, baseUrl: base !== null, paths };
 }
 
 /**
