@@ -471,7 +471,8 @@ export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  // Quoted whole, a generated string would make the message megabytes long.
+  if (typeof value === 'string') return value.length > 60 ? `the string ${JSON.stringify(value.slice(0, 40)).slice(0, -1)}…" (${value.length} characters)` : `the string ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;
 }
 

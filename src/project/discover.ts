@@ -10,7 +10,7 @@ import { isObject, kindOf } from './config.js';
 import { pnpmWorkspaceProblem } from './pnpm-workspace.js';
 import { append } from '../util/append.js';
 import { addTo } from '../util/multimap.js';
-import { aliasOptionProblems, configReads, effectiveAliases, type PathAliases } from './tsconfig-paths.js';
+import { aliasOptionProblems, configReads, effectiveAliases, linkProblems, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
 import { closingParens, lineAt, netlifySchedules, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
@@ -177,7 +177,8 @@ function readManifest(project: Project, f: ListedFile): void {
   collectStrings(dot, entryFields);
   for (const field of ['source', 'module', 'main', 'types']) if (typeof json[field] === 'string') entryFields.push(json[field] as string);
   project.manifests.push({ dir, name, dependencies: [...deps].sort(), entryFields });
-  if (name && !(name in project.packages)) project.packages[name] = dir;
+  // Own keys only: a package may be named `constructor`; `__proto__` cannot be one of a plain object's keys.
+  if (name && name !== '__proto__' && !Object.hasOwn(project.packages, name)) project.packages[name] = dir;
 }
 
 function manifestFieldInvalid(project: Project, f: ListedFile, field: string, problem: string): void {
@@ -192,11 +193,16 @@ function collectStrings(v: unknown, out: string[]): void {
 function readDenoConfig(project: Project, f: ListedFile): void {
   const json = parseConfig(project, f, 'deno-config-invalid');
   const imports = json?.imports;
-  if (!imports || typeof imports !== 'object') return;
+  const invalid = (problem: string) => project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'deno-config-invalid', message: `${problem}; it is ignored` });
+  if (imports === undefined || imports === null) return;
+  if (!isObject(imports)) return void invalid(`\`imports\` is ${kindOf(imports)}, not an object of specifiers and their targets`);
   // Relative targets are relative to the config file: store them root-relative, as `/`-anchored paths.
   const dir = dirOf(f.path);
   for (const [k, v] of Object.entries(imports)) {
-    if (typeof v !== 'string') continue;
+    if (typeof v !== 'string') {
+      invalid(`\`imports\` of ${JSON.stringify(k)} is ${kindOf(v)}, not a target`);
+      continue;
+    }
     project.denoImports[k] = /^\.\.?\//.test(v) ? `/${[dir, v].filter(Boolean).join('/')}`.replace(/\/\.\//g, '/') : v;
   }
 }
@@ -208,6 +214,7 @@ function checkTsconfig(project: Project, f: ListedFile): void {
   for (const problem of aliasOptionProblems(json, (rel) => isFile(path.join(project.root, dirOf(f.path), rel)))) {
     project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'tsconfig-option-invalid', message: `${problem}; imports it would map are not resolved` });
   }
+  for (const problem of linkProblems(json)) project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'tsconfig-option-invalid', message: problem });
   const options = json.compilerOptions as Record<string, unknown> | undefined;
   const outDir = typeof options?.outDir === 'string' ? path.posix.normalize(path.posix.join(dirOf(f.path), options.outDir)) : null;
   if (outDir && outDir !== '.' && outDir !== dirOf(f.path) && !outDir.startsWith('..') && !project.outDirs.includes(outDir)) project.outDirs.push(outDir);

@@ -74,7 +74,7 @@ export function configDiagnostics(config: BookfirstConfig, files: ListedFile[], 
   for (const [key, list] of [['payments', config.payments], ['bookingWrites', config.bookingWrites]] as const) {
     list.forEach((item, i) => {
       const name = packageName(item.module);
-      if (!(name in project.packages)) return;
+      if (!Object.hasOwn(project.packages, name)) return;
       out.push({
         file, line: 1, severity: 'warning', code: 'config-module-scanned',
         message: `${key}[${i}].module ${item.module} is a package of this workspace (${project.packages[name] || '.'}): calls into it are followed into its code, so this entry matches nothing`,

@@ -17,6 +17,8 @@ export type ResolvedModule =
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
 const SOURCE_SUFFIXES = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Linux's PATH_MAX. */
+const MAX_PATH = 4_096;
 /** Deeper than any real manifest, far below what overflows oxc-resolver's parser (see readable). */
 const MAX_MANIFEST_DEPTH = 1_000;
 
@@ -85,6 +87,9 @@ export class ModuleResolver {
     if (remote) return { kind: 'package', name: remote };
     if (spec.startsWith('node:')) return { kind: 'package', name: spec };
     const isPath = spec.startsWith('.') || spec.startsWith('/');
+    // Longer than any path a file system takes, so it names no file; oxc-resolver, joining it to a
+    // baseUrl, walks its segments on its native stack (a segmentation fault at 50,000).
+    if (spec.length > MAX_PATH) return isPath ? { kind: 'unresolved' } : { kind: 'package', name: moduleName(spec) };
     if (!isPath) {
       const workspace = this.fromWorkspace(spec);
       if (workspace) return workspace;

@@ -119,4 +119,59 @@ describe('hostile project files', () => {
     const found = s.report.checks[0].paths.map((p: { entry: { file: string }; payment: { file: string }; status: string }) => `${p.entry.file} -> ${p.payment.file} ${p.status}`);
     expect(found).toEqual(['src/app/api/book/route.ts -> src/lib/checkout.ts pass', 'src/app/api/checkout/route.ts -> src/app/api/checkout/route.ts pass']);
   });
+  it('tsconfig `extends` naming packages called like Object.prototype members, and workspace packages named so', () => {
+    // `constructor` looked up in the table of workspace packages found Object's own: a crash (exit 2).
+    const s = scanDir(app({
+      'tsconfig.json': JSON.stringify({ extends: ['constructor', 'hasOwnProperty/x.json', '__proto__'], compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } }),
+      'packages/a/package.json': JSON.stringify({ name: 'toString', main: 'src/index.ts' }),
+      'packages/a/src/index.ts': 'export const t = 1;\n',
+      'packages/b/package.json': JSON.stringify({ name: '__proto__' }),
+      'src/uses.ts': "import { t } from 'toString';\nexport const u = t;\n",
+    }));
+    expectNormal(s);
+    expect(codes(s)).toEqual(['tsconfig.json tsconfig-extends-missing', 'tsconfig.json tsconfig-extends-missing', 'tsconfig.json tsconfig-extends-missing']);
+    expectAppStillPasses(s);
+  });
+
+  it('tsconfig `extends` and `references` entries of the wrong type', () => {
+    const s = scanDir(app({
+      'tsconfig.json': JSON.stringify({ extends: [5, null, './base.json'], compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } }, references: [5, { path: 7 }, { path: './packages/a' }] }),
+      'base.json': '{}',
+      'packages/a/tsconfig.json': JSON.stringify({ extends: { path: '../../base.json' }, references: { path: '..' } }),
+    }));
+    expectNormal(s);
+    expect(messages(s, 'tsconfig-option-invalid').sort()).toEqual([
+      'packages/a/tsconfig.json: `extends` is an object, not a config path or an array of them; it is ignored',
+      'packages/a/tsconfig.json: `references` is an object, not an array of { path }; it is ignored',
+      'tsconfig.json: `extends[0]` is number 5, not a config path; it is ignored',
+      'tsconfig.json: `extends[1]` is null, not a config path; it is ignored',
+      'tsconfig.json: `references[0]` is number 5, not { path }; it is ignored',
+      'tsconfig.json: `references[1].path` is number 7, not a path; it is ignored',
+    ]);
+    expectAppStillPasses(s);
+  });
+
+  it('Deno configs and import maps whose `imports` is not an object of strings', () => {
+    const s = scanDir(app({
+      'supabase/functions/pay/deno.json': JSON.stringify({ imports: 5 }),
+      'supabase/functions/book/import_map.json': JSON.stringify({ imports: ['stripe'] }),
+      'supabase/functions/mixed/deno.json': JSON.stringify({ imports: { stripe: 'npm:stripe@17', bad: 3 } }),
+    }));
+    expectNormal(s);
+    expect(messages(s, 'deno-config-invalid').sort()).toEqual([
+      'supabase/functions/book/import_map.json: `imports` is an array, not an object of specifiers and their targets; it is ignored',
+      'supabase/functions/mixed/deno.json: `imports` of "bad" is number 3, not a target; it is ignored',
+      'supabase/functions/pay/deno.json: `imports` is number 5, not an object of specifiers and their targets; it is ignored',
+    ]);
+    expectAppStillPasses(s);
+  });
+
+  it('a manifest field holding a 20 MB string: the message quotes its start only', () => {
+    const s = scanDir(app({ 'packages/a/package.json': JSON.stringify({ name: 'a', dependencies: 'x'.repeat(20_000_000) }) }));
+    expectNormal(s);
+    expect(messages(s, 'manifest-field-invalid')).toEqual([
+      `packages/a/package.json: \`dependencies\` is the string "${'x'.repeat(40)}…" (20000000 characters), not an object of package names and versions; its packages are unknown`,
+    ]);
+    expectAppStillPasses(s);
+  });
 });
