@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
 import { IgnoreRules, MAX_RULES, globMatcher, type PathMatcher } from '../util/glob.js';
-import { PROJECT_FILE_BYTES, readRegularText } from './read.js';
+import { hasUnicodeBom, PROJECT_FILE_BYTES, readRegular } from './read.js';
 
 export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'content-type' | 'sql' | 'config';
 
@@ -29,6 +29,8 @@ const TEST_DIR = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures?|e
 const TEST_FILE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+|(?:^|\/)test[-_][^/]+|[-_]test\.[^/.]+)$/;
 const GENERATED_FILE = /(?:\.d\.[mc]?ts|\.min\.[mc]?js|[.-]bundle\.js|\.generated\.[jt]sx?)$/;
 const MAX_FILES = 200_000;
+/** Files whose settings the scan reads: a directory under one of their names loses them silently. */
+const PROJECT_FILE_KINDS = new Set<FileKind | null>(['manifest', 'tsconfig', 'deno']);
 
 export interface WalkOptions {
   includeTests?: boolean;
@@ -69,7 +71,9 @@ export function listFiles(root: string, options: WalkOptions = {}): Listing {
       continue;
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
-    const rules = gitignore ? new IgnoreRules(readText(path.join(dir, '.gitignore'))) : null;
+    const ignoreText = gitignore ? gitignoreText(path.join(dir, '.gitignore')) : null;
+    if (ignoreText?.utf16) diagnostics.push({ ...diag(rel ? `${rel}/.gitignore` : '.gitignore', 'gitignore-utf16', 'saved as UTF-16, so git applies none of its rules, and neither does bookfirst; save it as UTF-8'), severity: 'info' });
+    const rules = ignoreText && !ignoreText.utf16 ? new IgnoreRules(ignoreText.text) : null;
     if (rules && rules.dropped > 0) diagnostics.push(diag(rel ? `${rel}/.gitignore` : '.gitignore', 'gitignore-truncated', `${rules.dropped} rules past the first ${MAX_RULES} are not applied; the files they would hide are scanned`));
     const active = rules ? [...ignores, { base: rel, rules }] : ignores;
     // Symlinks last, so a directory is listed under its real path when both lead to it.
@@ -109,6 +113,7 @@ export function listFiles(root: string, options: WalkOptions = {}): Listing {
       if (isIgnored(active, childRel, isDir) || excludes.some((re) => re.test(childRel))) continue;
       if (isDir) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (PROJECT_FILE_KINDS.has(kindOf(entry.name, childRel))) diagnostics.push(diag(childRel, 'not-a-file', 'a directory named like a project file; its settings are not read, its files are scanned'));
         if (!entry.isSymbolicLink()) {
           if (visited.has(real)) continue;
           visited.add(real);
@@ -197,9 +202,11 @@ function safeStat(p: string): fs.Stats | null {
   }
 }
 
-function readText(p: string): string {
-  const read = readRegularText(p, PROJECT_FILE_BYTES);
-  return read.ok ? read.text : '';
+/** A .gitignore's text as git reads it: bytes as UTF-8, never decoded by a BOM (a UTF-16 one has no rule git applies). */
+function gitignoreText(p: string): { text: string; utf16: boolean } {
+  const read = readRegular(p, PROJECT_FILE_BYTES);
+  if (!read.ok) return { text: '', utf16: false };
+  return { text: read.buf.toString('utf8'), utf16: hasUnicodeBom(read.buf) };
 }
 
 function diag(file: string, code: string, message: string): Diagnostic {

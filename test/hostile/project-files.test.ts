@@ -174,4 +174,24 @@ describe('hostile project files', () => {
     ]);
     expectAppStillPasses(s);
   });
+  it('a .gitignore saved as UTF-16: git applies none of its rules, and neither does the scan', () => {
+    // Decoded, its `*` would hide the whole tree, which git does not: it reads the file as bytes.
+    const s = scanDir(app({ '.gitignore': utf16('*\n', 'le') }));
+    expectNormal(s);
+    expect(messages(s, 'gitignore-utf16')).toEqual(['.gitignore: saved as UTF-16, so git applies none of its rules, and neither does bookfirst; save it as UTF-8']);
+    expectAppStillPasses(s);
+  });
+
+  it('directories named tsconfig.json, package.json and deno.json', () => {
+    const root = app({ 'packages/a/package.json/x.txt': 'y', 'supabase/functions/deno.json/x.txt': 'y', 'tsconfig.base.json': passingApp['tsconfig.json']! });
+    fs.rmSync(path.join(root, 'tsconfig.json'));
+    fs.mkdirSync(path.join(root, 'tsconfig.json'));
+    const s = scanDir(root);
+    expectNormal(s);
+    expect(messages(s, 'not-a-file')).toEqual([
+      'packages/a/package.json: a directory named like a project file; its settings are not read, its files are scanned',
+      'supabase/functions/deno.json: a directory named like a project file; its settings are not read, its files are scanned',
+      'tsconfig.json: a directory named like a project file; its settings are not read, its files are scanned',
+    ]);
+  });
 });
