@@ -8,7 +8,7 @@ import type { FileIR } from '../model/ir.js';
 import type { CheckResult, Diagnostic, Report } from '../model/report.js';
 import type { BookfirstConfig } from '../project/config.js';
 import { discoverProject, type Project } from '../project/discover.js';
-import { configDiagnostics, resolveSettings, type Settings } from '../project/settings.js';
+import { configDiagnostics, includeDiagnostics, resolveSettings, type Settings } from '../project/settings.js';
 import type { ParsedFile, ParseRequest } from '../parse/parse-listed.js';
 import { ModuleResolver } from '../resolve/resolve.js';
 import { globMatcher } from '../util/glob.js';
@@ -192,7 +192,8 @@ async function scanOnce(options: ScanOptions, trustCache: boolean): Promise<Repo
   const cacheDiagnostics = [opened?.diagnostic, cache?.damageDiagnostic(root), cache?.save(sources.map((f) => f.path))].filter((d): d is Diagnostic => Boolean(d));
 
   const diagnostics = sortDiagnostics([
-    ...listed.diagnostics, ...configDiagnostics(settings.config, listed.files, project), ...project.diagnostics, ...parsed.diagnostics,
+    ...listed.diagnostics, ...includeDiagnostics(settings, listed.unmatchedIncludes, sources.length),
+    ...configDiagnostics(settings.config, listed.files, project), ...project.diagnostics, ...parsed.diagnostics,
     ...analysis.diagnostics, ...suppressionDiagnostics, ...cacheDiagnostics,
   ]);
   return {

@@ -76,29 +76,37 @@ function unreadable(error: unknown): Refusal {
 /** A configuration or schema file's text, or why it was not read. */
 export function readRegularText(abs: string, limit = MAX_BYTES): Refusal | { ok: true; text: string } {
   const read = readRegular(abs, limit);
-  return read.ok ? { ok: true, text: read.buf.toString('utf8') } : read;
+  // Editors on Windows save JSON as UTF-16 with a BOM: decoded as the sources are.
+  return read.ok ? { ok: true, text: unicodeText(read.buf) ?? read.buf.toString('utf8') } : read;
 }
 
 function readBytes(abs: string): Refusal | { ok: true; text: string; warning: string | null; hash?: string; buf: Buffer } {
   const read = readRegular(abs);
   if (!read.ok) return read;
   const { buf } = read;
-  // UTF-32 before UTF-16: its little-endian BOM starts with UTF-16 LE's.
-  const utf32 = utf32Text(buf);
-  if (utf32 !== null) return { ok: true, text: utf32, warning: null, buf };
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-    const le = buf[0] === 0xff;
-    const body = buf.subarray(2);
-    // A truncated file can end on half a code unit: drop the odd byte.
-    const even = body.subarray(0, body.length - (body.length % 2));
-    const text = le ? even.toString('utf16le') : Buffer.from(even).swap16().toString('utf16le');
-    return { ok: true, text, warning: null, buf };
-  }
+  const wide = unicodeText(buf);
+  if (wide !== null) return { ok: true, text: wide, warning: null, buf };
   if (buf.subarray(0, 8000).includes(0)) return { ok: false, code: 'binary', message: 'file contains NUL bytes (binary); not analyzed' };
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(buf);
   let bad = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1 && bad < 100; i = text.indexOf('\uFFFD', i + 1)) bad++;
   return { ok: true, text, warning: bad > 0 ? 'file is not valid UTF-8; undecodable bytes were replaced' : null, buf };
+}
+
+/** Whether bytes open with a UTF-16 or UTF-32 BOM. */
+export function hasUnicodeBom(buf: Buffer): boolean {
+  return (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff);
+}
+
+/** The text of a file in UTF-32 or UTF-16 with a BOM, or null when it has neither BOM. */
+function unicodeText(buf: Buffer): string | null {
+  // UTF-32 before UTF-16: its little-endian BOM starts with UTF-16 LE's.
+  const utf32 = utf32Text(buf);
+  if (utf32 !== null) return utf32;
+  if (!hasUnicodeBom(buf)) return null;
+  // A truncated file can end on half a code unit: drop the odd byte.
+  const even = buf.subarray(2, buf.length - (buf.length % 2));
+  return buf[0] === 0xff ? even.toString('utf16le') : Buffer.from(even).swap16().toString('utf16le');
 }
 
 /** A UTF-32 file's text (by its BOM), or null; code points past Unicode's range become U+FFFD. */

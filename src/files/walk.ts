@@ -1,11 +1,12 @@
 // Lists the files of a project: sources, manifests, tsconfigs and schema files. Honours .gitignore
-// as git does (a file git tracks is listed whatever a .gitignore says), skips dependencies and build output, and never follows a symlink out of the root or in a loop.
+// as git does (a file git tracks is listed whatever a .gitignore says), skips dependencies and
+// build output, and never follows a symlink out of the root or in a loop.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
-import { IgnoreRules, MAX_RULES, globMatcher } from '../util/glob.js';
+import { IgnoreRules, MAX_RULES, globMatcher, type PathMatcher } from '../util/glob.js';
 import { trackedFiles } from './git-index.js';
-import { PROJECT_FILE_BYTES, readRegularText } from './read.js';
+import { hasUnicodeBom, PROJECT_FILE_BYTES, readRegular } from './read.js';
 
 export type FileKind = 'source' | 'manifest' | 'tsconfig' | 'deno' | 'schema' | 'content-type' | 'sql' | 'config';
 
@@ -30,6 +31,8 @@ const TEST_DIR = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures?|e
 const TEST_FILE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+|(?:^|\/)test[-_][^/]+|[-_]test\.[^/.]+)$/;
 const GENERATED_FILE = /(?:\.d\.[mc]?ts|\.min\.[mc]?js|[.-]bundle\.js|\.generated\.[jt]sx?)$/;
 const MAX_FILES = 200_000;
+/** Files whose settings the scan reads: a directory under one of their names loses them silently. */
+const PROJECT_FILE_KINDS = new Set<FileKind | null>(['manifest', 'tsconfig', 'deno']);
 
 export interface WalkOptions {
   includeTests?: boolean;
@@ -39,11 +42,19 @@ export interface WalkOptions {
   include?: string[];
 }
 
-export function listFiles(root: string, options: WalkOptions = {}): { files: ListedFile[]; diagnostics: Diagnostic[] } {
+export interface Listing {
+  files: ListedFile[];
+  diagnostics: Diagnostic[];
+  /** The `include` globs no source file matched (each says it: a typo there empties the scan). */
+  unmatchedIncludes: string[];
+}
+
+export function listFiles(root: string, options: WalkOptions = {}): Listing {
   const files: ListedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const excludes = (options.exclude ?? []).map(globMatcher);
   const includes = options.include && options.include.length > 0 ? options.include.map(globMatcher) : null;
+  const includeMatched = new Set<number>();
   const rootReal = safeRealpath(root) ?? root;
   const visited = new Set<string>([rootReal]);
   const { tracked, error } = trackedFiles(root);
@@ -65,7 +76,9 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
       continue;
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
-    const rules = gitignore ? new IgnoreRules(readText(path.join(dir, '.gitignore'))) : null;
+    const ignoreText = gitignore ? gitignoreText(path.join(dir, '.gitignore')) : null;
+    if (ignoreText?.utf16) diagnostics.push({ ...diag(rel ? `${rel}/.gitignore` : '.gitignore', 'gitignore-utf16', 'saved as UTF-16, so git applies none of its rules, and neither does bookfirst; save it as UTF-8'), severity: 'info' });
+    const rules = ignoreText && !ignoreText.utf16 ? new IgnoreRules(ignoreText.text) : null;
     if (rules && rules.dropped > 0) diagnostics.push(diag(rel ? `${rel}/.gitignore` : '.gitignore', 'gitignore-truncated', `${rules.dropped} rules past the first ${MAX_RULES} are not applied; the files they would hide are scanned`));
     const active = rules ? [...ignores, { base: rel, rules }] : ignores;
     // Symlinks last, so a directory is listed under its real path when both lead to it.
@@ -106,6 +119,7 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
       if ((ignoredHere && !(isDir ? tracked?.dirs : tracked?.files)?.has(childRel)) || excludes.some((re) => re.test(childRel))) continue;
       if (isDir) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (PROJECT_FILE_KINDS.has(kindOf(entry.name, childRel))) diagnostics.push(diag(childRel, 'not-a-file', 'a directory named like a project file; its settings are not read, its files are scanned'));
         if (!entry.isSymbolicLink()) {
           if (visited.has(real)) continue;
           visited.add(real);
@@ -116,7 +130,7 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
         if (!kind) continue;
         const test = kind === 'source' && (TEST_DIR.test(childRel) || TEST_FILE.test(childRel));
         if (kind === 'source' && (GENERATED_FILE.test(entry.name) || (test && !options.includeTests))) continue;
-        if (kind === 'source' && includes && !includes.some((re) => re.test(childRel))) continue;
+        if (kind === 'source' && includes && !includedBy(includes, childRel, includeMatched)) continue;
         files.push({ path: childRel, abs, kind, test });
       } else if (kindOf(entry.name, childRel)) {
         // A FIFO, socket or device under a source or config name: opening it could block the scan.
@@ -126,7 +140,19 @@ export function listFiles(root: string, options: WalkOptions = {}): { files: Lis
   }
   if (files.length >= MAX_FILES) diagnostics.push(diag('.', 'too-many-files', `stopped listing at ${MAX_FILES} files`));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics };
+  const unmatchedIncludes = (includes ? options.include! : []).filter((_, i) => !includeMatched.has(i));
+  return { files, diagnostics, unmatchedIncludes };
+}
+
+/** Whether one of the globs matches the file, noting each glob that does. */
+function includedBy(includes: PathMatcher[], rel: string, matched: Set<number>): boolean {
+  let any = false;
+  includes.forEach((re, i) => {
+    if (!re.test(rel)) return;
+    matched.add(i);
+    any = true;
+  });
+  return any;
 }
 
 function kindOf(name: string, rel: string): FileKind | null {
@@ -137,7 +163,7 @@ function kindOf(name: string, rel: string): FileKind | null {
   // Strapi declares each content type in `src/api/<api>/content-types/<name>/schema.json`.
   if (name === 'schema.json' && /(?:^|\/)content-types\/[^/]+\/schema\.json$/.test(rel)) return 'content-type';
   if (name.endsWith('.sql')) return 'sql';
-  if (name === 'vercel.json' || name === 'netlify.toml' || name === 'bookfirst.config.json' || name === '.bookfirst.json') return 'config';
+  if (name === 'vercel.json' || name === 'netlify.toml' || name === 'bookfirst.config.json' || name === '.bookfirst.json' || name === 'pnpm-workspace.yaml') return 'config';
   if (/^(?:template|serverless)\.ya?ml$/.test(name)) return 'config';
   if (SOURCE_EXT.test(name)) return 'source';
   return null;
@@ -182,9 +208,11 @@ function safeStat(p: string): fs.Stats | null {
   }
 }
 
-function readText(p: string): string {
-  const read = readRegularText(p, PROJECT_FILE_BYTES);
-  return read.ok ? read.text : '';
+/** A .gitignore's text as git reads it: bytes as UTF-8, never decoded by a BOM (a UTF-16 one has no rule git applies). */
+function gitignoreText(p: string): { text: string; utf16: boolean } {
+  const read = readRegular(p, PROJECT_FILE_BYTES);
+  if (!read.ok) return { text: '', utf16: false };
+  return { text: read.buf.toString('utf8'), utf16: hasUnicodeBom(read.buf) };
 }
 
 function diag(file: string, code: string, message: string): Diagnostic {

@@ -5,7 +5,7 @@
 // half-applied, from the command line (exit 2) or the library (thrown).
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
+import { isDirectory, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import { CHECKS } from '../checks/index.js';
 import type { Severity } from '../model/report.js';
 import type { ProviderRole } from '../recognizers/define.js';
@@ -112,11 +112,13 @@ export function loadConfig(root: string, choice?: string | false, known: KnownId
   let file: string;
   if (choice !== undefined) file = choice;
   else {
-    const present = CONFIG_FILES.map((name) => path.join(root, name)).filter(isFile);
+    // Whatever holds the name, as a directory or a FIFO can: refused below, never passed over as absent.
+    const present = CONFIG_FILES.map((name) => path.join(root, name)).filter((file) => fs.existsSync(file));
     if (present.length === 0) return emptyConfig();
     if (present.length > 1) throw new ConfigError(present[0]!, [{ path: '', message: `both ${CONFIG_FILES.join(' and ')} are present; keep one` }]);
     file = present[0]!;
   }
+  if (isDirectory(file)) throw new ConfigError(file, [{ path: '', message: 'is a directory, not a config file' }]);
   const read = readRegularText(file, PROJECT_FILE_BYTES);
   if (!read.ok) throw new ConfigError(file, [{ path: '', message: read.message }]);
   return parseConfig(read.text, file, known);
@@ -233,14 +235,6 @@ export function jsonErrorOffset(text: string): number | null {
     return i < text.length ? i : null;
   } catch (at) {
     return typeof at === 'number' ? Math.min(at, text.length) : null;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
 
@@ -468,15 +462,17 @@ function join(at: string, key: string): string {
   return at ? `${at}.${key}` : key;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function kindOf(value: unknown): string {
+/** What a JSON value is, for a message: `an array`, `the string "x"`, `number 5`. */
+export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  // Quoted whole, a generated string would make the message megabytes long.
+  if (typeof value === 'string') return value.length > 60 ? `the string ${JSON.stringify(value.slice(0, 40)).slice(0, -1)}…" (${value.length} characters)` : `the string ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;
 }
 

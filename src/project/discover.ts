@@ -6,9 +6,11 @@ import { isFile, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
+import { isObject, kindOf } from './config.js';
+import { pnpmWorkspaceProblem } from './pnpm-workspace.js';
 import { append } from '../util/append.js';
 import { addTo } from '../util/multimap.js';
-import { aliasOptionProblems, configReads, effectiveAliases, type PathAliases } from './tsconfig-paths.js';
+import { aliasOptionProblems, configReads, effectiveAliases, linkProblems, type PathAliases } from './tsconfig-paths.js';
 import { declaredHandlers, isDeploymentDescriptor, type DeclaredHandler } from './deployment.js';
 import { closingParens, lineAt, netlifySchedules, pgCronJobs, prismaFields, sqlAlteredDefaults, sqlColumns, vercelCrons, type CronRoute, type SchemaField, type SqlJob } from './schema-fields.js';
 
@@ -95,6 +97,9 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
         json = null;
       }
       append(project.cronRoutes, vercelCrons(f.path, text, json));
+    } else if (f.kind === 'config' && (f.path === 'pnpm-workspace.yaml' || f.path.endsWith('/pnpm-workspace.yaml'))) {
+      const problem = pnpmWorkspaceProblem(read(project, f) ?? '');
+      if (problem) project.diagnostics.push({ file: f.path, line: 1, severity: 'info', code: 'workspace-config-invalid', message: `${problem}; pnpm cannot read this file (bookfirst finds workspace packages by their package.json, so the scan is not affected)` });
     } else if (f.kind === 'config' && f.path.endsWith('netlify.toml')) {
       project.siteConfigs.push(f.path);
       append(project.cronRoutes, netlifySchedules(f.path, read(project, f) ?? ''));
@@ -154,7 +159,15 @@ function readManifest(project: Project, f: ListedFile): void {
   const deps = new Set<string>();
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
     const v = json[field];
-    if (v && typeof v === 'object') for (const name of Object.keys(v)) deps.add(name);
+    if (isObject(v)) for (const name of Object.keys(v)) deps.add(name);
+    else if (v !== undefined && v !== null) manifestFieldInvalid(project, f, field, `is ${kindOf(v)}, not an object of package names and versions; its packages are unknown`);
+  }
+  // Not read (every package.json of the tree is found by the walk), but npm and yarn fail on it.
+  const { workspaces } = json;
+  if (isObject(workspaces)) {
+    if (workspaces.packages !== undefined && !Array.isArray(workspaces.packages)) manifestFieldInvalid(project, f, 'workspaces.packages', `is ${kindOf(workspaces.packages)}, not an array of folder globs`);
+  } else if (workspaces !== undefined && !Array.isArray(workspaces)) {
+    manifestFieldInvalid(project, f, 'workspaces', `is ${kindOf(workspaces)}, not an array of folder globs (nor { packages: [...] })`);
   }
   const dir = dirOf(f.path);
   const name = typeof json.name === 'string' ? json.name : null;
@@ -164,7 +177,12 @@ function readManifest(project: Project, f: ListedFile): void {
   collectStrings(dot, entryFields);
   for (const field of ['source', 'module', 'main', 'types']) if (typeof json[field] === 'string') entryFields.push(json[field] as string);
   project.manifests.push({ dir, name, dependencies: [...deps].sort(), entryFields });
-  if (name && !(name in project.packages)) project.packages[name] = dir;
+  // Own keys only: a package may be named `constructor`; `__proto__` cannot be one of a plain object's keys.
+  if (name && name !== '__proto__' && !Object.hasOwn(project.packages, name)) project.packages[name] = dir;
+}
+
+function manifestFieldInvalid(project: Project, f: ListedFile, field: string, problem: string): void {
+  project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'manifest-field-invalid', message: `\`${field}\` ${problem}` });
 }
 
 function collectStrings(v: unknown, out: string[]): void {
@@ -175,11 +193,16 @@ function collectStrings(v: unknown, out: string[]): void {
 function readDenoConfig(project: Project, f: ListedFile): void {
   const json = parseConfig(project, f, 'deno-config-invalid');
   const imports = json?.imports;
-  if (!imports || typeof imports !== 'object') return;
+  const invalid = (problem: string) => project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'deno-config-invalid', message: `${problem}; it is ignored` });
+  if (imports === undefined || imports === null) return;
+  if (!isObject(imports)) return void invalid(`\`imports\` is ${kindOf(imports)}, not an object of specifiers and their targets`);
   // Relative targets are relative to the config file: store them root-relative, as `/`-anchored paths.
   const dir = dirOf(f.path);
   for (const [k, v] of Object.entries(imports)) {
-    if (typeof v !== 'string') continue;
+    if (typeof v !== 'string') {
+      invalid(`\`imports\` of ${JSON.stringify(k)} is ${kindOf(v)}, not a target`);
+      continue;
+    }
     project.denoImports[k] = /^\.\.?\//.test(v) ? `/${[dir, v].filter(Boolean).join('/')}`.replace(/\/\.\//g, '/') : v;
   }
 }
@@ -191,6 +214,7 @@ function checkTsconfig(project: Project, f: ListedFile): void {
   for (const problem of aliasOptionProblems(json, (rel) => isFile(path.join(project.root, dirOf(f.path), rel)))) {
     project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'tsconfig-option-invalid', message: `${problem}; imports it would map are not resolved` });
   }
+  for (const problem of linkProblems(json)) project.diagnostics.push({ file: f.path, line: 1, severity: 'warning', code: 'tsconfig-option-invalid', message: problem });
   const options = json.compilerOptions as Record<string, unknown> | undefined;
   const outDir = typeof options?.outDir === 'string' ? path.posix.normalize(path.posix.join(dirOf(f.path), options.outDir)) : null;
   if (outDir && outDir !== '.' && outDir !== dirOf(f.path) && !outDir.startsWith('..') && !project.outDirs.includes(outDir)) project.outDirs.push(outDir);

@@ -28,6 +28,8 @@ export interface Settings {
   config: BookfirstConfig;
   includeTests: boolean;
   include: string[];
+  /** Where `include` comes from: the config file, root-relative, or null for the command line. */
+  includeOrigin: string | null;
   exclude: string[];
   /** Extra booking-like names for the vocabulary. */
   entities: string[];
@@ -43,11 +45,13 @@ export function resolveSettings(input: SettingsInput): Settings {
   const config = typeof input.config === 'object' ? input.config : loadConfig(input.root, input.config);
   const explicit = input.checks ?? [];
   // Root-relative, like every other file the project names.
+  const fromFlags = input.include !== undefined && input.include.length > 0;
   const file = config.file ? path.relative(path.resolve(input.root), path.resolve(config.file)).split(path.sep).join('/') : '';
   return {
     config,
     includeTests: input.includeTests ?? config.includeTests ?? false,
-    include: input.include && input.include.length > 0 ? input.include : config.include,
+    include: fromFlags ? input.include! : config.include,
+    includeOrigin: fromFlags ? null : file || null,
     exclude: [...config.exclude, ...(input.exclude ?? [])],
     entities: [...config.entities.map((e) => e.name), ...config.bookingWrites.map((w) => w.entity), ...(input.entities ?? [])],
     schemaEntities: config.entities.filter((e) => e.table).map((e) => ({ name: e.name, table: e.table, file, line: 1, source: 'config' })),
@@ -70,7 +74,7 @@ export function configDiagnostics(config: BookfirstConfig, files: ListedFile[], 
   for (const [key, list] of [['payments', config.payments], ['bookingWrites', config.bookingWrites]] as const) {
     list.forEach((item, i) => {
       const name = packageName(item.module);
-      if (!(name in project.packages)) return;
+      if (!Object.hasOwn(project.packages, name)) return;
       out.push({
         file, line: 1, severity: 'warning', code: 'config-module-scanned',
         message: `${key}[${i}].module ${item.module} is a package of this workspace (${project.packages[name] || '.'}): calls into it are followed into its code, so this entry matches nothing`,
@@ -78,6 +82,16 @@ export function configDiagnostics(config: BookfirstConfig, files: ListedFile[], 
     });
   }
   return out;
+}
+
+/** The include globs that matched no source file: a typo there leaves the scan empty, and says nothing else. */
+export function includeDiagnostics(settings: Pick<Settings, 'includeOrigin'>, unmatched: string[], sourcesListed: number): Diagnostic[] {
+  const where = settings.includeOrigin === null ? ' (--include)' : '';
+  const consequence = sourcesListed === 0 ? ': nothing was scanned' : '';
+  return unmatched.map((glob) => ({
+    file: settings.includeOrigin ?? '.', line: 1, severity: 'warning', code: 'include-unmatched',
+    message: `include glob ${JSON.stringify(glob)}${where} matches no source file${consequence}`,
+  }));
 }
 
 function packageName(module: string): string {

@@ -6,11 +6,17 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
 import { isDirectory, PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
 import { parseJsonc } from '../util/jsonc.js';
+import { kindOf } from './config.js';
 import { addTo } from '../util/multimap.js';
 
 export interface PathAliases {
   /** Root-relative directory the targets are relative to (baseUrl, or the config that declares `paths`). */
   base: string;
+  /**
+   * Whether `base` is a `baseUrl`: bare specifiers then also resolve under it, as TypeScript resolves
+   * them, which the resolver does itself for the configs it does not hand to oxc-resolver.
+   */
+  baseUrl: boolean;
   paths: [string, string[]][];
 }
 
@@ -72,14 +78,14 @@ export function effectiveAliases(configRel: string, o: Options): PathAliases | n
       pathsFile = file;
     }
   }
-  if (!paths) return null;
+  if (!paths) return base === null ? null : { base, baseUrl: true, paths: [] };
   if (paths.length > MAX_RESOLVER_PATTERNS) {
     o.unsafe?.add(configRel);
     if (!o.diagnostics.some((d) => d.file === pathsFile && d.code === 'tsconfig-paths-many')) {
       o.diagnostics.push({ file: pathsFile, line: 1, severity: 'info', code: 'tsconfig-paths-many', message: `${paths.length} \`paths\` patterns (more than ${MAX_RESOLVER_PATTERNS}): imports are resolved by bookfirst's own reading of them` });
     }
   }
-  return { base: base ?? pathsDir, paths };
+  return { base: base ?? pathsDir, baseUrl: base !== null, paths };
 }
 
 /**
@@ -104,6 +110,27 @@ export function aliasOptionProblems(json: Record<string, unknown>, isFile: (rel:
     else if (targets.some((t) => t.split('*').length > 2)) problems.push(`a \`paths\` target of ${JSON.stringify(pattern)} has more than one \`*\``);
   }
   return problems;
+}
+
+/**
+ * What is wrong with a config's `extends` and `references` (each wrong entry is skipped, as
+ * TypeScript refuses it): said, as the settings they would bring are silently missing.
+ */
+export function linkProblems(json: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const { extends: bases, references } = json;
+  if (Array.isArray(bases)) {
+    bases.forEach((b, i) => {
+      if (typeof b !== 'string') problems.push(`\`extends[${i}]\` is ${kindOf(b)}, not a config path; it is ignored`);
+    });
+  } else if (bases !== undefined && typeof bases !== 'string') problems.push(`\`extends\` is ${kindOf(bases)}, not a config path or an array of them; it is ignored`);
+  if (Array.isArray(references)) {
+    references.forEach((r, i) => {
+      if (!isObject(r)) problems.push(`\`references[${i}]\` is ${kindOf(r)}, not { path }; it is ignored`);
+      else if (typeof r.path !== 'string') problems.push(`\`references[${i}].path\` is ${kindOf(r.path)}, not a path; it is ignored`);
+    });
+  } else if (references !== undefined) problems.push(`\`references\` is ${kindOf(references)}, not an array of { path }; it is ignored`);
+  return problems.slice(0, 5);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -168,7 +195,7 @@ function locateBase(spec: string, rel: string, o: Options): string | null {
   }
   const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
   const sub = spec.slice(name.length + 1) || 'tsconfig.json';
-  const workspace = o.packages[name];
+  const workspace = Object.hasOwn(o.packages, name) ? o.packages[name] : undefined;
   const candidates = [
     ...(workspace !== undefined ? [path.posix.join(workspace, sub)] : []),
     path.posix.join('node_modules', name, sub),

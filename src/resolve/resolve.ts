@@ -3,7 +3,7 @@
 // unbuilt `dist`); Deno URL, `npm:` and import-map specifiers map to the npm package they load.
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
-import { isDirectory, PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
+import { hasUnicodeBom, isDirectory, PROJECT_FILE_BYTES, readRegular, refusalOf } from '../files/read.js';
 import { bracketDepth } from '../parse/source-guards.js';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
@@ -17,6 +17,8 @@ export type ResolvedModule =
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
 const SOURCE_SUFFIXES = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Linux's PATH_MAX. */
+const MAX_PATH = 4_096;
 /** Deeper than any real manifest, far below what overflows oxc-resolver's parser (see readable). */
 const MAX_MANIFEST_DEPTH = 1_000;
 
@@ -85,6 +87,9 @@ export class ModuleResolver {
     if (remote) return { kind: 'package', name: remote };
     if (spec.startsWith('node:')) return { kind: 'package', name: spec };
     const isPath = spec.startsWith('.') || spec.startsWith('/');
+    // Longer than any path a file system takes, so it names no file; oxc-resolver, joining it to a
+    // baseUrl, walks its segments on its native stack (a segmentation fault at 50,000).
+    if (spec.length > MAX_PATH) return isPath ? { kind: 'unresolved' } : { kind: 'package', name: moduleName(spec) };
     if (!isPath) {
       const workspace = this.fromWorkspace(spec);
       if (workspace) return workspace;
@@ -144,7 +149,9 @@ export class ModuleResolver {
       const found = this.sourceOf(target);
       if (found) return { kind: 'file', file: found };
     }
-    return null;
+    // oxc-resolver, which applies `baseUrl` to the configs it is handed, is not handed this one.
+    const underBase = aliases.baseUrl && config !== null && this.project.refusedConfigs.includes(config) ? this.sourceOf(path.posix.join(aliases.base, spec)) : null;
+    return underBase ? { kind: 'file', file: underBase } : null;
   }
 
   private viaFrameworkAliases(fromFile: string, spec: string): ResolvedModule | null {
@@ -197,8 +204,9 @@ export class ModuleResolver {
       const why = refusalOf(abs, PROJECT_FILE_BYTES);
       // oxc-resolver parses package.json recursively on its native stack: nesting in the hundreds
       // of thousands kills the process (a segmentation fault, not an exception).
-      const read = why ? null : readRegularText(abs, PROJECT_FILE_BYTES);
-      ok = why ? why.code === 'unreadable' : !read?.ok || bracketDepth(read.text) <= MAX_MANIFEST_DEPTH;
+      // It reads UTF-8 only: a manifest saved as UTF-16 fails every lookup below it.
+      const read = why ? null : readRegular(abs, PROJECT_FILE_BYTES);
+      ok = why ? why.code === 'unreadable' : !read?.ok || (!hasUnicodeBom(read.buf) && bracketDepth(read.buf.toString('utf8')) <= MAX_MANIFEST_DEPTH);
       this.readableFiles.set(rel, ok);
     }
     return ok;
