@@ -31,11 +31,11 @@ const WRAPS_INPUT = new Set(['safeParse', 'safeParseAsync', 'validate', 'validat
 
 /** What a free identifier stands for when a framework auto-imports it (Nuxt's `server/utils`). */
 export type GlobalSource = (file: string, name: string) => Value[] | null;
-/** Values a framework's middleware hands later handlers by name on the request's context (engine/context-values.ts). */
+/** Values a framework hands later handlers by name on the request's context or the app (engine/context-values.ts). */
 export interface ContextValues {
-  /** What `c.get('<name>')` returns, for a call whose callee is a parameter's `get`. */
+  /** What a context's getter returns (Hono's `c.get('db')`), for a call site and its callee's values. */
   got(file: string, siteIndex: number, callee: Value[], depth: number): Value[];
-  /** What `c.var.<name>` holds, for a member read on a parameter's `var`. */
+  /** What a context's field holds (`c.var.db`, `fastify.prisma`, `ctx.db`, `context.db`). */
   field(v: Value, prop: string, depth: number): Value[];
 }
 /** Values a parameter takes that syntax alone cannot tell (callers' arguments, callback rules). */
