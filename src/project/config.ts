@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDirectory, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
+import { isObject, kindOf } from '../util/jsonc.js';
 import { CHECKS } from '../checks/index.js';
 import type { Severity } from '../model/report.js';
 import type { ProviderRole } from '../recognizers/define.js';
@@ -460,20 +461,6 @@ class Validator {
 
 function join(at: string, key: string): string {
   return at ? `${at}.${key}` : key;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** What a JSON value is, for a message: `an array`, `the string "x"`, `number 5`. */
-export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  // Quoted whole, a generated string would make the message megabytes long.
-  if (typeof value === 'string') return value.length > 60 ? `the string ${JSON.stringify(value.slice(0, 40)).slice(0, -1)}…" (${value.length} characters)` : `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${String(value)}`;
 }
 
 /** ` (did you mean "exclude"?)` for a near miss; '' otherwise. */

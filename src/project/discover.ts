@@ -6,7 +6,7 @@ import { isFile, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { isObject, kindOf } from './config.js';
+import { isObject, kindOf } from '../util/jsonc.js';
 import { pnpmWorkspaceProblem } from './pnpm-workspace.js';
 import { append } from '../util/append.js';
 import { addTo } from '../util/multimap.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/report.js';
 import { isDirectory, PROJECT_FILE_BYTES, readRegularText, refusalOf } from '../files/read.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { kindOf } from './config.js';
+import { kindOf } from '../util/jsonc.js';
 import { addTo } from '../util/multimap.js';
 
 export interface PathAliases {
