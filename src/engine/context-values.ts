@@ -8,6 +8,7 @@
 import type { Expr, FileIR } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
+import { isModuleOrSubpath } from '../recognizers/match.js';
 import type { ContextValues, Evaluator } from '../symbols/evaluate.js';
 import { addTo } from '../util/multimap.js';
 
@@ -21,7 +22,7 @@ interface Index {
 export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]): ContextValues | null {
   const rules: Rule[] = frameworks.flatMap((fw) => (fw.contextValues ? [{ ...fw.contextValues, packages: fw.packages }] : []));
   if (rules.length === 0) return null;
-  const ofPackage = (rule: Rule, specifier: string) => rule.packages.some((p) => specifier === p || specifier.startsWith(`${p}/`));
+  const ofPackage = (rule: Rule, module: string) => rule.packages.some((p) => isModuleOrSubpath(module, p));
   const importers = new Map<Rule, Set<string>>();
   const imports = (rule: Rule, file: string) => {
     let files = importers.get(rule);
