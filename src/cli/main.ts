@@ -9,6 +9,7 @@ import { VERSION } from '../engine/version.js';
 import type { CheckResult, Report, Severity } from '../model/report.js';
 import { openFailures } from '../report/reasons.js';
 import { render } from '../report/render.js';
+import { visibleText } from '../report/visible.js';
 import { ArgError, DEFAULT_CACHE_DIR, HELP, parseArgs, SEVERITIES, type CliArgs } from './args.js';
 import { debugFlow } from './debug-flow.js';
 import { readBaseline, readReport } from './inputs.js';
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (args.command === 'debug-flow') {
-      process.stdout.write(await debugFlow(args.dir, args.debugFlow!));
+      process.stdout.write(visibleText(await debugFlow(args.dir, args.debugFlow!)));
       return 0;
     }
     if (args.command === 'render') {

@@ -4,6 +4,7 @@ import type { CheckResult, PathResult, Report, Snippet } from '../model/report.j
 import { append } from '../util/append.js';
 import { PAYMENT_PATH_CHECKS } from './reasons.js';
 import { createStyle, type Style } from './style.js';
+import { visibleStrings } from './visible.js';
 
 export interface TextOptions {
   color: boolean;
@@ -11,7 +12,8 @@ export interface TextOptions {
   verbose?: boolean;
 }
 
-export function renderText(report: Report, options: TextOptions): string {
+export function renderText(scanned: Report, options: TextOptions): string {
+  const report = visibleStrings(scanned);
   const s = createStyle(options.color);
   const out: string[] = [];
   out.push(s.bold(`bookfirst ${report.tool.version}`) + s.dim(` scanned ${report.root} (${report.stats.files} files, ${report.stats.durationMs} ms)`), '');

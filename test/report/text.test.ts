@@ -34,3 +34,28 @@ describe('text report of the other checks', () => {
     expect(after).toContain('    booking  no booking record exists before this payment');
   });
 });
+
+describe('text report of what the scanned tree names', () => {
+  // A file name or a code line can carry terminal escapes and bidirectional overrides.
+  const evil = 'src/app/api/\x1b]0;owned\x07\x1b[2Jcheckout\r/route.ts';
+  const report = sampleReport([sampleCheck([samplePath({
+    entry: { file: evil, line: 5, column: 8, kind: 'next-route', name: 'POST /api/\x9bcheckout' },
+    snippets: [{ file: 'src/app/api/checkout/route.ts', line: 6, focus: 7, lines: ['  const admin = isAdmin; /*\u202e } \u2066if (admin)\u2069 \u2066 begin admins only */', '  const session = await stripe.checkout.sessions.create({', '\tmode: "payment",'] }],
+  })])], { diagnostics: [{ file: evil, line: 1, severity: 'warning', code: 'parse-error', message: 'bad \x00 byte' }] });
+
+  it('shows escapes where the tree has control characters or bidirectional overrides, in every part', () => {
+    for (const verbose of [false, true]) {
+      const text = renderText(report, { color: false, verbose });
+      expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+      expect(text).toContain('src/app/api/\\x1b]0;owned\\x07\\x1b[2Jcheckout\\x0d/route.ts:5:8');
+      expect(text).toContain('POST /api/\\x9bcheckout');
+      expect(text).toContain('/*\\u202e } \\u2066if (admin)\\u2069 \\u2066 begin admins only */');
+      expect(text).toContain('\tmode: "payment",');
+    }
+    expect(renderText(report, { color: false, verbose: true })).toContain('bad \\x00 byte');
+  });
+
+  it('keeps its own colours', () => {
+    expect(renderText(report, { color: true })).toContain('\x1b[');
+  });
+});
