@@ -43,8 +43,10 @@ export function bookingPaymentPaths(program: Program, flow: FlowFacts, webhooks:
   const out = paymentPaths(program).map((path): BookingPaymentPath => {
     const chain = evidenceOnEveryChain(program, flow, path.entry.fn, { fn: fnKey(path.payment), site: path.payment.site });
     const evidenceFact = chain.holds && chain.evidence?.source.kind === 'guarded-read' ? chain.evidence.source.fact : null;
-    const keys = evidenceFact ? new Set([...writtenKeys, ...bookingKeyValues(program, [evidenceFact])]) : writtenKeys;
+    // The id of any booking read and checked before the payment is a booking's id, not only the first such read's.
+    const readFacts = chain.covering.flatMap((c) => (c.source.kind === 'guarded-read' ? [c.source.fact] : []));
     const ev = chainEvaluator(program, chain.chain, path.entry.fn);
+    const keys = readFacts.length > 0 ? new Set([...writtenKeys, ...bookingKeyValues(program, readFacts), ...bookingKeyValues(program, readFacts, ev)]) : writtenKeys;
     const ref = referencePassed(program, flow, path.payment, keys, ev, evidenceFact ? compositeKeys(program, evidenceFact) : []);
     const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
     const leaves = hooks.length > 0 ? payloadLeaves(program, path.payment, ev) : [];

@@ -16,6 +16,11 @@ export interface ChainResult {
   chain: CallEdge[];
   /** Evidence on the reported chain (holding pairs), with the function it sits in. */
   evidence: (EvidenceNode & { fn: string }) | null;
+  /**
+   * Every step's evidence on that chain, outermost first (`evidence` is the first): a job that lists
+   * pending bookings and hands a helper an id, which the helper reads the booking by again, has both.
+   */
+  covering: (EvidenceNode & { fn: string })[];
   approximate: boolean;
 }
 
@@ -30,19 +35,16 @@ export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: s
 
   if (!targetCover) {
     const bad = chainIn(shortestTree(program, flow, entry, (e) => !coverOf(e.from, e.site)), entry, target.fn);
-    if (bad) return { holds: false, chain: bad, evidence: null, approximate: bad.some((e) => e.kind === 'approximate') };
+    if (bad) return { holds: false, chain: bad, evidence: null, covering: [], approximate: bad.some((e) => e.kind === 'approximate') };
   }
   const chain = chainIn(shortestTree(program, null, entry, () => true), entry, target.fn) ?? [];
-  let evidence: ChainResult['evidence'] = null;
+  const covering: ChainResult['covering'] = [];
   for (const e of chain) {
     const c = coverOf(e.from, e.site);
-    if (c) {
-      evidence = { ...c, fn: e.from };
-      break;
-    }
+    if (c) covering.push({ ...c, fn: e.from });
   }
-  if (!evidence && targetCover) evidence = { ...targetCover, fn: target.fn };
-  return { holds: true, chain, evidence, approximate: chain.some((e) => e.kind === 'approximate') };
+  if (targetCover) covering.push({ ...targetCover, fn: target.fn });
+  return { holds: true, chain, evidence: covering[0] ?? null, covering, approximate: chain.some((e) => e.kind === 'approximate') };
 }
 
 const covers = keyedMemo<FlowFacts, EvidenceNode | null>();

@@ -31,6 +31,13 @@ export interface Leaf {
   expr: Expr;
 }
 
+/**
+ * Fields a read can look a record up by that name it alone: its ids, and a token made for it (a pay
+ * link's `/pay/:token`, which the webhook finds the record by again). Only for lookups: a token a
+ * record holds is often the provider's.
+ */
+const LOOKUP_KEY_FIELDS = new Set([...ID_FIELDS, 'token']);
+
 /** The evaluator's conversions (`String(id)`), and `JSON` for `JSON.stringify(x)` handed whole. */
 const TRANSPARENT_GLOBALS = new Set([...CONVERSIONS, 'JSON']);
 /** Methods that give back the same text in another form: a UUID without its dashes (`id.replace(/-/g, '')`), another case. */
@@ -89,7 +96,9 @@ function referenceIn(program: Program, flow: FlowFacts, fields: string[], leaves
       if (!pathMatches(pattern, leaf.path)) continue;
       const values = sources(program, ev, leaf.file, leaf.expr, 0);
       const rejected = rejectedAtCall(program, flow, leaf.file, leaf.expr);
-      if (values.some((v) => isBookingId(flow, v, keys, rejected)) || isHandedRecordId(program, flow, leaf.file, leaf.expr, 0)) {
+      const named = values.every(isUnknown) ? syntacticKey(program, leaf.file, leaf.expr) : null;
+      const sameExpr = named !== null && keys.has(named);
+      if (sameExpr || values.some((v) => isBookingId(flow, v, keys, rejected)) || isHandedRecordId(program, flow, leaf.file, leaf.expr, 0)) {
         return { passed: true, via: leaf.path.join('.'), fromClient: false };
       }
       // A request value sent under a booking-id key, or read from a booking-id field of the request (`req.body.rentalId`).
@@ -101,6 +110,25 @@ function referenceIn(program: Program, flow: FlowFacts, fields: string[], leaves
     }
   }
   return { passed: false, via: null, fromClient };
+}
+
+/**
+ * A value nothing tells more of (a tRPC procedure's `input.token`, parsed by a schema) named by the
+ * expression that reads it: the same property path of the same binding, never assigned again, is
+ * the same value wherever the function reads it. Null for anything else.
+ */
+function syntacticKey(program: Program, file: string, e: Expr): string | null {
+  if (e.k === 'member') {
+    const obj = e.prop === null ? null : syntacticKey(program, file, e.obj);
+    return obj === null ? null : `${obj}.${e.prop}`;
+  }
+  if (e.k === 'call') {
+    const site = program.files.get(file)?.sites[e.site];
+    return site?.callee.k === 'global' && TRANSPARENT_GLOBALS.has(site.callee.name) && site.args[0] ? syntacticKey(program, file, site.args[0]) : null;
+  }
+  if (e.k !== 'ref') return null;
+  const b = program.files.get(file)?.bindings[e.b];
+  return b && (b.kind === 'const' || (b.kind === 'param' && b.defs.length <= 1)) ? `${file}#${e.b}` : null;
 }
 
 /**
@@ -216,9 +244,10 @@ function isBookingIdKey(program: Program, key: string): boolean {
  * Values that are a booking's id without being read off a record: an id generated in memory and
  * stored by a booking write (`id: randomUUID()`), and the key a guarded booking read looked up
  * (`where: { id: bookingId }`, `.eq('id', bookingId)`, `findById(bookingId)`): after the guard,
- * that key is the id of an existing booking.
+ * that key is the id of an existing booking. `ev` is the one the payment's values are taken with
+ * (a chain's), so that a key and the value sent compare as the same value.
  */
-export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<string> {
+export function bookingKeyValues(program: Program, facts: SiteFact[], ev: Evaluator = program.ev): Set<string> {
   const out = new Set<string>();
   for (const fact of facts) {
     const write = fact.kind === 'write';
@@ -226,7 +255,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     const sites = [fact.site];
     for (let s = ir.sites[fact.site]; s && s.chainedBy !== null; s = ir.sites[s.chainedBy]) sites.push(s.chainedBy);
     for (const leaf of sqlIdLeaves(ir, fact.site, write)) {
-      for (const v of sources(program, program.ev, fact.file, leaf, 0)) {
+      for (const v of sources(program, ev, fact.file, leaf, 0)) {
         if (write) for (const k of madeBy(v)) out.add(k);
         else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
       }
@@ -240,21 +269,25 @@ export function bookingKeyValues(program: Program, facts: SiteFact[]): Set<strin
     // `where(eq(bookings.id, bookingId))` (Drizzle), `.where('id', id)`: the filter a read was looked up by.
     if (!write) {
       for (const f of readFilter(program, fact)) {
-        if (f.expr === null || !ID_FIELDS.has(f.field)) continue;
-        for (const v of sources(program, program.ev, f.file, f.expr, 0)) if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
+        if (f.expr === null || !LOOKUP_KEY_FIELDS.has(f.field)) continue;
+        const values = sources(program, ev, f.file, f.expr, 0);
+        for (const v of values) if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
+        const named = values.every(isUnknown) ? syntacticKey(program, f.file, f.expr) : null;
+        if (named !== null) out.add(named);
       }
     }
     for (const site of sites) {
       const args = ir.sites[site]!.args;
       args.forEach((arg, i) => {
         const input = commandInput(program, fact.file, arg);
-        const keys: Leaf[] = fieldsOf(program, program.ev, fact.file, input, [], 0).filter((l) => ID_FIELDS.has(l.path[l.path.length - 1] ?? '') || (!write && isIdList(l.path)));
+        const keyFields = write ? ID_FIELDS : LOOKUP_KEY_FIELDS;
+        const keys: Leaf[] = fieldsOf(program, ev, fact.file, input, [], 0).filter((l) => keyFields.has(l.path[l.path.length - 1] ?? '') || (!write && isIdList(l.path)));
         // `.eq('id', x)` and `findById(x)` name the key positionally.
         const prev = args[i - 1];
-        if (!write && prev?.k === 'lit' && typeof prev.value === 'string' && ID_FIELDS.has(prev.value)) keys.push({ path: [prev.value], file: fact.file, expr: arg });
+        if (!write && prev?.k === 'lit' && typeof prev.value === 'string' && keyFields.has(prev.value)) keys.push({ path: [prev.value], file: fact.file, expr: arg });
         if (!write && site === fact.site && i === 0 && arg.k !== 'obj') keys.push({ path: [], file: fact.file, expr: arg });
         for (const leaf of keys) {
-          for (const v of sources(program, program.ev, leaf.file, leaf.expr, 0)) {
+          for (const v of sources(program, ev, leaf.file, leaf.expr, 0)) {
             if (write) for (const k of madeBy(v)) out.add(k);
             else if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
           }
