@@ -9,7 +9,7 @@ import { chainEvaluator, evidenceOnEveryChain, type ChainResult } from './chains
 import { excludedBecause } from './exclusions.js';
 import type { FlowFacts } from './flow-facts.js';
 import { bookingKeyValues, compositeKeys, payloadLeaves, referencePassed, type ReferenceResult } from './id-flow.js';
-import { factsNotRunFor } from './purchase-kinds.js';
+import { payloadFields } from './purchase-kinds.js';
 import { paymentPaths, type PaymentPath } from './payment-paths.js';
 import type { Program } from './program.js';
 import type { WebhookHandler } from './webhooks.js';
@@ -50,7 +50,8 @@ export function bookingPaymentPaths(program: Program, flow: FlowFacts, webhooks:
     const ref = referencePassed(program, flow, path.payment, keys, ev, evidenceFact ? compositeKeys(program, evidenceFact) : []);
     const hooks = webhooks.filter((w) => w.providers.includes(path.payment.recognizer.id));
     const leaves = hooks.length > 0 ? payloadLeaves(program, path.payment, ev) : [];
-    const hookFactsNotRun = new Set(hooks.flatMap((h) => [...factsNotRunFor(program, h, leaves)]));
+    const payload = payloadFields(program, leaves);
+    const hookFactsNotRun = new Set(hooks.flatMap((h) => [...payload.notRunIn(h)]));
     return { ...path, chain, ref, hooks, hookFactsNotRun, excluded: excludedBecause(program, path, hooks, [...chain.chain.map((e) => e.from), fnKey(path.payment)], ev) };
   });
   memo.set(program, out);

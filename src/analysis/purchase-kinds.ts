@@ -30,11 +30,20 @@ export function writesBookingsFor(program: Program, hook: WebhookHandler, leaves
 
 /** The facts of the webhook that only run for another kind of purchase than the one this payload pays for. */
 export function factsNotRunFor(program: Program, hook: WebhookHandler, leaves: Leaf[]): Set<SiteFact> {
+  return payloadFields(program, leaves).notRunIn(hook);
+}
+
+/**
+ * What a payload tells every webhook that may receive it, worked out once per payload (a tree of
+ * many apps hands one payment's payload to every webhook of its provider), with what each of them
+ * would not run for it.
+ */
+export function payloadFields(program: Program, leaves: Leaf[]): { notRunIn: (hook: WebhookHandler) => Set<SiteFact> } {
   const sent = sentLiterals(leaves);
   const present = presentKeys(program, leaves);
-  if (sent.size === 0 && present.size === 0) return NONE;
+  if (sent.size === 0 && present.size === 0) return { notRunIn: () => NONE };
   const signature = JSON.stringify([[...sent].map(([k, v]) => [k, [...v].sort()]).sort(), [...present].sort()]);
-  return memo(program, `${hook.entry.fn}|${signature}`, () => otherKindFacts(program, hook, sent, present));
+  return { notRunIn: (hook) => memo(program, `${hook.entry.fn}|${signature}`, () => otherKindFacts(program, hook, sent, present)) };
 }
 
 const NONE: Set<SiteFact> = new Set();

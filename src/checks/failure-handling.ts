@@ -29,6 +29,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { appOf } from '../engine/wiring.js';
 import { defineCheck } from './define.js';
 import { failureRemediation } from './remediation.js';
+import { keyedMemo } from '../util/memo.js';
 
 export default defineCheck({
   id: 'failure-handling',
@@ -197,8 +198,11 @@ function capturesAfterBooking(program: Program, flow: FlowFacts): { entry: Progr
  */
 function isBillingEvent(program: Program, provider: string, event: string): boolean {
   if (!/invoice|subscription/i.test(event)) return false;
-  return !program.facts.some((f) => f.kind === 'provider' && f.role === 'initiation' && !f.billing && f.recognizer.id === provider && /invoice/i.test(f.api));
+  // Once per provider: a tree of many apps asks for every failure event of every webhook.
+  return !billsBookings(program, provider, () => program.facts.some((f) => f.kind === 'provider' && f.role === 'initiation' && !f.billing && f.recognizer.id === provider && /invoice/i.test(f.api)));
 }
+
+const billsBookings = keyedMemo<Program, boolean>();
 
 function describe(p: PathResult): string {
   const what: Record<string, string> = {
