@@ -13,10 +13,12 @@ import { precededOnEveryChain } from '../analysis/sequence.js';
 import { fnKey } from '../model/values.js';
 import { entitySchema } from '../analysis/schema-defaults.js';
 import { isBookingItself } from '../analysis/payment-links.js';
-import { locate } from '../analysis/payment-paths.js';
+import { functionName, locate } from '../analysis/payment-paths.js';
 import type { PathResult } from '../model/report.js';
 import type { Program } from '../analysis/program.js';
 import type { SiteFact } from '../recognize/facts.js';
+import type { EntryPoint } from '../graph/entries.js';
+import { namesChannelIntake } from '../recognizers/vocabulary.js';
 import { defineCheck } from './define.js';
 import { initialStateRemediation } from './remediation.js';
 
@@ -57,9 +59,16 @@ export default defineCheck({
               result.trace.push({ file: offline.file, line: locate(program, offline.file, offline.node.pos).line, note: `written only where it is paid in person (${offline.names.join(' ')})` });
             }
           }
+          // A booking a channel manager took (an OTA's, synced in or pushed by its webhook) comes in the
+          // state it has there, paid and confirmed or not: no customer of this app is asked to pay for it.
+          const intake = channelIntake(program, entry, write);
+          if (intake) {
+            [result.status, result.reason] = ['excluded', 'imported-from-channel'];
+            result.trace.unshift({ file: result.entry.file, line: result.entry.line, note: `brought in from another system: ${intake}` });
+          }
           // Written once a charge or capture completed on every chain: the payment is already taken.
           const paid = precededOnEveryChain(program, 'money-moved', movesMoney, entry.fn, { fn: fnKey(write), site: write.site }, bookings);
-          if (paid.holds && paid.evidence) {
+          if (result.status !== 'excluded' && paid.holds && paid.evidence) {
             const charge = paid.evidence.source.fact;
             result.status = 'excluded';
             result.reason = 'created-after-payment';
@@ -91,6 +100,27 @@ function branchOnEveryChain(program: Program, entry: string, write: SiteFact, ki
     const guard = guardsOf(program, chain, target, write.site).find(kind);
     if (!guard) return null;
     found ??= guard;
+  }
+  return found;
+}
+
+/**
+ * The name that shows a booking write brings in another system's booking: the entry point's, or on
+ * every chain of calls to the write, a function's (`syncBeds24Bookings`, `importChannelBooking`).
+ * Only the way to the write counts: a direct booking pushed to the channel manager after it is
+ * written is still taken here.
+ */
+function channelIntake(program: Program, entry: EntryPoint, write: SiteFact): string | null {
+  if (namesChannelIntake(entry.name)) return entry.name;
+  const target = fnKey(write);
+  const limit = 8;
+  const chains = entry.fn === target ? [[]] : chainsTo(program, entry.fn, target, limit);
+  if (chains.length === 0 || chains.length >= limit) return null;
+  let found: string | null = null;
+  for (const chain of chains) {
+    const named = [entry.fn, ...chain.map((e) => e.to), target].map((k) => functionName(program, k)).find(namesChannelIntake);
+    if (!named) return null;
+    found ??= named;
   }
   return found;
 }

@@ -371,6 +371,21 @@ export const PAYMENT_DUE_WORDS = ['deposit', 'payment', 'pay', 'paid', 'prepay',
 /** Words that name a cancellation policy or deadline in a condition (`isRefundable`, `withinCancellationWindow`). */
 export const POLICY_WORDS = ['policy', 'refundable', 'nonrefundable', 'refund', 'deadline', 'cutoff', 'window', 'notice', 'cancellable', 'cancelable', 'eligible', 'eligibility', 'late', 'grace', 'free', 'penalty', 'fee', 'hours', 'hour', 'days'];
 
+/**
+ * Systems that take bookings elsewhere and hand them to the app (channel managers, which collect the
+ * OTAs' bookings, and calendar feeds): a name with one of these words, or one naming a channel and
+ * bringing something in from it (`createBookingFromChannel`, `syncChannelBookings`), copies such a
+ * booking rather than taking one.
+ */
+export const CHANNEL_MANAGER_WORDS = ['beds24', 'hostaway', 'guesty', 'lodgify', 'smoobu', 'channex', 'siteminder', 'cloudbeds', 'hospitable', 'ownerrez', 'rentalsunited', 'avantio', 'ical', 'icalendar'];
+const CHANNEL_MANAGER_SET = new Set(CHANNEL_MANAGER_WORDS);
+const INTAKE_WORDS = new Set(['import', 'sync', 'from', 'pull', 'fetch', 'ingest']);
+
+export function namesChannelIntake(name: string): boolean {
+  const ws = words(name);
+  return ws.some((w) => CHANNEL_MANAGER_SET.has(w)) || (ws.some((w) => w === 'channel' || w === 'channels') && ws.some((w) => INTAKE_WORDS.has(w)));
+}
+
 /** `statusId`, `booking_status_id`: a reference to a row of a table of statuses (not `stateId`, as often an address's region). */
 export function isStatusReference(name: string): boolean {
   const ws = words(name);

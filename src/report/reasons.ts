@@ -56,6 +56,7 @@ const REASONS: Record<string, string> = {
   'no-initial-status': 'the booking is created without any status',
   'no-status-field': 'the booking has no status field',
   'created-after-payment': 'created once the payment was taken',
+  'imported-from-channel': "copied in from a channel manager or calendar feed, in the state it has there",
 };
 
 export function reasonText(reason: string): string {
