@@ -7,7 +7,7 @@
 // return lacks one, so a retry that calls itself after a failed insert still guarantees the write.
 import { computeDominators, dominates, reaches, reversePostorder, type Dominators } from '../flow/dominators.js';
 import { infeasibleBranches } from '../flow/infeasible.js';
-import { soleDefinition, thenReceiver, type Expr, type FileIR, type FunctionIR } from '../model/ir.js';
+import { soleDefinition, thenReceiver, type Expr, type FileIR, type FlowNode, type FunctionIR } from '../model/ir.js';
 import { fnKey, hasSteps, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Guard } from '../recognizers/define.js';
@@ -57,6 +57,12 @@ const ROW_LISTS = new Set([...RECORD_ACCESSORS, 'docs']);
 /** Methods that ask about the record rather than refine the query. */
 const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 
+/** Where a compared field says a record is in a state that counts as evidence, and which flow knows those records. */
+export interface StateCheck {
+  records: FlowFacts;
+  inState: (field: string, literal: string | number | boolean) => boolean;
+}
+
 export class FlowFacts {
   private readonly flows = new Map<string, FunctionFlow>();
   readonly neverReturns: Set<string>;
@@ -87,15 +93,17 @@ export class FlowFacts {
   private readonly isRecordFact: (f: SiteFact) => boolean;
   /** Which record facts are evidence once they complete; by default writes, and reads that throw when the record is missing. */
   private readonly asEvidence: ((f: SiteFact) => boolean) | null;
+  private readonly stateCheck: StateCheck | null;
 
   /**
    * `asEvidence` widens what counts as evidence beyond writes and throwing reads: an update that
    * sets a booking to CONFIRMED, a refund call, each once it has completed.
    */
-  constructor(program: Program, isRecordFact: (f: SiteFact) => boolean, asEvidence?: (f: SiteFact) => boolean, sameProgram?: FlowFacts) {
+  constructor(program: Program, isRecordFact: (f: SiteFact) => boolean, asEvidence?: (f: SiteFact) => boolean, sameProgram?: FlowFacts, stateCheck?: StateCheck) {
     this.program = program;
     this.isRecordFact = isRecordFact;
     this.asEvidence = asEvidence ?? null;
+    this.stateCheck = stateCheck ?? null;
     // Which calls never return does not depend on the records of interest: computed once per program.
     this.neverReturns = sameProgram?.neverReturns ?? new Set<string>();
     if (!sameProgram) this.computeNeverReturns();
@@ -483,7 +491,7 @@ export class FlowFacts {
       // checked empty before, or nothing to pay).
       const counted = found ? [c.value] : n.countsEqual ? n.operands ?? [] : [];
       const nonEmpty = counted.map((e) => this.guardSource(f.ir.file, e, true, true)).find((x) => x) ?? null;
-      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) ?? this.presenceSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null);
+      const source = nonEmpty ?? this.guardSource(f.ir.file, n.expr, n.truthy === true) ?? (n.truthy === true ? this.flagSource(f, n.expr) ?? this.presenceSource(f, n.expr) : n.truthy === false ? this.flagSource(f, n.expr, this.failureFlagSummaries) : null) ?? this.stateSource(f, n);
       if (source) out.push({ node, source, via: null, site: null });
     });
     // `return found.content.totalPrice`: a field read on a missing record throws, so a return
@@ -514,6 +522,22 @@ export class FlowFacts {
       }
     }
     return out;
+  }
+
+  /**
+   * `if (booking.status === 'confirmed') return booking`: on the branch where a record read from the
+   * store was found in the state `stateCheck` asks for, it is in that state (an idempotent confirm,
+   * which leaves a booking confirmed already as it is).
+   */
+  private stateSource(f: FunctionFlow, n: FlowNode): EvidenceSource | null {
+    const c = n.compare;
+    const check = this.stateCheck;
+    if (!check || !c || !c.equal || c.relational || c.value.k !== 'member' || c.value.prop === null || !check.inState(c.value.prop, c.literal)) return null;
+    for (const v of this.program.ev.values(f.ir.file, c.value.obj)) {
+      const found = check.records.recordOf(v, false);
+      if (found && found.fact.kind === 'read' && found.rest.every((p) => RECORD_ACCESSORS.has(p))) return { kind: 'guarded-read', fact: found.fact };
+    }
+    return null;
   }
 
   /** The record a chain of field reads goes through (`found.content` of `found.content.totalPrice`), unless optional there. */

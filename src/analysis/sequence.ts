@@ -7,7 +7,7 @@ import type { CallEdge } from '../graph/call-graph.js';
 import { fnKey } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { evidenceOnEveryChain, type ChainResult, type ChainTarget } from './chains.js';
-import { FlowFacts } from './flow-facts.js';
+import { FlowFacts, type StateCheck } from './flow-facts.js';
 import { functionOf, reachingSet, type Program } from './program.js';
 
 const memo = new WeakMap<Program, Map<string, FlowFacts>>();
@@ -16,11 +16,11 @@ const memo = new WeakMap<Program, Map<string, FlowFacts>>();
  * Flow facts where the facts `isEvidence` accepts are evidence once they complete; memoized by
  * `name`. `sameProgram`, another analysis of the program, lends what does not depend on the facts.
  */
-export function flowFor(program: Program, name: string, isEvidence: (f: SiteFact) => boolean, sameProgram?: FlowFacts): FlowFacts {
+export function flowFor(program: Program, name: string, isEvidence: (f: SiteFact) => boolean, sameProgram?: FlowFacts, stateCheck?: StateCheck): FlowFacts {
   let byName = memo.get(program);
   if (!byName) memo.set(program, (byName = new Map()));
   let flow = byName.get(name);
-  if (!flow) byName.set(name, (flow = new FlowFacts(program, isEvidence, isEvidence, sameProgram ?? byName.values().next().value)));
+  if (!flow) byName.set(name, (flow = new FlowFacts(program, isEvidence, isEvidence, sameProgram ?? byName.values().next().value, stateCheck)));
   return flow;
 }
 

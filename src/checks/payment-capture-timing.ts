@@ -3,7 +3,7 @@
 // (auto-capture) initiation passes when a booking exists before it on every chain; a manual
 // authorization passes when every capture of that provider runs after the booking is confirmed.
 import { bookingPaymentPaths, isBookingRecord, type BookingPaymentPath } from '../analysis/booking-paths.js';
-import { statesSet } from '../analysis/booking-state.js';
+import { isStateField, isStateFlag, stateOfFieldValue, statesSet } from '../analysis/booking-state.js';
 import { captureModeOf } from '../analysis/capture-mode.js';
 import { isBookingItself } from '../analysis/payment-links.js';
 import { chainEvaluator, evidenceOnEveryChain, type ChainResult } from '../analysis/chains.js';
@@ -41,7 +41,9 @@ export default defineCheck({
     const items: PathResult[] = [];
     if (!skipReason) {
       const flow = cx.flowFacts('booking-record', isBookingRecord);
-      const confirmed = flowFor(program, 'booking-confirmed', (f) => isConfirming(program, f), flow);
+      // A booking found confirmed already (an idempotent confirm returning early) is confirmed too.
+      const foundConfirmed = { records: flow, inState: (field: string, literal: string | number | boolean) => (isStateField(field) || isStateFlag(field)) && stateOfFieldValue(field, String(literal)) === 'confirmed' };
+      const confirmed = flowFor(program, 'booking-confirmed', (f) => isConfirming(program, f), flow, foundConfirmed);
       const captures = new Map<string, CaptureCheck[]>();
       const capturesOf = (provider: string) => {
         let list = captures.get(provider);
