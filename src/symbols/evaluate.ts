@@ -400,7 +400,8 @@ export class Evaluator {
       if (p.key === prop) return withSpread(this.values(v.file, p.value, depth + 1));
       if (p.key === '...') {
         const sources = this.values(v.file, p.value, depth + 1);
-        const found = sources.flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : []));
+        // `{ ...creation, ...payment }` of `import * as payment`: a module's exports spread in.
+        const found = sources.flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : s.t === 'ns' ? this.exportValue(s.file, prop, depth + 1) : []));
         if (found.some((x) => !isUnknown(x))) return withSpread(found);
         for (const s of sources) if (s.t === 'ext' || s.t === 'param' || s.t === 'opaque') spread.push(stepped(s, { p: prop }));
       }
