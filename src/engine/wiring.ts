@@ -187,7 +187,8 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     } else {
       out.push(...declared);
     }
-    return out.length > 0 ? out : null;
+    // What the framework fills is only some of its members (tRPC's `ctx`): the others (`input`) come with the request.
+    return out.length > 0 ? out.map((v) => (v.t === 'fields' && !v.of ? { ...v, of: { file, fn, index } } : v)) : null;
   };
 }
 

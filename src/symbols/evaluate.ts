@@ -323,7 +323,7 @@ export class Evaluator {
       case 'ns':
         return this.exportValue(v.file, prop, depth);
       case 'fields':
-        return v.fields[prop] ?? [UNKNOWN];
+        return v.fields[prop] ?? (v.of ? [{ t: 'param', ...v.of, steps: [{ p: prop }] }] : [UNKNOWN]);
       case 'fn':
         return prop === 'bind' || prop === 'call' || prop === 'apply' ? [v] : [UNKNOWN];
       case 'lit':
@@ -826,7 +826,7 @@ export function valueKey(v: Value): string {
     case 'lit':
       return `l:${String(v.value)}`;
     case 'fields':
-      return `fields:${Object.entries(v.fields).map(([k, vs]) => `${k}=${vs.map(valueKey).join('|')}`).join(',')}`;
+      return `fields:${Object.entries(v.fields).map(([k, vs]) => `${k}=${vs.map(valueKey).join('|')}`).join(',')}${v.of ? `@${v.of.file}#${v.of.fn}.${v.of.index}` : ''}`;
     case 'opaque':
       return `?:${v.specifier}:${v.steps.map((s) => s.p + (s.site !== undefined ? `@${s.file}:${s.site}` : '')).join('.')}`;
     case 'unknown':
