@@ -175,8 +175,11 @@ function stateOfOtherRecord(program: Program, fn: string, value: Expr): boolean 
  */
 function requestedState(program: Program, fn: string, value: Expr): boolean {
   const entries = new Set(program.entries.map((e) => e.fn));
+  // A parameter of an entry point, or of a function nothing in the scan calls (the one a wrapper
+  // such as `withErrorHandler(handler)` returns to the framework), holds the request.
+  const isRequest = (v: Value) => v.t === 'param' && (entries.has(fnKey(v)) || !program.graph.in.get(fnKey(v))?.length);
   // The request's own value, or what a schema parsed from it (`z.object(...).parse(body).status`), read from no record.
-  const fromRequest = program.ev.values(parseFnKey(fn).file, value).some((v) => v.t === 'param' && entries.has(fnKey(v)));
+  const fromRequest = program.ev.values(parseFnKey(fn).file, value).some(isRequest);
   return fromRequest && (recordsOf(program, fn, value) ?? []).every((records) => records.length === 0);
 }
 
