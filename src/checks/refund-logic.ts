@@ -141,7 +141,7 @@ function unpaidOnly(program: Program, cancel: RecordChange, chain: CallEdge[], t
     // A booking already cancelled was refunded, or not, when it was cancelled: removing it now moves no money.
     // One not yet `completed` (served) may well be paid: only a state that is paid and not over rules payment out.
     const unconfirmed = !c.equal && state === 'confirmed' && !isFinishedState(c.literal);
-    return ((c.equal && (state === 'pending' || state === 'cancelled')) || unconfirmed) && !stateOfOtherRecord(program, fn, c.value);
+    return ((c.equal && (state === 'pending' || state === 'cancelled')) || unconfirmed) && !stateOfOtherRecord(program, fn, c.value) && !requestedState(program, fn, c.value);
   });
 }
 
@@ -167,6 +167,20 @@ function noPaymentStarted(program: Program, fn: string, value: Expr): boolean {
 function stateOfOtherRecord(program: Program, fn: string, value: Expr): boolean {
   const found = recordsOf(program, fn, value);
   return found !== null && found.every((records) => records.length > 0 && records.every((f) => !f.bookingLike));
+}
+
+/**
+ * The compared state is what the request asks for (`switch (body.status) { case 'CANCELLED': ... }`
+ * in an admin's status change): the state it moves the booking to, not the one the booking is in.
+ */
+function requestedState(program: Program, fn: string, value: Expr): boolean {
+  const entries = new Set(program.entries.map((e) => e.fn));
+  // A parameter of an entry point, or of a function nothing in the scan calls (the one a wrapper
+  // such as `withErrorHandler(handler)` returns to the framework), holds the request.
+  const isRequest = (v: Value) => v.t === 'param' && (entries.has(fnKey(v)) || !program.graph.in.get(fnKey(v))?.length);
+  // The request's own value, or what a schema parsed from it (`z.object(...).parse(body).status`), read from no record.
+  const fromRequest = program.ev.values(parseFnKey(fn).file, value).some(isRequest);
+  return fromRequest && (recordsOf(program, fn, value) ?? []).every((records) => records.length === 0);
 }
 
 /** For each value an expression can hold, the records (of a known entity) it was read, written or changed from; null when it holds none. */

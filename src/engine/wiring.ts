@@ -187,7 +187,8 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
     } else {
       out.push(...declared);
     }
-    return out.length > 0 ? out : null;
+    // What the framework fills is only some of its members (tRPC's `ctx`): the others (`input`) come with the request.
+    return out.length > 0 ? out.map((v) => (v.t === 'fields' && !v.of ? { ...v, of: { file, fn, index } } : v)) : null;
   };
 }
 
@@ -232,7 +233,9 @@ function optionHandlerParams(ev: Evaluator, matcher: Matcher, frameworks: Framew
  */
 export function implicitEntries(program: Program, known: EntryPoint[], frameworks: FrameworkRecognizer[] = [], unserved = new Set<string>()): EntryPoint[] {
   const reachedByKnown = new Set<string>();
-  for (const e of [...known.map((k) => k.fn), ...unserved]) for (const k of reachableFrom(program.graph, e)) reachedByKnown.add(k);
+  // What only code past an early `return` calls is switched off with it.
+  const switchedOff = [...(program.graph.deadCallees ?? [])].filter((k) => !program.graph.in.get(k)?.some((e) => e.from !== k));
+  for (const e of [...known.map((k) => k.fn), ...unserved, ...switchedOff]) for (const k of reachableFrom(program.graph, e)) reachedByKnown.add(k);
   const requestKinds = new Set(frameworks.flatMap((fw) => (fw.directives ?? []).map((d) => d.entry)));
   const requests = new Set(known.filter((e) => requestKinds.has(e.kind)).map((e) => e.fn));
   const providerFns = program.facts.filter((f) => f.kind === 'provider').map((f) => fnKey({ file: f.file, fn: f.fn }));

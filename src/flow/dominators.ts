@@ -1,6 +1,6 @@
 // Dominator trees over a function's flow graph (Cooper, Harvey & Kennedy, "A Simple, Fast
 // Dominance Algorithm"), with normal and exceptional edges; iterative, so no recursion depth.
-import type { FlowNode } from '../model/ir.js';
+import type { FileIR, FlowNode } from '../model/ir.js';
 
 export interface Dominators {
   /** Immediate dominator of each node; -1 for the entry and for unreachable nodes. */
@@ -87,6 +87,30 @@ export function reachFrom(nodes: FlowNode[], starts: number[], onward: (node: Fl
   }
   return seen;
 }
+
+/**
+ * Call sites of a file no run reaches: each of their flow nodes is past an unconditional `return`
+ * or `throw` (a handler switched off by an early answer). Sites without a node are not among them.
+ */
+export function deadSites(ir: FileIR): Set<number> {
+  let dead = deadSiteMemo.get(ir);
+  if (dead) return dead;
+  const live = new Set<number>();
+  const placed = new Set<number>();
+  for (const f of ir.functions) {
+    const reached = reachFrom(f.nodes, [0], (n) => [...n.next, ...n.exc]);
+    f.nodes.forEach((n, i) => {
+      if (n.site === undefined) return;
+      placed.add(n.site);
+      if (reached.has(i)) live.add(n.site);
+    });
+  }
+  dead = new Set([...placed].filter((s) => !live.has(s)));
+  deadSiteMemo.set(ir, dead);
+  return dead;
+}
+
+const deadSiteMemo = new WeakMap<FileIR, Set<number>>();
 
 /** Nodes reachable from node 0 in reverse postorder (every node before its successors, loops aside). */
 export function reversePostorder(n: number, succ: (i: number) => number[]): number[] {

@@ -6,6 +6,7 @@ import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import type { FrameworkRecognizer } from '../recognizers/define.js';
+import { deadSites } from '../flow/dominators.js';
 import { messageEdges } from './messages.js';
 import { referenceEdges } from './function-references.js';
 import { procedureCallerEdges } from './procedure-callers.js';
@@ -37,6 +38,8 @@ export interface CallGraph {
    * of its own, not a callback of whoever registered it. Keyed by function, with the registration.
    */
   listeners: Map<string, { file: string; site: number }>;
+  /** Functions called from code no run reaches (past an early `return`): switched off with it, no roots of their own. */
+  deadCallees?: Set<string>;
 }
 
 /** Array and promise methods run their function argument (promise methods once the receiver settles). */
@@ -62,7 +65,7 @@ export function buildCallGraph(
   ev: Evaluator, files: FileIR[], factsBySite: Map<string, SiteFact[]>, onError: (file: string, error: unknown) => void = () => {},
   frameworks: FrameworkRecognizer[] = [],
 ): CallGraph {
-  const graph: CallGraph = { out: new Map(), in: new Map(), listeners: new Map() };
+  const graph: CallGraph = { out: new Map(), in: new Map(), listeners: new Map(), deadCallees: new Set() };
   const methodsByName = indexMethods(files);
   const paramUses = new Map<string, ParamUse>();
   const inlineScopes = new Map<string, Set<number>>();
@@ -104,7 +107,15 @@ export function buildCallGraph(
   }
 
   function addFileEdges(ir: FileIR): void {
+    const dead = deadSites(ir);
     ir.sites.forEach((site, index) => {
+      if (dead.has(index)) {
+        for (const v of ev.values(ir.file, site.callee)) {
+          const target = targetOf(ev, v, site);
+          if (target) graph.deadCallees!.add(target);
+        }
+        return;
+      }
       const from = fnKey({ file: ir.file, fn: site.fn });
       const facts = factsBySite.get(`${ir.file}:${index}`) ?? [];
       const callee = ev.values(ir.file, site.callee);

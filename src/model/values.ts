@@ -20,7 +20,8 @@ export type Value =
   | { t: 'ns'; file: string }
   | { t: 'lit'; value: string | number | boolean | null }
   | { t: 'param'; file: string; fn: number; index: number; steps: Step[] }
-  | { t: 'fields'; fields: Record<string, Value[]> } // an object a framework fills (tRPC's `{ ctx }`)
+  // An object a framework fills (tRPC's `{ ctx }`); `of` is the handler parameter holding it, whose other members are request input.
+  | { t: 'fields'; fields: Record<string, Value[]>; of?: { file: string; fn: number; index: number } }
   // What a module the scan cannot resolve exports, with the steps taken from it: nothing is known
   // about it (no recognizer matches it, it counts as unknown), but a call's result keeps its site.
   | { t: 'opaque'; specifier: string; steps: Step[] }

@@ -39,6 +39,8 @@ export interface SchemaEntity {
    * records are; their defaults are read with the program (`src/analysis/schema-defaults.ts`).
    */
   columns?: string[];
+  /** Those of `columns` that may be empty (a Drizzle column without `.notNull()`). */
+  optionalColumns?: string[];
   /** The URL segment a Strapi collection type's core routes take (`info.pluralName`). */
   plural?: string;
 }

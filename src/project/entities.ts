@@ -52,8 +52,10 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
     const key = `${found.ir.file}:${line}:${name}:${table}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const columns = found.cls ? Object.keys(found.cls.fields).filter((k) => !k.startsWith('static ')) : undefined;
-    out.push({ name, table, file: found.ir.file, line, source: c.recognizer.id, ...(columns ? { columns } : {}) });
+    const declared = found.cls ? null : declaredColumns(ev, found, c.decl.columns);
+    const columns = found.cls ? Object.keys(found.cls.fields).filter((k) => !k.startsWith('static ')) : declared?.columns;
+    const optionalColumns = declared?.optional.length ? { optionalColumns: declared.optional } : {};
+    out.push({ name, table, file: found.ir.file, line, source: c.recognizer.id, ...(columns ? { columns } : {}), ...optionalColumns });
   };
   for (const ir of files) {
     if (ir.skipped) continue;
@@ -202,6 +204,39 @@ function moduleTest(module: string | undefined, packages: string[]): (name: stri
 
 function withStep(v: Value, step: Step): Extract<Value, { t: 'ext' }>[] {
   return v.t === 'ext' ? [{ ...v, steps: [...v.steps, step] }] : [];
+}
+
+/**
+ * The keys of the object a declaration's columns argument holds, and those whose builder chain
+ * never says `.notNull()` or `.primaryKey()`: columns that may be empty. None when it holds no literal.
+ */
+function declaredColumns(ev: Evaluator, found: Found, at: `arg:${number}` | undefined): { columns: string[]; optional: string[] } | null {
+  const arg = at ? found.args[Number(at.slice('arg:'.length))] : undefined;
+  if (!arg) return null;
+  const columns = new Set<string>();
+  const optional = new Set<string>();
+  for (const v of ev.values(found.ir.file, arg)) {
+    if (v.t !== 'obj') continue;
+    const ir = ev.ir(v.file);
+    for (const p of v.props) {
+      if (p.key === null || p.key === '...') continue;
+      columns.add(p.key);
+      if (ir && !chainCalls(ir, p.value).some((name) => name === 'notNull' || name === 'primaryKey')) optional.add(p.key);
+    }
+  }
+  return columns.size > 0 ? { columns: [...columns], optional: [...optional] } : null;
+}
+
+/** The names of the methods a builder chain calls, outermost first: `int('x').notNull().references(f)`. */
+function chainCalls(ir: FileIR, e: Expr): string[] {
+  const names: string[] = [];
+  for (let at: Expr | undefined = e; at?.k === 'call' && names.length < 20; ) {
+    const callee: Expr | undefined = ir.sites[at.site]?.callee;
+    if (callee?.k !== 'member') break;
+    if (callee.prop !== null) names.push(callee.prop);
+    at = callee.obj;
+  }
+  return names;
 }
 
 function place(ev: Evaluator, found: Found, places: EntityPlace[]): string | null {

@@ -11,6 +11,8 @@ export interface SchemaField {
   /** The default value's text: a literal without quotes (`pending`), an enum member (`PENDING`), or a call (`now()`). */
   default: string | null;
   line: number;
+  /** The field may be empty (Prisma's `Int?`): a record can exist before what it refers to. */
+  optional?: boolean;
 }
 
 /** A Vercel cron: the route it requests on a schedule, from the `crons` of a vercel.json. */
@@ -54,12 +56,12 @@ export function lineAt(text: string, offset: number): number {
 /** Fields of one Prisma model body (the text between its braces), `bodyOffset` where it starts in `text`. */
 export function prismaFields(text: string, bodyOffset: number, body: string): SchemaField[] {
   const out: SchemaField[] = [];
-  const re = /^[ \t]*(\w+)[ \t]+(\w+)(\[\])?\??([^\n]*)$/gm;
+  const re = /^[ \t]*(\w+)[ \t]+(\w+)(\[\])?(\?)?([^\n]*)$/gm;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     if (m[1]!.startsWith('@')) continue;
-    const attrs = m[4] ?? '';
+    const attrs = m[5] ?? '';
     const d = /@default\(\s*("(?:[^"\\]|\\.)*"|[^()]*(?:\([^)]*\))?)\s*\)/.exec(attrs);
-    out.push({ name: m[1]!, type: m[2]!, default: d ? unquote(d[1]!) : null, line: lineAt(text, bodyOffset + m.index) });
+    out.push({ name: m[1]!, type: m[2]!, default: d ? unquote(d[1]!) : null, line: lineAt(text, bodyOffset + m.index), ...(m[4] ? { optional: true } : {}) });
   }
   return out;
 }

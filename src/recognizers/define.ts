@@ -286,6 +286,8 @@ export interface EntityDeclaration {
   name: EntityPlace[];
   /** Where its table or collection is. */
   table?: EntityPlace[];
+  /** The argument whose object's keys are its columns (Drizzle's `pgTable('bookings', { id, status })`). */
+  columns?: `arg:${number}`;
   /** Only declarations where this place holds one of these values (a Sanity `type: 'document'`). */
   when?: { place: EntityPlace; equals: string[] };
 }

@@ -111,7 +111,7 @@ const DEPENDENT_RECORD_WORDS = new Set([
   'rating', 'team', 'member', 'staff', 'activity', 'template', 'lock', 'item', 'service', 'settlement', 'payout', 'refund', 'dispute', 'split',
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
-  'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot', 'detail', 'restriction', 'constraint', 'limit', 'blackout',
+  'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot', 'detail', 'restriction', 'constraint', 'limit', 'limitation', 'blackout',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
@@ -171,9 +171,11 @@ const ADMISSION_FIELD_WORDS = new Set(['event', 'seat', 'price', 'amount', 'tota
 export interface DeclaredColumns {
   name: string;
   table: string | null;
-  fields?: { name: string }[];
+  fields?: { name: string; optional?: boolean }[];
   /** Column names of an entity class the code declares. */
   columns?: string[];
+  /** Those of `columns` that may be empty. */
+  optionalColumns?: string[];
 }
 
 /** The column names an entity declares, in a schema file or as an entity class's fields. */
@@ -258,17 +260,23 @@ export class Vocabulary {
    * seats an event stocks, which a booking takes.
    */
   excludeBookingParts(entities: DeclaredColumns[]): void {
+    // The whole by its name or its table's: `tblReservation = mysqlTable('reservation')`.
     const wholes = new Set<string>();
     for (const e of entities) {
-      const ws = words(e.name).map(singular);
-      if (ws.length === 1 && this.isBookingLike(e.name)) wholes.add(ws[0]!);
+      for (const name of [e.name, e.table]) {
+        const ws = name ? words(name).map(singular) : [];
+        if (ws.length === 1 && this.isBookingLike(name)) wholes.add(ws[0]!);
+      }
     }
     for (const e of entities) {
       const own = words(e.name).map(singular);
       if (!this.isBookingLike(e.name)) continue;
+      // A key that may be empty is filled in once the booking exists: that record comes before it
+      // (a `ManualBookingLink` whose `bookingId` is set after payment), unless it is stock a booking takes.
+      const optional = new Set([...(e.fields ?? []).filter((f) => f.optional).map((f) => f.name), ...(e.optionalColumns ?? [])]);
       const keyedByWhole = columnNames(e).some((f) => {
         const ws = words(f).map(singular);
-        return ws.length === 2 && ws[1] === 'id' && wholes.has(ws[0]!) && (own.length > 1 || (UNIT_WORDS.has(own[0]!) && own[0] !== ws[0]));
+        return ws.length === 2 && ws[1] === 'id' && wholes.has(ws[0]!) && ((own.length > 1 && !optional.has(f)) || (UNIT_WORDS.has(own[0]!) && own[0] !== ws[0]));
       });
       if (keyedByWhole) for (const n of [e.name, e.table]) if (n) this.excluded.add(n.toLowerCase());
     }

@@ -323,7 +323,7 @@ export class Evaluator {
       case 'ns':
         return this.exportValue(v.file, prop, depth);
       case 'fields':
-        return v.fields[prop] ?? [UNKNOWN];
+        return v.fields[prop] ?? (v.of ? [{ t: 'param', ...v.of, steps: [{ p: prop }] }] : [UNKNOWN]);
       case 'fn':
         return prop === 'bind' || prop === 'call' || prop === 'apply' ? [v] : [UNKNOWN];
       case 'lit':
@@ -400,7 +400,8 @@ export class Evaluator {
       if (p.key === prop) return withSpread(this.values(v.file, p.value, depth + 1));
       if (p.key === '...') {
         const sources = this.values(v.file, p.value, depth + 1);
-        const found = sources.flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : []));
+        // `{ ...creation, ...payment }` of `import * as payment`: a module's exports spread in.
+        const found = sources.flatMap((s) => (s.t === 'obj' ? this.objectMember(s, prop, depth + 1) : s.t === 'ns' ? this.exportValue(s.file, prop, depth + 1) : []));
         if (found.some((x) => !isUnknown(x))) return withSpread(found);
         for (const s of sources) if (s.t === 'ext' || s.t === 'param' || s.t === 'opaque') spread.push(stepped(s, { p: prop }));
       }
@@ -825,7 +826,7 @@ export function valueKey(v: Value): string {
     case 'lit':
       return `l:${String(v.value)}`;
     case 'fields':
-      return `fields:${Object.entries(v.fields).map(([k, vs]) => `${k}=${vs.map(valueKey).join('|')}`).join(',')}`;
+      return `fields:${Object.entries(v.fields).map(([k, vs]) => `${k}=${vs.map(valueKey).join('|')}`).join(',')}${v.of ? `@${v.of.file}#${v.of.fn}.${v.of.index}` : ''}`;
     case 'opaque':
       return `?:${v.specifier}:${v.steps.map((s) => s.p + (s.site !== undefined ? `@${s.file}:${s.site}` : '')).join('.')}`;
     case 'unknown':

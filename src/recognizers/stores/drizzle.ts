@@ -34,7 +34,7 @@ export default defineStore({
   groups: ['batch'],
   // `export const reservations = pgTable('tbl_res', {...})`: the variable names the entity, argument 0 the table.
   entities: ['pgTable()', 'mysqlTable()', 'sqliteTable()', 'singlestoreTable()', 'pgSchema.().table()', 'mysqlSchema.().table()'].map((path): EntityDeclaration => ({
-    path, name: ['binding', 'arg:0'], table: ['arg:0'],
+    path, name: ['binding', 'arg:0'], table: ['arg:0'], columns: 'arg:1',
   })),
   example: "const [booking] = await db.insert(bookings).values({ ...input, status: 'pending' }).returning();",
   updateExample: "await db.update(bookings).set({ {field}: {value} }).where(eq(bookings.id, {id}));",
