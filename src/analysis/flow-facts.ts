@@ -54,6 +54,8 @@ const RECORD_ACCESSORS = new Set(['[]', 'data', 'rows', 'Item', 'Items', 'record
 const ROW_COUNTS = new Set(['length', 'rowCount', 'size', 'affected', 'affectedRows']);
 /** Lists of found records a count may be read from (`snap.docs.length`, Payload's `{ docs }`). */
 const ROW_LISTS = new Set([...RECORD_ACCESSORS, 'docs']);
+/** A field that keeps the id of another record (`hostawayReservationId`, `stripe_customer_id`). */
+const REFERENCE_FIELD = /[a-z0-9](?:Id|ID|_id)$/;
 /** Methods that ask about the record rather than refine the query. */
 const RECORD_PROBES = new Set(['exists', 'data', 'toObject', 'toJSON', 'get']);
 
@@ -620,9 +622,11 @@ export class FlowFacts {
   private guardSource(file: string, expr: Expr, truthy: boolean, lengthOnly = false): EvidenceSource | null {
     // `result[0]` is the item `const [count] = result` names.
     if (expr.k !== 'ref' && expr.k !== 'member' && expr.k !== 'index' && expr.k !== 'await' && expr.k !== 'call') return null;
-    // `if (!booking?.id) return`: a missing record has no id (and `booking.id` on null throws). Only
-    // the record's own field: a variable that may hold such an id may also hold another value.
-    if (truthy && !lengthOnly && expr.k === 'member' && expr.prop && ID_FIELDS.has(expr.prop)) {
+    // `if (!booking?.id) return`: a missing record has no id (and `booking.id` on null throws), nor
+    // a reference it keeps (`if (!booking?.channelReservationId) throw`). Only the record's own
+    // field: a variable that may hold such an id may also hold another value. Not any field: the
+    // result of a query may be a response whose `error` is set when the record is missing.
+    if (truthy && !lengthOnly && expr.k === 'member' && expr.prop && (ID_FIELDS.has(expr.prop) || REFERENCE_FIELD.test(expr.prop))) {
       const record = this.guardSource(file, expr.obj, true);
       if (record) return record;
     }
