@@ -651,13 +651,18 @@ export interface FrameworkRecognizer {
    * `c.set('db', drizzle(c.env.DB))` in a middleware, read as `c.get('db')` or `c.var.db` in a route;
    * Elysia's `app.decorate('db', new PrismaClient())`, read as `({ db }) => ...`. `set`: the methods
    * that set one (`(name, value)`, or an object of them), called on a context parameter
-   * (`setOn: 'param'`) or on anything (`'app'`); `get`: the context's method that reads one; `bag`:
-   * the context's field that holds them, or null for the context itself; `assignedOn`: the app's
+   * (`setOn: 'param'`), on an app of the framework (`'instance'`: Express's `app.set('db', pool)`) or
+   * on anything (`'app'`); `get`: the steps from the context to its method that reads one (`get`,
+   * `app.get` for Express's `req.app.get('db')`); `bag`: the context's field that holds them, null
+   * for the context itself, absent when only `get` reads them; `assignedOn`: the app's
    * field whose properties every context inherits (Koa's `app.context.db = db`, read as `ctx.db`);
    * `returnedBy`: functions of this name return the values as an object (React Router's
-   * `getLoadContext() { return { db } }`, read as `context.db` in an action).
+   * `getLoadContext() { return { db } }`, read as `context.db` in an action); `middleware`: a
+   * middleware of this many parameters that calls its last (`next`) assigns them on its first, the
+   * request (Express's `(req, res, next) => { req.db = pool; next(); }`), and a handler of two or
+   * more reads them on its first (`req.db.query(...)`).
    */
-  contextValues?: { set: string[]; setOn: 'param' | 'app'; get?: string; bag: string | null; assignedOn?: string; returnedBy?: string };
+  contextValues?: { set: string[]; setOn: 'param' | 'app' | 'instance'; get?: string; bag?: string | null; assignedOn?: string; returnedBy?: string; middleware?: number };
   /**
    * Chained calls that hand on their receiver's values when every argument is a call of one of
    * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).

@@ -1,0 +1,44 @@
+// What a framework hands handlers by name (engine/context-values.ts), and what only looks like it:
+// a function that fills in its first parameter, a middleware in a scan without the framework.
+import { describe, expect, it } from 'vitest';
+import { describeExpr } from '../../src/debug/flow-dump.js';
+import { contextValues } from '../../src/engine/context-values.js';
+import { RECOGNIZERS } from '../../src/recognizers/index.js';
+import { load, makeProject, show } from '../helpers/project.js';
+
+/** The values of the callee of the call written `text` in `file`, with the frameworks' context values known. */
+function calleeValues(files: Record<string, string>, file: string, text: string): string[] {
+  const l = load(makeProject(files));
+  l.ev.contextValues = contextValues(l.ev, RECOGNIZERS.filter((r) => r.kind === 'framework'));
+  const ir = l.files.get(file)!;
+  const site = ir.sites.find((_, i) => describeExpr(ir, { k: 'call', site: i }) === text);
+  if (!site) throw new Error(`${file} has no call ${text}: ${ir.sites.map((_, i) => describeExpr(ir, { k: 'call', site: i })).join(', ')}`);
+  return l.ev.values(file, site.callee).map((v) => show(l.ev, v));
+}
+
+const manifest = JSON.stringify({ name: 'desk', dependencies: { express: '^4.19.0', pg: '^8.11.0' } });
+const pool = "const { Pool } = require('pg');\nmodule.exports = new Pool();\n";
+const route = [
+  "const express = require('express');",
+  'const router = express.Router();',
+  "router.post('/bookings', async (req, res) => { await req.db.query('INSERT INTO bookings (email) VALUES ($1)', [req.body.email]); res.end(); });",
+  'module.exports = router;',
+  '',
+].join('\n');
+
+describe('context values: Express', () => {
+  it("follows a middleware's req.db = pool to a handler's req.db, not a function that fills in its first parameter", () => {
+    const middleware = "const pool = require('./pool');\nmodule.exports = (req, res, next) => { req.db = pool; next(); };\n";
+    expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'attach.js': middleware, 'routes.js': route }, 'routes.js', 'req.db.query()')).toContain('pg Pool.new().query');
+    // Three parameters, but the last is never called: no middleware.
+    const filler = "const pool = require('./pool');\nmodule.exports = (req, res, options) => { req.db = pool; return options; };\n";
+    expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'attach.js': filler, 'routes.js': route }, 'routes.js', 'req.db.query()')).not.toContain('pg Pool.new().query');
+  });
+
+  it('needs the framework somewhere in the scan', () => {
+    const middleware = "const pool = require('./pool');\nmodule.exports = (req, res, next) => { req.db = pool; next(); };\n";
+    const handler = "module.exports = async (req, res) => { await req.db.query('SELECT 1'); };\n";
+    expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'attach.js': middleware, 'handler.js': handler }, 'handler.js', 'req.db.query()')).not.toContain('pg Pool.new().query');
+  });
+
+});
