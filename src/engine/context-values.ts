@@ -3,8 +3,8 @@
 // `c.get('db')` or `c.var.db`, Elysia's `app.decorate('db', new PrismaClient())` read as
 // `({ db }) => ...`, Fastify's `fastify.decorate('prisma', prisma)` read as `fastify.prisma`, Koa's
 // `app.context.db = db` read as `ctx.db`, React Router's `getLoadContext() { return { db } }` read
-// as `context.db`, an Express middleware's `req.db = pool; next()` read as `req.db` in a route. No
-// parameter type says what they hold, so a route's
+// as `context.db`, an Express middleware's `req.db = pool; next()` read as `req.db` in a route,
+// Express's `app.set('db', pool)` read as `req.app.get('db')`. No parameter type says what they hold, so a route's
 // `c.get('db').insert(bookings)` is a write only once the value set is known.
 import type { Expr, FieldWrite, FileIR } from '../model/ir.js';
 import { sitesIn } from '../model/ir.js';

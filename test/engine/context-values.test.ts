@@ -1,5 +1,5 @@
 // What a framework hands handlers by name (engine/context-values.ts), and what only looks like it:
-// a function that fills in its first parameter, a middleware in a scan without the framework.
+// a Map's `set`, a function that fills in its first parameter, a middleware in a scan without the framework.
 import { describe, expect, it } from 'vitest';
 import { describeExpr } from '../../src/debug/flow-dump.js';
 import { contextValues } from '../../src/engine/context-values.js';
@@ -22,6 +22,7 @@ const route = [
   "const express = require('express');",
   'const router = express.Router();',
   "router.post('/bookings', async (req, res) => { await req.db.query('INSERT INTO bookings (email) VALUES ($1)', [req.body.email]); res.end(); });",
+  "router.post('/rooms', async (req, res) => { await req.app.get('db').query('INSERT INTO bookings (email) VALUES ($1)', [req.body.email]); res.end(); });",
   'module.exports = router;',
   '',
 ].join('\n');
@@ -41,4 +42,10 @@ describe('context values: Express', () => {
     expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'attach.js': middleware, 'handler.js': handler }, 'handler.js', 'req.db.query()')).not.toContain('pg Pool.new().query');
   });
 
+  it("follows app.set('db', pool) on an express app to req.app.get('db'), not a Map's set", () => {
+    const app = "const express = require('express');\nconst pool = require('./pool');\nconst app = express();\napp.set('db', pool);\napp.use(require('./routes'));\n";
+    expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'app.js': app, 'routes.js': route }, 'routes.js', 'req.app.get().query()')).toContain('pg Pool.new().query');
+    const cache = "const express = require('express');\nconst pool = require('./pool');\nconst settings = new Map();\nsettings.set('db', pool);\nexpress().use(require('./routes'));\n";
+    expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'app.js': cache, 'routes.js': route }, 'routes.js', 'req.app.get().query()')).not.toContain('pg Pool.new().query');
+  });
 });
