@@ -174,6 +174,15 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
           if (s && s.args[0]?.k !== 'fn') out.push(...settledValues(ev, e.file, s));
         }
       }
+      // A plugin handed by name (`app.register(bookingRoutes)`): the instance the call is made on.
+      for (const e of graph.in.get(fnKey({ file, fn })) ?? []) {
+        const s = e.kind === 'callback' || e.kind === 'deferred' ? ev.ir(e.file)?.sites[e.site] : undefined;
+        if (!s || s.args.some((a) => a.k === 'fn' && a.fn === fn && e.file === file)) continue;
+        for (const v of ev.values(e.file, s.callee)) {
+          if (v.t !== 'ext') continue;
+          if (matcher.match(v).some((m) => m.kind === 'registration' && m.registration?.handlerParams?.some((r) => r.index === index && r.receiver))) out.push(receiverOf(v));
+        }
+      }
       const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => (e.kind === 'call' || e.message) && !e.filledParams).slice(0, MAX_CALLERS);
       const perCaller = callers.map((e) => {
         const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];

@@ -19,15 +19,22 @@ export default defineFramework({
   })),
   registrations: [
     // Shorthand: `app.post(url, [options], handler)`; `withTypeProvider<T>()` returns the same instance.
-    // `app.register(plugin, { prefix: '/api' })` (https://fastify.dev/docs/latest/Reference/Plugins/#route-prefixing-option):
-    // the routes the plugin registers on its instance parameter are under the prefix.
     {
       clients: INSTANCE,
-      calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`), 'register'],
+      calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`)],
       routeArg: 0,
       methodFromCall: true,
+      entry: 'fastify-route',
+    },
+    // `app.register(plugin, { prefix: '/api' })` (https://fastify.dev/docs/latest/Reference/Plugins/#route-prefixing-option):
+    // the routes the plugin registers on its instance parameter are under the prefix. The plugin is
+    // handed the instance, so an untyped `module.exports = async function (fastify) { ... }` registers on it.
+    {
+      clients: INSTANCE,
+      calls: ['register'],
       pluginCalls: ['register'],
       prefixKeys: ['prefix'],
+      handlerParams: [{ index: 0, receiver: true }],
       entry: 'fastify-route',
     },
     // Full declaration: `app.route({ method, url, handler })`.
