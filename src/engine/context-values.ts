@@ -4,7 +4,8 @@
 // `({ db }) => ...`, Fastify's `fastify.decorate('prisma', prisma)` read as `fastify.prisma`, Koa's
 // `app.context.db = db` read as `ctx.db`, React Router's `getLoadContext() { return { db } }` read
 // as `context.db`, an Express middleware's `req.db = pool; next()` read as `req.db` in a route,
-// Express's `app.set('db', pool)` read as `req.app.get('db')`. No parameter type says what they hold, so a route's
+// Express's `app.set('db', pool)` read as `req.app.get('db')`, Fastify's decorations read through
+// the request as `request.server.prisma`. No parameter type says what they hold, so a route's
 // `c.get('db').insert(bookings)` is a write only once the value set is known.
 import type { Expr, FieldWrite, FileIR } from '../model/ir.js';
 import { sitesIn } from '../model/ir.js';
@@ -61,6 +62,8 @@ export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]):
     const endsWithPath = (steps: { p: string }[]) => path.every((p, i) => steps[steps.length - path.length + i]?.p === p);
     if (v.t === 'ext') return ofPackage(rule, v.module) && endsWithPath(v.steps);
     if (v.t !== 'param') return false;
+    // `request.server.prisma`: the context reached through a field of another parameter, in any module.
+    if (rule.via !== undefined && v.steps[0]?.p === rule.via) return v.steps.length === path.length + 1 && endsWithPath(v.steps);
     return last === null ? v.steps.length === 0 && imports(rule, v.file) : v.steps.length === path.length && endsWithPath(v.steps);
   };
   // A handler's request: the first of two or more parameters (`(req, res) => ...`), wherever the

@@ -660,9 +660,10 @@ export interface FrameworkRecognizer {
    * `getLoadContext() { return { db } }`, read as `context.db` in an action); `middleware`: a
    * middleware of this many parameters that calls its last (`next`) assigns them on its first, the
    * request (Express's `(req, res, next) => { req.db = pool; next(); }`), and a handler of two or
-   * more reads them on its first (`req.db.query(...)`).
+   * more reads them on its first (`req.db.query(...)`); `via`: a field of a handler's parameter that
+   * holds the context (Fastify's `request.server`, the instance: `request.server.prisma`).
    */
-  contextValues?: { set: string[]; setOn: 'param' | 'app' | 'instance'; get?: string; bag?: string | null; assignedOn?: string; returnedBy?: string; middleware?: number };
+  contextValues?: { set: string[]; setOn: 'param' | 'app' | 'instance'; get?: string; bag?: string | null; assignedOn?: string; returnedBy?: string; middleware?: number; via?: string };
   /**
    * Chained calls that hand on their receiver's values when every argument is a call of one of
    * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).

@@ -48,6 +48,7 @@ export default defineFramework({
     },
   ],
   // https://fastify.dev/docs/latest/Reference/Decorators/: `fastify.decorate('prisma', prisma)` in a
-  // plugin, read as `fastify.prisma` (or `request.server.prisma`) in the routes.
-  contextValues: { set: ['decorate'], setOn: 'app', bag: null },
+  // plugin, read as `fastify.prisma` in the routes, or as `request.server.prisma` in a handler kept
+  // apart from its plugin (https://fastify.dev/docs/latest/Reference/Request/: `server`, the instance).
+  contextValues: { set: ['decorate'], setOn: 'app', bag: null, via: 'server' },
 });
