@@ -5,17 +5,18 @@
 // `app.context.db = db` read as `ctx.db`, React Router's `getLoadContext() { return { db } }` read
 // as `context.db`, an Express middleware's `req.db = pool; next()` read as `req.db` in a route,
 // Express's `app.set('db', pool)` read as `req.app.get('db')`, Fastify's decorations read through
-// the request as `request.server.prisma`. No parameter type says what they hold, so a route's
+// the request as `request.server.prisma`, hapi's `server.app.db = pool` read as
+// `request.server.app.db`. No parameter type says what they hold, so a route's
 // `c.get('db').insert(bookings)` is a write only once the value set is known.
 import type { Expr, FieldWrite, FileIR } from '../model/ir.js';
 import { sitesIn } from '../model/ir.js';
 import type { Value } from '../model/values.js';
-import type { FrameworkRecognizer } from '../recognizers/define.js';
+import type { ContextValuesRule, FrameworkRecognizer } from '../recognizers/define.js';
 import { isModuleOrSubpath } from '../recognizers/match.js';
 import type { ContextValues, Evaluator } from '../symbols/evaluate.js';
 import { addTo } from '../util/multimap.js';
 
-type Rule = NonNullable<FrameworkRecognizer['contextValues']> & { packages: string[] };
+type Rule = ContextValuesRule & { packages: string[] };
 /** Values set by name, the functions that return them all as one object, and what middleware put on requests by name. */
 interface Index {
   byName: Map<string, { file: string; value: Expr }[]>;
@@ -24,7 +25,7 @@ interface Index {
 }
 
 export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]): ContextValues | null {
-  const rules: Rule[] = frameworks.flatMap((fw) => (fw.contextValues ? [{ ...fw.contextValues, packages: fw.packages }] : []));
+  const rules: Rule[] = frameworks.flatMap((fw) => [fw.contextValues ?? []].flat().map((rule) => ({ ...rule, packages: fw.packages })));
   if (rules.length === 0) return null;
   const ofPackage = (rule: Rule, module: string) => rule.packages.some((p) => isModuleOrSubpath(module, p));
   const importers = new Map<Rule, Set<string>>();
@@ -83,6 +84,7 @@ export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]):
       return rules.flatMap((r) => [
         ...(onContext(r, v, r.bag) ? valuesOf(r, prop, depth) : []),
         ...(r.middleware !== undefined && isRequest(r, v) ? onRequest(r, prop, depth) : []),
+        ...(r.onRequest && isRequest(r, v) ? valuesOf(r, prop, depth) : []),
       ]);
     },
   };
@@ -102,14 +104,20 @@ function indexOf(rule: Rule, files: Iterable<FileIR>, imports: (rule: Rule, file
     if (rule.middleware !== undefined) for (const w of middlewareWrites(ir, rule.middleware)) addTo(onRequest, w.prop, { file: ir.file, value: w.value });
     if (rule.setOn === 'param' && !imports(rule, ir.file)) continue;
     if (rule.assignedOn) {
-      for (const w of ir.fieldWrites ?? []) if (w.op === '=' && w.obj.k === 'member' && w.obj.prop === rule.assignedOn) addTo(out, w.prop, { file: ir.file, value: w.value });
+      for (const w of ir.fieldWrites ?? []) {
+        if (w.op !== '=' || w.obj.k !== 'member' || w.obj.prop !== rule.assignedOn) continue;
+        if (rule.setOn === 'instance' && !isInstance(rule, ir.file, w.obj.obj)) continue;
+        addTo(out, w.prop, { file: ir.file, value: w.value });
+      }
     }
     for (const site of ir.sites) {
       const c = site.callee;
       if (c.k !== 'member' || c.prop === null || !rule.set.includes(c.prop)) continue;
       if (rule.setOn === 'param' && !(c.obj.k === 'ref' && ir.bindings[c.obj.b]?.kind === 'param')) continue;
       if (rule.setOn === 'instance' && !isInstance(rule, ir.file, c.obj)) continue;
-      const [name, value] = site.args;
+      const decorated = site.args[0];
+      if (rule.decorates !== undefined && !(decorated?.k === 'lit' && decorated.value === rule.decorates)) continue;
+      const [name, value] = rule.decorates === undefined ? site.args : site.args.slice(1);
       if (name?.k === 'lit' && typeof name.value === 'string' && value) addTo(out, name.value, { file: ir.file, value });
       else if (name?.k === 'obj') for (const p of name.props) if (p.key !== null && p.key !== '...') addTo(out, p.key, { file: ir.file, value: p.value });
     }

@@ -49,3 +49,18 @@ describe('context values: Express', () => {
     expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'app.js': cache, 'routes.js': route }, 'routes.js', 'req.app.get().query()')).not.toContain('pg Pool.new().query');
   });
 });
+
+describe('context values: hapi', () => {
+  const hapiManifest = JSON.stringify({ name: 'desk', dependencies: { '@hapi/hapi': '^21.3.0', pg: '^8.11.0' } });
+  const handler = "exports.book = async (request, h) => { await request.server.app.db.query('SELECT 1'); await request.db.query('SELECT 2'); return h.response(); };\n";
+  const server = (plugin: string) =>
+    `const Hapi = require('@hapi/hapi');\nconst pool = require('./pool');\nconst { book } = require('./handler');\nconst init = async () => {\n  const server = Hapi.server();\n  ${plugin}\n  server.route({ method: 'POST', path: '/b', handler: book });\n};\ninit();\n`;
+  const project = (plugin: string) => ({ 'package.json': hapiManifest, 'pool.js': pool, 'handler.js': handler, 'server.js': server(plugin) });
+
+  it("follows the server's app and its request decorations, not another object's app nor a decoration of the toolkit", () => {
+    expect(calleeValues(project('server.app.db = pool;'), 'handler.js', 'request.server.app.db.query()')).toContain('pg Pool.new().query');
+    expect(calleeValues(project('const settings = { app: {} };\n  settings.app.db = pool;'), 'handler.js', 'request.server.app.db.query()')).not.toContain('pg Pool.new().query');
+    expect(calleeValues(project("server.decorate('request', 'db', pool);"), 'handler.js', 'request.db.query()')).toContain('pg Pool.new().query');
+    expect(calleeValues(project("server.decorate('toolkit', 'db', pool);"), 'handler.js', 'request.db.query()')).not.toContain('pg Pool.new().query');
+  });
+});
