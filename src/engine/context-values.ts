@@ -6,7 +6,8 @@
 // as `context.db`, an Express middleware's `req.db = pool; next()` read as `req.db` in a route,
 // Express's `app.set('db', pool)` read as `req.app.get('db')`, Fastify's decorations read through
 // the request as `request.server.prisma`, hapi's `server.app.db = pool` read as
-// `request.server.app.db`. No parameter type says what they hold, so a route's
+// `request.server.app.db`, Elysia's `.state('db', prisma)` read as `store.db` and
+// `.derive(() => ({ db }))` read as `({ db }) => ...`. No parameter type says what they hold, so a route's
 // `c.get('db').insert(bookings)` is a write only once the value set is known.
 import type { Expr, FieldWrite, FileIR } from '../model/ir.js';
 import { sitesIn } from '../model/ir.js';
@@ -112,7 +113,11 @@ function indexOf(rule: Rule, files: Iterable<FileIR>, imports: (rule: Rule, file
     }
     for (const site of ir.sites) {
       const c = site.callee;
-      if (c.k !== 'member' || c.prop === null || !rule.set.includes(c.prop)) continue;
+      if (c.k !== 'member' || c.prop === null) continue;
+      if (rule.returnedFrom?.includes(c.prop) && (rule.setOn !== 'instance' || isInstance(rule, ir.file, c.obj))) {
+        for (const a of site.args) if (a.k === 'fn') returners.push({ file: ir.file, fn: a.fn });
+      }
+      if (!rule.set.includes(c.prop)) continue;
       if (rule.setOn === 'param' && !(c.obj.k === 'ref' && ir.bindings[c.obj.b]?.kind === 'param')) continue;
       if (rule.setOn === 'instance' && !isInstance(rule, ir.file, c.obj)) continue;
       const decorated = site.args[0];

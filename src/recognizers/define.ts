@@ -491,6 +491,8 @@ export interface ContextValuesRule {
   assignedOn?: string;
   /** Functions of this name return the values as an object (React Router's `getLoadContext() { return { db } }`, read as `context.db`). */
   returnedBy?: string;
+  /** Methods (called as `setOn` says) whose function argument returns the values as an object (Elysia's `.derive(() => ({ db }))`). */
+  returnedFrom?: string[];
   /**
    * A middleware of this many parameters that calls its last (`next`) assigns them on its first, the
    * request (Express's `(req, res, next) => { req.db = pool; next(); }`), read as below by `onRequest`.

@@ -64,3 +64,21 @@ describe('context values: hapi', () => {
     expect(calleeValues(project("server.decorate('toolkit', 'db', pool);"), 'handler.js', 'request.db.query()')).not.toContain('pg Pool.new().query');
   });
 });
+
+describe('context values: Elysia', () => {
+  const elysiaManifest = JSON.stringify({ name: 'desk', dependencies: { elysia: '^1.1.0', pg: '^8.11.0' } });
+  const routes = [
+    "import { Elysia } from 'elysia';",
+    "import { clients } from './clients';",
+    "export const routes = new Elysia().use(clients).post('/b', async ({ store, db }) => { await store.db.query('SELECT 1'); await db.query('SELECT 2'); });",
+    '',
+  ].join('\n');
+  const project = (clients: string) => ({ 'package.json': elysiaManifest, 'pool.js': pool, 'routes.ts': routes, 'clients.ts': `import { Elysia } from 'elysia';\nimport pool from './pool';\n${clients}\n` });
+
+  it("follows an app's state and derive, not a factory's state nor another object's resolve", () => {
+    expect(calleeValues(project("export const clients = new Elysia().state('db', pool);"), 'routes.ts', 'store.db.query()')).toContain('pg Pool.new().query');
+    expect(calleeValues(project("const factory = { state: (name, value) => factory };\nfactory.state('db', pool);\nexport const clients = new Elysia();"), 'routes.ts', 'store.db.query()')).not.toContain('pg Pool.new().query');
+    expect(calleeValues(project('export const clients = new Elysia().derive(() => ({ db: pool }));'), 'routes.ts', 'db.query()')).toContain('pg Pool.new().query');
+    expect(calleeValues(project('const loader = { resolve: (fn) => fn };\nloader.resolve(() => ({ db: pool }));\nexport const clients = new Elysia();'), 'routes.ts', 'db.query()')).not.toContain('pg Pool.new().query');
+  });
+});
