@@ -522,6 +522,8 @@ export interface HandlerParam {
 
 export interface RegistrationRule {
   clients: ClientPattern[];
+  /** The framework calls a plain `function` handler with `this` bound to the instance the call is made on (Fastify's). */
+  handlerThis?: true;
   /** Steps after the client whose function arguments are entry points: 'post', 'route.().post'. */
   calls: string[];
   entry: string;

@@ -3,13 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeExpr } from '../../src/debug/flow-dump.js';
 import { contextValues } from '../../src/engine/context-values.js';
+import { boundThis } from '../../src/engine/wiring.js';
 import { RECOGNIZERS } from '../../src/recognizers/index.js';
+import { Matcher } from '../../src/recognizers/match.js';
 import { load, makeProject, show } from '../helpers/project.js';
 
 /** The values of the callee of the call written `text` in `file`, with the frameworks' context values known. */
 function calleeValues(files: Record<string, string>, file: string, text: string): string[] {
   const l = load(makeProject(files));
   l.ev.contextValues = contextValues(l.ev, RECOGNIZERS.filter((r) => r.kind === 'framework'));
+  l.ev.thisSource = boundThis(l.ev, new Matcher(RECOGNIZERS));
   const ir = l.files.get(file)!;
   const site = ir.sites.find((_, i) => describeExpr(ir, { k: 'call', site: i }) === text);
   if (!site) throw new Error(`${file} has no call ${text}: ${ir.sites.map((_, i) => describeExpr(ir, { k: 'call', site: i })).join(', ')}`);
@@ -80,5 +83,24 @@ describe('context values: Elysia', () => {
     expect(calleeValues(project("const factory = { state: (name, value) => factory };\nfactory.state('db', pool);\nexport const clients = new Elysia();"), 'routes.ts', 'store.db.query()')).not.toContain('pg Pool.new().query');
     expect(calleeValues(project('export const clients = new Elysia().derive(() => ({ db: pool }));'), 'routes.ts', 'db.query()')).toContain('pg Pool.new().query');
     expect(calleeValues(project('const loader = { resolve: (fn) => fn };\nloader.resolve(() => ({ db: pool }));\nexport const clients = new Elysia();'), 'routes.ts', 'db.query()')).not.toContain('pg Pool.new().query');
+  });
+});
+
+describe('context values: Fastify', () => {
+  const fastifyManifest = JSON.stringify({ name: 'desk', dependencies: { fastify: '^4.28.0', pg: '^8.11.0' } });
+  const server = [
+    "const Fastify = require('fastify');",
+    "const pool = require('./pool');",
+    'const app = Fastify();',
+    "app.decorate('db', pool);",
+    "app.post('/b', async function book(request, reply) { await this.db.query('SELECT 1'); });",
+    "['x'].forEach(function each() { this.db.end(); });",
+    '',
+  ].join('\n');
+
+  it("follows this.db in a route's function handler, bound to the instance, not in any other function", () => {
+    const files = { 'package.json': fastifyManifest, 'pool.js': pool, 'server.js': server };
+    expect(calleeValues(files, 'server.js', 'this.db.query()')).toContain('pg Pool.new().query');
+    expect(calleeValues(files, 'server.js', 'this.db.end()')).not.toContain('pg Pool.new().end');
   });
 });

@@ -24,6 +24,9 @@ export default defineFramework({
       calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`)],
       routeArg: 0,
       methodFromCall: true,
+      // https://fastify.dev/docs/latest/Reference/Routes/#routes-options: a `function` handler's `this`
+      // is the instance, so `this.prisma` reads a decoration.
+      handlerThis: true,
       entry: 'fastify-route',
     },
     // `app.register(plugin, { prefix: '/api' })` (https://fastify.dev/docs/latest/Reference/Plugins/#route-prefixing-option):
