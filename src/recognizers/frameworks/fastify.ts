@@ -53,5 +53,9 @@ export default defineFramework({
   // https://fastify.dev/docs/latest/Reference/Decorators/: `fastify.decorate('prisma', prisma)` in a
   // plugin, read as `fastify.prisma` in the routes, or as `request.server.prisma` in a handler kept
   // apart from its plugin (https://fastify.dev/docs/latest/Reference/Request/: `server`, the instance).
-  contextValues: { set: ['decorate'], setOn: 'app', bag: null, via: 'server' },
+  contextValues: [
+    { set: ['decorate'], setOn: 'app', bag: null, via: 'server' },
+    // `fastify.decorateRequest('db', pool)`: every request carries it, read as `request.db` in a handler.
+    { set: ['decorateRequest'], setOn: 'app', onRequest: true },
+  ],
 });
