@@ -10,7 +10,7 @@
 // `.derive(() => ({ db }))` read as `({ db }) => ...`. No parameter type says what they hold, so a route's
 // `c.get('db').insert(bookings)` is a write only once the value set is known.
 import type { Expr, FieldWrite, FileIR } from '../model/ir.js';
-import { sitesIn } from '../model/ir.js';
+import { bindingsIn, sitesIn } from '../model/ir.js';
 import type { Value } from '../model/values.js';
 import type { ContextValuesRule, FrameworkRecognizer } from '../recognizers/define.js';
 import { isModuleOrSubpath } from '../recognizers/match.js';
@@ -133,7 +133,10 @@ function indexOf(rule: Rule, files: Iterable<FileIR>, imports: (rule: Rule, file
 /**
  * Fields a middleware assigns on its request: `req.db = pool` in a function of `arity` parameters
  * that calls its last one (`next()`), the shape that tells a middleware from any function that
- * sets a field on its first parameter.
+ * sets a field on its first parameter. Only a value held outside the middleware counts (a module's
+ * client, or a factory's parameter: `(db) => (req, res, next) => { req.db = db; next(); }`): what it
+ * computes per request (`req.user = rows[0]`, `req.tenantId = Number(id)`) is no client, and
+ * following those into every handler of a large app multiplied the work many times over.
  */
 function middlewareWrites(ir: FileIR, arity: number): FieldWrite[] {
   const isParamOf = (e: Expr, fn: number, index: number) => e.k === 'ref' && ir.bindings[e.b]?.defs.some((d) => d.k === 'param' && d.fn === fn && d.index === index) === true;
@@ -141,7 +144,8 @@ function middlewareWrites(ir: FileIR, arity: number): FieldWrite[] {
     const f = ir.functions[fn];
     return f !== undefined && f.params.length === arity && sitesIn(ir, fn).some((s) => isParamOf(s.callee, fn, arity - 1));
   };
-  return (ir.fieldWrites ?? []).filter((w) => w.op === '=' && isParamOf(w.obj, w.fn, 0) && isMiddleware(w.fn));
+  const heldOutside = (e: Expr, fn: number) => e.k === 'ref' && !bindingsIn(ir, fn).includes(ir.bindings[e.b]!);
+  return (ir.fieldWrites ?? []).filter((w) => w.op === '=' && isParamOf(w.obj, w.fn, 0) && heldOutside(w.value, w.fn) && isMiddleware(w.fn));
 }
 
 /** The modules a file loads by `import`, or by `require` into a binding (`require('x')`, `require('x').Router`). */
