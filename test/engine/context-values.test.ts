@@ -39,6 +39,11 @@ describe('context values: Express', () => {
     expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'attach.js': filler, 'routes.js': route }, 'routes.js', 'req.db.query()')).not.toContain('pg Pool.new().query');
   });
 
+  it('does not follow what the middleware computes per request', () => {
+    const perRequest = "const { Pool } = require('pg');\nmodule.exports = (req, res, next) => { const fresh = new Pool(); req.db = fresh; next(); };\n";
+    expect(calleeValues({ 'package.json': manifest, 'pool.js': pool, 'attach.js': perRequest, 'routes.js': route }, 'routes.js', 'req.db.query()')).not.toContain('pg Pool.new().query');
+  });
+
   it('needs the framework somewhere in the scan', () => {
     const middleware = "const pool = require('./pool');\nmodule.exports = (req, res, next) => { req.db = pool; next(); };\n";
     const handler = "module.exports = async (req, res) => { await req.db.query('SELECT 1'); };\n";
