@@ -25,7 +25,7 @@ import { append } from '../util/append.js';
 import { applicability } from './applicability.js';
 import { contextValues } from './context-values.js';
 import { schemaFunctions } from './schema-functions.js';
-import { appOf, appRelative, autoImports, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
+import { appOf, appRelative, autoImports, boundThis, frameworkActive, implicitEntries, paramSources, passesThrough, resultSources } from './wiring.js';
 
 export interface AnalysisInput {
   root: string;
@@ -69,6 +69,7 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
     ev.globalSource = autoImports(ev, project.manifests, frameworks);
     ev.schemaFunctions = schemaFunctions(ev, stores);
     ev.contextValues = contextValues(ev, frameworks);
+    ev.thisSource = boundThis(ev, factContext.matcher);
     ev.requestBags = new Set(frameworks.flatMap((fw) => fw.requestBags ?? []));
     ev.reset();
     const facts = irs.flatMap((ir) => guarded(ir.file, analysisErrors, () => factsOfFile(factContext, ir), []));

@@ -12,7 +12,7 @@ import type { Manifest } from '../project/discover.js';
 import { globMatcher } from '../util/glob.js';
 import { injectedByToken, resolvedFromContainer } from './injection.js';
 import { staticText } from '../symbols/text.js';
-import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource } from '../symbols/evaluate.js';
+import type { Evaluator, GlobalSource, ParamSource, PassesThrough, ResultSource, ThisSource } from '../symbols/evaluate.js';
 import { addTo } from '../util/multimap.js';
 import { sqlHelperOf } from '../recognize/sql-helpers.js';
 
@@ -174,6 +174,15 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
           if (s && s.args[0]?.k !== 'fn') out.push(...settledValues(ev, e.file, s));
         }
       }
+      // A plugin handed by name (`app.register(bookingRoutes)`): the instance the call is made on.
+      for (const e of graph.in.get(fnKey({ file, fn })) ?? []) {
+        const s = e.kind === 'callback' || e.kind === 'deferred' ? ev.ir(e.file)?.sites[e.site] : undefined;
+        if (!s || s.args.some((a) => a.k === 'fn' && a.fn === fn && e.file === file)) continue;
+        for (const v of ev.values(e.file, s.callee)) {
+          if (v.t !== 'ext') continue;
+          if (matcher.match(v).some((m) => m.kind === 'registration' && m.registration?.handlerParams?.some((r) => r.index === index && r.receiver))) out.push(receiverOf(v));
+        }
+      }
       const callers = (graph.in.get(fnKey({ file, fn })) ?? []).filter((e) => (e.kind === 'call' || e.message) && !e.filledParams).slice(0, MAX_CALLERS);
       const perCaller = callers.map((e) => {
         const arg = ev.ir(e.file)?.sites[e.site]?.args[e.argMap?.[index] ?? index];
@@ -192,6 +201,28 @@ export function paramSources(ev: Evaluator, matcher: Matcher, graph: CallGraph |
   };
 }
 
+
+/**
+ * What a plain function's `this` is when it is handed inline to a registration whose framework binds
+ * it (`handlerThis`): the instance the call is made on (`fastify.post(url, async function () { this.prisma })`).
+ */
+export function boundThis(ev: Evaluator, matcher: Matcher): ThisSource {
+  const handedAt = new Map<string, Map<number, number[]>>();
+  return (file, fn) => {
+    let byFn = handedAt.get(file);
+    if (!byFn) {
+      handedAt.set(file, (byFn = new Map()));
+      ev.ir(file)?.sites.forEach((s, site) => s.args.forEach((a) => a.k === 'fn' && addTo(byFn!, a.fn, site)));
+    }
+    const out: Value[] = [];
+    for (const site of byFn.get(fn) ?? []) {
+      for (const v of ev.values(file, ev.ir(file)!.sites[site]!.callee)) {
+        if (v.t === 'ext' && matcher.match(v).some((m) => m.kind === 'registration' && m.registration?.handlerThis)) out.push(receiverOf(v));
+      }
+    }
+    return out.length > 0 ? out : null;
+  };
+}
 
 /**
  * Handlers that registrations hold in options objects (`handlerKeys`) of rules that fill their

@@ -7,7 +7,9 @@ import { addTo } from '../util/multimap.js';
 export type Expr =
   | { k: 'ref'; b: number } // a binding of this file (index into FileIR.bindings)
   | { k: 'global'; name: string } // a free identifier: fetch, Deno, require, process...
-  | { k: 'this'; cls: number | null; obj?: Expr; static?: true } // `this` in a class body (index into classes; the class itself in static members) or an object literal's method
+  // `this` in a class body (index into classes; the class itself in static members), an object
+  // literal's method (`obj`), or a plain function's own (`fn`: what its caller binds)
+  | { k: 'this'; cls: number | null; obj?: Expr; static?: true; fn?: number }
   | { k: 'super'; cls: number | null; obj?: Expr } // in an object literal's method, `obj` is the object
   | { k: 'member'; obj: Expr; prop: string | null } // prop null = computed, unknown key
   | { k: 'index'; obj: Expr; at: number } // `x[0]` and array destructuring

@@ -474,6 +474,38 @@ export interface RouteDefinerRule {
 }
 
 /** A handler's parameter whose fields the framework fills (tRPC's `{ ctx }`, Inngest's `{ step }`). */
+/** One way a framework hands handlers values by name (`contextValues`). */
+export interface ContextValuesRule {
+  /** The methods that set one: `(name, value)`, or an object of them. */
+  set: string[];
+  /**
+   * What they are called on: a context parameter of the framework's modules (`'param'`), an app of
+   * the framework (`'instance'`: Express's `app.set('db', pool)`, not a Map's), or anything (`'app'`).
+   */
+  setOn: 'param' | 'app' | 'instance';
+  /** The first argument names what the call decorates and must be this; the name and the value follow (hapi's `server.decorate('server', 'stripe', stripe)`). */
+  decorates?: string;
+  /** The steps from the context to its method that reads one: `get`, `app.get` for Express's `req.app.get('db')`. */
+  get?: string;
+  /** The context's field that holds them, null for the context itself, absent when only `get` or the request reads them. */
+  bag?: string | null;
+  /** The app's field whose properties every context inherits (Koa's `app.context.db = db`, read as `ctx.db`). */
+  assignedOn?: string;
+  /** Functions of this name return the values as an object (React Router's `getLoadContext() { return { db } }`, read as `context.db`). */
+  returnedBy?: string;
+  /** Methods (called as `setOn` says) whose function argument returns the values as an object (Elysia's `.derive(() => ({ db }))`). */
+  returnedFrom?: string[];
+  /**
+   * A middleware of this many parameters that calls its last (`next`) assigns them on its first, the
+   * request (Express's `(req, res, next) => { req.db = pool; next(); }`), read as below by `onRequest`.
+   */
+  middleware?: number;
+  /** Read on a handler's request, the first of two or more parameters, in any module (`req.db.query(...)`, hapi's `request.db`). */
+  onRequest?: true;
+  /** A field of a handler's parameter that holds the context (Fastify's `request.server`, the instance: `request.server.prisma`). */
+  via?: string;
+}
+
 export interface HandlerParam {
   index: number;
   /**
@@ -492,6 +524,8 @@ export interface HandlerParam {
 
 export interface RegistrationRule {
   clients: ClientPattern[];
+  /** The framework calls a plain `function` handler with `this` bound to the instance the call is made on (Fastify's). */
+  handlerThis?: true;
   /** Steps after the client whose function arguments are entry points: 'post', 'route.().post'. */
   calls: string[];
   entry: string;
@@ -649,17 +683,12 @@ export interface FrameworkRecognizer {
    */
   requestBags?: string[];
   /**
-   * Values handed to later handlers by name through the request's context parameter: Hono's
+   * Values handed to later handlers by name through the request's context or the app: Hono's
    * `c.set('db', drizzle(c.env.DB))` in a middleware, read as `c.get('db')` or `c.var.db` in a route;
-   * Elysia's `app.decorate('db', new PrismaClient())`, read as `({ db }) => ...`. `set`: the methods
-   * that set one (`(name, value)`, or an object of them), called on a context parameter
-   * (`setOn: 'param'`) or on anything (`'app'`); `get`: the context's method that reads one; `bag`:
-   * the context's field that holds them, or null for the context itself; `assignedOn`: the app's
-   * field whose properties every context inherits (Koa's `app.context.db = db`, read as `ctx.db`);
-   * `returnedBy`: functions of this name return the values as an object (React Router's
-   * `getLoadContext() { return { db } }`, read as `context.db` in an action).
+   * Elysia's `app.decorate('db', new PrismaClient())`, read as `({ db }) => ...`. One rule, or one
+   * per way the framework has (hapi's decorations and its `server.app`).
    */
-  contextValues?: { set: string[]; setOn: 'param' | 'app'; get?: string; bag: string | null; assignedOn?: string; returnedBy?: string };
+  contextValues?: ContextValuesRule | ContextValuesRule[];
   /**
    * Chained calls that hand on their receiver's values when every argument is a call of one of
    * `operators` (rxjs `obs.pipe(timeout(5000))`; `map(fn)` changes them, so it is not listed).

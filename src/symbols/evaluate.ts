@@ -38,6 +38,8 @@ export interface ContextValues {
   /** What a context's field holds (`c.var.db`, `fastify.prisma`, `ctx.db`, `context.db`). */
   field(v: Value, prop: string, depth: number): Value[];
 }
+/** What a plain function's own `this` is, as the framework that calls it binds it (Fastify's route handlers). */
+export type ThisSource = (file: string, fn: number) => Value[] | null;
 /** Values a parameter takes that syntax alone cannot tell (callers' arguments, callback rules). */
 export type ParamSource = (file: string, fn: number, index: number) => Value[] | null;
 /**
@@ -70,6 +72,7 @@ export class Evaluator {
   globalSource: GlobalSource | null = null;
   schemaFunctions: SchemaFunctions | null = null;
   contextValues: ContextValues | null = null;
+  thisSource: ThisSource | null = null;
   /** Fields of a request that middleware fills by name for later handlers (the frameworks' `requestBags`). */
   requestBags: ReadonlySet<string> = new Set();
   /** The names a store gives a model value (`sequelize.define('Booking')`, `Booking.init(..., { modelName })`): its `name`. */
@@ -103,6 +106,7 @@ export class Evaluator {
     copy.globalSource = this.globalSource;
     copy.schemaFunctions = this.schemaFunctions;
     copy.contextValues = this.contextValues;
+    copy.thisSource = this.thisSource;
     copy.requestBags = this.requestBags;
     copy.modelNames = this.modelNames;
     return copy;
@@ -155,7 +159,7 @@ export class Evaluator {
           const selves = this.schemaFunctions ? owners.flatMap((v) => this.schemaFunctions!.self(v)) : [];
           return selves.length > 0 ? selves : owners;
         }
-        if (e.cls === null) return [UNKNOWN];
+        if (e.cls === null) return (e.fn !== undefined ? this.thisSource?.(file, e.fn) : null) ?? [UNKNOWN];
         return [e.static ? { t: 'class', file, cls: e.cls } : { t: 'inst', file, cls: e.cls }];
       case 'super': {
         if (e.cls === null && e.obj) return this.prototypeOf(file, e.obj, d);

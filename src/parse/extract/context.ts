@@ -53,6 +53,8 @@ export class Ctx {
   nameHint: string | null = null;
   /** What `this` is in a function outside classes: the object literal a method belongs to. */
   thisObject: Expr | null = null;
+  /** The plain function (not a method, not an arrow) whose own `this` is read: what its caller binds. */
+  thisFn: number | null = null;
   /** Finally blocks already walked once for real; later walks (other exits) only add flow nodes. */
   readonly walkedFinally = new Set<AstNode>();
   depth = 0;

@@ -96,6 +96,7 @@ function exprInner(cx: Ctx, n: AstNode): Expr {
     }
     case 'ThisExpression':
       if (cx.cls === null && cx.thisObject) return { k: 'this', cls: null, obj: cx.thisObject };
+      if (cx.cls === null && cx.thisFn !== null) return { k: 'this', cls: null, fn: cx.thisFn };
       return cx.staticThis && cx.cls !== null ? { k: 'this', cls: cx.cls, static: true } : { k: 'this', cls: cx.cls };
     case 'Super':
       return cx.cls === null && cx.thisObject ? { k: 'super', cls: null, obj: cx.thisObject } : { k: 'super', cls: cx.cls };

@@ -36,13 +36,16 @@ export function declareFunction(
   // Arrow functions keep the enclosing `this`; other functions get their own.
   const outerThis = cx.thisObject;
   const outerStatic = cx.staticThis;
+  const outerThisFn = cx.thisFn;
   if (node.type !== 'ArrowFunctionExpression') {
     cx.thisObject = opts.thisObject ?? null;
     cx.staticThis = opts.isStatic ?? false;
+    cx.thisFn = kind === 'function' && !opts.thisObject ? id : null;
   }
   walkFunctionBody(cx, id, ir, node);
   cx.thisObject = outerThis;
   cx.staticThis = outerStatic;
+  cx.thisFn = outerThisFn;
   return id;
 }
 

@@ -33,7 +33,14 @@ export default defineFramework({
       entry: 'elysia-route',
     },
   ],
-  // https://elysiajs.com/essential/handler#decorate: `.decorate('db', client)` or `.decorate({ db })`
-  // adds `db` to every handler's context, `({ db, body }) => ...`.
-  contextValues: { set: ['decorate'], setOn: 'app', bag: null },
+  contextValues: [
+    // https://elysiajs.com/essential/handler#decorate: `.decorate('db', client)` or `.decorate({ db })`
+    // adds `db` to every handler's context, `({ db, body }) => ...`.
+    { set: ['decorate'], setOn: 'app', bag: null },
+    // https://elysiajs.com/patterns/extends-context: `.state('db', client)` puts it in the app's
+    // store, `({ store }) => store.db`; `.derive(fn)` and `.resolve(fn)` add the fields of the object
+    // `fn` returns to the context. `state` and `resolve` are common names: only an Elysia app's count.
+    { set: ['state'], setOn: 'instance', bag: 'store' },
+    { set: [], setOn: 'instance', bag: null, returnedFrom: ['derive', 'resolve'] },
+  ],
 });

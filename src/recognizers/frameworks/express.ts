@@ -10,6 +10,11 @@ export default defineFramework({
   packages: ['express'],
   // https://expressjs.com/en/api.html#res.locals: `res.locals.user` (and `app.locals`) set by middleware.
   requestBags: ['locals'],
+  // https://expressjs.com/en/guide/writing-middleware.html: a middleware `(req, res, next)` may put a
+  // client on the request (`req.db = pool; next()`), which the routes after it read as `req.db`.
+  // https://expressjs.com/en/api.html#app.set: `app.set('db', pool)` on the app, read back in a
+  // route as `req.app.get('db')`.
+  contextValues: { set: ['set'], setOn: 'instance', get: 'app.get', middleware: 3 },
   registrations: [
     {
       clients: [{ path: '()' }, { path: 'Router.()' }, { path: 'default.()' }, { path: 'default.Router.()' }],

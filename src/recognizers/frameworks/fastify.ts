@@ -19,15 +19,25 @@ export default defineFramework({
   })),
   registrations: [
     // Shorthand: `app.post(url, [options], handler)`; `withTypeProvider<T>()` returns the same instance.
-    // `app.register(plugin, { prefix: '/api' })` (https://fastify.dev/docs/latest/Reference/Plugins/#route-prefixing-option):
-    // the routes the plugin registers on its instance parameter are under the prefix.
     {
       clients: INSTANCE,
-      calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`), 'register'],
+      calls: [...VERBS, ...VERBS.map((v) => `withTypeProvider.().${v}`)],
       routeArg: 0,
       methodFromCall: true,
+      // https://fastify.dev/docs/latest/Reference/Routes/#routes-options: a `function` handler's `this`
+      // is the instance, so `this.prisma` reads a decoration.
+      handlerThis: true,
+      entry: 'fastify-route',
+    },
+    // `app.register(plugin, { prefix: '/api' })` (https://fastify.dev/docs/latest/Reference/Plugins/#route-prefixing-option):
+    // the routes the plugin registers on its instance parameter are under the prefix. The plugin is
+    // handed the instance, so an untyped `module.exports = async function (fastify) { ... }` registers on it.
+    {
+      clients: INSTANCE,
+      calls: ['register'],
       pluginCalls: ['register'],
       prefixKeys: ['prefix'],
+      handlerParams: [{ index: 0, receiver: true }],
       entry: 'fastify-route',
     },
     // Full declaration: `app.route({ method, url, handler })`.
@@ -41,6 +51,11 @@ export default defineFramework({
     },
   ],
   // https://fastify.dev/docs/latest/Reference/Decorators/: `fastify.decorate('prisma', prisma)` in a
-  // plugin, read as `fastify.prisma` (or `request.server.prisma`) in the routes.
-  contextValues: { set: ['decorate'], setOn: 'app', bag: null },
+  // plugin, read as `fastify.prisma` in the routes, or as `request.server.prisma` in a handler kept
+  // apart from its plugin (https://fastify.dev/docs/latest/Reference/Request/: `server`, the instance).
+  contextValues: [
+    { set: ['decorate'], setOn: 'app', bag: null, via: 'server' },
+    // `fastify.decorateRequest('db', pool)`: every request carries it, read as `request.db` in a handler.
+    { set: ['decorateRequest'], setOn: 'app', onRequest: true },
+  ],
 });

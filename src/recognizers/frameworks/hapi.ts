@@ -38,4 +38,14 @@ export default defineFramework({
       entry: 'hapi-route',
     },
   ],
+  contextValues: [
+    // https://hapi.dev/api/#-serverdecoratetype-property-method-options: `server.decorate('server',
+    // 'stripe', stripe)` read as `server.stripe` or `request.server.stripe`; `server.decorate('request',
+    // 'db', pool)` read as `request.db` in a handler.
+    { set: ['decorate'], setOn: 'instance', decorates: 'server', bag: null, via: 'server' },
+    { set: ['decorate'], setOn: 'instance', decorates: 'request', onRequest: true },
+    // https://hapi.dev/api/#-serverapp: `server.app.db = pool`, the application's run-time data, read
+    // as `request.server.app.db`.
+    { set: [], setOn: 'instance', assignedOn: 'app', bag: 'app', via: 'server' },
+  ],
 });
