@@ -17,6 +17,7 @@ import { functionName, locate } from '../analysis/payment-paths.js';
 import type { PathResult } from '../model/report.js';
 import type { Program } from '../analysis/program.js';
 import type { SiteFact } from '../recognize/facts.js';
+import type { CallEdge } from '../graph/call-graph.js';
 import type { EntryPoint } from '../graph/entries.js';
 import { namesChannelIntake } from '../recognizers/vocabulary.js';
 import { defineCheck } from './define.js';
@@ -88,18 +89,26 @@ const CONFIRMED_AT_ONCE = new Set(['confirmed-status-set', 'status-not-pending',
  * A branch of this kind that every call chain from the entry to the write passes: the nothing-due
  * side of a branch on whether anything is to be paid (`if (isZeroTotalOrder) { ... create({ status:
  * 'PAID' }) }`: a free booking confirmed at once waits for no payment), or the side where it is
- * paid in person. Null when a chain has none, or there are too many chains to see them all.
+ * paid in person.
  */
 function branchOnEveryChain(program: Program, entry: string, write: SiteFact, kind: (g: Guard) => boolean): Guard | null {
+  return foundOnEveryChain(program, entry, write, (chain) => guardsOf(program, chain, fnKey(write), write.site).find(kind));
+}
+
+/**
+ * What `find` finds on every call chain from the entry to the write (the first chain's), or null
+ * when a chain has none, or there are too many chains to see them all.
+ */
+function foundOnEveryChain<T>(program: Program, entry: string, write: SiteFact, find: (chain: CallEdge[]) => T | undefined): T | null {
   const target = fnKey(write);
   const limit = 8;
   const chains = entry === target ? [[]] : chainsTo(program, entry, target, limit);
   if (chains.length === 0 || chains.length >= limit) return null;
-  let found: Guard | null = null;
+  let found: T | null = null;
   for (const chain of chains) {
-    const guard = guardsOf(program, chain, target, write.site).find(kind);
-    if (!guard) return null;
-    found ??= guard;
+    const here = find(chain);
+    if (here === undefined) return null;
+    found ??= here;
   }
   return found;
 }
@@ -112,17 +121,7 @@ function branchOnEveryChain(program: Program, entry: string, write: SiteFact, ki
  */
 function channelIntake(program: Program, entry: EntryPoint, write: SiteFact): string | null {
   if (namesChannelIntake(entry.name)) return entry.name;
-  const target = fnKey(write);
-  const limit = 8;
-  const chains = entry.fn === target ? [[]] : chainsTo(program, entry.fn, target, limit);
-  if (chains.length === 0 || chains.length >= limit) return null;
-  let found: string | null = null;
-  for (const chain of chains) {
-    const named = [entry.fn, ...chain.map((e) => e.to), target].map((k) => functionName(program, k)).find(namesChannelIntake);
-    if (!named) return null;
-    found ??= named;
-  }
-  return found;
+  return foundOnEveryChain(program, entry.fn, write, (chain) => [entry.fn, ...chain.map((e) => e.to), fnKey(write)].map((k) => functionName(program, k)).find(namesChannelIntake));
 }
 
 function decide(program: Program, write: SiteFact, change: RecordChange, entry: PathResult['entry']): PathResult {
