@@ -5,7 +5,7 @@ import { isBillingPayload, type SiteFact } from '../recognize/facts.js';
 import { BILLING_ENTITY_WORDS, PAYMENT_ENTITY_WORDS, singularNoun, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { payloadLeaves } from './id-flow.js';
-import { writesBookingsFor } from './purchase-kinds.js';
+import { payloadFields, writesBookingsFor } from './purchase-kinds.js';
 import { notifyRoutes } from './return-routes.js';
 import { functionName, type PaymentPath } from './payment-paths.js';
 import { isPaymentEntity } from './payment-links.js';
@@ -62,7 +62,10 @@ export function excludedBecause(program: Program, path: PaymentPath, hooks: Webh
   // evidence enough as the plan's record above. A booking's checkout reads what it books (a class,
   // a slot) too, even where it reads the payer's plan to price it.
   if (others.length === 0 && reached.read.length > 0 && reached.read.every((entity) => isBillingEntity(entity))) return 'subscription-billing';
-  if (hooks.some((h) => writesBookingsFor(program, h, leaves))) return null;
+  if (hooks.length > 0) {
+    const payload = payloadFields(program, leaves);
+    if (hooks.some((h) => writesBookingsFor(h, payload))) return null;
+  }
   if (others.length > 0) return 'not-a-booking-payment';
   const billed = reached.billed.some((entity) => keys.some((k) => namesIdOf(k, entity)));
   return billed ? 'not-a-booking-payment' : null;

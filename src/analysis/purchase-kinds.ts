@@ -21,24 +21,23 @@ const memo = keyedMemo<Program, Set<SiteFact>>();
  * payload sends. One that only reads or confirms bookings (a deposit's `payment_intent.succeeded`)
  * books nothing for a payment that names no booking: an invoice paid beside them stays an invoice.
  */
-export function writesBookingsFor(program: Program, hook: WebhookHandler, leaves: Leaf[]): boolean {
+export function writesBookingsFor(hook: WebhookHandler, payload: PayloadFields): boolean {
   const bookings = hook.facts.filter((f) => f.bookingLike && f.kind === 'write');
   if (bookings.length === 0) return false;
-  const elsewhere = factsNotRunFor(program, hook, leaves);
+  const elsewhere = payload.notRunIn(hook);
   return bookings.some((f) => !elsewhere.has(f));
 }
 
-/** The facts of the webhook that only run for another kind of purchase than the one this payload pays for. */
-export function factsNotRunFor(program: Program, hook: WebhookHandler, leaves: Leaf[]): Set<SiteFact> {
-  return payloadFields(program, leaves).notRunIn(hook);
+/** What a payload tells the webhooks that may receive it: the facts each runs only for another kind of purchase. */
+export interface PayloadFields {
+  notRunIn: (hook: WebhookHandler) => Set<SiteFact>;
 }
 
 /**
- * What a payload tells every webhook that may receive it, worked out once per payload (a tree of
- * many apps hands one payment's payload to every webhook of its provider), with what each of them
- * would not run for it.
+ * A payment's payload fields, worked out once per payload (a tree of many apps hands one payment's
+ * payload to every webhook of its provider), with what each webhook would not run for it.
  */
-export function payloadFields(program: Program, leaves: Leaf[]): { notRunIn: (hook: WebhookHandler) => Set<SiteFact> } {
+export function payloadFields(program: Program, leaves: Leaf[]): PayloadFields {
   const sent = sentLiterals(leaves);
   const present = presentKeys(program, leaves);
   if (sent.size === 0 && present.size === 0) return { notRunIn: () => NONE };
