@@ -26,6 +26,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import { POLICY_WORDS, words } from '../recognizers/vocabulary.js';
 import { defineCheck } from './define.js';
 import { refundRemediation } from './remediation.js';
+import { keyedMemo } from '../util/memo.js';
 
 const POLICY = new Set(POLICY_WORDS);
 const isRefund = (f: SiteFact) => f.kind === 'provider' && f.role === 'refund';
@@ -174,7 +175,7 @@ function stateOfOtherRecord(program: Program, fn: string, value: Expr): boolean 
  * in an admin's status change): the state it moves the booking to, not the one the booking is in.
  */
 function requestedState(program: Program, fn: string, value: Expr): boolean {
-  const entries = new Set(program.entries.map((e) => e.fn));
+  const entries = entryFns(program, '', () => new Set(program.entries.map((e) => e.fn)));
   // A parameter of an entry point, or of a function nothing in the scan calls (the one a wrapper
   // such as `withErrorHandler(handler)` returns to the framework), holds the request.
   const isRequest = (v: Value) => v.t === 'param' && (entries.has(fnKey(v)) || !program.graph.in.get(fnKey(v))?.length);
@@ -182,6 +183,9 @@ function requestedState(program: Program, fn: string, value: Expr): boolean {
   const fromRequest = program.ev.values(parseFnKey(fn).file, value).some(isRequest);
   return fromRequest && (recordsOf(program, fn, value) ?? []).every((records) => records.length === 0);
 }
+
+/** The entry points' functions, once per program: asked for every state compared on a cancellation's way. */
+const entryFns = keyedMemo<Program, Set<string>>();
 
 /** For each value an expression can hold, the records (of a known entity) it was read, written or changed from; null when it holds none. */
 function recordsOf(program: Program, fn: string, value: Expr): SiteFact[][] | null {
