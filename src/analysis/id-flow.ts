@@ -96,9 +96,7 @@ function referenceIn(program: Program, flow: FlowFacts, fields: string[], leaves
       if (!pathMatches(pattern, leaf.path)) continue;
       const values = sources(program, ev, leaf.file, leaf.expr, 0);
       const rejected = rejectedAtCall(program, flow, leaf.file, leaf.expr);
-      const named = values.every(isUnknown) ? syntacticKey(program, leaf.file, leaf.expr) : null;
-      const sameExpr = named !== null && keys.has(named);
-      if (sameExpr || values.some((v) => isBookingId(flow, v, keys, rejected)) || isHandedRecordId(program, flow, leaf.file, leaf.expr, 0)) {
+      if (values.some((v) => isBookingId(flow, v, keys, rejected)) || isHandedRecordId(program, flow, leaf.file, leaf.expr, 0)) {
         return { passed: true, via: leaf.path.join('.'), fromClient: false };
       }
       // A request value sent under a booking-id key, or read from a booking-id field of the request (`req.body.rentalId`).
@@ -110,25 +108,6 @@ function referenceIn(program: Program, flow: FlowFacts, fields: string[], leaves
     }
   }
   return { passed: false, via: null, fromClient };
-}
-
-/**
- * A value nothing tells more of (a tRPC procedure's `input.token`, parsed by a schema) named by the
- * expression that reads it: the same property path of the same binding, never assigned again, is
- * the same value wherever the function reads it. Null for anything else.
- */
-function syntacticKey(program: Program, file: string, e: Expr): string | null {
-  if (e.k === 'member') {
-    const obj = e.prop === null ? null : syntacticKey(program, file, e.obj);
-    return obj === null ? null : `${obj}.${e.prop}`;
-  }
-  if (e.k === 'call') {
-    const site = program.files.get(file)?.sites[e.site];
-    return site?.callee.k === 'global' && TRANSPARENT_GLOBALS.has(site.callee.name) && site.args[0] ? syntacticKey(program, file, site.args[0]) : null;
-  }
-  if (e.k !== 'ref') return null;
-  const b = program.files.get(file)?.bindings[e.b];
-  return b && (b.kind === 'const' || (b.kind === 'param' && b.defs.length <= 1)) ? `${file}#${e.b}` : null;
 }
 
 /**
@@ -270,10 +249,7 @@ export function bookingKeyValues(program: Program, facts: SiteFact[], ev: Evalua
     if (!write) {
       for (const f of readFilter(program, fact)) {
         if (f.expr === null || !LOOKUP_KEY_FIELDS.has(f.field)) continue;
-        const values = sources(program, ev, f.file, f.expr, 0);
-        for (const v of values) if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
-        const named = values.every(isUnknown) ? syntacticKey(program, f.file, f.expr) : null;
-        if (named !== null) out.add(named);
+        for (const v of sources(program, ev, f.file, f.expr, 0)) if (v.t === 'param' || v.t === 'ext' || v.t === 'global') out.add(valueKey(v));
       }
     }
     for (const site of sites) {
