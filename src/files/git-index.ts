@@ -10,6 +10,8 @@ const INDEX_BYTES = 256_000_000;
 /** Fixed-size part of an entry: ctime, mtime, dev, ino, mode, uid, gid, size, object id, flags. */
 const ENTRY_HEAD = 62;
 const EXTENDED = 0x4000;
+/** Linux's PATH_MAX: no file a checkout holds has a longer path. */
+const MAX_PATH = 4_096;
 
 export interface TrackedFiles {
   files: Set<string>;
@@ -51,6 +53,11 @@ export function entryPaths(buf: Buffer): Set<string> {
   const out = new Set<string>();
   let at = 12;
   let previous: Buffer = Buffer.alloc(0);
+  // Version 4 spells each path as a cut of the previous one plus a suffix: a crafted index of a few
+  // megabytes whose paths each grow by a byte spells gigabytes. Real paths share prefixes, so what
+  // they spell stays within a few times the index's own size.
+  let spelled = 0;
+  const spellable = 4 * buf.length + MAX_PATH;
   for (let n = 0; n < count; n++) {
     const start = at;
     if (at + ENTRY_HEAD > buf.length) throw new Error('git index ends inside an entry');
@@ -78,6 +85,8 @@ export function entryPaths(buf: Buffer): Set<string> {
       // One to eight NULs pad the entry to a multiple of eight bytes.
       at = start + Math.ceil((end - start + 1) / 8) * 8;
     }
+    spelled += name.length;
+    if (name.length > MAX_PATH || spelled > spellable) throw new Error('git index entry paths are damaged (longer than any path a checkout holds)');
     previous = name;
     out.add(name.toString('utf8'));
   }

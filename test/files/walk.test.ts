@@ -155,6 +155,26 @@ describe('listFiles and files git tracks', () => {
     expect(files.map((f) => f.path)).toEqual(['src/app.ts']);
     expect(diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['.git/index git-index-unread']);
   });
+
+  it('refuses a version 4 index whose paths each grow by a byte (gigabytes of text from megabytes), in time', () => {
+    const root = project();
+    const count = 60_000;
+    const header = Buffer.alloc(12);
+    header.write('DIRC', 0, 'latin1');
+    header.writeUInt32BE(4, 4);
+    header.writeUInt32BE(count, 8);
+    // Each entry: the fixed head, a cut of 0 bytes from the previous path, and one more byte.
+    const entry = Buffer.alloc(65);
+    entry.writeUInt16BE(1, 60);
+    entry.write('a', 63, 'latin1');
+    fs.mkdirSync(path.join(root, '.git'));
+    fs.writeFileSync(path.join(root, '.git/index'), Buffer.concat([header, ...Array.from({ length: count }, () => entry)]));
+    const started = performance.now();
+    const { files, diagnostics } = listFiles(root);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(files.map((f) => f.path)).toEqual(['src/app.ts']);
+    expect(diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['.git/index git-index-unread']);
+  });
 });
 
 describe('listFiles and symlinks', () => {
