@@ -140,20 +140,25 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
 const ASSET = /\.(?:css|scss|sass|less|styl|pcss|postcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|json|jsonc|md|mdx|txt|html?|vue|svelte|astro|graphql|gql|ya?ml|toml|wasm|woff2?|ttf|otf|eot|mp[34]|webm|wav|csv|xml|pdf|glsl|wgsl|sql|prisma)$/i;
 
 /**
- * Relative imports of analyzed files that name no file in the scan (a generated or git-ignored
- * module): what comes through them is known by name only, so the user should hear of it.
+ * Imports of analyzed files that name no file in the scan (a generated or git-ignored module, an
+ * alias whose folder is missing or outside the root): relative ones, and those a tsconfig path
+ * alias claims. What comes through them is known by name only, so the user should hear of it.
  */
 function unresolvedImports(program: Program, irs: FileIR[], resolver: ModuleResolver): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ir of irs) {
     const seen = new Set<string>();
     for (const i of ir.imports) {
-      // Stylesheets, images and `?raw` text are a bundler's business, not code.
-      const code = /^\.{1,2}\//.test(i.specifier) && !/[?#]/.test(i.specifier) && !ASSET.test(i.specifier);
-      if (i.typeOnly || !code || seen.has(i.specifier) || resolver.resolve(ir.file, i.specifier).kind !== 'unresolved') continue;
+      if (i.typeOnly || seen.has(i.specifier)) continue;
       seen.add(i.specifier);
+      // Stylesheets, images and `?raw` text are a bundler's business, not code.
+      if (/[?#]/.test(i.specifier) && /^\.{1,2}\//.test(i.specifier) || ASSET.test(i.specifier)) continue;
+      const relative = /^\.{1,2}\//.test(i.specifier) && resolver.resolve(ir.file, i.specifier).kind === 'unresolved';
+      const alias = relative ? null : resolver.missedAlias(ir.file, i.specifier);
+      if ((!relative && !alias) || resolver.namesDeclarations(ir.file, i.specifier)) continue;
       const { line } = locate(program, ir.file, ir.bindings[i.binding]?.pos ?? 0);
-      out.push({ file: ir.file, line, severity: 'info', code: 'import-unresolved', message: `${i.specifier} is not a file of this scan: calls through it are recognized by name only` });
+      const why = alias ? ` (it matches the path alias \`${alias.pattern}\` of ${alias.config})` : '';
+      out.push({ file: ir.file, line, severity: 'info', code: 'import-unresolved', message: `${i.specifier.length > 200 ? `${i.specifier.slice(0, 200)}…` : i.specifier} is not a file of this scan${why}: calls through it are recognized by name only` });
     }
   }
   return out;

@@ -140,7 +140,8 @@ export function relevantFiles(scans: TextScan[], resolver: ModuleResolver, isSee
     }
     imports.set(s.path, targets);
   }
-  const relevant = new Set(scans.filter((s) => s.seed || isSeedByPath(s.path)).map((s) => s.path));
+  // A generated Prisma client is a store package wherever the schema puts it, which no text tells.
+  const relevant = new Set(scans.filter((s) => s.seed || isSeedByPath(s.path) || s.specifiers.some((spec) => resolver.isPrismaClient(s.path, spec))).map((s) => s.path));
   const up = [...relevant];
   while (up.length > 0) {
     for (const importer of importers.get(up.pop()!) ?? []) {

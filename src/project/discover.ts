@@ -1,6 +1,7 @@
 // Reads what describes the project: every package.json (root, workspaces, nested apps), Deno
 // configs and import maps, tsconfig/jsconfig files (checked here, applied by the resolver) and
 // schema files that name entities (Prisma models, SQL tables).
+import fs from 'node:fs';
 import path from 'node:path';
 import { isFile, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
 import type { ListedFile } from '../files/walk.js';
@@ -70,17 +71,26 @@ export interface Project {
   siteConfigs: string[];
   /** pg_cron jobs of the migrations. */
   sqlJobs: SqlJob[];
+  /**
+   * Root-relative folders a Prisma schema generates its client into (`output = "../src/server/orm"`),
+   * usually git-ignored: an import of one is `@prisma/client`.
+   */
+  prismaClients: string[];
   diagnostics: Diagnostic[];
 }
 
 export function discoverProject(root: string, files: ListedFile[]): Project {
-  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, refusedConfigs: [], schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], declaredHandlers: [], siteConfigs: [], diagnostics: [] };
+  const project: Project = { root, manifests: [], packages: {}, denoImports: {}, tsconfigs: [], outDirs: [], aliases: {}, refusedConfigs: [], schemaEntities: [], sqlFunctions: [], cronRoutes: [], sqlJobs: [], prismaClients: [], declaredHandlers: [], siteConfigs: [], diagnostics: [] };
   const altered: { table: string; field: SchemaField }[] = [];
   for (const f of files) {
     if (f.kind === 'manifest') readManifest(project, f);
     else if (f.kind === 'deno') readDenoConfig(project, f);
     else if (f.kind === 'tsconfig') checkTsconfig(project, f);
-    else if (f.kind === 'schema') append(project.schemaEntities, prismaModels(f, read(project, f) ?? ''));
+    else if (f.kind === 'schema') {
+      const text = read(project, f) ?? '';
+      append(project.schemaEntities, prismaModels(f, text));
+      append(project.prismaClients, prismaClientOutputs(f.path, text));
+    }
     else if (f.kind === 'content-type') append(project.schemaEntities, strapiContentType(f, read(project, f) ?? ''));
     else if (f.kind === 'config' && isDeploymentDescriptor(f.path.slice(f.path.lastIndexOf('/') + 1))) {
       append(project.declaredHandlers, declaredHandlers(f.path, read(project, f) ?? ''));
@@ -126,6 +136,7 @@ export function discoverProject(root: string, files: ListedFile[]): Project {
     const aliases = effectiveAliases(config, { root, packages: project.packages, diagnostics: project.diagnostics, cycles, unsafe, reads });
     if (aliases) project.aliases[config] = aliases;
   }
+  append(project.diagnostics, missingAliasFolders(project));
   project.refusedConfigs = [...unsafe].sort();
   return project;
 }
@@ -209,6 +220,41 @@ function readDenoConfig(project: Project, f: ListedFile): void {
   }
 }
 
+/**
+ * `paths` patterns none of whose targets is there (`#gone/*` -> `./missing-folder/*`, a generated
+ * folder not built yet, one outside the scanned root): imports through them name no file of the
+ * scan. Said once per base folder and pattern, however many configs extend the one declaring it.
+ */
+function missingAliasFolders(project: Project): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const said = new Set<string>();
+  for (const [config, aliases] of Object.entries(project.aliases)) {
+    for (const [pattern, targets] of aliases.paths) {
+      const key = `${aliases.base}\0${pattern}`;
+      if (said.has(key) || targets.length === 0) continue;
+      // A generated config of thousands of patterns is not looked through on disk.
+      if (said.size >= ALIASES_LOOKED_AT) return out;
+      said.add(key);
+      // What a target's `*` stands for is not known: its folder is the part before it.
+      const places = targets.map((t) => path.posix.normalize(path.posix.join(aliases.base, t.includes('*') ? path.posix.dirname(`${t.slice(0, t.indexOf('*'))}x`) : t)));
+      const there = (p: string) => !p.startsWith('../') && p !== '..' && !path.posix.isAbsolute(p) && p.length < 4_096 && (fs.existsSync(path.join(project.root, p)) || SOURCE_EXTENSIONS.some((e) => fs.existsSync(path.join(project.root, p + e))));
+      // A folder a Prisma client is generated into is git-ignored, and known: imports of it are `@prisma/client`.
+      const generated = (p: string) => project.prismaClients.some((dir) => p === dir || p.startsWith(`${dir}/`));
+      if (places.some((p) => there(p) || generated(p))) continue;
+      const outside = places.every((p) => p.startsWith('../') || p === '..' || path.posix.isAbsolute(p));
+      out.push({
+        file: config, line: 1, severity: 'info', code: 'tsconfig-alias-missing',
+        message: `\`paths\` pattern ${JSON.stringify(pattern)} maps to ${places.map((p) => JSON.stringify(p)).join(', ')}, ${outside ? 'outside the scanned root' : 'which is not there (generated, or not built yet?)'}: imports through it are recognized by name only`,
+      });
+      if (out.length >= 50) return out;
+    }
+  }
+  return out;
+}
+
+const ALIASES_LOOKED_AT = 500;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
+
 function checkTsconfig(project: Project, f: ListedFile): void {
   const json = parseConfig(project, f, 'tsconfig-invalid');
   if (!json) return;
@@ -261,6 +307,25 @@ export function prismaModels(f: { path: string }, text: string): SchemaEntity[] 
     const map = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(inner);
     out.push({ name: m[1]!, table: map?.[1] ?? null, file: f.path, line: lineAt(text, m.index), source: 'prisma', fields: prismaFields(text, body, inner) });
     re.lastIndex = end + 1;
+  }
+  return out;
+}
+
+/** The folders a schema's client generators write to, root-relative; none in `node_modules` (a package) or outside the root. */
+export function prismaClientOutputs(file: string, text: string): string[] {
+  const out: string[] = [];
+  const re = /^[ \t]*generator\s+\w+\s*\{/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = text.indexOf('}', m.index);
+    if (end === -1) break;
+    const body = text.slice(m.index, end);
+    const provider = /^\s*provider\s*=\s*"([^"]*)"/m.exec(body)?.[1];
+    const output = /^\s*output\s*=\s*"([^"]+)"/m.exec(body)?.[1];
+    re.lastIndex = end + 1;
+    // Other generators (DBML, Zod, ERD) write files no code imports as a client.
+    if (!output || (provider !== 'prisma-client-js' && provider !== 'prisma-client')) continue;
+    const dir = path.posix.normalize(path.posix.join(path.posix.dirname(file), output.replace(/\\/g, '/'))).replace(/\/$/, '');
+    if (dir !== '.' && !dir.startsWith('../') && dir !== '..' && !path.posix.isAbsolute(dir) && !dir.split('/').includes('node_modules')) out.push(dir);
   }
   return out;
 }

@@ -258,6 +258,15 @@ function refuse(rel: string, message: string, o: Options, refused: string[]): vo
 /** Candidate root-relative paths (without extension handling) that `spec` maps to. */
 export function aliasTargets(aliases: PathAliases, spec: string): string[] {
   const out: string[] = [];
+  for (const { targets, captured } of matchedPatterns(aliases, spec)) {
+    for (const t of targets) out.push(path.posix.normalize(path.posix.join(aliases.base, t.replace('*', captured))));
+  }
+  return out;
+}
+
+/** The patterns `spec` matches, in declaration order, with what their `*` took. */
+export function matchedPatterns(aliases: PathAliases, spec: string): { pattern: string; targets: string[]; captured: string }[] {
+  const out: { pattern: string; targets: string[]; captured: string }[] = [];
   for (const i of candidatePatterns(aliases, spec)) {
     const [pattern, targets] = aliases.paths[i]!;
     const star = pattern.indexOf('*');
@@ -266,8 +275,7 @@ export function aliasTargets(aliases: PathAliases, spec: string): string[] {
     else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)) && spec.length >= pattern.length - 1) {
       captured = spec.slice(star, spec.length - (pattern.length - star - 1));
     }
-    if (captured === null) continue;
-    for (const t of targets) out.push(path.posix.normalize(path.posix.join(aliases.base, t.replace('*', captured))));
+    if (captured !== null) out.push({ pattern, targets, captured });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { bracketDepth } from '../parse/source-guards.js';
 import type { Project } from '../project/discover.js';
 import type { Recognizer } from '../recognizers/define.js';
 import { isModuleOrSubpath } from '../recognizers/match.js';
-import { aliasTargets } from '../project/tsconfig-paths.js';
+import { aliasTargets, matchedPatterns } from '../project/tsconfig-paths.js';
 
 export type ResolvedModule =
   | { kind: 'file'; file: string }
@@ -82,7 +82,8 @@ export class ModuleResolver {
   private resolveUncached(fromFile: string, spec: string, depth: number): ResolvedModule {
     const mapped = depth < 4 ? this.fromImportMap(spec) : null;
     if (mapped !== null) return this.resolveUncached(fromFile, mapped, depth + 1);
-    for (const [re, name] of this.claimed) if (re.test(spec)) return { kind: 'package', name };
+    const claimed = this.claimedPackage(fromFile, spec);
+    if (claimed) return { kind: 'package', name: claimed };
     const remote = packageOfRemote(spec);
     if (remote) return { kind: 'package', name: remote };
     if (spec.startsWith('node:')) return { kind: 'package', name: spec };
@@ -116,6 +117,25 @@ export class ModuleResolver {
       if (at === 0) break;
     }
     return null;
+  }
+
+  /**
+   * Whether the import names a declaration file of the tree (`./types` for `types.d.ts`): it holds
+   * types only, which the scan leaves out, and no value comes through it.
+   */
+  namesDeclarations(fromFile: string, spec: string): boolean {
+    if (spec.length > MAX_PATH || !this.oxcCanRead(fromFile, spec)) return false;
+    const abs = path.join(this.project.root, fromFile);
+    const configured = this.configuredResolver(fromFile);
+    for (const resolver of configured ? [configured, this.plain] : [this.plain]) {
+      try {
+        const found = resolver.resolveFileSync(abs, spec).path;
+        if (found) return /\.d\.[mc]?ts$/.test(found) && !path.relative(this.project.root, found).startsWith('..');
+      } catch {
+        // the next resolver, if any
+      }
+    }
+    return false;
   }
 
   private viaOxc(fromFile: string, spec: string): ResolvedModule | null {
@@ -152,6 +172,40 @@ export class ModuleResolver {
     // oxc-resolver, which applies `baseUrl` to the configs it is handed, is not handed this one.
     const underBase = aliases.baseUrl && config !== null && this.project.refusedConfigs.includes(config) ? this.sourceOf(path.posix.join(aliases.base, spec)) : null;
     return underBase ? { kind: 'file', file: underBase } : null;
+  }
+
+  /** The store package a specifier is generated code of (a Prisma client, Convex's `_generated/api`), which no file of the scan holds. */
+  private claimedPackage(fromFile: string, spec: string): string | null {
+    for (const [re, name] of this.claimed) if (re.test(spec)) return name;
+    return this.isPrismaClient(fromFile, spec) ? '@prisma/client' : null;
+  }
+
+  /**
+   * Whether the specifier names the folder (or a module in it) a Prisma schema generates its
+   * client into: relative, or through the nearest config's `paths`. Asked before any file is looked
+   * for, as a committed client is generated code, not the app's.
+   */
+  isPrismaClient(fromFile: string, spec: string): boolean {
+    const folders = this.project.prismaClients;
+    if (folders.length === 0 || spec.length > MAX_PATH) return false;
+    const config = spec.startsWith('.') ? null : this.nearestConfig(fromFile);
+    const aliases = config ? this.project.aliases[config] : undefined;
+    const targets = spec.startsWith('.') ? [path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), spec))] : aliases ? aliasTargets(aliases, spec) : [];
+    return targets.some((t) => folders.some((dir) => t === dir || t.startsWith(`${dir}/`)));
+  }
+
+  /**
+   * The nearest config's `paths` pattern a specifier that named no file matched (`@/lib/db` under
+   * `@/*`), and that config: such an import is the app's own module, which the scan could not find.
+   * A catch-all `*` says nothing of the kind.
+   */
+  missedAlias(fromFile: string, spec: string): { pattern: string; config: string } | null {
+    if (spec.startsWith('.') || spec.startsWith('/') || spec.length > MAX_PATH) return null;
+    const config = this.nearestConfig(fromFile);
+    const aliases = config ? this.project.aliases[config] : undefined;
+    if (!config || !aliases || this.resolve(fromFile, spec).kind === 'file' || this.claimedPackage(fromFile, spec)) return null;
+    const pattern = matchedPatterns(aliases, spec).find((m) => m.pattern !== '*')?.pattern;
+    return pattern && !this.project.manifests.some((m) => m.dependencies.includes(moduleName(spec))) ? { pattern, config } : null;
   }
 
   private viaFrameworkAliases(fromFile: string, spec: string): ResolvedModule | null {

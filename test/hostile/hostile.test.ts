@@ -667,9 +667,16 @@ describe('hostile inputs', () => {
       app({
         'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'], '#gone/*': ['./missing-folder/*'] } } }),
         'src/uses-gone.ts': "import { thing } from '#gone/thing';\nexport const x = thing;\n",
+        // Analyzed in full (it imports Stripe): the import through the alias is named too.
+        'src/pay-gone.ts': "import Stripe from 'stripe';\nimport { price } from '#gone/prices';\nexport const client = new Stripe('sk');\nexport const amount = price;\n",
+        'tsconfig.outside.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shared/*': ['../../shared/src/*'] } } }),
       }),
     );
     expectNormal(s);
+    expect(codes(s)).toEqual(expect.arrayContaining(['tsconfig.json tsconfig-alias-missing', 'tsconfig.outside.json tsconfig-alias-missing', 'src/pay-gone.ts import-unresolved']));
+    expect(s.report.diagnostics.find((d: { file: string }) => d.file === 'tsconfig.outside.json').message).toContain('outside the scanned root');
+    // The app's own `@/*` is there, and says nothing.
+    expect(codes(s).filter((c) => c.startsWith('tsconfig.json'))).toEqual(['tsconfig.json tsconfig-alias-missing']);
     expectAppStillPasses(s);
   });
 

@@ -99,6 +99,56 @@ describe('ModuleResolver: node projects', () => {
   });
 });
 
+describe('ModuleResolver: a Prisma client generated into a folder the schema names', () => {
+  const { resolver, project } = load(makeProject({
+    'package.json': JSON.stringify({ name: 'kayaks', private: true, dependencies: { '@prisma/client': '^6.9.0', '@acme/ui': '1.0.0' } }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '#orm/*': ['./src/infra/orm/*'], '@/*': ['./src/*'], '*': ['./types/*'] } } }),
+    'prisma/schema.prisma': [
+      'generator client {\n  provider = "prisma-client"\n  output   = "../src/infra/orm"\n}',
+      'generator erd {\n  provider = "prisma-erd-generator"\n  output   = "../docs/erd"\n}',
+      'generator legacy {\n  provider = "prisma-client-js"\n  output   = "../node_modules/.prisma/client"\n}',
+      'generator outside {\n  provider = "prisma-client-js"\n  output   = "../../elsewhere"\n}',
+      'model Booking {\n  id String @id\n}\n',
+    ].join('\n'),
+    'src/infra/db.ts': 'export {};\n',
+    'src/routes/pay.ts': 'export {};\n',
+    'docs/erd/index.ts': 'export {};\n',
+    'src/types/shared.d.ts': 'export interface Kayak { id: string }\n',
+  }));
+  const from = (file: string, spec: string) => resolver.resolve(file, spec);
+
+  it('keeps the folders of client generators, in the root and out of node_modules', () => {
+    expect(project.prismaClients).toEqual(['src/infra/orm']);
+  });
+
+  it('takes a relative or aliased import of that folder, or of a module in it, for @prisma/client', () => {
+    expect(from('src/infra/db.ts', './orm/client.js')).toEqual({ kind: 'package', name: '@prisma/client' });
+    expect(from('src/infra/db.ts', './orm')).toEqual({ kind: 'package', name: '@prisma/client' });
+    expect(from('src/routes/pay.ts', '#orm/client')).toEqual({ kind: 'package', name: '@prisma/client' });
+    expect(from('src/routes/pay.ts', '../infra/orm/enums')).toEqual({ kind: 'package', name: '@prisma/client' });
+  });
+
+  it('leaves other generators\' folders and look-alike names alone', () => {
+    expect(from('src/routes/pay.ts', '../../docs/erd')).toEqual({ kind: 'file', file: 'docs/erd/index.ts' });
+    expect(from('src/infra/db.ts', './orm-helpers')).toEqual({ kind: 'unresolved' });
+  });
+
+  it('names the path alias an import matched when it found no file, but not a catch-all, a dependency or a generated client', () => {
+    expect(resolver.missedAlias('src/routes/pay.ts', '@/lib/missing')).toEqual({ pattern: '@/*', config: 'tsconfig.json' });
+    expect(resolver.missedAlias('src/routes/pay.ts', '@/infra/db')).toBeNull();
+    expect(resolver.missedAlias('src/routes/pay.ts', 'left-pad')).toBeNull();
+    expect(resolver.missedAlias('src/routes/pay.ts', '#orm/client')).toBeNull();
+    expect(resolver.missedAlias('src/routes/pay.ts', './nothing')).toBeNull();
+  });
+
+  it('tells an import of a declaration file, which the scan leaves out, from one of nothing', () => {
+    expect(resolver.namesDeclarations('src/routes/pay.ts', '../types/shared')).toBe(true);
+    expect(resolver.namesDeclarations('src/routes/pay.ts', '@/types/shared')).toBe(true);
+    expect(resolver.namesDeclarations('src/routes/pay.ts', '@/types/missing')).toBe(false);
+    expect(resolver.namesDeclarations('src/routes/pay.ts', '../infra/db')).toBe(false);
+  });
+});
+
 describe('ModuleResolver: Deno and Supabase edge functions', () => {
   const root = makeProject({
     'supabase/functions/deno.json': JSON.stringify({
