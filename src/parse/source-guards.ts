@@ -44,11 +44,36 @@ function looksMinified(source: string): boolean {
   // line length is what separates them from sources with one long string constant.
   if (source.length < 2_000) return false;
   const starts = lineStartsOf(source);
-  let longest = source.length - starts[starts.length - 1]!;
-  for (let i = 1; i < starts.length; i++) longest = Math.max(longest, starts[i]! - starts[i - 1]! - 1);
-  const lines = starts.length;
-  const average = source.length / lines;
+  starts.push(source.length + 1);
+  let code = 0;
+  let lines = 0;
+  let longest = 0;
+  for (let i = 1; i < starts.length; i++) {
+    const length = starts[i]! - starts[i - 1]! - 1;
+    // A base64 logo for a PDF ticket or an inline text is one long literal, not minified code.
+    if (length > MINIFIED_LINE_CHARS && isLiteralLine(source, starts[i - 1]!, length)) continue;
+    code += length + 1;
+    lines++;
+    longest = Math.max(longest, length);
+  }
+  if (lines === 0) return false;
+  const average = code / lines;
   return average > MINIFIED_LINE_CHARS || (lines <= 3 && average > 300) || longest > 20 * MINIFIED_LINE_CHARS;
+}
+
+const STATEMENT_MARKS = new Set([...';{}()'].map((c) => c.charCodeAt(0)));
+
+/** Whether nine tenths of a line are one stretch free of `;{}()`: a string or comment, where minified code has those every few characters. */
+function isLiteralLine(source: string, start: number, length: number): boolean {
+  let run = 0;
+  let best = 0;
+  for (let i = start; i < start + length; i++) {
+    if (STATEMENT_MARKS.has(source.charCodeAt(i))) {
+      best = Math.max(best, run);
+      run = 0;
+    } else run++;
+  }
+  return Math.max(best, run) >= 0.9 * length;
 }
 
 /** Lines that open with an import declaration (`import x`, `import {`, `import *`, `import 'x'`; not `import(` or `import.meta`). */

@@ -10,9 +10,20 @@ describe('inspectSource', () => {
 
   it('refuses minified code: long average lines or one very long line', () => {
     expect(inspectSource('var a=1;'.repeat(5000))?.code).toBe('minified');
-    const oneLongLine = `${'x\n'.repeat(2000)}${'y'.repeat(25_000)}\n`;
+    const oneLongLine = `${'x\n'.repeat(2000)}${'f(y);'.repeat(5_000)}\n`;
     expect(inspectSource(oneLongLine)?.code).toBe('minified');
     expect(inspectSource('const a = 1;\n'.repeat(5000))).toBeNull();
+  });
+
+  it('takes a long string or comment on its own line for what it is, not for minified code', () => {
+    // A PDF ticket's logo as a data URL, beside a few lines of code: one line of 60,000 characters.
+    const logo = `export const LOGO = 'data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(2_500)}';\n`;
+    expect(inspectSource(`import { jsPDF } from 'jspdf';\n${logo}export function ticket(id: string) {\n  const doc = new jsPDF();\n  doc.addImage(LOGO, 'PNG', 10, 10, 40, 40);\n  return doc.text(id, 10, 60);\n}\n`)).toBeNull();
+    expect(inspectSource(`/* ${'lorem ipsum dolor '.repeat(2_000)} */\nexport const a = 1;\n`)).toBeNull();
+    // Nothing but such lines is not code either way.
+    expect(inspectSource(`'${'x'.repeat(30_000)}';\n`)).toBeNull();
+    // Minified code, between two comments, stays refused.
+    expect(inspectSource(`/* a */\n${'var a=function(b){return b+1};'.repeat(1_000)}\n/* b */\n`)?.code).toBe('minified');
   });
 
   it('refuses bracket nesting deeper than the parser can take', () => {
