@@ -208,11 +208,14 @@ function safeStat(p: string): fs.Stats | null {
   }
 }
 
-/** A .gitignore's text as git reads it: bytes as UTF-8, never decoded by a BOM (a UTF-16 one has no rule git applies). */
+/**
+ * A .gitignore's text as git reads it: bytes as UTF-8, never decoded by a BOM (a UTF-16 one has no
+ * rule git applies), a UTF-8 BOM skipped as git skips it (else the first rule would start with it).
+ */
 function gitignoreText(p: string): { text: string; utf16: boolean } {
   const read = readRegular(p, PROJECT_FILE_BYTES);
   if (!read.ok) return { text: '', utf16: false };
-  return { text: read.buf.toString('utf8'), utf16: hasUnicodeBom(read.buf) };
+  return { text: read.buf.toString('utf8').replace(/^\ufeff/, ''), utf16: hasUnicodeBom(read.buf) };
 }
 
 function diag(file: string, code: string, message: string): Diagnostic {

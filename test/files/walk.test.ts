@@ -94,6 +94,16 @@ describe('listFiles and .gitignore', () => {
       'src/legacy/deep/kept.ts',
     ]);
   });
+
+  it('reads a .gitignore saved with a UTF-8 BOM and CRLF line ends as git does: every rule applies', () => {
+    const saved = makeProject({
+      '.gitignore': '\ufeffsrc/gen/\r\n*.tmp.ts\r\n',
+      'src/gen/x.ts': '',
+      'src/a.tmp.ts': '',
+      'src/b.ts': '',
+    });
+    expect(paths(saved)).toEqual(['src/b.ts']);
+  });
 });
 
 // Real git writes the index; every version it can write is read.
