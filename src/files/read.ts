@@ -76,8 +76,9 @@ function unreadable(error: unknown): Refusal {
 /** A configuration or schema file's text, or why it was not read. */
 export function readRegularText(abs: string, limit = MAX_BYTES): Refusal | { ok: true; text: string } {
   const read = readRegular(abs, limit);
-  // Editors on Windows save JSON as UTF-16 with a BOM: decoded as the sources are.
-  return read.ok ? { ok: true, text: unicodeText(read.buf) ?? read.buf.toString('utf8') } : read;
+  // Editors on Windows save JSON as UTF-16 with a BOM: decoded as the sources are; a UTF-8 BOM is
+  // dropped as the sources' is (a schema's first `model` line would start with it).
+  return read.ok ? { ok: true, text: unicodeText(read.buf) ?? read.buf.toString('utf8').replace(/^\ufeff/, '') } : read;
 }
 
 function readBytes(abs: string): Refusal | { ok: true; text: string; warning: string | null; hash?: string; buf: Buffer } {

@@ -229,10 +229,11 @@ function missingAliasFolders(project: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
   const said = new Set<string>();
   for (const [config, aliases] of Object.entries(project.aliases)) {
+    // A generated config of thousands of patterns (tsconfig-paths-many) is not looked through on disk.
+    if (aliases.paths.length > ALIASES_LOOKED_AT) continue;
     for (const [pattern, targets] of aliases.paths) {
       const key = `${aliases.base}\0${pattern}`;
       if (said.has(key) || targets.length === 0) continue;
-      // A generated config of thousands of patterns is not looked through on disk.
       if (said.size >= ALIASES_LOOKED_AT) return out;
       said.add(key);
       // What a target's `*` stands for is not known: its folder is the part before it.

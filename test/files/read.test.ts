@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../../src/files/read.js';
+import { readRegularText, readSource } from '../../src/files/read.js';
 import { makeProject } from '../helpers/project.js';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -66,5 +66,15 @@ describe('readSource', () => {
     } finally {
       fs.chmodSync(file, 0o644);
     }
+  });
+});
+
+describe('readRegularText', () => {
+  it('drops a UTF-8 BOM, as the sources are decoded: a schema\'s first line starts with its `model`', () => {
+    const root = makeProject({});
+    const file = path.join(root, 'schema.prisma');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('model Booking {\n  id String @id\n}\n')]));
+    const read = readRegularText(file);
+    expect(read.ok && read.text.startsWith('model Booking')).toBe(true);
   });
 });

@@ -104,6 +104,22 @@ describe('hostile project files', () => {
     });
   }
 
+  it('a Prisma schema, package.json, tsconfig and .gitignore saved with a UTF-8 BOM', () => {
+    const bom = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    const s = scanDir(app({
+      'package.json': bom(passingApp['package.json']!),
+      'tsconfig.json': bom(passingApp['tsconfig.json']!),
+      // The app's one model, `Booking`, on the schema's first line: read as the booking it is.
+      'prisma/schema.prisma': bom(passingApp['prisma/schema.prisma']!),
+      '.gitignore': bom('src/scratch/\n'),
+      'src/scratch/try.ts': "import Stripe from 'stripe';\nexport const t = () => new Stripe('sk').paymentIntents.create({ amount: 1, currency: 'eur' });\n",
+    }));
+    expectNormal(s);
+    expect(codes(s)).toEqual([]);
+    expect(s.report.checks.find((c: { id: string }) => c.id === 'initial-booking-state').paths.map((p: { reason: string }) => p.reason)).toEqual(['pending-status-set']);
+    expectAppStillPasses(s);
+  });
+
   it('a tsconfig with over 5,000 `paths` patterns and imports resolved by its `baseUrl` alone', () => {
     const paths: Record<string, string[]> = {};
     for (let i = 0; i < 6_000; i++) paths[`@gen${i}/*`] = [`./generated/${i}/*`];
