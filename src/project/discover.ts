@@ -230,10 +230,11 @@ function missingAliasFolders(project: Project): Diagnostic[] {
   const said = new Set<string>();
   for (const [config, aliases] of Object.entries(project.aliases)) {
     // A generated config of thousands of patterns (tsconfig-paths-many) is not looked through on disk.
-    if (aliases.paths.length > ALIASES_LOOKED_AT) continue;
+    // A `baseUrl` that is a file, and patterns of two `*`, are told of as invalid (tsconfig-option-invalid).
+    if (aliases.paths.length > ALIASES_LOOKED_AT || isFile(path.join(project.root, aliases.base))) continue;
     for (const [pattern, targets] of aliases.paths) {
       const key = `${aliases.base}\0${pattern}`;
-      if (said.has(key) || targets.length === 0) continue;
+      if (said.has(key) || targets.length === 0 || [pattern, ...targets].some((t) => t.split('*').length > 2)) continue;
       if (said.size >= ALIASES_LOOKED_AT) return out;
       said.add(key);
       // What a target's `*` stands for is not known: its folder is the part before it.

@@ -690,6 +690,7 @@ describe('hostile inputs', () => {
         ...files,
         'src/lib/clé stripe ✓.ts': passingApp['src/lib/stripe.ts']!,
         [route]: passingApp[ROUTE]!.replace("'@/lib/stripe'", "'@/lib/clé stripe ✓'"),
+        'src/app/api/webhooks/stripe/route.ts': passingApp['src/app/api/webhooks/stripe/route.ts']!.replace("'@/lib/stripe'", "'@/lib/clé stripe ✓'"),
       },
       'bookfirst-hostile-ü ',
     );
