@@ -34,7 +34,7 @@ export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: s
   const targetCover = coverOf(target.fn, target.site);
 
   if (!targetCover) {
-    const bad = chainIn(shortestTree(program, flow, entry, (e) => !coverOf(e.from, e.site)), entry, target.fn);
+    const bad = chainIn(shortestTree(program, flow, entry, (e) => !edgeCover(flow, e)), entry, target.fn);
     if (bad) return { holds: false, chain: bad, evidence: null, covering: [], approximate: bad.some((e) => e.kind === 'approximate') };
   }
   const chain = chainIn(shortestTree(program, null, entry, () => true), entry, target.fn) ?? [];
@@ -51,6 +51,28 @@ const covers = keyedMemo<FlowFacts, EvidenceNode | null>();
 
 function coverMemo(flow: FlowFacts, fn: string, site: number): EvidenceNode | null {
   return covers(flow, `${fn}@${site}`, () => coveringEvidence(flow, fn, site));
+}
+
+const edgeCovers = new WeakMap<FlowFacts, WeakMap<CallEdge, EvidenceNode | null>>();
+
+/** The evidence covering an edge's call, by the edge: a search from each entry asks it of every edge it meets. */
+function edgeCover(flow: FlowFacts, e: CallEdge): EvidenceNode | null {
+  let byEdge = edgeCovers.get(flow);
+  if (!byEdge) edgeCovers.set(flow, (byEdge = new WeakMap()));
+  let hit = byEdge.get(e);
+  if (hit === undefined) byEdge.set(e, (hit = coverMemo(flow, e.from, e.site)));
+  return hit;
+}
+
+const sortedOut = new WeakMap<object, Map<string, CallEdge[]>>();
+
+/** A function's outgoing edges by file, then site: the order searches take them in, sorted once per graph. */
+function outInOrder(program: Program, fn: string): CallEdge[] {
+  let byFn = sortedOut.get(program.graph);
+  if (!byFn) sortedOut.set(program.graph, (byFn = new Map()));
+  let edges = byFn.get(fn);
+  if (!edges) byFn.set(fn, (edges = [...(program.graph.out.get(fn) ?? [])].sort((a, b) => (a.file === b.file ? a.site - b.site : a.file < b.file ? -1 : 1))));
+  return edges;
 }
 
 /**
@@ -79,9 +101,8 @@ function shortestTree(program: Program, flow: FlowFacts | null, entry: string, a
   for (let i = 0; i < queue.length; i++) {
     const fn = queue[i]!;
     // Deterministic order: by file, then site.
-    const edges = (program.graph.out.get(fn) ?? []).filter(allowed).sort((a, b) => (a.file === b.file ? a.site - b.site : a.file < b.file ? -1 : 1));
-    for (const e of edges) {
-      if (seen.has(e.to)) continue;
+    for (const e of outInOrder(program, fn)) {
+      if (seen.has(e.to) || !allowed(e)) continue;
       seen.add(e.to);
       parent.set(e.to, e);
       queue.push(e.to);

@@ -95,19 +95,31 @@ function namesReached(program: Program, entry: PaymentPath['entry']): ReachedNam
   const v = program.vocabulary;
   const facts = reachedFacts(program, entry.fn);
   const reach = reachableFrom(program.graph, entry.fn);
-  const names = [entry.name, entry.file, ...[...reach].map((k) => functionName(program, k))];
+  const names = [entry.name, entry.file];
   const entities = [...new Set(facts.map((f) => f.entity ?? ''))];
   // A payments row kept for a booking (`Payment { bookingId, razorpayOrderId }`) says whose payment
   // it is, also where the booking itself lives in another service of the tree.
   for (const f of facts) if (f.kind === 'write' && isPaymentEntity(f.entity)) for (const c of recordChanges(program, f)) names.push(...c.sets.map((s) => s.field));
+  // The functions reached are named once per program: entries reaching one shared layer ask of the same names.
+  const named = [...reach].map((k) => nameSignals(program, k));
   return {
     bookingLike: facts.some((f) => f.bookingLike),
-    signalsBooking: names.some((n) => v.signalsBooking(n)) || entities.some((n) => v.signalsBooking(n, true)),
-    signalsNotBooking: [...names, ...entities].some((n) => v.signalsNotBooking(n)),
+    signalsBooking: named.some((n) => n.booking) || names.some((n) => v.signalsBooking(n)) || entities.some((n) => v.signalsBooking(n, true)),
+    signalsNotBooking: named.some((n) => n.notBooking) || [...names, ...entities].some((n) => v.signalsNotBooking(n)),
     others: facts.filter((f) => (f.kind === 'write' || f.kind === 'update') && f.entity !== null && !isPayerEntity(f.entity)),
     billed: [...new Set(facts.flatMap((f) => (f.entity !== null && BILLED.has(singularNoun(words(f.entity).at(-1) ?? '')) ? [f.entity] : [])))],
     read: [...new Set(facts.flatMap((f) => (f.kind === 'read' && f.entity !== null && !isPayerEntity(f.entity) ? [f.entity] : [])))],
   };
+}
+
+const signalsMemo = keyedMemo<Program, { booking: boolean; notBooking: boolean }>();
+
+/** Whether a function's name signals a booking, or its absence. */
+function nameSignals(program: Program, fn: string): { booking: boolean; notBooking: boolean } {
+  return signalsMemo(program, fn, () => {
+    const name = functionName(program, fn);
+    return { booking: program.vocabulary.signalsBooking(name), notBooking: program.vocabulary.signalsNotBooking(name) };
+  });
 }
 
 /**

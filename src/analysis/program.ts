@@ -73,8 +73,30 @@ export function reachingSet(graph: CallGraph, targets: Iterable<string>, follow:
   return seen;
 }
 
-/** Functions reachable from `start` (including it). */
-export function reachableFrom(graph: CallGraph, start: string, follow: (e: CallEdge) => boolean = () => true): Set<string> {
+const reached = new WeakMap<CallGraph, { sets: Map<string, ReadonlySet<string>>; size: number }>();
+/** Functions kept in all the sets `reachableFrom` remembers for one graph: enough for the apps, bounded for a ring of thousands. */
+const REACHED_KEPT = 2_000_000;
+
+/**
+ * Functions reachable from `start` (including it) over every edge. Each check asks it of every
+ * entry point, and so do the helpers a check asks: the sets are remembered per graph, up to a
+ * budget of functions.
+ */
+export function reachableFrom(graph: CallGraph, start: string): ReadonlySet<string> {
+  let memo = reached.get(graph);
+  if (!memo) reached.set(graph, (memo = { sets: new Map(), size: 0 }));
+  const hit = memo.sets.get(start);
+  if (hit) return hit;
+  const set = reachableOver(graph, start, () => true);
+  if (memo.size + set.size <= REACHED_KEPT) {
+    memo.sets.set(start, set);
+    memo.size += set.size;
+  }
+  return set;
+}
+
+/** Functions reachable from `start` (including it) over the edges `follow` takes. */
+function reachableOver(graph: CallGraph, start: string, follow: (e: CallEdge) => boolean): Set<string> {
   const seen = new Set<string>([start]);
   const stack = [start];
   while (stack.length > 0) {

@@ -3,12 +3,13 @@
 // types, or retrieves/captures a payment without starting one (success and return callbacks).
 import type { EntryPoint } from '../graph/entries.js';
 import { bindingsIn, sitesIn, type Expr } from '../model/ir.js';
-import type { Value } from '../model/values.js';
+import { fnKey, type Value } from '../model/values.js';
 import { stateOfText } from './booking-state.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { functionOf, integratedProviders, reachableFrom, type Program } from './program.js';
 import { failureReturns, notifiedRoutes, successReturns } from './return-routes.js';
-import { lazyOnce } from '../util/memo.js';
+import { keyedMemo, lazyOnce } from '../util/memo.js';
+import { addTo } from '../util/multimap.js';
 
 export interface WebhookHandler {
   entry: EntryPoint;
@@ -25,10 +26,9 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
   for (const entry of program.entries) {
     const reach = reachableFrom(program.graph, entry.fn);
     const facts = [...reach].flatMap((k) => program.factsByFn.get(k) ?? []);
-    // Read only when a provider asks (every entry of the app is asked about every integrated provider).
-    const strings = lazyOnce(() => new Set([...reach].flatMap((k) => functionOf(program, k)?.fn.strings ?? [])), new Set<string>());
-    // Event types the code branches on (`event.type === 'payment.created'`, `case 'payment.created':`).
-    const compared = lazyOnce(() => new Set([...reach].flatMap((k) => (functionOf(program, k)?.fn.nodes ?? []).flatMap((n) => (n.kind === 'assume' && typeof n.compare?.literal === 'string' ? [n.compare.literal] : [])))), new Set<string>());
+    // Event types the code branches on (`event.type === 'payment.created'`, `case 'payment.created':`), or holds.
+    const texts = textsOf(program);
+    const inReach = (fns: string[] | undefined) => fns !== undefined && fns.some((k) => reach.has(k));
     const fieldsRead = lazyOnce(() => fieldsReadIn(program, reach), new Set<string>());
     // A queued write (unit of work) writes nothing unless a flush of its store follows it.
     const flushed = (f: SiteFact) => !f.match?.store?.queued || facts.some((x) => x.kind === 'flush' && x.recognizer === f.recognizer && x.fn === f.fn && x.file === f.file);
@@ -46,7 +46,7 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
       const named = CALLBACK_NAME.test(`${entry.route ?? ''} ${entry.file}`);
       // An event's name heard: branched on, or merely named (a handler table) in a route called a
       // webhook; elsewhere the same text is more likely an audit action (`action: 'payment.created'`).
-      const hears = (e: string) => compared().has(e) || (named && strings().has(e));
+      const hears = (e: string) => inReach(texts.compared.get(e)) || (named && inReach(texts.held.get(e)));
       const hearsEvents = r.events.success.some(hears) || r.events.failure.some(hears);
       // A success callback retrieves or captures a payment another request started; one that also
       // refunds is a cancellation or reschedule flow, not a success callback, unless it inserts the
@@ -72,8 +72,31 @@ export function findWebhookHandlers(program: Program): WebhookHandler[] {
   return out;
 }
 
+const textsMemo = keyedMemo<Program, { compared: Map<string, string[]>; held: Map<string, string[]> }>();
+
+/**
+ * The functions that compare a text with a value (`event.type === 'x'`, `case 'x':`) and those
+ * that hold it, by text, once per program: every entry point is asked about the few event names of
+ * each provider, and entries that reach the same shared functions would read them over and again.
+ */
+function textsOf(program: Program): { compared: Map<string, string[]>; held: Map<string, string[]> } {
+  return textsMemo(program, '', () => {
+    const compared = new Map<string, string[]>();
+    const held = new Map<string, string[]>();
+    for (const ir of program.files.values()) {
+      ir.functions.forEach((fn, index) => {
+        const key = fnKey({ file: ir.file, fn: index });
+        for (const text of new Set(fn.strings)) addTo(held, text, key);
+        const literals = new Set(fn.nodes.flatMap((n) => (n.kind === 'assume' && typeof n.compare?.literal === 'string' ? [n.compare.literal] : [])));
+        for (const text of literals) addTo(compared, text, key);
+      });
+    }
+    return { compared, held };
+  });
+}
+
 /** Whether a branch in these functions compares what one of `calls` returned with a success state (`verified.data.status !== 'success'`). */
-function checksSuccessOf(program: Program, fns: Set<string>, calls: SiteFact[]): boolean {
+function checksSuccessOf(program: Program, fns: ReadonlySet<string>, calls: SiteFact[]): boolean {
   if (calls.length === 0) return false;
   const fromCall = (v: Value) => (v.t === 'ext' || v.t === 'global') && v.steps.some((s) => calls.some((f) => f.file === s.file && f.site === s.site));
   for (const key of fns) {
@@ -91,7 +114,7 @@ function checksSuccessOf(program: Program, fns: Set<string>, calls: SiteFact[]):
  * Property names the functions read into variables or pass on (`const { razorpay_signature } = req.body`),
  * also as parts of a concatenation or template, and names read through `get` (`searchParams.get('vnp_ResponseCode')`).
  */
-function fieldsReadIn(program: Program, fns: Set<string>): Set<string> {
+function fieldsReadIn(program: Program, fns: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   const add = (e: Expr | undefined) => {
     if (e?.k === 'member' && e.prop) out.add(e.prop);

@@ -73,6 +73,12 @@ export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]):
   // the framework somewhere.
   const isRequest = (rule: Rule, v: Value) =>
     v.t === 'param' && v.index === 0 && v.steps.length === 0 && (ev.ir(v.file)?.functions[v.fn]?.params.length ?? 0) >= 2 && importersOf(rule).size > 0;
+  const byModule = new Map<string, Rule[]>();
+  const rulesOf = (module: string) => {
+    let hit = byModule.get(module);
+    if (!hit) byModule.set(module, (hit = rules.filter((r) => ofPackage(r, module))));
+    return hit;
+  };
   const onRequest = (rule: Rule, name: string, depth: number) => (indexFor(rule).onRequest.get(name) ?? []).flatMap((w) => ev.values(w.file, w.value, depth + 1));
   return {
     got(file, siteIndex, callee, depth) {
@@ -81,12 +87,17 @@ export function contextValues(ev: Evaluator, frameworks: FrameworkRecognizer[]):
       const key = name.value;
       return rules.flatMap((r) => (r.get !== undefined && callee.some((v) => onContext(r, v, r.get!)) ? valuesOf(r, key, depth) : []));
     },
+    // Asked of every member read of a package's value or a parameter: a package's value is only
+    // its own framework's context, so its rules are looked up once per package.
     field(v, prop, depth) {
-      return rules.flatMap((r) => [
-        ...(onContext(r, v, r.bag) ? valuesOf(r, prop, depth) : []),
-        ...(r.middleware !== undefined && isRequest(r, v) ? onRequest(r, prop, depth) : []),
-        ...(r.onRequest && isRequest(r, v) ? valuesOf(r, prop, depth) : []),
-      ]);
+      if (v.t !== 'ext' && v.t !== 'param') return [];
+      const out: Value[] = [];
+      for (const r of v.t === 'ext' ? rulesOf(v.module) : rules) {
+        if (onContext(r, v, r.bag)) out.push(...valuesOf(r, prop, depth));
+        if (r.middleware !== undefined && isRequest(r, v)) out.push(...onRequest(r, prop, depth));
+        if (r.onRequest && isRequest(r, v)) out.push(...valuesOf(r, prop, depth));
+      }
+      return out;
     },
   };
 }
