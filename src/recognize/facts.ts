@@ -325,6 +325,9 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     named.push(...n);
   };
   for (const source of m.store!.entity) {
+    // A database function the scan reads is named by the tables it touches: `price_booking` that
+    // only writes an audit line books nothing. Its name alone speaks for one defined elsewhere.
+    if (source === 'args' && m.store!.entity.includes('function') && sqlFunctionAtSite()) continue;
     if (source === 'wildcard') declared.push(...m.wildcards.map((w) => w.p));
     else if (source === 'types' && v.t === 'ext') declared.push(...(v.typeArgs ?? []));
     else if (source === 'sql') {
