@@ -141,14 +141,16 @@ export function compositeKeys(program: Program, fact: SiteFact): CompositeKey[] 
       addTo(groups, parent, leaf);
     }
     for (const [parent, group] of groups) {
-      const fields = group.map((l) => l.path[l.path.length - 1]!);
+      // A converted field (`hallId: parseInt(hallId, 10)`) is a leaf twice, as written and unwrapped: one part.
+      const fields = [...new Set(group.map((l) => l.path[l.path.length - 1]!))];
       const compound = [...fields].sort().join('_') === (parent.split('.').pop() ?? '').split('_').sort().join('_');
       // Every field an equality: nothing below it.
       const scalar = group.every((l) => !groups.has(l.path.join('.')));
       if (!scalar || (!compound && !FILTER_LEVELS.has(parent))) continue;
-      const parts = group.flatMap((l) => {
-        const values = sources(program, program.ev, l.file, l.expr, 0).filter((v) => v.t !== 'lit' && !isUnknown(v));
-        return values.length > 0 ? [{ field: l.path[l.path.length - 1]!, values: new Set(values.map(valueKey)) }] : [];
+      const parts = fields.flatMap((field) => {
+        const values = group.filter((l) => l.path[l.path.length - 1] === field)
+          .flatMap((l) => sources(program, program.ev, l.file, l.expr, 0)).filter((v) => v.t !== 'lit' && !isUnknown(v));
+        return values.length > 0 ? [{ field, values: new Set(values.map(valueKey)) }] : [];
       });
       if (parts.length >= 2) out.push({ fact, parts });
     }

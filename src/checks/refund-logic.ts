@@ -29,7 +29,9 @@ import { refundRemediation } from './remediation.js';
 import { keyedMemo } from '../util/memo.js';
 
 const POLICY = new Set(POLICY_WORDS);
-const isRefund = (f: SiteFact) => f.kind === 'provider' && f.role === 'refund';
+// A void or cancel of a payment not yet captured (an authorization, an open intent) gives the money
+// back as a refund does: nothing was taken. A subscription's cancellation refunds no booking.
+const isRefund = (f: SiteFact) => f.kind === 'provider' && (f.role === 'refund' || (f.role === 'cancel' && !f.billing));
 
 export default defineCheck({
   id: 'refund-logic',

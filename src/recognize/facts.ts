@@ -325,6 +325,9 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     named.push(...n);
   };
   for (const source of m.store!.entity) {
+    // A database function the scan reads is named by the tables it touches: `price_booking` that
+    // only writes an audit line books nothing. Its name alone speaks for one defined elsewhere.
+    if (source === 'args' && m.store!.entity.includes('function') && sqlFunctionAtSite()) continue;
     if (source === 'wildcard') declared.push(...m.wildcards.map((w) => w.p));
     else if (source === 'types' && v.t === 'ext') declared.push(...(v.typeArgs ?? []));
     else if (source === 'sql') {
@@ -389,8 +392,10 @@ function argNames(cx: FactContext, file: string, site: CallSite, idArg?: { arg: 
         // `batch.delete(doc.ref)`: a found record's reference is the record, named by the query that found it.
         else if (v.steps[v.steps.length - 1]?.p === 'ref') declared.push(...chainLiterals(cx, v.steps.slice(0, read)));
       }
-      // A record made for an entity (`em.create(Booking, ...)`, `repo: EntityRepository<Booking>`).
-      if (v.t === 'ext') declared.push(...(v.typeArgs ?? []));
+      // A record made for an entity (`em.create(Booking, ...)`, `repo: EntityRepository<Booking>`);
+      // not a field read off a typed value: `req.data.coachId` of a `CallableRequest<BookAppointmentInput>`
+      // is a string of the request, which names no table.
+      if (v.t === 'ext' && !readsField(v.steps)) declared.push(...(v.typeArgs ?? []));
     }
   }
   return [declared.filter(Boolean), named.filter(Boolean)];
@@ -413,6 +418,12 @@ function foundRecordNames(cx: FactContext, file: string, arg: Expr, idField: str
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** Whether a value is a member read off what its steps reached, not a call's result or the value itself. */
+function readsField(steps: Step[]): boolean {
+  const last = steps[steps.length - 1];
+  return last !== undefined && last.site === undefined && !last.p.endsWith('()') && last.p !== '[]';
+}
 
 /** A chain's steps without the calls whose arguments name an index, not a table (`withIndex('by_booking', ...)`). */
 function namingSteps(steps: Step[], notTables: ReadonlySet<string>): Step[] {

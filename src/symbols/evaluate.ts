@@ -484,6 +484,10 @@ export class Evaluator {
       if (site.callee.k === 'global' && CONVERSIONS.has(site.callee.name) && site.args[0] && !this.globalSource?.(file, site.callee.name)?.length) {
         return this.values(file, site.args[0], depth);
       }
+      // `new Date(reserva.fechaHora)`: the same instant as a date, a key a record is looked up by.
+      if (site.isNew && site.callee.k === 'global' && site.callee.name === 'Date' && site.args.length === 1 && !this.globalSource?.(file, 'Date')?.length) {
+        return this.values(file, site.args[0]!, depth);
+      }
       // `Object.freeze({ PENDING: 0, ... })` is the object it froze.
       const c = site.callee;
       if (c.k === 'member' && c.obj.k === 'global' && c.obj.name === 'Object' && c.prop !== null && FREEZERS.has(c.prop) && site.args[0]) return this.values(file, site.args[0], depth);

@@ -449,3 +449,27 @@ describe('Evaluator: a field read through a record spread into an object', () =>
     expect(binding(l, 'src/use.ts', 'own')).toEqual(['lit 1']);
   });
 });
+
+describe('Evaluator: a date made from a value', () => {
+  const l = load(
+    makeProject({
+      'package.json': manifest,
+      'src/use.ts': [
+        "import Stripe from 'stripe';",
+        "const client = new Stripe('sk');",
+        'const row = client.customers.create({});',
+        'const startsAt = new Date(row.created);',
+        'const now = new Date();',
+        'const later = new Date(2030, 0, 1);',
+        'void [startsAt, now, later];',
+        '',
+      ].join('\n'),
+    }),
+  );
+
+  it('is the value it was made from, and a date of no value or of parts is itself', () => {
+    expect(binding(l, 'src/use.ts', 'startsAt')).toEqual(['stripe new().customers.create.().created']);
+    expect(binding(l, 'src/use.ts', 'now')).not.toContain('stripe new().customers.create.().created');
+    expect(binding(l, 'src/use.ts', 'later').some((v) => v.includes('lit 2030'))).toBe(false);
+  });
+});

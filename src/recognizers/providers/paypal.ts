@@ -79,6 +79,9 @@ export default defineProvider({
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/checkout/orders/[^/]+/authorize$', method: 'POST', role: 'capture', api: 'orders.authorize', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/checkout/orders/[^/]+$', method: 'GET', role: 'retrieve', api: 'orders.get', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/authorizations/[^/]+/capture$', method: 'POST', role: 'capture', api: 'authorizations.capture', anyHost: true },
+    // Voiding an authorization releases the hold: nothing was captured, so nothing is left to refund.
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/authorizations/[^/]+/void$', method: 'POST', role: 'cancel', api: 'authorizations.void', anyHost: true },
+    { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/authorizations/[^/]+$', method: 'GET', role: 'retrieve', api: 'authorizations.get', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v2/payments/captures/[^/]+/refund$', method: 'POST', role: 'refund', api: 'captures.refund', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/payment/?$', method: 'POST', role: 'initiation', api: 'payment.create', anyHost: true },
     { host: '^api(-m)?(\\.sandbox)?\\.paypal\\.com$', path: '^/v1/payments/payment/[^/]+/execute$', method: 'POST', role: 'capture', api: 'payment.execute', anyHost: true },
