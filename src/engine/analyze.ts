@@ -35,9 +35,11 @@ export interface AnalysisInput {
   files: Map<string, FileIR>;
   resolver: ModuleResolver;
   lap: (stage: string) => void;
+  /** Files named like test scripts (`test-accounts.ts`, `ListedFile.testScript`): scanned, but never entry points. */
+  testScripts?: Set<string>;
 }
 
-export function analyze({ root, settings, project, files, resolver, lap }: AnalysisInput): { checks: CheckResult[]; diagnostics: Diagnostic[] } {
+export function analyze({ root, settings, project, files, resolver, lap, testScripts = new Set() }: AnalysisInput): { checks: CheckResult[]; diagnostics: Diagnostic[] } {
   const recognizers = settings.recognizers;
   const ev = new Evaluator(files, resolver);
   ev.modelNames = modelNames(ev, recognizers);
@@ -91,13 +93,15 @@ export function analyze({ root, settings, project, files, resolver, lap }: Analy
   ]
     .filter((e, i, all) => all.findIndex((x) => x.fn === e.fn) === i)
     // A message handler with senders in the scan is a step of their chains.
-    .filter((e) => !(graph.in.get(e.fn) ?? []).some((x) => x.message));
+    .filter((e) => !(graph.in.get(e.fn) ?? []).some((x) => x.message))
+    // A script run by hand against a sandbox (`test-checkout.ts`) is no way into the app.
+    .filter((e) => !testScripts.has(e.file));
   const program: Program = {
     root, project, files, ev, recognizers, vocabulary, facts,
     factsBySite: index.bySite, factsByFn: index.byFn, graph, entries: [],
     isBookingEntity: (name, file) => isBookingEntity(factContext, name, file),
   };
-  program.entries = [...entries, ...implicitEntries(program, entries, frameworks, unserved)].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
+  program.entries = [...entries, ...implicitEntries(program, entries, frameworks, unserved).filter((e) => !testScripts.has(e.file))].sort((a, b) => (a.file === b.file ? a.pos - b.pos : a.file < b.file ? -1 : 1));
 
   const flowCache = new Map<string, FlowFacts>();
   let webhooks: WebhookHandler[] | null = null;

@@ -183,7 +183,8 @@ async function scanOnce(options: ScanOptions, trustCache: boolean): Promise<Repo
   const cache = opened?.cache ?? null;
   const files = new Map<string, FileIR>(parsed.files.map((ir) => [ir.file, ir]));
   if (reused) lap('analysis (from the cache)');
-  const analysis = reused ?? analyze({ root, settings, project, files, resolver, lap });
+  const testScripts = new Set(sources.filter((f) => f.testScript).map((f) => f.path));
+  const analysis = reused ?? analyze({ root, settings, project, files, resolver, lap, testScripts });
   if (cache && !reused) cache.storeAnalysis(analysisKey, analysis.checks, analysis.diagnostics);
   const checks = analysis.checks;
   noteUnparsed(checks, parsed.files, relevant);

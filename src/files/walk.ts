@@ -17,6 +17,12 @@ export interface ListedFile {
   kind: FileKind;
   /** Tests, fixtures, stories and mocks: not scanned for payment paths by default. */
   test: boolean;
+  /**
+   * Named like a test script (`test-accounts.ts`, `test_db.js`) outside the test folders, when tests
+   * are not scanned: scanned all the same, as the app's code may import it (a Stripe Connect
+   * module's `test-accounts.ts`), but none of its functions is an entry point.
+   */
+  testScript?: boolean;
 }
 
 const SKIPPED_DIRS = new Set([
@@ -28,7 +34,8 @@ const SKIPPED_DIRS = new Set([
 // Svelte, Vue and Astro components hold code too (parse/embedded.ts).
 const SOURCE_EXT = /\.(?:[mc]?[jt]s|[jt]sx|svelte|vue|astro)$/;
 const TEST_DIR = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|fixtures?|e2e|cypress|playwright|spec|mocks?|stories|__snapshots__)\//;
-const TEST_FILE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+|(?:^|\/)test[-_][^/]+|[-_]test\.[^/.]+)$/;
+const TEST_FILE = /(?:\.(?:test|spec|e2e|stories|story|bench|mock)\.[^/]+|[-_]test\.[^/.]+)$/;
+const TEST_SCRIPT = /(?:^|\/)test[-_][^/]+$/;
 const GENERATED_FILE = /(?:\.d\.[mc]?ts|\.min\.[mc]?js|[.-]bundle\.js|\.generated\.[jt]sx?)$/;
 const MAX_FILES = 200_000;
 /** Files whose settings the scan reads: a directory under one of their names loses them silently. */
@@ -129,9 +136,10 @@ export function listFiles(root: string, options: WalkOptions = {}): Listing {
         const kind = kindOf(entry.name, childRel);
         if (!kind) continue;
         const test = kind === 'source' && (TEST_DIR.test(childRel) || TEST_FILE.test(childRel));
+        const script = kind === 'source' && !test && TEST_SCRIPT.test(childRel);
         if (kind === 'source' && (GENERATED_FILE.test(entry.name) || (test && !options.includeTests))) continue;
         if (kind === 'source' && includes && !includedBy(includes, childRel, includeMatched)) continue;
-        files.push({ path: childRel, abs, kind, test });
+        files.push(script && !options.includeTests ? { path: childRel, abs, kind, test: false, testScript: true } : { path: childRel, abs, kind, test: test || script });
       } else if (kindOf(entry.name, childRel)) {
         // A FIFO, socket or device under a source or config name: opening it could block the scan.
         diagnostics.push(diag(childRel, 'not-a-file', 'not a regular file (a FIFO, socket or device); not read'));

@@ -57,6 +57,13 @@ describe('listFiles', () => {
     expect(listed.every((f) => path.isAbsolute(f.abs) && fs.existsSync(f.abs))).toBe(true);
   });
 
+  it('lists a module named like a test script outside test folders, marked as one, and as a test when tests are asked for', () => {
+    const scripts = makeProject({ 'src/lib/test-accounts.ts': '', 'test_db.js': '', 'src/a.test.ts': '', 'tests/test-x.ts': '', 'src/b.ts': '' });
+    const listed = (options = {}) => listFiles(scripts, options).files.map((f) => `${f.path} ${f.test ? 'test' : f.testScript ? 'script' : 'source'}`);
+    expect(listed()).toEqual(['src/b.ts source', 'src/lib/test-accounts.ts script', 'test_db.js script']);
+    expect(listed({ includeTests: true })).toEqual(['src/a.test.ts test', 'src/b.ts source', 'src/lib/test-accounts.ts test', 'test_db.js test', 'tests/test-x.ts test']);
+  });
+
   it('includes test files, marked, only when asked', () => {
     const listed = listFiles(root, { includeTests: true }).files.filter((f) => f.test).map((f) => f.path);
     expect(listed).toEqual(['src/__tests__/x.ts', 'src/a.test.ts', 'tests/e2e.ts']);
