@@ -2,7 +2,7 @@
 // is a sequence of call edges; the pair holds when, on each chain, some frame has evidence that
 // dominates the call leading on (or the target call itself). Decided as reachability over the
 // edges evidence does not cover, so cycles and many chains cost no more than one search.
-import type { CallEdge } from '../graph/call-graph.js';
+import type { CallEdge, CallGraph } from '../graph/call-graph.js';
 import type { Value } from '../model/values.js';
 import { valueKey, type Evaluator } from '../symbols/evaluate.js';
 import type { EvidenceNode, FlowFacts } from './flow-facts.js';
@@ -64,7 +64,7 @@ function edgeCover(flow: FlowFacts, e: CallEdge): EvidenceNode | null {
   return hit;
 }
 
-const sortedOut = new WeakMap<object, Map<string, CallEdge[]>>();
+const sortedOut = new WeakMap<CallGraph, Map<string, CallEdge[]>>();
 
 /** A function's outgoing edges by file, then site: the order searches take them in, sorted once per graph. */
 function outInOrder(program: Program, fn: string): CallEdge[] {

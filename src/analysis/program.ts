@@ -87,7 +87,7 @@ export function reachableFrom(graph: CallGraph, start: string): ReadonlySet<stri
   if (!memo) reached.set(graph, (memo = { sets: new Map(), size: 0 }));
   const hit = memo.sets.get(start);
   if (hit) return hit;
-  const set = reachableOver(graph, start, () => true);
+  const set = reachableOver(graph, start);
   if (memo.size + set.size <= REACHED_KEPT) {
     memo.sets.set(start, set);
     memo.size += set.size;
@@ -95,14 +95,13 @@ export function reachableFrom(graph: CallGraph, start: string): ReadonlySet<stri
   return set;
 }
 
-/** Functions reachable from `start` (including it) over the edges `follow` takes. */
-function reachableOver(graph: CallGraph, start: string, follow: (e: CallEdge) => boolean): Set<string> {
+function reachableOver(graph: CallGraph, start: string): Set<string> {
   const seen = new Set<string>([start]);
   const stack = [start];
   while (stack.length > 0) {
     const k = stack.pop()!;
     for (const e of graph.out.get(k) ?? []) {
-      if (!follow(e) || seen.has(e.to)) continue;
+      if (seen.has(e.to)) continue;
       seen.add(e.to);
       stack.push(e.to);
     }

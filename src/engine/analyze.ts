@@ -155,10 +155,11 @@ function unresolvedImports(program: Program, irs: FileIR[], resolver: ModuleReso
     for (const i of ir.imports) {
       if (i.typeOnly || seen.has(i.specifier)) continue;
       seen.add(i.specifier);
+      const isRelative = /^\.{1,2}\//.test(i.specifier);
       // Stylesheets, images and `?raw` text are a bundler's business, not code.
-      if (/[?#]/.test(i.specifier) && /^\.{1,2}\//.test(i.specifier) || ASSET.test(i.specifier)) continue;
-      const relative = /^\.{1,2}\//.test(i.specifier) && resolver.resolve(ir.file, i.specifier).kind === 'unresolved';
-      const alias = relative ? null : resolver.missedAlias(ir.file, i.specifier);
+      if ((isRelative && /[?#]/.test(i.specifier)) || ASSET.test(i.specifier)) continue;
+      const relative = isRelative && resolver.resolve(ir.file, i.specifier).kind === 'unresolved';
+      const alias = isRelative ? null : resolver.missedAlias(ir.file, i.specifier);
       if ((!relative && !alias) || resolver.namesDeclarations(ir.file, i.specifier)) continue;
       const { line } = locate(program, ir.file, ir.bindings[i.binding]?.pos ?? 0);
       const why = alias ? ` (it matches the path alias \`${alias.pattern}\` of ${alias.config})` : '';

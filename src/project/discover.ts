@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isFile, PROJECT_FILE_BYTES, readRegularText } from '../files/read.js';
+import { EXTENSIONS } from '../resolve/resolve.js';
 import type { ListedFile } from '../files/walk.js';
 import type { Diagnostic } from '../model/report.js';
 import { parseJsonc } from '../util/jsonc.js';
@@ -228,6 +229,9 @@ function readDenoConfig(project: Project, f: ListedFile): void {
 function missingAliasFolders(project: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
   const said = new Set<string>();
+  const there = (p: string) => !leavesRoot(p) && p.length < 4_096 && (fs.existsSync(path.join(project.root, p)) || EXTENSIONS.some((e) => fs.existsSync(path.join(project.root, p + e))));
+  // A folder a Prisma client is generated into is git-ignored, and known: imports of it are `@prisma/client`.
+  const generated = (p: string) => project.prismaClients.some((dir) => p === dir || p.startsWith(`${dir}/`));
   for (const [config, aliases] of Object.entries(project.aliases)) {
     // A generated config of thousands of patterns (tsconfig-paths-many) is not looked through on disk.
     // A `baseUrl` that is a file, and patterns of two `*`, are told of as invalid (tsconfig-option-invalid).
@@ -239,14 +243,10 @@ function missingAliasFolders(project: Project): Diagnostic[] {
       said.add(key);
       // What a target's `*` stands for is not known: its folder is the part before it.
       const places = targets.map((t) => path.posix.normalize(path.posix.join(aliases.base, t.includes('*') ? path.posix.dirname(`${t.slice(0, t.indexOf('*'))}x`) : t)));
-      const there = (p: string) => !p.startsWith('../') && p !== '..' && !path.posix.isAbsolute(p) && p.length < 4_096 && (fs.existsSync(path.join(project.root, p)) || SOURCE_EXTENSIONS.some((e) => fs.existsSync(path.join(project.root, p + e))));
-      // A folder a Prisma client is generated into is git-ignored, and known: imports of it are `@prisma/client`.
-      const generated = (p: string) => project.prismaClients.some((dir) => p === dir || p.startsWith(`${dir}/`));
       if (places.some((p) => there(p) || generated(p))) continue;
-      const outside = places.every((p) => p.startsWith('../') || p === '..' || path.posix.isAbsolute(p));
       out.push({
         file: config, line: 1, severity: 'info', code: 'tsconfig-alias-missing',
-        message: `\`paths\` pattern ${JSON.stringify(pattern)} maps to ${places.map((p) => JSON.stringify(p)).join(', ')}, ${outside ? 'outside the scanned root' : 'which is not there (generated, or not built yet?)'}: imports through it are recognized by name only`,
+        message: `\`paths\` pattern ${JSON.stringify(pattern)} maps to ${places.map((p) => JSON.stringify(p)).join(', ')}, ${places.every(leavesRoot) ? 'outside the scanned root' : 'which is not there (generated, or not built yet?)'}: imports through it are recognized by name only`,
       });
       if (out.length >= 50) return out;
     }
@@ -255,7 +255,9 @@ function missingAliasFolders(project: Project): Diagnostic[] {
 }
 
 const ALIASES_LOOKED_AT = 500;
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
+
+/** Whether a normalized root-relative path leads out of the root. */
+const leavesRoot = (rel: string) => rel === '..' || rel.startsWith('../') || path.posix.isAbsolute(rel);
 
 function checkTsconfig(project: Project, f: ListedFile): void {
   const json = parseConfig(project, f, 'tsconfig-invalid');
@@ -327,7 +329,7 @@ export function prismaClientOutputs(file: string, text: string): string[] {
     // Other generators (DBML, Zod, ERD) write files no code imports as a client.
     if (!output || (provider !== 'prisma-client-js' && provider !== 'prisma-client')) continue;
     const dir = path.posix.normalize(path.posix.join(path.posix.dirname(file), output.replace(/\\/g, '/'))).replace(/\/$/, '');
-    if (dir !== '.' && !dir.startsWith('../') && dir !== '..' && !path.posix.isAbsolute(dir) && !dir.split('/').includes('node_modules')) out.push(dir);
+    if (dir !== '.' && !leavesRoot(dir) && !dir.split('/').includes('node_modules')) out.push(dir);
   }
   return out;
 }

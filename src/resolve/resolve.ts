@@ -15,7 +15,8 @@ export type ResolvedModule =
   | { kind: 'package'; name: string }
   | { kind: 'unresolved' };
 
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
+/** The extensions an import may leave out, in the order a file is looked for. */
+export const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
 const SOURCE_SUFFIXES = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** Linux's PATH_MAX. */
 const MAX_PATH = 4_096;
@@ -125,17 +126,8 @@ export class ModuleResolver {
    */
   namesDeclarations(fromFile: string, spec: string): boolean {
     if (spec.length > MAX_PATH || !this.oxcCanRead(fromFile, spec)) return false;
-    const abs = path.join(this.project.root, fromFile);
-    const configured = this.configuredResolver(fromFile);
-    for (const resolver of configured ? [configured, this.plain] : [this.plain]) {
-      try {
-        const found = resolver.resolveFileSync(abs, spec).path;
-        if (found) return /\.d\.[mc]?ts$/.test(found) && !path.relative(this.project.root, found).startsWith('..');
-      } catch {
-        // the next resolver, if any
-      }
-    }
-    return false;
+    const first = this.oxcPaths(fromFile, spec).next();
+    return !first.done && /\.d\.[mc]?ts$/.test(first.value) && !path.relative(this.project.root, first.value).startsWith('..');
   }
 
   private viaOxc(fromFile: string, spec: string): ResolvedModule | null {
@@ -144,21 +136,27 @@ export class ModuleResolver {
       const own = spec.startsWith('.') ? this.sourceOf(path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), spec))) : null;
       return own ? { kind: 'file', file: own } : null;
     }
+    for (const found of this.oxcPaths(fromFile, spec)) {
+      const rel = this.toScanned(found);
+      if (rel) return { kind: 'file', file: rel };
+      if (found.includes(`${path.sep}node_modules${path.sep}`)) return { kind: 'package', name: moduleName(spec) };
+    }
+    return null;
+  }
+
+  /** What oxc-resolver finds on disk for the import, with the file's config first, then without. */
+  private *oxcPaths(fromFile: string, spec: string): Generator<string> {
     const abs = path.join(this.project.root, fromFile);
     const configured = this.configuredResolver(fromFile);
     for (const resolver of configured ? [configured, this.plain] : [this.plain]) {
-      let result;
+      let found: string | undefined;
       try {
-        result = resolver.resolveFileSync(abs, spec);
+        found = resolver.resolveFileSync(abs, spec).path;
       } catch {
         continue;
       }
-      if (!result.path) continue;
-      const rel = this.toScanned(result.path);
-      if (rel) return { kind: 'file', file: rel };
-      if (result.path.includes(`${path.sep}node_modules${path.sep}`)) return { kind: 'package', name: moduleName(spec) };
+      if (found) yield found;
     }
-    return null;
   }
 
   private viaAliases(fromFile: string, spec: string): ResolvedModule | null {
