@@ -40,7 +40,7 @@ export function evidenceOnEveryChain(program: Program, flow: FlowFacts, entry: s
   const chain = chainIn(shortestTree(program, null, entry, () => true), entry, target.fn) ?? [];
   const covering: ChainResult['covering'] = [];
   for (const e of chain) {
-    const c = coverOf(e.from, e.site);
+    const c = edgeCover(flow, e);
     if (c) covering.push({ ...c, fn: e.from });
   }
   if (targetCover) covering.push({ ...targetCover, fn: target.fn });

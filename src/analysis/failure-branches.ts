@@ -11,6 +11,7 @@ import { captureModeOf } from './capture-mode.js';
 import { functionOf, type Program } from './program.js';
 import { frameIndex, otherBranch, regionFrom, type Region } from './regions.js';
 import { releasesIn } from './releases.js';
+import { keyedMemo, objectMemo } from '../util/memo.js';
 
 export interface FailureBranch {
   kind: 'catch' | 'result-check';
@@ -30,6 +31,25 @@ export const FAILURE_FIELDS = ['error', 'errors', 'err', 'failed', 'failure', 'd
 
 /** Where a failure of the call at `site` (one that leads to the provider call `call`, or that call itself) is handled in `fn`. */
 export function failureBranches(program: Program, fn: string, site: number, call: SiteFact): FailureBranch[] {
+  // What of the provider call matters here is its result flags and whether its page is hosted: the
+  // frames of a chain are shared by every payment below them (a ring of 1,600 functions asked each
+  // frame once per payment).
+  const variant = variantMemo(call, () => {
+    const hosted = call.kind === 'provider' && call.role === 'initiation' && hostedByRule(program, call);
+    return { key: `${call.recognizer.id}\0${hosted}`, hosted };
+  });
+  const byVariant = branchMemo(program, fn, () => new Map<string, Map<number, FailureBranch[]>>());
+  let bySite = byVariant.get(variant.key);
+  if (!bySite) byVariant.set(variant.key, (bySite = new Map()));
+  let found = bySite.get(site);
+  if (!found) bySite.set(site, (found = branchesAt(program, fn, site, call, variant.hosted)));
+  return found;
+}
+
+const variantMemo = objectMemo<SiteFact, { key: string; hosted: boolean }>();
+const branchMemo = keyedMemo<Program, Map<string, Map<number, FailureBranch[]>>>();
+
+function branchesAt(program: Program, fn: string, site: number, call: SiteFact, hosted: boolean): FailureBranch[] {
   const found = functionOf(program, fn);
   if (!found) return [];
   const { ir } = found;
@@ -70,7 +90,6 @@ export function failureBranches(program: Program, fn: string, site: number, call
   const fromCall = (v: Value) => (v.t === 'ext' || v.t === 'global') && v.steps.some((s) => s.site === site && s.file === ir.file);
   // A hosted payment (a Checkout Session, an order to approve) is never complete when it has just
   // been created: `session.status === 'complete' ? ... : ...` there maps a value, it finds no failure.
-  const hosted = call.kind === 'provider' && call.role === 'initiation' && hostedByRule(program, call);
   for (const a of after) {
     const n = nodes[a]!;
     if (n.kind !== 'assume' || seen.has(a)) continue;

@@ -9,8 +9,9 @@ import type { Expr, FileIR, FlowNode } from '../model/ir.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { sqlText } from '../recognize/facts.js';
 import { functionOf, siteKey, type Program } from './program.js';
-import { keyedMemo } from '../util/memo.js';
+import { keyedMemo, objectMemo } from '../util/memo.js';
 import { addTo } from '../util/multimap.js';
+import { append } from '../util/append.js';
 
 export interface Region {
   /** Functions in the region: the nodes of the root function that are in it, null for a whole function. */
@@ -28,33 +29,34 @@ export interface RegionFact {
 
 /**
  * Nodes reachable from `starts` in function `fn` (normal and exceptional edges), without entering
- * nodes `skip` rejects, minus the nodes reachable over normal edges from `minus` (the way the code
- * continues when it did not take this branch), plus every function called from there.
+ * nodes `skip` rejects, nor the nodes reachable over normal edges from `minus` (the way the code
+ * continues when it did not take this branch), plus every function called from there. A handler
+ * the region reaches only through that continuation (the catch of the next `try`) is not in it:
+ * it runs when later code fails, whichever way this branch went.
  */
 export function regionFrom(program: Program, fn: string, starts: number[], skip: (n: FlowNode) => boolean = () => false, minus: number[] = []): Region {
   const found = functionOf(program, fn);
   const region: Region = { nodes: new Map(), scopes: new Map() };
   if (!found) return region;
   const nodes = found.fn.nodes;
-  const reach = (from: number[], avoid: (n: FlowNode) => boolean, exceptional: boolean) => {
+  const reach = (from: number[], avoid: (n: number) => boolean, exceptional: boolean) => {
     const seen = new Set<number>();
-    const stack = from.filter((n) => nodes[n] && !avoid(nodes[n]!));
+    const stack = from.filter((n) => nodes[n] && !avoid(n));
     for (const n of stack) seen.add(n);
     while (stack.length > 0) {
       const n = stack.pop()!;
       // A `throw` goes on to its handler, not the way the code continues normally.
       const onward = exceptional ? [...nodes[n]!.next, ...nodes[n]!.exc] : nodes[n]!.kind === 'throw' ? [] : nodes[n]!.next;
       for (const s of onward) {
-        if (seen.has(s) || !nodes[s] || avoid(nodes[s]!)) continue;
+        if (seen.has(s) || !nodes[s] || avoid(s)) continue;
         seen.add(s);
         stack.push(s);
       }
     }
     return seen;
   };
-  const inside = reach(starts, skip, true);
-  // Where the code goes on normally from `minus`; a handler reached by exceptions from there stays in.
-  for (const n of reach(minus, () => false, false)) inside.delete(n);
+  const continuation = minus.length > 0 ? reach(minus, () => false, false) : new Set<number>();
+  const inside = reach(starts, (n) => continuation.has(n) || skip(nodes[n]!), true);
   region.nodes.set(fn, inside);
   const sites = new Set<number>();
   for (const n of inside) if (nodes[n]!.kind === 'call' && nodes[n]!.site !== undefined) sites.add(nodes[n]!.site!);
@@ -82,14 +84,37 @@ export function factsInRegion(program: Program, region: Region): RegionFact[] {
   for (const [fn, nodes] of region.nodes) {
     const found = functionOf(program, fn);
     if (!found) continue;
-    const sites = nodes ? new Set([...nodes].flatMap((n) => (found.fn.nodes[n]!.kind === 'call' && found.fn.nodes[n]!.site !== undefined ? [found.fn.nodes[n]!.site!] : []))) : null;
-    for (const fact of program.factsByFn.get(fn) ?? []) {
-      if (sites && !sites.has(fact.site)) continue;
-      if (!['write', 'read', 'update', 'provider'].includes(fact.kind)) continue;
+    let facts = program.factsByFn.get(fn) ?? [];
+    if (nodes) {
+      // The facts at the region's calls, in the function's order: a function of 2,000 catch blocks
+      // has 2,000 small regions, each of which went through all of its facts.
+      const bySite = factIndex(program, fn);
+      const at: number[] = [];
+      for (const n of nodes) {
+        const site = found.fn.nodes[n]!.kind === 'call' ? found.fn.nodes[n]!.site : undefined;
+        if (site !== undefined) append(at, bySite.get(site) ?? []);
+      }
+      facts = [...new Set(at)].sort((a, b) => a - b).map((i) => facts[i]!);
+    }
+    for (const fact of facts) {
+      if (!REGION_FACTS.has(fact.kind)) continue;
       out.push({ fact, fn, tx: localTransaction(program, fn, fact) ?? region.scopes.get(fn) ?? null });
     }
   }
   return out;
+}
+
+const REGION_FACTS = new Set<SiteFact['kind']>(['write', 'read', 'update', 'provider']);
+
+const factIndexMemo = keyedMemo<Program, Map<number, number[]>>();
+
+/** Where each of a function's call sites has facts: their indexes in `factsByFn`. */
+function factIndex(program: Program, fn: string): Map<number, number[]> {
+  return factIndexMemo(program, fn, () => {
+    const bySite = new Map<number, number[]>();
+    (program.factsByFn.get(fn) ?? []).forEach((f, i) => addTo(bySite, f.site, i));
+    return bySite;
+  });
 }
 
 /**
@@ -99,20 +124,14 @@ export function factsInRegion(program: Program, region: Region): RegionFact[] {
  * given back together.
  */
 export function rolledBack(program: Program, region: Region): RegionFact[] {
-  const methods = new Set(program.recognizers.flatMap((r) => (r.kind === 'store' ? r.rollbackCalls ?? [] : [])));
   const out: RegionFact[] = [];
   for (const [fn, inside] of region.nodes) {
-    const found = functionOf(program, fn);
-    if (!found) continue;
-    const { ir } = found;
     const undone = new Set<string>();
     let sqlRollback = false;
-    for (const [i, node] of found.fn.nodes.entries()) {
-      if ((inside && !inside.has(i)) || node.kind !== 'call' || node.site === undefined) continue;
-      const site = ir.sites[node.site]!;
-      const c = site.callee;
-      if (c.k === 'member' && c.prop !== null && methods.has(c.prop) && c.obj.k === 'ref') undone.add(`handle:${ir.file}:b${c.obj.b}`);
-      if (/^\s*rollback\b/i.test(sqlText(ir, site))) sqlRollback = true;
+    for (const r of rollbacksOf(program, fn)) {
+      if (inside && !inside.has(r.node)) continue;
+      if (r.handle) undone.add(r.handle);
+      if (r.sql) sqlRollback = true;
     }
     if (undone.size === 0 && !sqlRollback) continue;
     for (const fact of program.factsByFn.get(fn) ?? []) {
@@ -122,6 +141,31 @@ export function rolledBack(program: Program, region: Region): RegionFact[] {
     }
   }
   return out;
+}
+
+const rollbackMemo = keyedMemo<Program, { node: number; handle: string | null; sql: boolean }[]>();
+
+/**
+ * A function's rollback calls, once per function: the handle a store's `rollbackCalls` is made on,
+ * or a SQL ROLLBACK. 2,000 failure regions of one function each read all of its calls.
+ */
+function rollbacksOf(program: Program, fn: string): { node: number; handle: string | null; sql: boolean }[] {
+  return rollbackMemo(program, fn, () => {
+    const found = functionOf(program, fn);
+    if (!found) return [];
+    const { ir } = found;
+    const methods = new Set(program.recognizers.flatMap((r) => (r.kind === 'store' ? r.rollbackCalls ?? [] : [])));
+    const out: { node: number; handle: string | null; sql: boolean }[] = [];
+    for (const [i, node] of found.fn.nodes.entries()) {
+      if (node.kind !== 'call' || node.site === undefined) continue;
+      const site = ir.sites[node.site]!;
+      const c = site.callee;
+      const handle = c.k === 'member' && c.prop !== null && methods.has(c.prop) && c.obj.k === 'ref' ? `handle:${ir.file}:b${c.obj.b}` : null;
+      const sql = /^\s*rollback\b/i.test(sqlText(ir, site));
+      if (handle || sql) out.push({ node: i, handle, sql });
+    }
+    return out;
+  });
 }
 
 function isTransactionCall(program: Program, file: string, site: number): boolean {
@@ -134,6 +178,14 @@ function isTransactionCall(program: Program, file: string, site: number): boolea
  * or a BEGIN statement that dominates it in its function.
  */
 function localTransaction(program: Program, fn: string, fact: SiteFact): string | null {
+  // Asked per fact for every region that reaches it: 2,000 failure branches each asked of every write.
+  // A fact belongs to one function of one program.
+  return txMemo(fact, () => localTransactionOf(program, fn, fact));
+}
+
+const txMemo = objectMemo<SiteFact, string | null>();
+
+function localTransactionOf(program: Program, fn: string, fact: SiteFact): string | null {
   const found = functionOf(program, fn);
   if (!found) return null;
   const { ir } = found;
@@ -145,8 +197,7 @@ function localTransaction(program: Program, fn: string, fact: SiteFact): string 
   }
   if (s.group !== null && (program.factsBySite.get(siteKey(ir.file, s.group)) ?? []).some((f) => f.kind === 'group')) return `group:${ir.file}:${s.group}`;
   // An element of the array handed to a store's group call (`$transaction([a, b])`, `db.batch([...])`).
-  for (const g of program.factsByFn.get(fn) ?? []) {
-    if (g.kind !== 'group') continue;
+  for (const g of groupsOf(program, fn)) {
     if ((ir.sites[g.site]?.args ?? []).some((a) => elementSites(ir, a, 0).includes(outer))) return `group:${ir.file}:${g.site}`;
   }
   // Queued on a write batch (`const batch = db.batch(); batch.update(ref, ...)`): it commits with the batch's other writes.
@@ -167,12 +218,28 @@ function localTransaction(program: Program, fn: string, fact: SiteFact): string 
     i = site.chainedBy;
   }
   const dom = dominatorsOf(program, fn);
-  const at = found.fn.nodes.findIndex((n) => n.kind === 'call' && n.site === fact.site);
-  if (!dom || at === -1) return null;
-  const begins = found.fn.nodes.flatMap((n, i) => (n.kind === 'call' && n.site !== undefined && /^\s*(begin|start\s+transaction)\b/i.test(sqlText(ir, ir.sites[n.site]!)) ? [i] : []));
-  const commits = found.fn.nodes.some((n) => n.kind === 'call' && n.site !== undefined && /^\s*commit\b/i.test(sqlText(ir, ir.sites[n.site]!)));
+  const at = frameIndex(program, fn, found.fn.nodes).callNodes.get(fact.site)?.[0];
+  if (!dom || at === undefined) return null;
+  const { begins, commits } = sqlBoundaries(program, fn, ir, found.fn.nodes);
   const begin = begins.find((b) => dominates(dom, b, at));
   return begin !== undefined && commits ? `begin:${fn}:${begin}` : null;
+}
+
+const groupMemo = keyedMemo<Program, SiteFact[]>();
+
+/** A function's group calls (`$transaction([a, b])`), once per function, not once per fact. */
+function groupsOf(program: Program, fn: string): SiteFact[] {
+  return groupMemo(program, fn, () => (program.factsByFn.get(fn) ?? []).filter((f) => f.kind === 'group'));
+}
+
+const boundaryMemo = keyedMemo<Program, { begins: number[]; commits: boolean }>();
+
+/** The nodes of a function that BEGIN a SQL transaction, and whether it COMMITs one: read once per function. */
+function sqlBoundaries(program: Program, fn: string, ir: FileIR, nodes: FlowNode[]): { begins: number[]; commits: boolean } {
+  return boundaryMemo(program, fn, () => ({
+    begins: nodes.flatMap((n, i) => (n.kind === 'call' && n.site !== undefined && /^\s*(begin|start\s+transaction)\b/i.test(sqlText(ir, ir.sites[n.site]!)) ? [i] : [])),
+    commits: nodes.some((n) => n.kind === 'call' && n.site !== undefined && /^\s*commit\b/i.test(sqlText(ir, ir.sites[n.site]!))),
+  }));
 }
 
 /** Call sites an array argument holds: its items, or the items of the array a variable holds. */

@@ -7,6 +7,8 @@ import { capacityDirection, isCapacityEntity } from './capacity.js';
 import type { Program } from './program.js';
 import { recordChanges, type RecordChange } from './record-changes.js';
 import { factsInRegion, rolledBack, sameTransaction, type Region, type RegionFact } from './regions.js';
+import type { SiteFact } from '../recognize/facts.js';
+import { objectMemo } from '../util/memo.js';
 
 export interface Release {
   at: RegionFact;
@@ -39,16 +41,27 @@ function releasesSlot(change: RecordChange): boolean {
   return d === 'release' || (d === 'change' && change.op !== 'insert');
 }
 
+/**
+ * What each change of a write gives back, once per fact: a write after 2,000 payments' catch blocks
+ * is in the failure region of each, and was judged again in each.
+ */
+const releaseMemo = objectMemo<SiteFact, { change: RecordChange; gives: keyof Releases | null }[]>();
+
+function releasesOfFact(program: Program, fact: SiteFact): { change: RecordChange; gives: keyof Releases | null }[] {
+  return releaseMemo(fact, () =>
+    recordChanges(program, fact).map((change) => ({
+      change,
+      // `booking_holds`, `booking_slots`: named after bookings, but the rows are the capacity held.
+      gives: isCapacityEntity(change.entity) && releasesSlot(change) ? 'slot' : releasesBooking(program, change) ? 'booking' : releasesSlot(change) ? 'slot' : null,
+    })),
+  );
+}
+
 export function releasesIn(program: Program, region: Region): Releases {
   const out: Releases = { booking: [], slot: [] };
   for (const at of factsInRegion(program, region)) {
     if (at.fact.kind !== 'write' && at.fact.kind !== 'update') continue;
-    for (const change of recordChanges(program, at.fact)) {
-      // `booking_holds`, `booking_slots`: named after bookings, but the rows are the capacity held.
-      if (isCapacityEntity(change.entity) && releasesSlot(change)) out.slot.push({ at, change });
-      else if (releasesBooking(program, change)) out.booking.push({ at, change });
-      else if (releasesSlot(change)) out.slot.push({ at, change });
-    }
+    for (const { change, gives } of releasesOfFact(program, at.fact)) if (gives) out[gives].push({ at, change });
   }
   // A rollback gives back what its transaction wrote: the booking it inserted, the capacity it took.
   for (const at of rolledBack(program, region)) {

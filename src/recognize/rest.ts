@@ -8,6 +8,7 @@ import { compilePath, isAtPath } from '../recognizers/match.js';
 import { staticText, type Follow } from '../symbols/text.js';
 import { keysOf } from './redirect.js';
 import type { FactContext, SiteFact } from './facts.js';
+import { objectMemo } from '../util/memo.js';
 
 /** Options that hold query-string fields: axios `params`, got and ky `searchParams`, ofetch `query`. */
 const QUERY_KEYS = ['params', 'searchParams', 'query'];
@@ -149,13 +150,21 @@ function endpointOf(cx: FactContext, request: Request): Endpoint | null {
         if (endpoint.bodyKeys?.every((k) => keys.has(k)) && (!endpoint.method || endpoint.method === request.method)) return { provider, endpoint };
         continue;
       }
-      const hostOk = host ? new RegExp(endpoint.host).test(host) : Boolean(endpoint.anyHost);
-      if (!hostOk || !new RegExp(endpoint.path).test(path)) continue;
+      const pattern = patternsOf(endpoint);
+      const hostOk = host ? pattern.host.test(host) : Boolean(endpoint.anyHost);
+      if (!hostOk || !pattern.path.test(path)) continue;
       if (endpoint.method && request.method && endpoint.method !== request.method) continue;
       return { provider, endpoint };
     }
   }
   return null;
+}
+
+const endpointPatterns = objectMemo<RestEndpoint, { host: RegExp; path: RegExp }>();
+
+/** An endpoint's host and path patterns, compiled once: every `fetch` of an app was tested against each, compiled anew. */
+function patternsOf(endpoint: RestEndpoint): { host: RegExp; path: RegExp } {
+  return endpointPatterns(endpoint, () => ({ host: new RegExp(endpoint.host), path: new RegExp(endpoint.path) }));
 }
 
 function requestOf(

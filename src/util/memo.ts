@@ -33,3 +33,13 @@ export function lazyOnce<T>(build: () => T, meanwhile: T): () => T {
     return value.v;
   };
 }
+
+/** A function that answers `compute()` once per object (a fact, an edge, a recognizer entry), dropped with it. */
+export function objectMemo<K extends object, T>(): (key: K, compute: () => T) => T {
+  const answers = new WeakMap<K, { v: T }>();
+  return (key, compute) => {
+    let hit = answers.get(key);
+    if (!hit) answers.set(key, (hit = { v: compute() }));
+    return hit.v;
+  };
+}

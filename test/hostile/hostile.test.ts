@@ -366,6 +366,27 @@ describe('hostile inputs', () => {
     expect([s.report.checks[0].verdict, s.report.checks[0].passed, s.report.checks[0].total]).toEqual(['pass', 2_001, 2_001]);
   });
 
+  it('a route starting 2,000 payments after one booking, each in a try whose catch marks the booking failed', () => {
+    // Each failure branch asked, for every write of the route, which transaction it ran in, and each
+    // answer scanned the whole function's SQL for a BEGIN (54 s at 400 payments).
+    const steps = Array.from({ length: 2_000 }, (_, i) => `  try { await stripe.paymentIntents.create({ amount: ${i + 1}, currency: 'eur', metadata: { bookingId: b.id } }); } catch (e${i}) { await db.booking.update({ where: { id: b.id }, data: { status: 'FAILED' } }); }`).join('\n');
+    const route = `import { db } from '@/lib/db';\nimport { stripe } from '@/lib/stripe';\nexport async function POST(req: Request) {\n  const b = await db.booking.create({ data: { courtId: 'c', status: 'PENDING' } });\n${steps}\n  return new Response('ok');\n}\n`;
+    const s = scanDir(app({ 'src/app/api/many/route.ts': route }));
+    expectNormal(s, 15_000);
+    expect([s.report.checks[0].verdict, s.report.checks[0].passed, s.report.checks[0].total]).toEqual(['pass', 2_001, 2_001]);
+  });
+
+  it('a ring of 2,000 functions in one file, each passing on or starting a payment', () => {
+    // Each payment's failure paths asked every frame of its chain again (46 s at 1,600 functions),
+    // and each frame scanned the frames above it.
+    const N = 2_000;
+    const ring = Array.from({ length: N }, (_, i) => `async function f${i}(id: string, n: number): Promise<unknown> { if (n > 0) return f${(i + 1) % N}(id, n - 1); return stripe.checkout.sessions.create({ metadata: { bookingId: id } }); }`).join('\n');
+    const route = `import { db } from '@/lib/db';\nimport { stripe } from '@/lib/stripe';\n${ring}\nexport async function POST() {\n  const b = await db.booking.create({ data: { courtId: 'c', status: 'PENDING' } });\n  return Response.json(await f0(b.id, 5));\n}\n`;
+    const s = scanDir(app({ 'src/app/api/ring/route.ts': route }));
+    expectNormal(s, 20_000);
+    expect([s.report.checks[0].verdict, s.report.checks[0].passed, s.report.checks[0].total]).toEqual(['pass', N + 1, N + 1]);
+  });
+
   it('a SQL dump of 20,000 tables, migrations and a Prisma schema that never close what they open, and 20,000 Vercel crons', () => {
     // Each statement's line was counted from the start of the file, each altered table searched
     // for in the list of all, and every unclosed `(`, `{`, `$tag$` or comma list scanned to the end
