@@ -17,17 +17,18 @@ export interface Frame {
 }
 
 /**
- * Where the failure `branch` hands on as a flag goes in the callers (innermost first): the branches
- * of the nearest caller that test the flag on that call's result, and so on while those too only
- * return a flag. `[branch]` itself when it releases something, or no caller tests what it returns.
+ * Where the failure `branch` of `frames[depth]` hands on as a flag goes in the frames above it (the
+ * callers, outermost first): the branches of the nearest caller that test the flag on that call's
+ * result, and so on while those too only return a flag. `[branch]` itself when it releases
+ * something, or no caller tests what it returns.
  */
-export function flagHandledBy(program: Program, branch: FailureBranch, callers: Frame[]): FailureBranch[] {
-  const caller = callers[0];
+export function flagHandledBy(program: Program, branch: FailureBranch, frames: Frame[], depth: number): FailureBranch[] {
+  const caller = depth > 0 ? frames[depth - 1] : undefined;
   const flags = caller ? failureFlagsReturned(program, branch) : [];
   if (!caller || flags.length === 0) return [branch];
   const tests = flagTests(program, caller, flags);
   if (tests.length === 0) return [branch];
-  return tests.flatMap((t) => flagHandledBy(program, t, callers.slice(1)));
+  return tests.flatMap((t) => flagHandledBy(program, t, frames, depth - 1));
 }
 
 /**

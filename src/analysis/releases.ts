@@ -57,7 +57,17 @@ function releasesOfFact(program: Program, fact: SiteFact): { change: RecordChang
   );
 }
 
-export function releasesIn(program: Program, region: Region): Releases {
+/** Read-only: a region (a frame's failure branch) is shared by every payment below the frame, and asked again by each. */
+export function releasesIn(program: Program, region: Region): SharedReleases {
+  return regionMemo(region, () => releasesOf(program, region));
+}
+
+const regionMemo = objectMemo<Region, SharedReleases>();
+
+/** Releases a memo hands to many callers: none may change them. */
+export type SharedReleases = { readonly [K in keyof Releases]: readonly Release[] };
+
+function releasesOf(program: Program, region: Region): Releases {
   const out: Releases = { booking: [], slot: [] };
   for (const at of factsInRegion(program, region)) {
     if (at.fact.kind !== 'write' && at.fact.kind !== 'update') continue;
@@ -77,7 +87,7 @@ export function releasesIn(program: Program, region: Region): Releases {
  * Booking and slot released together: some pair of releases in one transaction, or in stores that
  * cannot share one (a Redis hold and a SQL booking). Null when one of them is missing.
  */
-export function releasedTogether(r: Releases): boolean | null {
+export function releasedTogether(r: SharedReleases): boolean | null {
   if (r.booking.length === 0 || r.slot.length === 0) return null;
   return r.booking.some((b) => r.slot.some((s) => sameTransaction(b.at, s.at) || b.at.fact.recognizer !== s.at.fact.recognizer));
 }

@@ -14,7 +14,7 @@ import type { FlowFacts } from '../analysis/flow-facts.js';
 import { locate } from '../analysis/payment-paths.js';
 import { reachableFrom, type Program } from '../analysis/program.js';
 import { regionFrom, type Region } from '../analysis/regions.js';
-import { releasedTogether, releasesIn, type Releases } from '../analysis/releases.js';
+import { releasedTogether, releasesIn, type SharedReleases } from '../analysis/releases.js';
 import { callRef, entryRef, factEvidence, factStep, item, outcomeOf, sortItems } from '../analysis/report-items.js';
 import { backgroundEntries, scheduledJobs } from '../analysis/scheduled.js';
 import { failureReturnBranches } from '../analysis/return-routes.js';
@@ -89,9 +89,7 @@ export default defineCheck({
           const handled = handledBelow[depth]!;
           // A helper's `catch (e) { return { success: false, error } }` hands the failure back as a
           // value: where its caller tests the flag (`if (!result.success)`), that test is the failure path.
-          if (branches.length === 0) continue;
-          const callers = frames.slice(0, depth).reverse();
-          for (const branch of branches.flatMap((b) => flagHandledBy(program, b, callers))) {
+          for (const branch of branches.flatMap((b) => flagHandledBy(program, b, frames, depth))) {
             if (caught && onlyThrows(program, branch.fn, branch.region)) continue;
             if (handled && branch.kind === 'catch') continue;
             const key = `${entry.file}:${entry.line}:${branch.fn}:${branch.pos}`;
@@ -147,7 +145,7 @@ export default defineCheck({
   },
 });
 
-function decide(program: Program, result: PathResult, r: Releases, modelled: boolean, where: TraceStep[]): PathResult {
+function decide(program: Program, result: PathResult, r: SharedReleases, modelled: boolean, where: TraceStep[]): PathResult {
   const booking = r.booking[0];
   const slot = r.slot[0];
   result.trace = [...where];
