@@ -7,7 +7,7 @@ import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
-import { CHANGE_VERBS, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
+import { CHANGE_VERBS, isTransferTypeName, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { groqQuery, queryText } from './groq.js';
@@ -329,7 +329,7 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     // only writes an audit line books nothing. Its name alone speaks for one defined elsewhere.
     if (source === 'args' && m.store!.entity.includes('function') && sqlFunctionAtSite()) continue;
     if (source === 'wildcard') declared.push(...m.wildcards.map((w) => w.p));
-    else if (source === 'types' && v.t === 'ext') declared.push(...(v.typeArgs ?? []));
+    else if (source === 'types' && v.t === 'ext') declared.push(...recordTypes(cx, v.typeArgs, ir.file));
     else if (source === 'sql') {
       const table = sqlTable(sqlOf(cx, ir, site, v));
       if (table) declared.push(table);
@@ -350,18 +350,31 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     else if (source.startsWith('name:')) declared.push(source.slice('name:'.length));
     else if (source === 'receiver' && site.callee.k === 'member') {
       named.push(...exprNames(ir, site.callee.obj));
-      for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(cx.ev.ir(r.file)?.classes[r.cls]?.name ?? '');
+      for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(...recordTypes(cx, [className(cx, r)], ir.file));
     } else if (source === 'chain' && (v.t === 'ext' || v.t === 'global')) {
       for (const step of namingSteps(v.steps, notTables)) {
         const callIr = step.file !== undefined ? cx.ev.ir(step.file) : undefined;
         const s = step.site !== undefined ? callIr?.sites[step.site] : undefined;
         if (s && callIr) take(argNames(cx, callIr.file, s, undefined, notTables));
       }
-      declared.push(...(v.t === 'ext' ? v.typeArgs ?? [] : []));
+      declared.push(...(v.t === 'ext' ? recordTypes(cx, v.typeArgs, ir.file) : []));
     }
   }
   const unique = (list: string[]) => list.map(contentTypeName).filter((n, i, all) => n && all.indexOf(n) === i);
   return [unique(declared), unique(named)];
+}
+
+function className(cx: FactContext, v: { file: string; cls: number }): string {
+  return cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '';
+}
+
+/**
+ * Class and type names that can name a record: a `CreateBookingDto` handed to a payment attempt's
+ * `save(dto)` is the request's shape, not the table written, unless the app declares an entity by
+ * that name (a TypeORM `BookingRequest`).
+ */
+function recordTypes(cx: FactContext, names: string[] | undefined, file: string): string[] {
+  return (names ?? []).filter((n) => !isTransferTypeName(n) || cx.catalog(file).names.has(n.toLowerCase()));
 }
 
 /** A content type's UID names it last: Strapi's `api::booking.booking` is `booking`. */
@@ -383,7 +396,7 @@ function argNames(cx: FactContext, file: string, site: CallSite, idArg?: { arg: 
     if (arg.k === 'lit' && typeof arg.value === 'string') declared.push(arg.value);
     else named.push(...exprNames(ir, arg));
     for (const v of cx.ev.values(file, arg)) {
-      if (v.t === 'class' || v.t === 'inst') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
+      if (v.t === 'class' || v.t === 'inst') declared.push(...recordTypes(cx, [className(cx, v)], file));
       // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`;
       // not a value read off a record (`snap.get('slotId')` from the bookings query is a slot's key).
       if (v.t === 'ext' || v.t === 'global') {
@@ -395,7 +408,7 @@ function argNames(cx: FactContext, file: string, site: CallSite, idArg?: { arg: 
       // A record made for an entity (`em.create(Booking, ...)`, `repo: EntityRepository<Booking>`);
       // not a field read off a typed value: `req.data.coachId` of a `CallableRequest<BookAppointmentInput>`
       // is a string of the request, which names no table.
-      if (v.t === 'ext' && !readsField(v.steps)) declared.push(...(v.typeArgs ?? []));
+      if (v.t === 'ext' && !readsField(v.steps)) declared.push(...recordTypes(cx, v.typeArgs, file));
     }
   }
   return [declared.filter(Boolean), named.filter(Boolean)];
