@@ -11,6 +11,7 @@ import { CHANGE_VERBS, isTransferTypeName, LOOKUP_VERBS, words } from '../recogn
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { groqQuery, queryText } from './groq.js';
+import { embeddedResources } from './postgrest.js';
 import { formFact, redirectFact, signedTextFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
@@ -89,8 +90,8 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
         }
         seen.set(key, out.length);
         out.push(fact);
-        for (const linked of connectedReads(cx, ir, site, fact)) {
-          const linkKey = `read:${linked.recognizer.id}:entity:${linked.entity}:connect`;
+        for (const linked of [...connectedReads(cx, ir, site, fact), ...embeddedReads(cx, ir, site, fact)]) {
+          const linkKey = `read:${linked.recognizer.id}:entity:${linked.entity}:${linked.api}`;
           if (!seen.has(linkKey)) seen.set(linkKey, out.length), out.push(linked);
         }
       }
@@ -264,6 +265,23 @@ function connectedReads(cx: FactContext, ir: FileIR, site: CallSite, fact: SiteF
         out.push({ ...fact, kind: 'read', match: { ...fact.match!, store }, entity: schemaName(cx, field.key, ir.file), bookingLike: true, api: `${fact.api} connect ${field.key}` });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Booking resources a read of another table embeds in its rows (`from('slots').select('id,
+ * booking:bookings!inner(id)')`): read with it, each under its field of the row (`slot.booking`).
+ */
+function embeddedReads(cx: FactContext, ir: FileIR, site: CallSite, fact: SiteFact): SiteFact[] {
+  const op = fact.match?.store;
+  if (op?.embeds === undefined || fact.kind !== 'read' || fact.bookingLike) return [];
+  const text = queryText(cx.ev, ir.file, site.args[op.embeds]);
+  const out: SiteFact[] = [];
+  for (const e of text ? embeddedResources(text) : []) {
+    if (!isBookingEntity(cx, e.table, ir.file)) continue;
+    const store = { ...op, embeds: undefined, embedded: e };
+    out.push({ ...fact, match: { ...fact.match!, store }, entity: schemaName(cx, e.table, ir.file), bookingLike: true, api: `${fact.api} embed ${e.field}` });
   }
   return out;
 }

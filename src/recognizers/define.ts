@@ -242,6 +242,13 @@ export interface StoreOperation {
    * { connect: { id } } }`): the operation rejects when that record is missing, so it reads it too.
    */
   connects?: string[];
+  /** Argument holding a PostgREST select list: the resources it embeds are read with each row (`select('*, booking:bookings(*)')`). */
+  embeds?: number;
+  /**
+   * Set on the read of an embedded resource (not in recognizer data): its rows come under `field` of
+   * each outer row (`slot.booking`); with `inner`, an outer row comes back only with one.
+   */
+  embedded?: { field: string; table: string; inner: boolean };
   /** Argument holding the fields written, when the first object argument is not it (`updateOne(filter, update)`). */
   setsArg?: number;
   /** Argument holding the filter that selects the records changed or read (`updateOne(filter, update)`, `find(filter)`). */
