@@ -657,6 +657,12 @@ export interface FrameworkRecognizer {
    */
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
+  /**
+   * A config option that moves the folder the route conventions call `folder` (Remix's
+   * `appDirectory: 'src'`, in `remix.config.js` or the Vite plugin's options): files below the one
+   * it names are matched as if below `folder`, beside the config.
+   */
+  appFolder?: { configs: string; key: string; folder: string };
   /** The HTTP method entries of a kind answer when no verb names them: Remix's `loader` a GET, its `action` a form's POST. */
   entryMethods?: Record<string, string>;
   routeConfigs?: RouteConfigRule[];
