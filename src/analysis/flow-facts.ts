@@ -670,8 +670,10 @@ export class FlowFacts {
       const step = v.steps[i]!;
       if (step.site === undefined || step.file === undefined) continue;
       const key = siteKey(step.file, step.site);
-      const fact = (this.program.factsBySite.get(key) ?? []).find((x) => this.isRecordFact(x) && !x.match?.store?.resultIsOther) ?? (produced ? this.producedRecords().get(key) : undefined);
-      if (!fact) continue;
+      const atSite = (this.program.factsBySite.get(key) ?? []).filter((x) => this.isRecordFact(x) && !x.match?.store?.resultIsOther);
+      const fact = atSite.find((x) => !x.match?.store?.embedded) ?? (produced ? this.producedRecords().get(key) : undefined);
+      const embeds = atSite.filter((x) => x.match?.store?.embedded);
+      if (!fact && embeds.length === 0) continue;
       const after = v.steps.slice(i + 1).map((s) => s.p);
       // Query-builder calls after the operation (`.eq().single()`) still yield the record.
       const rest: string[] = [];
@@ -685,7 +687,9 @@ export class FlowFacts {
         }
         if (name !== '()') rest.push(name);
       }
-      return { fact, rest, chain };
+      const embedded = embeddedRecord(embeds, rest);
+      if (embedded) return { fact: embedded.fact, rest: embedded.rest, chain };
+      if (fact) return { fact, rest, chain };
     }
     return null;
   }
@@ -715,6 +719,23 @@ export class FlowFacts {
     }
     return this.produced;
   }
+}
+
+/**
+ * The record of a resource embedded in the rows read (`slot.booking`, `slot.bookings.length`), with
+ * the steps taken from it. An `!inner` embed is there whenever the outer row is (`if (!slot)`,
+ * `if (error)`), but no field of that row is one of its fields.
+ */
+function embeddedRecord(embeds: SiteFact[], rest: string[]): { fact: SiteFact; rest: string[] } | null {
+  const at = rest.findIndex((p) => !RECORD_ACCESSORS.has(p));
+  const under = at < 0 ? undefined : embeds.find((f) => f.match!.store!.embedded!.field === rest[at]);
+  if (under) {
+    // A to-one embed (`payment.bookings` by the payment's `booking_id`) is the row or null; a to-many
+    // one a list, which code tests by its length: the field tested true is taken as the row.
+    return { fact: under, rest: [...rest.slice(0, at), ...rest.slice(at + 1)] };
+  }
+  const inner = embeds.find((f) => f.match!.store!.embedded!.inner);
+  return inner && (at < 0 || (at === rest.length - 1 && rest[at] === 'error')) ? { fact: inner, rest } : null;
 }
 
 /** The parameter a call's receiver chain starts from (`ref.get()` with `ref` the first parameter -> 0). */

@@ -93,8 +93,23 @@ export function changesFromEntry(program: Program, entry: string, fact: SiteFact
 export function readFilter(program: Program, fact: SiteFact): FieldValue[] {
   if (fact.kind !== 'read') return [];
   let found = filterMemo.get(fact);
-  if (!found) filterMemo.set(fact, (found = compute(program, fact, program.ev, true)[0]?.filter ?? []));
+  if (!found) filterMemo.set(fact, (found = embeddedFilter(fact, compute(program, fact, program.ev, true)[0]?.filter ?? [])));
   return found;
+}
+
+/**
+ * A resource embedded in another read's rows (`from('slots').select('*, booking:bookings(*)').eq('id', slotId)`)
+ * is filtered only by what names it (`.eq('booking.status', 'pending')`): the slot's id is no booking's key.
+ */
+function embeddedFilter(fact: SiteFact, filter: FieldValue[]): FieldValue[] {
+  const embedded = fact.match?.store?.embedded;
+  if (!embedded) return filter;
+  const out: FieldValue[] = [];
+  for (const f of filter) {
+    const [head, ...path] = f.path.flatMap((p) => p.split('.'));
+    if ((head === embedded.field || head === embedded.table) && path.length > 0) out.push({ ...f, path, field: path[path.length - 1]! });
+  }
+  return out;
 }
 
 /** Operators that keep a filter on the listed values: `{ in: ids }`, `{ $in: ids }`, `{ equals: id }`. */

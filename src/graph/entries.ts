@@ -9,6 +9,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
+import { AppFolders } from './app-folders.js';
 import { Mounts, routeOfChain } from './mounts.js';
 import { resourceActions, resourceRoute } from './resources.js';
 import { tableRoutes, type TableRoutes } from './route-tables.js';
@@ -59,14 +60,16 @@ export function findEntries(
     // One function under several methods (`export { handler as GET, handler as POST }`) answers each.
     else if (had.method !== e.method) delete had.method;
   };
+  const folders = new AppFolders(ev, files, frameworks);
   for (const fw of frameworks) {
     for (const rule of fw.routeFiles ?? []) {
       const re = globMatcher(rule.glob);
       for (const ir of files) {
-        const inApp = appRelative(ir.file);
-        if (!fileMatches(re, ir.file, inApp) || !active(fw, ir.file)) continue;
-        const { route, method } = rule.routeStyle === 'remix' ? { route: remixRouteOfFile(ir.file), method: null }
-          : rule.routeStyle === 'nitro' ? nitroRouteOfFile(ir.file) : { route: routeOfFile(ir.file), method: null };
+        // Where the framework's conventions see the file: `src/routes/` is `app/routes/` under `appDirectory: 'src'`.
+        const path = folders.conventionalPath(fw.id, ir.file);
+        if (!fileMatches(re, path, appRelative(path)) || !active(fw, ir.file)) continue;
+        const { route, method } = rule.routeStyle === 'remix' ? { route: remixRouteOfFile(path), method: null }
+          : rule.routeStyle === 'nitro' ? nitroRouteOfFile(path) : { route: routeOfFile(path), method: null };
         if (rule.module) add({ fn: fnKey({ file: ir.file, fn: 0 }), file: ir.file, pos: 0, kind: rule.entry, name: route, route, framework: fw.id });
         // Route-file rules name ESM exports: `module.exports = handler` answers to none of them, unless the rule says so.
         forEachExportedEntry(ev, ir, rule.exports, rule.commonJs ?? false, (name, x, fns) => {

@@ -8,18 +8,21 @@ import type { FrameworkRecognizer, RouteDefinerRule } from '../recognizers/defin
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher } from '../util/glob.js';
+import { AppFolders } from './app-folders.js';
 import type { EntryPoint } from './entries.js';
 import { conventionModules, declaredModuleEntries, joinSegments, moduleOf, type Declared } from './route-configs.js';
 
 /** The entry points of the route modules each config file's `routes` function declares. */
 export function routeDefinerEntries(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): EntryPoint[] {
   const out: EntryPoint[] = [];
+  const folders = new AppFolders(ev, files, frameworks);
   for (const fw of frameworks) {
     for (const rule of fw.routeDefiners ?? []) {
       const isConfig = globMatcher(rule.configs);
       for (const ir of files) {
         if (!isConfig.test(ir.file)) continue;
-        const appFolder = posix.join(posix.dirname(ir.file), rule.folder);
+        // Files are named from the app folder, which the config may move (`appDirectory: 'src'`).
+        const appFolder = folders.realFolder(fw.id, posix.join(posix.dirname(ir.file), rule.folder));
         const declared: Declared[] = [];
         for (const fn of routesFunctions(ev, rule, ir)) declared.push(...definedRoutes(ev, rule, ir, fn, appFolder));
         out.push(...declaredModuleEntries(ev, declared, rule.exports, fw.id));

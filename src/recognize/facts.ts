@@ -7,10 +7,11 @@ import type { Step, Value } from '../model/values.js';
 import type { ProviderRole, Recognizer, RestEndpoint } from '../recognizers/define.js';
 import { compilePath, matchSteps, type Match, type Matcher, type MatchKind } from '../recognizers/match.js';
 import type { Vocabulary } from '../recognizers/vocabulary.js';
-import { CHANGE_VERBS, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
+import { CHANGE_VERBS, isTransferTypeName, LOOKUP_VERBS, words } from '../recognizers/vocabulary.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { exprNames, staticText } from '../symbols/text.js';
 import { groqQuery, queryText } from './groq.js';
+import { embeddedResources } from './postgrest.js';
 import { formFact, redirectFact, signedTextFact } from './redirect.js';
 import { restFact } from './rest.js';
 import { sqlHelperOf } from './sql-helpers.js';
@@ -89,8 +90,8 @@ export function factsOfFile(cx: FactContext, ir: FileIR): SiteFact[] {
         }
         seen.set(key, out.length);
         out.push(fact);
-        for (const linked of connectedReads(cx, ir, site, fact)) {
-          const linkKey = `read:${linked.recognizer.id}:entity:${linked.entity}:connect`;
+        for (const linked of [...connectedReads(cx, ir, site, fact), ...embeddedReads(cx, ir, site, fact)]) {
+          const linkKey = `read:${linked.recognizer.id}:entity:${linked.entity}:${linked.api}`;
           if (!seen.has(linkKey)) seen.set(linkKey, out.length), out.push(linked);
         }
       }
@@ -268,6 +269,23 @@ function connectedReads(cx: FactContext, ir: FileIR, site: CallSite, fact: SiteF
   return out;
 }
 
+/**
+ * Booking resources a read of another table embeds in its rows (`from('slots').select('id,
+ * booking:bookings!inner(id)')`): read with it, each under its field of the row (`slot.booking`).
+ */
+function embeddedReads(cx: FactContext, ir: FileIR, site: CallSite, fact: SiteFact): SiteFact[] {
+  const op = fact.match?.store;
+  if (op?.embeds === undefined || fact.kind !== 'read' || fact.bookingLike) return [];
+  const text = queryText(cx.ev, ir.file, site.args[op.embeds]);
+  const out: SiteFact[] = [];
+  for (const e of text ? embeddedResources(text) : []) {
+    if (!isBookingEntity(cx, e.table, ir.file)) continue;
+    const store = { ...op, embeds: undefined, embedded: e };
+    out.push({ ...fact, match: { ...fact.match!, store }, entity: schemaName(cx, e.table, ir.file), bookingLike: true, api: `${fact.api} embed ${e.field}` });
+  }
+  return out;
+}
+
 /** Whether an entity, as the app of `file` knows it, is a booking. */
 export function isBookingEntity(cx: FactContext, name: string, file: string): boolean {
   return cx.vocabulary.isBookingLike(name) || cx.catalog(file).bookingTables.has(name.toLowerCase());
@@ -329,7 +347,7 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     // only writes an audit line books nothing. Its name alone speaks for one defined elsewhere.
     if (source === 'args' && m.store!.entity.includes('function') && sqlFunctionAtSite()) continue;
     if (source === 'wildcard') declared.push(...m.wildcards.map((w) => w.p));
-    else if (source === 'types' && v.t === 'ext') declared.push(...(v.typeArgs ?? []));
+    else if (source === 'types' && v.t === 'ext') declared.push(...recordTypes(cx, v.typeArgs, ir.file));
     else if (source === 'sql') {
       const table = sqlTable(sqlOf(cx, ir, site, v));
       if (table) declared.push(table);
@@ -350,18 +368,31 @@ function entityNames(cx: FactContext, ir: FileIR, site: CallSite, v: Value, m: M
     else if (source.startsWith('name:')) declared.push(source.slice('name:'.length));
     else if (source === 'receiver' && site.callee.k === 'member') {
       named.push(...exprNames(ir, site.callee.obj));
-      for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(cx.ev.ir(r.file)?.classes[r.cls]?.name ?? '');
+      for (const r of cx.ev.values(ir.file, site.callee.obj)) if (r.t === 'class' || r.t === 'inst') declared.push(...recordTypes(cx, [className(cx, r)], ir.file));
     } else if (source === 'chain' && (v.t === 'ext' || v.t === 'global')) {
       for (const step of namingSteps(v.steps, notTables)) {
         const callIr = step.file !== undefined ? cx.ev.ir(step.file) : undefined;
         const s = step.site !== undefined ? callIr?.sites[step.site] : undefined;
         if (s && callIr) take(argNames(cx, callIr.file, s, undefined, notTables));
       }
-      declared.push(...(v.t === 'ext' ? v.typeArgs ?? [] : []));
+      declared.push(...(v.t === 'ext' ? recordTypes(cx, v.typeArgs, ir.file) : []));
     }
   }
   const unique = (list: string[]) => list.map(contentTypeName).filter((n, i, all) => n && all.indexOf(n) === i);
   return [unique(declared), unique(named)];
+}
+
+function className(cx: FactContext, v: { file: string; cls: number }): string {
+  return cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '';
+}
+
+/**
+ * Class and type names that can name a record: a `CreateBookingDto` handed to a payment attempt's
+ * `save(dto)` is the request's shape, not the table written, unless the app declares an entity by
+ * that name (a TypeORM `BookingRequest`).
+ */
+function recordTypes(cx: FactContext, names: string[] | undefined, file: string): string[] {
+  return (names ?? []).filter((n) => !isTransferTypeName(n) || cx.catalog(file).names.has(n.toLowerCase()));
 }
 
 /** A content type's UID names it last: Strapi's `api::booking.booking` is `booking`. */
@@ -383,7 +414,7 @@ function argNames(cx: FactContext, file: string, site: CallSite, idArg?: { arg: 
     if (arg.k === 'lit' && typeof arg.value === 'string') declared.push(arg.value);
     else named.push(...exprNames(ir, arg));
     for (const v of cx.ev.values(file, arg)) {
-      if (v.t === 'class' || v.t === 'inst') declared.push(cx.ev.ir(v.file)?.classes[v.cls]?.name ?? '');
+      if (v.t === 'class' || v.t === 'inst') declared.push(...recordTypes(cx, [className(cx, v)], file));
       // `bookings = pgTable('bookings', ...)`, `collection(db, 'bookings')`, `doc(db, 'bookings', id)`;
       // not a value read off a record (`snap.get('slotId')` from the bookings query is a slot's key).
       if (v.t === 'ext' || v.t === 'global') {
@@ -395,7 +426,7 @@ function argNames(cx: FactContext, file: string, site: CallSite, idArg?: { arg: 
       // A record made for an entity (`em.create(Booking, ...)`, `repo: EntityRepository<Booking>`);
       // not a field read off a typed value: `req.data.coachId` of a `CallableRequest<BookAppointmentInput>`
       // is a string of the request, which names no table.
-      if (v.t === 'ext' && !readsField(v.steps)) declared.push(...(v.typeArgs ?? []));
+      if (v.t === 'ext' && !readsField(v.steps)) declared.push(...recordTypes(cx, v.typeArgs, file));
     }
   }
   return [declared.filter(Boolean), named.filter(Boolean)];

@@ -242,6 +242,13 @@ export interface StoreOperation {
    * { connect: { id } } }`): the operation rejects when that record is missing, so it reads it too.
    */
   connects?: string[];
+  /** Argument holding a PostgREST select list: the resources it embeds are read with each row (`select('*, booking:bookings(*)')`). */
+  embeds?: number;
+  /**
+   * Set on the read of an embedded resource (not in recognizer data): its rows come under `field` of
+   * each outer row (`slot.booking`); with `inner`, an outer row comes back only with one.
+   */
+  embedded?: { field: string; table: string; inner: boolean };
   /** Argument holding the fields written, when the first object argument is not it (`updateOne(filter, update)`). */
   setsArg?: number;
   /** Argument holding the filter that selects the records changed or read (`updateOne(filter, update)`, `find(filter)`). */
@@ -650,6 +657,12 @@ export interface FrameworkRecognizer {
    */
   siteConfigs?: string[];
   routeFiles?: RouteFileRule[];
+  /**
+   * A config option that moves the folder the route conventions call `folder` (Remix's
+   * `appDirectory: 'src'`, in `remix.config.js` or the Vite plugin's options): files below the one
+   * it names are matched as if below `folder`, beside the config.
+   */
+  appFolder?: { configs: string; key: string; folder: string };
   /** The HTTP method entries of a kind answer when no verb names them: Remix's `loader` a GET, its `action` a form's POST. */
   entryMethods?: Record<string, string>;
   routeConfigs?: RouteConfigRule[];

@@ -140,6 +140,20 @@ const HELP_DESK_WORDS = new Set(['support', 'help', 'helpdesk', 'issue', 'bug', 
  * (`PaymentModel`, `PaymentEntity`, `payments_table`): the record is named by the word before them.
  */
 export const CODE_SUFFIX_WORDS = ['model', 'entity', 'schema', 'document', 'doc', 'dto', 'table', 'collection'];
+/**
+ * Last words of a TypeScript type that carries a request or a reply, not a stored record
+ * (`CreateBookingDto`, `BookAppointmentInput`, `ReservationParams`): the shape a handler is handed,
+ * written before any booking exists. Not `schema` nor `data`: a `BookingSchema` class or a
+ * `Model<BookingData>` is the record's own shape.
+ */
+const TRANSFER_TYPE_WORDS = new Set(['input', 'dto', 'param', 'params', 'request', 'payload', 'body', 'args', 'form', 'props', 'response', 'query', 'variables']);
+
+/** `CreateBookingDto`, `BookAppointmentInput`: a type named for what a request carries. */
+export function isTransferTypeName(name: string): boolean {
+  const ws = words(name);
+  return ws.length > 1 && TRANSFER_TYPE_WORDS.has(ws[ws.length - 1]!);
+}
+
 /** Words that, after a booking word, name a fee rather than a booking. */
 const FEE_WORDS = new Set(['fee', 'surcharge', 'commission', 'tax']);
 

@@ -6,7 +6,7 @@ import { isCapacityEntity } from '../../src/analysis/capacity.js';
 import { isProviderIdField } from '../../src/analysis/payment-links.js';
 import { sqlStatements, type FieldValue } from '../../src/analysis/record-changes.js';
 import { selectFilter } from '../../src/analysis/sql-text.js';
-import { Vocabulary } from '../../src/recognizers/vocabulary.js';
+import { isTransferTypeName, Vocabulary } from '../../src/recognizers/vocabulary.js';
 
 describe('sqlStatements', () => {
   it('reads inserts, updates and deletes with their columns, values and filters', () => {
@@ -87,6 +87,11 @@ describe('vocabulary of links and capacity', () => {
     expect(['Turno', 'reservas', 'Reservación', 'reservaciones', 'citas', 'agendamentos', 'Buchung', 'prenotazioni', 'boekingen', 'randevu'].every((n) => v.isBookingLike(n))).toBe(true);
     expect(['reserva_cancha', 'ReservaAsiento'].every((n) => v.isBookingLike(n))).toBe(true);
     expect(['turno_logs', 'turno_problems', 'TerminReminder', 'Terminal', 'estadio', 'pagos', 'asiento_reserva', 'pago_reserva'].some((n) => v.isBookingLike(n))).toBe(false);
+  });
+
+  it('tells types named for what a request carries from records', () => {
+    expect(['CreateBookingDto', 'BookAppointmentInput', 'ReservationParams', 'BookingRequest', 'CheckoutPayload'].every(isTransferTypeName)).toBe(true);
+    expect(['Booking', 'BookingSchema', 'BookingData', 'Input', 'PaymentAttempt'].some(isTransferTypeName)).toBe(false);
   });
 
   it('tells capacity entities from bookings of them', () => {

@@ -22,6 +22,9 @@ export default defineFramework({
     { glob: `**/app/routes/**/*.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
     { glob: `**/app/root.${ROUTE_MODULE}`, exports: ['loader'], entry: 'remix-loader', routeStyle: 'remix' },
   ],
+  // https://remix.run/docs/en/main/file-conventions/vite-config#appdirectory (and remix.config.js's,
+  // React Router 7's react-router.config.ts): the app folder, `app` unless the config names another.
+  appFolder: { configs: '**/{remix,vite,react-router}.config.{js,cjs,mjs,ts,mts,cts}', key: 'appDirectory', folder: 'app' },
   entryMethods: { 'remix-loader': 'GET', 'remix-action': 'POST' },
   // https://reactrouter.com/start/framework/routing: `app/routes.ts` names each route module and its path.
   routeConfigs: [{

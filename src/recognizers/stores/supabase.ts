@@ -30,6 +30,8 @@ export default defineStore({
       entity: ['chain'],
       guard: ['null', 'error'],
       guardRequires: { null: ['single', 'maybeSingle'], error: ['single'] },
+      // `select('*, booking:bookings!inner(id, status)')` reads the slot's booking too.
+      embeds: 0,
     },
   ],
   updates: [
