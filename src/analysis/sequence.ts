@@ -50,9 +50,10 @@ export function runsAfterOnSomePath(program: Program, chain: CallEdge[], target:
 }
 
 function runsOnSomePath(program: Program, chain: CallEdge[], target: ChainTarget, is: (f: SiteFact) => boolean, when: 'before' | 'after'): boolean {
-  const facts = program.facts.filter(is);
-  if (facts.length === 0) return false;
-  const doers = reachingSet(program.graph, facts.map((f) => fnKey(f)), (e) => e.kind !== 'deferred');
+  // Who can do it through a call, found only when a frame calls a function: 2,000 handlers that
+  // call none each went through every fact of the program.
+  let doers: Set<string> | null = null;
+  const doersOf = () => (doers ??= reachingSet(program.graph, program.facts.filter(is).map((f) => fnKey(f)), (e) => e.kind !== 'deferred'));
   const frames = [...chain.map((e) => ({ fn: e.from, site: e.site })), target];
   for (const frame of frames) {
     const found = functionOf(program, frame.fn);
@@ -60,7 +61,7 @@ function runsOnSomePath(program: Program, chain: CallEdge[], target: ChainTarget
     const nodes = found.fn.nodes;
     const sites = new Set<number>();
     for (const f of program.factsByFn.get(frame.fn) ?? []) if (is(f)) sites.add(f.site);
-    for (const e of program.graph.out.get(frame.fn) ?? []) if (e.kind !== 'deferred' && e.site !== frame.site && doers.has(e.to)) sites.add(e.site);
+    for (const e of program.graph.out.get(frame.fn) ?? []) if (e.kind !== 'deferred' && e.site !== frame.site && doersOf().has(e.to)) sites.add(e.site);
     const at = nodes.flatMap((n, i) => (n.kind === 'call' && n.site === frame.site ? [i] : []));
     for (const [i, n] of nodes.entries()) {
       if (n.kind !== 'call' || n.site === undefined || !sites.has(n.site)) continue;
