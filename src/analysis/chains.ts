@@ -160,8 +160,8 @@ export function chainsTo(program: Program, entry: string, target: string, limit 
       out.push([...chain]);
       return;
     }
-    const edges = (program.graph.out.get(fn) ?? []).filter((e) => e.kind !== 'deferred' && onChain.has(e.to) && !visiting.has(e.to));
-    for (const e of edges.sort((a, b) => (a.file === b.file ? a.site - b.site : a.file < b.file ? -1 : 1))) {
+    const edges = outInOrder(program, fn).filter((e) => e.kind !== 'deferred' && onChain.has(e.to) && !visiting.has(e.to));
+    for (const e of edges) {
       visiting.add(e.to);
       chain.push(e);
       walk(e.to);
@@ -182,8 +182,7 @@ function onChainsBetween(program: Program, entry: string, target: string): Set<s
   const forward = reachableFrom(program.graph, entry);
   if (!forward.has(target)) return new Set<string>();
   // The target's callers outside the forward set never matter: walk back over the forward set's own edges.
-  const callers = new Map<string, string[]>();
-  for (const from of forward) for (const e of program.graph.out.get(from) ?? []) addTo(callers, e.to, from);
+  const callers = forwardCallers(program.graph, entry, forward);
   const on = new Set<string>([target]);
   const stack = [target];
   while (stack.length > 0) {
@@ -196,6 +195,30 @@ function onChainsBetween(program: Program, entry: string, target: string): Set<s
   return on;
 }
 
+const callersKept = new WeakMap<CallGraph, { byEntry: Map<string, Map<string, string[]>>; size: number }>();
+/** Caller lists kept per graph, in edges: a route that reaches 2,000 helpers asks for chains to each. */
+const CALLERS_KEPT = 2_000_000;
+
+/** Callers of each function of an entry's forward set, over the set's own edges: built once per entry, within a budget. */
+function forwardCallers(graph: CallGraph, entry: string, forward: ReadonlySet<string>): Map<string, string[]> {
+  let kept = callersKept.get(graph);
+  if (!kept) callersKept.set(graph, (kept = { byEntry: new Map(), size: 0 }));
+  const hit = kept.byEntry.get(entry);
+  if (hit) return hit;
+  const callers = new Map<string, string[]>();
+  let edges = 0;
+  for (const from of forward) {
+    for (const e of graph.out.get(from) ?? []) {
+      addTo(callers, e.to, from);
+      edges++;
+    }
+  }
+  if (kept.size + edges <= CALLERS_KEPT) {
+    kept.byEntry.set(entry, callers);
+    kept.size += edges;
+  }
+  return callers;
+}
 
 /**
  * An evaluator that follows one chain: a parameter of a function called on the chain holds what
