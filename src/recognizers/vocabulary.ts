@@ -104,7 +104,9 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * them (`booking_attempts`), a settings or info table about booking (`BookingInfo`, `booking_config`),
  * a store of bookings put away (`booking_archive`), the extras bought with it
  * (`booking_addons`, `reservation_extras`), the links that open it (`booking_access_tokens`), and
- * copies of what it cost when made (`booking_price_snapshots`).
+ * copies of what it cost when made (`booking_price_snapshots`), and figures worked out from bookings
+ * for a dashboard, counted again whenever wanted (`BookingDailyStat`, `booking_revenue_cache`,
+ * `booking_metrics`, `booking_reports`).
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
@@ -112,6 +114,7 @@ const DEPENDENT_RECORD_WORDS = new Set([
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
   'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot', 'detail', 'restriction', 'constraint', 'limit', 'limitation', 'blackout',
+  'stat', 'statistic', 'metric', 'analytic', 'revenue', 'report', 'summary', 'aggregate', 'cache',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
