@@ -114,7 +114,9 @@ export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string)
   // A field set twice keeps its last value: a record loaded by `findOne({ status: 'PENDING' })`
   // carries that value until `booking.status = 'CANCELLED'` before its `save()`.
   const last = new Map(change.sets.map((f) => [f.path.join('.'), f]));
-  const candidates = [...last.values()].filter((f) => (under ? f.path.includes(under) : true) && (isStateField(f.field) || isStateFlag(f.field) || setsCancelFlag(f)));
+  const candidates = [...last.values()].filter(
+    (f) => (under ? f.path.includes(under) : true) && !inAnotherRecord(f, under) && (isStateField(f.field) || isStateFlag(f.field) || setsCancelFlag(f)),
+  );
   const depthOf = (f: FieldValue) => (under ? f.path.length - f.path.indexOf(under) : f.path.length);
   const rank = (f: FieldValue) => {
     const ws = words(f.field);
@@ -128,6 +130,22 @@ export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string)
   if (!best) return null;
   const states = best.texts.map((t) => stateOfFieldValue(best.field, t));
   return { field: best, states };
+}
+
+/** Prisma's nested writes: the fields under them are another record's. */
+const NESTED_WRITES = new Set(['create', 'createMany', 'connectOrCreate', 'upsert', 'update', 'updateMany']);
+
+/**
+ * A field of a record written along with this one (`customer: { create: { address: { create: { state } } } }`):
+ * the state of an address, not of the booking. With `under`, the booking is the record nested there.
+ */
+function inAnotherRecord(f: FieldValue, under: string | undefined): boolean {
+  let from = 0;
+  if (under) {
+    from = f.path.indexOf(under) + 1;
+    if (NESTED_WRITES.has(f.path[from] ?? '')) from++;
+  }
+  return f.path.slice(from, -1).some((p) => NESTED_WRITES.has(p));
 }
 
 /** Every state a change can set (any value of its state field). */
