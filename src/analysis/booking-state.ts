@@ -48,16 +48,24 @@ export function pendingTableWord(entity: string): string | null {
 /**
  * A field that holds a record's state: `status`, `bookingStatus`, `payment_status`, `state`, or
  * points at a row of a table of statuses (`statusId`, `booking_status_id`; not `stateId`, which
- * is as often a region of an address).
+ * is as often a region of an address). Not the state of money kept apart (`depositStatus`).
  */
 export function isStateField(name: string): boolean {
   if (isStatusReference(name)) return true;
   const ws = words(name);
+  if (ws.length > 1 && MONEY_APART.has(ws[0]!)) return false;
   // Romance languages put the head first: `estadoTurno`, `estado_pago`, `stato_prenotazione`.
   return ws.length > 0 && (STATE_FIELDS.has(ws[ws.length - 1]!) || HEAD_FIRST_STATE_FIELDS.has(ws[0]!));
 }
 
 const HEAD_FIRST_STATE_FIELDS = new Set(['estado', 'etat', 'stato']);
+
+/**
+ * Money kept apart from the booking's own payment: a deposit held on the card, a payout to the
+ * host, escrow. Its state is the money's (`depositStatus: 'released'` gives the deposit back once
+ * the gear is returned), not the booking's.
+ */
+const MONEY_APART = new Set(['deposit', 'payout', 'escrow', 'commission', 'settlement']);
 
 /** Words around a flag's one state word: `isPaid`, `hasBeenConfirmed`, `isBookedSuccessfully`. */
 const FLAG_FILLERS = new Set(['is', 'has', 'been', 'successfully']);
