@@ -48,16 +48,24 @@ export function pendingTableWord(entity: string): string | null {
 /**
  * A field that holds a record's state: `status`, `bookingStatus`, `payment_status`, `state`, or
  * points at a row of a table of statuses (`statusId`, `booking_status_id`; not `stateId`, which
- * is as often a region of an address).
+ * is as often a region of an address). Not the state of money kept apart (`depositStatus`).
  */
 export function isStateField(name: string): boolean {
   if (isStatusReference(name)) return true;
   const ws = words(name);
+  if (ws.length > 1 && MONEY_APART.has(ws[0]!)) return false;
   // Romance languages put the head first: `estadoTurno`, `estado_pago`, `stato_prenotazione`.
   return ws.length > 0 && (STATE_FIELDS.has(ws[ws.length - 1]!) || HEAD_FIRST_STATE_FIELDS.has(ws[0]!));
 }
 
 const HEAD_FIRST_STATE_FIELDS = new Set(['estado', 'etat', 'stato']);
+
+/**
+ * Money kept apart from the booking's own payment: a deposit held on the card, a payout to the
+ * host, escrow. Its state is the money's (`depositStatus: 'released'` gives the deposit back once
+ * the gear is returned), not the booking's.
+ */
+const MONEY_APART = new Set(['deposit', 'payout', 'escrow', 'commission', 'settlement']);
 
 /** Words around a flag's one state word: `isPaid`, `hasBeenConfirmed`, `isBookedSuccessfully`. */
 const FLAG_FILLERS = new Set(['is', 'has', 'been', 'successfully']);
@@ -114,7 +122,9 @@ export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string)
   // A field set twice keeps its last value: a record loaded by `findOne({ status: 'PENDING' })`
   // carries that value until `booking.status = 'CANCELLED'` before its `save()`.
   const last = new Map(change.sets.map((f) => [f.path.join('.'), f]));
-  const candidates = [...last.values()].filter((f) => (under ? f.path.includes(under) : true) && (isStateField(f.field) || isStateFlag(f.field) || setsCancelFlag(f)));
+  const candidates = [...last.values()].filter(
+    (f) => (under ? f.path.includes(under) : true) && !inAnotherRecord(f, under) && (isStateField(f.field) || isStateFlag(f.field) || setsCancelFlag(f)),
+  );
   const depthOf = (f: FieldValue) => (under ? f.path.length - f.path.indexOf(under) : f.path.length);
   const rank = (f: FieldValue) => {
     const ws = words(f.field);
@@ -128,6 +138,22 @@ export function stateWritten(change: Pick<RecordChange, 'sets'>, under?: string)
   if (!best) return null;
   const states = best.texts.map((t) => stateOfFieldValue(best.field, t));
   return { field: best, states };
+}
+
+/** Prisma's nested writes: the fields under them are another record's. */
+const NESTED_WRITES = new Set(['create', 'createMany', 'connectOrCreate', 'upsert', 'update', 'updateMany']);
+
+/**
+ * A field of a record written along with this one (`customer: { create: { address: { create: { state } } } }`):
+ * the state of an address, not of the booking. With `under`, the booking is the record nested there.
+ */
+function inAnotherRecord(f: FieldValue, under: string | undefined): boolean {
+  let from = 0;
+  if (under) {
+    from = f.path.indexOf(under) + 1;
+    if (NESTED_WRITES.has(f.path[from] ?? '')) from++;
+  }
+  return f.path.slice(from, -1).some((p) => NESTED_WRITES.has(p));
 }
 
 /** Every state a change can set (any value of its state field). */

@@ -499,7 +499,9 @@ function filterCall(program: Program, ev: Evaluator, file: string, call: CallSit
   if (!ir) return [];
   const [a, b] = call.args;
   const out: FieldValue[] = [];
-  if (a && b && !isObjectish(program, file, a)) {
+  // `eq(bookings.status, 'pending')`, `.eq('status', 'pending')`: a column and its value. Drizzle's
+  // `and(eq(...), lte(...))` joins such tests: each is read below.
+  if (a && b && a.k !== 'call' && !isObjectish(program, file, a)) {
     const column = staticText(ir, a) ?? (a.k === 'member' ? a.prop : null);
     if (column) out.push(fieldValue(program, ev, file, b, [column], call.start));
     return out;

@@ -8,6 +8,7 @@ import { lineOf } from '../parse/source-guards.js';
 import { singularNoun, words } from '../recognizers/vocabulary.js';
 import { lastName, staticText } from '../symbols/text.js';
 import { appOf } from '../engine/wiring.js';
+import { columnObjects } from '../project/entities.js';
 import type { Program } from './program.js';
 
 export interface DeclaredField {
@@ -56,14 +57,30 @@ function schemas(program: Program): EntitySchema[] {
     out.push({ name: e.name, file: e.file, line: e.line, fields });
     if (e.table && e.table !== e.name) out.push({ name: e.table, file: e.file, line: e.line, fields });
   }
-  for (const ir of program.files.values()) if (!ir.skipped) out.push(...codeSchemas(program, ir));
+  const creators = tableCreators(program);
+  for (const ir of program.files.values()) if (!ir.skipped) out.push(...codeSchemas(program, ir, creators));
   memo.set(program, out);
   return out;
 }
 
 const TABLE_CALLS = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable']);
+/** Drizzle's table creators: what they return declares a table as `pgTable` does, its name prefixed. */
+const TABLE_CREATOR_CALLS = new Set([...TABLE_CALLS].map((t) => `${t}Creator`));
 
-function codeSchemas(program: Program, ir: FileIR): EntitySchema[] {
+/** The names the app keeps a table creator's result in (`const createTable = pgTableCreator(...)`). */
+function tableCreators(program: Program): Set<string> {
+  const out = new Set<string>();
+  for (const ir of program.files.values()) {
+    if (ir.skipped) continue;
+    for (const b of ir.bindings) {
+      const site = b.defs.length === 1 && b.defs[0]!.k === 'call' ? ir.sites[b.defs[0]!.site] : undefined;
+      if (site && TABLE_CREATOR_CALLS.has(lastName(ir, site.callee) ?? '')) out.add(b.name);
+    }
+  }
+  return out;
+}
+
+function codeSchemas(program: Program, ir: FileIR, creators: Set<string>): EntitySchema[] {
   const out: EntitySchema[] = [];
   const ev = program.ev;
   const modelNames = new Map<string, string>();
@@ -71,7 +88,7 @@ function codeSchemas(program: Program, ir: FileIR): EntitySchema[] {
     const name = lastName(ir, site.callee);
     if (!name) return;
     const moduleOf = () => ev.values(ir.file, site.callee).flatMap((v) => (v.t === 'ext' ? [v.module] : []))[0] ?? '';
-    if (TABLE_CALLS.has(name) && moduleOf().startsWith('drizzle-orm')) {
+    if ((TABLE_CALLS.has(name) || creators.has(name)) && moduleOf().startsWith('drizzle-orm')) {
       const table = staticText(ir, site.args[0]);
       if (table) out.push({ name: table, file: ir.file, line: lineOf(ir.lineStarts, site.start), fields: objectFields(program, ir, site.args[1], drizzleDefault) });
     } else if (name === 'Schema' && site.isNew && moduleOf() === 'mongoose') {
@@ -121,8 +138,7 @@ function decoratorDefault(program: Program, ir: FileIR, name: Expr, args: Expr[]
 function objectFields(program: Program, ir: FileIR, arg: Expr | undefined, defaultOf: DefaultOf): DeclaredField[] {
   if (!arg) return [];
   const out: DeclaredField[] = [];
-  for (const v of program.ev.values(ir.file, arg)) {
-    if (v.t !== 'obj') continue;
+  for (const v of columnObjects(program.ev, ir.file, arg)) {
     const at = program.ev.ir(v.file) ?? ir;
     for (const p of v.props) {
       if (!p.key || p.key === '...') continue;

@@ -41,6 +41,8 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
   if (compiled.length === 0) return [];
   const byLast = new Map<string, Compiled[]>();
   for (const c of compiled) addTo(byLast, c.last, c);
+  const sources = [...files];
+  fileCreatorsByName(sources, byLast);
   const out: SchemaEntity[] = [];
   const seen = new Set<string>();
   const add = (c: Compiled, found: Found) => {
@@ -57,7 +59,7 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
     const optionalColumns = declared?.optional.length ? { optionalColumns: declared.optional } : {};
     out.push({ name, table, file: found.ir.file, line, source: c.recognizer.id, ...(columns ? { columns } : {}), ...optionalColumns });
   };
-  for (const ir of files) {
+  for (const ir of sources) {
     if (ir.skipped) continue;
     try {
       fileEntities(ev, ir, byLast, add);
@@ -66,6 +68,31 @@ export function declaredEntities(ev: Evaluator, files: Iterable<FileIR>, recogni
     }
   }
   return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+/**
+ * A declaration made by calling what a creator returned (`createTable = pgTableCreator(prefix)`,
+ * then `createTable('booking', ...)`) is called by the name the app keeps the creator's result in:
+ * those names are filed beside the creator's, as the quick test by callee name would miss them.
+ */
+function fileCreatorsByName(files: FileIR[], byLast: Map<string, Compiled[]>): void {
+  const curried = new Map<string, Compiled[]>();
+  for (const [last, cs] of byLast) {
+    const made = cs.filter((c) => c.tokens.slice(-3).join(' ') === `${last} () ()`);
+    if (made.length > 0) curried.set(last, made);
+  }
+  if (curried.size === 0) return;
+  for (const ir of files) {
+    if (ir.skipped) continue;
+    for (const b of ir.bindings) {
+      for (const d of b.defs) {
+        const site = d.k === 'call' ? ir.sites[d.site] : undefined;
+        const made = site ? curried.get(lastName(ir, site.callee) ?? '') : undefined;
+        if (!made || b.name === '') continue;
+        for (const c of made) if (!byLast.get(b.name)?.includes(c)) addTo(byLast, b.name, c);
+      }
+    }
+  }
 }
 
 const staticCallIndex = new WeakMap<FileIR, Map<number, number[]>>();
@@ -215,8 +242,7 @@ function declaredColumns(ev: Evaluator, found: Found, at: `arg:${number}` | unde
   if (!arg) return null;
   const columns = new Set<string>();
   const optional = new Set<string>();
-  for (const v of ev.values(found.ir.file, arg)) {
-    if (v.t !== 'obj') continue;
+  for (const v of columnObjects(ev, found.ir.file, arg)) {
     const ir = ev.ir(v.file);
     for (const p of v.props) {
       if (p.key === null || p.key === '...') continue;
@@ -225,6 +251,20 @@ function declaredColumns(ev: Evaluator, found: Found, at: `arg:${number}` | unde
     }
   }
   return columns.size > 0 ? { columns: [...columns], optional: [...optional] } : null;
+}
+
+/**
+ * The objects a columns argument holds: the object itself, or what the function given instead
+ * returns (Drizzle's `pgTable('booking', (t) => ({ id: t.integer() }))`, handed the column builders).
+ */
+export function columnObjects(ev: Evaluator, file: string, arg: Expr): Extract<Value, { t: 'obj' }>[] {
+  return ev.values(file, arg).flatMap((v) => {
+    if (v.t === 'obj') return [v];
+    if (v.t !== 'fn') return [];
+    const fnFile = v.file;
+    const returns = ev.ir(fnFile)?.functions[v.fn]?.returns ?? [];
+    return returns.flatMap((r) => ev.values(fnFile, r)).filter((r): r is Extract<Value, { t: 'obj' }> => r.t === 'obj');
+  });
 }
 
 /** The names of the methods a builder chain calls, outermost first: `int('x').notNull().references(f)`. */

@@ -104,7 +104,9 @@ const NOT_BOOKING = new Set(NOT_BOOKING_WORDS);
  * them (`booking_attempts`), a settings or info table about booking (`BookingInfo`, `booking_config`),
  * a store of bookings put away (`booking_archive`), the extras bought with it
  * (`booking_addons`, `reservation_extras`), the links that open it (`booking_access_tokens`), and
- * copies of what it cost when made (`booking_price_snapshots`).
+ * copies of what it cost when made (`booking_price_snapshots`), and figures worked out from bookings
+ * for a dashboard, counted again whenever wanted (`BookingDailyStat`, `booking_revenue_cache`,
+ * `booking_metrics`, `booking_reports`).
  */
 const DEPENDENT_RECORD_WORDS = new Set([
   'message', 'reply', 'comment', 'note', 'attachment', 'log', 'history', 'audit', 'reminder', 'review', 'notification', 'feedback',
@@ -112,6 +114,7 @@ const DEPENDENT_RECORD_WORDS = new Set([
   'rejection', 'cancellation', 'chat', 'thread', 'question', 'answer', 'field', 'setting', 'event', 'modification', 'change',
   'guest', 'attendee', 'participant', 'night', 'line', 'policy', 'rule', 'default', 'attempt', 'info', 'information', 'config',
   'configuration', 'archive', 'addon', 'extra', 'token', 'snapshot', 'detail', 'restriction', 'constraint', 'limit', 'limitation', 'blackout',
+  'stat', 'statistic', 'metric', 'analytic', 'revenue', 'report', 'summary', 'aggregate', 'cache',
 ]);
 /**
  * Words that, before a booking word, name copies of bookings that ended or were removed, kept apart
@@ -170,8 +173,8 @@ const isBookNoun = (ws: string[], i: number) => ws[i] === 'book' && (BOOK_BEFORE
 
 /** Names of a purchase that is not itself a booking word: a shop's `Order`, unless it is for admission. */
 const PURCHASE_WORDS = new Set(['order', 'purchase']);
-/** Columns that tie a purchase to something attended at a time: a show, an event, a seat (`showId`, `event_id`, `seats`). */
-const ADMISSION_KEY_WORDS = new Set(['show', 'event', 'screening', 'performance', 'showtime', 'concert', 'trip', 'flight', 'seat']);
+/** Columns that tie a purchase to something attended at a time: a show, an event, a seat (`showId`, `event_id`, `seats`), or the pass it buys (`ticketId`). */
+const ADMISSION_KEY_WORDS = new Set(['show', 'event', 'screening', 'performance', 'showtime', 'concert', 'trip', 'flight', 'seat', 'ticket']);
 
 /** Words, after what is bought, of the record of buying it (`TicketPurchase`, `SlotBooking`). */
 const BUYING_WORDS = new Set(['purchase', 'order', 'booking', 'reservation', 'sale']);
@@ -230,8 +233,8 @@ export class Vocabulary {
   }
 
   /**
-   * An `Order` or `purchases` table whose columns name a show, an event, a screening, a trip or a
-   * seat it is for (`showId`, `event_id`, `seats`) holds admissions, not shop orders: it is the
+   * An `Order` or `purchases` table whose columns name a show, an event, a screening, a trip, a
+   * seat or a ticket it is for (`showId`, `event_id`, `seats`, `ticketId`) holds admissions, not shop orders: it is the
    * booking a ticketing app creates before the payment (its tickets are issued once paid).
    */
   includeAdmissionOrders(entities: DeclaredColumns[]): void {
@@ -248,8 +251,9 @@ export class Vocabulary {
 
   /**
    * A booking-word entity that another entity buys, named after it and keyed by it (`Ticket` beside
-   * `TicketPurchase { ticketId }`, `Slot` beside `SlotBooking { slotId }`), is what is on offer, as a
-   * `TicketType` is: the entity that buys it is the booking.
+   * `TicketPurchase { ticketId }`, `Slot` beside `SlotBooking { slotId }`, and a `Ticket` beside a
+   * bare `Order { ticketId }`), is what is on offer, as a `TicketType` is: the entity that buys it is
+   * the booking.
    */
   excludeOfferedItems(entities: DeclaredColumns[]): void {
     // What is bought, by its words joined (`ticket`), from each buying entity keyed by it: one pass each.
@@ -257,6 +261,13 @@ export class Vocabulary {
     for (const o of entities) {
       const ws = words(o.name).map(singular);
       const item = ws.slice(0, -1).join('');
+      if (ws.length === 1 && PURCHASE_WORDS.has(ws[0]!)) {
+        // A bare `Order { ticketId }`: the ticket is the kind of pass on sale, the order the admission bought.
+        for (const f of columnNames(o)) {
+          const key = words(f).map(singular);
+          if (key.length === 2 && key[1] === 'id' && UNIT_WORDS.has(key[0]!)) bought.add(key[0]!);
+        }
+      }
       if (ws.length < 2 || !BUYING_WORDS.has(ws[ws.length - 1]!)) continue;
       if (columnNames(o).some((f) => words(f).map(singular).join('') === `${item}id`)) bought.add(item);
     }

@@ -33,7 +33,13 @@ export default defineStore({
   transactions: [{ call: 'transaction', param: 0, client: 'receiver' }],
   groups: ['batch'],
   // `export const reservations = pgTable('tbl_res', {...})`: the variable names the entity, argument 0 the table.
-  entities: ['pgTable()', 'mysqlTable()', 'sqliteTable()', 'singlestoreTable()', 'pgSchema.().table()', 'mysqlSchema.().table()'].map((path): EntityDeclaration => ({
+  // A table creator prefixes each table's name (create-t3-app's `createTable = pgTableCreator((n) => "app_" + n)`),
+  // its tables declared as `createTable('booking', (d) => ({ ... }))`.
+  // https://orm.drizzle.team/docs/goodies#multi-project-schema
+  entities: [
+    'pgTable()', 'mysqlTable()', 'sqliteTable()', 'singlestoreTable()', 'pgSchema.().table()', 'mysqlSchema.().table()',
+    'pgTableCreator().()', 'mysqlTableCreator().()', 'sqliteTableCreator().()', 'singlestoreTableCreator().()',
+  ].map((path): EntityDeclaration => ({
     path, name: ['binding', 'arg:0'], table: ['arg:0'], columns: 'arg:1',
   })),
   example: "const [booking] = await db.insert(bookings).values({ ...input, status: 'pending' }).returning();",
