@@ -48,6 +48,23 @@ export interface ScanOptions {
 
 export class UsageError extends Error {}
 
+/** The first `file` named anywhere in an analysis result that is not a listed file, or null. */
+function strangerFile(analysis: { checks: CheckResult[]; diagnostics: Diagnostic[] }, listed: Set<string>): string | null {
+  const stack: unknown[] = [analysis.checks, analysis.diagnostics];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'file' && typeof item === 'string' && !listed.has(item)) return item;
+        if (typeof item === 'object') stack.push(item);
+      }
+    }
+  }
+  return null;
+}
+
 /** Imports and relevance of every file: read again only where the cache has not seen the file as it is. */
 async function textPass(
   sources: ListedFile[], project: Project, resolver: ModuleResolver, options: ScanOptions, settings: Settings, cache: ScanCache | null, pool: ParserPool,
@@ -185,11 +202,16 @@ async function scanOnce(options: ScanOptions, trustCache: boolean): Promise<Repo
   if (reused) lap('analysis (from the cache)');
   const testScripts = new Set(sources.filter((f) => f.testScript).map((f) => f.path));
   const analysis = reused ?? analyze({ root, settings, project, files, resolver, lap, testScripts });
+  const listedPaths = new Set(listed.files.map((f) => f.path));
+  // A cache is a file in the tree (a repository may ship one): what it holds must name only files of
+  // this scan, or the report would show others' lines (`../../etc/passwd`, a git-ignored `.env`).
+  const stranger = cache ? strangerFile(analysis, listedPaths) : null;
+  if (stranger !== null) throw new Error(`it names a file that is not part of this scan: ${JSON.stringify(stranger.slice(0, 100))}`);
   if (cache && !reused) cache.storeAnalysis(analysisKey, analysis.checks, analysis.diagnostics);
   const checks = analysis.checks;
   noteUnparsed(checks, parsed.files, relevant);
   const suppressionDiagnostics = applySuppressions(checks, files, CHECKS);
-  attachSnippets(root, checks);
+  attachSnippets(root, checks, listedPaths);
   const cacheDiagnostics = [opened?.diagnostic, cache?.damageDiagnostic(root), cache?.save(sources.map((f) => f.path))].filter((d): d is Diagnostic => Boolean(d));
 
   const diagnostics = sortDiagnostics([

@@ -7,9 +7,11 @@ import type { CheckResult, Snippet } from '../model/report.js';
 const CONTEXT = 2;
 const MAX_LINE = 160;
 
-export function attachSnippets(root: string, checks: CheckResult[]): void {
+/** Excerpts only of the scan's own files (`listed`): a path from anywhere else is shown without one. */
+export function attachSnippets(root: string, checks: CheckResult[], listed: ReadonlySet<string>): void {
   const cache = new Map<string, string[] | null>();
   const lines = (file: string) => {
+    if (!listed.has(file)) return null;
     if (!cache.has(file)) {
       // Decoded as the parse decoded it (a UTF-16 file, a BOM), and never a file the parse refused.
       const read = readSource(path.join(root, file));

@@ -570,6 +570,26 @@ describe('hostile inputs', () => {
     expectCacheIgnored(root);
   });
 
+  it('a cache shipped in the tree whose kept parses name files outside the root or left out of the scan', () => {
+    // The report showed lines of whatever file the kept parse named: one beside the root, a git-ignored `.env`.
+    for (const outside of [true, false]) {
+      const root = app({ '.gitignore': '.env\n', '.env': 'line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nSTRIPE_SECRET_KEY=sk_live_in_env\n' });
+      const named = outside ? `../${path.basename(root)}-secret.ts` : '.env';
+      fs.writeFileSync(path.join(root, named), Array.from({ length: 12 }, (_, i) => `const line${i + 1} = 'SECRET-OUTSIDE-THE-ROOT';`).join('\n'));
+      expectNormal(scanDir(root, ['--cache']));
+      const kept = path.join(root, '.bookfirst-cache', 'parsed.json');
+      const json = JSON.parse(fs.readFileSync(kept, 'utf8'));
+      json.files[ROUTE].result.ir.file = named;
+      fs.writeFileSync(kept, JSON.stringify(json));
+      fs.appendFileSync(path.join(root, 'src/lib/db.ts'), '// edited\n');
+      const s = scanDir(root, ['--cache']);
+      expectNormal(s);
+      expect(JSON.stringify(s.report)).not.toMatch(/SECRET-OUTSIDE-THE-ROOT|sk_live_in_env/);
+      expect(codes(s)).toEqual(['.bookfirst-cache/files.json cache-ignored']);
+      expectAppStillPasses(s);
+    }
+  });
+
   it('a cache of valid JSON whose check results and kept parses hold nulls where records belong', () => {
     const root = app({});
     const cache = path.join(root, '.bookfirst-cache');
