@@ -504,6 +504,8 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
           // `ids.join(',')`: the list itself, a booking key when a guarded read looked bookings up by it.
           return sources(program, ev, file, c.obj, depth + 1, whole);
         }
+        const built = builtByHelper(program, ev, file, site, depth, whole);
+        if (built.length > 0) return built;
       }
       break;
     }
@@ -532,6 +534,24 @@ function sources(program: Program, ev: Evaluator, file: string, e: Expr, depth: 
     }
   }
   return ev.values(file, e);
+}
+
+/**
+ * `txRef = seatTxRef(booking.id)`: a helper of the app that builds the reference as a template
+ * (`SEAT-${id}-${Date.now()}`). A template has no value of its own, so the helper's returns are read
+ * with its parameters holding this call's arguments.
+ */
+function builtByHelper(program: Program, ev: Evaluator, file: string, site: CallSite, depth: number, whole: boolean): Value[] {
+  const targets = ev.values(file, site.callee).filter((v): v is Extract<Value, { t: 'fn' }> => v.t === 'fn');
+  if (targets.length !== 1) return [];
+  const target = targets[0]!;
+  const ir = ev.ir(target.file);
+  const returns = ir?.functions[target.fn]?.returns ?? [];
+  const isTemplate = (r: Expr): boolean => r.k === 'tpl' || (r.k === 'ref' && (ir?.bindings[r.b]?.defs ?? []).some((d) => d.k === 'tpl'));
+  if (!returns.some(isTemplate)) return [];
+  const args = site.args;
+  const bound = ev.fork((f, fn, index) => (f === target.file && fn === target.fn && args[index] ? ev.values(file, args[index]!) : null));
+  return returns.flatMap((r) => sources(program, bound, target.file, r, depth + 1, whole));
 }
 
 /**

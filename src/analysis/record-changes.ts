@@ -3,7 +3,7 @@
 // on a record before `booking.save()`), and the filter that picks the records it changes. Read from
 // payload objects, chained query-builder calls, SQL text (and the SQL functions `rpc()` runs) and
 // field assignments, through resolved values; never from an AST.
-import type { CallSite, Expr, FileIR } from '../model/ir.js';
+import type { CallSite, Expr, FieldWrite, FileIR } from '../model/ir.js';
 import { fnKey, isUnknown, type Value } from '../model/values.js';
 import type { SiteFact } from '../recognize/facts.js';
 import { staticText } from '../symbols/text.js';
@@ -193,6 +193,7 @@ function compute(program: Program, fact: SiteFact, ev: Evaluator, read = false):
     const idArg = op?.idArg === undefined ? -1 : op.idArg.arg + shift;
     const first = site.args.find((a, i) => i !== filterArg && i !== idArg && isObjectish(program, fact.file, a));
     if (first) add(sets, fact.file, first);
+    else for (const given of site.args.flatMap((a) => reassignedMember(ir, site, a))) add(sets, fact.file, given);
     // `const data = req.body; data.status = 'pending'; await Booking.create(data)` (or `{ data }`):
     // the fields assigned on the payload's variable before the call are written too.
     const payload = first ?? site.args.find((a, i) => i !== filterArg && i !== idArg && a.k === 'ref');
@@ -523,6 +524,18 @@ function payloadVariables(e: Expr): Expr[] {
   if (e.k === 'ref') return [e];
   if (e.k !== 'obj') return [];
   return e.props.filter((p) => p.key !== null && WRAPPERS.has(p.key) && p.value.k === 'ref').map((p) => p.value);
+}
+
+/**
+ * `req.body = { ...req.body, status: 'pending' }; await Booking.create(req.body)`: a member the
+ * function gave a new value before the call is written as that value (the last one given).
+ */
+function reassignedMember(ir: FileIR, site: CallSite, arg: Expr): Expr[] {
+  if (arg.k !== 'member' || arg.prop === null || arg.obj.k !== 'ref') return [];
+  const holder = arg.obj.b;
+  const given = (ir.fieldWrites ?? []).filter((w) => w.op === '=' && w.fn === site.fn && w.pos < site.start && w.prop === arg.prop && w.obj.k === 'ref' && w.obj.b === holder);
+  const last = given.reduce<FieldWrite | undefined>((a, w) => (a && a.pos > w.pos ? a : w), undefined);
+  return last ? [last.value] : [];
 }
 
 /** Fields assigned on the record before the call that saves it, in the same function. */

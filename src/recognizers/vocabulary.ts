@@ -179,7 +179,9 @@ const ADMISSION_KEY_WORDS = new Set(['show', 'event', 'screening', 'performance'
 /** Words, after what is bought, of the record of buying it (`TicketPurchase`, `SlotBooking`). */
 const BUYING_WORDS = new Set(['purchase', 'order', 'booking', 'reservation', 'sale']);
 
-/** Columns of a help-desk ticket (`subject`, `description`, `priority`)... */
+/** The heading a help-desk ticket is filed under (`subject`, or `title` with `details` and an `assignee`)... */
+const HELP_DESK_HEADINGS = new Set(['subject', 'title']);
+/** ...its other columns (`description`, `priority`)... */
 const HELP_DESK_FIELD_WORDS = new Set(['subject', 'description', 'message', 'priority', 'body', 'resolution', 'assignee']);
 /** ...and of an admission ticket: what was bought, for what, for how much. */
 const ADMISSION_FIELD_WORDS = new Set(['event', 'seat', 'price', 'amount', 'total', 'show', 'showtime', 'screening', 'performance', 'trip', 'flight', 'match', 'qr', 'barcode', 'quantity', 'paid', 'payment', 'session', 'slot', 'venue', 'row']);
@@ -215,8 +217,9 @@ export class Vocabulary {
   }
 
   /**
-   * A table named only `tickets` whose columns are a help-desk ticket's (a subject and a description,
-   * message or priority) and none of an admission's (event, seat, price, ...) is a support ticket.
+   * A table named only `tickets` whose columns are a help-desk ticket's (a subject or title and a
+   * description, message, priority or assignee) and none of an admission's (event, seat, price, ...)
+   * is a support ticket.
    */
   excludeHelpDeskTickets(entities: DeclaredColumns[]): void {
     for (const e of entities) {
@@ -226,7 +229,7 @@ export class Vocabulary {
         return found.length > 0 && found.every((w) => w === 'ticket');
       });
       const columns = columnNames(e).flatMap((f) => words(f).map(singular));
-      const helpDesk = columns.includes('subject') && columns.some((w) => w !== 'subject' && HELP_DESK_FIELD_WORDS.has(w));
+      const helpDesk = columns.some((w) => HELP_DESK_HEADINGS.has(w)) && columns.some((w) => !HELP_DESK_HEADINGS.has(w) && HELP_DESK_FIELD_WORDS.has(w));
       if (!onlyTicket || !helpDesk || columns.some((w) => ADMISSION_FIELD_WORDS.has(w))) continue;
       for (const n of names) this.excluded.add(n.toLowerCase());
     }

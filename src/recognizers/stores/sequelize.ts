@@ -58,10 +58,11 @@ export default defineStore({
   rollbackCalls: ['rollback'],
   // `sequelize.define('Booking', attributes, { tableName })`, `Booking.init(attributes, { tableName })`
   // on `class Booking extends Model`, and sequelize-typescript's `@Table({ tableName }) class Booking`.
+  // The attributes are its columns (what tells a help-desk `tickets` table from admission tickets).
   entities: [
-    { module: 'sequelize', path: 'Sequelize.new().define()', name: ['arg:0'], table: ['arg:2.tableName'] },
-    { module: 'sequelize', path: 'new().define()', name: ['arg:0'], table: ['arg:2.tableName'] },
-    { path: 'Model.init()', name: ['arg:1.modelName', 'class'], table: ['arg:1.tableName'] },
+    { module: 'sequelize', path: 'Sequelize.new().define()', name: ['arg:0'], table: ['arg:2.tableName'], columns: 'arg:1' },
+    { module: 'sequelize', path: 'new().define()', name: ['arg:0'], table: ['arg:2.tableName'], columns: 'arg:1' },
+    { path: 'Model.init()', name: ['arg:1.modelName', 'class'], table: ['arg:1.tableName'], columns: 'arg:0' },
     { module: 'sequelize-typescript', path: 'Table()', as: 'decorator', name: ['arg:0.modelName', 'class'], table: ['arg:0.tableName'] },
   ],
   example: "const booking = await Booking.create({ ...input, status: 'pending' });",
