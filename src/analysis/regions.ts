@@ -143,19 +143,26 @@ export function rolledBack(program: Program, region: Region): RegionFact[] {
   return out;
 }
 
-const rollbackMemo = keyedMemo<Program, { node: number; handle: string | null; sql: boolean }[]>();
+/** A rollback call at a flow node: on a transaction handle (its key), or a SQL ROLLBACK. */
+interface RollbackCall {
+  node: number;
+  handle: string | null;
+  sql: boolean;
+}
+
+const rollbackMemo = keyedMemo<Program, RollbackCall[]>();
 
 /**
  * A function's rollback calls, once per function: the handle a store's `rollbackCalls` is made on,
  * or a SQL ROLLBACK. 2,000 failure regions of one function each read all of its calls.
  */
-function rollbacksOf(program: Program, fn: string): { node: number; handle: string | null; sql: boolean }[] {
+function rollbacksOf(program: Program, fn: string): RollbackCall[] {
   return rollbackMemo(program, fn, () => {
     const found = functionOf(program, fn);
     if (!found) return [];
     const { ir } = found;
     const methods = new Set(program.recognizers.flatMap((r) => (r.kind === 'store' ? r.rollbackCalls ?? [] : [])));
-    const out: { node: number; handle: string | null; sql: boolean }[] = [];
+    const out: RollbackCall[] = [];
     for (const [i, node] of found.fn.nodes.entries()) {
       if (node.kind !== 'call' || node.site === undefined) continue;
       const site = ir.sites[node.site]!;
