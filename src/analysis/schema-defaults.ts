@@ -8,7 +8,7 @@ import { lineOf } from '../parse/source-guards.js';
 import { singularNoun, words } from '../recognizers/vocabulary.js';
 import { lastName, staticText } from '../symbols/text.js';
 import { appOf } from '../engine/wiring.js';
-import { columnObjects } from '../project/entities.js';
+import { columnObjects, namesMadeBy } from '../project/entities.js';
 import type { Program } from './program.js';
 
 export interface DeclaredField {
@@ -69,15 +69,7 @@ const TABLE_CREATOR_CALLS = new Set([...TABLE_CALLS].map((t) => `${t}Creator`));
 
 /** The names the app keeps a table creator's result in (`const createTable = pgTableCreator(...)`). */
 function tableCreators(program: Program): Set<string> {
-  const out = new Set<string>();
-  for (const ir of program.files.values()) {
-    if (ir.skipped) continue;
-    for (const b of ir.bindings) {
-      const site = b.defs.length === 1 && b.defs[0]!.k === 'call' ? ir.sites[b.defs[0]!.site] : undefined;
-      if (site && TABLE_CREATOR_CALLS.has(lastName(ir, site.callee) ?? '')) out.add(b.name);
-    }
-  }
-  return out;
+  return new Set(namesMadeBy(program.files.values(), TABLE_CREATOR_CALLS).keys());
 }
 
 function codeSchemas(program: Program, ir: FileIR, creators: Set<string>): EntitySchema[] {

@@ -14,6 +14,15 @@ interface MovedFolder {
   conventional: string;
 }
 
+const built = new WeakMap<Evaluator, AppFolders>();
+
+/** The folders the configs move, read once per analysis (its evaluator) for every stage that asks. */
+export function appFolders(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): AppFolders {
+  let found = built.get(ev);
+  if (!found) built.set(ev, (found = new AppFolders(ev, files, frameworks)));
+  return found;
+}
+
 export class AppFolders {
   private readonly moved: MovedFolder[];
 

@@ -9,7 +9,7 @@ import type { SiteFact } from '../recognize/facts.js';
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher, type PathMatcher } from '../util/glob.js';
-import { AppFolders } from './app-folders.js';
+import { appFolders } from './app-folders.js';
 import { Mounts, routeOfChain } from './mounts.js';
 import { resourceActions, resourceRoute } from './resources.js';
 import { tableRoutes, type TableRoutes } from './route-tables.js';
@@ -60,7 +60,7 @@ export function findEntries(
     // One function under several methods (`export { handler as GET, handler as POST }`) answers each.
     else if (had.method !== e.method) delete had.method;
   };
-  const folders = new AppFolders(ev, files, frameworks);
+  const folders = appFolders(ev, files, frameworks);
   for (const fw of frameworks) {
     for (const rule of fw.routeFiles ?? []) {
       const re = globMatcher(rule.glob);

@@ -8,14 +8,14 @@ import type { FrameworkRecognizer, RouteDefinerRule } from '../recognizers/defin
 import type { Evaluator } from '../symbols/evaluate.js';
 import { staticText } from '../symbols/text.js';
 import { globMatcher } from '../util/glob.js';
-import { AppFolders } from './app-folders.js';
+import { appFolders } from './app-folders.js';
 import type { EntryPoint } from './entries.js';
 import { conventionModules, declaredModuleEntries, joinSegments, moduleOf, type Declared } from './route-configs.js';
 
 /** The entry points of the route modules each config file's `routes` function declares. */
 export function routeDefinerEntries(ev: Evaluator, files: FileIR[], frameworks: FrameworkRecognizer[]): EntryPoint[] {
   const out: EntryPoint[] = [];
-  const folders = new AppFolders(ev, files, frameworks);
+  const folders = appFolders(ev, files, frameworks);
   for (const fw of frameworks) {
     for (const rule of fw.routeDefiners ?? []) {
       const isConfig = globMatcher(rule.configs);

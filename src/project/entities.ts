@@ -82,17 +82,30 @@ function fileCreatorsByName(files: FileIR[], byLast: Map<string, Compiled[]>): v
     if (made.length > 0) curried.set(last, made);
   }
   if (curried.size === 0) return;
+  for (const [name, callees] of namesMadeBy(files, new Set(curried.keys()))) {
+    for (const callee of callees) for (const c of curried.get(callee)!) if (!byLast.get(name)?.includes(c)) addTo(byLast, name, c);
+  }
+}
+
+/**
+ * The names bindings keep what a call of one of `callees` made (`const createTable =
+ * pgTableCreator(...)`: createTable -> pgTableCreator), by the callee's last name. A quick test by
+ * name, as the callers' own is: whoever asks still checks what the call resolves to.
+ */
+export function namesMadeBy(files: Iterable<FileIR>, callees: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const ir of files) {
     if (ir.skipped) continue;
     for (const b of ir.bindings) {
+      if (b.name === '') continue;
       for (const d of b.defs) {
         const site = d.k === 'call' ? ir.sites[d.site] : undefined;
-        const made = site ? curried.get(lastName(ir, site.callee) ?? '') : undefined;
-        if (!made || b.name === '') continue;
-        for (const c of made) if (!byLast.get(b.name)?.includes(c)) addTo(byLast, b.name, c);
+        const callee = site ? lastName(ir, site.callee) : null;
+        if (callee && callees.has(callee) && !out.get(b.name)?.includes(callee)) addTo(out, b.name, callee);
       }
     }
   }
+  return out;
 }
 
 const staticCallIndex = new WeakMap<FileIR, Map<number, number[]>>();
